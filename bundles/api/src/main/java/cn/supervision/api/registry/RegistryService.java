@@ -1,0 +1,35 @@
+package cn.supervision.api.registry;
+
+import java.util.List;
+
+import cn.supervision.api.security.Caller;
+
+/**
+ * Jurisdictions and the units under supervision. Every method is scoped by the caller's authority:
+ * a caller sees its own jurisdiction and the jurisdictions below it, never a sibling or a parent.
+ * Failures are {@link cn.supervision.api.problem.SupervisionException}s carrying the HTTP-like status.
+ */
+public interface RegistryService {
+
+    /** Jurisdictions the caller may see, parents before children. */
+    List<Jurisdiction> listJurisdictions(Caller caller);
+
+    Jurisdiction getJurisdiction(Caller caller, String code);
+
+    /** Units of one jurisdiction (not its children), ACTIVE only unless {@code includeInactive}. */
+    List<Unit> listUnits(Caller caller, String jurisdictionCode, boolean includeInactive);
+
+    Unit getUnit(Caller caller, long unitId);
+
+    Unit createUnit(Caller caller, String jurisdictionCode, UnitDraft draft);
+
+    /** Replaces name, kind, parent and mandate; the code may change only to one still unused. */
+    Unit updateUnit(Caller caller, long unitId, UnitDraft draft);
+
+    Unit changeStatus(Caller caller, long unitId, StatusCommand command);
+
+    List<UnitRevision> history(Caller caller, long unitId);
+
+    /** Validates every row first; writes all of them or none. */
+    ImportResult importUnits(Caller caller, String jurisdictionCode, List<UnitDraft> drafts, ImportMode mode);
+}

@@ -1,0 +1,5 @@
+package cn.supervision.api.registry;
+
+public enum UnitChange {
+    CREATED, UPDATED, STATUS_CHANGED, IMPORTED
+}
