@@ -1,0 +1,71 @@
+package cn.supervision.security.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Role;
+
+/**
+ * One line of a users file:
+ * {@code username = HASH;roles=CITY_ADMIN,LEADER;jurisdiction=370500[;unit=UNITCODE]}.
+ */
+record UserAccount(String username, String passwordHash, Set<Role> roles, String jurisdictionCode, String unitCode) {
+
+    Caller toCaller() {
+        return new Caller(username, roles, jurisdictionCode, unitCode);
+    }
+
+    /** Parses a line's value; the problems found are added to {@code problems} and null is returned. */
+    static UserAccount parse(String username, String value, List<String> problems) {
+        String[] parts = value.split(";");
+        String hash = parts[0].trim();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String jurisdiction = null;
+        String unit = null;
+        List<String> errors = new ArrayList<>();
+        if (!hash.startsWith(PasswordHash.PREFIX + "$")) {
+            errors.add("password is not a " + PasswordHash.PREFIX + " hash (plain-text passwords are not accepted)");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            String key = kv[0].trim();
+            String v = kv.length > 1 ? kv[1].trim() : "";
+            switch (key) {
+                case "roles" -> {
+                    for (String r : v.split(",")) {
+                        try {
+                            Role role = Role.valueOf(r.trim());
+                            if (role == Role.SYSTEM) {
+                                errors.add("role SYSTEM cannot be given to a login");
+                            } else {
+                                roles.add(role);
+                            }
+                        } catch (IllegalArgumentException e) {
+                            errors.add("unknown role '" + r.trim() + "'");
+                        }
+                    }
+                }
+                case "jurisdiction" -> jurisdiction = v.isEmpty() ? null : v;
+                case "unit" -> unit = v.isEmpty() ? null : v;
+                default -> errors.add("unknown attribute '" + key + "'");
+            }
+        }
+        if (roles.isEmpty()) {
+            errors.add("no roles");
+        }
+        if (jurisdiction == null) {
+            errors.add("not bound to a jurisdiction");
+        }
+        if (roles.contains(Role.UNIT_USER) && unit == null) {
+            errors.add("UNIT_USER needs unit=<unit code>");
+        }
+        if (!errors.isEmpty()) {
+            problems.add("user '" + username + "': " + String.join("; ", errors));
+            return null;
+        }
+        return new UserAccount(username, hash, roles, jurisdiction, unit);
+    }
+}
