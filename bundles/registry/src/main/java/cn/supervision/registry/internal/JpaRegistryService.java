@@ -111,6 +111,11 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
     }
 
     @Override
+    public String component() {
+        return "registry";
+    }
+
+    @Override
     public String problem() {
         if (problem != null) {
             return problem;

@@ -1,0 +1,108 @@
+package cn.supervision.rest.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import cn.supervision.api.security.Authenticator;
+import cn.supervision.api.security.Caller;
+
+/**
+ * HTTP Basic against the platform realm. Health and the API description stay public; every other
+ * request without valid credentials gets 401 with a problem body.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class BasicAuthenticationFilter implements ContainerRequestFilter {
+    static final Set<String> PUBLIC = Set.of("v1/health", "openapi.json", "openapi.yaml");
+
+    private final Authenticator authenticator;
+
+    public BasicAuthenticationFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        if (PUBLIC.contains(path) || path.startsWith("api-docs")) {
+            return;
+        }
+        Optional<Caller> caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (caller.isEmpty()) {
+            request.abortWith(Response.fromResponse(Problems.response(401, "未认证",
+                            "请使用平台账号以 HTTP Basic 方式认证", null))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + Authenticator.REALM + "\", charset=\"UTF-8\"")
+                    .build());
+            return;
+        }
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerSecurityContext(caller.get(), secure));
+    }
+
+    private Optional<Caller> credentials(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        char[] password = decoded.substring(colon + 1).toCharArray();
+        try {
+            return authenticator.authenticate(decoded.substring(0, colon), password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Resources read the caller with {@code (Caller) securityContext.getUserPrincipal()}. */
+    static final class CallerSecurityContext implements SecurityContext {
+        private final Caller caller;
+        private final boolean secure;
+
+        CallerSecurityContext(Caller caller, boolean secure) {
+            this.caller = caller;
+            this.secure = secure;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.roles().stream().anyMatch(r -> r.name().equals(role));
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return BASIC_AUTH;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package cn.supervision.rest.internal;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import cn.supervision.api.problem.SupervisionException;
+
+public class SupervisionExceptionMapper implements ExceptionMapper<SupervisionException> {
+    @Override
+    public Response toResponse(SupervisionException e) {
+        return Problems.response(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+}

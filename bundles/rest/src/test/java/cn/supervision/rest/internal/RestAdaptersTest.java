@@ -1,0 +1,96 @@
+package cn.supervision.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.api.health.HealthIndicator;
+import cn.supervision.api.problem.FieldError;
+
+@SuppressWarnings("unchecked")
+class RestAdaptersTest {
+    record Staffing(int administrativeSlots) { }
+    record Draft(String name, Staffing staffing, List<Kind> kinds) { }
+    enum Kind { A, B }
+
+    private final ObjectMapper mapper = JsonMapping.mapper();
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> problemOf(String json) {
+        JsonProcessingException e = null;
+        try {
+            mapper.readValue(json, Draft.class);
+        } catch (JsonProcessingException x) {
+            e = x;
+        }
+        Response r = new JsonExceptionMapper().toResponse(e);
+        assertEquals(400, r.getStatus());
+        assertEquals("application/problem+json;charset=UTF-8", r.getMediaType().toString());
+        return (Map<String, Object>) r.getEntity();
+    }
+
+    @Test
+    void unknownFieldsAreNamed() {
+        Map<String, Object> p = problemOf("{\"name\":\"x\",\"staffing\":{\"administrativeSlots\":1,\"extra\":2}}");
+        List<FieldError> errors = (List<FieldError>) p.get("errors");
+        assertEquals("staffing.extra", errors.get(0).field());
+        assertEquals("未知字段“extra”", errors.get(0).message());
+    }
+
+    @Test
+    void wrongTypesAndEnumValuesAreNamed() {
+        List<FieldError> errors = (List<FieldError>) problemOf("{\"staffing\":{\"administrativeSlots\":\"many\"}}").get("errors");
+        assertEquals("staffing.administrativeSlots", errors.get(0).field());
+        errors = (List<FieldError>) problemOf("{\"kinds\":[\"A\",\"C\"]}").get("errors");
+        assertEquals("kinds[1]", errors.get(0).field());
+        assertEquals(true, errors.get(0).message().contains("A、B"), errors.get(0).message());
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        Map<String, Object> p = problemOf("{\"name\": ");
+        assertEquals(400, p.get("status"));
+        assertEquals(true, ((String) p.get("detail")).contains("JSON"), p.toString());
+        assertEquals(null, p.get("errors"));
+        assertEquals(400, problemOf("{\"name\":\"a\"} trailing").get("status"));
+    }
+
+    @Test
+    void healthIsUpOnlyWhenEveryRequiredComponentIs() {
+        List<HealthIndicator> indicators = new ArrayList<>();
+        HealthResource health = new HealthResource(indicators, "registry, soap");
+        assertEquals(503, health.health().getStatus(), "nothing registered yet");
+        indicators.add(indicator("registry", null));
+        indicators.add(indicator("soap", "endpoint not published"));
+        Response r = health.health();
+        assertEquals(503, r.getStatus());
+        assertEquals("DOWN", ((Map<?, ?>) r.getEntity()).get("status"));
+        indicators.set(1, indicator("soap", null));
+        r = health.health();
+        assertEquals(200, r.getStatus());
+        assertEquals("UP", ((Map<?, ?>) r.getEntity()).get("status"));
+    }
+
+    private static HealthIndicator indicator(String name, String problem) {
+        return new HealthIndicator() {
+            @Override
+            public String component() {
+                return name;
+            }
+
+            @Override
+            public String problem() {
+                return problem;
+            }
+        };
+    }
+}
