@@ -1,0 +1,146 @@
+package cn.supervision.registry.rest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.ImportMode;
+import cn.supervision.api.registry.ImportResult;
+import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.registry.Unit;
+import cn.supervision.api.registry.UnitDraft;
+import cn.supervision.api.security.Caller;
+import cn.supervision.spreadsheet.Sheet;
+import cn.supervision.spreadsheet.SpreadsheetException;
+import cn.supervision.spreadsheet.Xlsx;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Path("/v1/jurisdictions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "jurisdictions", description = "行政区划及其监管单位")
+public class JurisdictionsResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+    private final RegistryService registry;
+
+    public JurisdictionsResource(RegistryService registry) {
+        this.registry = registry;
+    }
+
+    static Caller caller(SecurityContext sc) {
+        return (Caller) sc.getUserPrincipal();
+    }
+
+    @GET
+    @Operation(summary = "当前账号可见的行政区划（本级及下级）")
+    public List<Jurisdiction> list(@Context SecurityContext sc) {
+        return registry.listJurisdictions(caller(sc));
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "一个行政区划")
+    public Jurisdiction get(@Context SecurityContext sc, @PathParam("code") String code) {
+        return registry.getJurisdiction(caller(sc), code);
+    }
+
+    @GET
+    @Path("{code}/units")
+    @Operation(summary = "行政区划的监管单位", description = "默认只列存续单位；includeInactive=true 时包括已合并、已撤销的单位")
+    public List<Unit> units(@Context SecurityContext sc, @PathParam("code") String code,
+                            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
+        return registry.listUnits(caller(sc), code, includeInactive);
+    }
+
+    @POST
+    @Path("{code}/units")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "新增监管单位")
+    public Response create(@Context SecurityContext sc, @Context UriInfo uri, @PathParam("code") String code, UnitDraft draft) {
+        Unit u = registry.createUnit(caller(sc), code, draft);
+        URI location = uri.getBaseUriBuilder().path("v1/units/{id}").build(u.id());
+        return Response.created(location).entity(u).build();
+    }
+
+    @GET
+    @Path("{code}/units/export")
+    @Produces(XLSX)
+    @Operation(summary = "导出单位信息（Excel）", description = "表头与导入模板相同，可修改后再导入")
+    public Response export(@Context SecurityContext sc, @PathParam("code") String code,
+                           @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) throws IOException {
+        Jurisdiction j = registry.getJurisdiction(caller(sc), code);
+        List<Unit> units = registry.listUnits(caller(sc), code, includeInactive);
+        return xlsx(UnitSheet.export(j.name() + "单位信息", units), code + "-units.xlsx");
+    }
+
+    @POST
+    @Path("{code}/units/import")
+    @Consumes({XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "从 Excel 导入单位", description = "按单位编码新增或更新；任何一行有错则整体不导入，错误指明行和列。"
+            + "请求体为 .xlsx 文件本身（最大 10 MB）")
+    public ImportResult importUnits(@Context SecurityContext sc, @PathParam("code") String code,
+                                    @Parameter(description = "UPSERT（默认）或 CREATE_MISSING")
+                                    @QueryParam("mode") @DefaultValue("UPSERT") ImportMode mode,
+                                    InputStream body) throws IOException {
+        byte[] bytes = readLimited(body);
+        Sheet sheet;
+        try {
+            sheet = Xlsx.read(new java.io.ByteArrayInputStream(bytes)).get(0);
+        } catch (SpreadsheetException e) {
+            throw SupervisionException.invalid("file", e.getMessage());
+        }
+        UnitSheet.Parsed parsed = UnitSheet.read(sheet);
+        try {
+            return registry.importUnits(caller(sc), code, parsed.drafts(), mode);
+        } catch (SupervisionException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            throw SupervisionException.invalid(e.getMessage(), UnitSheet.locate(e.errors(), parsed.excelRows()));
+        }
+    }
+
+    private static byte[] readLimited(InputStream body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = body.read(buf)) > 0) {
+            if (out.size() + n > MAX_UPLOAD_BYTES) {
+                throw new SupervisionException(413, "请求体过大", "Excel 文件不能超过 10 MB", null);
+            }
+            out.write(buf, 0, n);
+        }
+        if (out.size() == 0) {
+            throw SupervisionException.invalid("file", "请求体为空：请上传 .xlsx 文件");
+        }
+        return out.toByteArray();
+    }
+
+    static Response xlsx(Sheet sheet, String fileName) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Xlsx.write(out, List.of(sheet));
+        return Response.ok(out.toByteArray(), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+}
