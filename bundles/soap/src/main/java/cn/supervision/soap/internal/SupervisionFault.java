@@ -1,0 +1,59 @@
+package cn.supervision.soap.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.bind.annotation.XmlAccessType;
+import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlElement;
+import javax.xml.bind.annotation.XmlType;
+import javax.xml.ws.WebFault;
+
+import cn.supervision.api.problem.SupervisionException;
+
+/** The SOAP fault for every refusal: the same status, title, detail and field errors as a REST problem. */
+@WebFault(name = "SupervisionFault", targetNamespace = RegistryWebService.NS)
+public class SupervisionFault extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final Info faultInfo;
+
+    public SupervisionFault(String message, Info faultInfo) {
+        super(message);
+        this.faultInfo = faultInfo;
+    }
+
+    public Info getFaultInfo() {
+        return faultInfo;
+    }
+
+    static SupervisionFault of(SupervisionException e) {
+        Info info = new Info();
+        info.status = e.status();
+        info.title = e.title();
+        info.detail = e.getMessage();
+        e.errors().forEach(f -> {
+            Info.FieldProblem p = new Info.FieldProblem();
+            p.field = f.field();
+            p.message = f.message();
+            info.errors.add(p);
+        });
+        return new SupervisionFault(e.title() + "：" + e.getMessage(), info);
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "SupervisionFaultInfo")
+    public static class Info {
+        public int status;
+        public String title;
+        public String detail;
+        @XmlElement(name = "error")
+        public List<FieldProblem> errors = new ArrayList<>();
+
+        @XmlAccessorType(XmlAccessType.FIELD)
+        @XmlType(name = "FieldProblem")
+        public static class FieldProblem {
+            public String field;
+            public String message;
+        }
+    }
+}
