@@ -1,0 +1,83 @@
+package cn.supervision.itests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A tiny HTTP client for the tests (runs inside Karaf as well as outside it). */
+final class Http {
+    record Reply(int status, String contentType, String body, byte[] bytes, String location) {
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    static final long POLL_INTERVAL_MILLIS = 200;
+
+    private Http() {
+    }
+
+    static Reply call(String method, String url, String user, String contentType, byte[] body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(30_000);
+        c.setInstanceFollowRedirects(false);
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
+            c.setRequestProperty("Authorization", "Basic " + token);
+        }
+        if (body != null) {
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", contentType);
+            try (OutputStream os = c.getOutputStream()) {
+                os.write(body);
+            }
+        }
+        int status = c.getResponseCode();
+        byte[] bytes;
+        try (InputStream is = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            ByteArrayOutputStream bos = new ByteArrayOutputStream();
+            if (is != null) {
+                is.transferTo(bos);
+            }
+            bytes = bos.toByteArray();
+        }
+        return new Reply(status, c.getContentType(), new String(bytes, StandardCharsets.UTF_8), bytes, c.getHeaderField("Location"));
+    }
+
+    static Reply get(String url, String user) throws IOException {
+        return call("GET", url, user, null, null);
+    }
+
+    static Reply json(String method, String url, String user, String json) throws IOException {
+        return call(method, url, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Polls until the reply satisfies the condition or the deadline passes; never a fixed sleep. */
+    static Reply await(String url, String user, Predicate<Reply> done, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        Object last = null;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                Reply r = get(url, user);
+                if (done.test(r)) {
+                    return r;
+                }
+                last = r;
+            } catch (IOException e) {
+                last = e;
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL_MILLIS); // between polls of a state with a deadline
+        }
+        throw new AssertionError("gave up waiting for " + url + "; last answer: " + last);
+    }
+}

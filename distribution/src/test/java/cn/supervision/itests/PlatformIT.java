@@ -1,0 +1,316 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import cn.supervision.api.registry.RegistryService;
+import cn.supervision.spreadsheet.Sheet;
+import cn.supervision.spreadsheet.Xlsx;
+
+/**
+ * Boots the real distribution once and drives it over HTTP the way users and partner systems do.
+ * Demo accounts log in with "<user>-demo".
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT {
+    static final String PORT = System.getProperty("it.http.port", "8182");
+    static final String API = "http://localhost:" + PORT + "/services/api";
+    static final String SOAP = "http://localhost:" + PORT + "/services/soap/RegistryService";
+    static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** Waits for the registry service: the tests start once the platform itself is up. */
+    @Inject
+    RegistryService registry;
+
+    @Configuration
+    public Option[] config() {
+        String repo = System.getProperty("it.localRepository");
+        return new Option[] {
+            karafDistributionConfiguration()
+                .frameworkUrl(new File(System.getProperty("it.distribution")).toURI().toString())
+                .name("supervision")
+                .unpackDirectory(new File("target/exam"))
+                .useDeployFolder(false),
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.INFO),
+            systemTimeout(180_000),
+            // Pax Exam starts Karaf without the JDK 9+ flags bin/karaf passes
+            vmOptions(
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module=java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+                "--patch-module=java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+                "--add-opens=java.base/java.security=ALL-UNNAMED",
+                "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens=java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
+                "-Djava.io.tmpdir=data/tmp"),
+            // exam's own bundles come from the build's local repository, offline
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", PORT),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8102"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+        };
+    }
+
+    private static Http.Reply healthy() throws InterruptedException {
+        return Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
+    }
+
+    @Test
+    public void healthAndApiDescriptionArePublicAndEverythingElseNeedsCredentials() throws Exception {
+        Http.Reply health = healthy();
+        assertTrue(health.body(), health.body().contains("\"status\":\"UP\"") && health.body().contains("\"registry\"")
+                && health.body().contains("\"soap\""));
+        Http.Reply openApi = Http.get(API + "/openapi.json", null);
+        assertEquals(200, openApi.status());
+        assertTrue(openApi.body().contains("\"openapi\" : \"3.") && openApi.body().contains("/v1/jurisdictions/{code}/units")
+                && openApi.body().contains("basicAuth"));
+
+        Http.Reply anonymous = Http.get(API + "/v1/jurisdictions", null);
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.contentType(), anonymous.contentType().startsWith("application/problem+json"));
+        assertTrue(anonymous.body().contains("\"status\":401"));
+        assertEquals(401, Http.call("GET", API + "/v1/jurisdictions", "nobody", null, null).status());
+    }
+
+    @Test
+    public void demoDataIsLoaded() throws Exception {
+        healthy();
+        Http.Reply units = Http.await(API + "/v1/jurisdictions/370500/units", "city-admin",
+                r -> r.status() == 200 && count(r.body(), "\"jurisdictionCode\"") >= 40, 60_000);
+        assertTrue(units.body().contains("中共东营市委机构编制委员会办公室"));
+        assertTrue("full mandates with 10+ duties are present", units.body().contains("\"number\":12"));
+        Http.Reply lijin = Http.get(API + "/v1/jurisdictions/370522/units", "city-admin");
+        assertTrue(lijin.body(), lijin.body().contains("利津县财政局"));
+    }
+
+    @Test
+    public void countyAdminsAreConfinedToTheirJurisdiction() throws Exception {
+        healthy();
+        Http.Reply mine = Http.get(API + "/v1/jurisdictions", "lijin-admin");
+        assertEquals(200, mine.status());
+        assertEquals(1, count(mine.body(), "\"code\""));
+        assertTrue(mine.body().contains("370522"));
+        assertEquals(8, count(Http.get(API + "/v1/jurisdictions", "city-admin").body(), "\"code\""));
+
+        assertEquals(403, Http.get(API + "/v1/jurisdictions/370500/units", "lijin-admin").status());
+        assertEquals(403, Http.get(API + "/v1/jurisdictions/370523/units", "lijin-admin").status());
+        assertEquals(200, Http.get(API + "/v1/jurisdictions/370522/units", "city-admin").status());
+        Http.Reply created = Http.json("POST", API + "/v1/jurisdictions/370523/units", "lijin-admin",
+                "{\"code\":\"INTRUDER\",\"name\":\"越权单位\",\"kind\":\"OTHER\"}");
+        assertEquals(403, created.status());
+        assertTrue(created.body().contains("\"status\":403"));
+
+        long cityUnit = firstId(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
+        assertEquals(403, Http.get(API + "/v1/units/" + cityUnit, "lijin-admin").status());
+        assertEquals(403, Http.json("PUT", API + "/v1/units/" + cityUnit, "guangrao-admin",
+                "{\"code\":\"X\",\"name\":\"篡改\",\"kind\":\"OTHER\"}").status());
+        assertEquals(403, Http.json("POST", API + "/v1/units/" + cityUnit + "/status", "lijin-admin",
+                "{\"status\":\"ABOLISHED\",\"reason\":\"越权\"}").status());
+        assertEquals(403, Http.json("POST", API + "/v1/jurisdictions/370500/units", "assessment-system",
+                "{\"code\":\"P1\",\"name\":\"伙伴系统不能写\",\"kind\":\"OTHER\"}").status());
+    }
+
+    @Test
+    public void createReadUpdateAndStatusRoundTrip() throws Exception {
+        healthy();
+        String code = "T" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Reply created = Http.json("POST", API + "/v1/jurisdictions/370522/units", "lijin-admin",
+                "{\"code\":\"" + code + "\",\"name\":\"利津县测试中心\",\"kind\":\"PUBLIC_INSTITUTION\","
+                        + "\"mandate\":{\"duties\":[{\"number\":1,\"text\":\"承担测试工作。\"}],\"internalBodies\":[\"综合科\"],"
+                        + "\"staffing\":{\"administrativeSlots\":0,\"institutionalSlots\":12,\"leadershipPosts\":2}}}");
+        assertEquals(created.body(), 201, created.status());
+        long id = firstId(created.body());
+        assertTrue(created.location(), created.location().endsWith("/v1/units/" + id));
+
+        Http.Reply read = Http.get(API + "/v1/units/" + id, "lijin-admin");
+        assertEquals(200, read.status());
+        assertTrue(read.body().contains("\"institutionalSlots\":12") && read.body().contains("\"revision\":1"));
+
+        Http.Reply updated = Http.json("PUT", API + "/v1/units/" + id, "lijin-admin",
+                "{\"code\":\"" + code + "\",\"name\":\"利津县测试服务中心\",\"kind\":\"PUBLIC_INSTITUTION\","
+                        + "\"mandate\":{\"duties\":[{\"number\":1,\"text\":\"承担测试工作。\"},{\"number\":2,\"text\":\"承办交办事项。\"}],"
+                        + "\"staffing\":{\"administrativeSlots\":0,\"institutionalSlots\":15,\"leadershipPosts\":2}}}");
+        assertEquals(updated.body(), 200, updated.status());
+        assertTrue(Http.get(API + "/v1/units/" + id, "city-admin").body().contains("利津县测试服务中心"));
+
+        Http.Reply abolished = Http.json("POST", API + "/v1/units/" + id + "/status", "lijin-admin",
+                "{\"status\":\"ABOLISHED\",\"reason\":\"机构改革撤销\"}");
+        assertEquals(abolished.body(), 200, abolished.status());
+        assertFalse(Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin").body().contains(code));
+        assertTrue(Http.get(API + "/v1/jurisdictions/370522/units?includeInactive=true", "lijin-admin").body().contains(code));
+        Http.Reply history = Http.get(API + "/v1/units/" + id + "/history", "lijin-admin");
+        assertEquals(3, count(history.body(), "\"change\""));
+        assertTrue(history.body().contains("机构改革撤销"));
+    }
+
+    @Test
+    public void badInputGetsProblemBodiesAndWritesNothing() throws Exception {
+        healthy();
+        String units = API + "/v1/jurisdictions/370523/units";
+        int before = count(Http.get(units + "?includeInactive=true", "guangrao-admin").body(), "\"jurisdictionCode\"");
+
+        assertProblem(400, "unknownField", Http.json("POST", units, "guangrao-admin",
+                "{\"code\":\"B1\",\"name\":\"某局\",\"kind\":\"OTHER\",\"unknownField\":1}"));
+        assertProblem(400, "JSON", Http.json("POST", units, "guangrao-admin", "{\"code\":\"B1\",\"name\":"));
+        assertProblem(400, "\"field\":\"name\"", Http.json("POST", units, "guangrao-admin", "{\"code\":\"B1\",\"kind\":\"OTHER\"}"));
+        assertProblem(400, "100", Http.json("POST", units, "guangrao-admin",
+                "{\"code\":\"B1\",\"name\":\"" + "长".repeat(101) + "\",\"kind\":\"OTHER\"}"));
+        assertProblem(400, "NOPE", Http.json("POST", units, "guangrao-admin", "{\"code\":\"B1\",\"name\":\"某局\",\"kind\":\"NOPE\"}"));
+        assertProblem(404, "999999", Http.json("POST", API + "/v1/jurisdictions/999999/units", "city-admin",
+                "{\"code\":\"B1\",\"name\":\"某局\",\"kind\":\"OTHER\"}"));
+        assertProblem(415, "application/json", Http.call("POST", units, "guangrao-admin", "text/plain",
+                "x".getBytes(StandardCharsets.UTF_8)));
+
+        ByteArrayOutputStream wrongTemplate = new ByteArrayOutputStream();
+        Xlsx.write(wrongTemplate, List.of(new Sheet("x", List.of(Arrays.asList("名称", "类型"), Arrays.asList("某局", "政府部门")))));
+        assertProblem(400, "单位编码", Http.call("POST", units + "/import", "guangrao-admin", XLSX, wrongTemplate.toByteArray()));
+        assertProblem(400, "xlsx", Http.call("POST", units + "/import", "guangrao-admin", XLSX,
+                "not a workbook".getBytes(StandardCharsets.UTF_8)));
+
+        int after = count(Http.get(units + "?includeInactive=true", "guangrao-admin").body(), "\"jurisdictionCode\"");
+        assertEquals("nothing half-written", before, after);
+    }
+
+    @Test
+    public void excelImportCreatesUnitsAndExportReadsBack() throws Exception {
+        healthy();
+        String code = "X" + UUID.randomUUID().toString().substring(0, 6);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        Xlsx.write(xlsx, List.of(new Sheet("单位信息", List.of(
+                Arrays.asList("单位编码", "单位名称", "简称", "单位类别", "上级单位编码", "状态", "主要职责", "内设机构", "行政编制", "事业编制", "领导职数"),
+                Arrays.asList(code, "广饶县导入测试局", "测试局", "政府部门", "", "", "1. 负责测试。\n2. 负责导入。", "办公室、业务股", 9, 0, 2),
+                Arrays.asList(code + "Z", "广饶县导入测试中心", "", "事业单位", code, "", "", "", 0, 6, 1)))));
+        Http.Reply imported = Http.call("POST", API + "/v1/jurisdictions/370523/units/import", "guangrao-admin", XLSX, xlsx.toByteArray());
+        assertEquals(imported.body(), 200, imported.status());
+        assertTrue(imported.body(), imported.body().contains("\"created\":[\"" + code + "\",\"" + code + "Z\"]"));
+
+        Http.Reply export = Http.get(API + "/v1/jurisdictions/370523/units/export", "guangrao-admin");
+        assertEquals(200, export.status());
+        assertTrue(export.contentType(), export.contentType().startsWith(XLSX));
+        Sheet sheet = Xlsx.read(new java.io.ByteArrayInputStream(export.bytes())).get(0);
+        boolean found = false;
+        for (int r = 1; r < sheet.rows().size(); r++) {
+            if (sheet.text(r, 0).equals(code + "Z")) {
+                assertEquals("child keeps its parent by code", code, sheet.text(r, 4));
+                found = true;
+            }
+        }
+        assertTrue(found);
+
+        Http.Reply rowError = Http.call("POST", API + "/v1/jurisdictions/370523/units/import", "guangrao-admin", XLSX,
+                workbook(Arrays.asList("E1", "", "", "政府部门")));
+        assertProblem(400, "第 2 行 单位名称", rowError);
+        assertEquals(403, Http.call("POST", API + "/v1/jurisdictions/370522/units/import", "guangrao-admin", XLSX,
+                xlsx.toByteArray()).status());
+    }
+
+    @Test
+    public void wsdlIsPublishedAndSoapNeedsAUsernameToken() throws Exception {
+        healthy();
+        Http.Reply wsdl = Http.get(SOAP + "?wsdl", null);
+        assertEquals(200, wsdl.status());
+        assertTrue(wsdl.body().contains("wsdl:definitions") && wsdl.body().contains("listUnits"));
+
+        Http.Reply ok = soap("assessment-system", "assessment-system-demo", "370522");
+        assertEquals(ok.body(), 200, ok.status());
+        assertTrue(ok.body(), ok.body().contains("<name>利津县财政局</name>"));
+
+        Http.Reply anonymous = soap(null, null, "370522");
+        assertEquals(500, anonymous.status());
+        assertTrue(anonymous.body(), anonymous.body().contains("FailedAuthentication"));
+        assertTrue(soap("assessment-system", "wrong-password", "370522").body().contains("FailedAuthentication"));
+
+        Http.Reply forbidden = soap("lijin-admin", "lijin-admin-demo", "370500");
+        assertTrue(forbidden.body(), forbidden.body().contains("<status>403</status>") && forbidden.body().contains("soap:Client"));
+    }
+
+    private static Http.Reply soap(String user, String password, String jurisdiction) throws Exception {
+        String security = user == null ? "" : "<wsse:Security soapenv:mustUnderstand=\"1\" "
+                + "xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
+                + "<wsse:UsernameToken><wsse:Username>" + user + "</wsse:Username>"
+                + "<wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText\">"
+                + password + "</wsse:Password></wsse:UsernameToken></wsse:Security>";
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:r=\"http://supervision.cn/soap/registry/v1\"><soapenv:Header>" + security + "</soapenv:Header>"
+                + "<soapenv:Body><r:listUnits><jurisdictionCode>" + jurisdiction + "</jurisdictionCode></r:listUnits>"
+                + "</soapenv:Body></soapenv:Envelope>";
+        return Http.call("POST", SOAP, null, "text/xml; charset=UTF-8", envelope.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] workbook(List<Object> row) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Xlsx.write(out, List.of(new Sheet("单位信息", List.of(Arrays.asList("单位编码", "单位名称", "简称", "单位类别"), row))));
+        return out.toByteArray();
+    }
+
+    private static void assertProblem(int status, String mentions, Http.Reply reply) {
+        assertEquals(reply.body(), status, reply.status());
+        assertTrue(reply.contentType(), reply.contentType().startsWith("application/problem+json"));
+        assertTrue(reply.body(), reply.body().contains("\"status\":" + status) && reply.body().contains("\"title\"")
+                && reply.body().contains("\"detail\""));
+        assertTrue(reply.body(), reply.body().contains(mentions));
+        assertFalse(reply.body(), reply.body().contains("Exception") || reply.body().contains("\tat "));
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static long firstId(String json) {
+        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
+        assertTrue(json, m.find());
+        return Long.parseLong(m.group(1));
+    }
+}
