@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds the platform if needed, then runs it in the foreground: embedded Derby under .run/, demo data on.
+# Data survives between runs (and rebuilds) in .run/karaf/data.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+TARBALL=$(ls distribution/target/supervision-distribution-*.tar.gz 2>/dev/null | head -n 1 || true)
+PORT=8181
+
+if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+  echo "需要 Java 17 和 Maven 3.8+ (Debian: apt-get install openjdk-17-jdk-headless maven)" >&2
+  exit 1
+fi
+
+if [ -z "$TARBALL" ] || [ -n "$(find pom.xml bundles features distribution/pom.xml distribution/src/main -newer "$TARBALL" -type f 2>/dev/null | head -n 1)" ]; then
+  echo ">> Building (mvn -B -DskipTests package) ..."
+  mvn -B -q -DskipTests package
+  TARBALL=$(ls distribution/target/supervision-distribution-*.tar.gz | head -n 1)
+fi
+
+RUN=.run
+KARAF=$RUN/karaf
+if [ ! -d "$KARAF" ] || [ "$TARBALL" -nt "$RUN/.unpacked" ]; then
+  echo ">> Unpacking $TARBALL into $KARAF (keeping $KARAF/data)"
+  mkdir -p "$RUN"
+  [ -d "$KARAF/data" ] && mv "$KARAF/data" "$RUN/data.keep"
+  rm -rf "$KARAF" "$RUN/unpack" && mkdir -p "$RUN/unpack"
+  tar xzf "$TARBALL" -C "$RUN/unpack"
+  mv "$RUN"/unpack/supervision-distribution-* "$KARAF" && rm -rf "$RUN/unpack"
+  if [ -d "$RUN/data.keep" ]; then rm -rf "$KARAF/data" && mv "$RUN/data.keep" "$KARAF/data"; fi
+  mkdir -p "$KARAF/data/log"
+  touch "$RUN/.unpacked"
+fi
+
+if curl -s -o /dev/null "http://localhost:$PORT/"; then
+  echo "端口 $PORT 已被占用：平台可能已在运行 (port $PORT is busy)" >&2
+  exit 1
+fi
+
+cat <<INFO
+
+  职能运行监管平台 (function-operation supervision platform)
+  ------------------------------------------------------------
+  REST API       http://localhost:$PORT/services/api/v1/...
+  Health         http://localhost:$PORT/services/api/v1/health
+  OpenAPI        http://localhost:$PORT/services/api/openapi.json
+  SOAP (WSDL)    http://localhost:$PORT/services/soap/RegistryService?wsdl
+  Database       embedded Derby in $ROOT/$KARAF/data/derby
+
+  Demo users (password = <user>-demo, e.g. city-admin / city-admin-demo):
+    city-admin         CITY_ADMIN      370500 东营市
+    lijin-admin        COUNTY_ADMIN    370522 利津县
+    guangrao-admin     COUNTY_ADMIN    370523 广饶县
+    assessment-system  PARTNER_SYSTEM  370500
+    city-leader        LEADER          370500
+    evaluator          EVALUATOR       370500
+    czj-user           UNIT_USER       370500 东营市财政局 (CZJ)
+
+  Karaf console below: try  supervision:unit-list 370522   (logout or Ctrl-D stops the platform)
+
+INFO
+
+# tell the person when the platform is actually ready
+( for _ in $(seq 1 240); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/services/api/v1/health")" = "200" ]; then
+      echo; echo ">> 平台已就绪 (healthy): http://localhost:$PORT/services/api/v1/health"; exit 0
+    fi
+    sleep 0.5
+  done; echo ">> 平台未在 120 秒内就绪，请查看 $KARAF/data/log/karaf.log" ) &
+
+cd "$KARAF"
+if [ -t 0 ]; then exec bin/karaf; else exec bin/karaf server; fi
