@@ -43,7 +43,7 @@ cat <<INFO
   ------------------------------------------------------------
   REST API       http://localhost:$PORT/services/api/v1/...
   Health         http://localhost:$PORT/services/api/v1/health
-  OpenAPI        http://localhost:$PORT/services/api/openapi.json
+  OpenAPI        http://localhost:$PORT/services/api/openapi.json  (Swagger UI: /services/api/api-docs/)
   SOAP (WSDL)    http://localhost:$PORT/services/soap/RegistryService?wsdl
   Database       embedded Derby in $ROOT/$KARAF/data/derby
 

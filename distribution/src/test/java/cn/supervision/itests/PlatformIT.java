@@ -113,6 +113,11 @@ public class PlatformIT {
         assertTrue(openApi.body().contains("\"openapi\" : \"3.") && openApi.body().contains("/v1/jurisdictions/{code}/units")
                 && openApi.body().contains("basicAuth"));
 
+        Http.Reply ui = Http.get(API + "/api-docs/", null);
+        assertEquals(200, ui.status());
+        assertTrue(ui.body().contains("swagger-ui-bundle.js"));
+        assertEquals(200, Http.get(API + "/api-docs/swagger-ui-bundle.js", null).status());
+
         Http.Reply anonymous = Http.get(API + "/v1/jurisdictions", null);
         assertEquals(401, anonymous.status());
         assertTrue(anonymous.contentType(), anonymous.contentType().startsWith("application/problem+json"));

@@ -44,7 +44,8 @@ public class UnitListCommand implements Action {
             table.print(System.out);
             return null;
         } catch (SupervisionException e) {
-            return e.title() + "：" + e.getMessage();
+            System.err.println(e.title() + "：" + e.getMessage());
+            return null;
         }
     }
 }
