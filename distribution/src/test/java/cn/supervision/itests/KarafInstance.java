@@ -1,0 +1,115 @@
+package cn.supervision.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** A distribution unpacked from the tar.gz and driven with its own scripts, as an operator would. */
+final class KarafInstance {
+    final Path home;
+    final String api;
+
+    /** Unpacks into target/{name} with the HTTP, SSH and RMI ports moved by {@code offset} so instances never clash. */
+    KarafInstance(String name, int httpPort, int offset) throws Exception {
+        Path dir = Path.of("target", name).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Files.createDirectories(dir);
+        Process tar = new ProcessBuilder("tar", "xzf", System.getProperty("it.distribution"), "-C", dir.toString())
+                .inheritIO().start();
+        assertEquals(0, tar.waitFor(), "tar failed");
+        try (Stream<Path> s = Files.list(dir)) {
+            home = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        api = "http://localhost:" + httpPort + "/services/api";
+        setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort));
+        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(8101 + offset));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(1099 + offset));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(44444 + offset));
+    }
+
+    void setProperty(String file, String key, String value) throws IOException {
+        Path p = home.resolve(file);
+        List<String> lines = Files.readAllLines(p, StandardCharsets.ISO_8859_1);
+        boolean replaced = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*" + Pattern.quote(key) + "\\s*=.*")) {
+                lines.set(i, key + " = " + value);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(p, lines, StandardCharsets.ISO_8859_1);
+    }
+
+    /** bin/start, then waits for health; returns the milliseconds it took. */
+    long start() throws Exception {
+        long t0 = System.nanoTime();
+        script("start");
+        Http.await(api + "/v1/health", null, r -> r.status() == 200, 180_000);
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
+
+    /** bin/stop, then waits for the JVM to exit: bin/status says "Not Running" before it has, and bin/start refuses to run while it lives. */
+    void stop() throws Exception {
+        Optional<ProcessHandle> jvm = process();
+        script("stop");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (running() || jvm.map(ProcessHandle::isAlive).orElse(false)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Karaf did not stop within 60 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(Http.POLL_INTERVAL_MILLIS);
+        }
+    }
+
+    boolean running() throws Exception {
+        return new ProcessBuilder(home.resolve("bin/status").toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+    }
+
+    void stopIfRunning() throws Exception {
+        if (running()) {
+            stop();
+        }
+    }
+
+    private Optional<ProcessHandle> process() throws IOException {
+        Path instances = home.resolve("instances/instance.properties");
+        if (!Files.exists(instances)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(instances)) {
+            p.load(in);
+        }
+        String pid = p.getProperty("item.0.pid");
+        return pid == null ? Optional.empty() : ProcessHandle.of(Long.parseLong(pid.trim()));
+    }
+
+    private void script(String name) throws Exception {
+        Path out = home.resolve("data/log/" + name + ".out");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/" + name).toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("KARAF_REDIRECT", home.resolve("data/log/karaf.out").toString());
+        int exit = pb.start().waitFor();
+        assertEquals(0, exit, "bin/" + name + " failed: " + Files.readString(out));
+    }
+}
