@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the platform if needed, then runs it in the foreground: embedded Derby under .run/, demo data on.
-# Data survives between runs (and rebuilds) in .run/karaf/data.
+# The database survives between runs and rebuilds in .run/karaf/data/derby.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -21,13 +21,15 @@ fi
 RUN=.run
 KARAF=$RUN/karaf
 if [ ! -d "$KARAF" ] || [ "$TARBALL" -nt "$RUN/.unpacked" ]; then
-  echo ">> Unpacking $TARBALL into $KARAF (keeping $KARAF/data)"
+  # only the database is kept: data/cache would keep running the previous build's bundles
+  echo ">> Unpacking $TARBALL into $KARAF (keeping the database $KARAF/data/derby)"
   mkdir -p "$RUN"
-  [ -d "$KARAF/data" ] && mv "$KARAF/data" "$RUN/data.keep"
+  rm -rf "$RUN/derby.keep"
+  [ -d "$KARAF/data/derby" ] && mv "$KARAF/data/derby" "$RUN/derby.keep"
   rm -rf "$KARAF" "$RUN/unpack" && mkdir -p "$RUN/unpack"
   tar xzf "$TARBALL" -C "$RUN/unpack"
   mv "$RUN"/unpack/supervision-distribution-* "$KARAF" && rm -rf "$RUN/unpack"
-  if [ -d "$RUN/data.keep" ]; then rm -rf "$KARAF/data" && mv "$RUN/data.keep" "$KARAF/data"; fi
+  [ -d "$RUN/derby.keep" ] && mv "$RUN/derby.keep" "$KARAF/data/derby"
   mkdir -p "$KARAF/data/log"
   touch "$RUN/.unpacked"
 fi
