@@ -1,0 +1,23 @@
+package cn.supervision.api.indicator;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import cn.supervision.api.registry.UnitKind;
+
+/**
+ * The content of an indicator system: what a bundle carries, what JSON import/export exchanges, what is
+ * frozen at publication. {@code baseMax} is the common part (e.g. 100), {@code specificMax} the optional
+ * unit-specific part (e.g. 20, 个性指标); {@code bonusCap} and {@code deductionCap} bound the adjustments in total.
+ */
+public record SystemDefinition(String name, int year, Set<UnitKind> unitKinds, Aggregation aggregation,
+                               BigDecimal baseMax, BigDecimal specificMax, BigDecimal bonusCap, BigDecimal deductionCap,
+                               List<Indicator> indicators, List<Adjustment> adjustments) {
+
+    public SystemDefinition {
+        unitKinds = unitKinds == null ? Set.of() : Set.copyOf(unitKinds);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+    }
+}

@@ -1,0 +1,187 @@
+package cn.supervision.indicator.internal;
+
+import static cn.supervision.indicator.internal.Decimals.DIVISION;
+import static cn.supervision.indicator.internal.Decimals.HUNDRED;
+import static cn.supervision.indicator.internal.Decimals.fmt;
+import static cn.supervision.indicator.internal.Decimals.round;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.supervision.api.indicator.Adjustment;
+import cn.supervision.api.indicator.AdjustmentKind;
+import cn.supervision.api.indicator.Aggregation;
+import cn.supervision.api.indicator.Category;
+import cn.supervision.api.indicator.Evaluation;
+import cn.supervision.api.indicator.Evaluation.AdjustmentScore;
+import cn.supervision.api.indicator.Evaluation.CategoryScore;
+import cn.supervision.api.indicator.Evaluation.NodeScore;
+import cn.supervision.api.indicator.Indicator;
+import cn.supervision.api.indicator.IndicatorInput;
+import cn.supervision.api.indicator.IndicatorScope;
+import cn.supervision.api.indicator.RuleResult;
+import cn.supervision.api.indicator.SystemDefinition;
+import cn.supervision.api.indicator.VetoEffect;
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.SupervisionException;
+
+/**
+ * Scores a valid system for one unit.
+ * <ul>
+ * <li>POINTS: a leaf scores within its points; a parent is the sum of its children.</li>
+ * <li>PERCENT: a leaf scores 0–100; a parent is Σ child × child weight / 100; a part's total is
+ *     Σ root × root weight / 100 × the part's maximum / 100.</li>
+ * <li>total = common part + unit-specific part + min(Σ bonus, bonusCap) − min(Σ deductions, deductionCap),
+ *     never below 0; a triggered ZERO_TOTAL veto makes it 0, a BAR_TOP_GRADE veto bars the top grade.</li>
+ * </ul>
+ * A leaf without input counts 0 and is listed in {@code warnings}. Every node is rounded to 2 decimals, half up.
+ */
+final class Evaluator {
+    private final RuleEngine rules;
+
+    Evaluator(RuleEngine rules) {
+        this.rules = rules;
+    }
+
+    private record Context(SystemDefinition d, Map<String, IndicatorInput> inputs, List<String> warnings,
+                           List<FieldError> inputErrors, Map<Category, BigDecimal[]> categories) { }
+
+    Evaluation evaluate(SystemDefinition d, Map<String, IndicatorInput> inputs) {
+        Context ctx = new Context(d, inputs == null ? Map.of() : inputs, new ArrayList<>(), new ArrayList<>(),
+                new EnumMap<>(Category.class));
+        BigDecimal specificMax = d.specificMax() == null ? BigDecimal.ZERO : d.specificMax();
+        List<NodeScore> nodes = new ArrayList<>();
+        BigDecimal base = BigDecimal.ZERO;
+        BigDecimal specific = BigDecimal.ZERO;
+        for (Indicator root : d.indicators()) {
+            BigDecimal partMax = root.scope() == IndicatorScope.COMMON ? d.baseMax() : specificMax;
+            // a leaf point's share of the total: 1 in POINTS; in PERCENT the product of weights along the path
+            BigDecimal factor = d.aggregation() == Aggregation.POINTS ? BigDecimal.ONE
+                    : root.weight().divide(HUNDRED, DIVISION).multiply(partMax.divide(HUNDRED, DIVISION));
+            NodeScore s = node(ctx, root, factor);
+            nodes.add(s);
+            BigDecimal contribution = d.aggregation() == Aggregation.POINTS ? s.score() : round(s.score().multiply(factor));
+            if (root.scope() == IndicatorScope.COMMON) {
+                base = base.add(contribution);
+            } else {
+                specific = specific.add(contribution);
+            }
+        }
+        List<AdjustmentScore> adjustments = new ArrayList<>();
+        BigDecimal bonus = BigDecimal.ZERO;
+        BigDecimal deduction = BigDecimal.ZERO;
+        boolean vetoed = false;
+        boolean barred = false;
+        for (Adjustment a : d.adjustments()) {
+            AdjustmentScore s = adjustment(ctx, a);
+            adjustments.add(s);
+            if (!s.triggered()) {
+                continue;
+            }
+            switch (a.kind()) {
+                case BONUS -> bonus = bonus.add(s.amount());
+                case DEDUCTION -> deduction = deduction.add(s.amount());
+                case VETO -> {
+                    vetoed |= a.vetoEffect() == VetoEffect.ZERO_TOTAL;
+                    barred |= a.vetoEffect() == VetoEffect.BAR_TOP_GRADE;
+                }
+            }
+        }
+        if (!ctx.inputErrors().isEmpty()) {
+            throw SupervisionException.invalid("有 " + ctx.inputErrors().size() + " 项输入无法计分", ctx.inputErrors());
+        }
+        if (d.bonusCap() != null && bonus.compareTo(d.bonusCap()) > 0) {
+            ctx.warnings().add("加分合计 " + fmt(bonus) + " 超过上限 " + fmt(d.bonusCap()) + "，按上限计");
+            bonus = d.bonusCap();
+        }
+        if (d.deductionCap() != null && deduction.compareTo(d.deductionCap()) > 0) {
+            ctx.warnings().add("扣分合计 " + fmt(deduction) + " 超过上限 " + fmt(d.deductionCap()) + "，按上限计");
+            deduction = d.deductionCap();
+        }
+        BigDecimal total = round(base.add(specific).add(bonus).subtract(deduction).max(BigDecimal.ZERO));
+        if (vetoed) {
+            ctx.warnings().add("触发一票否决，总分记为 0（否决前 " + fmt(total) + " 分）");
+            total = round(BigDecimal.ZERO);
+        }
+        List<CategoryScore> categories = new ArrayList<>();
+        ctx.categories().forEach((c, v) -> categories.add(new CategoryScore(c, round(v[0]), round(v[1]))));
+        return new Evaluation(total, round(base), d.baseMax(), round(specific), d.specificMax(), round(bonus),
+                round(deduction), vetoed, barred, categories, nodes, adjustments, List.copyOf(ctx.warnings()));
+    }
+
+    private NodeScore node(Context ctx, Indicator n, BigDecimal factor) {
+        boolean points = ctx.d().aggregation() == Aggregation.POINTS;
+        BigDecimal max = points ? n.weight() : HUNDRED;
+        if (n.leaf()) {
+            IndicatorInput input = ctx.inputs().get(n.code());
+            RuleResult r;
+            try {
+                r = rules.score(n.rule(), input, max);
+            } catch (RuleEngine.InputException e) {
+                ctx.inputErrors().add(new FieldError(n.code(), e.getMessage()));
+                r = new RuleResult(null, e.getMessage(), List.of());
+            }
+            BigDecimal score = r.score();
+            String explanation = r.explanation();
+            if (score == null) {
+                ctx.warnings().add("指标 " + n.code() + "（" + n.name() + "）" + r.explanation() + "，按 0 分计");
+                score = round(BigDecimal.ZERO);
+                explanation = r.explanation() + "，按 0 分计";
+            }
+            BigDecimal[] cat = ctx.categories().computeIfAbsent(n.category(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            cat[0] = cat[0].add(score.multiply(factor));
+            cat[1] = cat[1].add(max.multiply(factor));
+            return new NodeScore(n.code(), n.name(), n.category(), n.weight(), score, max, n.rule().type(),
+                    n.rule().description(), explanation, r.steps(), input == null ? null : input.source(), List.of());
+        }
+        List<NodeScore> children = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        List<String> parts = new ArrayList<>();
+        for (Indicator c : n.children()) {
+            BigDecimal childFactor = points ? factor : factor.multiply(c.weight().divide(HUNDRED, DIVISION));
+            NodeScore s = node(ctx, c, childFactor);
+            children.add(s);
+            if (points) {
+                sum = sum.add(s.score());
+                parts.add(fmt(s.score()));
+            } else {
+                sum = sum.add(s.score().multiply(c.weight()).divide(HUNDRED, DIVISION));
+                parts.add(fmt(s.score()) + "×" + fmt(c.weight()) + "%");
+            }
+        }
+        BigDecimal score = round(sum);
+        String explanation = (points ? "下级得分之和：" : "下级得分按权重加权：") + String.join(" + ", parts) + " = " + fmt(score);
+        return new NodeScore(n.code(), n.name(), n.category(), n.weight(), score, max, null, null, explanation,
+                List.of(), null, children);
+    }
+
+    private AdjustmentScore adjustment(Context ctx, Adjustment a) {
+        IndicatorInput input = ctx.inputs().get(a.code());
+        if (a.kind() == AdjustmentKind.VETO) {
+            boolean triggered = input != null && Boolean.TRUE.equals(input.triggered());
+            String effect = a.vetoEffect() == VetoEffect.ZERO_TOTAL ? "一票否决：总分为 0" : "一票否优：不得评为最高等次";
+            return new AdjustmentScore(a.code(), a.name(), a.kind(), BigDecimal.ZERO, triggered,
+                    triggered ? "触发，" + effect : "未触发", List.of());
+        }
+        BigDecimal cap = a.cap() != null ? a.cap()
+                : (a.kind() == AdjustmentKind.BONUS ? ctx.d().bonusCap() : ctx.d().deductionCap());
+        BigDecimal max = cap != null ? cap : ctx.d().baseMax();
+        RuleResult r;
+        try {
+            r = rules.score(a.rule(), input, max);
+        } catch (RuleEngine.InputException e) {
+            ctx.inputErrors().add(new FieldError(a.code(), e.getMessage()));
+            r = new RuleResult(null, e.getMessage(), List.of());
+        }
+        if (r.score() == null || r.score().signum() == 0) {
+            return new AdjustmentScore(a.code(), a.name(), a.kind(), round(BigDecimal.ZERO), false,
+                    r.score() == null ? "无" + (a.kind() == AdjustmentKind.BONUS ? "加分" : "扣分") + "事项" : r.explanation(), r.steps());
+        }
+        String sign = a.kind() == AdjustmentKind.BONUS ? "加 " : "扣 ";
+        return new AdjustmentScore(a.code(), a.name(), a.kind(), r.score(), true, r.explanation() + "（" + sign + fmt(r.score()) + " 分）",
+                r.steps());
+    }
+}
