@@ -1,0 +1,310 @@
+package cn.supervision.indicator.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+import cn.supervision.api.health.HealthIndicator;
+import cn.supervision.api.indicator.Evaluation;
+import cn.supervision.api.indicator.IndicatorInput;
+import cn.supervision.api.indicator.IndicatorSystem;
+import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.ScoringRule;
+import cn.supervision.api.indicator.SystemDefinition;
+import cn.supervision.api.indicator.SystemDiff;
+import cn.supervision.api.indicator.SystemStatus;
+import cn.supervision.api.indicator.ValidationProblem;
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.security.Caller;
+import cn.supervision.indicator.internal.model.IndicatorSystemEntity;
+
+/**
+ * Indicator systems on OpenJPA. Authority comes from the registry: a caller may read the systems of the
+ * jurisdictions it sees, and administrators (not unit-bound) may change them. Published versions never change.
+ */
+public class JpaIndicatorSystemService implements IndicatorSystemService, HealthIndicator {
+    static final int MAX_REASON = 500;
+
+    private final JpaTemplate jpa;
+    private final RegistryService registry;
+    private final SystemValidator validator;
+    private final Evaluator evaluator;
+    private final Clock clock;
+
+    public JpaIndicatorSystemService(JpaTemplate jpa, RegistryService registry, Function<String, ScoringRule> customRules) {
+        this(jpa, registry, customRules, Clock.systemUTC());
+    }
+
+    JpaIndicatorSystemService(JpaTemplate jpa, RegistryService registry, Function<String, ScoringRule> customRules, Clock clock) {
+        this.jpa = jpa;
+        this.registry = registry;
+        this.validator = new SystemValidator(customRules);
+        this.evaluator = new Evaluator(new RuleEngine(customRules));
+        this.clock = clock;
+    }
+
+    @Override
+    public String component() {
+        return "indicator";
+    }
+
+    @Override
+    public String problem() {
+        try {
+            jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select count(s) from IndicatorSystemEntity s", Long.class)
+                    .getSingleResult());
+            return null;
+        } catch (RuntimeException e) {
+            return "database not reachable: " + e.getMessage();
+        }
+    }
+
+    // ------------------------------------------------------------------ authority
+
+    /** 404/403 exactly as the registry decides for the jurisdiction. */
+    private void requireSee(Caller caller, String jurisdictionCode) {
+        registry.getJurisdiction(caller, jurisdictionCode);
+    }
+
+    private void requireAdminister(Caller caller, String jurisdictionCode) {
+        requireSee(caller, jurisdictionCode);
+        if (!caller.administers() || caller.unitCode() != null) {
+            throw SupervisionException.forbidden("当前用户无权维护行政区划 " + jurisdictionCode + " 的指标体系");
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Override
+    public List<IndicatorSystem> list(Caller caller, String jurisdictionCode, SystemStatus status) {
+        Set<String> visible;
+        if (jurisdictionCode != null) {
+            requireSee(caller, jurisdictionCode);
+            visible = Set.of(jurisdictionCode);
+        } else {
+            visible = registry.listJurisdictions(caller).stream().map(Jurisdiction::code).collect(Collectors.toSet());
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("select s from IndicatorSystemEntity s where s.jurisdictionCode in :codes"
+                    + (status == null ? "" : " and s.status = :status") + " order by s.jurisdictionCode, s.lineage, s.version",
+                    IndicatorSystemEntity.class).setParameter("codes", visible);
+            if (status != null) {
+                q.setParameter("status", status);
+            }
+            return q.getResultList().stream().map(this::toValue).toList();
+        });
+    }
+
+    @Override
+    public IndicatorSystem get(Caller caller, long id) {
+        IndicatorSystem s = jpa.txExpr(TransactionType.Supports, em -> toValue(find(em, id)));
+        requireSee(caller, s.jurisdictionCode());
+        return s;
+    }
+
+    @Override
+    public SystemDiff diff(Caller caller, long fromId, long toId) {
+        IndicatorSystem from = get(caller, fromId);
+        IndicatorSystem to = get(caller, toId);
+        return Differ.diff(fromId, from.definition(), toId, to.definition());
+    }
+
+    @Override
+    public List<ValidationProblem> validate(SystemDefinition definition) {
+        return validator.validate(definition, false);
+    }
+
+    @Override
+    public Evaluation evaluate(Caller caller, long id, Map<String, IndicatorInput> inputs) {
+        IndicatorSystem s = get(caller, id);
+        List<FieldError> errors = errorsOf(validator.validate(s.definition(), false));
+        if (!errors.isEmpty()) {
+            throw new SupervisionException(409, "状态冲突", "指标体系还有 " + errors.size() + " 处错误，修正后才能试算", errors);
+        }
+        return evaluator.evaluate(s.definition(), inputs);
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    @Override
+    public IndicatorSystem createDraft(Caller caller, String jurisdictionCode, SystemDefinition definition) {
+        requireAdminister(caller, jurisdictionCode);
+        requireDraftable(definition);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            IndicatorSystemEntity e = new IndicatorSystemEntity();
+            e.setJurisdictionCode(jurisdictionCode);
+            e.setLineage(UUID.randomUUID().toString());
+            e.setVersion(1);
+            e.setStatus(SystemStatus.DRAFT);
+            e.setCreatedAt(clock.millis());
+            e.setCreatedBy(caller.username());
+            apply(e, definition, caller);
+            em.persist(e);
+            em.flush();
+            return toValue(e);
+        });
+    }
+
+    @Override
+    public IndicatorSystem updateDraft(Caller caller, long id, SystemDefinition definition) {
+        requireDraftable(definition);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            IndicatorSystemEntity e = find(em, id);
+            requireAdminister(caller, e.getJurisdictionCode());
+            requireDraft(e, "修改");
+            apply(e, definition, caller);
+            return toValue(e);
+        });
+    }
+
+    @Override
+    public IndicatorSystem publish(Caller caller, long id) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            IndicatorSystemEntity e = find(em, id);
+            requireAdminister(caller, e.getJurisdictionCode());
+            requireDraft(e, "发布");
+            List<FieldError> errors = errorsOf(validator.validate(Definitions.fromJson(e.getDefinitionJson()), true));
+            if (!errors.isEmpty()) {
+                throw SupervisionException.invalid("指标体系有 " + errors.size() + " 处错误，不能发布", errors);
+            }
+            e.setStatus(SystemStatus.PUBLISHED);
+            e.setPublishedAt(clock.millis());
+            e.setPublishedBy(caller.username());
+            e.setUpdatedAt(e.getPublishedAt());
+            e.setUpdatedBy(caller.username());
+            return toValue(e);
+        });
+    }
+
+    @Override
+    public IndicatorSystem retire(Caller caller, long id, String reason) {
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw SupervisionException.invalid("reason", "必须说明停用理由（不超过 " + MAX_REASON + " 个字符）");
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            IndicatorSystemEntity e = find(em, id);
+            requireAdminister(caller, e.getJurisdictionCode());
+            if (e.getStatus() == SystemStatus.RETIRED) {
+                throw SupervisionException.conflict("指标体系已停用");
+            }
+            e.setStatus(SystemStatus.RETIRED);
+            e.setRetiredAt(clock.millis());
+            e.setRetiredBy(caller.username());
+            e.setRetireReason(why);
+            return toValue(e);
+        });
+    }
+
+    @Override
+    public IndicatorSystem copyToDraft(Caller caller, long id, Integer year) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            IndicatorSystemEntity source = find(em, id);
+            requireAdminister(caller, source.getJurisdictionCode());
+            SystemDefinition d = Definitions.fromJson(source.getDefinitionJson());
+            if (year != null) {
+                if (year < 2000 || year > 2100) {
+                    throw SupervisionException.invalid("year", "年度应在 2000–2100 之间");
+                }
+                d = new SystemDefinition(d.name(), year, d.unitKinds(), d.aggregation(), d.baseMax(), d.specificMax(),
+                        d.bonusCap(), d.deductionCap(), d.indicators(), d.adjustments());
+            }
+            int next = em.createQuery("select max(s.version) from IndicatorSystemEntity s where s.lineage = :l", Integer.class)
+                    .setParameter("l", source.getLineage()).getSingleResult() + 1;
+            IndicatorSystemEntity e = new IndicatorSystemEntity();
+            e.setJurisdictionCode(source.getJurisdictionCode());
+            e.setLineage(source.getLineage());
+            e.setVersion(next);
+            e.setStatus(SystemStatus.DRAFT);
+            e.setCopiedFrom(source.getId());
+            e.setCreatedAt(clock.millis());
+            e.setCreatedBy(caller.username());
+            apply(e, d, caller);
+            em.persist(e);
+            em.flush();
+            return toValue(e);
+        });
+    }
+
+    /** Creates and publishes content shipped with the platform unless a system of that name and year exists. */
+    IndicatorSystem seed(Caller caller, String jurisdictionCode, SystemDefinition definition) {
+        Long existing = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "select count(s) from IndicatorSystemEntity s where s.jurisdictionCode = :j and s.name = :n and s.year = :y",
+                        Long.class).setParameter("j", jurisdictionCode).setParameter("n", definition.name())
+                .setParameter("y", definition.year()).getSingleResult());
+        if (existing > 0) {
+            return null;
+        }
+        return publish(caller, createDraft(caller, jurisdictionCode, definition).id());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A draft may be incomplete, but it must be a definition with a name and a year to be listed at all. */
+    private static void requireDraftable(SystemDefinition d) {
+        List<FieldError> errors = new ArrayList<>();
+        if (d == null) {
+            throw SupervisionException.invalid("definition", "缺少指标体系定义");
+        }
+        if (d.name() == null || d.name().isBlank() || d.name().length() > SystemValidator.MAX_NAME) {
+            errors.add(new FieldError("name", "必须填写名称（不超过 " + SystemValidator.MAX_NAME + " 个字符）"));
+        }
+        if (d.year() < 2000 || d.year() > 2100) {
+            errors.add(new FieldError("year", "年度应在 2000–2100 之间"));
+        }
+        if (!errors.isEmpty()) {
+            throw SupervisionException.invalid("指标体系定义无效", errors);
+        }
+    }
+
+    private static void requireDraft(IndicatorSystemEntity e, String action) {
+        if (e.getStatus() != SystemStatus.DRAFT) {
+            throw SupervisionException.conflict("指标体系（第 " + e.getVersion() + " 版）状态为 " + e.getStatus()
+                    + "，已发布的版本不可" + action + "；请“复制为新草稿”后再修改");
+        }
+    }
+
+    private void apply(IndicatorSystemEntity e, SystemDefinition d, Caller caller) {
+        String json = Definitions.toJson(d);
+        e.setName(d.name().trim());
+        e.setYear(d.year());
+        e.setDefinitionJson(json);
+        e.setContentHash(Definitions.hash(json));
+        e.setUpdatedAt(clock.millis());
+        e.setUpdatedBy(caller.username());
+    }
+
+    private static List<FieldError> errorsOf(List<ValidationProblem> problems) {
+        return problems.stream().filter(p -> p.severity() == ValidationProblem.Severity.ERROR)
+                .map(p -> new FieldError(p.path(), p.message())).toList();
+    }
+
+    private static IndicatorSystemEntity find(EntityManager em, long id) {
+        IndicatorSystemEntity e = em.find(IndicatorSystemEntity.class, id);
+        if (e == null) {
+            throw SupervisionException.notFound("指标体系 " + id + " 不存在");
+        }
+        return e;
+    }
+
+    private IndicatorSystem toValue(IndicatorSystemEntity e) {
+        return new IndicatorSystem(e.getId(), e.getJurisdictionCode(), e.getLineage(), e.getVersion(), e.getStatus(),
+                e.getCopiedFrom(), e.getContentHash(), Definitions.fromJson(e.getDefinitionJson()),
+                Instant.ofEpochMilli(e.getCreatedAt()), e.getCreatedBy(), Instant.ofEpochMilli(e.getUpdatedAt()), e.getUpdatedBy(),
+                e.getPublishedAt() == null ? null : Instant.ofEpochMilli(e.getPublishedAt()), e.getPublishedBy());
+    }
+}

@@ -1,0 +1,63 @@
+package cn.supervision.indicator.internal;
+
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.openjpa.persistence.OpenJPAPersistence;
+
+/** A resource-local stand-in for Aries' JTA template: one EntityManager and transaction per call. */
+final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
+    private final EntityManagerFactory emf;
+
+    LocalJpaTemplate(String database) {
+        emf = OpenJPAPersistence.createEntityManagerFactory("indicator-test", "META-INF/indicator-test-persistence.xml",
+                Map.of("openjpa.ConnectionURL", "jdbc:derby:memory:" + database + ";create=true"));
+    }
+
+    @Override
+    public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            R r = code.apply(em);
+            em.getTransaction().commit();
+            return r;
+        } catch (RuntimeException e) {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public void tx(TransactionType type, EmConsumer code) {
+        txExpr(type, em -> {
+            code.accept(em);
+            return null;
+        });
+    }
+
+    @Override
+    public <R> R txExpr(EmFunction<R> code) {
+        return txExpr(TransactionType.Required, code);
+    }
+
+    @Override
+    public void tx(EmConsumer code) {
+        tx(TransactionType.Required, code);
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}
