@@ -29,7 +29,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.spreadsheet.Sheet;
@@ -40,7 +40,7 @@ import cn.supervision.spreadsheet.Xlsx;
  * Demo accounts log in with "<user>-demo".
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class PlatformIT {
     static final String PORT = System.getProperty("it.http.port", "8182");
     static final String API = "http://localhost:" + PORT + "/services/api";
@@ -107,7 +107,7 @@ public class PlatformIT {
     public void healthAndApiDescriptionArePublicAndEverythingElseNeedsCredentials() throws Exception {
         Http.Reply health = healthy();
         assertTrue(health.body(), health.body().contains("\"status\":\"UP\"") && health.body().contains("\"registry\"")
-                && health.body().contains("\"soap\""));
+                && health.body().contains("\"indicator\"") && health.body().contains("\"soap\""));
         Http.Reply openApi = Http.get(API + "/openapi.json", null);
         assertEquals(200, openApi.status());
         assertTrue(openApi.body().contains("\"openapi\" : \"3.") && openApi.body().contains("/v1/jurisdictions/{code}/units")

@@ -26,7 +26,7 @@ import cn.supervision.api.security.Caller;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
-    static final Set<String> PUBLIC = Set.of("v1/health", "openapi.json", "openapi.yaml");
+    static final Set<String> PUBLIC = Set.of("v1/health", "openapi.json", "openapi.yaml", "v1/indicator-systems/schema");
 
     private final Authenticator authenticator;
 

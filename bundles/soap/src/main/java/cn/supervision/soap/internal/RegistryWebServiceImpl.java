@@ -1,13 +1,11 @@
 package cn.supervision.soap.internal;
 
 import java.util.List;
-import java.util.function.Function;
 
 import javax.jws.WebService;
 
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
-import cn.supervision.api.security.Caller;
 
 @WebService(serviceName = "RegistryService", portName = "RegistryServicePort", targetNamespace = RegistryWebService.NS,
         endpointInterface = "cn.supervision.soap.internal.RegistryWebService")
@@ -20,7 +18,7 @@ public class RegistryWebServiceImpl implements RegistryWebService {
 
     @Override
     public List<SoapJurisdiction> listJurisdictions() throws SupervisionFault {
-        return call(c -> registry.listJurisdictions(c).stream().map(SoapJurisdiction::of).toList());
+        return SupervisionFault.call(c -> registry.listJurisdictions(c).stream().map(SoapJurisdiction::of).toList());
     }
 
     @Override
@@ -28,19 +26,11 @@ public class RegistryWebServiceImpl implements RegistryWebService {
         if (jurisdictionCode == null || jurisdictionCode.isBlank()) {
             throw SupervisionFault.of(SupervisionException.invalid("jurisdictionCode", "必填"));
         }
-        return call(c -> registry.listUnits(c, jurisdictionCode.trim(), false).stream().map(SoapUnit::of).toList());
+        return SupervisionFault.call(c -> registry.listUnits(c, jurisdictionCode.trim(), false).stream().map(SoapUnit::of).toList());
     }
 
     @Override
     public SoapUnit getUnit(long unitId) throws SupervisionFault {
-        return call(c -> SoapUnit.of(registry.getUnit(c, unitId)));
-    }
-
-    private static <T> T call(Function<Caller, T> work) throws SupervisionFault {
-        try {
-            return work.apply(UsernameTokenInterceptor.currentCaller());
-        } catch (SupervisionException e) {
-            throw SupervisionFault.of(e);
-        }
+        return SupervisionFault.call(c -> SoapUnit.of(registry.getUnit(c, unitId)));
     }
 }

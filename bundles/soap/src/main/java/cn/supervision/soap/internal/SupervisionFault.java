@@ -26,6 +26,15 @@ public class SupervisionFault extends Exception {
         return faultInfo;
     }
 
+    /** Runs a domain call as the authenticated SOAP caller; refusals become this fault. */
+    static <T> T call(java.util.function.Function<cn.supervision.api.security.Caller, T> work) throws SupervisionFault {
+        try {
+            return work.apply(UsernameTokenInterceptor.currentCaller());
+        } catch (SupervisionException e) {
+            throw of(e);
+        }
+    }
+
     static SupervisionFault of(SupervisionException e) {
         Info info = new Info();
         info.status = e.status();
