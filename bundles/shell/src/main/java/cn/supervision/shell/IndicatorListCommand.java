@@ -43,7 +43,7 @@ public class IndicatorListCommand implements Action {
             }
             table.print(System.out);
         } catch (SupervisionException e) {
-            System.err.println(e.title() + "：" + e.getMessage());
+            System.out.println(e.title() + "：" + e.getMessage());
         }
         return null;
     }

@@ -40,7 +40,7 @@ public class IndicatorShowCommand implements Action {
                         + (a.vetoEffect() == null ? "" : " → " + a.vetoEffect()));
             }
         } catch (SupervisionException e) {
-            System.err.println(e.title() + "：" + e.getMessage());
+            System.out.println(e.title() + "：" + e.getMessage());
         }
         return null;
     }

@@ -32,7 +32,7 @@ public class IndicatorValidateCommand implements Action {
             }
             problems.forEach(p -> System.out.println(p.severity() + "  " + p.path() + "  " + p.message()));
         } catch (SupervisionException e) {
-            System.err.println(e.title() + "：" + e.getMessage());
+            System.out.println(e.title() + "：" + e.getMessage());
         }
         return null;
     }

@@ -44,7 +44,7 @@ public class UnitListCommand implements Action {
             table.print(System.out);
             return null;
         } catch (SupervisionException e) {
-            System.err.println(e.title() + "：" + e.getMessage());
+            System.out.println(e.title() + "：" + e.getMessage());
             return null;
         }
     }

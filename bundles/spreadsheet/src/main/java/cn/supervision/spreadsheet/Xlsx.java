@@ -199,6 +199,26 @@ public final class Xlsx {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * Reads an uploaded workbook of at most {@code maxBytes} bytes (compressed), so a request body never has to be
+     * trusted for its size. An empty or too large upload is a {@link SpreadsheetException} saying so.
+     */
+    public static List<Sheet> readUpload(InputStream upload, int maxBytes) throws SpreadsheetException, java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = upload.read(buf)) > 0) {
+            if (out.size() + n > maxBytes) {
+                throw new SpreadsheetException("文件超过 " + (maxBytes / 1024 / 1024) + " MB 上限", true);
+            }
+            out.write(buf, 0, n);
+        }
+        if (out.size() == 0) {
+            throw new SpreadsheetException("请求体为空：请上传 .xlsx 文件");
+        }
+        return read(new java.io.ByteArrayInputStream(out.toByteArray()));
+    }
+
     public static List<Sheet> read(InputStream source) throws SpreadsheetException {
         return read(source, DEFAULT_MAX_UNCOMPRESSED);
     }

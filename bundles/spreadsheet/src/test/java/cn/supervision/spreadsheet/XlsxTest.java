@@ -125,6 +125,19 @@ class XlsxTest {
     }
 
     @Test
+    void uploadsAreLimitedBeforeTheyAreRead() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Xlsx.write(out, List.of(new Sheet("a", List.of(List.of("x")))));
+        assertEquals("x", Xlsx.readUpload(new ByteArrayInputStream(out.toByteArray()), 1_000_000).get(0).text(0, 0));
+        SpreadsheetException big = assertThrows(SpreadsheetException.class,
+                () -> Xlsx.readUpload(new ByteArrayInputStream(new byte[3 * 1024 * 1024]), 2 * 1024 * 1024));
+        assertTrue(big.tooLarge());
+        SpreadsheetException empty = assertThrows(SpreadsheetException.class,
+                () -> Xlsx.readUpload(new ByteArrayInputStream(new byte[0]), 1000));
+        assertTrue(!empty.tooLarge() && empty.getMessage().contains("空"));
+    }
+
+    @Test
     void columnNames() {
         assertEquals("A", Xlsx.columnName(0));
         assertEquals("Z", Xlsx.columnName(25));

@@ -1,6 +1,5 @@
 package cn.supervision.indicator.rest;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -196,9 +195,10 @@ public class IndicatorSystemsResource {
         }
         Sheet sheet;
         try {
-            sheet = Xlsx.read(new ByteArrayInputStream(readLimited(body))).get(0);
+            sheet = Xlsx.readUpload(body, MAX_UPLOAD_BYTES).get(0);
         } catch (SpreadsheetException e) {
-            throw SupervisionException.invalid("file", e.getMessage());
+            throw e.tooLarge() ? new SupervisionException(413, "请求体过大", e.getMessage(), null)
+                    : SupervisionException.invalid("file", e.getMessage());
         }
         Set<UnitKind> all = EnumSet.allOf(UnitKind.class);
         IndicatorSystem s = systems.createDraft(caller(sc), jurisdiction, IndicatorSheet.read(sheet, name, year, all));
@@ -212,21 +212,5 @@ public class IndicatorSystemsResource {
     public Response schema() {
         InputStream in = IndicatorSystemsResource.class.getResourceAsStream("/schema/indicator-system.schema.json");
         return Response.ok(in, "application/schema+json").build();
-    }
-
-    private static byte[] readLimited(InputStream body) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > MAX_UPLOAD_BYTES) {
-                throw new SupervisionException(413, "请求体过大", "Excel 文件不能超过 10 MB", null);
-            }
-            out.write(buf, 0, n);
-        }
-        if (out.size() == 0) {
-            throw SupervisionException.invalid("file", "请求体为空：请上传 .xlsx 文件");
-        }
-        return out.toByteArray();
     }
 }

@@ -103,13 +103,7 @@ public class JurisdictionsResource {
                                     @Parameter(description = "UPSERT（默认）或 CREATE_MISSING")
                                     @QueryParam("mode") @DefaultValue("UPSERT") ImportMode mode,
                                     InputStream body) throws IOException {
-        byte[] bytes = readLimited(body);
-        Sheet sheet;
-        try {
-            sheet = Xlsx.read(new java.io.ByteArrayInputStream(bytes)).get(0);
-        } catch (SpreadsheetException e) {
-            throw SupervisionException.invalid("file", e.getMessage());
-        }
+        Sheet sheet = firstSheet(body, MAX_UPLOAD_BYTES);
         UnitSheet.Parsed parsed = UnitSheet.read(sheet);
         try {
             return registry.importUnits(caller(sc), code, parsed.drafts(), mode);
@@ -121,20 +115,16 @@ public class JurisdictionsResource {
         }
     }
 
-    private static byte[] readLimited(InputStream body) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > MAX_UPLOAD_BYTES) {
-                throw new SupervisionException(413, "请求体过大", "Excel 文件不能超过 10 MB", null);
+    /** The first sheet of an uploaded workbook: 413 when too large, 400 when not a workbook. */
+    static Sheet firstSheet(InputStream body, int maxBytes) throws IOException {
+        try {
+            return Xlsx.readUpload(body, maxBytes).get(0);
+        } catch (SpreadsheetException e) {
+            if (e.tooLarge()) {
+                throw new SupervisionException(413, "请求体过大", e.getMessage(), null);
             }
-            out.write(buf, 0, n);
+            throw SupervisionException.invalid("file", e.getMessage());
         }
-        if (out.size() == 0) {
-            throw SupervisionException.invalid("file", "请求体为空：请上传 .xlsx 文件");
-        }
-        return out.toByteArray();
     }
 
     static Response xlsx(Sheet sheet, String fileName) throws IOException {

@@ -23,7 +23,7 @@ public class PasswordHashCommand implements Action {
     public Object execute() throws Exception {
         String secret = password != null ? password : session.readLine("Password: ", '*');
         if (secret == null || secret.length() < 8) {
-            System.err.println("密码至少需要 8 个字符 (a password needs at least 8 characters)");
+            System.out.println("密码至少需要 8 个字符 (a password needs at least 8 characters)");
         } else {
             System.out.println(PasswordHash.hash(secret.toCharArray()));
         }
