@@ -34,6 +34,22 @@ public interface IndicatorSystemService {
     /** Dry run: every problem at once. Missing CUSTOM rules are warnings here, errors on publish. */
     List<ValidationProblem> validate(SystemDefinition definition);
 
+    /**
+     * Publishes a system contributed by a bundle under a stable {@code lineage}: nothing happens when the latest
+     * version already has this content; otherwise a new version is published and the previous PUBLISHED one is
+     * retired as superseded (campaigns that pinned it keep it). Returns the version now in force.
+     */
+    IndicatorSystem publishContributed(Caller caller, String jurisdictionCode, String lineage, SystemDefinition definition);
+
+    /** Retires every PUBLISHED or DRAFT version of the lineages starting with {@code lineagePrefix}; returns how many. */
+    int retireLineages(Caller caller, String lineagePrefix, String reason);
+
+    /** Every problem of a definition, as publishing would see them (missing CUSTOM rules are errors). */
+    List<ValidationProblem> validateForPublication(SystemDefinition definition);
+
+    /** What each category can contribute, in percent of the common base (for the city's policy). */
+    Map<Category, java.math.BigDecimal> categoryShares(SystemDefinition definition);
+
     /** The rule tester: scores the inputs (by indicator or adjustment code) for one unit. No campaign is needed. */
     Evaluation evaluate(Caller caller, long id, Map<String, IndicatorInput> inputs);
 }

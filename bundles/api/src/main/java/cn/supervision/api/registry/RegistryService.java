@@ -16,6 +16,13 @@ public interface RegistryService {
 
     Jurisdiction getJurisdiction(Caller caller, String code);
 
+    /**
+     * Registers a jurisdiction below an existing one, or confirms an existing one: GB/T 2260 codes must keep their
+     * registered name and parent; a local code (development zone) may be added under a jurisdiction the caller
+     * administers. Only the platform itself and city administrators may call it.
+     */
+    Jurisdiction registerJurisdiction(Caller caller, Jurisdiction jurisdiction);
+
     /** Units of one jurisdiction (not its children), ACTIVE only unless {@code includeInactive}. */
     List<Unit> listUnits(Caller caller, String jurisdictionCode, boolean includeInactive);
 

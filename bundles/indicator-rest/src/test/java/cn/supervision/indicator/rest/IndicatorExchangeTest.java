@@ -38,7 +38,8 @@ class IndicatorExchangeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode dongyingJson() throws Exception {
-        try (InputStream in = IndicatorExchangeTest.class.getResourceAsStream("/content/dongying-370500.json")) {
+        try (InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(
+                "../../county-templates/dongying-city/src/main/resources/SUPERVISION-INF/indicator-systems/dongying-2026.json"))) {
             return JSON.readTree(in);
         }
     }

@@ -1,6 +1,9 @@
 package cn.supervision.indicator.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,9 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 import cn.supervision.api.health.HealthIndicator;
+import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.Evaluation;
+import cn.supervision.api.indicator.IndicatorScope;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorSystem;
 import cn.supervision.api.indicator.IndicatorSystemService;
@@ -240,16 +245,85 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
         });
     }
 
-    /** Creates and publishes content shipped with the platform unless a system of that name and year exists. */
-    IndicatorSystem seed(Caller caller, String jurisdictionCode, SystemDefinition definition) {
-        Long existing = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                        "select count(s) from IndicatorSystemEntity s where s.jurisdictionCode = :j and s.name = :n and s.year = :y",
-                        Long.class).setParameter("j", jurisdictionCode).setParameter("n", definition.name())
-                .setParameter("y", definition.year()).getSingleResult());
-        if (existing > 0) {
-            return null;
+    @Override
+    public IndicatorSystem publishContributed(Caller caller, String jurisdictionCode, String lineage, SystemDefinition definition) {
+        requireAdminister(caller, jurisdictionCode);
+        requireDraftable(definition);
+        List<FieldError> errors = errorsOf(validator.validate(definition, true));
+        if (!errors.isEmpty()) {
+            throw SupervisionException.invalid("指标体系有 " + errors.size() + " 处错误，不能发布", errors);
         }
-        return publish(caller, createDraft(caller, jurisdictionCode, definition).id());
+        String json = Definitions.toJson(definition);
+        String hash = Definitions.hash(json);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<IndicatorSystemEntity> versions = em.createQuery(
+                    "select s from IndicatorSystemEntity s where s.lineage = :l order by s.version desc", IndicatorSystemEntity.class)
+                    .setParameter("l", lineage).getResultList();
+            IndicatorSystemEntity latest = versions.isEmpty() ? null : versions.get(0);
+            if (latest != null && !latest.getJurisdictionCode().equals(jurisdictionCode)) {
+                throw SupervisionException.conflict("体系 " + lineage + " 属于行政区划 " + latest.getJurisdictionCode());
+            }
+            if (latest != null && latest.getContentHash().equals(hash) && latest.getStatus() == SystemStatus.PUBLISHED) {
+                return toValue(latest);
+            }
+            long now = clock.millis();
+            IndicatorSystemEntity e = new IndicatorSystemEntity();
+            e.setJurisdictionCode(jurisdictionCode);
+            e.setLineage(lineage);
+            e.setVersion(latest == null ? 1 : latest.getVersion() + 1);
+            e.setStatus(SystemStatus.PUBLISHED);
+            e.setCopiedFrom(latest == null ? null : latest.getId());
+            e.setCreatedAt(now);
+            e.setCreatedBy(caller.username());
+            apply(e, definition, caller);
+            e.setPublishedAt(now);
+            e.setPublishedBy(caller.username());
+            for (IndicatorSystemEntity old : versions) {
+                if (old.getStatus() != SystemStatus.RETIRED) {
+                    old.setStatus(SystemStatus.RETIRED);
+                    old.setRetiredAt(now);
+                    old.setRetiredBy(caller.username());
+                    old.setRetireReason("被第 " + e.getVersion() + " 版取代");
+                }
+            }
+            em.persist(e);
+            em.flush();
+            return toValue(e);
+        });
+    }
+
+    @Override
+    public int retireLineages(Caller caller, String lineagePrefix, String reason) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<IndicatorSystemEntity> live = em.createQuery("select s from IndicatorSystemEntity s where s.lineage like :p"
+                            + " and s.status <> :retired", IndicatorSystemEntity.class)
+                    .setParameter("p", lineagePrefix.replace("%", "") + "%").setParameter("retired", SystemStatus.RETIRED)
+                    .getResultList();
+            for (IndicatorSystemEntity e : live) {
+                requireAdminister(caller, e.getJurisdictionCode());
+                e.setStatus(SystemStatus.RETIRED);
+                e.setRetiredAt(clock.millis());
+                e.setRetiredBy(caller.username());
+                e.setRetireReason(reason);
+            }
+            return live.size();
+        });
+    }
+
+    @Override
+    public List<ValidationProblem> validateForPublication(SystemDefinition definition) {
+        return validator.validate(definition, true);
+    }
+
+    @Override
+    public Map<Category, BigDecimal> categoryShares(SystemDefinition d) {
+        SystemDefinition common = new SystemDefinition(d.name(), d.year(), d.unitKinds(), d.aggregation(), d.baseMax(), null,
+                null, null, d.indicators().stream().filter(i -> i.scope() == IndicatorScope.COMMON).toList(), List.of());
+        Map<Category, BigDecimal> shares = new EnumMap<>(Category.class);
+        for (Evaluation.CategoryScore c : evaluator.evaluate(common, Map.of()).categories()) {
+            shares.put(c.category(), c.max().multiply(BigDecimal.valueOf(100)).divide(d.baseMax(), 2, RoundingMode.HALF_UP));
+        }
+        return shares;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -41,6 +41,11 @@ final class FakeRegistry implements RegistryService {
     }
 
     @Override
+    public Jurisdiction registerJurisdiction(Caller caller, Jurisdiction jurisdiction) {
+        throw new IllegalStateException("not used");
+    }
+
+    @Override
     public List<Unit> listUnits(Caller caller, String jurisdictionCode, boolean includeInactive) {
         throw new IllegalStateException("not used");
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ class IndicatorSystemServiceTest {
     static final Caller LIJIN = new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null);
     static final Caller LEADER = new Caller("leader", Set.of(Role.LEADER), "370500", null);
 
+    /** The city's system as its contribution bundle carries it. */
+    static final java.nio.file.Path CITY_SYSTEM = java.nio.file.Path.of(
+            "../../county-templates/dongying-city/src/main/resources/SUPERVISION-INF/indicator-systems/dongying-2026.json");
+
     private LocalJpaTemplate jpa;
     private JpaIndicatorSystemService service;
 
@@ -52,7 +57,7 @@ class IndicatorSystemServiceTest {
     }
 
     static IndicatorSystemDocument dongying() throws Exception {
-        try (InputStream in = IndicatorSystemServiceTest.class.getResourceAsStream("/content/dongying-370500.json")) {
+        try (InputStream in = java.nio.file.Files.newInputStream(CITY_SYSTEM)) {
             return Definitions.JSON.readValue(in, IndicatorSystemDocument.class);
         }
     }
@@ -68,9 +73,13 @@ class IndicatorSystemServiceTest {
         IndicatorSystemDocument doc = dongying();
         assertEquals(IndicatorSystemDocument.FORMAT, doc.format());
         assertEquals(List.of(), service.validate(doc.definition()));
-        IndicatorSystem s = service.seed(Caller.system("content"), "370500", doc.definition());
+        IndicatorSystem s = service.publishContributed(Caller.system("bundle"), "370500", "bundle:city/dongying", doc.definition());
         assertEquals(SystemStatus.PUBLISHED, s.status());
-        assertNull(service.seed(Caller.system("content"), "370500", doc.definition()), "seeding twice creates nothing");
+        assertEquals(s.id(), service.publishContributed(Caller.system("bundle"), "370500", "bundle:city/dongying", doc.definition()).id(),
+                "the same content again (a restart) creates nothing");
+        Map<Category, BigDecimal> shares = service.categoryShares(doc.definition());
+        assertEquals(0, new BigDecimal("40").compareTo(shares.get(Category.CORE)));
+        assertEquals(0, new BigDecimal("15").compareTo(shares.get(Category.PLATFORM_DATA)));
 
         Evaluation full = service.evaluate(CITY, s.id(), Map.of());
         assertEquals(5, full.categories().size());
@@ -84,7 +93,7 @@ class IndicatorSystemServiceTest {
     /** One unit through the city's system, every number computed by hand. */
     @Test
     void dongyingSystemScoredByHand() throws Exception {
-        IndicatorSystem s = service.seed(Caller.system("content"), "370500", dongying().definition());
+        IndicatorSystem s = service.publishContributed(Caller.system("bundle"), "370500", "bundle:city/dongying", dongying().definition());
         Map<String, IndicatorInput> in = new HashMap<>();
         in.put("D1.1", IndicatorInput.value(d("92")));          // 90 < 92 < 100 → −3 → 9
         in.put("D1.2", IndicatorInput.grades(List.of(new Grade("a", "好", "j"), new Grade("b", "较好", "j"),
@@ -147,6 +156,22 @@ class IndicatorSystemServiceTest {
         assertEquals(SystemStatus.RETIRED, retired.status());
         assertEquals(2, service.list(CITY, "370500", null).size(), "nothing is deleted");
         assertEquals(1, service.list(CITY, null, SystemStatus.DRAFT).size());
+    }
+
+    @Test
+    void aContributedSystemChangingContentSupersedesThePreviousVersion() throws Exception {
+        SystemDefinition def = dongying().definition();
+        Caller bundle = Caller.system("bundle");
+        IndicatorSystem v1 = service.publishContributed(bundle, "370500", "bundle:x/dongying", def);
+        SystemDefinition next = new SystemDefinition(def.name(), 2027, def.unitKinds(), def.aggregation(), def.baseMax(),
+                def.specificMax(), def.bonusCap(), def.deductionCap(), def.indicators(), def.adjustments());
+        IndicatorSystem v2 = service.publishContributed(bundle, "370500", "bundle:x/dongying", next);
+        assertEquals(2, v2.version());
+        assertEquals(SystemStatus.RETIRED, service.get(CITY, v1.id()).status(), "superseded, still readable");
+        assertEquals(def, service.get(CITY, v1.id()).definition());
+        assertEquals(1, service.retireLineages(bundle, "bundle:x/", "卸载"));
+        assertEquals(SystemStatus.RETIRED, service.get(CITY, v2.id()).status());
+        refused(403, () -> service.publishContributed(LIJIN, "370500", "bundle:y/z", def));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package cn.supervision.registry.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,7 +48,6 @@ import cn.supervision.registry.internal.model.UnitRevisionEntity;
 /** The registry on OpenJPA. Transactions are explicit ({@link JpaTemplate}); authority is checked before any write. */
 public class JpaRegistryService implements RegistryService, HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(JpaRegistryService.class);
-    static final String SEED = "/registry/jurisdictions.json";
     static final int MAX_REASON = 500;
     static final int MAX_IMPORT_ROWS = 5_000;
 
@@ -73,31 +69,15 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         this.clock = clock;
     }
 
-    /** Creates missing reference jurisdictions (never overwrites an office's edits), then loads the tree. */
+    /** Loads the jurisdiction tree; jurisdictions themselves come from contribution bundles (the city's first). */
     public void start() {
         try {
-            List<Jurisdiction> seed = readSeed();
-            jpa.tx(TransactionType.Required, em -> {
-                for (Jurisdiction j : seed) {
-                    if (em.find(JurisdictionEntity.class, j.code()) == null) {
-                        em.persist(new JurisdictionEntity(j));
-                    }
-                }
-            });
             reloadTree();
             problem = null;
             LOG.info("Registry ready: {} jurisdictions", tree.all().size());
         } catch (RuntimeException e) {
             problem = "registry failed to start: " + e.getMessage();
             LOG.error("Registry failed to start", e);
-        }
-    }
-
-    private List<Jurisdiction> readSeed() {
-        try (InputStream in = JpaRegistryService.class.getResourceAsStream(SEED)) {
-            return json.readValue(Objects.requireNonNull(in, SEED), new TypeReference<List<Jurisdiction>>() { });
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + SEED, e);
         }
     }
 
@@ -123,7 +103,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         try {
             long n = jpa.txExpr(TransactionType.Supports, em ->
                     em.createQuery("select count(j) from JurisdictionEntity j", Long.class).getSingleResult());
-            return n > 0 ? null : "no jurisdictions in the database";
+            return n > 0 ? null : "no jurisdictions yet: the city's contribution bundle has not been processed";
         } catch (RuntimeException e) {
             return "database not reachable: " + e.getMessage();
         }
@@ -149,6 +129,47 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
     public Jurisdiction getJurisdiction(Caller caller, String code) {
         authority().requireSee(caller, code);
         return tree.get(code);
+    }
+
+    @Override
+    public Jurisdiction registerJurisdiction(Caller caller, Jurisdiction j) {
+        if (!caller.isSystem() && !caller.has(cn.supervision.api.security.Role.CITY_ADMIN)) {
+            throw SupervisionException.forbidden("只有市级管理员可以登记行政区划");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (j == null || j.code() == null || !j.code().matches("[0-9A-Za-z]{6,12}")) {
+            errors.add(new FieldError("code", "行政区划代码应为 6–12 位字母或数字"));
+        }
+        if (j == null || j.name() == null || j.name().isBlank() || j.name().length() > 100) {
+            errors.add(new FieldError("name", "必须填写名称（不超过 100 个字符）"));
+        }
+        if (j == null || j.kind() == null) {
+            errors.add(new FieldError("kind", "必须指定类型"));
+        }
+        if (!errors.isEmpty()) {
+            throw SupervisionException.invalid("行政区划信息无效", errors);
+        }
+        JurisdictionTree t = tree;
+        Jurisdiction existing = t.get(j.code());
+        if (existing != null) {
+            if (!existing.name().equals(j.name().trim()) || !java.util.Objects.equals(existing.parentCode(), j.parentCode())) {
+                throw SupervisionException.conflict("行政区划 " + j.code() + " 已登记为“" + existing.name() + "”（上级 "
+                        + existing.parentCode() + "），与提交的不一致");
+            }
+            return existing;
+        }
+        if (j.parentCode() == null) {
+            if (!caller.isSystem() || t.all().stream().anyMatch(x -> x.parentCode() == null)) {
+                throw SupervisionException.conflict("平台已有顶级行政区划，新的行政区划必须登记在其下级");
+            }
+        } else {
+            authority().requireAdminister(caller, j.parentCode());
+        }
+        Jurisdiction clean = new Jurisdiction(j.code(), j.name().trim(), j.kind(), j.parentCode(), j.localCode());
+        jpa.tx(TransactionType.Required, em -> em.persist(new JurisdictionEntity(clean)));
+        reloadTree();
+        LOG.info("Jurisdiction {} {} registered by {}", clean.code(), clean.name(), caller.username());
+        return clean;
     }
 
     // ------------------------------------------------------------------ units: reading

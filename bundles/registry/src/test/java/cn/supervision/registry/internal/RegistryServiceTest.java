@@ -20,6 +20,7 @@ import cn.supervision.api.registry.Duty;
 import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.ImportResult;
 import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.JurisdictionKind;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.Staffing;
 import cn.supervision.api.registry.StatusCommand;
@@ -46,6 +47,15 @@ class RegistryServiceTest {
         jpa = new LocalJpaTemplate("reg" + UUID.randomUUID().toString().replace("-", ""));
         registry = new JpaRegistryService(jpa);
         registry.start();
+        assertTrue(registry.problem().contains("no jurisdictions"), "not ready before the city's bundle registered them");
+        Caller system = Caller.system("city-bundle");
+        registry.registerJurisdiction(system, new Jurisdiction("370500", "东营市", JurisdictionKind.CITY, null, false));
+        for (String[] c : new String[][] {{"370502", "东营区", "DISTRICT"}, {"370503", "河口区", "DISTRICT"}, {"370505", "垦利区", "DISTRICT"},
+                {"370522", "利津县", "COUNTY"}, {"370523", "广饶县", "COUNTY"}}) {
+            registry.registerJurisdiction(system, new Jurisdiction(c[0], c[1], JurisdictionKind.valueOf(c[2]), "370500", false));
+        }
+        registry.registerJurisdiction(CITY, new Jurisdiction("370571", "东营经济技术开发区", JurisdictionKind.DEVELOPMENT_ZONE, "370500", true));
+        registry.registerJurisdiction(CITY, new Jurisdiction("370572", "东营港经济开发区", JurisdictionKind.DEVELOPMENT_ZONE, "370500", true));
         assertNull(registry.problem());
     }
 
@@ -76,9 +86,13 @@ class RegistryServiceTest {
         refused(403, () -> registry.getJurisdiction(LIJIN, "370500"));
         refused(403, () -> registry.getJurisdiction(LIJIN, "370523"));
         refused(404, () -> registry.getJurisdiction(CITY, "999999"));
-        // seeding again neither duplicates nor fails
+        // registering again (a bundle restart) neither duplicates nor fails; a different name is a conflict
         registry.start();
+        registry.registerJurisdiction(Caller.system("again"), new Jurisdiction("370522", "利津县", JurisdictionKind.COUNTY, "370500", false));
         assertEquals(8, registry.listJurisdictions(Caller.system("test")).size());
+        refused(409, () -> registry.registerJurisdiction(Caller.system("x"), new Jurisdiction("370522", "别的县", JurisdictionKind.COUNTY, "370500", false)));
+        refused(409, () -> registry.registerJurisdiction(Caller.system("x"), new Jurisdiction("999900", "另一个市", JurisdictionKind.CITY, null, false)));
+        refused(403, () -> registry.registerJurisdiction(LIJIN, new Jurisdiction("370599", "利津开发区", JurisdictionKind.DEVELOPMENT_ZONE, "370522", true)));
     }
 
     @Test

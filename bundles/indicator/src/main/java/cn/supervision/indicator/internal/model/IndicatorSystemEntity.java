@@ -30,7 +30,7 @@ public class IndicatorSystemEntity {
     private long id;
     @Column(nullable = false, length = 16)
     private String jurisdictionCode;
-    @Column(nullable = false, length = 64)
+    @Column(nullable = false, length = 240)
     private String lineage;
     private int version;
     @Enumerated(EnumType.STRING)

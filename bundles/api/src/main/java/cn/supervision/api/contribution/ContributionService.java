@@ -1,0 +1,29 @@
+package cn.supervision.api.contribution;
+
+import java.util.List;
+
+import cn.supervision.api.security.Caller;
+
+/**
+ * Contribution bundles: a county's (or the city's) declarative content — jurisdiction, units, indicator systems,
+ * and for the city its policy — plus optional Java (e.g. CUSTOM scoring rules), hot-deployed and validated against
+ * the declaring jurisdiction's authority and the city's policy.
+ */
+public interface ContributionService {
+
+    /** Manifest header naming the jurisdiction a bundle speaks for. */
+    String JURISDICTION_HEADER = "Supervision-Jurisdiction";
+
+    /** The folder of the declarative content inside the bundle. */
+    String CONTENT_FOLDER = "SUPERVISION-INF";
+
+    List<Contribution> list(Caller caller);
+
+    Contribution get(Caller caller, long id);
+
+    /** Installs (or updates) the uploaded bundle jar and returns its record once processed (ACTIVE or REJECTED). */
+    Contribution upload(Caller caller, byte[] jar);
+
+    /** Uninstalls the bundle; its indicator systems become RETIRED. */
+    Contribution uninstall(Caller caller, long id);
+}

@@ -1,0 +1,84 @@
+package cn.supervision.contribution.rest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import cn.supervision.api.contribution.Contribution;
+import cn.supervision.api.contribution.ContributionService;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Path("/v1/contributions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "contributions", description = "县区贡献包：热部署的本地化指标体系、单位和规则插件")
+public class ContributionsResource {
+    static final int MAX_JAR_BYTES = 20 * 1024 * 1024;
+
+    private final ContributionService contributions;
+
+    public ContributionsResource(ContributionService contributions) {
+        this.contributions = contributions;
+    }
+
+    private static Caller caller(SecurityContext sc) {
+        return (Caller) sc.getUserPrincipal();
+    }
+
+    @GET
+    @Operation(summary = "贡献包列表", description = "状态、版本、内容哈希、贡献的单位和指标体系数、被拒绝的理由")
+    public List<Contribution> list(@Context SecurityContext sc) {
+        return contributions.list(caller(sc));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "一个贡献包记录")
+    public Contribution get(@Context SecurityContext sc, @PathParam("id") long id) {
+        return contributions.get(caller(sc), id);
+    }
+
+    @POST
+    @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "上传（安装或更新）贡献包", description = "请求体为 bundle jar（最大 20 MB）。市级管理员可为任何下级行政区划上传，"
+            + "县区管理员只能为本行政区划上传；记录 SHA-256 和上传人。返回处理结果：ACTIVE，或 REJECTED 及全部理由")
+    public Response upload(@Context SecurityContext sc, @Context UriInfo uri, InputStream body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = body.read(buf)) > 0) {
+            if (out.size() + n > MAX_JAR_BYTES) {
+                throw new SupervisionException(413, "请求体过大", "贡献包不能超过 20 MB", null);
+            }
+            out.write(buf, 0, n);
+        }
+        if (out.size() == 0) {
+            throw SupervisionException.invalid("body", "请求体为空：请上传贡献包 jar");
+        }
+        Contribution c = contributions.upload(caller(sc), out.toByteArray());
+        return Response.created(uri.getBaseUriBuilder().path("v1/contributions/{id}").build(c.id())).entity(c).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "卸载贡献包", description = "其指标体系转为停用，引用它们的记录不受影响，什么都不删除")
+    public Contribution uninstall(@Context SecurityContext sc, @PathParam("id") long id) {
+        return contributions.uninstall(caller(sc), id);
+    }
+}

@@ -1,0 +1,94 @@
+package cn.supervision.contribution.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.api.contribution.Policy;
+import cn.supervision.api.indicator.IndicatorSystemDocument;
+import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.UnitDraft;
+
+/**
+ * The declarative content of a contribution bundle, read from {@code SUPERVISION-INF/}:
+ * {@code jurisdiction.json} ({@code {"jurisdiction":{…},"children":[…]}}), {@code policy.json} (the city only),
+ * {@code units/*.json} ({@code {"jurisdictionCode":…,"units":[…]}}) and {@code indicator-systems/*.json}
+ * (the indicator exchange format). The content hash covers every file's path and bytes.
+ */
+record BundleContent(JurisdictionFile jurisdiction, Policy policy, List<Named<UnitFile>> units,
+                     List<Named<IndicatorSystemDocument>> systems, String contentHash, List<String> problems) {
+
+    record JurisdictionFile(Jurisdiction jurisdiction, List<Jurisdiction> children) {
+        JurisdictionFile {
+            children = children == null ? List.of() : List.copyOf(children);
+        }
+    }
+
+    record UnitFile(String jurisdictionCode, List<UnitDraft> units) {
+        UnitFile {
+            units = units == null ? List.of() : List.copyOf(units);
+        }
+    }
+
+    record Named<T>(String path, T value) { }
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** {@code files}: path below SUPERVISION-INF/ → bytes. Unreadable files become problems, never exceptions. */
+    static BundleContent read(Map<String, byte[]> files) {
+        Map<String, byte[]> sorted = new TreeMap<>(files);
+        List<String> problems = new ArrayList<>();
+        JurisdictionFile jurisdiction = null;
+        Policy policy = null;
+        List<Named<UnitFile>> units = new ArrayList<>();
+        List<Named<IndicatorSystemDocument>> systems = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : sorted.entrySet()) {
+            String path = f.getKey();
+            try {
+                if (path.equals("jurisdiction.json")) {
+                    jurisdiction = JSON.readValue(f.getValue(), JurisdictionFile.class);
+                } else if (path.equals("policy.json")) {
+                    policy = JSON.readValue(f.getValue(), Policy.class);
+                } else if (path.startsWith("units/") && path.endsWith(".json")) {
+                    units.add(new Named<>(path, JSON.readValue(f.getValue(), UnitFile.class)));
+                } else if (path.startsWith("indicator-systems/") && path.endsWith(".json")) {
+                    systems.add(new Named<>(path, JSON.readValue(f.getValue(), IndicatorSystemDocument.class)));
+                } else if (path.endsWith(".json")) {
+                    problems.add(path + "：不认识的内容文件（应为 jurisdiction.json、policy.json、units/*.json 或 indicator-systems/*.json）");
+                }
+            } catch (java.io.IOException e) {
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                problems.add(path + "：JSON 无效：" + why);
+            }
+        }
+        if (sorted.isEmpty()) {
+            problems.add("贡献包中没有 SUPERVISION-INF/ 内容");
+        }
+        return new BundleContent(jurisdiction, policy, units, systems, hash(sorted), problems);
+    }
+
+    private static String hash(Map<String, byte[]> sorted) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : sorted.entrySet()) {
+                md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(f.getValue());
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

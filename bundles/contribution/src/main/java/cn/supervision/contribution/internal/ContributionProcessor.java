@@ -1,0 +1,181 @@
+package cn.supervision.contribution.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.supervision.api.contribution.Policy;
+import cn.supervision.api.indicator.Category;
+import cn.supervision.api.indicator.IndicatorSystemDocument;
+import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.ValidationProblem;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.ImportMode;
+import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Role;
+
+/**
+ * Decides whether a contribution may be served and, if so, applies it. Everything is checked before anything is
+ * written: the declared jurisdiction against the installer's authority and the city's, every unit file and indicator
+ * system against the declared jurisdiction, every system against publication rules and the city's policy.
+ */
+final class ContributionProcessor {
+
+    /** What a processed contribution amounted to. */
+    record Outcome(boolean accepted, List<String> reasons, int units, int systems) { }
+
+    private final RegistryService registry;
+    private final IndicatorSystemService systems;
+    private final String cityBundle;
+    private final String cityJurisdiction;
+
+    ContributionProcessor(RegistryService registry, IndicatorSystemService systems, String cityBundle, String cityJurisdiction) {
+        this.registry = registry;
+        this.systems = systems;
+        this.cityBundle = cityBundle;
+        this.cityJurisdiction = cityJurisdiction;
+    }
+
+    boolean isCity(String symbolicName) {
+        return cityBundle.equals(symbolicName);
+    }
+
+    /**
+     * @param installer who installed it (the platform itself for the deploy folder and features)
+     * @param policy the city's policy in force (null before the city's bundle is processed)
+     * @param applyUnits false when this exact content was applied before (a restart): units are not re-imported,
+     *                   so the office's later edits of them stand
+     */
+    Outcome process(String symbolicName, String declared, BundleContent content, Caller installer, Policy policy, boolean applyUnits) {
+        List<String> reasons = new ArrayList<>(content.problems());
+        boolean city = isCity(symbolicName);
+        Caller system = Caller.system("bundle:" + symbolicName);
+        if (declared == null || declared.isBlank()) {
+            reasons.add("清单头 Supervision-Jurisdiction 缺失");
+            return new Outcome(false, reasons, 0, 0);
+        }
+        if (declared.equals(cityJurisdiction) && !city) {
+            reasons.add("行政区划 " + cityJurisdiction + " 是市本级，只有市级贡献包 " + cityBundle + " 可以代表它");
+        }
+        if (city && !declared.equals(cityJurisdiction)) {
+            reasons.add("市级贡献包必须声明 " + cityJurisdiction);
+        }
+        if (content.policy() != null && !city) {
+            reasons.add("只有市级贡献包可以携带政策（policy.json）");
+        }
+        // jurisdictions: the declared one and the ones it registers below itself
+        Set<String> scope = new HashSet<>();
+        scope.add(declared);
+        List<Jurisdiction> toRegister = new ArrayList<>();
+        Map<String, Jurisdiction> known = new java.util.HashMap<>();
+        registry.listJurisdictions(Caller.system("contributions")).forEach(j -> known.put(j.code(), j));
+        BundleContent.JurisdictionFile jf = content.jurisdiction();
+        if (jf != null && jf.jurisdiction() != null) {
+            Jurisdiction self = jf.jurisdiction();
+            if (!declared.equals(self.code())) {
+                reasons.add("jurisdiction.json 描述的是 " + self.code() + "，与清单头声明的 " + declared + " 不一致");
+            }
+            toRegister.add(self);
+            for (Jurisdiction child : jf.children()) {
+                if (!declared.equals(child.parentCode())) {
+                    reasons.add("jurisdiction.json：下级 " + child.code() + " 的上级必须是 " + declared);
+                } else {
+                    toRegister.add(child);
+                    scope.add(child.code());
+                }
+            }
+        }
+        known.values().stream().filter(j -> declared.equals(j.parentCode())).forEach(j -> scope.add(j.code()));
+        boolean installerIsCity = installer.isSystem() || installer.has(Role.CITY_ADMIN);
+        for (Jurisdiction j : toRegister) {
+            Jurisdiction existing = known.get(j.code());
+            if (existing != null) {
+                if (!existing.name().equals(j.name()) || !java.util.Objects.equals(existing.parentCode(), j.parentCode())) {
+                    reasons.add("行政区划 " + j.code() + " 已登记为“" + existing.name() + "”，与贡献包中的描述不一致");
+                }
+            } else if (!installerIsCity) {
+                reasons.add("行政区划 " + j.code() + " 尚未登记，只有市级管理员或运维人员安装的贡献包可以登记新的行政区划");
+            } else if (!city && !j.localCode() && j.code().equals(declared)) {
+                reasons.add("行政区划 " + j.code() + " 尚未登记：县区贡献包只能新登记本地编码的功能区");
+            }
+        }
+        if (!known.containsKey(declared) && toRegister.stream().noneMatch(j -> j.code().equals(declared))) {
+            reasons.add("行政区划 " + declared + " 尚未登记，贡献包也没有在 jurisdiction.json 中描述它");
+        }
+        // units
+        int unitCount = 0;
+        for (BundleContent.Named<BundleContent.UnitFile> f : content.units()) {
+            String code = f.value().jurisdictionCode();
+            if (code == null || !scope.contains(code)) {
+                reasons.add(f.path() + "：单位属于行政区划 " + code + "，超出本贡献包的权限（" + declared + " 及其下级）");
+            }
+            unitCount += f.value().units().size();
+        }
+        // indicator systems
+        for (BundleContent.Named<IndicatorSystemDocument> f : content.systems()) {
+            IndicatorSystemDocument doc = f.value();
+            if (doc.format() != null && !IndicatorSystemDocument.FORMAT.equals(doc.format())) {
+                reasons.add(f.path() + "：不支持的格式 " + doc.format());
+                continue;
+            }
+            if (doc.jurisdictionCode() == null || !scope.contains(doc.jurisdictionCode())) {
+                reasons.add(f.path() + "：指标体系属于行政区划 " + doc.jurisdictionCode() + "，超出本贡献包的权限");
+            }
+            if (doc.definition() == null) {
+                reasons.add(f.path() + "：缺少 definition");
+                continue;
+            }
+            for (ValidationProblem p : systems.validateForPublication(doc.definition())) {
+                if (p.severity() == ValidationProblem.Severity.ERROR) {
+                    reasons.add(f.path() + " " + p.path() + "：" + p.message());
+                }
+            }
+            if (!city) {
+                Map<Category, BigDecimal> shares;
+                try {
+                    shares = systems.categoryShares(doc.definition());
+                } catch (RuntimeException e) {
+                    continue; // already reported by validation
+                }
+                PolicyChecker.check(policy, doc.definition(), shares).forEach(r -> reasons.add(f.path() + "：" + r));
+            }
+        }
+        if (!reasons.isEmpty()) {
+            return new Outcome(false, reasons, 0, 0);
+        }
+        try {
+            for (Jurisdiction j : toRegister) {
+                registry.registerJurisdiction(city || installer.isSystem() ? system : installer, j);
+            }
+            if (applyUnits) {
+                for (BundleContent.Named<BundleContent.UnitFile> f : content.units()) {
+                    registry.importUnits(system, f.value().jurisdictionCode(), f.value().units(), ImportMode.UPSERT);
+                }
+            }
+            for (BundleContent.Named<IndicatorSystemDocument> f : content.systems()) {
+                IndicatorSystemDocument doc = f.value();
+                systems.publishContributed(system, doc.jurisdictionCode(), lineage(symbolicName, doc), doc.definition());
+            }
+        } catch (SupervisionException e) {
+            List<String> failed = new ArrayList<>();
+            failed.add("应用内容时失败：" + e.getMessage());
+            e.errors().forEach(x -> failed.add(x.field() + "：" + x.message()));
+            return new Outcome(false, failed, 0, 0);
+        }
+        return new Outcome(true, List.of(), unitCount, content.systems().size());
+    }
+
+    static String lineagePrefix(String symbolicName) {
+        return "bundle:" + symbolicName + "/";
+    }
+
+    static String lineage(String symbolicName, IndicatorSystemDocument doc) {
+        String name = doc.definition().name();
+        return lineagePrefix(symbolicName) + (name.length() > 40 ? name.substring(0, 40) : name);
+    }
+}

@@ -1,0 +1,39 @@
+package cn.supervision.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+
+import cn.supervision.api.contribution.Contribution;
+import cn.supervision.api.contribution.ContributionService;
+import cn.supervision.api.problem.SupervisionException;
+
+@Command(scope = "supervision", name = "contribution-info", description = "Shows one contribution bundle, with every reason when rejected")
+@Service
+public class ContributionInfoCommand implements Action {
+    @Argument(index = 0, name = "id", required = true, description = "contribution id (see contribution-list)")
+    long id;
+    @Reference
+    ContributionService contributions;
+    @Reference
+    Session session;
+
+    @Override
+    public Object execute() {
+        try {
+            Contribution c = contributions.get(Operators.caller(session), id);
+            System.out.println(c.symbolicName() + " " + c.version() + " → " + c.jurisdictionCode() + "  [" + c.state() + "]");
+            System.out.println("  content hash  " + c.contentHash());
+            System.out.println("  jar sha-256   " + (c.jarSha256() == null ? "—" : c.jarSha256()));
+            System.out.println("  installed     " + c.installedAt() + " by " + c.installedBy() + " via " + c.channel());
+            System.out.println("  contributes   " + c.units() + " unit(s), " + c.indicatorSystems() + " indicator system(s)");
+            c.reasons().forEach(r -> System.out.println("  ✗ " + r));
+        } catch (SupervisionException e) {
+            System.out.println(e.title() + "：" + e.getMessage());
+        }
+        return null;
+    }
+}
