@@ -37,6 +37,8 @@ class DistributionLifecycleIT {
         assertEquals(201, created.status(), created.body());
         long id = PlatformIT.firstId(created.body());
         int units = PlatformIT.count(Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").body(), "\"jurisdictionCode\"");
+        String contributions = Http.get(karaf.api + "/v1/contributions", "city-admin").body();
+        String systems = Http.get(karaf.api + "/v1/indicator-systems", "city-admin").body();
 
         karaf.stop();
         long second = karaf.start();
@@ -45,7 +47,11 @@ class DistributionLifecycleIT {
         assertEquals(200, read.status(), read.body());
         assertTrue(read.body().contains(code) && read.body().contains("重启验证局"));
         int after = PlatformIT.count(Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").body(), "\"jurisdictionCode\"");
-        assertEquals(units, after, "a restart neither loses nor duplicates units (demo data is not loaded twice)");
+        assertEquals(units, after, "a restart neither loses nor duplicates units (contributed units are not imported twice)");
+        Http.Reply contributionsAfter = Http.await(karaf.api + "/v1/contributions", "city-admin", r -> r.status() == 200, 30_000);
+        assertEquals(contributions, contributionsAfter.body(), "a restart keeps every contribution's state and creates no record");
+        assertEquals(systems, Http.get(karaf.api + "/v1/indicator-systems", "city-admin").body(),
+                "a restart neither duplicates nor re-versions indicator systems");
 
         String times = "first boot of a fresh unpack to healthy: " + first + " ms\nsecond boot: " + second + " ms\n";
         Files.writeString(Path.of("target", "boot-times.txt"), times, StandardCharsets.UTF_8);

@@ -272,16 +272,17 @@ public class ContributionExtender implements ContributionService, HealthIndicato
 
     private void uninstalled(Tracked t) {
         jpa.tx(TransactionType.Required, em -> {
-            for (ContributionEntity e : em.createQuery("select c from ContributionEntity c where c.symbolicName = :s and c.version = :v"
-                    + " and c.state = :active", ContributionEntity.class).setParameter("s", t.symbolicName())
-                    .setParameter("v", t.version()).setParameter("active", ContributionState.ACTIVE).getResultList()) {
+            // by symbolic name only: the bundle may have been updated to other versions since it was first tracked
+            for (ContributionEntity e : em.createQuery("select c from ContributionEntity c where c.symbolicName = :s"
+                    + " and c.state in :live", ContributionEntity.class).setParameter("s", t.symbolicName())
+                    .setParameter("live", List.of(ContributionState.ACTIVE, ContributionState.REJECTED)).getResultList()) {
                 e.setState(ContributionState.UNINSTALLED);
                 e.setUpdatedAt(System.currentTimeMillis());
             }
         });
         int retired = systems.retireLineages(Caller.system("bundle:" + t.symbolicName()),
                 ContributionProcessor.lineagePrefix(t.symbolicName()), "贡献包 " + t.symbolicName() + " 已卸载");
-        LOG.info("Contribution {} {} uninstalled: {} indicator system version(s) retired", t.symbolicName(), t.version(), retired);
+        LOG.info("Contribution {} uninstalled: {} indicator system version(s) retired", t.symbolicName(), retired);
     }
 
     // ------------------------------------------------------------------ records

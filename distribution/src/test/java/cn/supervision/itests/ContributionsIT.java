@@ -1,0 +1,186 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import cn.supervision.api.contribution.ContributionService;
+
+/** Contribution bundles hot-deployed into the running platform: deploy/, REST upload, update, uninstall, refusals. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ContributionsIT {
+    static final String API = PlatformIT.API;
+    static final String JAR = "application/java-archive";
+
+    @Inject
+    ContributionService contributions;
+
+    @Inject
+    BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return new PlatformIT().config();
+    }
+
+    /** Core bundles' ids and last-modified stamps: a refresh or restart of any of them would change them. */
+    private Map<String, String> coreState() {
+        Map<String, String> state = new HashMap<>();
+        for (Bundle b : context.getBundles()) {
+            String bsn = b.getSymbolicName();
+            if (bsn != null && bsn.startsWith("cn.supervision.") && !bsn.startsWith("cn.supervision.county.")) {
+                state.put(bsn, b.getBundleId() + "/" + b.getLastModified() + "/" + b.getState());
+            }
+        }
+        return state;
+    }
+
+    private static Http.Reply upload(String user, byte[] jar) throws Exception {
+        return Http.call("POST", API + "/v1/contributions", user, JAR, jar);
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",]*)\"?").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    public void theDemoCountiesAreServedAndGuangraosOwnRuleScores() throws Exception {
+        Http.Reply list = Http.await(API + "/v1/contributions", "city-admin",
+                r -> r.body().contains("cn.supervision.county.guangrao") && r.body().contains("cn.supervision.county.lijin"), 60_000);
+        for (String bsn : new String[] {"cn.supervision.city.dongying", "cn.supervision.county.lijin", "cn.supervision.county.guangrao"}) {
+            assertTrue(bsn + " " + list.body(), list.body().matches("(?s).*\"" + Pattern.quote(bsn) + "\"[^}]*\"state\":\"ACTIVE\".*"));
+        }
+        Http.Reply lijin = Http.get(API + "/v1/contributions", "lijin-admin");
+        assertTrue(lijin.body(), lijin.body().contains("county.lijin") && !lijin.body().contains("county.guangrao")
+                && !lijin.body().contains("city.dongying"));
+
+        Http.Reply systems = Http.get(API + "/v1/indicator-systems?jurisdiction=370523&status=PUBLISHED", "guangrao-admin");
+        long id = PlatformIT.firstId(systems.body());
+        // 广饶 G2.2: 15 × 90% − 2 repeated complaints × 1.5 = 10.5
+        Http.Reply r = Http.json("POST", API + "/v1/indicator-systems/" + id + "/evaluate", "guangrao-admin",
+                "{\"inputs\":{\"G2.2\":{\"value\":90,\"occurrences\":2}}}");
+        assertEquals(r.body(), 200, r.status());
+        assertTrue(r.body(), r.body().contains("\"code\":\"G2.2\"") && r.body().contains("\"score\":10.50"));
+        assertTrue(Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin").body().contains("利津县财政局"));
+    }
+
+    @Test
+    public void hotDeployThroughTheDeployFolderWithoutTouchingTheCore() throws Exception {
+        Map<String, String> before = coreState();
+        File jar = new File(System.getProperty("it.examples"), "dev-zone/target/supervision-county-dev-zone-0.1.0-SNAPSHOT.jar");
+        assertTrue(jar.getAbsolutePath(), jar.isFile());
+        Path deploy = Path.of(System.getProperty("karaf.home"), "deploy");
+        Path staging = Path.of(System.getProperty("karaf.home"), "data", "tmp", "dev-zone.jar");
+        Files.createDirectories(staging.getParent());
+        Files.copy(jar.toPath(), staging, StandardCopyOption.REPLACE_EXISTING);
+        long t0 = System.nanoTime();
+        Files.move(staging, deploy.resolve("dev-zone.jar"), StandardCopyOption.ATOMIC_MOVE); // fileinstall never sees half a jar
+        Http.Reply units = Http.await(API + "/v1/jurisdictions/370571/units", "city-admin",
+                r -> r.status() == 200 && r.body().contains("东营经济技术开发区管理委员会"), 30_000);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("deploy/ to units served: " + millis + " ms");
+        assertTrue(units.body().contains("\"parentUnitId\""));
+        assertEquals("installing a contribution refreshes no core bundle", before, coreState());
+
+        Files.delete(deploy.resolve("dev-zone.jar"));
+        Http.Reply gone = Http.await(API + "/v1/contributions", "city-admin",
+                r -> r.body().matches("(?s).*cn.supervision.county.dev-zone[^}]*\"state\":\"UNINSTALLED\".*"), 30_000);
+        assertTrue(gone.body().contains("UNINSTALLED"));
+        assertTrue("units are supervision records: they stay", Http.get(API + "/v1/jurisdictions/370571/units", "city-admin")
+                .body().contains("东营经济技术开发区管理委员会"));
+        assertEquals("removing it refreshes no core bundle either", before, coreState());
+    }
+
+    @Test
+    public void restUploadUpdateAndUninstallKeepHistory() throws Exception {
+        Map<String, String> before = coreState();
+        String system = TestBundles.system("370505", "垦利区测试体系", 40, "{\"type\":\"DEDUCT_PER_OCCURRENCE\",\"points\":2}");
+        byte[] v1 = TestBundles.jar("cn.supervision.county.kenli", "1.0.0", "370505",
+                Map.of("units/a.json", TestBundles.units("370505", "KLTEST", "垦利区测试中心"), "indicator-systems/s.json", system));
+        long t0 = System.nanoTime();
+        Http.Reply up = upload("city-admin", v1);
+        System.out.println("REST upload to processed: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        assertEquals(up.body(), 201, up.status());
+        assertEquals("ACTIVE", field(up.body(), "state"));
+        assertEquals(64, field(up.body(), "jarSha256").length());
+        assertEquals("city-admin", field(up.body(), "installedBy"));
+        long firstSystem = PlatformIT.firstId(Http.get(API + "/v1/indicator-systems?jurisdiction=370505&status=PUBLISHED", "city-admin").body());
+
+        String system2 = TestBundles.system("370505", "垦利区测试体系", 45, "{\"type\":\"DEDUCT_PER_OCCURRENCE\",\"points\":3}");
+        byte[] v2 = TestBundles.jar("cn.supervision.county.kenli", "1.1.0", "370505",
+                Map.of("units/a.json", TestBundles.units("370505", "KLTEST", "垦利区测试中心"), "indicator-systems/s.json", system2));
+        Http.Reply up2 = upload("city-admin", v2);
+        assertEquals("ACTIVE", field(up2.body(), "state"));
+        long contribution = Long.parseLong(field(up2.body(), "id"));
+        Http.Reply current = Http.get(API + "/v1/indicator-systems?jurisdiction=370505&status=PUBLISHED", "city-admin");
+        assertTrue(current.body(), current.body().contains("\"version\":2") && !current.body().contains("\"id\":" + firstSystem + ","));
+        Http.Reply old = Http.get(API + "/v1/indicator-systems/" + firstSystem, "city-admin");
+        assertEquals("the old version is still resolvable", 200, old.status());
+        assertTrue(old.body().contains("\"status\":\"RETIRED\"") && old.body().contains("\"weight\":40"));
+        assertTrue(Http.get(API + "/v1/contributions", "city-admin").body().contains("SUPERSEDED"));
+
+        Http.Reply removed = Http.call("DELETE", API + "/v1/contributions/" + contribution, "city-admin", null, null);
+        assertEquals(removed.body(), 200, removed.status());
+        assertEquals("UNINSTALLED", field(removed.body(), "state"));
+        assertTrue(Http.get(API + "/v1/indicator-systems?jurisdiction=370505&status=PUBLISHED", "city-admin").body().equals("[]"));
+        assertTrue(Http.get(API + "/v1/indicator-systems?jurisdiction=370505", "city-admin").body().contains("RETIRED"));
+        assertEquals(before, coreState());
+    }
+
+    @Test
+    public void countyAdminsUploadOnlyForThemselves() throws Exception {
+        byte[] forGuangrao = TestBundles.jar("cn.supervision.county.intruder", "1.0.0", "370523",
+                Map.of("units/a.json", TestBundles.units("370523", "X1", "越权单位")));
+        Http.Reply r = upload("lijin-admin", forGuangrao);
+        assertEquals(r.body(), 403, r.status());
+        assertEquals(401, Http.call("POST", API + "/v1/contributions", null, JAR, forGuangrao).status());
+        assertEquals(400, upload("city-admin", "not a jar".getBytes()).status());
+    }
+
+    @Test
+    public void refusedBundlesSayWhyAndNothingOfThemIsServed() throws Exception {
+        String deduct = "{\"type\":\"DEDUCT_PER_OCCURRENCE\",\"points\":1}";
+        assertRejected("cn.supervision.county.foreign", "370522",
+                Map.of("units/a.json", TestBundles.units("370523", "F1", "别县单位")), "超出本贡献包的权限");
+        assertRejected("cn.supervision.county.pretender", "370500",
+                Map.of("units/a.json", TestBundles.units("370500", "P1", "冒充市本级")), "只有市级贡献包");
+        assertRejected("cn.supervision.county.greedy", "370502",
+                Map.of("indicator-systems/s.json", TestBundles.system("370502", "东营区越界体系", 70, deduct)), "市级政策");
+        assertRejected("cn.supervision.county.broken", "370503", Map.of("units/a.json", "{\"jurisdictionCode\":"), "JSON 无效");
+        assertRejected("cn.supervision.county.nocode", "370503",
+                Map.of("indicator-systems/s.json", TestBundles.system("370503", "河口区体系", 40,
+                        "{\"type\":\"CUSTOM\",\"ruleId\":\"hekou.not-deployed\"}")), "当前没有任何插件提供");
+        assertTrue("nothing of a rejected bundle is served",
+                Http.get(API + "/v1/jurisdictions/370522/units", "city-admin").body().indexOf("F1") < 0);
+        assertEquals("[]", Http.get(API + "/v1/indicator-systems?jurisdiction=370502", "city-admin").body());
+    }
+
+    private static void assertRejected(String bsn, String jurisdiction, Map<String, String> content, String reason) throws Exception {
+        Http.Reply r = upload("city-admin", TestBundles.jar(bsn, "1.0.0", jurisdiction, content));
+        assertEquals(r.body(), 201, r.status());
+        assertEquals(r.body(), "REJECTED", field(r.body(), "state"));
+        assertTrue(r.body(), r.body().contains(reason));
+    }
+}
