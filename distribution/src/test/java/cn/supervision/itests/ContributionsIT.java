@@ -149,6 +149,20 @@ public class ContributionsIT {
         assertEquals(before, coreState());
     }
 
+    /** What the archetype generates (built by the archetype's own integration test) deploys as it is. */
+    @Test
+    public void aProjectFromTheArchetypeIsDeployable() throws Exception {
+        File jar = new File(System.getProperty("it.examples"),
+                "../archetype/target/test-classes/projects/hekou/project/county-hekou/target/county-hekou-1.0.0.jar");
+        assertTrue(jar.getAbsolutePath(), jar.isFile());
+        Http.Reply r = upload("city-admin", Files.readAllBytes(jar.toPath()));
+        assertEquals(r.body(), 201, r.status());
+        assertEquals(r.body(), "ACTIVE", field(r.body(), "state"));
+        assertTrue(Http.get(API + "/v1/jurisdictions/370503/units", "city-admin").body().contains("河口区机构编制委员会办公室"));
+        assertTrue(Http.get(API + "/v1/indicator-systems?jurisdiction=370503&status=PUBLISHED", "city-admin").body()
+                .contains("河口区职能运行监管指标体系"));
+    }
+
     @Test
     public void countyAdminsUploadOnlyForThemselves() throws Exception {
         byte[] forGuangrao = TestBundles.jar("cn.supervision.county.intruder", "1.0.0", "370523",

@@ -16,7 +16,9 @@ public record SystemDefinition(String name, int year, Set<UnitKind> unitKinds, A
                                List<Indicator> indicators, List<Adjustment> adjustments) {
 
     public SystemDefinition {
-        unitKinds = unitKinds == null ? Set.of() : Set.copyOf(unitKinds);
+        // enum order, not Set.of's per-JVM order: the canonical JSON (and so the content hash) must not change on restart
+        unitKinds = unitKinds == null || unitKinds.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(unitKinds));
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
         adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
     }

@@ -18,7 +18,7 @@ public final class Caller implements Principal {
 
     public Caller(String username, Set<Role> roles, String jurisdictionCode, String unitCode) {
         this.username = Objects.requireNonNull(username, "username");
-        this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        this.roles = roles.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(roles));
         this.jurisdictionCode = jurisdictionCode;
         this.unitCode = unitCode;
     }

@@ -175,6 +175,19 @@ class IndicatorSystemServiceTest {
     }
 
     @Test
+    void theCanonicalJsonListsUnitKindsInEnumOrderWhateverTheSet() throws Exception {
+        SystemDefinition def = dongying().definition();
+        java.util.Set<cn.supervision.api.registry.UnitKind> reversed = new java.util.LinkedHashSet<>(
+                List.of(cn.supervision.api.registry.UnitKind.PUBLIC_INSTITUTION, cn.supervision.api.registry.UnitKind.PARTY_ORGAN));
+        SystemDefinition a = new SystemDefinition(def.name(), def.year(), reversed, def.aggregation(), def.baseMax(), null, null, null,
+                def.indicators(), List.of());
+        String json = Definitions.toJson(a);
+        assertTrue(json.contains("\"unitKinds\":[\"PARTY_ORGAN\",\"PUBLIC_INSTITUTION\"]"), json.substring(0, 200));
+        assertEquals(Definitions.hash(json), Definitions.hash(Definitions.toJson(Definitions.fromJson(json))),
+                "a stored definition read back hashes the same, so restarts never re-version");
+    }
+
+    @Test
     void invalidDraftsCannotBePublishedAndSayWhy() throws Exception {
         SystemDefinition def = dongying().definition();
         SystemDefinition broken = new SystemDefinition(def.name(), def.year(), def.unitKinds(), def.aggregation(), d("120"),
