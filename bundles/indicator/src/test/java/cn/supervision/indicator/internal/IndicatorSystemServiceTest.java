@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +31,7 @@ import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.LocalJpaTemplate;
 
 class IndicatorSystemServiceTest {
     static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
@@ -47,7 +47,7 @@ class IndicatorSystemServiceTest {
 
     @BeforeEach
     void start() {
-        jpa = new LocalJpaTemplate("ind" + UUID.randomUUID().toString().replace("-", ""));
+        jpa = new LocalJpaTemplate("indicator-test", "META-INF/indicator-test-persistence.xml");
         service = new JpaIndicatorSystemService(jpa, new FakeRegistry(), id -> null);
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +31,7 @@ import cn.supervision.api.registry.UnitRevision;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.LocalJpaTemplate;
 
 class RegistryServiceTest {
     static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
@@ -44,7 +44,7 @@ class RegistryServiceTest {
 
     @BeforeEach
     void start() {
-        jpa = new LocalJpaTemplate("reg" + UUID.randomUUID().toString().replace("-", ""));
+        jpa = new LocalJpaTemplate("registry-test", "META-INF/registry-test-persistence.xml");
         registry = new JpaRegistryService(jpa);
         registry.start();
         assertTrue(registry.problem().contains("no jurisdictions"), "not ready before the city's bundle registered them");

@@ -1,6 +1,7 @@
-package cn.supervision.indicator.internal;
+package cn.supervision.testing;
 
 import java.util.Map;
+import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -11,12 +12,16 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.openjpa.persistence.OpenJPAPersistence;
 
-/** A resource-local stand-in for Aries' JTA template: one EntityManager and transaction per call. */
-final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
+/**
+ * A resource-local stand-in for Aries' JTA template, for domain tests: one EntityManager and transaction per call,
+ * on a fresh in-memory Derby database. {@code persistenceXml} names a RESOURCE_LOCAL unit in the test's resources.
+ */
+public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
     private final EntityManagerFactory emf;
 
-    LocalJpaTemplate(String database) {
-        emf = OpenJPAPersistence.createEntityManagerFactory("indicator-test", "META-INF/indicator-test-persistence.xml",
+    public LocalJpaTemplate(String unit, String persistenceXml) {
+        String database = "t" + UUID.randomUUID().toString().replace("-", "");
+        emf = OpenJPAPersistence.createEntityManagerFactory(unit, persistenceXml,
                 Map.of("openjpa.ConnectionURL", "jdbc:derby:memory:" + database + ";create=true"));
     }
 
