@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarInputStream;
@@ -71,7 +71,11 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     private final RegistryService registry;
     private final IndicatorSystemService systems;
     private final ContributionProcessor processor;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "supervision-contributions"));
+    static final int MAX_ATTEMPTS = 30;
+    private final ScheduledExecutorService worker =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "supervision-contributions"));
+    /** Failed attempts per bundle@version: a platform service still starting is retried, not given up on. */
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     /** County bundles that became ACTIVE before the city's: their jurisdictions and the policy come from the city. */
     private final java.util.List<Bundle> waitingForCity = new java.util.ArrayList<>();
@@ -179,7 +183,18 @@ public class ContributionExtender implements ContributionService, HealthIndicato
                 stopQuietly(bundle);
             }
             complete(upload, id);
+            attempts.remove(key);
         } catch (RuntimeException e) {
+            int n = attempts.merge(key, 1, Integer::sum);
+            if (n < MAX_ATTEMPTS && bundle.getState() == Bundle.ACTIVE) {
+                LOG.warn("Contribution {} not processed yet (attempt {}): {}; retrying in 1 s", key, n, e.getMessage());
+                if (upload != null) {
+                    uploads.putIfAbsent(key, upload);
+                }
+                worker.schedule(() -> process(bundle), 1, TimeUnit.SECONDS);
+                return;
+            }
+            attempts.remove(key);
             LOG.error("Contribution {} could not be processed", key, e);
             if (upload != null) {
                 upload.processed().completeExceptionally(e);

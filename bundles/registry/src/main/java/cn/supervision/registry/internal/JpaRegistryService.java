@@ -98,7 +98,11 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
     @Override
     public String problem() {
         if (problem != null) {
-            return problem;
+            try {
+                authority();
+            } catch (SupervisionException e) {
+                return problem;
+            }
         }
         try {
             long n = jpa.txExpr(TransactionType.Supports, em ->
@@ -109,10 +113,22 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         }
     }
 
+    /** The tree is loaded at start; if that failed (e.g. the datasource was being replaced), every call retries it. */
     private Authority authority() {
         Authority a = authority;
         if (a == null) {
-            throw new SupervisionException(503, "服务未就绪", "单位库正在启动，请稍后再试", null);
+            synchronized (this) {
+                if (authority == null) {
+                    try {
+                        reloadTree();
+                        problem = null;
+                    } catch (RuntimeException e) {
+                        LOG.warn("Registry still not ready: {}", e.getMessage());
+                        throw new SupervisionException(503, "服务未就绪", "单位库正在启动，请稍后再试", null);
+                    }
+                }
+                a = authority;
+            }
         }
         return a;
     }

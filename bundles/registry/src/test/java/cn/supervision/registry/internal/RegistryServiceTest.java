@@ -95,6 +95,40 @@ class RegistryServiceTest {
         refused(403, () -> registry.registerJurisdiction(LIJIN, new Jurisdiction("370599", "利津开发区", JurisdictionKind.DEVELOPMENT_ZONE, "370522", true)));
     }
 
+    /** At boot the datasource may be replaced under a starting service (Aries closes the old factory): it must heal. */
+    @Test
+    void aFailedStartHealsOnTheNextCall() {
+        int[] calls = {0};
+        org.apache.aries.jpa.template.JpaTemplate flaky = new org.apache.aries.jpa.template.JpaTemplate() {
+            @Override
+            public <R> R txExpr(org.apache.aries.jpa.template.TransactionType type, org.apache.aries.jpa.template.EmFunction<R> code) {
+                if (calls[0]++ == 0) {
+                    throw new IllegalStateException("The factory has been closed.");
+                }
+                return jpa.txExpr(type, code);
+            }
+
+            @Override
+            public void tx(org.apache.aries.jpa.template.TransactionType type, org.apache.aries.jpa.template.EmConsumer code) {
+                jpa.tx(type, code);
+            }
+
+            @Override
+            public <R> R txExpr(org.apache.aries.jpa.template.EmFunction<R> code) {
+                return txExpr(org.apache.aries.jpa.template.TransactionType.Required, code);
+            }
+
+            @Override
+            public void tx(org.apache.aries.jpa.template.EmConsumer code) {
+                jpa.tx(code);
+            }
+        };
+        JpaRegistryService healing = new JpaRegistryService(flaky);
+        healing.start();
+        assertEquals(8, healing.listJurisdictions(CITY).size(), "the tree is loaded on the first call after a failed start");
+        assertNull(healing.problem());
+    }
+
     @Test
     void createReadUpdateRoundTripKeepsHistory() {
         Unit created = registry.createUnit(CITY, "370500", draft("CZJ", "  东营市财政局 "));
