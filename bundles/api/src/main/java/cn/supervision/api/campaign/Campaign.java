@@ -1,0 +1,20 @@
+package cn.supervision.api.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.supervision.api.indicator.Category;
+import cn.supervision.api.registry.UnitKind;
+
+/**
+ * A supervision campaign (监管活动) of one jurisdiction. The indicator-system versions it pins never change under it
+ * (published versions are immutable); its target units are fixed when collection starts.
+ */
+public record Campaign(long id, String jurisdictionCode, CampaignKind kind, String title, String description, Period period,
+                       Map<UnitKind, Long> systems, Set<Category> categories, LocalDate collectionDeadline,
+                       LocalDate scoringDeadline, List<Long> targetUnitIds, CampaignState state, Long rolledFrom,
+                       Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+}

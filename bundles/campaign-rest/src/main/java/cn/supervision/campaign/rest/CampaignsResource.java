@@ -1,0 +1,108 @@
+package cn.supervision.campaign.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import cn.supervision.api.campaign.Campaign;
+import cn.supervision.api.campaign.CampaignDraft;
+import cn.supervision.api.campaign.CampaignService;
+import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.Transition;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Path("/v1/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "campaigns", description = "常规监管与专项监管活动：计划（固定指标体系版本、选用类别、周期、截止日期、监管对象）与状态流转")
+public class CampaignsResource {
+    private final CampaignService campaigns;
+
+    public CampaignsResource(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    /** The body of {@code POST /v1/campaigns}: the jurisdiction and the plan. */
+    public record NewCampaign(String jurisdictionCode, CampaignDraft plan) { }
+
+    /** The body of {@code POST /{id}/transitions}. */
+    public record TransitionCommand(CampaignState to, String reason) { }
+
+    private static Caller caller(SecurityContext sc) {
+        return (Caller) sc.getUserPrincipal();
+    }
+
+    @GET
+    @Operation(summary = "监管活动列表")
+    public List<Campaign> list(@Context SecurityContext sc, @QueryParam("jurisdiction") String jurisdiction,
+                               @QueryParam("state") CampaignState state) {
+        return campaigns.list(caller(sc), jurisdiction, state);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "新建监管活动（草稿）", description = "categories 省略时：常规监管用核心、辅助、社会评议、平台数据，专项监管用全部五类；"
+            + "targetUnitIds 省略时：开始采集时的全部存续单位")
+    public Response create(@Context SecurityContext sc, @Context UriInfo uri, NewCampaign body) {
+        if (body == null || body.jurisdictionCode() == null) {
+            throw SupervisionException.invalid("jurisdictionCode", "必须指定行政区划");
+        }
+        Campaign c = campaigns.create(caller(sc), body.jurisdictionCode(), body.plan());
+        return Response.created(uri.getBaseUriBuilder().path("v1/campaigns/{id}").build(c.id())).entity(c).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "一个监管活动")
+    public Campaign get(@Context SecurityContext sc, @PathParam("id") long id) {
+        return campaigns.get(caller(sc), id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "修改草稿计划", description = "开始采集后计划不可修改（409）")
+    public Campaign update(@Context SecurityContext sc, @PathParam("id") long id, CampaignDraft plan) {
+        return campaigns.update(caller(sc), id, plan);
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "状态流转", description = "DRAFT → COLLECTING → SCORING → PUBLISHED，SCORING 可退回 COLLECTING；须说明理由")
+    public Campaign transition(@Context SecurityContext sc, @PathParam("id") long id, TransitionCommand command) {
+        if (command == null) {
+            throw SupervisionException.invalid("body", "需要 {\"to\":…,\"reason\":…}");
+        }
+        return campaigns.transition(caller(sc), id, command.to(), command.reason());
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "状态流转记录（谁、何时、为何）")
+    public List<Transition> history(@Context SecurityContext sc, @PathParam("id") long id) {
+        return campaigns.history(caller(sc), id);
+    }
+
+    @POST
+    @Path("{id}/rollover")
+    @Operation(summary = "常规监管滚动到下一周期", description = "以相同计划新建下一周期的草稿")
+    public Response rollover(@Context SecurityContext sc, @Context UriInfo uri, @PathParam("id") long id) {
+        Campaign c = campaigns.rollover(caller(sc), id);
+        return Response.created(uri.getBaseUriBuilder().path("v1/campaigns/{id}").build(c.id())).entity(c).build();
+    }
+}

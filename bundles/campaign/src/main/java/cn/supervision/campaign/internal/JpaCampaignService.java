@@ -1,0 +1,335 @@
+package cn.supervision.campaign.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import cn.supervision.api.campaign.Campaign;
+import cn.supervision.api.campaign.CampaignDraft;
+import cn.supervision.api.campaign.CampaignKind;
+import cn.supervision.api.campaign.CampaignService;
+import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.Period;
+import cn.supervision.api.campaign.Transition;
+import cn.supervision.api.indicator.Category;
+import cn.supervision.api.indicator.IndicatorSystem;
+import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.SystemStatus;
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.registry.Unit;
+import cn.supervision.api.registry.UnitKind;
+import cn.supervision.api.security.Caller;
+import cn.supervision.campaign.internal.model.CampaignEntity;
+import cn.supervision.campaign.internal.model.TransitionEntity;
+
+/** Campaigns on OpenJPA. Authority comes from the registry, pinned systems from the indicator service. */
+public class JpaCampaignService implements CampaignService {
+    static final int MAX_TITLE = 200;
+    static final int MAX_TEXT = 4_000;
+    static final int MAX_REASON = 500;
+
+    /** The plan as stored: everything of a campaign that is not identity, state or audit. */
+    record Plan(String title, String description, Period period, Map<UnitKind, Long> systems, Set<Category> categories,
+                LocalDate collectionDeadline, LocalDate scoringDeadline, List<Long> targetUnitIds) {
+        Plan {
+            // enum order whatever JSON gave back: stable answers, stable stored text
+            java.util.EnumMap<UnitKind, Long> pinned = new java.util.EnumMap<>(UnitKind.class);
+            if (systems != null) {
+                pinned.putAll(systems);
+            }
+            systems = java.util.Collections.unmodifiableMap(pinned);
+            categories = categories == null || categories.isEmpty() ? Set.of()
+                    : java.util.Collections.unmodifiableSet(EnumSet.copyOf(categories));
+        }
+    }
+
+    private final JpaTemplate jpa;
+    private final RegistryService registry;
+    private final IndicatorSystemService systems;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public JpaCampaignService(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems) {
+        this(jpa, registry, systems, Clock.systemUTC());
+    }
+
+    JpaCampaignService(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, Clock clock) {
+        this.jpa = jpa;
+        this.registry = registry;
+        this.systems = systems;
+        this.clock = clock;
+    }
+
+    private void requireAdminister(Caller caller, String jurisdictionCode) {
+        registry.getJurisdiction(caller, jurisdictionCode);
+        if (!caller.administers() || caller.unitCode() != null) {
+            throw SupervisionException.forbidden("当前用户无权管理行政区划 " + jurisdictionCode + " 的监管活动");
+        }
+    }
+
+    @Override
+    public List<Campaign> list(Caller caller, String jurisdictionCode, CampaignState state) {
+        Set<String> visible = jurisdictionCode != null ? Set.of(registry.getJurisdiction(caller, jurisdictionCode).code())
+                : registry.listJurisdictions(caller).stream().map(Jurisdiction::code).collect(Collectors.toSet());
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("select c from CampaignEntity c where c.jurisdictionCode in :codes"
+                    + (state == null ? "" : " and c.state = :state") + " order by c.id", CampaignEntity.class)
+                    .setParameter("codes", visible);
+            if (state != null) {
+                q.setParameter("state", state);
+            }
+            return q.getResultList().stream().map(this::toValue).toList();
+        });
+    }
+
+    @Override
+    public Campaign get(Caller caller, long id) {
+        Campaign c = jpa.txExpr(TransactionType.Supports, em -> toValue(find(em, id)));
+        registry.getJurisdiction(caller, c.jurisdictionCode());
+        return c;
+    }
+
+    @Override
+    public Campaign create(Caller caller, String jurisdictionCode, CampaignDraft draft) {
+        requireAdminister(caller, jurisdictionCode);
+        Plan plan = checked(caller, jurisdictionCode, draft);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CampaignEntity e = new CampaignEntity();
+            e.setJurisdictionCode(jurisdictionCode);
+            e.setKind(draft.kind());
+            e.setState(CampaignState.DRAFT);
+            e.setCreatedAt(clock.millis());
+            e.setCreatedBy(caller.username());
+            apply(e, plan, caller);
+            em.persist(e);
+            em.flush();
+            em.persist(new TransitionEntity(e.getId(), null, CampaignState.DRAFT, "创建", caller.username(), e.getCreatedAt()));
+            return toValue(e);
+        });
+    }
+
+    @Override
+    public Campaign update(Caller caller, long id, CampaignDraft draft) {
+        Campaign current = get(caller, id);
+        requireAdminister(caller, current.jurisdictionCode());
+        if (current.state() != CampaignState.DRAFT) {
+            throw SupervisionException.conflict("监管活动已进入“" + current.state() + "”阶段，计划不能再修改");
+        }
+        if (draft != null && draft.kind() != null && draft.kind() != current.kind()) {
+            throw SupervisionException.invalid("kind", "不能改变监管类型；请新建活动");
+        }
+        Plan plan = checked(caller, current.jurisdictionCode(), draft);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CampaignEntity e = find(em, id);
+            apply(e, plan, caller);
+            return toValue(e);
+        });
+    }
+
+    @Override
+    public Campaign transition(Caller caller, long id, CampaignState to, String reason) {
+        Campaign current = get(caller, id);
+        requireAdminister(caller, current.jurisdictionCode());
+        String why = reason == null ? "" : reason.trim();
+        if (to == null) {
+            throw SupervisionException.invalid("to", "必须指定目标状态");
+        }
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw SupervisionException.invalid("reason", "必须说明理由（不超过 " + MAX_REASON + " 个字符）");
+        }
+        if (!current.state().next().contains(to)) {
+            throw SupervisionException.conflict("不能从“" + current.state() + "”转为“" + to + "”（可转为：" + current.state().next() + "）");
+        }
+        List<Long> targets = current.targetUnitIds();
+        if (current.state() == CampaignState.DRAFT && to == CampaignState.COLLECTING) {
+            targets = fixTargets(caller, current);
+        }
+        List<Long> fixed = targets;
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CampaignEntity e = find(em, id);
+            if (e.getState() != current.state()) {
+                throw SupervisionException.conflict("监管活动状态已被他人修改，请刷新");
+            }
+            Plan p = plan(e);
+            apply(e, new Plan(p.title(), p.description(), p.period(), p.systems(), p.categories(), p.collectionDeadline(),
+                    p.scoringDeadline(), fixed), caller);
+            e.setState(to);
+            em.persist(new TransitionEntity(id, current.state(), to, why, caller.username(), e.getUpdatedAt()));
+            return toValue(e);
+        });
+    }
+
+    /** The target units when collection starts: the plan's, or every ACTIVE unit; each needs a pinned system for its kind. */
+    private List<Long> fixTargets(Caller caller, Campaign c) {
+        List<Unit> active = registry.listUnits(caller, c.jurisdictionCode(), false);
+        List<Unit> targets = c.targetUnitIds() == null ? active
+                : active.stream().filter(u -> c.targetUnitIds().contains(u.id())).toList();
+        if (targets.isEmpty()) {
+            throw SupervisionException.conflict("没有可监管的存续单位，不能开始采集");
+        }
+        Set<String> missing = new TreeSet<>();
+        for (Unit u : targets) {
+            if (!c.systems().containsKey(u.kind())) {
+                missing.add(u.kind().label() + "（" + u.kind() + "）");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw SupervisionException.conflict("以下单位类别没有指定指标体系：" + String.join("、", missing));
+        }
+        return targets.stream().map(Unit::id).toList();
+    }
+
+    @Override
+    public List<Transition> history(Caller caller, long id) {
+        get(caller, id);
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "select t from TransitionEntity t where t.campaignId = :c order by t.id", TransitionEntity.class)
+                .setParameter("c", id).getResultList().stream()
+                .map(t -> new Transition(t.getFromState(), t.getToState(), t.getReason(), t.getChangedBy(),
+                        Instant.ofEpochMilli(t.getChangedAt()))).toList());
+    }
+
+    @Override
+    public Campaign rollover(Caller caller, long id) {
+        Campaign c = get(caller, id);
+        requireAdminister(caller, c.jurisdictionCode());
+        if (c.kind() != CampaignKind.ROUTINE) {
+            throw SupervisionException.conflict("只有常规监管可以滚动到下一周期");
+        }
+        // targets are fixed again when the next period's collection starts: units merge and appear between periods
+        Campaign next = create(caller, c.jurisdictionCode(), new CampaignDraft(c.kind(), c.title(), c.description(), c.period().next(),
+                c.systems(), c.categories(), null, null, null));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CampaignEntity e = find(em, next.id());
+            e.setRolledFrom(id);
+            return toValue(e);
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Plan checked(Caller caller, String jurisdictionCode, CampaignDraft d) {
+        List<FieldError> errors = new ArrayList<>();
+        if (d == null) {
+            throw SupervisionException.invalid("body", "缺少监管活动计划");
+        }
+        if (d.kind() == null) {
+            errors.add(new FieldError("kind", "必须指定类型（ROUTINE 常规监管 / SPECIAL 专项监管）"));
+        }
+        if (d.title() == null || d.title().isBlank() || d.title().length() > MAX_TITLE) {
+            errors.add(new FieldError("title", "必须填写标题（不超过 " + MAX_TITLE + " 个字符）"));
+        }
+        if (d.description() != null && d.description().length() > MAX_TEXT) {
+            errors.add(new FieldError("description", "说明不能超过 " + MAX_TEXT + " 个字符"));
+        }
+        Period p = d.period();
+        if (p == null || p.type() == null || p.year() < 2000 || p.year() > 2100) {
+            errors.add(new FieldError("period", "必须指定周期（YEAR/QUARTER/MONTH 与年度）"));
+        } else if ((p.type() == Period.PeriodType.QUARTER && (p.number() == null || p.number() < 1 || p.number() > 4))
+                || (p.type() == Period.PeriodType.MONTH && (p.number() == null || p.number() < 1 || p.number() > 12))
+                || (p.type() == Period.PeriodType.YEAR && p.number() != null)) {
+            errors.add(new FieldError("period.number", "季度为 1–4，月份为 1–12，年度不填"));
+        }
+        if (d.collectionDeadline() != null && d.scoringDeadline() != null && d.scoringDeadline().isBefore(d.collectionDeadline())) {
+            errors.add(new FieldError("scoringDeadline", "评分截止日期不能早于采集截止日期"));
+        }
+        Set<Category> categories = d.categories() == null ? (d.kind() == null ? Set.of() : d.kind().defaultCategories())
+                : (d.categories().isEmpty() ? Set.of() : EnumSet.copyOf(d.categories()));
+        if (categories.isEmpty()) {
+            errors.add(new FieldError("categories", "至少选用一类二级指标"));
+        }
+        Map<UnitKind, Long> pinned = d.systems() == null ? Map.of() : new TreeMap<>(d.systems());
+        if (pinned.isEmpty()) {
+            errors.add(new FieldError("systems", "至少为一种单位类别指定已发布的指标体系"));
+        }
+        for (Map.Entry<UnitKind, Long> s : pinned.entrySet()) {
+            String field = "systems." + s.getKey();
+            IndicatorSystem sys;
+            try {
+                sys = systems.get(caller, s.getValue());
+            } catch (SupervisionException e) {
+                errors.add(new FieldError(field, "指标体系 " + s.getValue() + " 不存在或不可见"));
+                continue;
+            }
+            if (sys.status() != SystemStatus.PUBLISHED) {
+                errors.add(new FieldError(field, "只能选用已发布的指标体系（" + s.getValue() + " 为 " + sys.status() + "）"));
+            }
+            if (!sys.jurisdictionCode().equals(jurisdictionCode)) {
+                errors.add(new FieldError(field, "指标体系 " + s.getValue() + " 属于行政区划 " + sys.jurisdictionCode()));
+            }
+            if (!sys.definition().unitKinds().isEmpty() && !sys.definition().unitKinds().contains(s.getKey())) {
+                errors.add(new FieldError(field, "指标体系 " + s.getValue() + " 不适用于" + s.getKey().label()));
+            }
+        }
+        if (d.targetUnitIds() != null) {
+            Set<Long> units = registry.listUnits(caller, jurisdictionCode, false).stream().map(Unit::id).collect(Collectors.toSet());
+            for (Long id : d.targetUnitIds()) {
+                if (!units.contains(id)) {
+                    errors.add(new FieldError("targetUnitIds", "单位 " + id + " 不是本行政区划的存续单位"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw SupervisionException.invalid("监管活动计划有 " + errors.size() + " 处错误", errors);
+        }
+        return new Plan(d.title().trim(), d.description(), p, pinned, categories, d.collectionDeadline(),
+                d.scoringDeadline(), d.targetUnitIds() == null ? null : List.copyOf(new TreeSet<>(d.targetUnitIds())));
+    }
+
+    private void apply(CampaignEntity e, Plan plan, Caller caller) {
+        try {
+            e.setPlanJson(json.writeValueAsString(plan));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        e.setUpdatedAt(clock.millis());
+        e.setUpdatedBy(caller.username());
+    }
+
+    private Plan plan(CampaignEntity e) {
+        try {
+            return json.readValue(e.getPlanJson(), Plan.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored plan is not readable", ex);
+        }
+    }
+
+    private static CampaignEntity find(EntityManager em, long id) {
+        CampaignEntity e = em.find(CampaignEntity.class, id);
+        if (e == null) {
+            throw SupervisionException.notFound("监管活动 " + id + " 不存在");
+        }
+        return e;
+    }
+
+    private Campaign toValue(CampaignEntity e) {
+        Plan p = plan(e);
+        return new Campaign(e.getId(), e.getJurisdictionCode(), e.getKind(), p.title(), p.description(), p.period(),
+                p.systems(), p.categories(), p.collectionDeadline(), p.scoringDeadline(), p.targetUnitIds(), e.getState(),
+                e.getRolledFrom(), Instant.ofEpochMilli(e.getCreatedAt()), e.getCreatedBy(), Instant.ofEpochMilli(e.getUpdatedAt()),
+                e.getUpdatedBy());
+    }
+}

@@ -1,0 +1,211 @@
+package cn.supervision.campaign.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import cn.supervision.api.campaign.Campaign;
+import cn.supervision.api.campaign.CampaignDraft;
+import cn.supervision.api.campaign.CampaignKind;
+import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.Period;
+import cn.supervision.api.campaign.Transition;
+import cn.supervision.api.indicator.Aggregation;
+import cn.supervision.api.indicator.Category;
+import cn.supervision.api.indicator.IndicatorSystem;
+import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.SystemDefinition;
+import cn.supervision.api.indicator.SystemStatus;
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.JurisdictionKind;
+import cn.supervision.api.registry.Mandate;
+import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.registry.Unit;
+import cn.supervision.api.registry.UnitKind;
+import cn.supervision.api.registry.UnitStatus;
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Role;
+import cn.supervision.testing.LocalJpaTemplate;
+
+class CampaignServiceTest {
+    static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
+    static final Caller LIJIN = new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null);
+    static final Caller LEADER = new Caller("leader", Set.of(Role.LEADER), "370500", null);
+
+    static final List<Jurisdiction> JURISDICTIONS = List.of(new Jurisdiction("370500", "东营市", JurisdictionKind.CITY, null, false),
+            new Jurisdiction("370522", "利津县", JurisdictionKind.COUNTY, "370500", false));
+    static final List<Unit> UNITS = List.of(unit(1, "370500", UnitKind.GOVERNMENT_DEPARTMENT), unit(2, "370500", UnitKind.PARTY_ORGAN),
+            unit(3, "370500", UnitKind.PUBLIC_INSTITUTION), unit(4, "370522", UnitKind.GOVERNMENT_DEPARTMENT));
+
+    private LocalJpaTemplate jpa;
+    private JpaCampaignService campaigns;
+
+    static Unit unit(long id, String jurisdiction, UnitKind kind) {
+        return new Unit(id, "U" + id, "单位" + id, null, kind, jurisdiction, null, UnitStatus.ACTIVE, Mandate.EMPTY, 1,
+                Instant.EPOCH, "t", Instant.EPOCH, "t");
+    }
+
+    static IndicatorSystem system(long id, String jurisdiction, SystemStatus status, Set<UnitKind> kinds) {
+        return new IndicatorSystem(id, jurisdiction, "l" + id, 1, status, null, "h",
+                new SystemDefinition("体系" + id, 2026, kinds, Aggregation.POINTS, BigDecimal.valueOf(100), null, null, null, List.of(), List.of()),
+                Instant.EPOCH, "t", Instant.EPOCH, "t", Instant.EPOCH, "t");
+    }
+
+    private static boolean sees(Caller c, String code) {
+        return c.jurisdictionCode().equals(code) || ("370500".equals(c.jurisdictionCode()) && code.startsWith("3705"));
+    }
+
+    /** The registry's and the indicator service's answers these tests need, with their authority rules. */
+    @SuppressWarnings("unchecked")
+    private static <T> T fake(Class<T> type) {
+        Map<Long, IndicatorSystem> systems = Map.of(
+                10L, system(10, "370500", SystemStatus.PUBLISHED, EnumSet.of(UnitKind.GOVERNMENT_DEPARTMENT, UnitKind.PARTY_ORGAN)),
+                11L, system(11, "370500", SystemStatus.PUBLISHED, EnumSet.of(UnitKind.PUBLIC_INSTITUTION)),
+                12L, system(12, "370500", SystemStatus.DRAFT, Set.of()),
+                20L, system(20, "370522", SystemStatus.PUBLISHED, Set.of()));
+        return (T) Proxy.newProxyInstance(CampaignServiceTest.class.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
+            Caller c = (Caller) a[0];
+            switch (m.getName()) {
+                case "getJurisdiction": {
+                    Jurisdiction j = JURISDICTIONS.stream().filter(x -> x.code().equals(a[1])).findFirst()
+                            .orElseThrow(() -> SupervisionException.notFound("" + a[1]));
+                    if (!sees(c, j.code())) {
+                        throw SupervisionException.forbidden(j.code());
+                    }
+                    return j;
+                }
+                case "listJurisdictions":
+                    return JURISDICTIONS.stream().filter(j -> sees(c, j.code())).toList();
+                case "listUnits":
+                    return UNITS.stream().filter(u -> u.jurisdictionCode().equals(a[1])).toList();
+                case "get": {
+                    IndicatorSystem s = systems.get((Long) a[1]);
+                    if (s == null || !sees(c, s.jurisdictionCode())) {
+                        throw SupervisionException.notFound("" + a[1]);
+                    }
+                    return s;
+                }
+                default:
+                    throw new IllegalStateException("not used: " + m.getName());
+            }
+        });
+    }
+
+    @BeforeEach
+    void start() {
+        jpa = new LocalJpaTemplate("campaign-test", "META-INF/campaign-test-persistence.xml");
+        campaigns = new JpaCampaignService(jpa, fake(RegistryService.class), fake(IndicatorSystemService.class));
+    }
+
+    @AfterEach
+    void stop() {
+        jpa.close();
+    }
+
+    static CampaignDraft routine(Map<UnitKind, Long> systems) {
+        return new CampaignDraft(CampaignKind.ROUTINE, "2026年第3季度常规监管", null, new Period(Period.PeriodType.QUARTER, 2026, 3),
+                systems, null, LocalDate.of(2026, 9, 20), LocalDate.of(2026, 9, 30), null);
+    }
+
+    static SupervisionException refused(int status, Executable call) {
+        SupervisionException e = assertThrows(SupervisionException.class, call);
+        assertEquals(status, e.status(), e.getMessage() + " " + e.errors());
+        return e;
+    }
+
+    @Test
+    void routineCampaignsUseTheirDefaultCategoriesAndPinPublishedSystems() {
+        Campaign c = campaigns.create(CITY, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L)));
+        assertEquals(EnumSet.of(Category.CORE, Category.AUXILIARY, Category.PUBLIC_EVALUATION, Category.PLATFORM_DATA), c.categories());
+        assertEquals(CampaignState.DRAFT, c.state());
+        assertEquals("2026年第3季度", c.period().label());
+        assertEquals(EnumSet.allOf(Category.class), CampaignKind.SPECIAL.defaultCategories());
+
+        SupervisionException e = refused(400, () -> campaigns.create(CITY, "370500", routine(Map.of(
+                UnitKind.GOVERNMENT_DEPARTMENT, 12L, UnitKind.PARTY_ORGAN, 20L, UnitKind.PUBLIC_INSTITUTION, 10L))));
+        assertEquals(List.of("systems.PARTY_ORGAN", "systems.GOVERNMENT_DEPARTMENT", "systems.PUBLIC_INSTITUTION"),
+                e.errors().stream().map(FieldError::field).toList(), "another jurisdiction's, a draft, a wrong unit kind (in unit-kind order)");
+        refused(400, () -> campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.SPECIAL, " ", null,
+                new Period(Period.PeriodType.MONTH, 2026, 13), Map.of(), Set.of(), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 1), List.of(4L))));
+    }
+
+    @Test
+    void collectionFixesTheTargetsAndNeedsASystemForEveryKind() {
+        Campaign c = campaigns.create(CITY, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L)));
+        assertNull(c.targetUnitIds(), "every ACTIVE unit, fixed when collection starts");
+        SupervisionException e = refused(409, () -> campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始采集"));
+        assertTrue(e.getMessage().contains("PARTY_ORGAN") && e.getMessage().contains("PUBLIC_INSTITUTION"), e.getMessage());
+
+        campaigns.update(CITY, c.id(), routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L, UnitKind.PARTY_ORGAN, 10L,
+                UnitKind.PUBLIC_INSTITUTION, 11L)));
+        Campaign collecting = campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始采集");
+        assertEquals(List.of(1L, 2L, 3L), collecting.targetUnitIds());
+        refused(409, () -> campaigns.update(CITY, c.id(), routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
+        refused(409, () -> campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "跳过评分"));
+        refused(400, () -> campaigns.transition(CITY, c.id(), CampaignState.SCORING, " "));
+        campaigns.transition(CITY, c.id(), CampaignState.SCORING, "采集截止");
+        campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "补充材料");
+        campaigns.transition(CITY, c.id(), CampaignState.SCORING, "补充完毕");
+        assertEquals(CampaignState.PUBLISHED, campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "结果已审定").state());
+
+        List<Transition> history = campaigns.history(LEADER, c.id());
+        assertEquals(List.of(CampaignState.DRAFT, CampaignState.COLLECTING, CampaignState.SCORING, CampaignState.COLLECTING,
+                CampaignState.SCORING, CampaignState.PUBLISHED), history.stream().map(Transition::to).toList());
+        assertEquals("补充材料", history.get(3).reason());
+        assertEquals("city-admin", history.get(5).by());
+    }
+
+    @Test
+    void explicitTargetsMustBeActiveUnitsOfTheJurisdiction() {
+        CampaignDraft d = routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L));
+        SupervisionException e = refused(400, () -> campaigns.create(CITY, "370500", new CampaignDraft(d.kind(), d.title(), null, d.period(),
+                d.systems(), null, null, null, List.of(1L, 4L))));
+        assertEquals("targetUnitIds", e.errors().get(0).field());
+        Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(d.kind(), d.title(), null, d.period(), d.systems(),
+                Set.of(Category.CORE), null, null, List.of(1L)));
+        assertEquals(List.of(1L), campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始").targetUnitIds());
+    }
+
+    @Test
+    void routineCampaignsRollIntoTheNextPeriod() {
+        Campaign q4 = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "常规监管", null,
+                new Period(Period.PeriodType.QUARTER, 2026, 4), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, null));
+        Campaign next = campaigns.rollover(CITY, q4.id());
+        assertEquals(new Period(Period.PeriodType.QUARTER, 2027, 1), next.period());
+        assertEquals(q4.id(), next.rolledFrom());
+        assertEquals(CampaignState.DRAFT, next.state());
+        Campaign special = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.SPECIAL, "专项", null,
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, null));
+        refused(409, () -> campaigns.rollover(CITY, special.id()));
+    }
+
+    @Test
+    void authorityFollowsTheJurisdiction() {
+        Campaign c = campaigns.create(CITY, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L)));
+        refused(403, () -> campaigns.get(LIJIN, c.id()));
+        refused(403, () -> campaigns.create(LIJIN, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
+        refused(403, () -> campaigns.create(LEADER, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
+        refused(403, () -> campaigns.transition(LEADER, c.id(), CampaignState.COLLECTING, "越权"));
+        Campaign county = campaigns.create(LIJIN, "370522", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L)));
+        assertEquals(List.of(county.id()), campaigns.list(LIJIN, null, null).stream().map(Campaign::id).toList());
+        assertEquals(2, campaigns.list(CITY, null, null).size());
+        assertEquals(1, campaigns.list(CITY, "370500", CampaignState.DRAFT).size());
+    }
+}
