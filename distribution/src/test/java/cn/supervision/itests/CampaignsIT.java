@@ -29,6 +29,12 @@ public class CampaignsIT {
         return new PlatformIT().config();
     }
 
+    /** A UNIT_USER lists only its own unit. */
+    private static long czjId() throws Exception {
+        String units = Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body();
+        return PlatformIT.firstId(units);
+    }
+
     @Test
     public void aRoutineCampaignOverHttp() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
@@ -52,5 +58,24 @@ public class CampaignsIT {
         assertEquals(409, Http.json("PUT", API + "/v1/campaigns/" + id, "city-admin", plan).status());
         Http.Reply history = Http.get(API + "/v1/campaigns/" + id + "/history", "city-leader");
         assertTrue(history.body(), history.body().contains("开始采集") && history.body().contains("\"by\":\"city-admin\""));
+
+        // 东营市财政局 (CZJ) reports for itself; the office enters a platform figure; the results explain themselves
+        long czj = czjId();
+        Http.Reply own = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "czj-user",
+                "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":92},\"source\":\"SELF_REPORT\",\"explanation\":\"见任务台账\"}");
+        assertEquals(own.body(), 201, own.status());
+        Http.Reply office = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "city-admin",
+                "{\"unitId\":" + czj + ",\"code\":\"C3.1\",\"input\":{\"value\":97},\"source\":\"OFFICE\"}");
+        assertEquals(office.body(), 201, office.status());
+        long other = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
+        assertEquals(403, Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "czj-user",
+                "{\"unitId\":" + other + ",\"code\":\"D1.1\",\"input\":{\"value\":100},\"source\":\"SELF_REPORT\"}").status());
+
+        Http.Reply results = Http.get(API + "/v1/campaigns/" + id + "/results", "city-leader");
+        assertEquals(results.body(), 200, results.status());
+        // CZJ: D1.1 9 of 12 (CORE) + C3.1 4.25 of 15 (PLATFORM_DATA) → routine categories (max 90): 13.25 × 100 / 90 = 14.72
+        String czjResult = results.body().substring(results.body().indexOf("\"unitId\":" + czj + ","));
+        assertTrue(czjResult.substring(0, 200), czjResult.startsWith("\"unitId\":" + czj + ",\"unitName\":\"东营市财政局\"")
+                && czjResult.contains("\"total\":14.72") && czjResult.contains("\"grade\":\"较差\""));
     }
 }

@@ -27,4 +27,21 @@ public interface CampaignService {
 
     /** A routine campaign rolls into the next period: a new DRAFT with the same plan. */
     Campaign rollover(Caller caller, long id);
+
+    /**
+     * Records an input while the campaign is COLLECTING or SCORING. UNIT_USERs report for their own unit only
+     * (SELF_REPORT); evaluators grade (EVALUATOR, a grade with a justification); administrators enter OFFICE figures.
+     */
+    InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, cn.supervision.api.indicator.IndicatorInput input,
+                            InputSource source, String explanation);
+
+    /** Every input recorded for a unit (UNIT_USERs: their own unit only), oldest first. */
+    List<InputRecord> inputs(Caller caller, long campaignId, long unitId);
+
+    /**
+     * Scores every target unit from the latest inputs with the pinned system and the categories in use, ranks them
+     * and flags units whose duty and corroboration views diverge by more than {@code gapThreshold} points (0–100).
+     * Deterministic: the same inputs give the same digits.
+     */
+    List<UnitResult> results(Caller caller, long campaignId, java.math.BigDecimal gapThreshold);
 }

@@ -1,5 +1,6 @@
 package cn.supervision.campaign.rest;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -20,7 +21,11 @@ import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.CampaignDraft;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.InputRecord;
+import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.Transition;
+import cn.supervision.api.campaign.UnitResult;
+import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -96,6 +101,39 @@ public class CampaignsResource {
     @Operation(summary = "状态流转记录（谁、何时、为何）")
     public List<Transition> history(@Context SecurityContext sc, @PathParam("id") long id) {
         return campaigns.history(caller(sc), id);
+    }
+
+    /** The body of {@code POST /{id}/inputs}. */
+    public record InputCommand(Long unitId, String code, IndicatorInput input, InputSource source, String explanation) { }
+
+    @POST
+    @Path("{id}/inputs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "录入一项输入", description = "单位用户自评（SELF_REPORT，仅本单位）、评价人评定（EVALUATOR，一个等次并写明理由）、"
+            + "机构编制部门录入（OFFICE）；只在采集和评分阶段接受；每条都保留，最新的生效")
+    public Response recordInput(@Context SecurityContext sc, @PathParam("id") long id, InputCommand command) {
+        if (command == null || command.unitId() == null || command.code() == null) {
+            throw SupervisionException.invalid("body", "需要 unitId、code、input、source");
+        }
+        InputRecord r = campaigns.recordInput(caller(sc), id, command.unitId(), command.code(), command.input(), command.source(),
+                command.explanation());
+        return Response.status(201).entity(r).build();
+    }
+
+    @GET
+    @Path("{id}/units/{unitId}/inputs")
+    @Operation(summary = "一个单位的全部输入（含来源、录入人、时间）")
+    public List<InputRecord> inputs(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("unitId") long unitId) {
+        return campaigns.inputs(caller(sc), id, unitId);
+    }
+
+    @GET
+    @Path("{id}/results")
+    @Operation(summary = "计分结果", description = "按选用类别重新归一：总分 = Σ选用类别得分 × 基础满分 / Σ选用类别满分 + 加分 − 扣分；"
+            + "含等次、排名（总排名与同类单位排名）、职责与印证两个视角（0–100）及其差距标记（印证式核对）、每个指标的得分说明")
+    public List<UnitResult> results(@Context SecurityContext sc, @PathParam("id") long id,
+                                    @QueryParam("gapThreshold") BigDecimal gapThreshold) {
+        return campaigns.results(caller(sc), id, gapThreshold);
     }
 
     @POST

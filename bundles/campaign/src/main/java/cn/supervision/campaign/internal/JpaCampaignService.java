@@ -1,5 +1,6 @@
 package cn.supervision.campaign.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,10 +30,18 @@ import cn.supervision.api.campaign.CampaignKind;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Period;
+import cn.supervision.api.campaign.InputRecord;
+import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.Transition;
+import cn.supervision.api.campaign.UnitResult;
+import cn.supervision.api.indicator.Dimension;
+import cn.supervision.api.indicator.Evaluation;
+import cn.supervision.api.indicator.Indicator;
+import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.IndicatorSystem;
 import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
@@ -42,6 +51,7 @@ import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.security.Caller;
 import cn.supervision.campaign.internal.model.CampaignEntity;
+import cn.supervision.campaign.internal.model.InputEntity;
 import cn.supervision.campaign.internal.model.TransitionEntity;
 
 /** Campaigns on OpenJPA. Authority comes from the registry, pinned systems from the indicator service. */
@@ -227,6 +237,155 @@ public class JpaCampaignService implements CampaignService {
             e.setRolledFrom(id);
             return toValue(e);
         });
+    }
+
+    // ------------------------------------------------------------------ inputs and results
+
+    static final int MAX_EXPLANATION = 2_000;
+
+    @Override
+    public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
+                                   InputSource source, String explanation) {
+        Campaign c = get(caller, campaignId);
+        if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
+            throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不接受输入");
+        }
+        if (c.targetUnitIds() == null || !c.targetUnitIds().contains(unitId)) {
+            throw SupervisionException.invalid("unitId", "单位 " + unitId + " 不是本次监管活动的对象");
+        }
+        Unit unit = registry.getUnit(caller, unitId); // a UNIT_USER sees only its own unit: 403 otherwise
+        if (source == null || input == null) {
+            throw SupervisionException.invalid("source", "必须提供输入及其来源（SELF_REPORT、OFFICE、EVALUATOR）");
+        }
+        IndicatorInput recorded = input;
+        switch (source) {
+            case SELF_REPORT -> {
+                if (!caller.has(cn.supervision.api.security.Role.UNIT_USER) || !unit.code().equals(caller.unitCode())) {
+                    throw SupervisionException.forbidden("自评只能由本单位用户填报");
+                }
+            }
+            case OFFICE -> {
+                if (!caller.administers() || caller.unitCode() != null) {
+                    throw SupervisionException.forbidden("只有机构编制部门可以录入");
+                }
+            }
+            case EVALUATOR -> {
+                if (!caller.has(cn.supervision.api.security.Role.EVALUATOR)) {
+                    throw SupervisionException.forbidden("只有评价人可以评定等次");
+                }
+                if (input.grades().size() != 1 || input.grades().get(0).label() == null
+                        || input.grades().get(0).justification() == null || input.grades().get(0).justification().isBlank()) {
+                    throw SupervisionException.invalid("input.grades", "评价人每次评定一个等次，且必须写明理由");
+                }
+                IndicatorInput.Grade g = input.grades().get(0);
+                recorded = IndicatorInput.grades(List.of(new IndicatorInput.Grade(caller.username(), g.label(), g.justification())));
+            }
+        }
+        if (explanation != null && explanation.length() > MAX_EXPLANATION) {
+            throw SupervisionException.invalid("explanation", "说明不能超过 " + MAX_EXPLANATION + " 个字符");
+        }
+        Long systemId = c.systems().get(unit.kind());
+        if (systemId == null || !codesOf(systems.get(caller, systemId).definition()).contains(code)) {
+            throw SupervisionException.invalid("code", "指标 " + code + " 不是该单位所用指标体系中的末级指标或加减分项");
+        }
+        String json;
+        try {
+            json = this.json.writeValueAsString(recorded);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        InputEntity e = new InputEntity(campaignId, unitId, code, source, json, explanation, caller.username(), clock.millis());
+        jpa.tx(TransactionType.Required, em -> em.persist(e));
+        return toValue(e);
+    }
+
+    private static Set<String> codesOf(SystemDefinition d) {
+        Set<String> codes = new java.util.HashSet<>();
+        java.util.ArrayDeque<Indicator> todo = new java.util.ArrayDeque<>(d.indicators());
+        while (!todo.isEmpty()) {
+            Indicator n = todo.pop();
+            if (n.leaf()) {
+                codes.add(n.code());
+            }
+            todo.addAll(n.children());
+        }
+        d.adjustments().forEach(a -> codes.add(a.code()));
+        return codes;
+    }
+
+    @Override
+    public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) {
+        get(caller, campaignId);
+        registry.getUnit(caller, unitId);
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select i from InputEntity i where i.campaignId = :c"
+                        + " and i.unitId = :u order by i.id", InputEntity.class).setParameter("c", campaignId).setParameter("u", unitId)
+                .getResultList().stream().map(this::toValue).toList());
+    }
+
+    @Override
+    public List<UnitResult> results(Caller caller, long campaignId, BigDecimal gapThreshold) {
+        Campaign c = get(caller, campaignId);
+        if (c.targetUnitIds() == null) {
+            throw SupervisionException.conflict("监管活动尚未开始采集，没有结果");
+        }
+        BigDecimal threshold = gapThreshold == null ? BigDecimal.valueOf(20) : gapThreshold;
+        Map<Long, Unit> units = new java.util.HashMap<>();
+        registry.listUnits(caller, c.jurisdictionCode(), true).forEach(u -> units.put(u.id(), u));
+        Map<Long, Map<String, IndicatorInput>> inputs = latestInputs(campaignId);
+        List<UnitResult> results = new ArrayList<>();
+        for (Long unitId : c.targetUnitIds()) {
+            Unit u = units.get(unitId);
+            if (u == null) {
+                continue; // not visible to this caller (e.g. a UNIT_USER looking at the campaign)
+            }
+            long systemId = c.systems().get(u.kind());
+            Evaluation e = systems.evaluate(caller, systemId, inputs.getOrDefault(unitId, Map.of()));
+            BigDecimal total = Scoring.total(e, c.categories());
+            BigDecimal duty = Scoring.view(e, c.categories(), Dimension.DUTY);
+            BigDecimal corroboration = Scoring.view(e, c.categories(), Dimension.CORROBORATION);
+            BigDecimal gap = duty == null || corroboration == null ? null : duty.subtract(corroboration).abs();
+            int missing = (int) e.warnings().stream().filter(w -> w.contains("按 0 分计")).count();
+            results.add(new UnitResult(u.id(), u.name(), u.kind().name(), systemId, total, Scoring.grade(total, e.topGradeBarred()),
+                    duty, corroboration, gap, gap != null && gap.compareTo(threshold) > 0, 0, 0, missing, e));
+        }
+        return Scoring.ranked(results);
+    }
+
+    /** Per unit and code: the latest record's value/occurrences/state/trigger, and every evaluator's latest grade. */
+    private Map<Long, Map<String, IndicatorInput>> latestInputs(long campaignId) {
+        List<InputEntity> all = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select i from InputEntity i where i.campaignId = :c order by i.id", InputEntity.class)
+                .setParameter("c", campaignId).getResultList());
+        Map<Long, Map<String, IndicatorInput>> out = new java.util.HashMap<>();
+        Map<String, Map<String, IndicatorInput.Grade>> grades = new java.util.HashMap<>();
+        for (InputEntity i : all) {
+            IndicatorInput in = toValue(i).input();
+            String source = i.getSource() + " " + i.getEnteredBy() + " " + Instant.ofEpochMilli(i.getEnteredAt());
+            Map<String, IndicatorInput> unit = out.computeIfAbsent(i.getUnitId(), k -> new java.util.HashMap<>());
+            if (i.getSource() == InputSource.EVALUATOR) {
+                Map<String, IndicatorInput.Grade> byEvaluator = grades.computeIfAbsent(i.getUnitId() + "/" + i.getCode(),
+                        k -> new java.util.TreeMap<>());
+                in.grades().forEach(g -> byEvaluator.put(g.evaluator(), g));
+                IndicatorInput prev = unit.get(i.getCode());
+                unit.put(i.getCode(), new IndicatorInput(prev == null ? null : prev.value(), prev == null ? null : prev.occurrences(),
+                        prev == null ? null : prev.state(), List.copyOf(byEvaluator.values()), prev == null ? null : prev.triggered(), source));
+            } else {
+                IndicatorInput prev = unit.get(i.getCode());
+                unit.put(i.getCode(), new IndicatorInput(in.value(), in.occurrences(), in.state(),
+                        prev == null ? List.of() : prev.grades(), in.triggered(), source));
+            }
+        }
+        return out;
+    }
+
+    private InputRecord toValue(InputEntity e) {
+        try {
+            return new InputRecord(e.getId(), e.getCampaignId(), e.getUnitId(), e.getCode(),
+                    json.readValue(e.getInputJson(), IndicatorInput.class), e.getSource(), e.getExplanation(), e.getEnteredBy(),
+                    Instant.ofEpochMilli(e.getEnteredAt()));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored input is not readable", ex);
+        }
     }
 
     // ------------------------------------------------------------------ helpers

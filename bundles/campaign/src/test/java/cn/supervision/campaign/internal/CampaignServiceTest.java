@@ -24,9 +24,13 @@ import cn.supervision.api.campaign.CampaignDraft;
 import cn.supervision.api.campaign.CampaignKind;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Period;
+import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.Transition;
+import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.indicator.Aggregation;
 import cn.supervision.api.indicator.Category;
+import cn.supervision.api.indicator.Indicator;
+import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorSystem;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.indicator.SystemDefinition;
@@ -54,6 +58,11 @@ class CampaignServiceTest {
     static final List<Unit> UNITS = List.of(unit(1, "370500", UnitKind.GOVERNMENT_DEPARTMENT), unit(2, "370500", UnitKind.PARTY_ORGAN),
             unit(3, "370500", UnitKind.PUBLIC_INSTITUTION), unit(4, "370522", UnitKind.GOVERNMENT_DEPARTMENT));
 
+    static final Map<String, IndicatorInput> LAST_INPUTS = new java.util.HashMap<>();
+    static final Caller UNIT1 = new Caller("u1-user", Set.of(Role.UNIT_USER), "370500", "U1");
+    static final Caller EVALUATOR_A = new Caller("expert-a", Set.of(Role.EVALUATOR), "370500", null);
+    static final Caller EVALUATOR_B = new Caller("expert-b", Set.of(Role.EVALUATOR), "370500", null);
+
     private LocalJpaTemplate jpa;
     private JpaCampaignService campaigns;
 
@@ -64,7 +73,9 @@ class CampaignServiceTest {
 
     static IndicatorSystem system(long id, String jurisdiction, SystemStatus status, Set<UnitKind> kinds) {
         return new IndicatorSystem(id, jurisdiction, "l" + id, 1, status, null, "h",
-                new SystemDefinition("体系" + id, 2026, kinds, Aggregation.POINTS, BigDecimal.valueOf(100), null, null, null, List.of(), List.of()),
+                new SystemDefinition("体系" + id, 2026, kinds, Aggregation.POINTS, BigDecimal.valueOf(100), null, null, null,
+                        List.of(new Indicator("A1", "核心", null, null, BigDecimal.TEN, Category.CORE, null, null, null),
+                                new Indicator("A2", "定性", null, null, BigDecimal.TEN, Category.CORE, null, null, null)), List.of()),
                 Instant.EPOCH, "t", Instant.EPOCH, "t", Instant.EPOCH, "t");
     }
 
@@ -95,6 +106,18 @@ class CampaignServiceTest {
                     return JURISDICTIONS.stream().filter(j -> sees(c, j.code())).toList();
                 case "listUnits":
                     return UNITS.stream().filter(u -> u.jurisdictionCode().equals(a[1])).toList();
+                case "getUnit": {
+                    Unit u = UNITS.stream().filter(x -> x.id() == (Long) a[1]).findFirst().orElseThrow();
+                    if (!sees(c, u.jurisdictionCode()) || (c.unitCode() != null && !c.unitCode().equals(u.code()))) {
+                        throw SupervisionException.forbidden("unit " + u.id());
+                    }
+                    return u;
+                }
+                case "evaluate": {
+                    LAST_INPUTS.clear();
+                    LAST_INPUTS.putAll((Map<String, IndicatorInput>) a[2]);
+                    return ScoringTest.evaluation("36", "16", "9", "12", "13.5", "0", "0", false, false);
+                }
                 case "get": {
                     IndicatorSystem s = systems.get((Long) a[1]);
                     if (s == null || !sees(c, s.jurisdictionCode())) {
@@ -194,6 +217,41 @@ class CampaignServiceTest {
         Campaign special = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.SPECIAL, "专项", null,
                 new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, null));
         refused(409, () -> campaigns.rollover(CITY, special.id()));
+    }
+
+    @Test
+    void inputsAreRecordedByWhoMayGiveThemAndMergedForScoring() {
+        Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "常规", null,
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, List.of(1L)));
+        refused(409, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始");
+
+        campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(new BigDecimal("90")), InputSource.SELF_REPORT, "台账见附件");
+        campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(new BigDecimal("85")), InputSource.OFFICE, "核实后调整");
+        campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A2", IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", "成效明显"))),
+                InputSource.EVALUATOR, null);
+        campaigns.recordInput(EVALUATOR_B, c.id(), 1L, "A2", IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "一般", "进度偏慢"))),
+                InputSource.EVALUATOR, null);
+        campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A2", IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "较好", "复核后调整"))),
+                InputSource.EVALUATOR, null);
+
+        refused(403, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.SELF_REPORT, null));
+        refused(403, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(400, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A2",
+                IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", " "))), InputSource.EVALUATOR, null));
+        refused(400, () -> campaigns.recordInput(CITY, c.id(), 2L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "NOPE", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+
+        assertEquals(5, campaigns.inputs(CITY, c.id(), 1L).size(), "every input is kept");
+        List<UnitResult> results = campaigns.results(LEADER, c.id(), null);
+        assertEquals(1, results.size());
+        assertEquals(new BigDecimal("85"), LAST_INPUTS.get("A1").value(), "the latest record wins");
+        assertTrue(LAST_INPUTS.get("A1").source().startsWith("OFFICE city-admin"), LAST_INPUTS.get("A1").source());
+        assertEquals(List.of("较好", "一般"), LAST_INPUTS.get("A2").grades().stream().map(IndicatorInput.Grade::label).toList(),
+                "each evaluator's latest grade counts, by evaluator");
+        assertEquals(new BigDecimal("86.11"), results.get(0).total(), "77.5 of the routine categories’ 90 → × 100 / 90");
+        assertEquals("良好", results.get(0).grade());
+        assertEquals(1, results.get(0).rank());
     }
 
     @Test

@@ -1,0 +1,10 @@
+package cn.supervision.api.campaign;
+
+import java.time.Instant;
+
+import cn.supervision.api.indicator.IndicatorInput;
+
+/** One recorded input for one unit and one indicator (or adjustment) code. Never overwritten: a newer record wins. */
+public record InputRecord(long id, long campaignId, long unitId, String code, IndicatorInput input, InputSource source,
+                          String explanation, String enteredBy, Instant enteredAt) {
+}
