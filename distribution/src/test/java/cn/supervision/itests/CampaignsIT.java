@@ -77,5 +77,40 @@ public class CampaignsIT {
         String czjResult = results.body().substring(results.body().indexOf("\"unitId\":" + czj + ","));
         assertTrue(czjResult.substring(0, 200), czjResult.startsWith("\"unitId\":" + czj + ",\"unitName\":\"东营市财政局\"")
                 && czjResult.contains("\"total\":14.72") && czjResult.contains("\"grade\":\"较差\""));
+
+        // publish (revision 1), correct (revision 2), export, and hand the results to the assessment system over SOAP
+        assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin",
+                "{\"to\":\"SCORING\",\"reason\":\"采集截止\"}").status());
+        Http.Reply published = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin",
+                "{\"to\":\"PUBLISHED\",\"reason\":\"市编委会审定\"}");
+        assertEquals(published.body(), 200, published.status());
+        assertEquals(409, Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "city-admin",
+                "{\"unitId\":" + czj + ",\"code\":\"C3.1\",\"input\":{\"value\":99},\"source\":\"OFFICE\"}").status());
+        Http.Reply corrected = Http.json("POST", API + "/v1/campaigns/" + id + "/corrections", "city-admin",
+                "{\"reason\":\"热线数据复核\",\"corrections\":[{\"unitId\":" + czj + ",\"code\":\"C3.1\",\"input\":{\"value\":100}}]}");
+        assertEquals(corrected.body(), 201, corrected.status());
+        Http.Reply revisions = Http.get(API + "/v1/campaigns/" + id + "/revisions", "city-leader");
+        assertTrue(revisions.body().contains("\"revision\":1") && revisions.body().contains("\"revision\":2")
+                && revisions.body().contains("热线数据复核"));
+        // C3.1 100 → 5: (9 + 5) × 100 / 90 = 15.56
+        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/results", "city-leader").body().contains("\"total\":15.56"));
+
+        Http.Reply xlsx = Http.get(API + "/v1/campaigns/" + id + "/results.xlsx", "city-leader");
+        assertEquals(200, xlsx.status());
+        cn.supervision.spreadsheet.Sheet sheet = cn.supervision.spreadsheet.Xlsx.read(new java.io.ByteArrayInputStream(xlsx.bytes())).get(0);
+        assertEquals("排名", sheet.text(0, 0));
+        assertTrue(sheet.rows().size() >= 41);
+        assertEquals(200, Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/result.xlsx", "city-leader").status());
+
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:a=\"http://supervision.cn/soap/assessment/v1\"><soapenv:Header>"
+                + "<wsse:Security xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
+                + "<wsse:UsernameToken><wsse:Username>assessment-system</wsse:Username><wsse:Password>assessment-system-demo"
+                + "</wsse:Password></wsse:UsernameToken></wsse:Security></soapenv:Header><soapenv:Body><a:publishedResults>"
+                + "<jurisdictionCode>370500</jurisdictionCode><year>2026</year></a:publishedResults></soapenv:Body></soapenv:Envelope>";
+        Http.Reply soap = Http.call("POST", PlatformIT.API.replace("/api", "/soap/AssessmentService"), null, "text/xml; charset=UTF-8",
+                envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(soap.body(), 200, soap.status());
+        assertTrue(soap.body(), soap.body().contains("<revision>2</revision>") && soap.body().contains("<total>15.56</total>"));
     }
 }

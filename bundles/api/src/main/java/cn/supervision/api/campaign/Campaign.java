@@ -15,6 +15,7 @@ import cn.supervision.api.registry.UnitKind;
  */
 public record Campaign(long id, String jurisdictionCode, CampaignKind kind, String title, String description, Period period,
                        Map<UnitKind, Long> systems, Set<Category> categories, LocalDate collectionDeadline,
-                       LocalDate scoringDeadline, List<Long> targetUnitIds, CampaignState state, Long rolledFrom,
+                       LocalDate scoringDeadline, List<Long> targetUnitIds, List<Member> workingGroup, CampaignState state,
+                       Long rolledFrom,
                        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 }

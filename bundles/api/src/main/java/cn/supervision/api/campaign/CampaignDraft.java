@@ -15,5 +15,5 @@ import cn.supervision.api.registry.UnitKind;
  */
 public record CampaignDraft(CampaignKind kind, String title, String description, Period period,
                             Map<UnitKind, Long> systems, Set<Category> categories, LocalDate collectionDeadline,
-                            LocalDate scoringDeadline, List<Long> targetUnitIds) {
+                            LocalDate scoringDeadline, List<Long> targetUnitIds, List<Member> workingGroup) {
 }

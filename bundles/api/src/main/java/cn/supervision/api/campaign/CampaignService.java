@@ -19,7 +19,8 @@ public interface CampaignService {
 
     /**
      * Moves the campaign on (see {@link CampaignState#next()}); the reason is mandatory. Starting collection fixes the
-     * target units and needs a pinned system for every target unit's kind (409 naming the kinds missing).
+     * target units and needs a pinned system for every target unit's kind (409 naming the kinds missing); publishing
+     * stores the results as revision 1.
      */
     Campaign transition(Caller caller, long id, CampaignState to, String reason);
 
@@ -44,4 +45,16 @@ public interface CampaignService {
      * Deterministic: the same inputs give the same digits.
      */
     List<UnitResult> results(Caller caller, long campaignId, java.math.BigDecimal gapThreshold);
+
+    /** The stored revisions of a PUBLISHED campaign's results (1 = publication), oldest first. */
+    List<ResultRevision> revisions(Caller caller, long campaignId);
+
+    /**
+     * Corrects published results: the corrected inputs are recorded (OFFICE), the results recomputed and stored as a
+     * new revision with the reason; earlier revisions stay readable.
+     */
+    ResultRevision correct(Caller caller, long campaignId, String reason, List<Correction> corrections);
+
+    /** One corrected input. */
+    record Correction(long unitId, String code, cn.supervision.api.indicator.IndicatorInput input) { }
 }

@@ -1,6 +1,9 @@
 package cn.supervision.campaign.rest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -23,11 +26,15 @@ import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
+import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
+import cn.supervision.spreadsheet.Sheet;
+import cn.supervision.spreadsheet.Xlsx;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -134,6 +141,83 @@ public class CampaignsResource {
     public List<UnitResult> results(@Context SecurityContext sc, @PathParam("id") long id,
                                     @QueryParam("gapThreshold") BigDecimal gapThreshold) {
         return campaigns.results(caller(sc), id, gapThreshold);
+    }
+
+    /** The body of {@code POST /{id}/corrections}. */
+    public record CorrectionCommand(String reason, List<CampaignService.Correction> corrections) { }
+
+    @GET
+    @Path("{id}/revisions")
+    @Operation(summary = "已发布结果的各个版本", description = "第 1 版为发布时的结果，其后每次更正一个版本，均可查阅")
+    public List<ResultRevision> revisions(@Context SecurityContext sc, @PathParam("id") long id) {
+        return campaigns.revisions(caller(sc), id);
+    }
+
+    @POST
+    @Path("{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "更正已发布的结果", description = "记录更正的输入并重新计分，生成新版本；须说明理由")
+    public Response correct(@Context SecurityContext sc, @PathParam("id") long id, CorrectionCommand command) {
+        ResultRevision r = campaigns.correct(caller(sc), id, command == null ? null : command.reason(),
+                command == null ? null : command.corrections());
+        return Response.status(201).entity(r).build();
+    }
+
+    @GET
+    @Path("{id}/results.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "结果表（Excel）", description = "排名、单位、类别、总分、等次、职责视角、印证视角、差距、印证核对、缺少数据的指标数")
+    public Response resultsExcel(@Context SecurityContext sc, @PathParam("id") long id) throws IOException {
+        Campaign c = campaigns.get(caller(sc), id);
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("排名", "同类排名", "单位", "单位类别", "总分", "等次", "职责视角", "印证视角", "差距", "印证核对", "缺数据指标数"));
+        for (UnitResult r : campaigns.results(caller(sc), id, null)) {
+            rows.add(java.util.Arrays.asList(r.rank(), r.rankInKind(), r.unitName(), label(r.unitKind()), r.total(), r.grade(),
+                    r.dutyView() == null ? "" : r.dutyView(), r.corroborationView() == null ? "" : r.corroborationView(),
+                    r.gap() == null ? "" : r.gap(), r.flagged() ? "需核查" : "", r.missingInputs()));
+        }
+        return xlsx(new Sheet(c.period().label() + c.kind().label() + "结果", rows), "campaign-" + id + "-results.xlsx");
+    }
+
+    @GET
+    @Path("{id}/units/{unitId}/result.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "一个单位的得分明细（Excel）", description = "每个指标：编码、名称、类别、分值、得分、评分标准、得分说明、计算步骤、数据来源")
+    public Response unitExcel(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("unitId") long unitId) throws IOException {
+        UnitResult r = campaigns.results(caller(sc), id, null).stream().filter(x -> x.unitId() == unitId).findFirst()
+                .orElseThrow(() -> SupervisionException.notFound("单位 " + unitId + " 不在本次监管活动的结果中"));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("编码", "指标", "类别", "满分", "得分", "评分标准", "得分说明", "计算步骤", "数据来源"));
+        addNodes(rows, r.evaluation().indicators());
+        r.evaluation().adjustments().forEach(a -> rows.add(java.util.Arrays.asList(a.code(), a.name(), a.kind().name(), "",
+                a.amount(), "", a.explanation(), String.join("\n", a.steps()), "")));
+        rows.add(java.util.Arrays.asList("", "总分", "", "", r.total(), "", r.grade(), "", ""));
+        return xlsx(new Sheet(r.unitName(), rows), "campaign-" + id + "-unit-" + unitId + ".xlsx");
+    }
+
+    private static void addNodes(List<List<Object>> rows, List<Evaluation.NodeScore> nodes) {
+        for (Evaluation.NodeScore n : nodes) {
+            rows.add(java.util.Arrays.asList(n.code(), n.name(), n.category() == null ? "" : n.category().label(), n.max(), n.score(),
+                    n.standard() == null ? "" : n.standard(), n.explanation(), String.join("\n", n.steps()),
+                    n.source() == null ? "" : n.source()));
+            addNodes(rows, n.children());
+        }
+    }
+
+    private static String label(String unitKind) {
+        try {
+            return cn.supervision.api.registry.UnitKind.valueOf(unitKind).label();
+        } catch (IllegalArgumentException e) {
+            return unitKind;
+        }
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static Response xlsx(Sheet sheet, String fileName) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Xlsx.write(out, List.of(sheet));
+        return Response.ok(out.toByteArray(), XLSX).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     @POST

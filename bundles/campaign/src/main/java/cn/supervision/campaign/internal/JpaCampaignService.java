@@ -32,6 +32,8 @@ import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Period;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.Member;
+import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.indicator.Dimension;
@@ -52,6 +54,7 @@ import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.security.Caller;
 import cn.supervision.campaign.internal.model.CampaignEntity;
 import cn.supervision.campaign.internal.model.InputEntity;
+import cn.supervision.campaign.internal.model.ResultRevisionEntity;
 import cn.supervision.campaign.internal.model.TransitionEntity;
 
 /** Campaigns on OpenJPA. Authority comes from the registry, pinned systems from the indicator service. */
@@ -62,8 +65,9 @@ public class JpaCampaignService implements CampaignService {
 
     /** The plan as stored: everything of a campaign that is not identity, state or audit. */
     record Plan(String title, String description, Period period, Map<UnitKind, Long> systems, Set<Category> categories,
-                LocalDate collectionDeadline, LocalDate scoringDeadline, List<Long> targetUnitIds) {
+                LocalDate collectionDeadline, LocalDate scoringDeadline, List<Long> targetUnitIds, List<Member> workingGroup) {
         Plan {
+            workingGroup = workingGroup == null ? List.of() : List.copyOf(workingGroup);
             // enum order whatever JSON gave back: stable answers, stable stored text
             java.util.EnumMap<UnitKind, Long> pinned = new java.util.EnumMap<>(UnitKind.class);
             if (systems != null) {
@@ -178,6 +182,8 @@ public class JpaCampaignService implements CampaignService {
             targets = fixTargets(caller, current);
         }
         List<Long> fixed = targets;
+        // publication freezes what the results are now, computed with the platform's full view of the jurisdiction
+        List<UnitResult> published = to == CampaignState.PUBLISHED ? compute(Caller.system("publish:" + caller.username()), current, null) : null;
         return jpa.txExpr(TransactionType.Required, em -> {
             CampaignEntity e = find(em, id);
             if (e.getState() != current.state()) {
@@ -185,9 +191,12 @@ public class JpaCampaignService implements CampaignService {
             }
             Plan p = plan(e);
             apply(e, new Plan(p.title(), p.description(), p.period(), p.systems(), p.categories(), p.collectionDeadline(),
-                    p.scoringDeadline(), fixed), caller);
+                    p.scoringDeadline(), fixed, p.workingGroup()), caller);
             e.setState(to);
             em.persist(new TransitionEntity(id, current.state(), to, why, caller.username(), e.getUpdatedAt()));
+            if (to == CampaignState.PUBLISHED) {
+                em.persist(new ResultRevisionEntity(id, 1, why, caller.username(), e.getUpdatedAt(), resultsJson(published)));
+            }
             return toValue(e);
         });
     }
@@ -231,7 +240,7 @@ public class JpaCampaignService implements CampaignService {
         }
         // targets are fixed again when the next period's collection starts: units merge and appear between periods
         Campaign next = create(caller, c.jurisdictionCode(), new CampaignDraft(c.kind(), c.title(), c.description(), c.period().next(),
-                c.systems(), c.categories(), null, null, null));
+                c.systems(), c.categories(), null, null, null, c.workingGroup()));
         return jpa.txExpr(TransactionType.Required, em -> {
             CampaignEntity e = find(em, next.id());
             e.setRolledFrom(id);
@@ -270,8 +279,9 @@ public class JpaCampaignService implements CampaignService {
                 }
             }
             case EVALUATOR -> {
-                if (!caller.has(cn.supervision.api.security.Role.EVALUATOR)) {
-                    throw SupervisionException.forbidden("只有评价人可以评定等次");
+                if (!caller.has(cn.supervision.api.security.Role.EVALUATOR)
+                        || c.workingGroup().stream().noneMatch(m -> m.username().equals(caller.username()) && m.grades(code, unitId))) {
+                    throw SupervisionException.forbidden("只有工作组中分配了该指标和单位的评价人可以评定等次");
                 }
                 if (input.grades().size() != 1 || input.grades().get(0).label() == null
                         || input.grades().get(0).justification() == null || input.grades().get(0).justification().isBlank()) {
@@ -328,6 +338,19 @@ public class JpaCampaignService implements CampaignService {
         if (c.targetUnitIds() == null) {
             throw SupervisionException.conflict("监管活动尚未开始采集，没有结果");
         }
+        if (c.state() != CampaignState.PUBLISHED && !caller.isSystem() && !c.jurisdictionCode().equals(caller.jurisdictionCode())) {
+            throw SupervisionException.forbidden("上级只能查看下级已发布的结果");
+        }
+        if (c.state() == CampaignState.PUBLISHED) {
+            List<ResultRevision> revisions = revisions(caller, campaignId);
+            Set<Long> visible = registry.listUnits(caller, c.jurisdictionCode(), true).stream().map(Unit::id).collect(Collectors.toSet());
+            return revisions.get(revisions.size() - 1).results().stream().filter(r -> visible.contains(r.unitId())).toList();
+        }
+        return compute(caller, c, gapThreshold);
+    }
+
+    private List<UnitResult> compute(Caller caller, Campaign c, BigDecimal gapThreshold) {
+        long campaignId = c.id();
         BigDecimal threshold = gapThreshold == null ? BigDecimal.valueOf(20) : gapThreshold;
         Map<Long, Unit> units = new java.util.HashMap<>();
         registry.listUnits(caller, c.jurisdictionCode(), true).forEach(u -> units.put(u.id(), u));
@@ -349,6 +372,77 @@ public class JpaCampaignService implements CampaignService {
                     duty, corroboration, gap, gap != null && gap.compareTo(threshold) > 0, 0, 0, missing, e));
         }
         return Scoring.ranked(results);
+    }
+
+    @Override
+    public List<ResultRevision> revisions(Caller caller, long campaignId) {
+        get(caller, campaignId);
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select r from ResultRevisionEntity r where r.campaignId = :c"
+                        + " order by r.revision", ResultRevisionEntity.class).setParameter("c", campaignId).getResultList().stream()
+                .map(r -> new ResultRevision(campaignId, r.getRevision(), r.getReason(), r.getCreatedBy(),
+                        Instant.ofEpochMilli(r.getCreatedAt()), readResults(r.getResultsJson()))).toList());
+    }
+
+    @Override
+    public ResultRevision correct(Caller caller, long campaignId, String reason, List<Correction> corrections) {
+        Campaign c = get(caller, campaignId);
+        requireAdminister(caller, c.jurisdictionCode());
+        if (c.state() != CampaignState.PUBLISHED) {
+            throw SupervisionException.conflict("只有已发布的结果才需要更正；发布前请直接修改输入");
+        }
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw SupervisionException.invalid("reason", "必须说明更正理由（不超过 " + MAX_REASON + " 个字符）");
+        }
+        if (corrections == null || corrections.isEmpty()) {
+            throw SupervisionException.invalid("corrections", "至少更正一项输入");
+        }
+        Map<Long, Unit> units = new java.util.HashMap<>();
+        registry.listUnits(caller, c.jurisdictionCode(), true).forEach(u -> units.put(u.id(), u));
+        for (Correction k : corrections) {
+            Unit u = units.get(k.unitId());
+            if (u == null || !c.targetUnitIds().contains(k.unitId()) || k.input() == null
+                    || !codesOf(systems.get(caller, c.systems().get(u.kind())).definition()).contains(k.code())) {
+                throw SupervisionException.invalid("corrections", "更正项（单位 " + k.unitId() + "，指标 " + k.code() + "）无效");
+            }
+        }
+        long now = clock.millis();
+        for (Correction k : corrections) {
+            String json;
+            try {
+                json = this.json.writeValueAsString(k.input());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            InputEntity e = new InputEntity(campaignId, k.unitId(), k.code(), InputSource.OFFICE, json, "更正：" + why,
+                    caller.username(), now);
+            jpa.tx(TransactionType.Required, em -> em.persist(e));
+        }
+        List<UnitResult> results = compute(Caller.system("correct:" + caller.username()), c, null);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            int next = em.createQuery("select max(r.revision) from ResultRevisionEntity r where r.campaignId = :c", Integer.class)
+                    .setParameter("c", campaignId).getSingleResult() + 1;
+            em.persist(new ResultRevisionEntity(campaignId, next, why, caller.username(), now, resultsJson(results)));
+            em.persist(new TransitionEntity(campaignId, CampaignState.PUBLISHED, CampaignState.PUBLISHED, "更正（第 " + next + " 版）：" + why,
+                    caller.username(), now));
+            return new ResultRevision(campaignId, next, why, caller.username(), Instant.ofEpochMilli(now), results);
+        });
+    }
+
+    private String resultsJson(List<UnitResult> results) {
+        try {
+            return json.writeValueAsString(results);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<UnitResult> readResults(String text) {
+        try {
+            return json.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<List<UnitResult>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored results are not readable", e);
+        }
     }
 
     /** Per unit and code: the latest record's value/occurrences/state/trigger, and every evaluator's latest grade. */
@@ -451,11 +545,22 @@ public class JpaCampaignService implements CampaignService {
                 }
             }
         }
+        if (d.workingGroup() != null) {
+            Set<String> names = new java.util.HashSet<>();
+            for (int i = 0; i < d.workingGroup().size(); i++) {
+                Member m = d.workingGroup().get(i);
+                if (m == null || m.username() == null || m.username().isBlank() || m.role() == null) {
+                    errors.add(new FieldError("workingGroup[" + i + "]", "工作组成员需要账号和角色"));
+                } else if (!names.add(m.username())) {
+                    errors.add(new FieldError("workingGroup[" + i + "]", "成员 " + m.username() + " 重复"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw SupervisionException.invalid("监管活动计划有 " + errors.size() + " 处错误", errors);
         }
         return new Plan(d.title().trim(), d.description(), p, pinned, categories, d.collectionDeadline(),
-                d.scoringDeadline(), d.targetUnitIds() == null ? null : List.copyOf(new TreeSet<>(d.targetUnitIds())));
+                d.scoringDeadline(), d.targetUnitIds() == null ? null : List.copyOf(new TreeSet<>(d.targetUnitIds())), d.workingGroup());
     }
 
     private void apply(CampaignEntity e, Plan plan, Caller caller) {
@@ -487,7 +592,7 @@ public class JpaCampaignService implements CampaignService {
     private Campaign toValue(CampaignEntity e) {
         Plan p = plan(e);
         return new Campaign(e.getId(), e.getJurisdictionCode(), e.getKind(), p.title(), p.description(), p.period(),
-                p.systems(), p.categories(), p.collectionDeadline(), p.scoringDeadline(), p.targetUnitIds(), e.getState(),
+                p.systems(), p.categories(), p.collectionDeadline(), p.scoringDeadline(), p.targetUnitIds(), p.workingGroup(), e.getState(),
                 e.getRolledFrom(), Instant.ofEpochMilli(e.getCreatedAt()), e.getCreatedBy(), Instant.ofEpochMilli(e.getUpdatedAt()),
                 e.getUpdatedBy());
     }

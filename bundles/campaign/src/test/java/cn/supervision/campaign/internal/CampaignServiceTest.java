@@ -24,7 +24,10 @@ import cn.supervision.api.campaign.CampaignDraft;
 import cn.supervision.api.campaign.CampaignKind;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Period;
+import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.Member;
+import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.indicator.Aggregation;
@@ -80,7 +83,7 @@ class CampaignServiceTest {
     }
 
     private static boolean sees(Caller c, String code) {
-        return c.jurisdictionCode().equals(code) || ("370500".equals(c.jurisdictionCode()) && code.startsWith("3705"));
+        return c.isSystem() || c.jurisdictionCode().equals(code) || ("370500".equals(c.jurisdictionCode()) && code.startsWith("3705"));
     }
 
     /** The registry's and the indicator service's answers these tests need, with their authority rules. */
@@ -144,7 +147,7 @@ class CampaignServiceTest {
 
     static CampaignDraft routine(Map<UnitKind, Long> systems) {
         return new CampaignDraft(CampaignKind.ROUTINE, "2026年第3季度常规监管", null, new Period(Period.PeriodType.QUARTER, 2026, 3),
-                systems, null, LocalDate.of(2026, 9, 20), LocalDate.of(2026, 9, 30), null);
+                systems, null, LocalDate.of(2026, 9, 20), LocalDate.of(2026, 9, 30), null, null);
     }
 
     static SupervisionException refused(int status, Executable call) {
@@ -166,7 +169,7 @@ class CampaignServiceTest {
         assertEquals(List.of("systems.PARTY_ORGAN", "systems.GOVERNMENT_DEPARTMENT", "systems.PUBLIC_INSTITUTION"),
                 e.errors().stream().map(FieldError::field).toList(), "another jurisdiction's, a draft, a wrong unit kind (in unit-kind order)");
         refused(400, () -> campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.SPECIAL, " ", null,
-                new Period(Period.PeriodType.MONTH, 2026, 13), Map.of(), Set.of(), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 1), List.of(4L))));
+                new Period(Period.PeriodType.MONTH, 2026, 13), Map.of(), Set.of(), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 1), List.of(4L), null)));
     }
 
     @Test
@@ -199,30 +202,33 @@ class CampaignServiceTest {
     void explicitTargetsMustBeActiveUnitsOfTheJurisdiction() {
         CampaignDraft d = routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L));
         SupervisionException e = refused(400, () -> campaigns.create(CITY, "370500", new CampaignDraft(d.kind(), d.title(), null, d.period(),
-                d.systems(), null, null, null, List.of(1L, 4L))));
+                d.systems(), null, null, null, List.of(1L, 4L), null)));
         assertEquals("targetUnitIds", e.errors().get(0).field());
         Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(d.kind(), d.title(), null, d.period(), d.systems(),
-                Set.of(Category.CORE), null, null, List.of(1L)));
+                Set.of(Category.CORE), null, null, List.of(1L), null));
         assertEquals(List.of(1L), campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始").targetUnitIds());
     }
 
     @Test
     void routineCampaignsRollIntoTheNextPeriod() {
         Campaign q4 = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "常规监管", null,
-                new Period(Period.PeriodType.QUARTER, 2026, 4), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, null));
+                new Period(Period.PeriodType.QUARTER, 2026, 4), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, null, null));
         Campaign next = campaigns.rollover(CITY, q4.id());
         assertEquals(new Period(Period.PeriodType.QUARTER, 2027, 1), next.period());
         assertEquals(q4.id(), next.rolledFrom());
         assertEquals(CampaignState.DRAFT, next.state());
         Campaign special = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.SPECIAL, "专项", null,
-                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, null));
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, null, null));
         refused(409, () -> campaigns.rollover(CITY, special.id()));
     }
 
     @Test
     void inputsAreRecordedByWhoMayGiveThemAndMergedForScoring() {
         Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "常规", null,
-                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, List.of(1L)));
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, List.of(1L),
+                List.of(new Member("expert-a", Member.MemberRole.EXPERT, List.of("A2"), null),
+                        new Member("expert-b", Member.MemberRole.AUDIT, null, List.of(1L)),
+                        new Member("expert-c", Member.MemberRole.FINANCE, List.of("A1"), null))));
         refused(409, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
         campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始");
 
@@ -239,6 +245,11 @@ class CampaignServiceTest {
         refused(403, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
         refused(400, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A2",
                 IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", " "))), InputSource.EVALUATOR, null));
+        refused(403, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A1",
+                IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", "未分配"))), InputSource.EVALUATOR, null));
+        Caller outsider = new Caller("expert-z", Set.of(Role.EVALUATOR), "370500", null);
+        refused(403, () -> campaigns.recordInput(outsider, c.id(), 1L, "A2",
+                IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", "非工作组成员"))), InputSource.EVALUATOR, null));
         refused(400, () -> campaigns.recordInput(CITY, c.id(), 2L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
         refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "NOPE", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
 
@@ -252,6 +263,23 @@ class CampaignServiceTest {
         assertEquals(new BigDecimal("86.11"), results.get(0).total(), "77.5 of the routine categories’ 90 → × 100 / 90");
         assertEquals("良好", results.get(0).grade());
         assertEquals(1, results.get(0).rank());
+
+        // publication freezes the results as revision 1; a correction is revision 2; both stay readable
+        refused(409, () -> campaigns.correct(CITY, c.id(), "过早", List.of()));
+        campaigns.transition(CITY, c.id(), CampaignState.SCORING, "采集截止");
+        campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "市编委会审定");
+        refused(409, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(400, () -> campaigns.correct(CITY, c.id(), " ", List.of(new CampaignService.Correction(1L, "A1", IndicatorInput.value(BigDecimal.TEN)))));
+        refused(403, () -> campaigns.correct(LEADER, c.id(), "越权", List.of(new CampaignService.Correction(1L, "A1", IndicatorInput.value(BigDecimal.TEN)))));
+        ResultRevision second = campaigns.correct(CITY, c.id(), "核实数据有误",
+                List.of(new CampaignService.Correction(1L, "A1", IndicatorInput.value(new BigDecimal("95")))));
+        assertEquals(2, second.revision());
+        assertEquals(new BigDecimal("95"), LAST_INPUTS.get("A1").value(), "the correction is what was scored");
+        List<ResultRevision> revisions = campaigns.revisions(LEADER, c.id());
+        assertEquals(List.of(1, 2), revisions.stream().map(ResultRevision::revision).toList());
+        assertEquals("市编委会审定", revisions.get(0).reason());
+        assertEquals(6, campaigns.inputs(CITY, c.id(), 1L).size(), "the correction is an input like any other (5 + 1), marked as such");
+        assertTrue(campaigns.history(CITY, c.id()).get(campaigns.history(CITY, c.id()).size() - 1).reason().contains("第 2 版"));
     }
 
     @Test
