@@ -52,4 +52,10 @@ public interface IndicatorSystemService {
 
     /** The rule tester: scores the inputs (by indicator or adjustment code) for one unit. No campaign is needed. */
     Evaluation evaluate(Caller caller, long id, Map<String, IndicatorInput> inputs);
+
+    /**
+     * Scores many units with one system: the system is read and validated once. Keys of {@code inputsByUnit} are the
+     * caller's own (e.g. unit ids); the answer has the same keys. An input a rule cannot read fails the whole call (400).
+     */
+    <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit);
 }

@@ -63,16 +63,30 @@ final class Scoring {
         return total.compareTo(BigDecimal.valueOf(60)) >= 0 ? "一般" : "较差";
     }
 
-    /** Standard competition ranking (1, 2, 2, 4) overall and within each unit kind. */
+    /** Standard competition ranking (1, 2, 2, 4) overall and within each unit kind; O(n log n). */
     static List<UnitResult> ranked(List<UnitResult> results) {
         List<UnitResult> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparing(UnitResult::total).reversed().thenComparingLong(UnitResult::unitId));
-        List<UnitResult> out = new ArrayList<>();
-        for (UnitResult r : sorted) {
-            int rank = 1 + (int) sorted.stream().filter(o -> o.total().compareTo(r.total()) > 0).count();
-            int inKind = 1 + (int) sorted.stream().filter(o -> o.unitKind().equals(r.unitKind()) && o.total().compareTo(r.total()) > 0).count();
+        java.util.Map<String, int[]> kindSeen = new java.util.HashMap<>();        // kind → {count so far, current rank}
+        java.util.Map<String, BigDecimal> kindLast = new java.util.HashMap<>();
+        List<UnitResult> out = new ArrayList<>(sorted.size());
+        int rank = 0;
+        BigDecimal last = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            UnitResult r = sorted.get(i);
+            if (last == null || r.total().compareTo(last) != 0) {
+                rank = i + 1;
+                last = r.total();
+            }
+            int[] k = kindSeen.computeIfAbsent(r.unitKind(), x -> new int[] {0, 0});
+            k[0]++;
+            BigDecimal kLast = kindLast.get(r.unitKind());
+            if (kLast == null || r.total().compareTo(kLast) != 0) {
+                k[1] = k[0];
+                kindLast.put(r.unitKind(), r.total());
+            }
             out.add(new UnitResult(r.unitId(), r.unitName(), r.unitKind(), r.systemId(), r.total(), r.grade(), r.dutyView(),
-                    r.corroborationView(), r.gap(), r.flagged(), rank, inKind, r.missingInputs(), r.evaluation()));
+                    r.corroborationView(), r.gap(), r.flagged(), rank, k[1], r.missingInputs(), r.evaluation()));
         }
         return out;
     }

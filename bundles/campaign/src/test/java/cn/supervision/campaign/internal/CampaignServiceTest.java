@@ -62,6 +62,7 @@ class CampaignServiceTest {
             unit(3, "370500", UnitKind.PUBLIC_INSTITUTION), unit(4, "370522", UnitKind.GOVERNMENT_DEPARTMENT));
 
     static final Map<String, IndicatorInput> LAST_INPUTS = new java.util.HashMap<>();
+    static final int[] EVALUATIONS = {0};
     static final Caller UNIT1 = new Caller("u1-user", Set.of(Role.UNIT_USER), "370500", "U1");
     static final Caller EVALUATOR_A = new Caller("expert-a", Set.of(Role.EVALUATOR), "370500", null);
     static final Caller EVALUATOR_B = new Caller("expert-b", Set.of(Role.EVALUATOR), "370500", null);
@@ -116,10 +117,15 @@ class CampaignServiceTest {
                     }
                     return u;
                 }
-                case "evaluate": {
-                    LAST_INPUTS.clear();
-                    LAST_INPUTS.putAll((Map<String, IndicatorInput>) a[2]);
-                    return ScoringTest.evaluation("36", "16", "9", "12", "13.5", "0", "0", false, false);
+                case "evaluateAll": {
+                    Map<Object, Object> out = new java.util.LinkedHashMap<>();
+                    ((Map<Object, Map<String, IndicatorInput>>) a[2]).forEach((k, in) -> {
+                        LAST_INPUTS.clear();
+                        LAST_INPUTS.putAll(in);
+                        EVALUATIONS[0]++;
+                        out.put(k, ScoringTest.evaluation("36", "16", "9", "12", "13.5", "0", "0", false, false));
+                    });
+                    return out;
                 }
                 case "get": {
                     IndicatorSystem s = systems.get((Long) a[1]);
@@ -255,6 +261,9 @@ class CampaignServiceTest {
 
         assertEquals(5, campaigns.inputs(CITY, c.id(), 1L).size(), "every input is kept");
         List<UnitResult> results = campaigns.results(LEADER, c.id(), null);
+        int evaluated = EVALUATIONS[0];
+        campaigns.results(CITY, c.id(), null);
+        assertEquals(evaluated, EVALUATIONS[0], "nothing changed, nothing is rescored");
         assertEquals(1, results.size());
         assertEquals(new BigDecimal("85"), LAST_INPUTS.get("A1").value(), "the latest record wins");
         assertTrue(LAST_INPUTS.get("A1").source().startsWith("OFFICE city-admin"), LAST_INPUTS.get("A1").source());

@@ -135,12 +135,24 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
 
     @Override
     public Evaluation evaluate(Caller caller, long id, Map<String, IndicatorInput> inputs) {
+        return evaluator.evaluate(evaluable(caller, id), inputs);
+    }
+
+    @Override
+    public <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit) {
+        SystemDefinition d = evaluable(caller, id);
+        Map<K, Evaluation> out = new java.util.LinkedHashMap<>();
+        inputsByUnit.forEach((k, inputs) -> out.put(k, evaluator.evaluate(d, inputs)));
+        return out;
+    }
+
+    private SystemDefinition evaluable(Caller caller, long id) {
         IndicatorSystem s = get(caller, id);
         List<FieldError> errors = errorsOf(validator.validate(s.definition(), false));
         if (!errors.isEmpty()) {
             throw new SupervisionException(409, "状态冲突", "指标体系还有 " + errors.size() + " 处错误，修正后才能试算", errors);
         }
-        return evaluator.evaluate(s.definition(), inputs);
+        return s.definition();
     }
 
     // ------------------------------------------------------------------ writing
