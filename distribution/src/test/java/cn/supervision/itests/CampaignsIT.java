@@ -64,6 +64,18 @@ public class CampaignsIT {
         Http.Reply own = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "czj-user",
                 "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":92},\"source\":\"SELF_REPORT\",\"explanation\":\"见任务台账\"}");
         assertEquals(own.body(), 201, own.status());
+        assertTrue(own.body(), own.body().contains("\"review\":\"SUBMITTED\""));
+        long ownId = PlatformIT.firstId(own.body());
+        Http.Reply evidence = Http.call("POST", API + "/v1/campaigns/" + id + "/inputs/" + ownId + "/evidence?fileName=ledger.pdf",
+                "czj-user", "application/pdf", "%PDF-1.4 ledger".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(evidence.body(), 201, evidence.status());
+        assertTrue(evidence.body().contains("\"sha256\""));
+        assertEquals(415, Http.call("POST", API + "/v1/campaigns/" + id + "/inputs/" + ownId + "/evidence?fileName=run.exe",
+                "czj-user", "application/octet-stream", new byte[] {1, 2}).status());
+        Http.Reply accepted = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs/" + ownId + "/review", "city-admin",
+                "{\"accept\":true}");
+        assertEquals(accepted.body(), 200, accepted.status());
+        assertTrue(accepted.body().contains("\"review\":\"ACCEPTED\""));
         Http.Reply office = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "city-admin",
                 "{\"unitId\":" + czj + ",\"code\":\"C3.1\",\"input\":{\"value\":97},\"source\":\"OFFICE\"}");
         assertEquals(office.body(), 201, office.status());

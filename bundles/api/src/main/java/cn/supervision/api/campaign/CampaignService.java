@@ -55,6 +55,20 @@ public interface CampaignService {
      */
     ResultRevision correct(Caller caller, long campaignId, String reason, List<Correction> corrections);
 
+    /**
+     * The office accepts a self-report (it then counts) or returns it with a reason (the unit reports again: a new
+     * record; the returned one stays in the history).
+     */
+    InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note);
+
+    /** Attaches an evidence file to an input (the unit for its self-reports, the office for any); size and type limited. */
+    Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content);
+
+    List<Evidence> evidence(Caller caller, long campaignId, long inputId);
+
+    /** The bytes of one evidence file. */
+    byte[] evidenceContent(Caller caller, long campaignId, long evidenceId);
+
     /** One corrected input. */
     record Correction(long unitId, String code, cn.supervision.api.indicator.IndicatorInput input) { }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 
 import cn.supervision.api.indicator.IndicatorInput;
 
-/** One recorded input for one unit and one indicator (or adjustment) code. Never overwritten: a newer record wins. */
+/**
+ * One recorded input for one unit and one indicator (or adjustment) code. Never overwritten: a newer record wins.
+ * Self-reports carry their review ({@code review}, with the office's note when returned); other sources are ACCEPTED.
+ */
 public record InputRecord(long id, long campaignId, long unitId, String code, IndicatorInput input, InputSource source,
-                          String explanation, String enteredBy, Instant enteredAt) {
+                          String explanation, String enteredBy, Instant enteredAt, ReviewStatus review, String reviewNote,
+                          String reviewedBy) {
 }

@@ -24,6 +24,7 @@ import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.CampaignDraft;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.Evidence;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.ResultRevision;
@@ -125,6 +126,54 @@ public class CampaignsResource {
         InputRecord r = campaigns.recordInput(caller(sc), id, command.unitId(), command.code(), command.input(), command.source(),
                 command.explanation());
         return Response.status(201).entity(r).build();
+    }
+
+    /** The body of {@code POST /{id}/inputs/{inputId}/review}. */
+    public record ReviewCommand(boolean accept, String note) { }
+
+    @POST
+    @Path("{id}/inputs/{inputId}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "审核单位自评", description = "接受后计入评分；退回须说明理由，单位重新填报（新记录），原记录保留")
+    public InputRecord review(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("inputId") long inputId,
+                              ReviewCommand command) {
+        if (command == null) {
+            throw SupervisionException.invalid("body", "需要 {\"accept\":true|false,\"note\":…}");
+        }
+        return campaigns.review(caller(sc), id, inputId, command.accept(), command.note());
+    }
+
+    @POST
+    @Path("{id}/inputs/{inputId}/evidence")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "上传佐证材料", description = "请求体为文件本身，文件名由 fileName 参数给出；只接受 pdf、ofd、jpg、png、doc(x)、xls(x)，最大 10 MB；保存 SHA-256")
+    public Response attach(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("inputId") long inputId,
+                           @QueryParam("fileName") String fileName, java.io.InputStream body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = body.read(buf)) > 0) {
+            if (out.size() + n > 10 * 1024 * 1024) {
+                throw new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
+            }
+            out.write(buf, 0, n);
+        }
+        return Response.status(201).entity(campaigns.attachEvidence(caller(sc), id, inputId, fileName, out.toByteArray())).build();
+    }
+
+    @GET
+    @Path("{id}/inputs/{inputId}/evidence")
+    @Operation(summary = "一项输入的佐证材料清单")
+    public List<Evidence> evidence(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("inputId") long inputId) {
+        return campaigns.evidence(caller(sc), id, inputId);
+    }
+
+    @GET
+    @Path("{id}/evidence/{evidenceId}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "下载佐证材料")
+    public Response download(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("evidenceId") long evidenceId) {
+        return Response.ok(campaigns.evidenceContent(caller(sc), id, evidenceId), MediaType.APPLICATION_OCTET_STREAM).build();
     }
 
     @GET

@@ -32,7 +32,9 @@ import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Period;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.Evidence;
 import cn.supervision.api.campaign.Member;
+import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
@@ -53,6 +55,7 @@ import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.security.Caller;
 import cn.supervision.campaign.internal.model.CampaignEntity;
+import cn.supervision.campaign.internal.model.EvidenceEntity;
 import cn.supervision.campaign.internal.model.InputEntity;
 import cn.supervision.campaign.internal.model.ResultRevisionEntity;
 import cn.supervision.campaign.internal.model.TransitionEntity;
@@ -447,6 +450,10 @@ public class JpaCampaignService implements CampaignService {
         }
         synchronized (cache) {
             for (InputEntity i : records) {
+                cache.lastInputId = Math.max(cache.lastInputId, i.getId());
+                if (i.getReview() != ReviewStatus.ACCEPTED) {
+                    continue; // a self-report counts once the office accepted it
+                }
                 IndicatorInput in = toValue(i).input();
                 String source = i.getSource() + " " + i.getEnteredBy() + " " + Instant.ofEpochMilli(i.getEnteredAt());
                 Map<String, IndicatorInput> unit = cache.inputs.computeIfAbsent(i.getUnitId(), k -> new java.util.HashMap<>());
@@ -463,7 +470,6 @@ public class JpaCampaignService implements CampaignService {
                             prev == null ? List.of() : prev.grades(), in.triggered(), source));
                 }
                 cache.scored.remove(i.getUnitId());
-                cache.lastInputId = Math.max(cache.lastInputId, i.getId());
             }
         }
     }
@@ -524,6 +530,113 @@ public class JpaCampaignService implements CampaignService {
         });
     }
 
+    static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
+    static final Map<String, String> EVIDENCE_TYPES = Map.of("pdf", "application/pdf", "ofd", "application/ofd",
+            "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png",
+            "doc", "application/msword", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xls", "application/vnd.ms-excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    @Override
+    public InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note) {
+        Campaign c = get(caller, campaignId);
+        requireAdminister(caller, c.jurisdictionCode());
+        String why = note == null ? "" : note.trim();
+        if (!accept && (why.isEmpty() || why.length() > MAX_REASON)) {
+            throw SupervisionException.invalid("note", "退回必须说明理由（不超过 " + MAX_REASON + " 个字符）");
+        }
+        if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
+            throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不能审核");
+        }
+        InputEntity reviewed = jpa.txExpr(TransactionType.Required, em -> {
+            InputEntity e = em.find(InputEntity.class, inputId);
+            if (e == null || e.getCampaignId() != campaignId) {
+                throw SupervisionException.notFound("输入 " + inputId + " 不存在");
+            }
+            if (e.getSource() != InputSource.SELF_REPORT || e.getReview() != ReviewStatus.SUBMITTED) {
+                throw SupervisionException.conflict("只能审核待审核的单位自评（当前：" + e.getSource() + " / " + e.getReview() + "）");
+            }
+            e.review(accept ? ReviewStatus.ACCEPTED : ReviewStatus.RETURNED, why.isEmpty() ? null : why, caller.username(), clock.millis());
+            return e;
+        });
+        if (accept) {
+            absorb(campaignId, List.of(reviewed));
+        }
+        return toValue(reviewed);
+    }
+
+    @Override
+    public Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content) {
+        Campaign c = get(caller, campaignId);
+        InputEntity input = jpa.txExpr(TransactionType.Supports, em -> em.find(InputEntity.class, inputId));
+        if (input == null || input.getCampaignId() != campaignId) {
+            throw SupervisionException.notFound("输入 " + inputId + " 不存在");
+        }
+        registry.getUnit(caller, input.getUnitId()); // a unit user may attach only to its own unit's inputs
+        boolean own = input.getEnteredBy().equals(caller.username());
+        if (!own && !(caller.administers() && caller.unitCode() == null)) {
+            throw SupervisionException.forbidden("只能为自己填报的输入上传佐证材料");
+        }
+        if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
+            throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不接受材料");
+        }
+        String name = fileName == null ? "" : fileName.trim().replaceAll("[\\\\/:*?\"<>|]", "_");
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
+        String type = EVIDENCE_TYPES.get(extension);
+        if (name.isEmpty() || name.length() > 200 || type == null) {
+            throw new SupervisionException(415, "不支持的内容类型", "佐证材料只接受 " + new TreeSet<>(EVIDENCE_TYPES.keySet()) + " 文件", null);
+        }
+        if (content == null || content.length == 0) {
+            throw SupervisionException.invalid("file", "文件为空");
+        }
+        if (content.length > MAX_EVIDENCE_BYTES) {
+            throw new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
+        }
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        EvidenceEntity e = new EvidenceEntity(campaignId, inputId, name, type, sha, caller.username(), clock.millis(), content);
+        jpa.tx(TransactionType.Required, em -> em.persist(e));
+        return toValue(e);
+    }
+
+    @Override
+    public List<Evidence> evidence(Caller caller, long campaignId, long inputId) {
+        get(caller, campaignId);
+        InputEntity input = jpa.txExpr(TransactionType.Supports, em -> em.find(InputEntity.class, inputId));
+        if (input == null || input.getCampaignId() != campaignId) {
+            throw SupervisionException.notFound("输入 " + inputId + " 不存在");
+        }
+        registry.getUnit(caller, input.getUnitId());
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select e from EvidenceEntity e where e.inputId = :i order by e.id",
+                EvidenceEntity.class).setParameter("i", inputId).getResultList().stream().map(JpaCampaignService::toValue).toList());
+    }
+
+    @Override
+    public byte[] evidenceContent(Caller caller, long campaignId, long evidenceId) {
+        get(caller, campaignId);
+        EvidenceEntity e = jpa.txExpr(TransactionType.Supports, em -> {
+            EvidenceEntity x = em.find(EvidenceEntity.class, evidenceId);
+            if (x != null) {
+                x.getContent(); // load the lazy bytes inside the transaction
+            }
+            return x;
+        });
+        if (e == null || e.getCampaignId() != campaignId) {
+            throw SupervisionException.notFound("佐证材料 " + evidenceId + " 不存在");
+        }
+        InputEntity input = jpa.txExpr(TransactionType.Supports, em -> em.find(InputEntity.class, e.getInputId()));
+        registry.getUnit(caller, input.getUnitId());
+        return e.getContent();
+    }
+
+    private static Evidence toValue(EvidenceEntity e) {
+        return new Evidence(e.getId(), e.getInputId(), e.getFileName(), e.getContentType(), e.getSize(), e.getSha256(), e.getUploadedBy(),
+                Instant.ofEpochMilli(e.getUploadedAt()));
+    }
+
     private String resultsJson(List<UnitResult> results) {
         try {
             return json.writeValueAsString(results);
@@ -544,7 +657,7 @@ public class JpaCampaignService implements CampaignService {
         try {
             return new InputRecord(e.getId(), e.getCampaignId(), e.getUnitId(), e.getCode(),
                     json.readValue(e.getInputJson(), IndicatorInput.class), e.getSource(), e.getExplanation(), e.getEnteredBy(),
-                    Instant.ofEpochMilli(e.getEnteredAt()));
+                    Instant.ofEpochMilli(e.getEnteredAt()), e.getReview(), e.getReviewNote(), e.getReviewedBy());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored input is not readable", ex);
         }

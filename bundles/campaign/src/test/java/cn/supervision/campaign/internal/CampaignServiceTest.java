@@ -25,7 +25,10 @@ import cn.supervision.api.campaign.CampaignKind;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Period;
 import cn.supervision.api.campaign.CampaignService;
+import cn.supervision.api.campaign.Evidence;
+import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.campaign.Member;
 import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
@@ -289,6 +292,40 @@ class CampaignServiceTest {
         assertEquals("市编委会审定", revisions.get(0).reason());
         assertEquals(6, campaigns.inputs(CITY, c.id(), 1L).size(), "the correction is an input like any other (5 + 1), marked as such");
         assertTrue(campaigns.history(CITY, c.id()).get(campaigns.history(CITY, c.id()).size() - 1).reason().contains("第 2 版"));
+    }
+
+    @Test
+    void selfReportsCountOnceAcceptedAndCarryTheirEvidence() {
+        Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "常规", null,
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, List.of(1L), null));
+        campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始");
+        InputRecord first = campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(new BigDecimal("99")),
+                InputSource.SELF_REPORT, "自评");
+        assertEquals(ReviewStatus.SUBMITTED, first.review());
+        campaigns.results(CITY, c.id(), null);
+        assertTrue(!LAST_INPUTS.containsKey("A1"), "a self-report waiting for review does not count");
+
+        Evidence pdf = campaigns.attachEvidence(UNIT1, c.id(), first.id(), "任务台账.pdf", "%PDF-1.4 台账".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(64, pdf.sha256().length());
+        assertEquals("application/pdf", pdf.contentType());
+        refused(415, () -> campaigns.attachEvidence(UNIT1, c.id(), first.id(), "脚本.exe", new byte[] {1}));
+        refused(413, () -> campaigns.attachEvidence(UNIT1, c.id(), first.id(), "大文件.pdf", new byte[11 * 1024 * 1024]));
+        Caller otherUnit = new Caller("u2-user", Set.of(Role.UNIT_USER), "370500", "U2");
+        refused(403, () -> campaigns.attachEvidence(otherUnit, c.id(), first.id(), "x.pdf", new byte[] {1}));
+        assertEquals("%PDF-1.4 台账", new String(campaigns.evidenceContent(CITY, c.id(), pdf.id()), java.nio.charset.StandardCharsets.UTF_8));
+
+        refused(400, () -> campaigns.review(CITY, c.id(), first.id(), false, " "));
+        refused(403, () -> campaigns.review(UNIT1, c.id(), first.id(), true, null));
+        InputRecord returned = campaigns.review(CITY, c.id(), first.id(), false, "完成率与台账不符");
+        assertEquals(ReviewStatus.RETURNED, returned.review());
+        refused(409, () -> campaigns.review(CITY, c.id(), first.id(), true, null));
+        InputRecord again = campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(new BigDecimal("93")),
+                InputSource.SELF_REPORT, "按台账更正");
+        campaigns.review(CITY, c.id(), again.id(), true, null);
+        campaigns.results(CITY, c.id(), null);
+        assertEquals(new BigDecimal("93"), LAST_INPUTS.get("A1").value(), "the accepted resubmission counts");
+        assertEquals(List.of(ReviewStatus.RETURNED, ReviewStatus.ACCEPTED),
+                campaigns.inputs(UNIT1, c.id(), 1L).stream().map(InputRecord::review).toList(), "history keeps both");
     }
 
     @Test

@@ -38,6 +38,14 @@ public class InputEntity {
     @Column(length = 64)
     private String enteredBy;
     private long enteredAt;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private cn.supervision.api.campaign.ReviewStatus review;
+    @Column(length = 500)
+    private String reviewNote;
+    @Column(length = 64)
+    private String reviewedBy;
+    private Long reviewedAt;
 
     public InputEntity() {
     }
@@ -52,6 +60,8 @@ public class InputEntity {
         this.explanation = explanation;
         this.enteredBy = enteredBy;
         this.enteredAt = enteredAt;
+        this.review = source == InputSource.SELF_REPORT ? cn.supervision.api.campaign.ReviewStatus.SUBMITTED
+                : cn.supervision.api.campaign.ReviewStatus.ACCEPTED;
     }
 
     public long getId() { return id; }
@@ -63,4 +73,14 @@ public class InputEntity {
     public String getExplanation() { return explanation; }
     public String getEnteredBy() { return enteredBy; }
     public long getEnteredAt() { return enteredAt; }
+    public cn.supervision.api.campaign.ReviewStatus getReview() { return review; }
+    public String getReviewNote() { return reviewNote; }
+    public String getReviewedBy() { return reviewedBy; }
+
+    public void review(cn.supervision.api.campaign.ReviewStatus status, String note, String by, long at) {
+        this.review = status;
+        this.reviewNote = note;
+        this.reviewedBy = by;
+        this.reviewedAt = at;
+    }
 }
