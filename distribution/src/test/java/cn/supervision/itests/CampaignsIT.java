@@ -29,6 +29,41 @@ public class CampaignsIT {
         return new PlatformIT().config();
     }
 
+    /** 利津县's special campaign with all five categories: one unit's total, its gap flag and drivers, coverage. */
+    @Test
+    public void aSpecialCountyCampaignByHand() throws Exception {
+        Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370522&status=PUBLISHED", "lijin-admin",
+                r -> r.status() == 200 && r.body().contains("利津县县直部门单位职能运行监管指标体系"), 60_000);
+        long system = PlatformIT.firstId(systems.body());
+        String plan = "{\"kind\":\"SPECIAL\",\"title\":\"优化营商环境专项监管\",\"period\":{\"type\":\"MONTH\",\"year\":2026,\"number\":11},"
+                + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
+        Http.Reply created = Http.json("POST", API + "/v1/campaigns", "lijin-admin", "{\"jurisdictionCode\":\"370522\",\"plan\":" + plan + "}");
+        assertEquals(created.body(), 201, created.status());
+        long id = PlatformIT.firstId(created.body());
+        assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "lijin-admin",
+                "{\"to\":\"COLLECTING\",\"reason\":\"开始\"}").status());
+        String units = Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin").body();
+        long czj = PlatformIT.firstId(units.substring(units.lastIndexOf("{\"id\":", units.indexOf("\"code\":\"LJCZJ\""))));
+        for (String in : new String[] {"\"code\":\"D1.1\",\"input\":{\"value\":100}", "\"code\":\"C1.1\",\"input\":{\"value\":60}",
+                "\"code\":\"C2.1\",\"input\":{\"value\":60}"}) {
+            Http.Reply r = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "lijin-admin",
+                    "{\"unitId\":" + czj + "," + in + ",\"source\":\"OFFICE\"}");
+            assertEquals(r.body(), 201, r.status());
+        }
+        assertEquals("the city reads a county's results only once published", 403,
+                Http.get(API + "/v1/campaigns/" + id + "/results", "city-admin").status());
+        Http.Reply results = Http.get(API + "/v1/campaigns/" + id + "/results?gapThreshold=10", "lijin-admin");
+        String mine = results.body().substring(results.body().indexOf("\"unitId\":" + czj + ","));
+        // D1.1 12/12, C1.1 0/10, C2.1 0/10, nothing else: all five categories → 12 of 100 = 12.00;
+        // duty view 12/60 = 20.00, corroboration 0/40 = 0.00, gap 20 > 10 → flagged, weakest view: corroboration
+        assertTrue(mine.substring(0, 400), mine.contains("\"total\":12.00") && mine.contains("\"dutyView\":20.00")
+                && mine.contains("\"corroborationView\":0.00") && mine.contains("\"flagged\":true")
+                && mine.contains("\"gapDrivers\":[\"C1.1 部门协作配合\",\"C2.1 服务对象满意率\",\"C2.2"));
+        Http.Reply coverage = Http.get(API + "/v1/campaigns/" + id + "/coverage", "lijin-admin");
+        assertEquals(6, PlatformIT.count(coverage.body(), "\"unitId\""));
+        assertTrue(coverage.body().contains("\"D1.2\"") && !coverage.body().contains("\"unitId\":" + czj + ",\"unitName\":\"利津县财政局\",\"missingCodes\":[\"C1.1\""));
+    }
+
     /** A UNIT_USER lists only its own unit. */
     private static long czjId() throws Exception {
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body();

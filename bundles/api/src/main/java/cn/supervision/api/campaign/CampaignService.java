@@ -46,6 +46,12 @@ public interface CampaignService {
      */
     List<UnitResult> results(Caller caller, long campaignId, java.math.BigDecimal gapThreshold);
 
+    /** Units of the campaign with leaves of the categories in use that have no (accepted) input yet. */
+    List<Coverage> coverage(Caller caller, long campaignId);
+
+    /** One unit's missing data. */
+    record Coverage(long unitId, String unitName, List<String> missingCodes) { }
+
     /** The stored revisions of a PUBLISHED campaign's results (1 = publication), oldest first. */
     List<ResultRevision> revisions(Caller caller, long campaignId);
 

@@ -196,6 +196,13 @@ public class CampaignsResource {
     public record CorrectionCommand(String reason, List<CampaignService.Correction> corrections) { }
 
     @GET
+    @Path("{id}/coverage")
+    @Operation(summary = "数据覆盖情况", description = "列出选用类别中尚无（已接受的）输入的单位和指标")
+    public List<CampaignService.Coverage> coverage(@Context SecurityContext sc, @PathParam("id") long id) {
+        return campaigns.coverage(caller(sc), id);
+    }
+
+    @GET
     @Path("{id}/revisions")
     @Operation(summary = "已发布结果的各个版本", description = "第 1 版为发布时的结果，其后每次更正一个版本，均可查阅")
     public List<ResultRevision> revisions(@Context SecurityContext sc, @PathParam("id") long id) {

@@ -102,20 +102,30 @@ public class JpaCampaignService implements CampaignService {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private final List<Scoring.Band> gradeBands;
+
     public JpaCampaignService(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems) {
-        this(jpa, registry, systems, Clock.systemUTC());
+        this(jpa, registry, systems, Scoring.DEFAULT_BANDS);
     }
 
-    JpaCampaignService(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, Clock clock) {
+    /** {@code gradeBands} from etc/cn.supervision.campaign.cfg, e.g. "优秀:90,良好:80,一般:60,较差:0". */
+    public JpaCampaignService(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, String gradeBands) {
+        this(jpa, registry, systems, Scoring.parseBands(gradeBands));
+    }
+
+    JpaCampaignService(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, List<Scoring.Band> gradeBands) {
         this.jpa = jpa;
         this.registry = registry;
         this.systems = systems;
-        this.clock = clock;
+        this.gradeBands = gradeBands;
+        this.clock = Clock.systemUTC();
     }
 
+    /** Each office runs its own campaigns: the city reads its counties' published results but does not run theirs. */
     private void requireAdminister(Caller caller, String jurisdictionCode) {
         registry.getJurisdiction(caller, jurisdictionCode);
-        if (!caller.administers() || caller.unitCode() != null) {
+        if (!caller.administers() || caller.unitCode() != null
+                || (!caller.isSystem() && !jurisdictionCode.equals(caller.jurisdictionCode()))) {
             throw SupervisionException.forbidden("当前用户无权管理行政区划 " + jurisdictionCode + " 的监管活动");
         }
     }
@@ -402,20 +412,21 @@ public class JpaCampaignService implements CampaignService {
             if (visible.containsKey(r.unitId())) {
                 boolean flagged = r.gap() != null && r.gap().compareTo(threshold) > 0;
                 out.add(new UnitResult(r.unitId(), r.unitName(), r.unitKind(), r.systemId(), r.total(), r.grade(), r.dutyView(),
-                        r.corroborationView(), r.gap(), flagged, r.rank(), r.rankInKind(), r.missingInputs(), r.evaluation()));
+                        r.corroborationView(), r.gap(), flagged, r.rank(), r.rankInKind(), r.missingInputs(),
+                        flagged ? r.gapDrivers() : List.of(), r.evaluation()));
             }
         }
         return out;
     }
 
-    private static UnitResult score(Unit u, long systemId, Evaluation e, Set<Category> used) {
+    private UnitResult score(Unit u, long systemId, Evaluation e, Set<Category> used) {
         BigDecimal total = Scoring.total(e, used);
         BigDecimal duty = Scoring.view(e, used, Dimension.DUTY);
         BigDecimal corroboration = Scoring.view(e, used, Dimension.CORROBORATION);
         BigDecimal gap = duty == null || corroboration == null ? null : duty.subtract(corroboration).abs();
         int missing = (int) e.warnings().stream().filter(w -> w.contains("按 0 分计")).count();
-        return new UnitResult(u.id(), u.name(), u.kind().name(), systemId, total, Scoring.grade(total, e.topGradeBarred()),
-                duty, corroboration, gap, false, 0, 0, missing, e);
+        return new UnitResult(u.id(), u.name(), u.kind().name(), systemId, total, Scoring.grade(total, e.topGradeBarred(), gradeBands),
+                duty, corroboration, gap, false, 0, 0, missing, Scoring.gapDrivers(e, used, duty, corroboration), e);
     }
 
     /** For the benchmark: the cache, to make every unit dirty again. */
@@ -472,6 +483,47 @@ public class JpaCampaignService implements CampaignService {
                 cache.scored.remove(i.getUnitId());
             }
         }
+    }
+
+    @Override
+    public List<Coverage> coverage(Caller caller, long campaignId) {
+        Campaign c = get(caller, campaignId);
+        if (c.targetUnitIds() == null) {
+            throw SupervisionException.conflict("监管活动尚未开始采集");
+        }
+        Map<Long, Set<String>> leavesBySystem = new java.util.HashMap<>();
+        ScoringCache cache = cache(campaignId);
+        List<Coverage> out = new ArrayList<>();
+        for (Unit u : registry.listUnits(caller, c.jurisdictionCode(), true)) {
+            if (!c.targetUnitIds().contains(u.id())) {
+                continue;
+            }
+            long systemId = c.systems().get(u.kind());
+            Set<String> leaves = leavesBySystem.computeIfAbsent(systemId,
+                    id -> leafCodes(systems.get(Caller.system("coverage"), id).definition(), c.categories()));
+            Map<String, IndicatorInput> have;
+            synchronized (cache) {
+                have = Map.copyOf(cache.inputs.getOrDefault(u.id(), Map.of()));
+            }
+            List<String> missing = leaves.stream().filter(code -> !have.containsKey(code)).sorted().toList();
+            if (!missing.isEmpty()) {
+                out.add(new Coverage(u.id(), u.name(), missing));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> leafCodes(SystemDefinition d, Set<Category> used) {
+        Set<String> codes = new java.util.HashSet<>();
+        java.util.ArrayDeque<Indicator> todo = new java.util.ArrayDeque<>(d.indicators());
+        while (!todo.isEmpty()) {
+            Indicator n = todo.pop();
+            if (n.leaf() && used.contains(n.category())) {
+                codes.add(n.code());
+            }
+            todo.addAll(n.children());
+        }
+        return codes;
     }
 
     @Override

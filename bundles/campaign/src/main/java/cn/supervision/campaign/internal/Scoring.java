@@ -52,15 +52,70 @@ final class Scoring {
         return max.signum() == 0 ? null : score.multiply(HUNDRED).divide(max, 2, RoundingMode.HALF_UP);
     }
 
-    /** 优秀 ≥ 90, 良好 80–<90, 一般 60–<80, 较差 < 60; a 一票否优 veto caps the grade at 良好. */
+    /** A grade and its lower bound (inclusive). */
+    record Band(String label, BigDecimal min) { }
+
+    static final List<Band> DEFAULT_BANDS = parseBands("优秀:90,良好:80,一般:60,较差:0");
+
+    /** "优秀:90,良好:80,一般:60,较差:0" (highest first, the last one's bound is the floor). */
+    static List<Band> parseBands(String text) {
+        List<Band> bands = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split(":");
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new IllegalArgumentException("grade band '" + part + "' is not label:lowerBound");
+            }
+            bands.add(new Band(kv[0].trim(), new BigDecimal(kv[1].trim())));
+        }
+        for (int i = 1; i < bands.size(); i++) {
+            if (bands.get(i).min().compareTo(bands.get(i - 1).min()) >= 0) {
+                throw new IllegalArgumentException("grade bands must go from the highest bound down: " + text);
+            }
+        }
+        if (bands.isEmpty()) {
+            throw new IllegalArgumentException("no grade bands");
+        }
+        return List.copyOf(bands);
+    }
+
     static String grade(BigDecimal total, boolean topGradeBarred) {
-        if (total.compareTo(BigDecimal.valueOf(90)) >= 0) {
-            return topGradeBarred ? "良好" : "优秀";
+        return grade(total, topGradeBarred, DEFAULT_BANDS);
+    }
+
+    /** The first band whose bound the total reaches (the last band otherwise); a 一票否优 veto caps it at the second band. */
+    static String grade(BigDecimal total, boolean topGradeBarred, List<Band> bands) {
+        int i = 0;
+        while (i < bands.size() - 1 && total.compareTo(bands.get(i).min()) < 0) {
+            i++;
         }
-        if (total.compareTo(BigDecimal.valueOf(80)) >= 0) {
-            return "良好";
+        if (i == 0 && topGradeBarred && bands.size() > 1) {
+            i = 1;
         }
-        return total.compareTo(BigDecimal.valueOf(60)) >= 0 ? "一般" : "较差";
+        return bands.get(i).label();
+    }
+
+    /** The (up to three) leaves of the weaker view, among the categories in use, that lost the most points. */
+    static List<String> gapDrivers(Evaluation e, Set<Category> used, BigDecimal duty, BigDecimal corroboration) {
+        if (duty == null || corroboration == null) {
+            return List.of();
+        }
+        Dimension weaker = duty.compareTo(corroboration) < 0 ? Dimension.DUTY : Dimension.CORROBORATION;
+        List<Evaluation.NodeScore> leaves = new ArrayList<>();
+        java.util.ArrayDeque<Evaluation.NodeScore> todo = new java.util.ArrayDeque<>(e.indicators());
+        while (!todo.isEmpty()) {
+            Evaluation.NodeScore n = todo.pop();
+            if (n.children().isEmpty()) {
+                if (n.category() != null && used.contains(n.category()) && n.category().dimension() == weaker) {
+                    leaves.add(n);
+                }
+            } else {
+                todo.addAll(n.children());
+            }
+        }
+        leaves.sort(Comparator.comparing((Evaluation.NodeScore n) -> n.max().subtract(n.score())).reversed()
+                .thenComparing(Evaluation.NodeScore::code));
+        return leaves.stream().filter(n -> n.max().compareTo(n.score()) > 0).limit(3)
+                .map(n -> n.code() + " " + n.name()).toList();
     }
 
     /** Standard competition ranking (1, 2, 2, 4) overall and within each unit kind; O(n log n). */
@@ -86,7 +141,7 @@ final class Scoring {
                 kindLast.put(r.unitKind(), r.total());
             }
             out.add(new UnitResult(r.unitId(), r.unitName(), r.unitKind(), r.systemId(), r.total(), r.grade(), r.dutyView(),
-                    r.corroborationView(), r.gap(), r.flagged(), rank, k[1], r.missingInputs(), r.evaluation()));
+                    r.corroborationView(), r.gap(), r.flagged(), rank, k[1], r.missingInputs(), r.gapDrivers(), r.evaluation()));
         }
         return out;
     }

@@ -336,6 +336,8 @@ class CampaignServiceTest {
         refused(403, () -> campaigns.create(LEADER, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
         refused(403, () -> campaigns.transition(LEADER, c.id(), CampaignState.COLLECTING, "越权"));
         Campaign county = campaigns.create(LIJIN, "370522", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L)));
+        refused(403, () -> campaigns.create(CITY, "370522", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L))));
+        refused(403, () -> campaigns.transition(CITY, county.id(), CampaignState.COLLECTING, "代办"));
         assertEquals(List.of(county.id()), campaigns.list(LIJIN, null, null).stream().map(Campaign::id).toList());
         assertEquals(2, campaigns.list(CITY, null, null).size());
         assertEquals(1, campaigns.list(CITY, "370500", CampaignState.DRAFT).size());

@@ -64,6 +64,16 @@ class ScoringTest {
     }
 
     @Test
+    void bandsAreConfigurable() {
+        List<Scoring.Band> bands = Scoring.parseBands("好:85, 较好:70, 一般:50, 差:0");
+        assertEquals("好", Scoring.grade(d("85"), false, bands));
+        assertEquals("较好", Scoring.grade(d("85"), true, bands));
+        assertEquals("一般", Scoring.grade(d("69.99"), false, bands));
+        assertEquals("差", Scoring.grade(d("12"), false, bands));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Scoring.parseBands("好:60,差:70"));
+    }
+
+    @Test
     void ranksShareTiesOverallAndWithinKind() {
         List<UnitResult> ranked = Scoring.ranked(List.of(result(1, "A", "80"), result(2, "B", "90"), result(3, "A", "80"),
                 result(4, "A", "70")));
@@ -73,6 +83,6 @@ class ScoringTest {
     }
 
     private static UnitResult result(long id, String kind, String total) {
-        return new UnitResult(id, "u" + id, kind, 1, d(total), "", null, null, null, false, 0, 0, 0, null);
+        return new UnitResult(id, "u" + id, kind, 1, d(total), "", null, null, null, false, 0, 0, 0, List.of(), null);
     }
 }
