@@ -336,16 +336,24 @@ public class JpaCampaignService implements CampaignService {
         return toValue(e);
     }
 
+    /** Every leaf of a system's tree, at any depth. */
+    private static List<Indicator> leaves(SystemDefinition d) {
+        List<Indicator> leaves = new ArrayList<>();
+        java.util.ArrayDeque<Indicator> pending = new java.util.ArrayDeque<>(d.indicators());
+        while (!pending.isEmpty()) {
+            Indicator n = pending.pop();
+            if (n.leaf()) {
+                leaves.add(n);
+            }
+            pending.addAll(n.children());
+        }
+        return leaves;
+    }
+
+    /** The codes an input may name: every leaf and every adjustment item. */
     private static Set<String> codesOf(SystemDefinition d) {
         Set<String> codes = new java.util.HashSet<>();
-        java.util.ArrayDeque<Indicator> todo = new java.util.ArrayDeque<>(d.indicators());
-        while (!todo.isEmpty()) {
-            Indicator n = todo.pop();
-            if (n.leaf()) {
-                codes.add(n.code());
-            }
-            todo.addAll(n.children());
-        }
+        leaves(d).forEach(n -> codes.add(n.code()));
         d.adjustments().forEach(a -> codes.add(a.code()));
         return codes;
     }
@@ -514,16 +522,7 @@ public class JpaCampaignService implements CampaignService {
     }
 
     private static Set<String> leafCodes(SystemDefinition d, Set<Category> used) {
-        Set<String> codes = new java.util.HashSet<>();
-        java.util.ArrayDeque<Indicator> todo = new java.util.ArrayDeque<>(d.indicators());
-        while (!todo.isEmpty()) {
-            Indicator n = todo.pop();
-            if (n.leaf() && used.contains(n.category())) {
-                codes.add(n.code());
-            }
-            todo.addAll(n.children());
-        }
-        return codes;
+        return leaves(d).stream().filter(n -> used.contains(n.category())).map(Indicator::code).collect(Collectors.toSet());
     }
 
     @Override

@@ -101,15 +101,15 @@ final class Scoring {
         }
         Dimension weaker = duty.compareTo(corroboration) < 0 ? Dimension.DUTY : Dimension.CORROBORATION;
         List<Evaluation.NodeScore> leaves = new ArrayList<>();
-        java.util.ArrayDeque<Evaluation.NodeScore> todo = new java.util.ArrayDeque<>(e.indicators());
-        while (!todo.isEmpty()) {
-            Evaluation.NodeScore n = todo.pop();
+        java.util.ArrayDeque<Evaluation.NodeScore> pending = new java.util.ArrayDeque<>(e.indicators());
+        while (!pending.isEmpty()) {
+            Evaluation.NodeScore n = pending.pop();
             if (n.children().isEmpty()) {
                 if (n.category() != null && used.contains(n.category()) && n.category().dimension() == weaker) {
                     leaves.add(n);
                 }
             } else {
-                todo.addAll(n.children());
+                pending.addAll(n.children());
             }
         }
         leaves.sort(Comparator.comparing((Evaluation.NodeScore n) -> n.max().subtract(n.score())).reversed()
