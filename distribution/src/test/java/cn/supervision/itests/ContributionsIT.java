@@ -170,6 +170,11 @@ public class ContributionsIT {
         Http.Reply r = upload("lijin-admin", forGuangrao);
         assertEquals(r.body(), 403, r.status());
         assertEquals(401, Http.call("POST", API + "/v1/contributions", null, JAR, forGuangrao).status());
+        byte[] withCode = TestBundles.jar("cn.supervision.county.lijin-code", "1.0.0", "370522",
+                Map.of("units/a.json", TestBundles.units("370522", "C1", "某单位"), "cn/example/Rule.class", "not really a class"));
+        Http.Reply code = upload("lijin-admin", withCode);
+        assertEquals("code runs with the platform's rights: only the city installs it", 403, code.status());
+        assertTrue(code.body(), code.body().contains("Java"));
         assertEquals(400, upload("city-admin", "not a jar".getBytes()).status());
     }
 

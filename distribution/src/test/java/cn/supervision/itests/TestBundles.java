@@ -14,6 +14,7 @@ final class TestBundles {
     private TestBundles() {
     }
 
+    /** Entries ending in .class are put at the jar's root path as given (to stand for code); the rest under SUPERVISION-INF/. */
     static byte[] jar(String symbolicName, String version, String jurisdiction, Map<String, String> content) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
@@ -25,7 +26,7 @@ final class TestBundles {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(out, m)) {
             for (Map.Entry<String, String> e : content.entrySet()) {
-                jar.putNextEntry(new JarEntry("SUPERVISION-INF/" + e.getKey()));
+                jar.putNextEntry(new JarEntry(e.getKey().endsWith(".class") ? e.getKey() : "SUPERVISION-INF/" + e.getKey()));
                 jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));
                 jar.closeEntry();
             }

@@ -418,8 +418,13 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     @Override
     public Contribution upload(Caller caller, byte[] jar) {
         Manifest manifest;
+        boolean carriesCode = false;
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             manifest = in.getManifest();
+            for (java.util.jar.JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                String name = e.getName();
+                carriesCode |= name.endsWith(".class") || name.endsWith(".jar") || name.startsWith("OSGI-INF/blueprint/");
+            }
         } catch (IOException e) {
             throw SupervisionException.invalid("body", "不是有效的 OSGi bundle（jar）：" + e.getMessage());
         }
@@ -433,6 +438,10 @@ public class ContributionExtender implements ContributionService, HealthIndicato
             throw SupervisionException.invalid("body", "不是贡献包：清单中没有 " + JURISDICTION_HEADER);
         }
         requireAdminister(caller, declared.trim());
+        if (carriesCode && !caller.isSystem() && !caller.has(cn.supervision.api.security.Role.CITY_ADMIN)) {
+            // code in a bundle runs with the platform's rights: the city decides what code runs
+            throw SupervisionException.forbidden("含 Java 代码的贡献包须由市级管理员或运维渠道安装；县区可直接上传只含 SUPERVISION-INF 内容的贡献包");
+        }
         Upload upload = new Upload(sha256(jar), caller, new CompletableFuture<>());
         uploads.put(bsn + "@" + version, upload);
         try {
