@@ -193,13 +193,10 @@ public class JpaCampaignService implements CampaignService {
     public Campaign transition(Caller caller, long id, CampaignState to, String reason) {
         Campaign current = get(caller, id);
         requireAdminister(caller, current.jurisdictionCode());
-        String why = reason == null ? "" : reason.trim();
         if (to == null) {
             throw SupervisionException.invalid("to", "必须指定目标状态");
         }
-        if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw SupervisionException.invalid("reason", "必须说明理由（不超过 " + MAX_REASON + " 个字符）");
-        }
+        String why = reason(reason, true, "reason", "理由");
         if (!current.state().next().contains(to)) {
             throw SupervisionException.conflict("不能从“" + current.state() + "”转为“" + to + "”（可转为：" + current.state().next() + "）");
         }
@@ -541,10 +538,7 @@ public class JpaCampaignService implements CampaignService {
         if (c.state() != CampaignState.PUBLISHED) {
             throw SupervisionException.conflict("只有已发布的结果才需要更正；发布前请直接修改输入");
         }
-        String why = reason == null ? "" : reason.trim();
-        if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw SupervisionException.invalid("reason", "必须说明更正理由（不超过 " + MAX_REASON + " 个字符）");
-        }
+        String why = reason(reason, true, "reason", "更正理由");
         if (corrections == null || corrections.isEmpty()) {
             throw SupervisionException.invalid("corrections", "至少更正一项输入");
         }
@@ -591,10 +585,7 @@ public class JpaCampaignService implements CampaignService {
     public InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note) {
         Campaign c = get(caller, campaignId);
         requireAdminister(caller, c.jurisdictionCode());
-        String why = note == null ? "" : note.trim();
-        if (!accept && (why.isEmpty() || why.length() > MAX_REASON)) {
-            throw SupervisionException.invalid("note", "退回必须说明理由（不超过 " + MAX_REASON + " 个字符）");
-        }
+        String why = reason(note, !accept, "note", "退回理由");
         if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
             throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不能审核");
         }
@@ -715,6 +706,15 @@ public class JpaCampaignService implements CampaignService {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A reason, trimmed and at most {@value #MAX_REASON} characters; "" when optional and not given. */
+    private static String reason(String text, boolean required, String field, String what) {
+        String why = text == null ? "" : text.trim();
+        if ((required && why.isEmpty()) || why.length() > MAX_REASON) {
+            throw SupervisionException.invalid(field, (required ? "必须说明" : "") + what + "不超过 " + MAX_REASON + " 个字符");
+        }
+        return why;
+    }
 
     private Plan checked(Caller caller, String jurisdictionCode, CampaignDraft d) {
         List<FieldError> errors = new ArrayList<>();

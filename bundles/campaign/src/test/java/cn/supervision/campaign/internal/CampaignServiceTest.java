@@ -315,6 +315,7 @@ class CampaignServiceTest {
         assertEquals("%PDF-1.4 台账", new String(campaigns.evidenceContent(CITY, c.id(), pdf.id()), java.nio.charset.StandardCharsets.UTF_8));
 
         refused(400, () -> campaigns.review(CITY, c.id(), first.id(), false, " "));
+        refused(400, () -> campaigns.review(CITY, c.id(), first.id(), true, "长".repeat(501)));
         refused(403, () -> campaigns.review(UNIT1, c.id(), first.id(), true, null));
         InputRecord returned = campaigns.review(CITY, c.id(), first.id(), false, "完成率与台账不符");
         assertEquals(ReviewStatus.RETURNED, returned.review());
