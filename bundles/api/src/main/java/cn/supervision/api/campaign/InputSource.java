@@ -4,8 +4,19 @@ package cn.supervision.api.campaign;
 public enum InputSource {
     /** The unit's own report (UNIT_USER). */
     SELF_REPORT,
-    /** Entered by the staffing office (e.g. survey or platform figures until those channels deliver them). */
+    /** Entered by the staffing office. */
     OFFICE,
     /** A working-group evaluator's grade (justification mandatory). */
-    EVALUATOR
+    EVALUATOR,
+    /** Converted by the office from a peer-review questionnaire (部门互评); the explanation says how. */
+    PEER_REVIEW,
+    /** Converted by the office from a public-evaluation questionnaire (社会评议); the explanation says how. */
+    PUBLIC_EVALUATION,
+    /** Aggregated by the office from ingested platform data (平台数据), down to the batches used. */
+    PLATFORM_DATA;
+
+    /** Inputs the staffing office records (by hand or from a collection channel). */
+    public boolean byOffice() {
+        return this == OFFICE || this == PEER_REVIEW || this == PUBLIC_EVALUATION || this == PLATFORM_DATA;
+    }
 }

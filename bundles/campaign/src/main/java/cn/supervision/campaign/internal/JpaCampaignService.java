@@ -287,7 +287,8 @@ public class JpaCampaignService implements CampaignService {
         }
         Unit unit = registry.getUnit(caller, unitId); // a UNIT_USER sees only its own unit: 403 otherwise
         if (source == null || input == null) {
-            throw SupervisionException.invalid("source", "必须提供输入及其来源（SELF_REPORT、OFFICE、EVALUATOR）");
+            throw SupervisionException.invalid("source",
+                    "必须提供输入及其来源（SELF_REPORT、OFFICE、EVALUATOR、PEER_REVIEW、PUBLIC_EVALUATION、PLATFORM_DATA）");
         }
         IndicatorInput recorded = input;
         switch (source) {
@@ -296,7 +297,7 @@ public class JpaCampaignService implements CampaignService {
                     throw SupervisionException.forbidden("自评只能由本单位用户填报");
                 }
             }
-            case OFFICE -> {
+            case OFFICE, PEER_REVIEW, PUBLIC_EVALUATION, PLATFORM_DATA -> {
                 if (!caller.administers() || caller.unitCode() != null) {
                     throw SupervisionException.forbidden("只有机构编制部门可以录入");
                 }
@@ -318,8 +319,15 @@ public class JpaCampaignService implements CampaignService {
             throw SupervisionException.invalid("explanation", "说明不能超过 " + MAX_EXPLANATION + " 个字符");
         }
         Long systemId = c.systems().get(unit.kind());
-        if (systemId == null || !codesOf(systems.get(caller, systemId).definition()).contains(code)) {
+        SystemDefinition definition = systemId == null ? null : systems.get(caller, systemId).definition();
+        if (definition == null || !codesOf(definition).contains(code)) {
             throw SupervisionException.invalid("code", "指标 " + code + " 不是该单位所用指标体系中的末级指标或加减分项");
+        }
+        if (source == InputSource.PEER_REVIEW || source == InputSource.PUBLIC_EVALUATION || source == InputSource.PLATFORM_DATA) {
+            Category channel = Category.valueOf(source.name());
+            if (leaves(definition).stream().noneMatch(n -> n.code().equals(code) && n.category() == channel)) {
+                throw SupervisionException.invalid("code", "指标 " + code + " 不属于“" + channel.label() + "”类别，不能由该渠道的数据计分");
+            }
         }
         String json;
         try {

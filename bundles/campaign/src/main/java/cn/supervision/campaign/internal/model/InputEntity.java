@@ -27,7 +27,7 @@ public class InputEntity {
     @Column(nullable = false, length = 32)
     private String code;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 24)
     private InputSource source;
     @Lob
     @Basic(fetch = FetchType.EAGER)
