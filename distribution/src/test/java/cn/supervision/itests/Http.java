@@ -26,7 +26,13 @@ final class Http {
     }
 
     static Reply call(String method, String url, String user, String contentType, byte[] body) throws IOException {
+        return call(method, url, user, contentType, body, java.util.Map.of());
+    }
+
+    static Reply call(String method, String url, String user, String contentType, byte[] body, java.util.Map<String, String> headers)
+            throws IOException {
         HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+        headers.forEach(c::setRequestProperty);
         c.setRequestMethod(method);
         c.setConnectTimeout(5_000);
         c.setReadTimeout(30_000);

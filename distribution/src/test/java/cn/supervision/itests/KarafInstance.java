@@ -91,6 +91,13 @@ final class KarafInstance {
         }
     }
 
+    /** SIGKILL of the Karaf JVM (kill -9): no shutdown hook, no orderly close of the database. */
+    void kill() throws Exception {
+        ProcessHandle jvm = process().orElseThrow(() -> new AssertionError("no Karaf process to kill"));
+        jvm.destroyForcibly();
+        jvm.onExit().get(60, TimeUnit.SECONDS);
+    }
+
     private Optional<ProcessHandle> process() throws IOException {
         Path instances = home.resolve("instances/instance.properties");
         if (!Files.exists(instances)) {

@@ -20,9 +20,12 @@ public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
     private final EntityManagerFactory emf;
 
     public LocalJpaTemplate(String unit, String persistenceXml) {
-        String database = "t" + UUID.randomUUID().toString().replace("-", "");
-        emf = OpenJPAPersistence.createEntityManagerFactory(unit, persistenceXml,
-                Map.of("openjpa.ConnectionURL", "jdbc:derby:memory:" + database + ";create=true"));
+        this(unit, persistenceXml, "jdbc:derby:memory:t" + UUID.randomUUID().toString().replace("-", "") + ";create=true");
+    }
+
+    /** On the database at {@code url}, e.g. a Derby directory for durable benchmarks. */
+    public LocalJpaTemplate(String unit, String persistenceXml, String url) {
+        emf = OpenJPAPersistence.createEntityManagerFactory(unit, persistenceXml, Map.of("openjpa.ConnectionURL", url));
     }
 
     @Override

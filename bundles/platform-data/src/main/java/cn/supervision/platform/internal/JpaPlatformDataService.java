@@ -386,7 +386,7 @@ public class JpaPlatformDataService implements PlatformDataService {
         int superseded = 0;
         try (Connection c = em.unwrap(Connection.class); // OpenJPA's handle on the transaction's connection: close releases it
              PreparedStatement update = c.prepareStatement("UPDATE SV_PD_VALUE SET AMOUNT = ?, BATCHID = ?"
-                + " WHERE METRICID = ? AND UNITID = ? AND DAYKEY = ? AND RECORDKEY = ?");
+                + " WHERE METRICID = ? AND DAYKEY = ? AND UNITID = ? AND RECORDKEY = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO SV_PD_VALUE (METRICID, UNITID, DAYKEY, RECORDKEY, AMOUNT, BATCHID)"
                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int from = 0; from < rows.size(); from += JDBC_BATCH) {
@@ -395,8 +395,8 @@ public class JpaPlatformDataService implements PlatformDataService {
                     update.setBigDecimal(1, r.value());
                     update.setLong(2, batchId);
                     update.setLong(3, r.metricId());
-                    update.setLong(4, r.unitId());
-                    update.setInt(5, r.day());
+                    update.setInt(4, r.day());
+                    update.setLong(5, r.unitId());
                     update.setString(6, r.recordKey());
                     update.addBatch();
                 }
@@ -559,11 +559,11 @@ public class JpaPlatformDataService implements PlatformDataService {
             List<StoredRow> out = new ArrayList<>();
             try (Connection c = em.unwrap(Connection.class);
                  PreparedStatement s = c.prepareStatement("SELECT DAYKEY, RECORDKEY, AMOUNT, BATCHID FROM SV_PD_VALUE"
-                    + " WHERE METRICID = ? AND UNITID = ? AND DAYKEY BETWEEN ? AND ? ORDER BY DAYKEY DESC, RECORDKEY")) {
+                    + " WHERE METRICID = ? AND DAYKEY BETWEEN ? AND ? AND UNITID = ? ORDER BY DAYKEY DESC, RECORDKEY")) {
                 s.setLong(1, m.getId());
-                s.setLong(2, unitId);
-                s.setInt(3, from == null ? 0 : dayKey(from));
-                s.setInt(4, to == null ? 99_991_231 : dayKey(to));
+                s.setInt(2, from == null ? 0 : dayKey(from));
+                s.setInt(3, to == null ? 99_991_231 : dayKey(to));
+                s.setLong(4, unitId);
                 s.setMaxRows(Math.max(1, Math.min(limit, 10_000)));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -587,44 +587,43 @@ public class JpaPlatformDataService implements PlatformDataService {
         return jpa.txExpr(TransactionType.Supports, em -> aggregate(em, requireMetric(em, jurisdictionCode, metric), from, to));
     }
 
+    /** Per unit and batch, one scan of the metric's days in range; combined per unit here. */
     private static List<Aggregate> aggregate(EntityManager em, MetricEntity m, LocalDate from, LocalDate to) {
-        Map<Long, Aggregate> out = new LinkedHashMap<>();
-        Map<Long, Set<Long>> batches = new HashMap<>();
-        MetricAggregation how = MetricAggregation.valueOf(m.getAggregation());
+        record Part(BigDecimal sum, long count, BigDecimal min, BigDecimal max, TreeSet<Long> batches) { }
+        Map<Long, Part> parts = new java.util.TreeMap<>();
         try (Connection c = em.unwrap(Connection.class);
-             PreparedStatement s = c.prepareStatement("SELECT UNITID, SUM(AMOUNT), COUNT(*), MIN(AMOUNT), MAX(AMOUNT) FROM SV_PD_VALUE"
-                + " WHERE METRICID = ? AND DAYKEY BETWEEN ? AND ? GROUP BY UNITID ORDER BY UNITID");
-             PreparedStatement b = c.prepareStatement("SELECT DISTINCT UNITID, BATCHID FROM SV_PD_VALUE"
-                     + " WHERE METRICID = ? AND DAYKEY BETWEEN ? AND ?")) {
-            for (PreparedStatement p : List.of(s, b)) {
-                p.setLong(1, m.getId());
-                p.setInt(2, dayKey(from));
-                p.setInt(3, dayKey(to));
-            }
-            try (ResultSet r = b.executeQuery()) {
-                while (r.next()) {
-                    batches.computeIfAbsent(r.getLong(1), k -> new TreeSet<>()).add(r.getLong(2));
-                }
-            }
+             PreparedStatement s = c.prepareStatement("SELECT UNITID, BATCHID, SUM(AMOUNT), COUNT(*), MIN(AMOUNT), MAX(AMOUNT)"
+                     + " FROM SV_PD_VALUE WHERE METRICID = ? AND DAYKEY BETWEEN ? AND ? GROUP BY UNITID, BATCHID")) {
+            s.setLong(1, m.getId());
+            s.setInt(2, dayKey(from));
+            s.setInt(3, dayKey(to));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     long unit = r.getLong(1);
-                    long count = r.getLong(3);
-                    BigDecimal value = switch (how) {
-                        case SUM -> r.getBigDecimal(2);
-                        case MEAN -> r.getBigDecimal(2).divide(BigDecimal.valueOf(count), PRECISION).setScale(4, RoundingMode.HALF_UP);
-                        case MIN -> r.getBigDecimal(4);
-                        case MAX -> r.getBigDecimal(5);
-                        case COUNT -> BigDecimal.valueOf(count);
-                    };
-                    out.put(unit, new Aggregate(m.getCode(), unit, plain(value), count,
-                            List.copyOf(batches.getOrDefault(unit, Set.of()))));
+                    Part p = parts.get(unit);
+                    TreeSet<Long> batches = p == null ? new TreeSet<>() : p.batches();
+                    batches.add(r.getLong(2));
+                    parts.put(unit, p == null ? new Part(r.getBigDecimal(3), r.getLong(4), r.getBigDecimal(5), r.getBigDecimal(6), batches)
+                            : new Part(p.sum().add(r.getBigDecimal(3)), p.count() + r.getLong(4), p.min().min(r.getBigDecimal(5)),
+                                    p.max().max(r.getBigDecimal(6)), batches));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return List.copyOf(out.values());
+        MetricAggregation how = MetricAggregation.valueOf(m.getAggregation());
+        List<Aggregate> out = new ArrayList<>();
+        parts.forEach((unit, p) -> {
+            BigDecimal value = switch (how) {
+                case SUM -> p.sum();
+                case MEAN -> p.sum().divide(BigDecimal.valueOf(p.count()), PRECISION).setScale(4, RoundingMode.HALF_UP);
+                case MIN -> p.min();
+                case MAX -> p.max();
+                case COUNT -> BigDecimal.valueOf(p.count());
+            };
+            out.add(new Aggregate(m.getCode(), unit, plain(value), p.count(), List.copyOf(p.batches())));
+        });
+        return out;
     }
 
     // ------------------------------------------------------------------ campaigns

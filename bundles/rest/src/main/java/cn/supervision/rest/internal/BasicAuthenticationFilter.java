@@ -20,13 +20,15 @@ import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
 
 /**
- * HTTP Basic against the platform realm. Health and the API description stay public; every other
+ * HTTP Basic against the platform realm. Health, the API description and the public questionnaire page stay public; every other
  * request without valid credentials gets 401 with a problem body.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
     static final Set<String> PUBLIC = Set.of("v1/health", "openapi.json", "openapi.yaml", "v1/indicator-systems/schema");
+    /** The public answering page and its form/submit calls: a one-time token or a shared link is the credential. */
+    static final String PUBLIC_QUESTIONNAIRES = "v1/questionnaires/public/";
 
     private final Authenticator authenticator;
 
@@ -38,7 +40,7 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         path = path.startsWith("/") ? path.substring(1) : path;
-        if (PUBLIC.contains(path) || path.startsWith("api-docs")) {
+        if (PUBLIC.contains(path) || path.startsWith("api-docs") || (path.startsWith(PUBLIC_QUESTIONNAIRES) && !path.contains(".."))) {
             return;
         }
         Optional<Caller> caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));

@@ -22,9 +22,9 @@ public class ValueEntity {
     @Id
     private long metricId;
     @Id
-    private long unitId;
-    @Id
     private int dayKey;
+    @Id
+    private long unitId;
     @Id
     @Column(length = 64)
     private String recordKey;
@@ -42,8 +42,8 @@ public class ValueEntity {
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
         public long metricId;
-        public long unitId;
         public int dayKey;
+        public long unitId;
         public String recordKey;
 
         @Override

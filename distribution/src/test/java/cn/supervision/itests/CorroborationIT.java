@@ -1,0 +1,369 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import cn.supervision.api.platform.PlatformDataService;
+import cn.supervision.api.survey.SurveyService;
+
+/**
+ * The corroboration channels over HTTP and SOAP on the real distribution: a public evaluation answered with one-time
+ * tokens and the shared link, a peer review, platform data pushed and pulled, and both converted into campaign inputs.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class CorroborationIT {
+    static final String API = PlatformIT.API;
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    PlatformDataService platformData;
+
+    @Inject
+    ConfigurationAdmin configurations;
+
+    @Configuration
+    public Option[] config() {
+        return new PlatformIT().config();
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return m.group(1);
+    }
+
+    /** A collecting special campaign of the city on its published system, over the given units. */
+    static long collectingCampaign(String title, String unitIds) throws Exception {
+        Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
+                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+        long system = PlatformIT.firstId(systems.body());
+        String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
+                + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
+                + "\"targetUnitIds\":[" + unitIds + "]}";
+        Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
+        assertEquals(created.body(), 201, created.status());
+        long id = PlatformIT.firstId(created.body());
+        Http.Reply started = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}");
+        assertEquals(started.body(), 200, started.status());
+        return id;
+    }
+
+    /** Ids of the first city units and of CZJ (the demo unit user's unit). */
+    static long[] cityUnits() throws Exception {
+        String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
+        long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
+        Matcher m = Pattern.compile("\"id\":(\\d+),\"code\"").matcher(units);
+        long[] ids = new long[4];
+        ids[0] = czj;
+        for (int i = 1; i < 4 && m.find(); ) {
+            long id = Long.parseLong(m.group(1));
+            if (id != czj) {
+                ids[i++] = id;
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    public void aPublicEvaluationFromTokenToCampaignInput() throws Exception {
+        long[] u = cityUnits();
+        long campaign = collectingCampaign("社会评议验证", u[1] + "," + u[2]);
+        String definition = "{\"kind\":\"PUBLIC_EVALUATION\",\"title\":\"2026年度社会评议\",\"introduction\":\"请对单位的服务作出评价\","
+                + "\"questions\":[{\"code\":\"S1\",\"text\":\"总体满意度\",\"type\":\"SATISFACTION\",\"required\":true},"
+                + "{\"code\":\"R1\",\"text\":\"办事便捷\",\"type\":\"RATING\",\"required\":false},"
+                + "{\"code\":\"T1\",\"text\":\"意见建议\",\"type\":\"TEXT\",\"required\":false}],"
+                + "\"respondentCategories\":[{\"code\":\"enterprise\",\"label\":\"企业\",\"quota\":1},{\"code\":\"citizen\",\"label\":\"群众\"}],"
+                + "\"minimumSample\":2,\"openLink\":true,"
+                + "\"bindings\":[{\"indicatorCode\":\"C2.1\",\"conversion\":\"SATISFACTION_RATE\",\"questionCode\":\"S1\"}]}";
+        Http.Reply bad = Http.json("POST", API + "/v1/questionnaires", "city-admin", "{\"campaignId\":" + campaign
+                + ",\"definition\":" + definition.replace("C2.1", "D1.1") + "}");
+        assertEquals(bad.body(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("bindings[0].indicatorCode") && bad.body().contains("社会评议"));
+
+        Http.Reply created = Http.json("POST", API + "/v1/questionnaires", "city-admin", "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}");
+        assertEquals(created.body(), 201, created.status());
+        long q = PlatformIT.firstId(created.body());
+        Http.Reply opened = Http.call("POST", API + "/v1/questionnaires/" + q + "/open", "city-admin", null, null);
+        assertEquals(opened.body(), 200, opened.status());
+        String link = field(opened.body(), "openLinkKey");
+
+        Http.Reply issued = Http.json("POST", API + "/v1/questionnaires/" + q + "/tokens", "city-admin",
+                "{\"unitId\":" + u[1] + ",\"recipients\":[{\"name\":\"张三\",\"phone\":\"13812341234\",\"category\":\"enterprise\"},"
+                        + "{\"phone\":\"13900001111\",\"category\":\"citizen\"}]}");
+        assertEquals(issued.body(), 201, issued.status());
+        assertTrue(issued.body(), issued.body().contains("138****1234") && !issued.body().contains("13812341234"));
+        Matcher tokens = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(issued.body());
+        assertTrue(tokens.find());
+        String first = tokens.group(1);
+        assertTrue(tokens.find());
+        String second = tokens.group(1);
+        assertTrue(issued.body().contains("/services/api/v1/questionnaires/public/page?t=" + first));
+
+        // the respondent's side, without an account
+        Http.Reply page = Http.get(API + "/v1/questionnaires/public/page?t=" + first, null);
+        assertEquals(200, page.status());
+        assertTrue(page.contentType(), page.contentType().startsWith("text/html"));
+        assertTrue(page.body().contains("name=\"viewport\"") && page.body().contains("提交"));
+        Http.Reply form = Http.get(API + "/v1/questionnaires/public/t/" + first, null);
+        assertEquals(form.body(), 200, form.status());
+        assertTrue(form.body(), form.body().contains("2026年度社会评议") && form.body().contains("\"fixedCategory\":\"enterprise\"")
+                && !form.body().contains("13812341234"));
+        String five = "{\"answers\":[{\"questionCode\":\"S1\",\"level\":5},{\"questionCode\":\"T1\",\"text\":\"办事很快\"}]}";
+        assertEquals(201, Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five).status());
+        Http.Reply again = Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five);
+        assertEquals(again.body(), 410, again.status());
+        Http.Reply missing = Http.json("POST", API + "/v1/questionnaires/public/t/" + second, null, "{\"answers\":[]}");
+        assertEquals(missing.body(), 400, missing.status());
+        assertTrue(missing.body(), missing.body().contains("answers.S1"));
+        assertEquals(201, Http.json("POST", API + "/v1/questionnaires/public/t/" + second, null,
+                "{\"answers\":[{\"questionCode\":\"S1\",\"level\":3}]}").status());
+        assertEquals(404, Http.get(API + "/v1/questionnaires/public/t/nosuchtokennosuchtoken", null).status());
+
+        Map<String, String> device = Map.of("X-Device-Id", "itest-device-0001");
+        byte[] viaLink = ("{\"unitId\":" + u[2] + ",\"category\":\"citizen\",\"answers\":[{\"questionCode\":\"S1\",\"level\":4}],"
+                + "\"respondentName\":\"李四\",\"respondentPhone\":\"13512345678\"}").getBytes(StandardCharsets.UTF_8);
+        assertEquals(201, Http.call("POST", API + "/v1/questionnaires/public/l/" + link, null, "application/json", viaLink, device).status());
+        Http.Reply repeat = Http.call("POST", API + "/v1/questionnaires/public/l/" + link, null, "application/json", viaLink, device);
+        assertEquals(repeat.body(), 409, repeat.status());
+        assertEquals(401, Http.get(API + "/v1/questionnaires/" + q + "/responses", null).status());
+        int sneaked = Http.get(API + "/v1/questionnaires/public/../" + q + "/responses", null).status();
+        assertTrue("the public prefix opens nothing else: " + sneaked, sneaked == 401 || sneaked == 400);
+
+        // the office: masked data, audited reveal, progress, conversion
+        assertEquals(403, Http.get(API + "/v1/questionnaires/" + q + "/responses", "czj-user").status());
+        Http.Reply responses = Http.get(API + "/v1/questionnaires/" + q + "/responses", "city-admin");
+        assertEquals(3, PlatformIT.count(responses.body(), "\"questionnaireId\""));
+        assertTrue(responses.body(), responses.body().contains("张*") && responses.body().contains("135****5678")
+                && !responses.body().contains("13512345678"));
+        long responseId = PlatformIT.firstId(responses.body());
+        Http.Reply revealed = Http.json("POST", API + "/v1/questionnaires/" + q + "/responses/" + responseId + "/reveal", "city-admin",
+                "{\"reason\":\"回访核实\"}");
+        assertTrue(revealed.body(), revealed.status() == 200 && revealed.body().contains("13812341234"));
+        assertEquals(403, Http.json("POST", API + "/v1/questionnaires/" + q + "/responses/" + responseId + "/reveal", "lijin-admin",
+                "{\"reason\":\"看看\"}").status());
+        Http.Reply log = Http.get(API + "/v1/questionnaires/" + q + "/access-log", "city-admin");
+        assertTrue(log.body(), log.body().contains("\"username\":\"city-admin\"") && log.body().contains("回访核实"));
+
+        Http.Reply progress = Http.get(API + "/v1/questionnaires/" + q + "/progress", "city-admin");
+        assertTrue(progress.body(), progress.body().contains("\"responses\":3") && progress.body().contains("\"complete\":false"));
+        Http.Reply applied = Http.call("POST", API + "/v1/questionnaires/" + q + "/apply", "city-admin", null, null);
+        assertEquals(applied.body(), 200, applied.status());
+        assertTrue(applied.body(), applied.body().contains("\"value\":50.00") && applied.body().contains("未达到最低样本量"));
+        Http.Reply inputs = Http.get(API + "/v1/campaigns/" + campaign + "/units/" + u[1] + "/inputs", "city-admin");
+        assertTrue(inputs.body(), inputs.body().contains("\"source\":\"PUBLIC_EVALUATION\"")
+                && inputs.body().contains("(非常满意 1 + 满意 0) ÷ 有效回答 2"));
+    }
+
+    @Test
+    public void aPeerReviewKeepsTheRaterFromTheRatedUnit() throws Exception {
+        long[] u = cityUnits();
+        long campaign = collectingCampaign("部门互评验证", u[0] + "," + u[1] + "," + u[2]);
+        String definition = "{\"kind\":\"PEER_REVIEW\",\"title\":\"2026年部门互评\",\"questions\":["
+                + "{\"code\":\"Q1\",\"text\":\"响应速度\",\"type\":\"RATING\",\"required\":true},"
+                + "{\"code\":\"Q2\",\"text\":\"协作配合\",\"type\":\"RATING\",\"required\":true}],"
+                + "\"bindings\":[{\"indicatorCode\":\"C1.1\",\"conversion\":\"MEAN_SCORE\"}]}";
+        long q = PlatformIT.firstId(Http.json("POST", API + "/v1/questionnaires", "city-admin",
+                "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}").body());
+        Http.Reply matrix = Http.get(API + "/v1/questionnaires/" + q + "/peer-matrix", "city-admin");
+        assertEquals(matrix.body(), 6, PlatformIT.count(matrix.body(), "\"raterUnitId\""));
+        Http.Reply self = Http.json("PUT", API + "/v1/questionnaires/" + q + "/peer-matrix", "city-admin",
+                "[{\"raterUnitId\":" + u[0] + ",\"ratedUnitId\":" + u[0] + "}]");
+        assertEquals(self.body(), 400, self.status());
+        assertEquals(200, Http.json("PUT", API + "/v1/questionnaires/" + q + "/peer-matrix", "city-admin",
+                "[{\"raterUnitId\":" + u[0] + ",\"ratedUnitId\":" + u[1] + "},{\"raterUnitId\":" + u[2] + ",\"ratedUnitId\":" + u[1] + "}]").status());
+        assertEquals(200, Http.call("POST", API + "/v1/questionnaires/" + q + "/open", "city-admin", null, null).status());
+
+        Http.Reply tasks = Http.get(API + "/v1/questionnaires/" + q + "/peer-tasks", "czj-user");
+        assertEquals(tasks.body(), 1, PlatformIT.count(tasks.body(), "\"ratedUnitId\""));
+        String answers = "\"answers\":[{\"questionCode\":\"Q1\",\"level\":4},{\"questionCode\":\"Q2\",\"level\":5}]";
+        assertEquals(201, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
+                "{\"ratedUnitId\":" + u[1] + "," + answers + "}").status());
+        assertEquals(409, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
+                "{\"ratedUnitId\":" + u[1] + "," + answers + "}").status());
+        assertEquals("not in the matrix", 403, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
+                "{\"ratedUnitId\":" + u[2] + "," + answers + "}").status());
+        assertEquals("units never read who rated them", 403, Http.get(API + "/v1/questionnaires/" + q + "/responses", "czj-user").status());
+        Http.Reply office = Http.get(API + "/v1/questionnaires/" + q + "/responses", "city-admin");
+        assertTrue(office.body(), office.body().contains("\"raterUnitId\":" + u[0]) && office.body().contains("\"score\":90.00"));
+        Http.Reply applied = Http.call("POST", API + "/v1/questionnaires/" + q + "/apply?belowMinimum=true", "city-admin", null, null);
+        assertTrue(applied.body(), applied.body().contains("\"indicatorCode\":\"C1.1\",\"value\":90.00"));
+        assertTrue(Http.get(API + "/v1/campaigns/" + campaign + "/units/" + u[1] + "/inputs", "city-admin").body().contains("\"source\":\"PEER_REVIEW\""));
+    }
+
+    @Test
+    public void platformDataIsPushedOverRestAndSoapAndCountsInCampaigns() throws Exception {
+        long[] u = cityUnits();
+        long campaign = collectingCampaign("平台数据验证", u[1] + "," + u[2]);
+        String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
+        String code1 = field(units.substring(units.indexOf("{\"id\":" + u[1] + ",")), "code");
+        assertEquals(200, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/metrics/it.ontime-rate", "city-admin",
+                "{\"name\":\"按期办结率\",\"unitOfMeasure\":\"%\",\"sourceSystem\":\"hotline\",\"aggregation\":\"MEAN\"}").status());
+        assertEquals(403, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/metrics/x", "assessment-system",
+                "{\"name\":\"x\",\"sourceSystem\":\"hotline\",\"aggregation\":\"SUM\"}").status());
+        assertEquals(200, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/mappings", "city-admin",
+                "[{\"sourceSystem\":\"hotline\",\"sourceKey\":\"热线系统里的名字\",\"unitId\":" + u[2] + "}]").status());
+
+        String batches = API + "/v1/platform-data/jurisdictions/370500/batches?sourceSystem=hotline&clientBatchId=";
+        byte[] csv = ("metric,unit,date,value\nit.ontime-rate," + code1 + ",2026-03-01,90\nit.ontime-rate,热线系统里的名字,2026-03-01,80\n"
+                + "it.ontime-rate,无此部门,2026-03-01,70\n").getBytes(StandardCharsets.UTF_8);
+        Http.Reply rejected = Http.call("POST", batches + "it-1", "assessment-system", "text/csv", csv);
+        assertEquals(rejected.body(), 422, rejected.status());
+        assertTrue(rejected.body(), rejected.body().contains("\"line\":3") && rejected.body().contains("\"accepted\":2"));
+        byte[] fixed = new String(csv, StandardCharsets.UTF_8).replace("it.ontime-rate,无此部门,2026-03-01,70\n", "")
+                .getBytes(StandardCharsets.UTF_8);
+        Http.Reply applied = Http.call("POST", batches + "it-1", "assessment-system", "text/csv", fixed);
+        assertEquals(applied.body(), 201, applied.status());
+        Http.Reply duplicate = Http.call("POST", batches + "it-1", "assessment-system", "text/csv", fixed);
+        assertEquals(duplicate.body(), 200, duplicate.status());
+        assertTrue(duplicate.body().contains("\"status\":\"DUPLICATE\""));
+        Http.Reply json = Http.json("POST", batches + "it-2", "assessment-system",
+                "[{\"metric\":\"it.ontime-rate\",\"unit\":\"" + code1 + "\",\"date\":\"2026-04-01\",\"value\":\"100\"}]");
+        assertEquals(json.body(), 201, json.status());
+        assertEquals(403, Http.call("POST", batches + "it-3", "lijin-admin", "text/csv", fixed).status());
+
+        // SOAP push: the same rules
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:p=\"http://supervision.cn/soap/platform-data/v1\">"
+                + "<soapenv:Header><wsse:Security xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
+                + "<wsse:UsernameToken><wsse:Username>assessment-system</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/"
+                + "oasis-200401-wss-username-token-profile-1.0#PasswordText\">assessment-system-demo</wsse:Password></wsse:UsernameToken></wsse:Security>"
+                + "</soapenv:Header><soapenv:Body><p:submitBatch><jurisdictionCode>370500</jurisdictionCode><sourceSystem>hotline</sourceSystem>"
+                + "<clientBatchId>it-soap</clientBatchId><row><metric>it.ontime-rate</metric><unit>热线系统里的名字</unit><date>2026-05-01</date>"
+                + "<value>70</value></row></p:submitBatch></soapenv:Body></soapenv:Envelope>";
+        String soap = "http://localhost:" + PlatformIT.PORT + "/services/soap/PlatformDataService";
+        Http.Reply pushed = Http.call("POST", soap, null, "text/xml; charset=UTF-8", envelope.getBytes(StandardCharsets.UTF_8));
+        assertTrue(pushed.body(), pushed.status() == 200 && pushed.body().contains("<status>APPLIED</status>"));
+        assertTrue(Http.call("POST", soap, null, "text/xml; charset=UTF-8", envelope.getBytes(StandardCharsets.UTF_8)).body()
+                .contains("<status>DUPLICATE</status>"));
+        assertTrue(Http.get(soap + "?wsdl", null).body().contains("submitBatch"));
+
+        // oversized: by the declared length before anything is read, and by rows while reading
+        assertTrue(rawStatusLine(batches + "big", 40L * 1024 * 1024).contains(" 413 "));
+        StringBuilder many = new StringBuilder("metric,unit,date,value\n");
+        for (int i = 0; i <= PlatformDataService.MAX_ROWS; i++) {
+            many.append("it.ontime-rate,").append(code1).append(",2026-06-01,1\n");
+        }
+        Http.Reply tooMany = Http.call("POST", batches + "it-many", "assessment-system", "text/csv", many.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(tooMany.body(), 413, tooMany.status());
+        assertEquals(404, Http.get(API + "/v1/platform-data/jurisdictions/370500/batches/it-many", "city-admin").status());
+
+        Http.Reply fed = Http.json("POST", API + "/v1/platform-data/campaigns/" + campaign + "/apply", "city-admin",
+                "[{\"metricCode\":\"it.ontime-rate\",\"indicatorCode\":\"C3.1\",\"asOccurrences\":false}]");
+        assertEquals(fed.body(), 200, fed.status());
+        assertTrue(fed.body(), fed.body().contains("\"unitId\":" + u[1] + ",\"indicatorCode\":\"C3.1\",\"metricCode\":\"it.ontime-rate\",\"value\":95,\"rows\":2")
+                && fed.body().contains("\"unitId\":" + u[2] + ",\"indicatorCode\":\"C3.1\",\"metricCode\":\"it.ontime-rate\",\"value\":75"));
+        Http.Reply inputs = Http.get(API + "/v1/campaigns/" + campaign + "/units/" + u[1] + "/inputs", "city-admin");
+        assertTrue(inputs.body(), inputs.body().contains("\"source\":\"PLATFORM_DATA\"") && inputs.body().contains("platform-data:it.ontime-rate batches=["));
+        Http.Reply wrongCategory = Http.json("POST", API + "/v1/platform-data/campaigns/" + campaign + "/apply", "city-admin",
+                "[{\"metricCode\":\"it.ontime-rate\",\"indicatorCode\":\"D1.1\",\"asOccurrences\":false}]");
+        assertTrue(wrongCategory.body(), wrongCategory.body().contains("不属于“平台数据”类别"));
+        Http.Reply openapi = Http.get(API + "/openapi.json", null);
+        assertTrue(openapi.body().contains("/v1/platform-data/jurisdictions/{code}/batches") && openapi.body().contains("/v1/questionnaires/{id}/tokens"));
+    }
+
+    /** Sends only the headers of a POST declaring {@code length} bytes and returns the status line the server answers with. */
+    private static String rawStatusLine(String url, long length) throws IOException {
+        java.net.URL u = new java.net.URL(url);
+        try (Socket s = new Socket(u.getHost(), u.getPort())) {
+            s.setSoTimeout(30_000);
+            String auth = java.util.Base64.getEncoder().encodeToString("assessment-system:assessment-system-demo".getBytes(StandardCharsets.UTF_8));
+            OutputStream out = s.getOutputStream();
+            out.write(("POST " + u.getFile() + " HTTP/1.1\r\nHost: " + u.getHost() + "\r\nAuthorization: Basic " + auth
+                    + "\r\nContent-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            StringBuilder line = new StringBuilder();
+            InputStream in = s.getInputStream();
+            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        }
+    }
+
+    @Test
+    public void aConfiguredFeedPullsFromAPartnerAndRecordsItsRuns() throws Exception {
+        long[] u = cityUnits();
+        String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
+        String code = field(units.substring(units.indexOf("{\"id\":" + u[3] + ",")), "code");
+        assertEquals(200, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/metrics/it.bad-reviews", "city-admin",
+                "{\"name\":\"差评件数\",\"unitOfMeasure\":\"件\",\"sourceSystem\":\"haocha\",\"aggregation\":\"SUM\"}").status());
+        byte[] export = ("metric,unit,date,value\nit.bad-reviews," + code + ",2026-10-15,3\n").getBytes(StandardCharsets.UTF_8);
+        try (ServerSocket partner = new ServerSocket(0)) {
+            Thread server = new Thread(() -> serve(partner, export), "it-partner");
+            server.setDaemon(true);
+            server.start();
+            Dictionary<String, Object> feed = new Hashtable<>();
+            feed.put("name", "it-haocha");
+            feed.put("jurisdiction", "370500");
+            feed.put("sourceSystem", "haocha");
+            feed.put("location", "http://127.0.0.1:" + partner.getLocalPort() + "/export.csv");
+            feed.put("format", "csv");
+            feed.put("timeoutSeconds", "10");
+            feed.put("retries", "0");
+            configurations.createFactoryConfiguration("cn.supervision.platform.feed", "?").update(feed);
+            Http.await(API + "/v1/platform-data/feeds", "city-admin", r -> r.body().contains("it-haocha"), 30_000);
+            Http.Reply run = Http.call("POST", API + "/v1/platform-data/feeds/it-haocha/runs", "city-admin", null, null);
+            assertEquals(run.body(), 200, run.status());
+            assertTrue(run.body(), run.body().contains("\"outcome\":\"SUCCEEDED\"") && run.body().contains("\"rows\":1"));
+            Http.Reply again = Http.call("POST", API + "/v1/platform-data/feeds/it-haocha/runs", "city-admin", null, null);
+            assertTrue(again.body(), again.body().contains("\"outcome\":\"DUPLICATE\""));
+        }
+        Http.Reply runs = Http.get(API + "/v1/platform-data/feeds/it-haocha/runs", "city-admin");
+        assertEquals(runs.body(), 2, PlatformIT.count(runs.body(), "\"outcome\""));
+        Http.Reply rows = Http.get(API + "/v1/platform-data/jurisdictions/370500/metrics/it.bad-reviews/rows?unit=" + u[3], "city-admin");
+        assertTrue(rows.body(), rows.body().contains("\"value\":3") && rows.body().contains("\"batchId\""));
+        assertFalse(Http.get(API + "/v1/platform-data/feeds", "lijin-admin").body().contains("it-haocha"));
+    }
+
+    /** A partner's export endpoint: answers every request with the same CSV document. */
+    private static void serve(ServerSocket socket, byte[] body) {
+        while (!socket.isClosed()) {
+            try (Socket s = socket.accept()) {
+                InputStream in = s.getInputStream();
+                int last = 0;
+                int c;
+                int newlines = 0;
+                while ((c = in.read()) >= 0) { // the request ends with an empty line
+                    newlines = c == '\n' ? (last == '\r' || last == '\n' ? newlines + 1 : 1) : (c == '\r' ? newlines : 0);
+                    last = c;
+                    if (newlines == 2) {
+                        break;
+                    }
+                }
+                OutputStream out = s.getOutputStream();
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/csv; charset=UTF-8\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+}
