@@ -9,8 +9,9 @@ import java.util.List;
  */
 public record QuestionnaireDraft(QuestionnaireKind kind, String title, String introduction, List<Question> questions,
                                  List<Long> targetUnitIds, List<RespondentCategory> respondentCategories, Integer minimumSample,
-                                 boolean openLink, List<IndicatorBinding> bindings) {
+                                 Boolean openLink, List<IndicatorBinding> bindings) {
     public QuestionnaireDraft {
+        openLink = Boolean.TRUE.equals(openLink);
         questions = questions == null ? List.of() : List.copyOf(questions);
         respondentCategories = respondentCategories == null ? List.of() : List.copyOf(respondentCategories);
         bindings = bindings == null ? List.of() : List.copyOf(bindings);

@@ -100,6 +100,7 @@ public class JpaSurveyService implements SurveyService {
     private final Map<Long, Questionnaire> openCache = new ConcurrentHashMap<>();
     /** Submission times per client address of the shared links (sliding hour). */
     private final Map<String, Deque<Long>> linkClients = new ConcurrentHashMap<>();
+    private final ResponseWriter writer;
 
     public JpaSurveyService(JpaTemplate jpa, CampaignService campaigns, RegistryService registry, IndicatorSystemService systems,
                             int linkSubmissionsPerHour) {
@@ -114,6 +115,7 @@ public class JpaSurveyService implements SurveyService {
         this.systems = systems;
         this.linkSubmissionsPerHour = linkSubmissionsPerHour;
         this.clock = clock;
+        this.writer = new ResponseWriter(jpa);
     }
 
     // ------------------------------------------------------------------ definitions
@@ -508,6 +510,8 @@ public class JpaSurveyService implements SurveyService {
         long now = clock.millis();
         List<Token> issued = new ArrayList<>();
         jpa.tx(TransactionType.Required, em -> {
+            List<TokenEntity> entities = new ArrayList<>(count);
+            List<String> values = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 TokenRequest.Recipient r = request.recipients().isEmpty() ? null : request.recipients().get(i);
                 String value = secret(16);
@@ -515,8 +519,13 @@ public class JpaSurveyService implements SurveyService {
                 TokenEntity t = new TokenEntity(id, sha256(value), request.unitId(), category, r == null ? null : r.name(),
                         r == null ? null : r.phone(), caller.username(), now);
                 em.persist(t);
-                em.flush();
-                issued.add(new Token(t.getId(), id, value, t.getUnitId(), category, Conversions.maskName(t.getRecipientName()),
+                entities.add(t);
+                values.add(value);
+            }
+            em.flush(); // once: flushing per token would walk every managed token each time
+            for (int i = 0; i < count; i++) {
+                TokenEntity t = entities.get(i);
+                issued.add(new Token(t.getId(), id, values.get(i), t.getUnitId(), t.getCategory(), Conversions.maskName(t.getRecipientName()),
                         Conversions.maskPhone(t.getRecipientPhone()), false, Instant.ofEpochMilli(now), caller.username()));
             }
         });
@@ -720,44 +729,14 @@ public class JpaSurveyService implements SurveyService {
         return ordered;
     }
 
-    /**
-     * Writes a response in one transaction, consuming the token first when there is one. The unique dedupe key makes
-     * the database refuse a duplicate even when two submissions race.
-     */
+    /** Writes a response, consuming its token, through the group-commit writer; duplicates are refused by the database. */
     private Receipt store(ResponseEntity r, Long tokenId, String duplicate) {
-        try {
-            jpa.tx(TransactionType.Required, em -> {
-                if (tokenId != null) {
-                    int used = em.createQuery("update TokenEntity t set t.usedAt = :now where t.id = :id and t.usedAt is null")
-                            .setParameter("now", r.getSubmittedAt()).setParameter("id", tokenId).executeUpdate();
-                    if (used != 1) {
-                        throw new SupervisionException(410, "填写码已使用", duplicate, null);
-                    }
-                }
-                em.persist(r);
-            });
-        } catch (SupervisionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (isUniqueViolation(e)) {
-                throw SupervisionException.conflict(duplicate);
-            }
-            throw e;
-        }
-        return new Receipt(r.getId(), r.getQuestionnaireId(), Instant.ofEpochMilli(r.getSubmittedAt()));
+        return writer.write(r, tokenId, duplicate);
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-            String m = t.getMessage();
-            if (m != null && (m.contains("duplicate key") || m.contains("23505"))) {
-                return true;
-            }
-        }
-        return false;
+    /** Stops the writer (blueprint destroy-method). */
+    public void close() {
+        writer.close();
     }
 
     // ------------------------------------------------------------------ office views

@@ -168,6 +168,7 @@ class SurveyServiceTest {
 
     @AfterEach
     void stop() {
+        surveys.close();
         jpa.close();
     }
 
@@ -392,6 +393,40 @@ class SurveyServiceTest {
             pool.shutdown();
         }
         assertEquals(1, surveys.responses(CITY, q.id(), null).size());
+    }
+
+    @Test
+    void aDuplicateInAGroupOfConcurrentSubmissionsRefusesOnlyItself() throws Exception {
+        Questionnaire q = surveys.open(CITY, surveys.create(CITY, 1, publicDraft(true)).id());
+        Submission s = new Submission(1L, "citizen", List.of(new Answer("S1", 4, null)), null, null);
+        surveys.submitWithLink(q.openLinkKey(), s, "10.1.0.0", "device-taken");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> outcomes = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < 16; i++) {
+                    String device = i == 0 ? "device-taken" : "device-" + round + "-" + i;
+                    String client = "10.1." + round + "." + i;
+                    outcomes.add(pool.submit(() -> {
+                        try {
+                            surveys.submitWithLink(q.openLinkKey(), s, client, device);
+                            return 201;
+                        } catch (SupervisionException e) {
+                            return e.status();
+                        }
+                    }));
+                }
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : outcomes) {
+                statuses.add(f.get());
+            }
+            assertEquals(75, statuses.stream().filter(x -> x == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(x -> x == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(76, surveys.responses(CITY, q.id(), 1L).size());
     }
 
     @Test

@@ -66,7 +66,14 @@ public class ResponseEntity {
         this.submittedAt = submittedAt;
     }
 
+    /** A new, unsaved response with the same content, to write again after a failed group. */
+    public ResponseEntity copy() {
+        return new ResponseEntity(questionnaireId, unitId, channel, category, raterUnitId, raterUser, tokenId, dedupeKey, client,
+                respondentName, respondentPhone, answersJson, score, submittedAt);
+    }
+
     public long getId() { return id; }
+    public String getDedupeKey() { return dedupeKey; }
     public long getQuestionnaireId() { return questionnaireId; }
     public long getUnitId() { return unitId; }
     public String getChannel() { return channel; }
