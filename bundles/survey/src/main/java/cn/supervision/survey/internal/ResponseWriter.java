@@ -93,35 +93,64 @@ final class ResponseWriter implements AutoCloseable {
         left.forEach(p -> p.done().completeExceptionally(new SupervisionException(503, "服务停止", "平台正在停止，请稍后重试", null)));
     }
 
+    private static final String INSERT = "INSERT INTO SV_SURVEY_RESPONSE (QUESTIONNAIREID, UNITID, CHANNEL, CATEGORY, RATERUNITID,"
+            + " RATERUSER, TOKENID, DEDUPEKEY, CLIENT, RESPONDENTNAME, RESPONDENTPHONE, ANSWERSJSON, SCORE, SUBMITTEDAT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * One transaction for the group, written with plain JDBC (the hot path: no managed entities to flush). A duplicate
+     * is refused for its submitter alone; any other failure rolls the group back and writes its members one by one.
+     */
     private void writeGroup(List<Pending> group) {
-        Map<Pending, SupervisionException> refused = new HashMap<>();
-        List<Pending> written = new ArrayList<>();
+        Map<Pending, RuntimeException> refused = new HashMap<>();
+        Map<Pending, Long> written = new java.util.LinkedHashMap<>();
         try {
             jpa.tx(TransactionType.Required, em -> {
-                Set<String> keys = new HashSet<>();
-                for (Pending p : group) {
-                    if (!keys.add(p.response().getDedupeKey())) {
-                        refused.put(p, SupervisionException.conflict(p.duplicate()));
-                        continue;
-                    }
-                    if (p.tokenId() != null) {
-                        // plain SQL: OpenJPA turns the JPQL bulk update into a scan of every token
-                        int used = em.createNativeQuery("UPDATE SV_SURVEY_TOKEN SET USEDAT = ?1 WHERE ID = ?2 AND USEDAT IS NULL")
-                                .setParameter(1, p.response().getSubmittedAt()).setParameter(2, p.tokenId()).executeUpdate();
-                        if (used != 1) {
-                            refused.put(p, new SupervisionException(410, "填写码已使用", p.duplicate(), null));
+                refused.clear();
+                written.clear();
+                try (java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+                     java.sql.PreparedStatement use = c.prepareStatement("UPDATE SV_SURVEY_TOKEN SET USEDAT = ? WHERE ID = ? AND USEDAT IS NULL");
+                     java.sql.PreparedStatement insert = c.prepareStatement(INSERT, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    Set<String> keys = new HashSet<>();
+                    for (Pending p : group) {
+                        ResponseEntity r = p.response();
+                        if (!keys.add(r.getDedupeKey())) {
+                            refused.put(p, SupervisionException.conflict(p.duplicate()));
                             continue;
                         }
+                        if (p.tokenId() != null) {
+                            use.setLong(1, r.getSubmittedAt());
+                            use.setLong(2, p.tokenId());
+                            if (use.executeUpdate() != 1) {
+                                refused.put(p, new SupervisionException(410, "填写码已使用", p.duplicate(), null));
+                                continue;
+                            }
+                        }
+                        bind(insert, r);
+                        try {
+                            insert.executeUpdate();
+                        } catch (java.sql.SQLException e) {
+                            if (!"23505".equals(e.getSQLState())) {
+                                throw e;
+                            }
+                            // Derby undoes only the statement; a database that aborts the transaction fails the next
+                            // statement or the commit, and the group is then written one by one
+                            refused.put(p, SupervisionException.conflict(p.duplicate()));
+                            continue;
+                        }
+                        try (java.sql.ResultSet id = insert.getGeneratedKeys()) {
+                            id.next();
+                            written.put(p, id.getLong(1));
+                        }
                     }
-                    em.persist(p.response());
-                    written.add(p);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
                 }
-                em.flush();
             });
         } catch (RuntimeException e) {
             if (group.size() > 1) {
                 for (Pending p : group) {
-                    writeGroup(List.of(new Pending(p.response().copy(), p.tokenId(), p.duplicate(), p.done())));
+                    writeGroup(List.of(p));
                 }
                 return;
             }
@@ -130,10 +159,25 @@ final class ResponseWriter implements AutoCloseable {
             return;
         }
         refused.forEach((p, why) -> p.done().completeExceptionally(why));
-        for (Pending p : written) {
-            ResponseEntity r = p.response();
-            p.done().complete(new Receipt(r.getId(), r.getQuestionnaireId(), Instant.ofEpochMilli(r.getSubmittedAt())));
-        }
+        written.forEach((p, id) -> p.done().complete(new Receipt(id, p.response().getQuestionnaireId(),
+                Instant.ofEpochMilli(p.response().getSubmittedAt()))));
+    }
+
+    private static void bind(java.sql.PreparedStatement s, ResponseEntity r) throws java.sql.SQLException {
+        s.setLong(1, r.getQuestionnaireId());
+        s.setLong(2, r.getUnitId());
+        s.setString(3, r.getChannel());
+        s.setString(4, r.getCategory());
+        s.setObject(5, r.getRaterUnitId(), java.sql.Types.BIGINT);
+        s.setString(6, r.getRaterUser());
+        s.setObject(7, r.getTokenId(), java.sql.Types.BIGINT);
+        s.setString(8, r.getDedupeKey());
+        s.setString(9, r.getClient());
+        s.setString(10, r.getRespondentName());
+        s.setString(11, r.getRespondentPhone());
+        s.setString(12, r.getAnswersJson());
+        s.setBigDecimal(13, r.getScore());
+        s.setLong(14, r.getSubmittedAt());
     }
 
     static boolean isUniqueViolation(Throwable e) {

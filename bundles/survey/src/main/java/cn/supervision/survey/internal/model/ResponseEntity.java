@@ -11,7 +11,7 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 
 /**
- * A submitted response: written once, never updated. {@code dedupeKey} is unique, so the database itself refuses a
+ * A submitted response: written once (by {@code ResponseWriter}, with JDBC), never updated. {@code dedupeKey} is unique, so the database itself refuses a
  * second answer for the same token, peer pair or device and unit, even under concurrent submissions.
  */
 @Entity
@@ -66,14 +66,9 @@ public class ResponseEntity {
         this.submittedAt = submittedAt;
     }
 
-    /** A new, unsaved response with the same content, to write again after a failed group. */
-    public ResponseEntity copy() {
-        return new ResponseEntity(questionnaireId, unitId, channel, category, raterUnitId, raterUser, tokenId, dedupeKey, client,
-                respondentName, respondentPhone, answersJson, score, submittedAt);
-    }
-
     public long getId() { return id; }
     public String getDedupeKey() { return dedupeKey; }
+    public String getClient() { return client; }
     public long getQuestionnaireId() { return questionnaireId; }
     public long getUnitId() { return unitId; }
     public String getChannel() { return channel; }
