@@ -262,9 +262,11 @@ public class CorroborationIT {
         assertTrue(Http.call("POST", soap, null, "text/xml; charset=UTF-8", envelope.getBytes(StandardCharsets.UTF_8)).body()
                 .contains("<status>DUPLICATE</status>"));
         assertTrue(Http.get(soap + "?wsdl", null).body().contains("submitBatch"));
+        String soapTooLarge = rawStatusLine(soap, 60L * 1024 * 1024, "text/xml; charset=UTF-8");
+        assertTrue(soapTooLarge, soapTooLarge.contains(" 413 "));
 
         // oversized: by the declared length before anything is read, and by rows while reading
-        assertTrue(rawStatusLine(batches + "big", 40L * 1024 * 1024).contains(" 413 "));
+        assertTrue(rawStatusLine(batches + "big", 40L * 1024 * 1024, "text/csv").contains(" 413 "));
         StringBuilder many = new StringBuilder("metric,unit,date,value\n");
         for (int i = 0; i <= PlatformDataService.MAX_ROWS; i++) {
             many.append("it.ontime-rate,").append(code1).append(",2026-06-01,1\n");
@@ -287,16 +289,19 @@ public class CorroborationIT {
         assertTrue(openapi.body().contains("/v1/platform-data/jurisdictions/{code}/batches") && openapi.body().contains("/v1/questionnaires/{id}/tokens"));
     }
 
-    /** Sends only the headers of a POST declaring {@code length} bytes and returns the status line the server answers with. */
-    private static String rawStatusLine(String url, long length) throws IOException {
+    /** Sends only the headers of a POST declaring {@code length} bytes, then half-closes; returns the status line of the answer. */
+    private static String rawStatusLine(String url, long length, String contentType) throws IOException {
         java.net.URL u = new java.net.URL(url);
         try (Socket s = new Socket(u.getHost(), u.getPort())) {
             s.setSoTimeout(30_000);
             String auth = java.util.Base64.getEncoder().encodeToString("assessment-system:assessment-system-demo".getBytes(StandardCharsets.UTF_8));
             OutputStream out = s.getOutputStream();
             out.write(("POST " + u.getFile() + " HTTP/1.1\r\nHost: " + u.getHost() + "\r\nAuthorization: Basic " + auth
-                    + "\r\nContent-Type: text/csv\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            // the client sends no body at all: the answer must come from the declared length alone (were the body
+            // merely slow, CXF would read and discard up to 16 MB of it before answering)
+            s.shutdownOutput();
             StringBuilder line = new StringBuilder();
             InputStream in = s.getInputStream();
             for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {

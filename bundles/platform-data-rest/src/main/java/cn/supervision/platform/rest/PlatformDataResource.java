@@ -110,17 +110,38 @@ public class PlatformDataResource {
                            @QueryParam("sourceSystem") String sourceSystem, @QueryParam("clientBatchId") String clientBatchId,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
         if (length != null && length > maxBytes) {
-            throw tooLarge();
+            return refuse(tooLarge());
         }
         MediaType type = headers.getMediaType();
-        BatchReceipt r = data.ingest(caller(sc), code, sourceSystem, clientBatchId, "REST",
-                type == null ? null : type.getSubtype(), new Limited(body, maxBytes));
+        BatchReceipt r;
+        try {
+            r = data.ingest(caller(sc), code, sourceSystem, clientBatchId, "REST", type == null ? null : type.getSubtype(),
+                    new Limited(body, maxBytes));
+        } catch (SupervisionException e) {
+            if (e.status() == 413) {
+                return refuse(e);
+            }
+            throw e;
+        }
         int status = switch (r.status()) {
             case APPLIED -> 201;
             case DUPLICATE -> 200;
             case REJECTED -> 422;
         };
         return Response.status(status).entity(r).build();
+    }
+
+    /**
+     * 413 with {@code Connection: close}: the server then stops receiving the rest of an oversized body instead of
+     * reading it to keep the connection.
+     */
+    private static Response refuse(SupervisionException e) {
+        java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("status", e.status());
+        problem.put("title", e.title());
+        problem.put("detail", e.getMessage());
+        return Response.status(e.status()).type("application/problem+json").header("Connection", "close").entity(problem).build();
     }
 
     private SupervisionException tooLarge() {

@@ -25,6 +25,10 @@ public class BodyLimitInterceptor extends AbstractPhaseInterceptor<Message> {
     public void handleMessage(Message message) {
         Object request = message.get("HTTP.REQUEST"); // AbstractHTTPDestination.HTTP_REQUEST
         if (request instanceof javax.servlet.http.HttpServletRequest http && http.getContentLengthLong() > maxBytes) {
+            // close the connection after the fault rather than read the body to keep it
+            if (message.get("HTTP.RESPONSE") instanceof javax.servlet.http.HttpServletResponse response) {
+                response.setHeader("Connection", "close");
+            }
             throw tooLarge();
         }
         InputStream in = message.getContent(InputStream.class);
