@@ -13,10 +13,5 @@ public enum InputSource {
     /** Converted by the office from a public-evaluation questionnaire (社会评议); the explanation says how. */
     PUBLIC_EVALUATION,
     /** Aggregated by the office from ingested platform data (平台数据), down to the batches used. */
-    PLATFORM_DATA;
-
-    /** Inputs the staffing office records (by hand or from a collection channel). */
-    public boolean byOffice() {
-        return this == OFFICE || this == PEER_REVIEW || this == PUBLIC_EVALUATION || this == PLATFORM_DATA;
-    }
+    PLATFORM_DATA
 }

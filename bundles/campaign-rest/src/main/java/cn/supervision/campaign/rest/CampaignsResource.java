@@ -118,7 +118,8 @@ public class CampaignsResource {
     @Path("{id}/inputs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "录入一项输入", description = "单位用户自评（SELF_REPORT，仅本单位）、评价人评定（EVALUATOR，一个等次并写明理由）、"
-            + "机构编制部门录入（OFFICE）；只在采集和评分阶段接受；每条都保留，最新的生效")
+            + "机构编制部门录入（OFFICE；由问卷和平台数据换算的为 PEER_REVIEW、PUBLIC_EVALUATION、PLATFORM_DATA，只能计入相应类别的指标）；"
+            + "只在采集和评分阶段接受；每条都保留，最新的生效")
     public Response recordInput(@Context SecurityContext sc, @PathParam("id") long id, InputCommand command) {
         if (command == null || command.unitId() == null || command.code() == null) {
             throw SupervisionException.invalid("body", "需要 unitId、code、input、source");

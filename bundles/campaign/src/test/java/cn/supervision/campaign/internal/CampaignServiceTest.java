@@ -252,6 +252,10 @@ class CampaignServiceTest {
 
         refused(403, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.SELF_REPORT, null));
         refused(403, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(403, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.PLATFORM_DATA, null));
+        SupervisionException channel = refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE),
+                InputSource.PLATFORM_DATA, "平台数据"));
+        assertTrue(channel.getMessage().contains("平台数据"), "a channel feeds only leaves of its own category: " + channel.getMessage());
         refused(400, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A2",
                 IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", " "))), InputSource.EVALUATOR, null));
         refused(403, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A1",
