@@ -113,7 +113,8 @@ public class FeedScheduler implements ManagedServiceFactory {
         byPid.put(pid, d);
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZONE);
         nextFire.put(d.name(), next(d, now));
-        LOG.info("数据拉取任务 {}：每月 {} 日 {} 从 {} 拉取，下次 {}", d.name(), d.daysOfMonth(), d.time(), d.location(), nextFire.get(d.name()));
+        LOG.info("数据拉取任务 {}：每月 {} 日 {} 从 {} 拉取，下次 {}", d.name(), d.daysOfMonth(), d.time(), HttpFeed.masked(d.location()),
+                nextFire.get(d.name()));
         ZonedDateTime missed = previous(d, now);
         List<FeedRun> last = runs(d.name(), 1);
         if (missed != null && !last.isEmpty() && last.get(0).startedAt().isBefore(missed.toInstant())) {
@@ -132,6 +133,13 @@ public class FeedScheduler implements ManagedServiceFactory {
 
     public List<FeedDefinition> definitions() {
         return byPid.values().stream().sorted(java.util.Comparator.comparing(FeedDefinition::name)).toList();
+    }
+
+    /** The definitions as they may be shown: credentials in locations masked. */
+    public List<FeedDefinition> shown() {
+        return definitions().stream().map(d -> new FeedDefinition(d.name(), d.type(), d.jurisdictionCode(), d.sourceSystem(),
+                HttpFeed.masked(d.location()), d.format(), d.daysOfMonth(), d.time(), d.timeoutSeconds(), d.retries(),
+                d.retryDelaySeconds())).toList();
     }
 
     public FeedDefinition definition(String name) {

@@ -746,7 +746,7 @@ public class JpaPlatformDataService implements PlatformDataService {
 
     @Override
     public List<FeedDefinition> feeds(Caller caller) {
-        return scheduler().definitions().stream().filter(d -> visible(caller, d)).toList();
+        return scheduler().shown().stream().filter(d -> visible(caller, d)).toList();
     }
 
     private boolean visible(Caller caller, FeedDefinition d) {

@@ -287,6 +287,16 @@ class PlatformDataServiceTest {
             exchange.sendResponseHeaders(500, -1);
             exchange.close();
         });
+        server.createContext("/secure.csv", exchange -> {
+            String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("hotline:s3cret/x".getBytes(StandardCharsets.UTF_8));
+            byte[] body = "metric,unit,date,value\nhotline.ontime-rate,东营市教育局,2026-07-01,88\n".getBytes(StandardCharsets.UTF_8);
+            boolean allowed = expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.sendResponseHeaders(allowed ? 200 : 401, allowed ? body.length : -1);
+            if (allowed) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
         server.start();
         FeedScheduler scheduler = new FeedScheduler(jpa, data, Collections.singletonList(new HttpFeed()));
         data.setScheduler(scheduler);
@@ -301,6 +311,14 @@ class PlatformDataServiceTest {
             assertEquals(FeedRun.Outcome.DUPLICATE, second.outcome(), "the same export is not stored twice");
             assertEquals(new BigDecimal("95"), data.rows(CITY, "370500", "hotline.ontime-rate", 1, null, null, 1).get(0).value());
 
+            Hashtable<String, Object> secure = feedConfig("http://hotline:s3cret%2Fx@127.0.0.1:" + server.getAddress().getPort() + "/secure.csv", null);
+            secure.put("name", "secure");
+            scheduler.updated("cfg-3", secure);
+            FeedRun authenticated = data.runFeed(CITY, "secure");
+            assertEquals(FeedRun.Outcome.SUCCEEDED, authenticated.outcome(), "credentials in the location go as HTTP Basic: " + authenticated);
+            String shown = data.feeds(CITY).stream().filter(f -> f.name().equals("secure")).findFirst().orElseThrow().location();
+            assertEquals("http://***@127.0.0.1:" + server.getAddress().getPort() + "/secure.csv", shown);
+
             scheduler.updated("cfg-1", feedConfig(base + "/hangs.csv", "retries=1"));
             FeedRun hung = data.runFeed(CITY, "hotline");
             assertEquals(FeedRun.Outcome.FAILED, hung.outcome());
@@ -309,6 +327,7 @@ class PlatformDataServiceTest {
             assertEquals(List.of(FeedRun.Outcome.FAILED, FeedRun.Outcome.DUPLICATE, FeedRun.Outcome.SUCCEEDED),
                     data.feedRuns(CITY, "hotline", 10).stream().map(FeedRun::outcome).toList());
             refused(404, () -> data.runFeed(LIJIN, "hotline"));
+
             assertThrows(org.osgi.service.cm.ConfigurationException.class, () -> scheduler.updated("cfg-2", feedConfig(base, "daysOfMonth=0,40")));
         } finally {
             release.countDown();
