@@ -121,6 +121,14 @@ public class JpaCampaignService implements CampaignService {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * Blueprint init: schema changes OpenJPA does not make by itself. Input sources grew from 16 to 24 characters when
+     * the questionnaire and platform-data channels came (PUBLIC_EVALUATION).
+     */
+    public void upgradeSchema() {
+        SchemaUpgrade.widen(jpa, "SV_CAMPAIGN_INPUT", "SOURCE", 24);
+    }
+
     /** Each office runs its own campaigns: the city reads its counties' published results but does not run theirs. */
     private void requireAdminister(Caller caller, String jurisdictionCode) {
         registry.getJurisdiction(caller, jurisdictionCode);
