@@ -133,8 +133,10 @@ public class JpaSurveyService implements SurveyService {
     public Questionnaire get(Caller caller, long id) {
         Questionnaire q = jpa.txExpr(TransactionType.Supports, em -> toValue(find(em, id)));
         registry.getJurisdiction(caller, q.jurisdictionCode());
-        if (!caller.has(Role.UNIT_USER) || q.definition().kind() != QuestionnaireKind.PEER_REVIEW) {
-            requireReader(caller, q.jurisdictionCode());
+        boolean rater = caller.has(Role.UNIT_USER) && q.definition().kind() == QuestionnaireKind.PEER_REVIEW
+                && q.jurisdictionCode().equals(caller.jurisdictionCode());
+        if (!rater) {
+            requireReader(caller, q.jurisdictionCode()); // units read only their own jurisdiction's peer reviews
         }
         return q;
     }

@@ -223,6 +223,8 @@ class SurveyServiceTest {
         surveys.open(CITY, q.id());
         refused(409, () -> surveys.update(CITY, q.id(), peerDraft()));
         refused(409, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 2))));
+        assertEquals(q.id(), surveys.get(unitUser(2), q.id()).id(), "a rating unit reads the questionnaire it answers");
+        refused(403, () -> surveys.get(new Caller("lj-user", Set.of(Role.UNIT_USER), "370522", "LJ1"), q.id())); // another county's unit
         List<PeerTask> tasks = surveys.peerTasks(unitUser(2), q.id());
         assertEquals(7, tasks.size());
         assertFalse(tasks.stream().anyMatch(t -> t.ratedUnitId() == 2), "never itself");
