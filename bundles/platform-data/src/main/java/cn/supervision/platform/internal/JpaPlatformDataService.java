@@ -255,7 +255,9 @@ public class JpaPlatformDataService implements PlatformDataService {
         if (replay != null) {
             return replay;
         }
-        return ingest(caller, jurisdictionCode, sourceSystem, clientBatchId, channel, RowReader.read(format, content, MAX_ROWS));
+        List<DataRow> rows = RowReader.read(format, content, MAX_ROWS);
+        checkRows(rows);
+        return apply(caller, jurisdictionCode, sourceSystem, clientBatchId, channel, rows);
     }
 
     private static void checkIds(String sourceSystem, String clientBatchId) {
@@ -281,17 +283,27 @@ public class JpaPlatformDataService implements PlatformDataService {
                                List<DataRow> rows) {
         requireWriter(caller, jurisdictionCode);
         checkIds(sourceSystem, clientBatchId);
-        String via = channel == null ? "REST" : channel.substring(0, Math.min(40, channel.length()));
+        checkRows(rows);
+        BatchReceipt replay = replay(jurisdictionCode, clientBatchId);
+        if (replay != null) {
+            return replay;
+        }
+        return apply(caller, jurisdictionCode, sourceSystem, clientBatchId, channel, rows);
+    }
+
+    private static void checkRows(List<DataRow> rows) {
         if (rows == null || rows.isEmpty()) {
             throw SupervisionException.invalid("rows", "批次没有数据行");
         }
         if (rows.size() > MAX_ROWS) {
             throw RowReader.tooMany(MAX_ROWS);
         }
-        BatchReceipt replay = replay(jurisdictionCode, clientBatchId);
-        if (replay != null) {
-            return replay;
-        }
+    }
+
+    /** Validates every row of a checked, new batch and stores it whole, or answers which rows are wrong. */
+    private BatchReceipt apply(Caller caller, String jurisdictionCode, String sourceSystem, String clientBatchId, String channel,
+                               List<DataRow> rows) {
+        String via = channel == null ? "REST" : channel.substring(0, Math.min(40, channel.length()));
         Instant received = clock.instant();
         Map<String, Long> metricIds = new HashMap<>();
         Map<String, Long> keys = new HashMap<>();
@@ -488,18 +500,10 @@ public class JpaPlatformDataService implements PlatformDataService {
 
     static String sha256(byte[] bytes) {
         try {
-            StringBuilder hex = new StringBuilder();
-            for (byte x : MessageDigest.getInstance("SHA-256").digest(bytes)) {
-                hex.append(String.format("%02x", x));
-            }
-            return hex.toString();
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     // ------------------------------------------------------------------ reading

@@ -857,26 +857,25 @@ public class JpaSurveyService implements SurveyService {
         Map<Long, String> names = new HashMap<>();
         registry.listUnits(Caller.system("survey"), q.jurisdictionCode(), true).forEach(u -> names.put(u.id(), u.name()));
         Integer minimum = q.definition().minimumSample();
+        Map<Long, int[]> byUnit = new HashMap<>(); // unit → {valid, excluded}
+        Map<String, Integer> byCategory = new HashMap<>();
+        for (Counted c : all) {
+            boolean excluded = Boolean.FALSE.equals(decisions.get(c.id()));
+            byUnit.computeIfAbsent(c.unitId(), k -> new int[2])[excluded ? 1 : 0]++;
+            if (!excluded && c.category() != null) {
+                byCategory.merge(c.category(), 1, Integer::sum);
+            }
+        }
         List<Progress.UnitProgress> units = new ArrayList<>();
         int excludedTotal = 0;
         for (Long unit : targets(caller, q)) {
-            int n = 0;
-            int excluded = 0;
-            for (Counted c : all) {
-                if (c.unitId() == unit) {
-                    if (Boolean.FALSE.equals(decisions.get(c.id()))) {
-                        excluded++;
-                    } else {
-                        n++;
-                    }
-                }
-            }
-            excludedTotal += excluded;
-            units.add(new Progress.UnitProgress(unit, names.get(unit), n, excluded, minimum == null || n >= minimum));
+            int[] n = byUnit.getOrDefault(unit, new int[2]);
+            excludedTotal += n[1];
+            units.add(new Progress.UnitProgress(unit, names.get(unit), n[0], n[1], minimum == null || n[0] >= minimum));
         }
         List<Progress.CategoryProgress> categories = new ArrayList<>();
         for (RespondentCategory rc : q.definition().respondentCategories()) {
-            int n = (int) all.stream().filter(c -> rc.code().equals(c.category()) && !Boolean.FALSE.equals(decisions.get(c.id()))).count();
+            int n = byCategory.getOrDefault(rc.code(), 0);
             categories.add(new Progress.CategoryProgress(rc.code(), rc.label(), n, rc.quota(), rc.quota() == null || n >= rc.quota()));
         }
         boolean complete = units.stream().allMatch(Progress.UnitProgress::sampleReached)
@@ -1070,12 +1069,7 @@ public class JpaSurveyService implements SurveyService {
 
     static String sha256(String value) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (byte x : d) {
-                hex.append(String.format("%02x", x));
-            }
-            return hex.toString();
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
