@@ -21,6 +21,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
  * A deliberately small Office Open XML spreadsheet codec: the subset offices exchange (text and number
@@ -200,6 +201,22 @@ public final class Xlsx {
     // ---------------------------------------------------------------- reading
 
     /**
+     * What one workbook may spread out to once read. The compressed and uncompressed sizes bound the bytes, but not
+     * the shape: a 1 KB part can declare one merged range over the whole sheet (17 billion cells), a cell in column
+     * XFD or a row numbered a million, and filling those in is what exhausts the heap. Every figure is checked before
+     * the structure it allows is built.
+     *
+     * @param maxRows          rows of one sheet (the highest row number counts, not the rows present)
+     * @param maxColumns       columns of one sheet (likewise the highest column)
+     * @param maxCells         cells of one sheet once gaps and merged ranges are filled in; also the most shared strings
+     * @param maxMergedCells   the summed area of the merged ranges of one sheet
+     */
+    public record Limits(int maxRows, int maxColumns, long maxCells, long maxMergedCells) {
+        /** Far above any unit list or indicator system an office exchanges, far below what hurts the platform. */
+        public static final Limits DEFAULT = new Limits(20_000, 256, 1_000_000, 200_000);
+    }
+
+    /**
      * Reads an uploaded workbook of at most {@code maxBytes} bytes (compressed), so a request body never has to be
      * trusted for its size. An empty or too large upload is a {@link SpreadsheetException} saying so.
      */
@@ -223,8 +240,12 @@ public final class Xlsx {
         return read(source, DEFAULT_MAX_UNCOMPRESSED);
     }
 
-    /** Reads every worksheet of the workbook, in workbook order. */
     public static List<Sheet> read(InputStream source, long maxUncompressedBytes) throws SpreadsheetException {
+        return read(source, maxUncompressedBytes, Limits.DEFAULT);
+    }
+
+    /** Reads every worksheet of the workbook, in workbook order. */
+    public static List<Sheet> read(InputStream source, long maxUncompressedBytes, Limits limits) throws SpreadsheetException {
         Map<String, byte[]> parts = unzip(source, maxUncompressedBytes);
         byte[] workbook = parts.get("xl/workbook.xml");
         if (workbook == null) {
@@ -232,7 +253,7 @@ public final class Xlsx {
         }
         try {
             List<String> sharedStrings = parts.containsKey("xl/sharedStrings.xml")
-                    ? readSharedStrings(parts.get("xl/sharedStrings.xml")) : List.of();
+                    ? readSharedStrings(parts.get("xl/sharedStrings.xml"), limits) : List.of();
             Map<String, String> targets = readRelationships(parts.get("xl/_rels/workbook.xml.rels"));
             List<Sheet> sheets = new ArrayList<>();
             for (Map.Entry<String, String> sheet : readSheetList(workbook).entrySet()) {
@@ -243,16 +264,33 @@ public final class Xlsx {
                 String path = target.startsWith("/") ? target.substring(1) : "xl/" + target;
                 byte[] xml = parts.get(normalize(path));
                 if (xml != null) {
-                    sheets.add(new Sheet(sheet.getKey(), readSheet(xml, sharedStrings)));
+                    sheets.add(new Sheet(sheet.getKey(), readSheet(xml, sharedStrings, limits)));
                 }
             }
             if (sheets.isEmpty()) {
                 throw new SpreadsheetException("工作簿中没有工作表");
             }
             return sheets;
+        } catch (Refused e) {
+            throw new SpreadsheetException(e.getMessage(), e.tooLarge);
         } catch (XMLStreamException | RuntimeException e) {
             throw new SpreadsheetException("无法解析 Excel 文件：" + e.getMessage(), e);
         }
+    }
+
+    /** A part broke one of the rules above: its message names the rule, and is what the caller sees. */
+    private static final class Refused extends XMLStreamException {
+        private static final long serialVersionUID = 1L;
+        private final boolean tooLarge;
+
+        Refused(String message, boolean tooLarge) {
+            super(message);
+            this.tooLarge = tooLarge;
+        }
+    }
+
+    private static Refused exceeds(String what, long limit) {
+        return new Refused("Excel 文件超出限制：" + what + "不得超过 " + limit, true);
     }
 
     private static String normalize(String path) {
@@ -306,15 +344,28 @@ public final class Xlsx {
         return parts;
     }
 
+    /**
+     * A parser that neither loads DTDs nor resolves external entities, and refuses a part that declares a document
+     * type at all: no part of a workbook needs one, and an internal subset is where entity expansion attacks live.
+     */
     private static XMLStreamReader parser(byte[] xml) throws XMLStreamException {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return f.createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
+        return new StreamReaderDelegate(f.createXMLStreamReader(new java.io.ByteArrayInputStream(xml))) {
+            @Override
+            public int next() throws XMLStreamException {
+                int event = super.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new Refused("Excel 文件不得包含 DOCTYPE 声明", false);
+                }
+                return event;
+            }
+        };
     }
 
-    private static List<String> readSharedStrings(byte[] xml) throws XMLStreamException {
+    private static List<String> readSharedStrings(byte[] xml, Limits limits) throws XMLStreamException {
         List<String> out = new ArrayList<>();
         XMLStreamReader r = parser(xml);
         StringBuilder current = null;
@@ -335,6 +386,9 @@ public final class Xlsx {
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 if (r.getLocalName().equals("si") && current != null) {
+                    if (out.size() >= limits.maxCells()) {
+                        throw exceeds("共享字符串数", limits.maxCells());
+                    }
                     out.add(current.toString());
                     current = null;
                 } else if (r.getLocalName().equals("rPh")) {
@@ -371,9 +425,56 @@ public final class Xlsx {
         return out;
     }
 
-    private static List<List<Object>> readSheet(byte[] xml, List<String> sharedStrings) throws XMLStreamException {
-        List<List<Object>> rows = new ArrayList<>();
+    /** One sheet's cells, checked against the limits as they are placed (see {@link Limits}). */
+    private static final class Grid {
+        final List<List<Object>> rows = new ArrayList<>();
+        final Limits limits;
+        long cells;
+
+        Grid(Limits limits) {
+            this.limits = limits;
+        }
+
+        void check(int row, int col) throws Refused {
+            if (row >= limits.maxRows()) {
+                throw exceeds("行数", limits.maxRows());
+            }
+            if (col < 0 || col >= limits.maxColumns()) {
+                throw exceeds("列数", limits.maxColumns());
+            }
+        }
+
+        Object get(int row, int col) {
+            if (row >= rows.size()) {
+                return null;
+            }
+            List<Object> r = rows.get(row);
+            return col < r.size() ? r.get(col) : null;
+        }
+
+        void set(int row, int col, Object v) throws Refused {
+            check(row, col);
+            while (rows.size() <= row) {
+                rows.add(new ArrayList<>());
+            }
+            List<Object> r = rows.get(row);
+            if (r.size() <= col) {
+                cells += col + 1 - r.size();
+                if (cells > limits.maxCells()) {
+                    throw exceeds("单元格总数", limits.maxCells());
+                }
+                while (r.size() <= col) {
+                    r.add(null);
+                }
+            }
+            r.set(col, v);
+        }
+    }
+
+    private static List<List<Object>> readSheet(byte[] xml, List<String> sharedStrings, Limits limits) throws XMLStreamException {
+        Grid grid = new Grid(limits);
         List<int[]> merges = new ArrayList<>();
+        long mergedArea = 0;
         XMLStreamReader r = parser(xml);
         int rowIndex = -1;
         int nextColumn = 0;
@@ -386,7 +487,7 @@ public final class Xlsx {
                 switch (r.getLocalName()) {
                     case "row" -> {
                         String rAttr = r.getAttributeValue(null, "r");
-                        rowIndex = rAttr != null ? Integer.parseInt(rAttr) - 1 : rowIndex + 1;
+                        rowIndex = rAttr != null ? Integer.parseInt(rAttr.trim()) - 1 : rowIndex + 1;
                         nextColumn = 0;
                     }
                     case "c" -> {
@@ -396,7 +497,18 @@ public final class Xlsx {
                     }
                     case "v" -> value = r.getElementText();
                     case "is" -> value = inlineText(r);
-                    case "mergeCell" -> merges.add(parseRange(r.getAttributeValue(null, "ref")));
+                    case "mergeCell" -> {
+                        int[] m = parseRange(r.getAttributeValue(null, "ref"));
+                        if (m != null) {
+                            // the area is checked before anything of the range is filled in
+                            mergedArea += ((long) m[2] - m[0] + 1) * ((long) m[3] - m[1] + 1);
+                            if (mergedArea > limits.maxMergedCells()) {
+                                throw exceeds("合并单元格的总面积", limits.maxMergedCells());
+                            }
+                            grid.check(m[2], m[3]);
+                            merges.add(m);
+                        }
+                    }
                     default -> { }
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("c")) {
@@ -404,26 +516,24 @@ public final class Xlsx {
                 nextColumn = column + 1;
                 Object cell = cellValue(type, value, sharedStrings);
                 if (cell != null && rowIndex >= 0) {
-                    set(rows, rowIndex, column, cell);
+                    grid.set(rowIndex, column, cell);
                 }
             }
         }
         for (int[] m : merges) {
-            if (m == null) {
-                continue;
-            }
-            Object v = get(rows, m[0], m[1]);
+            Object v = grid.get(m[0], m[1]);
             if (v == null) {
                 continue;
             }
             for (int row = m[0]; row <= m[2]; row++) {
                 for (int col = m[1]; col <= m[3]; col++) {
-                    if (get(rows, row, col) == null) {
-                        set(rows, row, col, v);
+                    if (grid.get(row, col) == null) {
+                        grid.set(row, col, v);
                     }
                 }
             }
         }
+        List<List<Object>> rows = grid.rows;
         while (!rows.isEmpty() && rows.get(rows.size() - 1).stream().allMatch(c -> c == null || c.toString().isBlank())) {
             rows.remove(rows.size() - 1);
         }
@@ -470,29 +580,14 @@ public final class Xlsx {
         return value; // inlineStr, str (formula result), e (error)
     }
 
-    private static Object get(List<List<Object>> rows, int row, int col) {
-        if (row >= rows.size()) {
-            return null;
-        }
-        List<Object> r = rows.get(row);
-        return col < r.size() ? r.get(col) : null;
-    }
-
-    private static void set(List<List<Object>> rows, int row, int col, Object v) {
-        while (rows.size() <= row) {
-            rows.add(new ArrayList<>());
-        }
-        List<Object> r = rows.get(row);
-        while (r.size() <= col) {
-            r.add(null);
-        }
-        r.set(col, v);
-    }
-
+    /** The 0-based column of a reference; beyond three letters (XFD is Excel's last) it is out of every limit. */
     static int parseColumn(String ref) {
         int col = 0;
         int i = 0;
         while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+            if (i == 3) {
+                return Integer.MAX_VALUE;
+            }
             col = col * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
             i++;
         }
@@ -507,15 +602,25 @@ public final class Xlsx {
         return Integer.parseInt(ref.substring(i)) - 1;
     }
 
-    /** {firstRow, firstCol, lastRow, lastCol}, or null for a malformed reference. */
+    /** {firstRow, firstCol, lastRow, lastCol}, corners in order, or null for a malformed or empty reference. */
     private static int[] parseRange(String ref) {
         if (ref == null || !ref.contains(":")) {
             return null;
         }
         String[] ends = ref.split(":");
+        if (ends.length != 2) {
+            return null;
+        }
         try {
-            return new int[] {parseRow(ends[0]), parseColumn(ends[0]), parseRow(ends[1]), parseColumn(ends[1])};
-        } catch (NumberFormatException e) {
+            int r1 = parseRow(ends[0]);
+            int c1 = parseColumn(ends[0]);
+            int r2 = parseRow(ends[1]);
+            int c2 = parseColumn(ends[1]);
+            if (r1 < 0 || c1 < 0 || r2 < 0 || c2 < 0) {
+                return null;
+            }
+            return new int[] {Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2)};
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
             return null;
         }
     }

@@ -2,11 +2,15 @@ package cn.supervision.spreadsheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -122,6 +126,98 @@ class XlsxTest {
                     + "<workbook><sheets><sheet name=\"&e;\"/></sheets></workbook>").getBytes(StandardCharsets.UTF_8));
         }
         assertThrows(SpreadsheetException.class, () -> Xlsx.read(new ByteArrayInputStream(out.toByteArray())));
+    }
+
+    /** A workbook whose only sheet has {@code sheetData} and {@code tail} (what follows sheetData) as given. */
+    static byte[] workbook(String sheetData, String tail) throws IOException {
+        return workbook("", sheetData, tail);
+    }
+
+    static byte[] workbook(String prolog, String sheetData, String tail) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write(("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                    + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                    + "<sheets><sheet name=\"s\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/_rels/workbook.xml.rels"));
+            zip.write(("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.write((prolog + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                    + sheetData + "</sheetData>" + tail + "</worksheet>").getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    /** Runs the read on this thread and returns what it threw, its duration and the bytes it allocated. */
+    private static Object[] measured(byte[] xlsx) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long allocated = threads.getThreadAllocatedBytes(thread);
+        long start = System.nanoTime();
+        SpreadsheetException e = assertThrows(SpreadsheetException.class, () -> Xlsx.read(new ByteArrayInputStream(xlsx)));
+        return new Object[] {e, (System.nanoTime() - start) / 1_000_000, threads.getThreadAllocatedBytes(thread) - allocated};
+    }
+
+    @Test
+    void oneMergedRangeOverTheWholeSheetIsRefusedQuicklyAndWithoutFillingIt() throws Exception {
+        byte[] xlsx = workbook("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
+                "<mergeCells count=\"1\"><mergeCell ref=\"A1:XFD1048576\"/></mergeCells>");
+        assertTrue(xlsx.length < 1024, "the attack fits in " + xlsx.length + " bytes");
+        // before the limits the reader filled 17 billion cells in and the JVM died of it
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            Object[] m = measured(xlsx);
+            SpreadsheetException e = (SpreadsheetException) m[0];
+            assertTrue(e.tooLarge(), e.getMessage());
+            assertTrue(e.getMessage().contains("合并单元格的总面积不得超过 200000"), e.getMessage());
+            assertTrue((Long) m[1] < 1000, "took " + m[1] + " ms");
+            assertTrue((Long) m[2] < 32L * 1024 * 1024, "allocated " + m[2] + " bytes");
+        });
+    }
+
+    @Test
+    void rowsColumnsCellsAndMergedAreasHaveLimitsNamedInTheRefusal() throws Exception {
+        Xlsx.Limits small = new Xlsx.Limits(10, 5, 30, 8);
+        String cell = "<c r=\"%s\" t=\"inlineStr\"><is><t>x</t></is></c>";
+        byte[] farRow = workbook("<row r=\"11\">" + cell.formatted("A11") + "</row>", "");
+        byte[] farColumn = workbook("<row r=\"1\">" + cell.formatted("F1") + "</row>", "");
+        StringBuilder full = new StringBuilder();
+        for (int r = 1; r <= 7; r++) {
+            full.append("<row r=\"").append(r).append("\">").append(cell.formatted("E" + r)).append("</row>");
+        }
+        byte[] tooManyCells = workbook(full.toString(), "");
+        byte[] mergedTooLarge = workbook("<row r=\"1\">" + cell.formatted("A1") + "</row>",
+                "<mergeCells><mergeCell ref=\"A1:C2\"/><mergeCell ref=\"D4:B3\"/></mergeCells>");
+        byte[] hugeColumnName = workbook("<row r=\"1\">" + cell.formatted("AAAAAAAAAAAAAA1") + "</row>", "");
+        assertRefused(farRow, small, "行数不得超过 10");
+        assertRefused(farColumn, small, "列数不得超过 5");
+        assertRefused(tooManyCells, small, "单元格总数不得超过 30");
+        assertRefused(mergedTooLarge, small, "合并单元格的总面积不得超过 8");
+        assertRefused(hugeColumnName, Xlsx.Limits.DEFAULT, "列数不得超过 256");
+
+        byte[] fits = workbook("<row r=\"1\">" + cell.formatted("A1") + "</row>",
+                "<mergeCells><mergeCell ref=\"A1:B3\"/></mergeCells>");
+        List<List<Object>> rows = Xlsx.read(new ByteArrayInputStream(fits), Xlsx.DEFAULT_MAX_UNCOMPRESSED, small).get(0).rows();
+        assertEquals(List.of(List.of("x", "x"), List.of("x", "x"), List.of("x", "x")), rows);
+    }
+
+    private static void assertRefused(byte[] xlsx, Xlsx.Limits limits, String naming) {
+        SpreadsheetException e = assertThrows(SpreadsheetException.class,
+                () -> Xlsx.read(new ByteArrayInputStream(xlsx), Xlsx.DEFAULT_MAX_UNCOMPRESSED, limits));
+        assertTrue(e.tooLarge() && e.getMessage().contains(naming), e.getMessage());
+    }
+
+    @Test
+    void anyDocumentTypeDeclarationIsRefusedEvenWithoutEntities() throws Exception {
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>";
+        for (byte[] xlsx : List.of(workbook(laughs, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&b;</t></is></c></row>", ""),
+                workbook("<!DOCTYPE worksheet>", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>", ""))) {
+            SpreadsheetException e = assertThrows(SpreadsheetException.class, () -> Xlsx.read(new ByteArrayInputStream(xlsx)));
+            assertEquals("Excel 文件不得包含 DOCTYPE 声明", e.getMessage());
+        }
+        assertEquals("x", Xlsx.read(new ByteArrayInputStream(workbook("<?xml version=\"1.0\"?>",
+                "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>", ""))).get(0).text(0, 0));
     }
 
     @Test
