@@ -1,0 +1,117 @@
+package cn.supervision.rest.internal;
+
+import java.lang.reflect.Method;
+
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import cn.supervision.rest.bounds.Bodies;
+import cn.supervision.rest.bounds.StreamedBody;
+
+/**
+ * Every request body has a ceiling before anything parses it: JSON bodies the JSON cap, methods that stream their
+ * own larger uploads ({@link StreamedBody}) and other media types the upload ceiling. A declared Content-Length
+ * beyond it is answered 413 at once, without reading; a chunked body is counted as it is read and refused the moment
+ * it crosses the limit, so nothing of it is ever held beyond the limit.
+ *
+ * <p>Any refusal of a request whose body was not read to its end closes the connection: otherwise the server would
+ * read (and discard) the rest of a body it has already refused, to keep the connection alive.
+ */
+@Priority(Priorities.ENTITY_CODER)
+public class BodyLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    static final String STREAM = BodyLimitFilter.class.getName() + ".stream";
+
+    @Context
+    private ResourceInfo resource;
+
+    private final long maxJsonBytes;
+    private final long maxUploadBytes;
+
+    public BodyLimitFilter(int maxJsonKilobytes, int maxUploadMegabytes) {
+        this.maxJsonBytes = maxJsonKilobytes * 1024L;
+        this.maxUploadBytes = maxUploadMegabytes * 1024L * 1024L;
+    }
+
+    /** For tests: the resource method is what a JAX-RS runtime would inject. */
+    BodyLimitFilter(int maxJsonKilobytes, int maxUploadMegabytes, ResourceInfo resource) {
+        this(maxJsonKilobytes, maxUploadMegabytes);
+        this.resource = resource;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Long declared;
+        try {
+            declared = declaredLength(request);
+        } catch (NumberFormatException e) {
+            request.abortWith(close(Problems.response(400, "请求无效", "Content-Length 无效", null)));
+            return;
+        }
+        long max = limitFor(request.getMediaType());
+        if (declared != null && declared > max) {
+            request.abortWith(close(tooLarge(max)));
+            return;
+        }
+        if (declared == null || declared > 0) {
+            Bodies.Limited limited = (Bodies.Limited) Bodies.limited(request.getEntityStream(), declared, max);
+            request.setEntityStream(limited);
+            request.setProperty(STREAM, limited);
+        }
+    }
+
+    long limitFor(MediaType type) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        boolean streamed = method != null && method.isAnnotationPresent(StreamedBody.class);
+        return streamed || !json(type) ? maxUploadBytes : maxJsonBytes;
+    }
+
+    /** JSON, or no type at all (a reader would take it for JSON). */
+    static boolean json(MediaType type) {
+        return type == null || type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json");
+    }
+
+    private static Long declaredLength(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        long length = Long.parseLong(header.trim());
+        if (length < 0) {
+            throw new NumberFormatException(header);
+        }
+        return length;
+    }
+
+    static Response tooLarge(long max) {
+        return Problems.response(413, Problems.titleFor(413), "请求体超过 " + Bodies.describe(max) + " 上限", null);
+    }
+
+    private static Response close(Response r) {
+        return Response.fromResponse(r).header("Connection", "close").build();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() < 400 || !hasBody(request)) {
+            return;
+        }
+        Object stream = request.getProperty(STREAM);
+        if (!(stream instanceof Bodies.Limited l) || !l.ended()) {
+            response.getHeaders().putSingle("Connection", "close");
+        }
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return (length != null && !length.trim().equals("0")) || request.getHeaderString("Transfer-Encoding") != null;
+    }
+}
