@@ -67,6 +67,12 @@ public interface CampaignService {
      */
     InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note);
 
+    /**
+     * Refuses (403/404) a caller who may not attach evidence to that input: adapters call it before reading an upload's
+     * body, so an unauthorised upload is never buffered.
+     */
+    void checkEvidenceUpload(Caller caller, long campaignId, long inputId);
+
     /** Attaches an evidence file to an input (the unit for its self-reports, the office for any); size and type limited. */
     Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content);
 

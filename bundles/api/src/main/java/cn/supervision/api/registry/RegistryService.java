@@ -2,6 +2,7 @@ package cn.supervision.api.registry;
 
 import java.util.List;
 
+import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 
 /**
@@ -10,6 +11,9 @@ import cn.supervision.api.security.Caller;
  * Failures are {@link cn.supervision.api.problem.SupervisionException}s carrying the HTTP-like status.
  */
 public interface RegistryService {
+
+    /** The platform's authority policy over the current jurisdiction tree: every service decides through it. */
+    Access access();
 
     /** Jurisdictions the caller may see, parents before children. */
     List<Jurisdiction> listJurisdictions(Caller caller);

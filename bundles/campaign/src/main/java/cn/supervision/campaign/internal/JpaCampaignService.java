@@ -53,7 +53,10 @@ import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitKind;
+import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Operation;
+import cn.supervision.api.security.Target;
 import cn.supervision.campaign.internal.model.CampaignEntity;
 import cn.supervision.campaign.internal.model.EvidenceEntity;
 import cn.supervision.campaign.internal.model.InputEntity;
@@ -88,10 +91,28 @@ public class JpaCampaignService implements CampaignService {
      * detects inputs written by anyone else (another node, a restore): then everything is rebuilt.
      */
     static final class ScoringCache {
+        /** Evaluators are scored under a pseudonym (评价人1, 2 … in working-group order): results never name them. */
+        final Map<String, String> pseudonyms;
         final Map<Long, Map<String, IndicatorInput>> inputs = new java.util.HashMap<>();
         final Map<String, Map<String, IndicatorInput.Grade>> grades = new java.util.HashMap<>();
         final Map<Long, UnitResult> scored = new java.util.HashMap<>();
         long lastInputId;
+
+        ScoringCache(List<Member> workingGroup) {
+            pseudonyms = pseudonyms(workingGroup);
+        }
+
+        String pseudonym(String evaluator) {
+            return pseudonyms.getOrDefault(evaluator, "评价人");
+        }
+    }
+
+    static Map<String, String> pseudonyms(List<Member> workingGroup) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Member m : workingGroup == null ? List.<Member>of() : workingGroup) {
+            names.putIfAbsent(m.username(), "评价人" + (names.size() + 1));
+        }
+        return names;
     }
 
     private final Map<Long, ScoringCache> caches = new java.util.concurrent.ConcurrentHashMap<>();
@@ -131,18 +152,32 @@ public class JpaCampaignService implements CampaignService {
 
     /** Each office runs its own campaigns: the city reads its counties' published results but does not run theirs. */
     private void requireAdminister(Caller caller, String jurisdictionCode) {
-        registry.getJurisdiction(caller, jurisdictionCode);
-        if (!caller.administers() || caller.unitCode() != null
-                || (!caller.isSystem() && !jurisdictionCode.equals(caller.jurisdictionCode()))) {
-            throw SupervisionException.forbidden("当前用户无权管理行政区划 " + jurisdictionCode + " 的监管活动");
+        registry.access().require(caller, Operation.MANAGE_CAMPAIGN, jurisdictionCode);
+    }
+
+    private static Target target(Campaign c) {
+        return Target.of(c.jurisdictionCode()).published(c.state() == CampaignState.PUBLISHED);
+    }
+
+    private static Target target(Campaign c, Unit u) {
+        return new Target(c.jurisdictionCode(), u.code(), c.state() == CampaignState.PUBLISHED);
+    }
+
+    /** Who graded is for the office: unit users and partners read the plan without the working group. */
+    private Campaign visibleTo(Caller caller, Access access, Campaign c) {
+        if (access.may(caller, Operation.READ_WORKING_GROUP, target(c))) {
+            return c;
         }
+        return new Campaign(c.id(), c.jurisdictionCode(), c.kind(), c.title(), c.description(), c.period(), c.systems(),
+                c.categories(), c.collectionDeadline(), c.scoringDeadline(), c.targetUnitIds(), List.of(), c.state(),
+                c.rolledFrom(), c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy());
     }
 
     @Override
     public List<Campaign> list(Caller caller, String jurisdictionCode, CampaignState state) {
         Set<String> visible = jurisdictionCode != null ? Set.of(registry.getJurisdiction(caller, jurisdictionCode).code())
                 : registry.listJurisdictions(caller).stream().map(Jurisdiction::code).collect(Collectors.toSet());
-        return jpa.txExpr(TransactionType.Supports, em -> {
+        List<Campaign> found = jpa.txExpr(TransactionType.Supports, em -> {
             var q = em.createQuery("select c from CampaignEntity c where c.jurisdictionCode in :codes"
                     + (state == null ? "" : " and c.state = :state") + " order by c.id", CampaignEntity.class)
                     .setParameter("codes", visible);
@@ -151,12 +186,22 @@ public class JpaCampaignService implements CampaignService {
             }
             return q.getResultList().stream().map(this::toValue).toList();
         });
+        Access access = registry.access();
+        return access.filter(caller, Operation.READ_CAMPAIGN, found, JpaCampaignService::target).stream()
+                .map(c -> visibleTo(caller, access, c)).toList();
     }
 
     @Override
     public Campaign get(Caller caller, long id) {
+        Access access = registry.access();
+        Campaign c = read(caller, id);
+        return visibleTo(caller, access, c);
+    }
+
+    /** The campaign as stored, once the caller may read it: for this service's own decisions (it keeps the group). */
+    private Campaign read(Caller caller, long id) {
         Campaign c = jpa.txExpr(TransactionType.Supports, em -> toValue(find(em, id)));
-        registry.getJurisdiction(caller, c.jurisdictionCode());
+        registry.access().require(caller, Operation.READ_CAMPAIGN, target(c));
         return c;
     }
 
@@ -181,7 +226,7 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public Campaign update(Caller caller, long id, CampaignDraft draft) {
-        Campaign current = get(caller, id);
+        Campaign current = read(caller, id);
         requireAdminister(caller, current.jurisdictionCode());
         if (current.state() != CampaignState.DRAFT) {
             throw SupervisionException.conflict("监管活动已进入“" + current.state() + "”阶段，计划不能再修改");
@@ -199,7 +244,7 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public Campaign transition(Caller caller, long id, CampaignState to, String reason) {
-        Campaign current = get(caller, id);
+        Campaign current = read(caller, id);
         requireAdminister(caller, current.jurisdictionCode());
         if (to == null) {
             throw SupervisionException.invalid("to", "必须指定目标状态");
@@ -254,7 +299,7 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public List<Transition> history(Caller caller, long id) {
-        get(caller, id);
+        read(caller, id);
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                         "select t from TransitionEntity t where t.campaignId = :c order by t.id", TransitionEntity.class)
                 .setParameter("c", id).getResultList().stream()
@@ -264,7 +309,7 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public Campaign rollover(Caller caller, long id) {
-        Campaign c = get(caller, id);
+        Campaign c = read(caller, id);
         requireAdminister(caller, c.jurisdictionCode());
         if (c.kind() != CampaignKind.ROUTINE) {
             throw SupervisionException.conflict("只有常规监管可以滚动到下一周期");
@@ -286,7 +331,7 @@ public class JpaCampaignService implements CampaignService {
     @Override
     public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
                                    InputSource source, String explanation) {
-        Campaign c = get(caller, campaignId);
+        Campaign c = read(caller, campaignId);
         if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
             throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不接受输入");
         }
@@ -294,25 +339,18 @@ public class JpaCampaignService implements CampaignService {
             throw SupervisionException.invalid("unitId", "单位 " + unitId + " 不是本次监管活动的对象");
         }
         Unit unit = registry.getUnit(caller, unitId); // a UNIT_USER sees only its own unit: 403 otherwise
+        Access access = registry.access();
         if (source == null || input == null) {
             throw SupervisionException.invalid("source",
                     "必须提供输入及其来源（SELF_REPORT、OFFICE、EVALUATOR、PEER_REVIEW、PUBLIC_EVALUATION、PLATFORM_DATA）");
         }
         IndicatorInput recorded = input;
         switch (source) {
-            case SELF_REPORT -> {
-                if (!caller.has(cn.supervision.api.security.Role.UNIT_USER) || !unit.code().equals(caller.unitCode())) {
-                    throw SupervisionException.forbidden("自评只能由本单位用户填报");
-                }
-            }
-            case OFFICE, PEER_REVIEW, PUBLIC_EVALUATION, PLATFORM_DATA -> {
-                if (!caller.administers() || caller.unitCode() != null) {
-                    throw SupervisionException.forbidden("只有机构编制部门可以录入");
-                }
-            }
+            case SELF_REPORT -> access.require(caller, Operation.WRITE_SELF_REPORT, target(c, unit));
+            case OFFICE, PEER_REVIEW, PUBLIC_EVALUATION, PLATFORM_DATA -> access.require(caller, Operation.WRITE_OFFICE_INPUT, target(c));
             case EVALUATOR -> {
-                if (!caller.has(cn.supervision.api.security.Role.EVALUATOR)
-                        || c.workingGroup().stream().noneMatch(m -> m.username().equals(caller.username()) && m.grades(code, unitId))) {
+                access.require(caller, Operation.WRITE_GRADE, target(c));
+                if (c.workingGroup().stream().noneMatch(m -> m.username().equals(caller.username()) && m.grades(code, unitId))) {
                     throw SupervisionException.forbidden("只有工作组中分配了该指标和单位的评价人可以评定等次");
                 }
                 if (input.grades().size() != 1 || input.grades().get(0).label() == null
@@ -327,9 +365,14 @@ public class JpaCampaignService implements CampaignService {
             throw SupervisionException.invalid("explanation", "说明不能超过 " + MAX_EXPLANATION + " 个字符");
         }
         Long systemId = c.systems().get(unit.kind());
-        SystemDefinition definition = systemId == null ? null : systems.get(caller, systemId).definition();
+        SystemDefinition definition = systemId == null ? null : systems.get(Caller.system("campaign:" + caller.username()), systemId).definition();
         if (definition == null || !codesOf(definition).contains(code)) {
             throw SupervisionException.invalid("code", "指标 " + code + " 不是该单位所用指标体系中的末级指标或加减分项");
+        }
+        boolean adjustment = definition.adjustments().stream().anyMatch(a -> a.code().equals(code));
+        if ((source == InputSource.OFFICE || adjustment) && (explanation == null || explanation.isBlank())) {
+            // like an evaluator's grade, a figure the office sets and every bonus or deduction must say why
+            throw SupervisionException.invalid("explanation", adjustment ? "加分、减分和否决项必须写明依据" : "机构编制部门录入的数据必须写明依据");
         }
         if (source == InputSource.PEER_REVIEW || source == InputSource.PUBLIC_EVALUATION || source == InputSource.PLATFORM_DATA) {
             Category channel = Category.valueOf(source.name());
@@ -347,6 +390,21 @@ public class JpaCampaignService implements CampaignService {
         jpa.tx(TransactionType.Required, em -> em.persist(e));
         absorb(campaignId, List.of(e));
         return toValue(e);
+    }
+
+    /** What a reader of a unit's inputs may see: a unit never learns which evaluator gave which grade. */
+    private InputRecord visibleTo(Caller caller, Access access, Campaign c, InputRecord r) {
+        if (r.source() != InputSource.EVALUATOR || access.may(caller, Operation.READ_WORKING_GROUP, target(c))) {
+            return r;
+        }
+        Map<String, String> names = pseudonyms(c.workingGroup());
+        String pseudonym = names.getOrDefault(r.enteredBy(), "评价人");
+        IndicatorInput in = r.input();
+        IndicatorInput anonymous = new IndicatorInput(in.value(), in.occurrences(), in.state(),
+                in.grades().stream().map(g -> new IndicatorInput.Grade(pseudonym, g.label(), g.justification())).toList(),
+                in.triggered(), in.source());
+        return new InputRecord(r.id(), r.campaignId(), r.unitId(), r.code(), anonymous, r.source(), r.explanation(), pseudonym,
+                r.enteredAt(), r.review(), r.reviewNote(), r.reviewedBy());
     }
 
     /** Every leaf of a system's tree, at any depth. */
@@ -373,28 +431,48 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) {
-        get(caller, campaignId);
-        registry.getUnit(caller, unitId);
+        Campaign c = read(caller, campaignId);
+        Unit unit = registry.getUnit(caller, unitId);
+        Access access = registry.access();
+        access.require(caller, Operation.READ_INPUTS, target(c, unit));
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select i from InputEntity i where i.campaignId = :c"
                         + " and i.unitId = :u order by i.id", InputEntity.class).setParameter("c", campaignId).setParameter("u", unitId)
-                .getResultList().stream().map(this::toValue).toList());
+                .getResultList().stream().map(this::toValue).map(r -> visibleTo(caller, access, c, r)).toList());
     }
 
     @Override
     public List<UnitResult> results(Caller caller, long campaignId, BigDecimal gapThreshold) {
-        Campaign c = get(caller, campaignId);
+        Campaign c = read(caller, campaignId);
         if (c.targetUnitIds() == null) {
             throw SupervisionException.conflict("监管活动尚未开始采集，没有结果");
         }
-        if (c.state() != CampaignState.PUBLISHED && !caller.isSystem() && !c.jurisdictionCode().equals(caller.jurisdictionCode())) {
-            throw SupervisionException.forbidden("上级只能查看下级已发布的结果");
-        }
+        requireResults(caller, c);
         if (c.state() == CampaignState.PUBLISHED) {
             List<ResultRevision> revisions = revisions(caller, campaignId);
-            Set<Long> visible = registry.listUnits(caller, c.jurisdictionCode(), true).stream().map(Unit::id).collect(Collectors.toSet());
-            return revisions.get(revisions.size() - 1).results().stream().filter(r -> visible.contains(r.unitId())).toList();
+            return revisions.get(revisions.size() - 1).results();
         }
         return compute(caller, c, gapThreshold);
+    }
+
+    /** The whole jurisdiction's results (an office, a leader, a partner once published), or a unit's own row. */
+    private void requireResults(Caller caller, Campaign c) {
+        Access access = registry.access();
+        if (!access.may(caller, Operation.READ_RESULTS, target(c))
+                && (caller.unitCode() == null || !access.may(caller, Operation.READ_RESULTS,
+                        new Target(c.jurisdictionCode(), caller.unitCode(), c.state() == CampaignState.PUBLISHED)))) {
+            throw Access.denied(Operation.READ_RESULTS, target(c));
+        }
+    }
+
+    /** The rows of {@code results} the caller may read. */
+    private List<UnitResult> visibleRows(Caller caller, Campaign c, List<UnitResult> results) {
+        Access access = registry.access();
+        if (access.may(caller, Operation.READ_RESULTS, target(c))) {
+            return results;
+        }
+        Set<Long> own = registry.listUnits(caller, c.jurisdictionCode(), true).stream()
+                .filter(u -> access.may(caller, Operation.READ_RESULTS, target(c, u))).map(Unit::id).collect(Collectors.toSet());
+        return results.stream().filter(r -> own.contains(r.unitId())).toList();
     }
 
     private List<UnitResult> compute(Caller caller, Campaign c, BigDecimal gapThreshold) {
@@ -403,7 +481,7 @@ public class JpaCampaignService implements CampaignService {
         registry.listUnits(caller, c.jurisdictionCode(), true).forEach(u -> visible.put(u.id(), u));
         Map<Long, Unit> all = new java.util.HashMap<>();
         registry.listUnits(Caller.system("scoring"), c.jurisdictionCode(), true).forEach(u -> all.put(u.id(), u));
-        ScoringCache cache = cache(c.id());
+        ScoringCache cache = cache(c);
         List<UnitResult> ranked;
         synchronized (cache) {
             // rescore only the units whose inputs changed, one system at a time (read and validated once)
@@ -452,18 +530,19 @@ public class JpaCampaignService implements CampaignService {
 
     /** For the benchmark: the cache, to make every unit dirty again. */
     ScoringCache cacheForBench(long campaignId) {
-        return cache(campaignId);
+        return cache(read(Caller.system("bench"), campaignId));
     }
 
     /** The campaign's scoring cache, rebuilt from the database when inputs were written behind its back. */
-    private ScoringCache cache(long campaignId) {
+    private ScoringCache cache(Campaign c) {
+        long campaignId = c.id();
         Long last = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select max(i.id) from InputEntity i where i.campaignId = :c", Long.class).setParameter("c", campaignId).getSingleResult());
         ScoringCache cache = caches.get(campaignId);
         if (cache != null && cache.lastInputId == (last == null ? 0 : last)) {
             return cache;
         }
-        ScoringCache fresh = new ScoringCache();
+        ScoringCache fresh = new ScoringCache(c.workingGroup());
         caches.put(campaignId, fresh);
         absorb(campaignId, jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select i from InputEntity i where i.campaignId = :c order by i.id", InputEntity.class)
@@ -487,13 +566,16 @@ public class JpaCampaignService implements CampaignService {
                     continue; // a self-report counts once the office accepted it
                 }
                 IndicatorInput in = toValue(i).input();
-                String source = i.getSource() + " " + i.getEnteredBy() + " " + Instant.ofEpochMilli(i.getEnteredAt());
+                boolean graded = i.getSource() == InputSource.EVALUATOR;
+                String source = i.getSource() + " " + (graded ? cache.pseudonym(i.getEnteredBy()) : i.getEnteredBy()) + " "
+                        + Instant.ofEpochMilli(i.getEnteredAt());
                 Map<String, IndicatorInput> unit = cache.inputs.computeIfAbsent(i.getUnitId(), k -> new java.util.HashMap<>());
                 IndicatorInput prev = unit.get(i.getCode());
-                if (i.getSource() == InputSource.EVALUATOR) {
+                if (graded) {
                     Map<String, IndicatorInput.Grade> byEvaluator = cache.grades.computeIfAbsent(i.getUnitId() + "/" + i.getCode(),
                             k -> new java.util.TreeMap<>());
-                    in.grades().forEach(g -> byEvaluator.put(g.evaluator(), g));
+                    in.grades().forEach(g -> byEvaluator.put(g.evaluator(),
+                            new IndicatorInput.Grade(cache.pseudonym(g.evaluator()), g.label(), g.justification())));
                     unit.put(i.getCode(), new IndicatorInput(prev == null ? null : prev.value(), prev == null ? null : prev.occurrences(),
                             prev == null ? null : prev.state(), List.copyOf(byEvaluator.values()), prev == null ? null : prev.triggered(),
                             source));
@@ -508,12 +590,13 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public List<Coverage> coverage(Caller caller, long campaignId) {
-        Campaign c = get(caller, campaignId);
+        Campaign c = read(caller, campaignId);
+        registry.access().require(caller, Operation.READ_INPUTS, target(c));
         if (c.targetUnitIds() == null) {
             throw SupervisionException.conflict("监管活动尚未开始采集");
         }
         Map<Long, Set<String>> leavesBySystem = new java.util.HashMap<>();
-        ScoringCache cache = cache(campaignId);
+        ScoringCache cache = cache(c);
         List<Coverage> out = new ArrayList<>();
         for (Unit u : registry.listUnits(caller, c.jurisdictionCode(), true)) {
             if (!c.targetUnitIds().contains(u.id())) {
@@ -540,16 +623,17 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public List<ResultRevision> revisions(Caller caller, long campaignId) {
-        get(caller, campaignId);
+        Campaign c = read(caller, campaignId);
+        requireResults(caller, c);
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select r from ResultRevisionEntity r where r.campaignId = :c"
                         + " order by r.revision", ResultRevisionEntity.class).setParameter("c", campaignId).getResultList().stream()
                 .map(r -> new ResultRevision(campaignId, r.getRevision(), r.getReason(), r.getCreatedBy(),
-                        Instant.ofEpochMilli(r.getCreatedAt()), readResults(r.getResultsJson()))).toList());
+                        Instant.ofEpochMilli(r.getCreatedAt()), visibleRows(caller, c, readResults(r.getResultsJson())))).toList());
     }
 
     @Override
     public ResultRevision correct(Caller caller, long campaignId, String reason, List<Correction> corrections) {
-        Campaign c = get(caller, campaignId);
+        Campaign c = read(caller, campaignId);
         requireAdminister(caller, c.jurisdictionCode());
         if (c.state() != CampaignState.PUBLISHED) {
             throw SupervisionException.conflict("只有已发布的结果才需要更正；发布前请直接修改输入");
@@ -599,7 +683,7 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note) {
-        Campaign c = get(caller, campaignId);
+        Campaign c = read(caller, campaignId);
         requireAdminister(caller, c.jurisdictionCode());
         String why = reason(note, !accept, "note", "退回理由");
         if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
@@ -624,16 +708,12 @@ public class JpaCampaignService implements CampaignService {
 
     @Override
     public Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content) {
-        Campaign c = get(caller, campaignId);
+        Campaign c = read(caller, campaignId);
         InputEntity input = jpa.txExpr(TransactionType.Supports, em -> em.find(InputEntity.class, inputId));
         if (input == null || input.getCampaignId() != campaignId) {
             throw SupervisionException.notFound("输入 " + inputId + " 不存在");
         }
-        registry.getUnit(caller, input.getUnitId()); // a unit user may attach only to its own unit's inputs
-        boolean own = input.getEnteredBy().equals(caller.username());
-        if (!own && !(caller.administers() && caller.unitCode() == null)) {
-            throw SupervisionException.forbidden("只能为自己填报的输入上传佐证材料");
-        }
+        requireEvidenceUpload(caller, c, input);
         if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
             throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不接受材料");
         }
@@ -661,20 +741,45 @@ public class JpaCampaignService implements CampaignService {
     }
 
     @Override
-    public List<Evidence> evidence(Caller caller, long campaignId, long inputId) {
-        get(caller, campaignId);
+    public void checkEvidenceUpload(Caller caller, long campaignId, long inputId) {
+        Campaign c = read(caller, campaignId);
         InputEntity input = jpa.txExpr(TransactionType.Supports, em -> em.find(InputEntity.class, inputId));
         if (input == null || input.getCampaignId() != campaignId) {
             throw SupervisionException.notFound("输入 " + inputId + " 不存在");
         }
-        registry.getUnit(caller, input.getUnitId());
+        requireEvidenceUpload(caller, c, input);
+    }
+
+    /** The one who entered an input documents it, as long as it may still write that kind; the office its own campaign's. */
+    private void requireEvidenceUpload(Caller caller, Campaign c, InputEntity input) {
+        Unit unit = registry.getUnit(caller, input.getUnitId());
+        Operation write = switch (input.getSource()) {
+            case SELF_REPORT -> Operation.WRITE_SELF_REPORT;
+            case EVALUATOR -> Operation.WRITE_GRADE;
+            default -> Operation.WRITE_OFFICE_INPUT;
+        };
+        Access access = registry.access();
+        boolean author = input.getEnteredBy().equals(caller.username()) && access.may(caller, write, target(c, unit));
+        if (!author && !access.may(caller, Operation.WRITE_OFFICE_INPUT, target(c))) {
+            throw SupervisionException.forbidden("只能为自己填报的输入或本级监管活动的输入上传佐证材料");
+        }
+    }
+
+    @Override
+    public List<Evidence> evidence(Caller caller, long campaignId, long inputId) {
+        Campaign c = read(caller, campaignId);
+        InputEntity input = jpa.txExpr(TransactionType.Supports, em -> em.find(InputEntity.class, inputId));
+        if (input == null || input.getCampaignId() != campaignId) {
+            throw SupervisionException.notFound("输入 " + inputId + " 不存在");
+        }
+        registry.access().require(caller, Operation.READ_INPUTS, target(c, registry.getUnit(caller, input.getUnitId())));
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select e from EvidenceEntity e where e.inputId = :i order by e.id",
                 EvidenceEntity.class).setParameter("i", inputId).getResultList().stream().map(JpaCampaignService::toValue).toList());
     }
 
     @Override
     public byte[] evidenceContent(Caller caller, long campaignId, long evidenceId) {
-        get(caller, campaignId);
+        Campaign c = read(caller, campaignId);
         EvidenceEntity e = jpa.txExpr(TransactionType.Supports, em -> {
             EvidenceEntity x = em.find(EvidenceEntity.class, evidenceId);
             if (x != null) {
@@ -686,7 +791,7 @@ public class JpaCampaignService implements CampaignService {
             throw SupervisionException.notFound("佐证材料 " + evidenceId + " 不存在");
         }
         InputEntity input = jpa.txExpr(TransactionType.Supports, em -> em.find(InputEntity.class, e.getInputId()));
-        registry.getUnit(caller, input.getUnitId());
+        registry.access().require(caller, Operation.READ_INPUTS, target(c, registry.getUnit(caller, input.getUnitId())));
         return e.getContent();
     }
 

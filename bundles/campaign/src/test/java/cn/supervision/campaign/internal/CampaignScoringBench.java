@@ -2,7 +2,6 @@ package cn.supervision.campaign.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +44,7 @@ import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.campaign.internal.model.InputEntity;
 import cn.supervision.indicator.internal.JpaIndicatorSystemService;
+import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 
 /**
@@ -90,17 +90,8 @@ class CampaignScoringBench {
         };
     }
 
-    @SuppressWarnings("unchecked")
     static RegistryService registry(List<Unit> units) {
-        Jurisdiction city = new Jurisdiction("370000", "某省", JurisdictionKind.PROVINCE, null, false);
-        return (RegistryService) Proxy.newProxyInstance(CampaignScoringBench.class.getClassLoader(), new Class<?>[] {RegistryService.class},
-                (p, m, a) -> switch (m.getName()) {
-                    case "getJurisdiction" -> city;
-                    case "listJurisdictions" -> List.of(city);
-                    case "listUnits" -> units;
-                    case "getUnit" -> units.get((int) ((Long) a[1] - 1));
-                    default -> throw new IllegalStateException(m.getName());
-                });
+        return new FakeRegistry(List.of(new Jurisdiction("370000", "某省", JurisdictionKind.PROVINCE, null, false)), units);
     }
 
     @Test

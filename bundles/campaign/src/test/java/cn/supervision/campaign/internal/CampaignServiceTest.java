@@ -33,6 +33,8 @@ import cn.supervision.api.campaign.Member;
 import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
+import cn.supervision.api.indicator.Adjustment;
+import cn.supervision.api.indicator.AdjustmentKind;
 import cn.supervision.api.indicator.Aggregation;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.Indicator;
@@ -52,6 +54,7 @@ import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 
 class CampaignServiceTest {
@@ -82,7 +85,8 @@ class CampaignServiceTest {
         return new IndicatorSystem(id, jurisdiction, "l" + id, 1, status, null, "h",
                 new SystemDefinition("体系" + id, 2026, kinds, Aggregation.POINTS, BigDecimal.valueOf(100), null, null, null,
                         List.of(new Indicator("A1", "核心", null, null, BigDecimal.TEN, Category.CORE, null, null, null),
-                                new Indicator("A2", "定性", null, null, BigDecimal.TEN, Category.CORE, null, null, null)), List.of()),
+                                new Indicator("A2", "定性", null, null, BigDecimal.TEN, Category.CORE, null, null, null)),
+                        List.of(new Adjustment("B1", "创新加分", AdjustmentKind.BONUS, null, null, BigDecimal.ONE, null))),
                 Instant.EPOCH, "t", Instant.EPOCH, "t", Instant.EPOCH, "t");
     }
 
@@ -146,7 +150,7 @@ class CampaignServiceTest {
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("campaign-test", "META-INF/campaign-test-persistence.xml");
-        campaigns = new JpaCampaignService(jpa, fake(RegistryService.class), fake(IndicatorSystemService.class));
+        campaigns = new JpaCampaignService(jpa, new FakeRegistry(JURISDICTIONS, UNITS), fake(IndicatorSystemService.class));
     }
 
     @AfterEach
@@ -331,6 +335,86 @@ class CampaignServiceTest {
         assertEquals(new BigDecimal("93"), LAST_INPUTS.get("A1").value(), "the accepted resubmission counts");
         assertEquals(List.of(ReviewStatus.RETURNED, ReviewStatus.ACCEPTED),
                 campaigns.inputs(UNIT1, c.id(), 1L).stream().map(InputRecord::review).toList(), "history keeps both");
+    }
+
+    @Test
+    void theCityNeitherWritesIntoNorLooksIntoACountysCampaignBeforePublication() {
+        Campaign county = campaigns.create(LIJIN, "370522", new CampaignDraft(CampaignKind.ROUTINE, "利津县常规监管", null,
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L), null, null, null, null,
+                List.of(new Member("expert-a", Member.MemberRole.EXPERT, null, null))));
+        campaigns.transition(LIJIN, county.id(), CampaignState.COLLECTING, "开始");
+        InputRecord own = campaigns.recordInput(LIJIN, county.id(), 4L, "A1", IndicatorInput.value(new BigDecimal("80")),
+                InputSource.OFFICE, "县里核定");
+
+        refused(403, () -> campaigns.recordInput(CITY, county.id(), 4L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, "代录"));
+        refused(403, () -> campaigns.recordInput(CITY, county.id(), 4L, "A1", IndicatorInput.value(BigDecimal.ONE),
+                InputSource.PLATFORM_DATA, "平台数据"));
+        refused(403, () -> campaigns.checkEvidenceUpload(CITY, county.id(), own.id()));
+        refused(403, () -> campaigns.attachEvidence(CITY, county.id(), own.id(), "x.pdf", new byte[] {1}));
+        refused(403, () -> campaigns.inputs(CITY, county.id(), 4L));
+        refused(403, () -> campaigns.coverage(CITY, county.id()));
+        refused(403, () -> campaigns.results(CITY, county.id(), null));
+        refused(403, () -> campaigns.review(CITY, county.id(), own.id(), true, null));
+        assertEquals(1, campaigns.inputs(LIJIN, county.id(), 4L).size(), "the county reads its own");
+        assertEquals(List.of("expert-a"), campaigns.get(CITY, county.id()).workingGroup().stream().map(Member::username).toList(),
+                "the city sees the plan of a county campaign");
+
+        campaigns.transition(LIJIN, county.id(), CampaignState.SCORING, "截止");
+        campaigns.transition(LIJIN, county.id(), CampaignState.PUBLISHED, "审定");
+        assertEquals(1, campaigns.inputs(CITY, county.id(), 4L).size(), "published: the city reads inputs");
+        assertEquals(1, campaigns.results(CITY, county.id(), null).size());
+        campaigns.coverage(CITY, county.id());
+    }
+
+    @Test
+    void justificationsAreRequiredForOfficeFiguresAndAdjustments() {
+        Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "常规", null,
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, List.of(1L), null));
+        campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始");
+        SupervisionException office = refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE),
+                InputSource.OFFICE, " "));
+        assertEquals("explanation", office.errors().get(0).field());
+        refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "B1", IndicatorInput.occurrences(1), InputSource.OFFICE, null));
+        refused(400, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "B1", IndicatorInput.occurrences(1), InputSource.SELF_REPORT, ""));
+        campaigns.recordInput(UNIT1, c.id(), 1L, "B1", IndicatorInput.occurrences(1), InputSource.SELF_REPORT, "获省级创新奖，见附件");
+        campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.TEN), InputSource.SELF_REPORT, null);
+        campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.TEN), InputSource.OFFICE, "核实");
+        assertEquals(3, campaigns.inputs(CITY, c.id(), 1L).size(), "nothing was written by the refused ones");
+    }
+
+    @Test
+    void unitsReadOnlyTheirOwnAndNeverWhoGraded() {
+        Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "常规", null,
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, List.of(1L),
+                List.of(new Member("expert-a", Member.MemberRole.EXPERT, List.of("A2"), null),
+                        new Member("expert-b", Member.MemberRole.EXPERT, List.of("A2"), null))));
+        Campaign county = campaigns.create(LIJIN, "370522", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L)));
+        campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始");
+        campaigns.recordInput(EVALUATOR_B, c.id(), 1L, "A2", IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "一般", "进度偏慢"))),
+                InputSource.EVALUATOR, null);
+
+        assertEquals(List.of(c.id()), campaigns.list(UNIT1, null, null).stream().map(Campaign::id).toList(),
+                "a city unit lists its own jurisdiction's campaigns, not the county's");
+        refused(403, () -> campaigns.get(UNIT1, county.id()));
+        assertEquals(List.of(), campaigns.get(UNIT1, c.id()).workingGroup(), "who grades is the office's business");
+        Caller partner = new Caller("assessment-system", Set.of(Role.PARTNER_SYSTEM), "370500", null);
+        assertEquals(List.of(), campaigns.list(partner, null, null), "partners see published campaigns only");
+        refused(403, () -> campaigns.results(UNIT1, c.id(), null));
+
+        InputRecord seen = campaigns.inputs(UNIT1, c.id(), 1L).get(0);
+        assertEquals("评价人2", seen.enteredBy(), "expert-b is the working group's second member");
+        assertEquals("评价人2", seen.input().grades().get(0).evaluator());
+        assertEquals("进度偏慢", seen.input().grades().get(0).justification());
+        assertEquals("expert-b", campaigns.inputs(CITY, c.id(), 1L).get(0).enteredBy(), "the office keeps the provenance");
+        campaigns.results(CITY, c.id(), null);
+        assertEquals("评价人2", LAST_INPUTS.get("A2").grades().get(0).evaluator(), "results are scored under the pseudonym");
+        assertTrue(!LAST_INPUTS.get("A2").source().contains("expert-b"), LAST_INPUTS.get("A2").source());
+
+        campaigns.transition(CITY, c.id(), CampaignState.SCORING, "截止");
+        campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "审定");
+        assertEquals(List.of(1L), campaigns.results(UNIT1, c.id(), null).stream().map(UnitResult::unitId).toList());
+        assertEquals(List.of(c.id()), campaigns.list(partner, null, null).stream().map(Campaign::id).toList());
+        assertEquals(List.of(), campaigns.get(partner, c.id()).workingGroup());
     }
 
     @Test

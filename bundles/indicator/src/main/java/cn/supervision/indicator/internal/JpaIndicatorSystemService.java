@@ -34,7 +34,10 @@ import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Operation;
+import cn.supervision.api.security.Target;
 import cn.supervision.indicator.internal.model.IndicatorSystemEntity;
 
 /**
@@ -80,30 +83,27 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
 
     // ------------------------------------------------------------------ authority
 
-    /** 404/403 exactly as the registry decides for the jurisdiction. */
-    private void requireSee(Caller caller, String jurisdictionCode) {
-        registry.getJurisdiction(caller, jurisdictionCode);
+    private void requireAdminister(Caller caller, String jurisdictionCode) {
+        registry.access().require(caller, Operation.MANAGE_SYSTEMS, jurisdictionCode);
     }
 
-    private void requireAdminister(Caller caller, String jurisdictionCode) {
-        requireSee(caller, jurisdictionCode);
-        if (!caller.administers() || caller.unitCode() != null) {
-            throw SupervisionException.forbidden("当前用户无权维护行政区划 " + jurisdictionCode + " 的指标体系");
-        }
+    private static Target targetOf(IndicatorSystem s) {
+        return Target.of(s.jurisdictionCode()).published(s.status() != SystemStatus.DRAFT);
     }
 
     // ------------------------------------------------------------------ reading
 
     @Override
     public List<IndicatorSystem> list(Caller caller, String jurisdictionCode, SystemStatus status) {
+        Access access = registry.access();
         Set<String> visible;
         if (jurisdictionCode != null) {
-            requireSee(caller, jurisdictionCode);
+            access.require(caller, Operation.READ_SYSTEMS, Target.of(jurisdictionCode).published(true));
             visible = Set.of(jurisdictionCode);
         } else {
             visible = registry.listJurisdictions(caller).stream().map(Jurisdiction::code).collect(Collectors.toSet());
         }
-        return jpa.txExpr(TransactionType.Supports, em -> {
+        List<IndicatorSystem> found = jpa.txExpr(TransactionType.Supports, em -> {
             var q = em.createQuery("select s from IndicatorSystemEntity s where s.jurisdictionCode in :codes"
                     + (status == null ? "" : " and s.status = :status") + " order by s.jurisdictionCode, s.lineage, s.version",
                     IndicatorSystemEntity.class).setParameter("codes", visible);
@@ -112,12 +112,13 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
             }
             return q.getResultList().stream().map(this::toValue).toList();
         });
+        return access.filter(caller, Operation.READ_SYSTEMS, found, JpaIndicatorSystemService::targetOf);
     }
 
     @Override
     public IndicatorSystem get(Caller caller, long id) {
         IndicatorSystem s = jpa.txExpr(TransactionType.Supports, em -> toValue(find(em, id)));
-        requireSee(caller, s.jurisdictionCode());
+        registry.access().require(caller, Operation.READ_SYSTEMS, targetOf(s));
         return s;
     }
 
@@ -340,8 +341,11 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
 
     // ------------------------------------------------------------------ helpers
 
-    /** A draft may be incomplete, but it must be a definition with a name and a year to be listed at all. */
-    private static void requireDraftable(SystemDefinition d) {
+    /**
+     * A draft may be incomplete, but it must be a definition with a name and a year to be listed at all, and within
+     * the sizes of a system (nodes, depth, texts): refused with 400 before anything is stored.
+     */
+    private void requireDraftable(SystemDefinition d) {
         List<FieldError> errors = new ArrayList<>();
         if (d == null) {
             throw SupervisionException.invalid("definition", "缺少指标体系定义");
@@ -352,6 +356,7 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
         if (d.year() < 2000 || d.year() > 2100) {
             errors.add(new FieldError("year", "年度应在 2000–2100 之间"));
         }
+        errors.addAll(errorsOf(validator.bounds(d)));
         if (!errors.isEmpty()) {
             throw SupervisionException.invalid("指标体系定义无效", errors);
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import cn.supervision.testing.FakeRegistry;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.indicator.IndicatorInput;
@@ -48,7 +49,7 @@ class IndicatorSystemServiceTest {
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("indicator-test", "META-INF/indicator-test-persistence.xml");
-        service = new JpaIndicatorSystemService(jpa, new FakeRegistry(), id -> null);
+        service = new JpaIndicatorSystemService(jpa, new FakeRegistry(FakeRegistry.DONGYING, List.of()), id -> null);
     }
 
     @AfterEach

@@ -69,6 +69,32 @@ class SystemValidatorTest {
     }
 
     @Test
+    void draftsAreBoundedInNodesDepthAndTextWhateverElseIsMissing() {
+        List<Indicator> many = new java.util.ArrayList<>();
+        for (int i = 0; i < SystemValidator.MAX_NODES + 1; i++) {
+            many.add(leaf("N" + i, "1", Category.CORE, null));
+        }
+        SystemDefinition wide = new SystemDefinition("x", 2026, Set.of(), null, null, null, null, null, many, List.of());
+        assertEquals(List.of("ERROR indicators: 指标不能超过 2000 个（当前 2001 个）"),
+                validator.bounds(wide).stream().map(SystemValidatorTest::line).toList());
+        assertEquals(List.of(), validator.bounds(new SystemDefinition("x", 2026, Set.of(), null, null, null, null, null,
+                many.subList(0, SystemValidator.MAX_NODES), List.of())));
+
+        Indicator deep = leaf("L9", "1", Category.CORE, null);
+        for (int level = 8; level >= 1; level--) {
+            deep = group("L" + level, "1", deep);
+        }
+        String text = "字".repeat(SystemValidator.MAX_TEXT + 1);
+        SystemDefinition d = new SystemDefinition("x", 2026, Set.of(), null, null, null, null, null,
+                List.of(deep, new Indicator("T", "长", text, null, null, null, IndicatorScope.COMMON, null, null)),
+                List.of(new Adjustment("B", "加分", AdjustmentKind.BONUS, text, null, null, null)));
+        assertEquals(List.of("ERROR L1/L2/L3/L4/L5/L6/L7/L8/L9: 指标层级不能超过 8 级",
+                        "ERROR T: 评估要点不能超过 4000 个字符",
+                        "ERROR adjustments/B: 说明不能超过 4000 个字符"),
+                validator.bounds(d).stream().map(SystemValidatorTest::line).toList());
+    }
+
+    @Test
     void sumsAreCheckedAgainstTheParent() {
         SystemDefinition d = new SystemDefinition("x", 2026, Set.of(), Aggregation.POINTS, d("100"), null, null, null,
                 List.of(group("A", "60", leaf("A1", "30", Category.CORE, deduct("5")), leaf("A2", "20", Category.CORE, deduct("5"))),

@@ -63,7 +63,7 @@ import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Caller;
-import cn.supervision.api.security.Role;
+import cn.supervision.api.security.Operation;
 import cn.supervision.platform.internal.model.BatchEntity;
 import cn.supervision.platform.internal.model.MappingEntity;
 import cn.supervision.platform.internal.model.MetricEntity;
@@ -109,29 +109,16 @@ public class JpaPlatformDataService implements PlatformDataService {
 
     // ------------------------------------------------------------------ authority
 
-    /** Office administrators and partner systems of the jurisdiction itself write its data. */
     private void requireWriter(Caller caller, String jurisdictionCode) {
-        registry.getJurisdiction(caller, jurisdictionCode);
-        boolean office = caller.administers() && caller.unitCode() == null;
-        if (!caller.isSystem() && !((office || caller.has(Role.PARTNER_SYSTEM)) && jurisdictionCode.equals(caller.jurisdictionCode()))) {
-            throw SupervisionException.forbidden("只有行政区划 " + jurisdictionCode + " 的机构编制部门或其对接系统可以提交平台数据");
-        }
+        registry.access().require(caller, Operation.SUBMIT_PLATFORM_DATA, jurisdictionCode);
     }
 
     private void requireOffice(Caller caller, String jurisdictionCode) {
-        registry.getJurisdiction(caller, jurisdictionCode);
-        if (!caller.isSystem() && !(caller.administers() && caller.unitCode() == null && jurisdictionCode.equals(caller.jurisdictionCode()))) {
-            throw SupervisionException.forbidden("只有行政区划 " + jurisdictionCode + " 的机构编制部门可以维护指标和映射");
-        }
+        registry.access().require(caller, Operation.MANAGE_PLATFORM_DATA, jurisdictionCode);
     }
 
-    /** Office users (and leaders) of the jurisdiction or above read it; units and partners do not browse. */
     private void requireReader(Caller caller, String jurisdictionCode) {
-        registry.getJurisdiction(caller, jurisdictionCode);
-        if (!caller.isSystem() && !caller.has(Role.LEADER) && !(caller.administers() && caller.unitCode() == null)
-                && !(caller.has(Role.PARTNER_SYSTEM) && jurisdictionCode.equals(caller.jurisdictionCode()))) {
-            throw SupervisionException.forbidden("无权查看行政区划 " + jurisdictionCode + " 的平台数据");
-        }
+        registry.access().require(caller, Operation.READ_PLATFORM_DATA, jurisdictionCode);
     }
 
     // ------------------------------------------------------------------ metrics and mappings

@@ -3,7 +3,6 @@ package cn.supervision.platform.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,6 @@ import cn.supervision.api.platform.BatchReceipt;
 import cn.supervision.api.platform.BatchStatus;
 import cn.supervision.api.platform.Metric;
 import cn.supervision.api.platform.MetricAggregation;
-import cn.supervision.api.registry.Jurisdiction;
-import cn.supervision.api.registry.JurisdictionKind;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -32,6 +29,7 @@ import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 
 /**
@@ -58,12 +56,7 @@ class IngestionBench {
             units.add(new Unit(i, "U" + i, "单位" + i, null, UnitKind.GOVERNMENT_DEPARTMENT, "370500", null, UnitStatus.ACTIVE, Mandate.EMPTY, 1,
                     Instant.EPOCH, "t", Instant.EPOCH, "t"));
         }
-        RegistryService registry = (RegistryService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RegistryService.class},
-                (p, m, a) -> switch (m.getName()) {
-                    case "getJurisdiction" -> new Jurisdiction("370500", "东营市", JurisdictionKind.CITY, null, false);
-                    case "listUnits" -> units;
-                    default -> throw new IllegalStateException(m.getName());
-                });
+        RegistryService registry = new FakeRegistry(FakeRegistry.DONGYING, units);
         Caller city = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
         Caller partner = new Caller("hotline-system", Set.of(Role.PARTNER_SYSTEM), "370500", null);
         StringBuilder report = new StringBuilder();

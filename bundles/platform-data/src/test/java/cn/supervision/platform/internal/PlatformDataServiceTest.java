@@ -66,6 +66,7 @@ import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 
 class PlatformDataServiceTest {
@@ -114,7 +115,7 @@ class PlatformDataServiceTest {
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("platform-test", "META-INF/platform-test-persistence.xml");
-        data = new JpaPlatformDataService(jpa, fake(RegistryService.class), fake(CampaignService.class));
+        data = new JpaPlatformDataService(jpa, new FakeRegistry(FakeRegistry.DONGYING, UNITS), fake(CampaignService.class));
         data.saveMetric(CITY, "370500", new Metric(null, "hotline.ontime-rate", "12345热线按期办结率", "%", "hotline", MetricAggregation.MEAN, null, null));
         data.saveMetric(CITY, "370500", new Metric(null, "review.bad", "政务服务差评件数", "件", "haocha", MetricAggregation.SUM, null, null));
         data.saveMappings(CITY, "370500", List.of(new SourceMapping(null, "hotline", "东营市财政局", 1, null),

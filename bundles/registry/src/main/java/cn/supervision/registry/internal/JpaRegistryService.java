@@ -40,7 +40,10 @@ import cn.supervision.api.registry.UnitChange;
 import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.registry.UnitRevision;
 import cn.supervision.api.registry.UnitStatus;
+import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Operation;
+import cn.supervision.api.security.Target;
 import cn.supervision.registry.internal.model.JurisdictionEntity;
 import cn.supervision.registry.internal.model.UnitEntity;
 import cn.supervision.registry.internal.model.UnitRevisionEntity;
@@ -56,7 +59,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private volatile Authority authority;
+    private volatile Access authority;
     private volatile JurisdictionTree tree;
     private volatile String problem = "registry is starting";
 
@@ -87,7 +90,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
                         .stream().map(JurisdictionEntity::toValue).toList());
         JurisdictionTree t = new JurisdictionTree(all);
         tree = t;
-        authority = new Authority(t);
+        authority = new Access(t);
     }
 
     @Override
@@ -114,8 +117,8 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
     }
 
     /** The tree is loaded at start; if that failed (e.g. the datasource was being replaced), every call retries it. */
-    private Authority authority() {
-        Authority a = authority;
+    private Access authority() {
+        Access a = authority;
         if (a == null) {
             synchronized (this) {
                 if (authority == null) {
@@ -133,17 +136,32 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         return a;
     }
 
+    @Override
+    public Access access() {
+        return authority();
+    }
+
+    private static Target targetOf(Unit u) {
+        return Target.unit(u.jurisdictionCode(), u.code());
+    }
+
+    private static void requireSee(Access a, Caller caller, Unit u) {
+        if (!a.may(caller, Operation.READ_REGISTRY, targetOf(u))) {
+            throw SupervisionException.forbidden("无权访问单位 " + u.id());
+        }
+    }
+
     // ------------------------------------------------------------------ jurisdictions
 
     @Override
     public List<Jurisdiction> listJurisdictions(Caller caller) {
-        Authority a = authority();
-        return tree.all().stream().filter(j -> a.canSee(caller, j.code())).toList();
+        Access a = authority();
+        return tree.all().stream().filter(j -> a.may(caller, Operation.READ_REGISTRY, j.code())).toList();
     }
 
     @Override
     public Jurisdiction getJurisdiction(Caller caller, String code) {
-        authority().requireSee(caller, code);
+        authority().require(caller, Operation.READ_REGISTRY, code);
         return tree.get(code);
     }
 
@@ -179,7 +197,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
                 throw SupervisionException.conflict("平台已有顶级行政区划，新的行政区划必须登记在其下级");
             }
         } else {
-            authority().requireAdminister(caller, j.parentCode());
+            authority().require(caller, Operation.ADMINISTER_REGISTRY, j.parentCode());
         }
         Jurisdiction clean = new Jurisdiction(j.code(), j.name().trim(), j.kind(), j.parentCode(), j.localCode());
         jpa.tx(TransactionType.Required, em -> em.persist(new JurisdictionEntity(clean)));
@@ -192,8 +210,8 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
 
     @Override
     public List<Unit> listUnits(Caller caller, String jurisdictionCode, boolean includeInactive) {
-        Authority a = authority();
-        a.requireSee(caller, jurisdictionCode);
+        Access a = authority();
+        a.require(caller, Operation.READ_REGISTRY, jurisdictionCode);
         List<UnitEntity> rows = jpa.txExpr(TransactionType.Supports, em -> {
             String q = "select u from UnitEntity u where u.jurisdictionCode = :j"
                     + (includeInactive ? "" : " and u.status = :active") + " order by u.id";
@@ -206,7 +224,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         List<Unit> out = new ArrayList<>(rows.size());
         for (UnitEntity e : rows) {
             Unit u = toUnit(e);
-            if (a.canSee(caller, u)) {
+            if (a.may(caller, Operation.READ_REGISTRY, targetOf(u))) {
                 out.add(u);
             }
         }
@@ -215,9 +233,9 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
 
     @Override
     public Unit getUnit(Caller caller, long unitId) {
-        Authority a = authority();
+        Access a = authority();
         Unit u = jpa.txExpr(TransactionType.Supports, em -> toUnit(find(em, unitId)));
-        a.requireSee(caller, u);
+        requireSee(a, caller, u);
         return u;
     }
 
@@ -237,7 +255,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
 
     @Override
     public Unit createUnit(Caller caller, String jurisdictionCode, UnitDraft draft) {
-        authority().requireAdminister(caller, jurisdictionCode);
+        authority().require(caller, Operation.ADMINISTER_REGISTRY, jurisdictionCode);
         UnitDraft d = checked(draft, "");
         return write(() -> jpa.txExpr(TransactionType.Required, em -> {
             if (findByCode(em, jurisdictionCode, d.code()) != null) {
@@ -257,12 +275,12 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
 
     @Override
     public Unit updateUnit(Caller caller, long unitId, UnitDraft draft) {
-        Authority a = authority();
+        Access a = authority();
         UnitDraft d = checked(draft, "");
         return write(() -> jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity e = find(em, unitId);
-            a.requireSee(caller, toUnit(e));
-            a.requireAdminister(caller, e.getJurisdictionCode());
+            requireSee(a, caller, toUnit(e));
+            a.require(caller, Operation.ADMINISTER_REGISTRY, e.getJurisdictionCode());
             if (e.getStatus() != UnitStatus.ACTIVE) {
                 throw SupervisionException.conflict("单位状态为“" + e.getStatus().label() + "”，不能修改；请先恢复为存续状态");
             }
@@ -283,7 +301,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
 
     @Override
     public Unit changeStatus(Caller caller, long unitId, StatusCommand command) {
-        Authority a = authority();
+        Access a = authority();
         List<FieldError> errors = new ArrayList<>();
         if (command == null || command.status() == null) {
             errors.add(new FieldError("status", "必填（ACTIVE、MERGED、ABOLISHED）"));
@@ -305,15 +323,15 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         }
         return write(() -> jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity e = find(em, unitId);
-            a.requireSee(caller, toUnit(e));
-            a.requireAdminister(caller, e.getJurisdictionCode());
+            requireSee(a, caller, toUnit(e));
+            a.require(caller, Operation.ADMINISTER_REGISTRY, e.getJurisdictionCode());
             if (e.getStatus() == command.status()) {
                 throw SupervisionException.conflict("单位已经是“" + e.getStatus().label() + "”状态");
             }
             if (command.successorUnitId() != null) {
                 UnitEntity successor = em.find(UnitEntity.class, command.successorUnitId());
                 if (successor == null || successor.getId() == unitId || successor.getStatus() != UnitStatus.ACTIVE
-                        || !a.canSee(caller, successor.getJurisdictionCode())) {
+                        || !a.may(caller, Operation.READ_REGISTRY, successor.getJurisdictionCode())) {
                     throw SupervisionException.invalid("successorUnitId", "并入的单位必须是当前用户可见的另一个存续单位");
                 }
             }
@@ -327,7 +345,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
 
     @Override
     public ImportResult importUnits(Caller caller, String jurisdictionCode, List<UnitDraft> drafts, ImportMode mode) {
-        authority().requireAdminister(caller, jurisdictionCode);
+        authority().require(caller, Operation.ADMINISTER_REGISTRY, jurisdictionCode);
         if (drafts == null || drafts.isEmpty()) {
             throw SupervisionException.invalid("rows", "没有可导入的单位");
         }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.security.JurisdictionHierarchy;
 
 /** The jurisdictions as a tree, immutable: rebuilt whenever the set of jurisdictions changes. */
-final class JurisdictionTree {
+final class JurisdictionTree implements JurisdictionHierarchy {
     private final Map<String, Jurisdiction> byCode = new LinkedHashMap<>();
 
     JurisdictionTree(Collection<Jurisdiction> all) {
@@ -43,8 +44,13 @@ final class JurisdictionTree {
         return List.copyOf(byCode.values());
     }
 
-    /** True when {@code code} is {@code ancestor} itself or lies below it. */
-    boolean within(String code, String ancestor) {
+    @Override
+    public boolean exists(String code) {
+        return get(code) != null;
+    }
+
+    @Override
+    public boolean within(String code, String ancestor) {
         String c = code;
         int guard = 0;
         while (c != null && guard++ < 32) {

@@ -46,7 +46,8 @@ import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Caller;
-import cn.supervision.api.security.Role;
+import cn.supervision.api.security.Operation;
+import cn.supervision.api.security.Target;
 import cn.supervision.api.survey.AccessRecord;
 import cn.supervision.api.survey.Answer;
 import cn.supervision.api.survey.Application;
@@ -132,9 +133,8 @@ public class JpaSurveyService implements SurveyService {
     @Override
     public Questionnaire get(Caller caller, long id) {
         Questionnaire q = jpa.txExpr(TransactionType.Supports, em -> toValue(find(em, id)));
-        registry.getJurisdiction(caller, q.jurisdictionCode());
-        boolean rater = caller.has(Role.UNIT_USER) && q.definition().kind() == QuestionnaireKind.PEER_REVIEW
-                && q.jurisdictionCode().equals(caller.jurisdictionCode());
+        boolean rater = q.definition().kind() == QuestionnaireKind.PEER_REVIEW && caller.unitCode() != null
+                && registry.access().may(caller, Operation.ANSWER_PEER_REVIEW, Target.unit(q.jurisdictionCode(), caller.unitCode()));
         if (!rater) {
             requireReader(caller, q.jurisdictionCode()); // units read only their own jurisdiction's peer reviews
         }
@@ -418,9 +418,10 @@ public class JpaSurveyService implements SurveyService {
 
     /** The caller's own unit, for UNIT_USERs. */
     private Unit ownUnit(Caller caller, String jurisdictionCode) {
-        if (!caller.has(Role.UNIT_USER) || caller.unitCode() == null || !jurisdictionCode.equals(caller.jurisdictionCode())) {
+        if (caller.unitCode() == null) {
             throw SupervisionException.forbidden("部门互评只能由参评单位的用户填写");
         }
+        registry.access().require(caller, Operation.ANSWER_PEER_REVIEW, Target.unit(jurisdictionCode, caller.unitCode()));
         return registry.listUnits(caller, jurisdictionCode, false).stream().filter(u -> u.code().equals(caller.unitCode()))
                 .findFirst().orElseThrow(() -> SupervisionException.forbidden("当前用户的单位 " + caller.unitCode() + " 不存在或已撤销"));
     }
@@ -996,24 +997,16 @@ public class JpaSurveyService implements SurveyService {
     /** The office of the questionnaire's own jurisdiction (the city reads, but does not run, its counties' surveys). */
     private Questionnaire office(Caller caller, long id) {
         Questionnaire q = jpa.txExpr(TransactionType.Supports, em -> toValue(find(em, id)));
-        registry.getJurisdiction(caller, q.jurisdictionCode());
         requireOffice(caller, q.jurisdictionCode());
         return q;
     }
 
-    private static void requireOffice(Caller caller, String jurisdictionCode) {
-        if (!caller.administers() || caller.unitCode() != null
-                || (!caller.isSystem() && !jurisdictionCode.equals(caller.jurisdictionCode()))) {
-            throw SupervisionException.forbidden("只有行政区划 " + jurisdictionCode + " 的机构编制部门可以管理其问卷");
-        }
+    private void requireOffice(Caller caller, String jurisdictionCode) {
+        registry.access().require(caller, Operation.MANAGE_SURVEY, jurisdictionCode);
     }
 
-    /** Office users and leaders of a jurisdiction that sees it read definitions and progress. */
-    private static void requireReader(Caller caller, String jurisdictionCode) {
-        if (caller.isSystem() || caller.has(Role.LEADER) || (caller.administers() && caller.unitCode() == null)) {
-            return;
-        }
-        throw SupervisionException.forbidden("无权查看行政区划 " + jurisdictionCode + " 的问卷");
+    private void requireReader(Caller caller, String jurisdictionCode) {
+        registry.access().require(caller, Operation.READ_SURVEY, jurisdictionCode);
     }
 
     private static QuestionnaireEntity find(EntityManager em, long id) {

@@ -73,6 +73,7 @@ import cn.supervision.api.survey.Response;
 import cn.supervision.api.survey.Submission;
 import cn.supervision.api.survey.Token;
 import cn.supervision.api.survey.TokenRequest;
+import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 
 class SurveyServiceTest {
@@ -163,7 +164,7 @@ class SurveyServiceTest {
                 return now;
             }
         };
-        surveys = new JpaSurveyService(jpa, fake(CampaignService.class), fake(RegistryService.class), fake(IndicatorSystemService.class), 3, clock);
+        surveys = new JpaSurveyService(jpa, fake(CampaignService.class), new FakeRegistry(FakeRegistry.DONGYING, UNITS), fake(IndicatorSystemService.class), 3, clock);
     }
 
     @AfterEach
