@@ -47,9 +47,24 @@ public class CampaignsIT {
         for (String in : new String[] {"\"code\":\"D1.1\",\"input\":{\"value\":100}", "\"code\":\"C1.1\",\"input\":{\"value\":60}",
                 "\"code\":\"C2.1\",\"input\":{\"value\":60}"}) {
             Http.Reply r = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "lijin-admin",
-                    "{\"unitId\":" + czj + "," + in + ",\"source\":\"OFFICE\"}");
+                    "{\"unitId\":" + czj + "," + in + ",\"source\":\"OFFICE\",\"explanation\":\"县编办核定\"}");
             assertEquals(r.body(), 201, r.status());
         }
+        Http.Reply unjustified = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "lijin-admin",
+                "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":90},\"source\":\"OFFICE\"}");
+        assertEquals(unjustified.body(), 400, unjustified.status());
+        assertTrue(unjustified.body(), unjustified.body().contains("\"field\":\"explanation\""));
+        // the city supervises the county but does not run its campaign nor look into it before publication
+        Http.Reply cityWrites = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "city-admin",
+                "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":0},\"source\":\"OFFICE\",\"explanation\":\"代录\"}");
+        assertEquals(cityWrites.body(), 403, cityWrites.status());
+        assertEquals(403, Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "city-admin").status());
+        assertEquals(403, Http.get(API + "/v1/campaigns/" + id + "/coverage", "city-admin").status());
+        assertEquals(200, Http.get(API + "/v1/campaigns/" + id, "city-admin").status());
+        // a city unit and a partner see nothing of the county's campaign
+        assertEquals(403, Http.get(API + "/v1/campaigns/" + id, "czj-user").status());
+        assertTrue(!Http.get(API + "/v1/campaigns", "czj-user").body().contains("\"jurisdictionCode\":\"370522\""));
+        assertEquals(403, Http.get(API + "/v1/campaigns/" + id, "assessment-system").status());
         assertEquals("the city reads a county's results only once published", 403,
                 Http.get(API + "/v1/campaigns/" + id + "/results", "city-admin").status());
         Http.Reply results = Http.get(API + "/v1/campaigns/" + id + "/results?gapThreshold=10", "lijin-admin");
@@ -112,8 +127,12 @@ public class CampaignsIT {
         assertEquals(accepted.body(), 200, accepted.status());
         assertTrue(accepted.body().contains("\"review\":\"ACCEPTED\""));
         Http.Reply office = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "city-admin",
-                "{\"unitId\":" + czj + ",\"code\":\"C3.1\",\"input\":{\"value\":97},\"source\":\"OFFICE\"}");
+                "{\"unitId\":" + czj + ",\"code\":\"C3.1\",\"input\":{\"value\":97},\"source\":\"OFFICE\",\"explanation\":\"12345 平台导出\"}");
         assertEquals(office.body(), 201, office.status());
+        Http.Reply seenByUnit = Http.get(API + "/v1/campaigns/" + id, "czj-user");
+        assertEquals(seenByUnit.body(), 200, seenByUnit.status());
+        assertTrue(seenByUnit.body(), seenByUnit.body().contains("\"workingGroup\":[]"));
+        assertEquals("a unit reads its score once published", 403, Http.get(API + "/v1/campaigns/" + id + "/results", "czj-user").status());
         long other = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
         assertEquals(403, Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "czj-user",
                 "{\"unitId\":" + other + ",\"code\":\"D1.1\",\"input\":{\"value\":100},\"source\":\"SELF_REPORT\"}").status());
