@@ -10,4 +10,15 @@ public interface Authenticator {
 
     /** The caller, or empty when the credentials are wrong or the account is not bound to a jurisdiction. */
     Optional<Caller> authenticate(String username, char[] password);
+
+    /**
+     * The same, for a request from {@code source} (the client's address as the adapter sees it): failed logins are
+     * throttled per user and source, so adapters should call this one.
+     *
+     * @throws LoginThrottledException when this user may not try again from this source yet (REST: 429 with
+     *         Retry-After; SOAP: a fault)
+     */
+    default Optional<Caller> authenticate(String username, char[] password, String source) {
+        return authenticate(username, password);
+    }
 }

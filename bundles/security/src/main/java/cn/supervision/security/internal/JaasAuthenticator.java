@@ -1,13 +1,8 @@
 package cn.supervision.security.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
@@ -21,62 +16,73 @@ import org.slf4j.LoggerFactory;
 
 import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.LoginThrottledException;
 
 /**
- * Authenticates through the JAAS realm. A password hash costs ~100 ms on purpose, so a successful login
- * is remembered for a short time under a salted digest of the credentials (HTTP Basic sends them with
- * every request). Repeated failures for a username are throttled.
+ * Authenticates through the JAAS realm, in three steps: the {@link LoginThrottle} decides whether this user may try
+ * from this source now (a throttled attempt is not checked at all), the {@link CredentialCache} answers for
+ * credentials verified within the last minute (HTTP Basic sends them with every request; a PBKDF2 derivation costs
+ * ~100 ms on purpose), and otherwise the realm verifies them.
  */
 public class JaasAuthenticator implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(JaasAuthenticator.class);
-    static final long REMEMBER_MILLIS = 60_000;
-    static final int MAX_FAILURES = 5;
-    static final long LOCK_MILLIS = 60_000;
+    /** The source of calls that do not name one: they share one throttle. */
+    static final String UNKNOWN_SOURCE = "unknown";
 
-    private final byte[] pepper = new byte[16];
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final String realm;
-
-    private record Remembered(byte[] digest, Caller caller, long until) { }
-
-    private record Failures(int count, long since) { }
+    private final LoginThrottle throttle;
+    private final CredentialCache cache;
 
     public JaasAuthenticator() {
         this(REALM);
     }
 
     JaasAuthenticator(String realm) {
+        this(realm, System::currentTimeMillis);
+    }
+
+    JaasAuthenticator(String realm, LongSupplier clock) {
         this.realm = realm;
-        new SecureRandom().nextBytes(pepper);
+        this.throttle = new LoginThrottle(clock);
+        this.cache = new CredentialCache(clock);
     }
 
     @Override
     public Optional<Caller> authenticate(String username, char[] password) {
+        return authenticate(username, password, UNKNOWN_SOURCE);
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String username, char[] password, String source) {
         if (username == null || username.isBlank() || password == null) {
             return Optional.empty();
         }
-        long now = System.currentTimeMillis();
-        Failures f = failures.get(username);
-        if (f != null && f.count >= MAX_FAILURES && now - f.since < LOCK_MILLIS) {
-            LOG.warn("Login refused for '{}': too many failures, locked for {} s", username, LOCK_MILLIS / 1000);
-            return Optional.empty();
+        String from = source == null || source.isBlank() ? UNKNOWN_SOURCE : source;
+        long wait = throttle.waitMillis(username, from);
+        if (wait > 0) {
+            LOG.warn("Login of '{}' from {} throttled for {} ms after repeated failures", username, from, wait);
+            throw new LoginThrottledException(Math.max(1, (wait + 999) / 1_000));
         }
-        byte[] digest = digest(username, password);
-        Remembered r = remembered.get(username);
-        if (r != null && r.until > now && MessageDigest.isEqual(r.digest, digest)) {
-            return Optional.of(r.caller);
+        long stamp = UserFile.stamp();
+        Caller known = cache.get(username, password, stamp);
+        if (known != null) {
+            return Optional.of(known);
         }
         Optional<Caller> caller = login(username, password);
         if (caller.isPresent()) {
-            failures.remove(username);
-            remembered.put(username, new Remembered(digest, caller.get(), now + REMEMBER_MILLIS));
+            throttle.succeeded(username, from);
+            // the login itself may have read a users file for the first time: cache only against a settled stamp
+            if (stamp == UserFile.stamp()) {
+                cache.put(username, password, caller.get(), stamp);
+            }
         } else {
-            remembered.remove(username);
-            failures.merge(username, new Failures(1, now),
-                    (old, one) -> now - old.since > LOCK_MILLIS ? one : new Failures(old.count + 1, old.since));
+            throttle.failed(username, from);
         }
         return caller;
+    }
+
+    LoginThrottle throttle() {
+        return throttle;
     }
 
     private Optional<Caller> login(String username, char[] password) {
@@ -107,19 +113,6 @@ public class JaasAuthenticator implements Authenticator {
             return Optional.empty();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
-        }
-    }
-
-    private byte[] digest(String username, char[] password) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(pepper);
-            md.update(username.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(PasswordHash.utf8(password));
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

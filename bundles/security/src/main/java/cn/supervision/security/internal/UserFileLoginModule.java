@@ -48,7 +48,10 @@ public class UserFileLoginModule implements LoginModule {
         char[] secret = password.getPassword();
         try {
             UserAccount account = find(name.getName());
-            if (account == null || secret == null || !PasswordHash.verify(secret, account.passwordHash())) {
+            // an unknown user costs one derivation at the realm's usual cost, like a wrong password: same path, same time
+            String hash = account != null ? account.passwordHash() : PasswordHash.dummy(usualIterations());
+            boolean matches = PasswordHash.verify(secret == null ? new char[0] : secret, hash);
+            if (account == null || secret == null || !matches) {
                 throw new FailedLoginException("invalid username or password");
             }
             caller = account.toCaller();
@@ -66,10 +69,23 @@ public class UserFileLoginModule implements LoginModule {
             return null;
         }
         UserAccount a = UserFile.accounts(path("users", "supervision-users.properties")).get(username);
-        if (a == null && Boolean.parseBoolean(String.valueOf(options.get("demo")))) {
+        if (a == null && demo()) {
             a = UserFile.accounts(path("demoUsers", "supervision-demo-users.properties")).get(username);
         }
         return a;
+    }
+
+    /** The cost of the hashes the realm holds (the production file's, else the demo file's). */
+    private int usualIterations() {
+        int n = UserFile.iterations(path("users", "supervision-users.properties"));
+        if (n == 0 && demo()) {
+            n = UserFile.iterations(path("demoUsers", "supervision-demo-users.properties"));
+        }
+        return n == 0 ? PasswordHash.DEFAULT_ITERATIONS : n;
+    }
+
+    private boolean demo() {
+        return Boolean.parseBoolean(String.valueOf(options.get("demo")));
     }
 
     private Path path(String option, String fallback) {

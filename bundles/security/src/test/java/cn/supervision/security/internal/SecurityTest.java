@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.LoginThrottledException;
 import cn.supervision.api.security.Role;
 
 class SecurityTest {
@@ -45,10 +49,14 @@ class SecurityTest {
     }
 
     private Configuration configuration(boolean demo) {
+        return configuration(demo, "test");
+    }
+
+    private Configuration configuration(boolean demo, String realm) {
         return new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                if (!name.equals("test")) {
+                if (!name.equals(realm)) {
                     return null;
                 }
                 return new AppConfigurationEntry[] {new AppConfigurationEntry(UserFileLoginModule.class.getName(),
@@ -119,13 +127,126 @@ class SecurityTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountForAWhile() {
-        JaasAuthenticator auth = new JaasAuthenticator("test");
-        for (int i = 0; i < JaasAuthenticator.MAX_FAILURES; i++) {
-            assertFalse(auth.authenticate("city", ("guess" + i).toCharArray()).isPresent());
+    void failuresFromOneSourceAreThrottledWhileTheUserLogsInFromTheUsualOne() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        JaasAuthenticator auth = new JaasAuthenticator("test", now::get);
+        assertTrue(auth.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent());
+        for (int i = 0; i < LoginThrottle.FREE_PER_SOURCE + 1; i++) {
+            assertFalse(auth.authenticate("city", ("guess" + i).toCharArray(), "203.0.113.7").isPresent());
         }
-        assertFalse(auth.authenticate("city", "right-password".toCharArray()).isPresent(), "locked even with the right password");
-        assertTrue(new JaasAuthenticator("test").authenticate("city", "right-password".toCharArray()).isPresent());
+        LoginThrottledException throttled = assertThrows(LoginThrottledException.class,
+                () -> auth.authenticate("city", "right-password".toCharArray(), "203.0.113.7"));
+        assertEquals(429, throttled.status());
+        assertEquals(LoginThrottle.BASE_DELAY_MILLIS / 1_000, throttled.retryAfterSeconds());
+        assertTrue(auth.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent(),
+                "the real user is not locked out by someone else's guesses");
+        // a guesser spreading over many addresses: the user is slowed everywhere but at the usual source
+        for (int i = 0; i < LoginThrottle.FREE_PER_USER; i++) {
+            try {
+                auth.authenticate("city", ("guess" + i).toCharArray(), "198.51.100." + i);
+            } catch (LoginThrottledException e) {
+                // some of the spread attempts are already throttled: that is the point
+            }
+        }
+        assertThrows(LoginThrottledException.class, () -> auth.authenticate("city", "right-password".toCharArray(), "198.51.100.200"));
+        assertTrue(auth.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent());
+        now.addAndGet(LoginThrottle.MAX_DELAY_MILLIS);
+        assertTrue(auth.authenticate("city", "right-password".toCharArray(), "203.0.113.7").isPresent(), "never locked for good");
+    }
+
+    @Test
+    void unknownUsersAreThrottledLikeKnownOnes() {
+        JaasAuthenticator auth = new JaasAuthenticator("test");
+        for (int i = 0; i < LoginThrottle.FREE_PER_SOURCE + 1; i++) {
+            assertFalse(auth.authenticate("nobody", ("guess" + i).toCharArray(), "203.0.113.7").isPresent());
+        }
+        assertThrows(LoginThrottledException.class, () -> auth.authenticate("nobody", "x".toCharArray(), "203.0.113.7"));
+    }
+
+    @Test
+    void verifiedCredentialsAreNotDerivedAgainButAUsersFileChangeVoidsThem() throws Exception {
+        JaasAuthenticator auth = new JaasAuthenticator("test");
+        assertTrue(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent(), "the realm reads its files");
+        assertTrue(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
+        // the realm is gone: only the cache can answer now
+        Configuration.setConfiguration(configuration(true, "elsewhere"));
+        assertTrue(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.2").isPresent(), "answered from the cache");
+        assertFalse(auth.authenticate("city", "right-passwor".toCharArray(), "10.0.0.2").isPresent(), "a wrong password never hits");
+        Configuration.setConfiguration(configuration(true));
+        Path users = dir.resolve("users.properties");
+        Files.writeString(users, Files.readString(users).replaceAll("(?m)^city = .*\\n", ""));
+        Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        assertFalse(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent(),
+                "a user removed from the file cannot log in from the cache");
+    }
+
+    @Test
+    void anUnknownUserCostsTheSameDerivationAsAWrongPassword() throws Exception {
+        // structure: the dummy hash an unknown user is checked against has the realm's own cost
+        assertEquals(1_000, UserFile.iterations(dir.resolve("users.properties")));
+        assertEquals(1_000, PasswordHash.iterations(PasswordHash.dummy(1_000)));
+        assertEquals(PasswordHash.DEFAULT_ITERATIONS, PasswordHash.iterations(PasswordHash.dummy(0)));
+
+        // figure: production cost, interleaved samples, medians
+        Files.writeString(dir.resolve("users.properties"), "city = " + PasswordHash.hash("right-password".toCharArray())
+                + ";roles=CITY_ADMIN;jurisdiction=370500\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(dir.resolve("users.properties"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+        login("nobody", "warm-up");
+        int samples = 15;
+        long[] wrong = new long[samples];
+        long[] unknown = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            wrong[i] = login("city", "wrong-password-" + i);
+            unknown[i] = login("nobody-" + i, "wrong-password-" + i);
+        }
+        Arrays.sort(wrong);
+        Arrays.sort(unknown);
+        double wrongMs = wrong[samples / 2] / 1e6;
+        double unknownMs = unknown[samples / 2] / 1e6;
+        Path report = Path.of("target", "login-timing.txt");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, String.format(java.util.Locale.ROOT,
+                "PBKDF2 %d iterations, median of %d interleaved JAAS logins: wrong password %.1f ms, unknown user %.1f ms%n",
+                PasswordHash.DEFAULT_ITERATIONS, samples, wrongMs, unknownMs));
+        double ratio = unknownMs / wrongMs;
+        assertTrue(ratio > 0.6 && ratio < 1.6, "wrong " + wrongMs + " ms vs unknown " + unknownMs + " ms");
+    }
+
+    /** Nanoseconds of one failed JAAS login. */
+    private static long login(String user, String password) {
+        long start = System.nanoTime();
+        try {
+            new javax.security.auth.login.LoginContext("test", new javax.security.auth.Subject(), callbacks -> {
+                for (var cb : callbacks) {
+                    if (cb instanceof javax.security.auth.callback.NameCallback n) {
+                        n.setName(user);
+                    } else if (cb instanceof javax.security.auth.callback.PasswordCallback p) {
+                        p.setPassword(password.toCharArray());
+                    }
+                }
+            }).login();
+            throw new AssertionError("logged in");
+        } catch (javax.security.auth.login.LoginException expected) {
+            return System.nanoTime() - start;
+        }
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWithEveryReason() {
+        assertEquals(List.of(), PasswordPolicy.problems("kenli-admin", "Huanghe-kou-2026".toCharArray()));
+        List<String> tooShort = PasswordPolicy.problems("kenli-admin", "abc".toCharArray());
+        assertTrue(tooShort.contains("密码至少需要 12 个字符"), tooShort.toString());
+        assertTrue(tooShort.stream().anyMatch(p -> p.contains("三类")), tooShort.toString());
+        assertTrue(PasswordPolicy.problems("kenli-admin", "xx-Kenli-Admin-2026".toCharArray()).contains("密码不能包含用户名"));
+        assertTrue(PasswordPolicy.problems("kenli-admin", "Password123!".toCharArray()).contains("密码过于常见"));
+        assertTrue(PasswordPolicy.problems("kenli-admin", "1qaz2wsx3EDC!".toCharArray()).contains("密码过于常见"));
+        assertEquals(1, PasswordPolicy.problems("u", "alllowercaseletters".toCharArray()).size());
+
+        String refused = PasswordHashCommand.hashOrReasons("kenli-admin", "kenli-admin".toCharArray());
+        assertTrue(refused.startsWith("密码不符合要求") && refused.contains("用户名") && !refused.contains("pbkdf2"), refused);
+        String hash = PasswordHashCommand.hashOrReasons("kenli-admin", "Huanghe-kou-2026".toCharArray());
+        assertTrue(PasswordHash.verify("Huanghe-kou-2026".toCharArray(), hash), hash);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.xml.namespace.QName;
 
 import org.apache.cxf.binding.soap.SoapMessage;
@@ -18,6 +19,7 @@ import org.w3c.dom.Node;
 
 import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.LoginThrottledException;
 
 /**
  * WS-Security UsernameToken (OASIS UsernameToken Profile 1.0, PasswordText) checked against the
@@ -62,11 +64,22 @@ public class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         }
         char[] secret = password.getTextContent().trim().toCharArray();
         try {
-            Optional<Caller> caller = authenticator.authenticate(user.getTextContent().trim(), secret);
+            Optional<Caller> caller;
+            try {
+                caller = authenticator.authenticate(user.getTextContent().trim(), secret, source(message));
+            } catch (LoginThrottledException e) {
+                throw fault(e.getMessage(), FAILED_AUTHENTICATION);
+            }
             message.put(CALLER, caller.orElseThrow(() -> fault("用户名或密码错误", FAILED_AUTHENTICATION)));
         } finally {
             Arrays.fill(secret, '\0');
         }
+    }
+
+    /** The client's address as the servlet container saw it: failed logins are throttled per user and source. */
+    private static String source(SoapMessage message) {
+        Object http = message.get("HTTP.REQUEST"); // AbstractHTTPDestination.HTTP_REQUEST, as in BodyLimitInterceptor
+        return http instanceof HttpServletRequest r ? r.getRemoteAddr() : null;
     }
 
     /** The caller authenticated for the SOAP request being processed on this thread. */
