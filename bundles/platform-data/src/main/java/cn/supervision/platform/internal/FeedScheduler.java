@@ -164,6 +164,9 @@ public class FeedScheduler implements ManagedServiceFactory {
         String location = text(p, "location");
         if (location == null) {
             problems.add("location 必填");
+        } else if (type.equals("http") && !isHttpLocation(location)) {
+            // never quoted: an address that does not parse may not mask cleanly either
+            problems.add("location 必须是有效的 http 或 https 地址（用户名和密码中的特殊字符需按百分号编码）");
         }
         String format = Objects.requireNonNullElse(text(p, "format"), "json").toLowerCase(java.util.Locale.ROOT);
         if (!format.equals("json") && !format.equals("csv")) {
@@ -195,6 +198,15 @@ public class FeedScheduler implements ManagedServiceFactory {
             throw new IllegalArgumentException(String.join("；", problems));
         }
         return new FeedDefinition(name, type, jurisdiction, source, location, format, List.copyOf(days), time, timeout, retries, delay);
+    }
+
+    private static boolean isHttpLocation(String location) {
+        try {
+            java.net.URI u = new java.net.URI(location);
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String text(Dictionary<String, ?> p, String key) {
@@ -287,7 +299,7 @@ public class FeedScheduler implements ManagedServiceFactory {
         try {
             PlatformFeed feed = feeds.stream().filter(f -> f.type().equals(d.type())).findFirst().orElse(null);
             if (feed == null) {
-                finish(run, runId, attempt, FeedRun.Outcome.FAILED, "没有类型为 " + d.type() + " 的数据拉取实现", null, null);
+                finish(d, run, runId, attempt, FeedRun.Outcome.FAILED, "没有类型为 " + d.type() + " 的数据拉取实现", null, null);
                 return;
             }
             byte[] content;
@@ -312,7 +324,7 @@ public class FeedScheduler implements ManagedServiceFactory {
                 return;
             }
             if (content.length > MAX_DOCUMENT) {
-                finish(run, runId, attempt, FeedRun.Outcome.FAILED, "拉取的数据超过 " + MAX_DOCUMENT / 1024 / 1024 + " MB，已拒绝", null, null);
+                finish(d, run, runId, attempt, FeedRun.Outcome.FAILED, "拉取的数据超过 " + MAX_DOCUMENT / 1024 / 1024 + " MB，已拒绝", null, null);
                 return;
             }
             String clientBatchId = batchId != null && BATCH_ID.matcher(batchId).matches() ? batchId
@@ -323,35 +335,51 @@ public class FeedScheduler implements ManagedServiceFactory {
             if (r.status() == BatchStatus.REJECTED) {
                 StringBuilder why = new StringBuilder("数据未通过校验，整批未入库：");
                 r.rejected().stream().limit(5).forEach(e -> why.append("第 ").append(e.line()).append(" 行 ").append(e.message()).append("；"));
-                finish(run, runId, attempt, FeedRun.Outcome.FAILED, why.toString(), clientBatchId, r.rows());
+                finish(d, run, runId, attempt, FeedRun.Outcome.FAILED, why.toString(), clientBatchId, r.rows());
             } else {
-                finish(run, runId, attempt, r.status() == BatchStatus.DUPLICATE ? FeedRun.Outcome.DUPLICATE : FeedRun.Outcome.SUCCEEDED,
+                finish(d, run, runId, attempt, r.status() == BatchStatus.DUPLICATE ? FeedRun.Outcome.DUPLICATE : FeedRun.Outcome.SUCCEEDED,
                         r.status() == BatchStatus.DUPLICATE ? "数据与已入库的批次相同，未重复入库" : "入库 " + r.accepted() + " 行，替换 " + r.superseded() + " 行",
                         clientBatchId, r.rows());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            finish(run, runId, attempt, FeedRun.Outcome.FAILED, "平台停止，拉取中断", null, null);
+            finish(d, run, runId, attempt, FeedRun.Outcome.FAILED, "平台停止，拉取中断", null, null);
         } catch (SupervisionException e) {
-            finish(run, runId, attempt, FeedRun.Outcome.FAILED, e.title() + "：" + e.getMessage(), null, null);
+            finish(d, run, runId, attempt, FeedRun.Outcome.FAILED, e.title() + "：" + e.getMessage(), null, null);
         } catch (RuntimeException e) {
-            LOG.error("数据拉取任务 {} 出错", d.name(), e);
-            finish(run, runId, attempt, FeedRun.Outcome.FAILED, "内部错误：" + e, null, null);
+            LOG.error("数据拉取任务 {} 出错", d.name(), scrubbed(e, d));
+            finish(d, run, runId, attempt, FeedRun.Outcome.FAILED, "内部错误：" + e, null, null);
         }
     }
 
-    private void retryOrFail(FeedDefinition d, long runId, int attempt, CompletableFuture<FeedRun> run, String message) {
+    /**
+     * The same failure with every message on its chain scrubbed of the location's credentials, keeping the stack
+     * frames: what may be logged (a URI inside an exception message would otherwise carry the password).
+     */
+    static Throwable scrubbed(Throwable e, FeedDefinition d) {
+        if (e == null) {
+            return null;
+        }
+        RuntimeException copy = new RuntimeException(HttpFeedLocation.scrub(e.toString(), d.location()), scrubbed(e.getCause(), d));
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
+    private void retryOrFail(FeedDefinition d, long runId, int attempt, CompletableFuture<FeedRun> run, String raw) {
+        String message = HttpFeedLocation.scrub(raw, d.location());
         LOG.warn("数据拉取任务 {}：{}", d.name(), message);
         if (attempt > d.retries()) {
-            finish(run, runId, attempt, FeedRun.Outcome.FAILED, message + "；已重试 " + d.retries() + " 次，放弃", null, null);
+            finish(d, run, runId, attempt, FeedRun.Outcome.FAILED, message + "；已重试 " + d.retries() + " 次，放弃", null, null);
             return;
         }
         jpa.tx(TransactionType.Required, em -> em.find(FeedRunEntity.class, runId).attempt(message + "；" + d.retryDelaySeconds() + " 秒后重试"));
         timer.schedule(() -> workers.execute(() -> attempt(d, runId, attempt + 1, run)), d.retryDelaySeconds(), TimeUnit.SECONDS);
     }
 
-    private void finish(CompletableFuture<FeedRun> run, long runId, int attempts, FeedRun.Outcome outcome, String message,
+    /** Records the outcome; the message is scrubbed here, once for every path that ends a run. */
+    private void finish(FeedDefinition d, CompletableFuture<FeedRun> run, long runId, int attempts, FeedRun.Outcome outcome, String raw,
                         String clientBatchId, Integer rows) {
+        String message = HttpFeedLocation.scrub(raw, d.location());
         try {
             FeedRun done = jpa.txExpr(TransactionType.Required, em -> {
                 FeedRunEntity e = em.find(FeedRunEntity.class, runId);
