@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -15,6 +16,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -34,6 +36,8 @@ import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
+import cn.supervision.rest.bounds.Paged;
+import cn.supervision.rest.bounds.StreamedBody;
 import cn.supervision.spreadsheet.Sheet;
 import cn.supervision.spreadsheet.Xlsx;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,6 +48,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "campaigns", description = "常规监管与专项监管活动：计划（固定指标体系版本、选用类别、周期、截止日期、监管对象）与状态流转")
 public class CampaignsResource {
     private final CampaignService campaigns;
+
+    static final int MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+    private static SupervisionException tooLargeEvidence() {
+        return new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
+    }
 
     public CampaignsResource(CampaignService campaigns) {
         this.campaigns = campaigns;
@@ -60,6 +70,7 @@ public class CampaignsResource {
     }
 
     @GET
+    @Paged
     @Operation(summary = "监管活动列表")
     public List<Campaign> list(@Context SecurityContext sc, @QueryParam("jurisdiction") String jurisdiction,
                                @QueryParam("state") CampaignState state) {
@@ -106,6 +117,7 @@ public class CampaignsResource {
 
     @GET
     @Path("{id}/history")
+    @Paged
     @Operation(summary = "状态流转记录（谁、何时、为何）")
     public List<Transition> history(@Context SecurityContext sc, @PathParam("id") long id) {
         return campaigns.history(caller(sc), id);
@@ -147,15 +159,22 @@ public class CampaignsResource {
     @POST
     @Path("{id}/inputs/{inputId}/evidence")
     @Consumes(MediaType.WILDCARD)
+    @StreamedBody
     @Operation(summary = "上传佐证材料", description = "请求体为文件本身，文件名由 fileName 参数给出；只接受 pdf、ofd、jpg、png、doc(x)、xls(x)，最大 10 MB；保存 SHA-256")
     public Response attach(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("inputId") long inputId,
-                           @QueryParam("fileName") String fileName, java.io.InputStream body) throws IOException {
+                           @QueryParam("fileName") String fileName, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+                           java.io.InputStream body) throws IOException {
+        // who may attach to this input is decided before a byte of the file is read
+        campaigns.checkEvidenceUpload(caller(sc), id, inputId);
+        if (length != null && length > MAX_EVIDENCE_BYTES) {
+            throw tooLargeEvidence();
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int n;
         while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > 10 * 1024 * 1024) {
-                throw new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
+            if (out.size() + n > MAX_EVIDENCE_BYTES) {
+                throw tooLargeEvidence();
             }
             out.write(buf, 0, n);
         }
@@ -164,6 +183,7 @@ public class CampaignsResource {
 
     @GET
     @Path("{id}/inputs/{inputId}/evidence")
+    @Paged
     @Operation(summary = "一项输入的佐证材料清单")
     public List<Evidence> evidence(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("inputId") long inputId) {
         return campaigns.evidence(caller(sc), id, inputId);
@@ -179,6 +199,7 @@ public class CampaignsResource {
 
     @GET
     @Path("{id}/units/{unitId}/inputs")
+    @Paged
     @Operation(summary = "一个单位的全部输入（含来源、录入人、时间）")
     public List<InputRecord> inputs(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("unitId") long unitId) {
         return campaigns.inputs(caller(sc), id, unitId);
@@ -205,6 +226,7 @@ public class CampaignsResource {
 
     @GET
     @Path("{id}/revisions")
+    @Paged
     @Operation(summary = "已发布结果的各个版本", description = "第 1 版为发布时的结果，其后每次更正一个版本，均可查阅")
     public List<ResultRevision> revisions(@Context SecurityContext sc, @PathParam("id") long id) {
         return campaigns.revisions(caller(sc), id);

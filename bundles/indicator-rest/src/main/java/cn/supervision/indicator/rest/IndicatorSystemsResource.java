@@ -11,6 +11,7 @@ import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -18,6 +19,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -33,8 +35,12 @@ import cn.supervision.api.indicator.SystemDiff;
 import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.indicator.ValidationProblem;
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.security.Caller;
+import cn.supervision.rest.bounds.BodyTooLargeException;
+import cn.supervision.rest.bounds.Paged;
+import cn.supervision.rest.bounds.StreamedBody;
 import cn.supervision.spreadsheet.Sheet;
 import cn.supervision.spreadsheet.SpreadsheetException;
 import cn.supervision.spreadsheet.Xlsx;
@@ -50,9 +56,12 @@ public class IndicatorSystemsResource {
     static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
     private final IndicatorSystemService systems;
+    /** The authority policy, asked before an upload is read. */
+    private final RegistryService registry;
 
-    public IndicatorSystemsResource(IndicatorSystemService systems) {
+    public IndicatorSystemsResource(IndicatorSystemService systems, RegistryService registry) {
         this.systems = systems;
+        this.registry = registry;
     }
 
     /** The body of {@code POST /{id}/retire}. */
@@ -69,7 +78,9 @@ public class IndicatorSystemsResource {
     }
 
     @GET
-    @Operation(summary = "指标体系列表", description = "当前账号可见行政区划的指标体系；可按行政区划和状态筛选")
+    @Paged
+    @Operation(summary = "指标体系列表", description = "当前账号可见行政区划的指标体系；可按行政区划和状态筛选。"
+            + "分页：offset、limit（默认 100，最大 1000），总数在 X-Total-Count，下一页在 Link")
     public List<IndicatorSystem> list(@Context SecurityContext sc, @QueryParam("jurisdiction") String jurisdiction,
                                       @QueryParam("status") SystemStatus status) {
         return systems.list(caller(sc), jurisdiction, status);
@@ -186,12 +197,19 @@ public class IndicatorSystemsResource {
     @POST
     @Path("import.xlsx")
     @Consumes({XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @StreamedBody
     @Operation(summary = "从 Excel 新建草稿", description = "请求体为 .xlsx 文件（最大 10 MB）；没有“评分规则（JSON）”列时末级指标没有规则，补齐后才能发布")
     public Response importExcel(@Context SecurityContext sc, @Context UriInfo uri,
                                 @QueryParam("jurisdiction") String jurisdiction, @QueryParam("name") String name,
-                                @QueryParam("year") Integer year, InputStream body) throws IOException {
+                                @QueryParam("year") Integer year, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+                                InputStream body) throws IOException {
         if (jurisdiction == null || name == null || year == null) {
             throw SupervisionException.invalid("query", "需要参数 jurisdiction、name、year");
+        }
+        // who may import is decided before a byte of the workbook is read
+        registry.access().require(caller(sc), cn.supervision.api.security.Operation.MANAGE_SYSTEMS, jurisdiction);
+        if (length != null && length > MAX_UPLOAD_BYTES) {
+            throw new BodyTooLargeException("文件超过 " + (MAX_UPLOAD_BYTES / 1024 / 1024) + " MB 上限");
         }
         Sheet sheet;
         try {

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -36,6 +35,8 @@ import cn.supervision.api.platform.SourceMapping;
 import cn.supervision.api.platform.StoredRow;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
+import cn.supervision.rest.bounds.Paged;
+import cn.supervision.rest.bounds.StreamedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -43,6 +44,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "platform-data", description = "平台数据（12345 热线、好差评、互联网+监管等）：指标、部门映射、批次入库、汇总、定时拉取、计入监管活动")
 public class PlatformDataResource {
+    /** Batches and feed runs listed: the newest this many (what the service keeps a listing to), paged by the gateway. */
+    static final int NEWEST = 1_000;
+    /** A unit's rows listed: the first this many in date order (the service's own bound), paged by the gateway. */
+    static final int ROWS = 10_000;
+
     private final PlatformDataService data;
     private final long maxBytes;
 
@@ -67,6 +73,7 @@ public class PlatformDataResource {
     }
 
     @GET
+    @Paged
     @Path("jurisdictions/{code}/metrics")
     @Operation(summary = "平台数据指标")
     public List<Metric> metrics(@Context SecurityContext sc, @PathParam("code") String code) {
@@ -86,6 +93,7 @@ public class PlatformDataResource {
     }
 
     @GET
+    @Paged
     @Path("jurisdictions/{code}/mappings")
     @Operation(summary = "来源系统部门映射表")
     public List<SourceMapping> mappings(@Context SecurityContext sc, @PathParam("code") String code, @QueryParam("source") String source) {
@@ -103,6 +111,7 @@ public class PlatformDataResource {
     @POST
     @Path("jurisdictions/{code}/batches")
     @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
+    @StreamedBody
     @Operation(summary = "提交一个数据批次", description = "JSON 数组（metric、unit、date、value、recordId）或 CSV（表头 metric,unit,date,value[,recordId]，"
             + "也可用 指标,单位,日期,数值,记录号）。整批校验：全部通过才入库（201），任何一行有误整批不入库（422，逐行列出原因）；"
             + "同一 clientBatchId 再次提交不重复入库（200，status=DUPLICATE）；超过行数或大小上限 413")
@@ -180,11 +189,11 @@ public class PlatformDataResource {
     }
 
     @GET
+    @Paged
     @Path("jurisdictions/{code}/batches")
-    @Operation(summary = "最近的批次")
-    public List<Batch> batches(@Context SecurityContext sc, @PathParam("code") String code,
-                               @QueryParam("limit") @DefaultValue("100") int limit) {
-        return data.batches(caller(sc), code, limit);
+    @Operation(summary = "最近的批次", description = "最近的 " + NEWEST + " 个批次，新的在前，分页：offset、limit（默认 100，最大 1000）")
+    public List<Batch> batches(@Context SecurityContext sc, @PathParam("code") String code) {
+        return data.batches(caller(sc), code, NEWEST);
     }
 
     @GET
@@ -203,15 +212,15 @@ public class PlatformDataResource {
     }
 
     @GET
+    @Paged
     @Path("jurisdictions/{code}/metrics/{metric}/rows")
     @Operation(summary = "一个单位的明细数据（钻取到批次）")
     public List<StoredRow> rows(@Context SecurityContext sc, @PathParam("code") String code, @PathParam("metric") String metric,
-                                @QueryParam("unit") Long unitId, @QueryParam("from") String from, @QueryParam("to") String to,
-                                @QueryParam("limit") @DefaultValue("1000") int limit) {
+                                @QueryParam("unit") Long unitId, @QueryParam("from") String from, @QueryParam("to") String to) {
         if (unitId == null) {
             throw SupervisionException.invalid("unit", "必须指定单位（?unit=）");
         }
-        return data.rows(caller(sc), code, metric, unitId, date("from", from), date("to", to), limit);
+        return data.rows(caller(sc), code, metric, unitId, date("from", from), date("to", to), ROWS);
     }
 
     @POST
@@ -238,10 +247,10 @@ public class PlatformDataResource {
     }
 
     @GET
+    @Paged
     @Path("feeds/{name}/runs")
     @Operation(summary = "拉取运行记录")
-    public List<FeedRun> runs(@Context SecurityContext sc, @PathParam("name") String name,
-                              @QueryParam("limit") @DefaultValue("50") int limit) {
-        return data.feedRuns(caller(sc), name, limit);
+    public List<FeedRun> runs(@Context SecurityContext sc, @PathParam("name") String name) {
+        return data.feedRuns(caller(sc), name, NEWEST);
     }
 }

@@ -9,12 +9,14 @@ import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -28,6 +30,9 @@ import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.security.Caller;
+import cn.supervision.rest.bounds.BodyTooLargeException;
+import cn.supervision.rest.bounds.Paged;
+import cn.supervision.rest.bounds.StreamedBody;
 import cn.supervision.spreadsheet.Sheet;
 import cn.supervision.spreadsheet.SpreadsheetException;
 import cn.supervision.spreadsheet.Xlsx;
@@ -67,7 +72,9 @@ public class JurisdictionsResource {
 
     @GET
     @Path("{code}/units")
-    @Operation(summary = "行政区划的监管单位", description = "默认只列存续单位；includeInactive=true 时包括已合并、已撤销的单位")
+    @Paged
+    @Operation(summary = "行政区划的监管单位", description = "默认只列存续单位；includeInactive=true 时包括已合并、已撤销的单位。"
+            + "分页：offset、limit（默认 100，最大 1000），总数在 X-Total-Count，下一页在 Link")
     public List<Unit> units(@Context SecurityContext sc, @PathParam("code") String code,
                             @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
         return registry.listUnits(caller(sc), code, includeInactive);
@@ -97,13 +104,17 @@ public class JurisdictionsResource {
     @POST
     @Path("{code}/units/import")
     @Consumes({XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @StreamedBody
     @Operation(summary = "从 Excel 导入单位", description = "按单位编码新增或更新；任何一行有错则整体不导入，错误指明行和列。"
             + "请求体为 .xlsx 文件本身（最大 10 MB）")
     public ImportResult importUnits(@Context SecurityContext sc, @PathParam("code") String code,
                                     @Parameter(description = "UPSERT（默认）或 CREATE_MISSING")
                                     @QueryParam("mode") @DefaultValue("UPSERT") ImportMode mode,
+                                    @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                     InputStream body) throws IOException {
-        Sheet sheet = firstSheet(body, MAX_UPLOAD_BYTES);
+        // who may import is decided before a byte of the workbook is read
+        registry.access().require(caller(sc), cn.supervision.api.security.Operation.ADMINISTER_REGISTRY, code);
+        Sheet sheet = firstSheet(body, length, MAX_UPLOAD_BYTES);
         UnitSheet.Parsed parsed = UnitSheet.read(sheet);
         try {
             return registry.importUnits(caller(sc), code, parsed.drafts(), mode);
@@ -115,8 +126,14 @@ public class JurisdictionsResource {
         }
     }
 
-    /** The first sheet of an uploaded workbook: 413 when too large, 400 when not a workbook. */
-    static Sheet firstSheet(InputStream body, int maxBytes) throws IOException {
+    /**
+     * The first sheet of an uploaded workbook: 413 when too large (by the declared length before reading, else while
+     * reading), 400 when not a workbook.
+     */
+    static Sheet firstSheet(InputStream body, Long declaredLength, int maxBytes) throws IOException {
+        if (declaredLength != null && declaredLength > maxBytes) {
+            throw new BodyTooLargeException("文件超过 " + (maxBytes / 1024 / 1024) + " MB 上限");
+        }
         try {
             return Xlsx.readUpload(body, maxBytes).get(0);
         } catch (SpreadsheetException e) {

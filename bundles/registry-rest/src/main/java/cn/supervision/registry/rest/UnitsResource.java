@@ -20,6 +20,7 @@ import cn.supervision.api.registry.StatusCommand;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.registry.UnitRevision;
+import cn.supervision.rest.bounds.Paged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -58,6 +59,7 @@ public class UnitsResource {
 
     @GET
     @Path("{id}/history")
+    @Paged
     @Operation(summary = "单位的变更历史（每个版本的完整快照）")
     public List<UnitRevision> history(@Context SecurityContext sc, @PathParam("id") long id) {
         return registry.history(JurisdictionsResource.caller(sc), id);

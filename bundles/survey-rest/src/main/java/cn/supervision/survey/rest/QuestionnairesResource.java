@@ -33,6 +33,7 @@ import cn.supervision.api.survey.Respondent;
 import cn.supervision.api.survey.SurveyService;
 import cn.supervision.api.survey.Token;
 import cn.supervision.api.survey.TokenRequest;
+import cn.supervision.rest.bounds.Paged;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -66,6 +67,7 @@ public class QuestionnairesResource {
     }
 
     @GET
+    @Paged
     @Operation(summary = "监管活动的问卷列表")
     public List<Questionnaire> list(@Context SecurityContext sc, @QueryParam("campaign") Long campaignId) {
         if (campaignId == null) {
@@ -161,6 +163,7 @@ public class QuestionnairesResource {
     }
 
     @GET
+    @Paged
     @Path("{id}/tokens")
     @Operation(summary = "填写码及使用情况（个人信息已脱敏）")
     public List<Token> tokens(@Context SecurityContext sc, @PathParam("id") long id) {
@@ -176,6 +179,7 @@ public class QuestionnairesResource {
     }
 
     @GET
+    @Paged
     @Path("{id}/responses")
     @Operation(summary = "答卷（机构编制部门；个人信息已脱敏）")
     public List<cn.supervision.api.survey.Response> responses(@Context SecurityContext sc, @PathParam("id") long id,
@@ -192,6 +196,7 @@ public class QuestionnairesResource {
     }
 
     @GET
+    @Paged
     @Path("{id}/access-log")
     @Operation(summary = "个人信息查看记录")
     public List<AccessRecord> accessLog(@Context SecurityContext sc, @PathParam("id") long id) {
@@ -206,6 +211,7 @@ public class QuestionnairesResource {
     }
 
     @GET
+    @Paged
     @Path("{id}/outliers")
     @Operation(summary = "离群答卷（偏离该单位平均分 2 个标准差以上）及处理情况")
     public List<Outlier> outliers(@Context SecurityContext sc, @PathParam("id") long id) {
