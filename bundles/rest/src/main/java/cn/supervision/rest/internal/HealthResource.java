@@ -7,32 +7,43 @@ import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import cn.supervision.api.health.HealthIndicator;
-import io.swagger.v3.oas.annotations.Operation;
+import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * UP only when every required component (persistence-backed registry, SOAP endpoints, …) is registered
- * and reports no problem; otherwise 503 with what is missing. Public, for load balancers and scripts.
+ * and reports no problem; otherwise 503. Public, for load balancers and scripts: anyone sees the status and each
+ * component's UP/DOWN; only a caller the authority policy lets read health details (an office admin, with HTTP Basic
+ * on this call) sees why a component is down. A reason is an exception's text, and that tells an attacker about
+ * the database, paths and versions.
  */
 @Path("/v1/health")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "health", description = "平台运行状态")
 public class HealthResource {
     private final List<HealthIndicator> indicators;
+    private final List<RegistryService> registries;
     private final List<String> required;
 
-    public HealthResource(List<HealthIndicator> indicators, String required) {
+    public HealthResource(List<HealthIndicator> indicators, List<RegistryService> registries, String required) {
         this.indicators = indicators;
+        this.registries = registries;
         this.required = List.of(required.split("\\s*,\\s*"));
     }
 
     @GET
-    @Operation(summary = "平台是否就绪", description = "所有必需组件就绪时返回 200 UP，否则 503 DOWN 并说明原因")
-    public Response health() {
+    @io.swagger.v3.oas.annotations.Operation(summary = "平台是否就绪",
+            description = "所有必需组件就绪时返回 200 UP，否则 503 DOWN；原因只对已认证的编办管理员显示")
+    public Response health(@Context SecurityContext security) {
+        boolean detailed = mayReadDetails(security);
         Map<String, Object> components = new LinkedHashMap<>();
         boolean up = true;
         for (String name : required) {
@@ -44,12 +55,26 @@ public class HealthResource {
                 }
             }
             String problem = found == null ? "not registered" : found.problem();
-            components.put(name, problem == null ? Map.of("status", "UP") : Map.of("status", "DOWN", "reason", problem));
+            components.put(name, problem == null ? Map.of("status", "UP")
+                    : detailed ? Map.of("status", "DOWN", "reason", problem) : Map.of("status", "DOWN"));
             up &= problem == null;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);
         return Response.status(up ? 200 : 503).entity(body).build();
+    }
+
+    /** The policy decides; without a registry (it may be the component that is down) nobody gets details. */
+    private boolean mayReadDetails(SecurityContext security) {
+        if (security == null || !(security.getUserPrincipal() instanceof Caller caller) || caller.jurisdictionCode() == null) {
+            return false;
+        }
+        List<RegistryService> present = List.copyOf(registries);
+        try {
+            return !present.isEmpty() && present.get(0).access().may(caller, Operation.READ_HEALTH, caller.jurisdictionCode());
+        } catch (RuntimeException gone) {
+            return false;
+        }
     }
 }

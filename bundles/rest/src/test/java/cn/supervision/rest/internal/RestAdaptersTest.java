@@ -67,15 +67,15 @@ class RestAdaptersTest {
     @Test
     void healthIsUpOnlyWhenEveryRequiredComponentIs() {
         List<HealthIndicator> indicators = new ArrayList<>();
-        HealthResource health = new HealthResource(indicators, "registry, soap");
-        assertEquals(503, health.health().getStatus(), "nothing registered yet");
+        HealthResource health = new HealthResource(indicators, List.of(), "registry, soap");
+        assertEquals(503, health.health(null).getStatus(), "nothing registered yet");
         indicators.add(indicator("registry", null));
         indicators.add(indicator("soap", "endpoint not published"));
-        Response r = health.health();
+        Response r = health.health(null);
         assertEquals(503, r.getStatus());
         assertEquals("DOWN", ((Map<?, ?>) r.getEntity()).get("status"));
         indicators.set(1, indicator("soap", null));
-        r = health.health();
+        r = health.health(null);
         assertEquals(200, r.getStatus());
         assertEquals("UP", ((Map<?, ?>) r.getEntity()).get("status"));
     }
