@@ -8,10 +8,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
 import cn.supervision.api.contribution.Contribution;
+import cn.supervision.api.contribution.ContributionEvent;
 import cn.supervision.api.contribution.ContributionService;
 import cn.supervision.api.problem.SupervisionException;
 
-@Command(scope = "supervision", name = "contribution-info", description = "Shows one contribution bundle, with every reason when rejected")
+@Command(scope = "supervision", name = "contribution-info", description = "Shows one contribution bundle, with every reason when rejected, and its event history")
 @Service
 public class ContributionInfoCommand implements Action {
     @Argument(index = 0, name = "id", required = true, description = "contribution id (see contribution-list)")
@@ -31,6 +32,13 @@ public class ContributionInfoCommand implements Action {
             System.out.println("  installed     " + c.installedAt() + " by " + c.installedBy() + " via " + c.channel());
             System.out.println("  contributes   " + c.units() + " unit(s), " + c.indicatorSystems() + " indicator system(s)");
             c.reasons().forEach(r -> System.out.println("  ✗ " + r));
+            System.out.println("  history (append-only):");
+            for (ContributionEvent e : contributions.events(Operators.caller(session), id)) {
+                System.out.println("    " + e.at() + "  " + e.type() + "  " + e.version() + " → " + e.jurisdictionCode()
+                        + "  via " + e.channel() + " by " + e.actor()
+                        + (e.jarSha256() == null ? "" : "  jar " + e.jarSha256().substring(0, 12) + "…"));
+                e.reasons().forEach(r -> System.out.println("        " + r));
+            }
         } catch (SupervisionException e) {
             System.out.println(e.title() + "：" + e.getMessage());
         }

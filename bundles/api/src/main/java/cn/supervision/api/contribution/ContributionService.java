@@ -19,6 +19,18 @@ public interface ContributionService {
 
     List<Contribution> list(Caller caller);
 
+    /**
+     * Refuses (403) a caller who may not install contribution bundles for {@code jurisdictionCode} (null: for any
+     * jurisdiction at all), so that an upload is refused before its body is read.
+     */
+    void checkUploader(Caller caller, String jurisdictionCode);
+
+    /** Every event of the record's symbolic name, oldest first. */
+    List<ContributionEvent> events(Caller caller, long id);
+
+    /** The latest events the caller may read (newest first), at most {@code limit}. */
+    List<ContributionEvent> recentEvents(Caller caller, int limit);
+
     Contribution get(Caller caller, long id);
 
     /** Installs (or updates) the uploaded bundle jar and returns its record once processed (ACTIVE or REJECTED). */

@@ -4,100 +4,151 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarInputStream;
-import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import cn.supervision.api.contribution.Contribution;
+import cn.supervision.api.contribution.ContributionEvent;
+import cn.supervision.api.contribution.ContributionEventType;
 import cn.supervision.api.contribution.ContributionService;
 import cn.supervision.api.contribution.ContributionState;
-import cn.supervision.api.contribution.Policy;
 import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Operation;
+import cn.supervision.api.security.Target;
 import cn.supervision.contribution.internal.model.ContributionEntity;
 
 /**
- * The extender: every bundle with a {@value ContributionService#JURISDICTION_HEADER} header is processed when it
- * becomes ACTIVE, one at a time, and recorded by symbolic name + version + content hash, so stops, refreshes and
- * restarts neither duplicate nor re-version anything. Uninstalling retires the bundle's indicator systems. A rejected
- * bundle is stopped, so none of its code serves either; the rest of the platform keeps running.
+ * The extender: every bundle with a {@value ContributionService#JURISDICTION_HEADER} header is judged when it is
+ * installed (the {@link CodeGate} keeps the framework from resolving code no trusted certificate signed), processed
+ * when it becomes ACTIVE, one at a time, and recorded by symbolic name + version + content hash, so stops, refreshes
+ * and restarts neither duplicate nor re-version anything. Every install, update, refusal and uninstall is also an
+ * event of the append-only history. Uninstalling retires exactly the bundle's indicator systems. A rejected bundle
+ * is stopped, so none of it serves; the rest of the platform keeps running. Authority is the platform's
+ * {@link Access} policy: READ_CONTRIBUTIONS to read, INSTALL_CONTRIBUTION to upload and uninstall.
  */
 public class ContributionExtender implements ContributionService, HealthIndicator,
         BundleTrackerCustomizer<ContributionExtender.Tracked> {
     private static final Logger LOG = LoggerFactory.getLogger(ContributionExtender.class);
     static final String UPLOAD_LOCATION = "supervision:upload:";
     static final long PROCESS_TIMEOUT_SECONDS = 60;
+    static final int MAX_ATTEMPTS = 30;
+    static final int MAX_EVENTS = 500;
 
     record Tracked(String symbolicName, String version) { }
 
     private record Upload(String sha256, Caller caller, CompletableFuture<Long> processed) { }
 
     private final BundleContext context;
-    private final JpaTemplate jpa;
     private final RegistryService registry;
     private final IndicatorSystemService systems;
     private final ContributionProcessor processor;
-    static final int MAX_ATTEMPTS = 30;
+    private final ContributionLedger ledger;
+    private final JarInspector inspector;
+    private final CodeGate gate;
+    private final String cityJurisdiction;
     private final ScheduledExecutorService worker =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "supervision-contributions"));
     /** Failed attempts per bundle@version: a platform service still starting is retried, not given up on. */
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    /** Who asked for an uninstall through the API, by symbolic name (else it was the operator). */
+    private final Map<String, Caller> uninstallers = new ConcurrentHashMap<>();
     /** County bundles that became ACTIVE before the city's: their jurisdictions and the policy come from the city. */
-    private final java.util.List<Bundle> waitingForCity = new java.util.ArrayList<>();
+    private final List<Bundle> waitingForCity = new ArrayList<>();
     private BundleTracker<Tracked> tracker;
+    private ServiceRegistration<ResolverHookFactory> gateRegistration;
     private volatile boolean cityProcessed;
 
     public ContributionExtender(BundleContext context, JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems,
-                                String cityBundle, String cityJurisdiction) {
+                                String cityBundle, String cityJurisdiction, String trustCertificates, String demoTrustCertificates,
+                                boolean demo) {
+        this(context, new ContributionLedger(jpa, Clock.systemUTC()), registry, systems, cityBundle, cityJurisdiction,
+                TrustStore.load(certificateFiles(trustCertificates, demo ? demoTrustCertificates : null)));
+    }
+
+    ContributionExtender(BundleContext context, ContributionLedger ledger, RegistryService registry, IndicatorSystemService systems,
+                         String cityBundle, String cityJurisdiction, TrustStore trust) {
         this.context = context;
-        this.jpa = jpa;
+        this.ledger = ledger;
         this.registry = registry;
         this.systems = systems;
+        this.cityJurisdiction = cityJurisdiction;
         this.processor = new ContributionProcessor(registry, systems, cityBundle, cityJurisdiction);
+        this.inspector = new JarInspector(trust);
+        this.gate = new CodeGate(inspector);
+        if (trust.isEmpty()) {
+            LOG.info("No trusted signing certificate configured: contribution bundles that carry code are refused");
+        }
+    }
+
+    /** Certificate files named in the configuration, relative to Karaf's etc/ folder. */
+    static List<Path> certificateFiles(String... lists) {
+        String etc = System.getProperty("karaf.etc", "etc");
+        List<Path> files = new ArrayList<>();
+        for (String list : lists) {
+            if (list == null) {
+                continue;
+            }
+            for (String name : list.split(",")) {
+                if (!name.isBlank()) {
+                    Path p = Path.of(name.trim());
+                    files.add(p.isAbsolute() ? p : Path.of(etc).resolve(p));
+                }
+            }
+        }
+        return files;
     }
 
     public void start() {
+        // the gate first: no contribution bundle resolves unjudged from here on
+        gateRegistration = context.registerService(ResolverHookFactory.class, gate, null);
         tracker = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, this);
         tracker.open();
     }
 
     public void stop() {
         tracker.close();
+        if (gateRegistration != null) {
+            gateRegistration.unregister();
+        }
         worker.shutdown();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
@@ -120,11 +171,11 @@ public class ContributionExtender implements ContributionService, HealthIndicato
 
     @Override
     public Tracked addingBundle(Bundle bundle, BundleEvent event) {
-        String declared = bundle.getHeaders("").get(JURISDICTION_HEADER);
-        if (declared == null) {
+        if (!CodeGate.isContribution(bundle)) {
             return null;
         }
         Tracked t = new Tracked(bundle.getSymbolicName(), bundle.getVersion().toString());
+        judge(bundle);
         if (bundle.getState() == Bundle.ACTIVE) {
             worker.submit(() -> process(bundle));
         }
@@ -133,6 +184,9 @@ public class ContributionExtender implements ContributionService, HealthIndicato
 
     @Override
     public void modifiedBundle(Bundle bundle, BundleEvent event, Tracked t) {
+        if (event != null && event.getType() == BundleEvent.UPDATED) {
+            judge(bundle);
+        }
         if (event != null && event.getType() == BundleEvent.STARTED) {
             worker.submit(() -> process(bundle));
         }
@@ -141,8 +195,53 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, Tracked t) {
         if (bundle.getState() == Bundle.UNINSTALLED) {
-            worker.submit(() -> uninstalled(t));
+            gate.forget(bundle.getBundleId());
+            String version = bundle.getVersion().toString();
+            worker.submit(() -> uninstalled(t.symbolicName(), version, channel(bundle)));
         }
+    }
+
+    /**
+     * Synchronously, before the framework can resolve the bundle: an inadmissible one is recorded as refused. A
+     * bundle already running when the platform started (installed before the extender) is stopped for good.
+     */
+    private void judge(Bundle bundle) {
+        JarInspection verdict = gate.inspect(bundle);
+        if (verdict.admissible()) {
+            return;
+        }
+        List<String> reasons = new ArrayList<>(verdict.malformed());
+        reasons.addAll(verdict.code());
+        reasons.addAll(verdict.signature());
+        if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING | Bundle.RESOLVED)) != 0) {
+            LOG.error("Contribution bundle {} carries code no trusted certificate signed and was resolved before the platform"
+                    + " could judge it; it is stopped:\n  {}", bundle.getSymbolicName(), String.join("\n  ", reasons));
+            try {
+                bundle.stop();
+            } catch (BundleException | IllegalStateException e) {
+                LOG.warn("Could not stop {}: {}", bundle.getSymbolicName(), e.getMessage());
+            }
+        } else {
+            LOG.warn("Contribution bundle {} {} refused (not resolved):\n  {}", bundle.getSymbolicName(), bundle.getVersion(),
+                    String.join("\n  ", reasons));
+        }
+        Upload upload = uploads.get(bundle.getSymbolicName() + "@" + bundle.getVersion());
+        String declared = bundle.getHeaders("").get(JURISDICTION_HEADER);
+        String channel = channel(bundle);
+        worker.submit(() -> refusedOnce(bundle.getSymbolicName(), bundle.getVersion().toString(), declared, channel, upload, reasons));
+    }
+
+    /** One REFUSED event per refusal, not one more at every restart. */
+    private void refusedOnce(String bsn, String version, String declared, String channel, Upload upload, List<String> reasons) {
+        List<ContributionEvent> history = ledger.events(bsn);
+        ContributionEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (last != null && last.type() == ContributionEventType.REFUSED && version.equals(last.version())
+                && reasons.equals(last.reasons())) {
+            return;
+        }
+        Caller actor = upload != null ? upload.caller() : Caller.system(operator(channel));
+        ledger.append(new ContributionLedger.NewEvent(ContributionEventType.REFUSED, bsn, version, null, channel, actor.username(),
+                actor.jurisdictionCode(), declared, upload == null ? null : upload.sha256(), null, reasons));
     }
 
     // ------------------------------------------------------------------ processing
@@ -161,28 +260,40 @@ public class ContributionExtender implements ContributionService, HealthIndicato
             awaitBlueprint(bundle);
             BundleContent content = BundleContent.read(files(bundle));
             String declared = bundle.getHeaders("").get(JURISDICTION_HEADER);
-            ContributionEntity existing = find(bsn, version, content.contentHash());
+            ContributionEntity existing = ledger.find(bsn, version, content.contentHash());
             if (existing != null && existing.getState() == ContributionState.ACTIVE) {
                 // a restart, refresh or re-upload of the same content: systems and jurisdictions are idempotent, units stay as edited
-                ContributionProcessor.Outcome again = processor.process(bsn, declared, content, Caller.system("restart"), policy(), false);
+                ContributionProcessor.Outcome again = processor.process(bsn, declared, content, Caller.system("restart"), ledger.policy(), false);
                 if (again.accepted()) {
                     markCityProcessed(bsn);
                     complete(upload, existing.getId());
                     return;
                 }
             }
-            Caller installer = upload != null ? upload.caller() : Caller.system(channel(bundle));
-            ContributionProcessor.Outcome outcome = processor.process(bsn, declared, content, installer, policy(), true);
-            long id = record(bundle, declared, content, outcome, upload);
+            String channel = channel(bundle);
+            Caller installer = upload != null ? upload.caller() : Caller.system(operator(channel));
+            String owner = ledger.owner(bsn);
+            ContributionProcessor.Outcome outcome = owner != null && !owner.equals(declared)
+                    ? new ContributionProcessor.Outcome(false, List.of("贡献包 " + bsn + " 属于行政区划 " + owner
+                            + "（由它首先安装），不能以行政区划 " + declared + " 的名义安装或更新"), 0, 0)
+                    : processor.process(bsn, declared, content, installer, ledger.policy(), true);
+            String sha = upload != null ? upload.sha256() : null;
+            ContributionLedger.Stored stored = ledger.store(new ContributionLedger.Processed(bsn, version, declared,
+                    content.contentHash(), sha, channel, installer.username(), outcome.accepted(), outcome.reasons(),
+                    outcome.units(), outcome.systems(), content.policy()));
+            ContributionEventType type = !outcome.accepted() ? ContributionEventType.REFUSED
+                    : stored.replacedAnother() ? ContributionEventType.UPDATED : ContributionEventType.INSTALLED;
+            ledger.append(new ContributionLedger.NewEvent(type, bsn, version, stored.id(), channel, installer.username(),
+                    installer.jurisdictionCode(), declared, sha, content.contentHash(), outcome.reasons()));
             if (outcome.accepted()) {
                 markCityProcessed(bsn);
-                LOG.info("Contribution {} {} for {} ACTIVE: {} units, {} indicator systems", bsn, version, declared,
+                LOG.info("Contribution {} {} for {} {}: {} units, {} indicator systems", bsn, version, declared, type,
                         outcome.units(), outcome.systems());
             } else {
                 LOG.warn("Contribution {} {} for {} REJECTED:\n  {}", bsn, version, declared, String.join("\n  ", outcome.reasons()));
                 stopQuietly(bundle);
             }
-            complete(upload, id);
+            complete(upload, stored.id());
             attempts.remove(key);
         } catch (RuntimeException e) {
             int n = attempts.merge(key, 1, Integer::sum);
@@ -264,15 +375,20 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         return files;
     }
 
-    private static String channel(Bundle bundle) {
+    /** {@code rest} (upload), {@code boot} (a feature), {@code deploy} (the deploy folder) or {@code shell}. */
+    static String channel(Bundle bundle) {
         String location = bundle.getLocation();
         if (location.startsWith(UPLOAD_LOCATION)) {
             return "rest";
         }
         if (location.startsWith("mvn:")) {
-            return "feature";
+            return "boot";
         }
-        return location.contains("/deploy/") || location.startsWith("file:") ? "deploy" : "shell";
+        return location.contains("/deploy/") ? "deploy" : "shell";
+    }
+
+    private static String operator(String channel) {
+        return "operator (" + channel + ")";
     }
 
     private void stopQuietly(Bundle bundle) {
@@ -285,171 +401,147 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         }
     }
 
-    private void uninstalled(Tracked t) {
-        jpa.tx(TransactionType.Required, em -> {
-            // by symbolic name only: the bundle may have been updated to other versions since it was first tracked
-            for (ContributionEntity e : em.createQuery("select c from ContributionEntity c where c.symbolicName = :s"
-                    + " and c.state in :live", ContributionEntity.class).setParameter("s", t.symbolicName())
-                    .setParameter("live", List.of(ContributionState.ACTIVE, ContributionState.REJECTED)).getResultList()) {
-                e.setState(ContributionState.UNINSTALLED);
-                e.setUpdatedAt(System.currentTimeMillis());
-            }
-        });
-        int retired = systems.retireLineages(Caller.system("bundle:" + t.symbolicName()),
-                ContributionProcessor.lineagePrefix(t.symbolicName()), "贡献包 " + t.symbolicName() + " 已卸载");
-        LOG.info("Contribution {} uninstalled: {} indicator system version(s) retired", t.symbolicName(), retired);
-    }
-
-    // ------------------------------------------------------------------ records
-
-    private ContributionEntity find(String bsn, String version, String hash) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select c from ContributionEntity c where c.symbolicName = :s"
-                        + " and c.version = :v and c.contentHash = :h", ContributionEntity.class)
-                .setParameter("s", bsn).setParameter("v", version).setParameter("h", hash)
-                .getResultList().stream().findFirst().orElse(null));
-    }
-
-    private long record(Bundle bundle, String declared, BundleContent content, ContributionProcessor.Outcome outcome, Upload upload) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            long now = System.currentTimeMillis();
-            String bsn = bundle.getSymbolicName();
-            String version = bundle.getVersion().toString();
-            ContributionEntity e = em.createQuery("select c from ContributionEntity c where c.symbolicName = :s and c.version = :v"
-                            + " and c.contentHash = :h", ContributionEntity.class).setParameter("s", bsn).setParameter("v", version)
-                    .setParameter("h", content.contentHash()).getResultList().stream().findFirst().orElse(null);
-            if (e == null) {
-                e = new ContributionEntity();
-                e.setSymbolicName(bsn);
-                e.setVersion(version);
-                e.setContentHash(content.contentHash());
-                e.setInstalledAt(now);
-                e.setChannel(channel(bundle));
-                e.setInstalledBy(upload != null ? upload.caller().username() : "operator (" + channel(bundle) + ")");
-                em.persist(e);
-            }
-            if (upload != null) {
-                e.setJarSha256(upload.sha256());
-                e.setInstalledBy(upload.caller().username());
-                e.setChannel("rest");
-            }
-            e.setJurisdictionCode(declared);
-            e.setState(outcome.accepted() ? ContributionState.ACTIVE : ContributionState.REJECTED);
-            e.setReasons(toJson(outcome.reasons()));
-            e.setUnits(outcome.units());
-            e.setIndicatorSystems(outcome.systems());
-            e.setPolicyJson(outcome.accepted() && content.policy() != null ? toJson(content.policy()) : e.getPolicyJson());
-            e.setUpdatedAt(now);
-            if (outcome.accepted()) {
-                for (ContributionEntity older : em.createQuery("select c from ContributionEntity c where c.symbolicName = :s"
-                        + " and c.state = :active", ContributionEntity.class).setParameter("s", bsn)
-                        .setParameter("active", ContributionState.ACTIVE).getResultList()) {
-                    if (older != e) {
-                        older.setState(ContributionState.SUPERSEDED);
-                        older.setUpdatedAt(now);
-                    }
-                }
-            }
-            em.flush();
-            return e.getId();
-        });
-    }
-
-    /** The policy of the city's contribution in force. */
-    private Policy policy() {
-        String json = jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select c.policyJson from ContributionEntity c"
-                        + " where c.state = :active and c.policyJson is not null order by c.updatedAt desc", String.class)
-                .setParameter("active", ContributionState.ACTIVE).setMaxResults(1).getResultList().stream().findFirst().orElse(null));
-        try {
-            return json == null ? null : BundleContent.JSON.readValue(json, Policy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored policy is not readable", e);
+    /**
+     * The bundle is gone. When no other bundle of the same name remains, its records become UNINSTALLED and exactly
+     * its own lineages ({@code bundle:<name>/…}) are retired.
+     */
+    private void uninstalled(String bsn, String version, String channel) {
+        Caller actor = uninstallers.remove(bsn);
+        if (actor == null) {
+            actor = Caller.system(operator(channel));
         }
+        boolean another = false;
+        for (Bundle b : context.getBundles()) {
+            another |= bsn.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED;
+        }
+        List<Long> ids = another ? List.of() : ledger.uninstalled(bsn);
+        int retired = another ? 0 : systems.retireLineages(Caller.system("bundle:" + bsn),
+                ContributionProcessor.lineagePrefix(bsn), "贡献包 " + bsn + " 已卸载");
+        ledger.append(new ContributionLedger.NewEvent(ContributionEventType.UNINSTALLED, bsn, version,
+                ids.isEmpty() ? null : ids.get(ids.size() - 1), channel, actor.username(), actor.jurisdictionCode(),
+                null, null, null, List.of("停用指标体系 " + retired + " 个")));
+        LOG.info("Contribution {} {} uninstalled by {}: {} indicator system version(s) retired", bsn, version, actor.username(), retired);
     }
 
-    private static String toJson(Object o) {
-        try {
-            return BundleContent.JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    // ------------------------------------------------------------------ authority
+
+    private Access access() {
+        return registry.access();
     }
 
-    private Contribution toValue(ContributionEntity e) {
-        List<String> reasons;
-        try {
-            reasons = e.getReasons() == null ? List.of() : BundleContent.JSON.readValue(e.getReasons(), new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException ex) {
-            reasons = List.of(e.getReasons());
+    /** The city's authority over contributions: what code-carrying bundles and operator-installed ones need. */
+    private boolean city(Caller caller) {
+        return access().may(caller, Operation.INSTALL_CONTRIBUTION, cityJurisdiction);
+    }
+
+    private boolean exists(String jurisdictionCode) {
+        return registry.listJurisdictions(Caller.system("contributions")).stream().anyMatch(j -> j.code().equals(jurisdictionCode));
+    }
+
+    @Override
+    public void checkUploader(Caller caller, String jurisdictionCode) {
+        if (jurisdictionCode == null) {
+            String home = caller.jurisdictionCode();
+            if (!caller.isSystem() && (home == null || !access().may(caller, Operation.INSTALL_CONTRIBUTION, home))) {
+                throw SupervisionException.forbidden("当前用户无权" + Operation.INSTALL_CONTRIBUTION.label());
+            }
+            return;
         }
-        return new Contribution(e.getId(), e.getSymbolicName(), e.getVersion(), e.getJurisdictionCode(), e.getState(),
-                e.getContentHash(), e.getJarSha256(), e.getChannel(), e.getInstalledBy(), Instant.ofEpochMilli(e.getInstalledAt()),
-                Instant.ofEpochMilli(e.getUpdatedAt()), e.getUnits(), e.getIndicatorSystems(), reasons);
+        if (exists(jurisdictionCode)) {
+            access().require(caller, Operation.INSTALL_CONTRIBUTION, jurisdictionCode);
+        } else if (!city(caller)) {
+            // a new development zone is registered by a bundle the city installs; anyone else learns nothing more
+            throw Access.denied(Operation.INSTALL_CONTRIBUTION, Target.of(jurisdictionCode));
+        }
     }
 
     // ------------------------------------------------------------------ the service
 
-    private boolean visible(Caller caller, String jurisdictionCode) {
-        if (caller.isSystem()) {
-            return true;
-        }
-        return jurisdictionCode != null && registry.listJurisdictions(caller).stream().map(Jurisdiction::code)
-                .anyMatch(jurisdictionCode::equals);
-    }
-
     @Override
     public List<Contribution> list(Caller caller) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select c from ContributionEntity c order by c.id",
-                ContributionEntity.class).getResultList()).stream()
-                .filter(e -> visible(caller, e.getJurisdictionCode())).map(this::toValue).toList();
+        List<ContributionEntity> all = ledger.all().stream().filter(e -> e.getJurisdictionCode() != null).toList();
+        return access().filter(caller, Operation.READ_CONTRIBUTIONS, all, e -> Target.of(e.getJurisdictionCode())).stream()
+                .map(ContributionLedger::toValue).toList();
     }
 
     @Override
     public Contribution get(Caller caller, long id) {
-        ContributionEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(ContributionEntity.class, id));
+        ContributionEntity e = ledger.find(id);
         if (e == null) {
             throw SupervisionException.notFound("贡献包记录 " + id + " 不存在");
         }
-        if (!visible(caller, e.getJurisdictionCode())) {
-            throw SupervisionException.forbidden("无权查看行政区划 " + e.getJurisdictionCode() + " 的贡献包");
+        Target target = Target.of(e.getJurisdictionCode() == null ? cityJurisdiction : e.getJurisdictionCode());
+        if (!access().may(caller, Operation.READ_CONTRIBUTIONS, target)) {
+            throw Access.denied(Operation.READ_CONTRIBUTIONS, target);
         }
-        return toValue(e);
+        return ContributionLedger.toValue(e);
+    }
+
+    @Override
+    public List<ContributionEvent> events(Caller caller, long id) {
+        Contribution c = get(caller, id);
+        return ledger.events(c.symbolicName()).stream().filter(e -> readable(caller, e)).toList();
+    }
+
+    @Override
+    public List<ContributionEvent> recentEvents(Caller caller, int limit) {
+        int n = Math.max(1, Math.min(limit, MAX_EVENTS));
+        return ledger.recent(MAX_EVENTS * 4).stream().filter(e -> readable(caller, e)).limit(n).toList();
+    }
+
+    private boolean readable(Caller caller, ContributionEvent e) {
+        if (caller.isSystem()) {
+            return true;
+        }
+        String code = e.jurisdictionCode() != null && exists(e.jurisdictionCode()) ? e.jurisdictionCode() : null;
+        if (code == null) {
+            return false;
+        }
+        return access().may(caller, Operation.READ_CONTRIBUTIONS, code);
     }
 
     @Override
     public Contribution upload(Caller caller, byte[] jar) {
-        Manifest manifest;
-        boolean carriesCode = false;
-        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
-            manifest = in.getManifest();
-            for (java.util.jar.JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
-                String name = e.getName();
-                carriesCode |= name.endsWith(".class") || name.endsWith(".jar") || name.startsWith("OSGI-INF/blueprint/");
-            }
-        } catch (IOException e) {
-            throw SupervisionException.invalid("body", "不是有效的 OSGi bundle（jar）：" + e.getMessage());
+        String sha = sha256(jar);
+        JarInspection found = inspect(jar);
+        if (!found.wellFormed()) {
+            throw refused(caller, sha, found, SupervisionException.invalid("不是有效的 OSGi bundle（jar）：" + found.malformed().get(0),
+                    errors(found.malformed())), found.malformed());
         }
-        if (manifest == null || manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) == null) {
-            throw SupervisionException.invalid("body", "不是有效的 OSGi bundle：缺少 Bundle-SymbolicName");
+        String bsn = found.symbolicName();
+        String declared = found.jurisdiction();
+        if (declared == null) {
+            throw refused(caller, sha, found, SupervisionException.invalid("jar", "不是贡献包：清单中没有 " + JURISDICTION_HEADER),
+                    List.of("清单中没有 " + JURISDICTION_HEADER));
         }
-        String bsn = manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME).split(";")[0].trim();
-        String version = org.osgi.framework.Version.parseVersion(manifest.getMainAttributes().getValue(Constants.BUNDLE_VERSION)).toString();
-        String declared = manifest.getMainAttributes().getValue(JURISDICTION_HEADER);
-        if (declared == null || declared.isBlank()) {
-            throw SupervisionException.invalid("body", "不是贡献包：清单中没有 " + JURISDICTION_HEADER);
-        }
-        requireAdminister(caller, declared.trim());
-        if (carriesCode && !caller.isSystem() && !caller.has(cn.supervision.api.security.Role.CITY_ADMIN)) {
-            // code in a bundle runs with the platform's rights: the city decides what code runs
-            throw SupervisionException.forbidden("含 Java 代码的贡献包须由市级管理员或运维渠道安装；县区可直接上传只含 SUPERVISION-INF 内容的贡献包");
-        }
-        Upload upload = new Upload(sha256(jar), caller, new CompletableFuture<>());
-        uploads.put(bsn + "@" + version, upload);
         try {
-            Bundle bundle = installed(bsn);
-            if (bundle != null && !bundle.getLocation().startsWith(UPLOAD_LOCATION) && !caller.isSystem()
-                    && !caller.has(cn.supervision.api.security.Role.CITY_ADMIN)) {
-                throw SupervisionException.conflict("贡献包 " + bsn + " 是由运维渠道安装的，只能由运维人员或市级管理员更新");
+            checkUploader(caller, declared);
+        } catch (SupervisionException e) {
+            throw refused(caller, sha, found, e, List.of(e.getMessage()));
+        }
+        if (!found.declarative()) {
+            if (!city(caller)) {
+                // code in a bundle runs with the platform's rights: the city decides what code runs
+                throw refused(caller, sha, found, new SupervisionException(403, "禁止访问", "含 Java 代码或让框架加载代码的贡献包须由市级管理员"
+                        + "或运维渠道安装，且须由可信证书签名；县区只能上传只含 SUPERVISION-INF 内容的数据贡献包", errors(found.code())), found.code());
             }
+            if (!found.trustedCode()) {
+                throw refused(caller, sha, found, new SupervisionException(403, "禁止访问", "含代码的贡献包须由市级可信证书签名（etc/"
+                        + " 中配置的证书）", errors(found.signature())), found.signature());
+            }
+        }
+        Bundle bundle = installed(bsn);
+        Ownership.Existing existing = bundle == null ? null
+                : new Ownership.Existing(ledger.all().stream().anyMatch(e -> bsn.equals(e.getSymbolicName()) && declared.equals(e.getJurisdictionCode())),
+                        bundle.getLocation().startsWith(UPLOAD_LOCATION));
+        var conflict = Ownership.refusal(bsn, declared, ledger.owner(bsn), existing, city(caller));
+        if (conflict.isPresent()) {
+            throw refused(caller, sha, found, conflict.get(), List.of(conflict.get().getMessage()));
+        }
+        String key = bsn + "@" + found.version();
+        Upload upload = new Upload(sha, caller, new CompletableFuture<>());
+        uploads.put(key, upload);
+        try {
             if (bundle == null) {
                 bundle = context.installBundle(UPLOAD_LOCATION + bsn, new ByteArrayInputStream(jar));
             } else {
@@ -461,7 +553,7 @@ public class ContributionExtender implements ContributionService, HealthIndicato
             long id = upload.processed().get(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return get(caller, id);
         } catch (BundleException e) {
-            throw SupervisionException.invalid("body", "OSGi 拒绝安装该 bundle：" + e.getMessage());
+            throw SupervisionException.invalid("jar", "OSGi 拒绝安装该 bundle：" + e.getMessage());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new SupervisionException(503, "服务未就绪", "贡献包已安装，但 " + PROCESS_TIMEOUT_SECONDS + " 秒内未处理完毕", null);
         } catch (InterruptedException e) {
@@ -470,14 +562,46 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("contribution processing failed", e.getCause());
         } finally {
-            uploads.remove(bsn + "@" + version, upload);
+            uploads.remove(key, upload);
+        }
+    }
+
+    /** Records the refusal of an upload as its own event and hands back the answer to throw. */
+    private SupervisionException refused(Caller caller, String sha, JarInspection found, SupervisionException answer, List<String> reasons) {
+        ledger.append(new ContributionLedger.NewEvent(ContributionEventType.REFUSED, found.symbolicName(), found.version(), null,
+                "rest", caller.username(), caller.jurisdictionCode(), found.jurisdiction(), sha, null, reasons));
+        LOG.warn("Upload by {} of {} {} for {} refused ({}):\n  {}", caller.username(), found.symbolicName(), found.version(),
+                found.jurisdiction(), answer.status(), String.join("\n  ", reasons));
+        return answer;
+    }
+
+    private static List<FieldError> errors(List<String> reasons) {
+        return reasons.stream().map(r -> new FieldError("jar", r)).toList();
+    }
+
+    private JarInspection inspect(byte[] jar) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("supervision-upload-", ".jar");
+            Files.write(tmp, jar);
+            return inspector.inspect(tmp);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot stage the upload", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete {}", tmp);
+                }
+            }
         }
     }
 
     @Override
     public Contribution uninstall(Caller caller, long id) {
         Contribution c = get(caller, id);
-        requireAdminister(caller, c.jurisdictionCode());
+        access().require(caller, Operation.INSTALL_CONTRIBUTION, c.jurisdictionCode());
         Bundle bundle = installed(c.symbolicName());
         if (bundle == null || !bundle.getVersion().toString().equals(c.version())) {
             throw SupervisionException.conflict("贡献包 " + c.symbolicName() + " " + c.version() + " 当前未安装");
@@ -485,9 +609,11 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         if (processor.isCity(c.symbolicName())) {
             throw SupervisionException.conflict("市级贡献包是平台的第一个租户，不能卸载；请安装新版本替换");
         }
+        uninstallers.put(c.symbolicName(), caller);
         try {
             bundle.uninstall();
         } catch (BundleException e) {
+            uninstallers.remove(c.symbolicName());
             throw new IllegalStateException("cannot uninstall " + c.symbolicName(), e);
         }
         // wait for the extender to retire what the bundle contributed
@@ -498,23 +624,6 @@ public class ContributionExtender implements ContributionService, HealthIndicato
             LOG.warn("Retirement of {} still running", c.symbolicName());
         }
         return get(caller, id);
-    }
-
-    private void requireAdminister(Caller caller, String jurisdictionCode) {
-        if (caller.isSystem()) {
-            return;
-        }
-        try {
-            registry.getJurisdiction(caller, jurisdictionCode);
-        } catch (SupervisionException e) {
-            if (e.status() == 404 && caller.has(cn.supervision.api.security.Role.CITY_ADMIN)) {
-                return; // a new development zone the city registers with this bundle
-            }
-            throw e;
-        }
-        if (!caller.administers() || caller.unitCode() != null) {
-            throw SupervisionException.forbidden("当前用户无权为行政区划 " + jurisdictionCode + " 安装贡献包");
-        }
     }
 
     private Bundle installed(String bsn) {

@@ -311,7 +311,10 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
             List<IndicatorSystemEntity> live = em.createQuery("select s from IndicatorSystemEntity s where s.lineage like :p"
                             + " and s.status <> :retired", IndicatorSystemEntity.class)
                     .setParameter("p", lineagePrefix.replace("%", "") + "%").setParameter("retired", SystemStatus.RETIRED)
-                    .getResultList();
+                    .getResultList().stream()
+                    // LIKE only narrows: '_' is a wildcard there, so "bundle:a_b/" also matched "bundle:aXb/…" (another
+                    // county's bundle); the exact prefix decides
+                    .filter(e -> e.getLineage().startsWith(lineagePrefix)).toList();
             for (IndicatorSystemEntity e : live) {
                 requireAdminister(caller, e.getJurisdictionCode());
                 e.setStatus(SystemStatus.RETIRED);

@@ -176,6 +176,19 @@ class IndicatorSystemServiceTest {
     }
 
     @Test
+    void retiringABundlesLineagesRetiresExactlyThoseWhereLikeWouldTakeUnderscoreAsAWildcard() throws Exception {
+        SystemDefinition def = dongying().definition();
+        Caller bundle = Caller.system("bundle");
+        IndicatorSystem mine = service.publishContributed(bundle, "370500", "bundle:cn.county.a_b/体系", def);
+        IndicatorSystem theirs = service.publishContributed(bundle, "370500", "bundle:cn.county.aXb/体系", def);
+        IndicatorSystem longer = service.publishContributed(bundle, "370500", "bundle:cn.county.a_bc/体系", def);
+        assertEquals(1, service.retireLineages(bundle, "bundle:cn.county.a_b/", "卸载"));
+        assertEquals(SystemStatus.RETIRED, service.get(CITY, mine.id()).status());
+        assertEquals(SystemStatus.PUBLISHED, service.get(CITY, theirs.id()).status(), "'_' matches no other character");
+        assertEquals(SystemStatus.PUBLISHED, service.get(CITY, longer.id()).status(), "the prefix ends at the name");
+    }
+
+    @Test
     void theCanonicalJsonListsUnitKindsInEnumOrderWhateverTheSet() throws Exception {
         SystemDefinition def = dongying().definition();
         java.util.Set<cn.supervision.api.registry.UnitKind> reversed = new java.util.LinkedHashSet<>(
