@@ -1,5 +1,6 @@
 package cn.supervision.rest.internal;
 
+import java.io.InputStream;
 import java.lang.reflect.Method;
 
 import javax.annotation.Priority;
@@ -14,6 +15,10 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.apache.cxf.io.DelegatingInputStream;
+import org.apache.cxf.jaxrs.utils.JAXRSUtils;
+import org.apache.cxf.message.Message;
+
 import cn.supervision.rest.bounds.Bodies;
 import cn.supervision.rest.bounds.StreamedBody;
 
@@ -23,8 +28,10 @@ import cn.supervision.rest.bounds.StreamedBody;
  * beyond it is answered 413 at once, without reading; a chunked body is counted as it is read and refused the moment
  * it crosses the limit, so nothing of it is ever held beyond the limit.
  *
- * <p>Any refusal of a request whose body was not read to its end closes the connection: otherwise the server would
- * read (and discard) the rest of a body it has already refused, to keep the connection alive.
+ * <p>Any refusal of a request whose body was not read to its end closes the connection and answers at once: otherwise
+ * the server would first read (and discard) the rest of a body it has already refused, CXF up to 16 MB of it before
+ * it sends the answer and the container the remainder to keep the connection alive; a client still sending would
+ * see its 401, 403 or 413 only after uploading the lot.
  */
 @Priority(Priorities.ENTITY_CODER)
 public class BodyLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -107,6 +114,17 @@ public class BodyLimitFilter implements ContainerRequestFilter, ContainerRespons
         Object stream = request.getProperty(STREAM);
         if (!(stream instanceof Bodies.Limited l) || !l.ended()) {
             response.getHeaders().putSingle("Connection", "close");
+            skipDrain();
+        }
+    }
+
+    /** CXF drains what is left of the request before it writes the answer: there is nothing left to want. */
+    private static void skipDrain() {
+        Message current = JAXRSUtils.getCurrentMessage();
+        Message in = current == null || current.getExchange() == null ? null : current.getExchange().getInMessage();
+        DelegatingInputStream body = in == null ? null : in.getContent(DelegatingInputStream.class);
+        if (body != null) {
+            body.setInputStream(InputStream.nullInputStream());
         }
     }
 
