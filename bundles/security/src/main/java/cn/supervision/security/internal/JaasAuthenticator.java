@@ -60,7 +60,8 @@ public class JaasAuthenticator implements Authenticator {
         String from = source == null || source.isBlank() ? UNKNOWN_SOURCE : source;
         long wait = throttle.waitMillis(username, from);
         if (wait > 0) {
-            LOG.warn("Login of '{}' from {} throttled for {} ms after repeated failures", username, from, wait);
+            // logged once when the wait starts (below): a guesser's every refused attempt would flood the log
+            LOG.debug("Login of '{}' from {} refused unchecked, {} ms to wait", printable(username), printable(from), wait);
             throw new LoginThrottledException(Math.max(1, (wait + 999) / 1_000));
         }
         long stamp = UserFile.stamp();
@@ -77,8 +78,20 @@ public class JaasAuthenticator implements Authenticator {
             }
         } else {
             throttle.failed(username, from);
+            long next = throttle.waitMillis(username, from);
+            if (next > 0) {
+                LOG.warn("Repeated failed logins of '{}' from {}: the next attempt waits {} s", printable(username), printable(from),
+                        (next + 999) / 1_000);
+            }
         }
         return caller;
+    }
+
+    /** A client-chosen name as it may go into a log line: no line breaks or other control characters, bounded. */
+    static String printable(String s) {
+        String t = s.length() > 64 ? s.substring(0, 64) + "…" : s;
+        return t.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     LoginThrottle throttle() {
@@ -104,12 +117,12 @@ public class JaasAuthenticator implements Authenticator {
             ctx.login();
             Set<Caller> callers = subject.getPrincipals(Caller.class);
             if (callers.size() != 1) {
-                LOG.warn("Realm {} logged '{}' in without a platform principal; refused", realm, username);
+                LOG.warn("Realm {} logged '{}' in without a platform principal; refused", realm, printable(username));
                 return Optional.empty();
             }
             return Optional.of(callers.iterator().next());
         } catch (LoginException e) {
-            LOG.info("Login failed for '{}': {}", username, e.getMessage());
+            LOG.info("Login failed for '{}': {}", printable(username), e.getMessage());
             return Optional.empty();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);

@@ -155,6 +155,12 @@ class SecurityTest {
     }
 
     @Test
+    void clientChosenNamesCannotForgeLogLines() {
+        assertEquals("admin?INFO forged", JaasAuthenticator.printable("admin\nINFO forged"));
+        assertEquals(65, JaasAuthenticator.printable("x".repeat(500)).length());
+    }
+
+    @Test
     void unknownUsersAreThrottledLikeKnownOnes() {
         JaasAuthenticator auth = new JaasAuthenticator("test");
         for (int i = 0; i < LoginThrottle.FREE_PER_SOURCE + 1; i++) {
