@@ -93,8 +93,13 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         return type + "/" + method;
     }
 
+    /** The servlet request rides on the inbound message; in a response filter the current message is the outbound one. */
     private static String source(Message message) {
-        Object request = message == null ? null : message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        if (message == null) {
+            return null;
+        }
+        Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
+        Object request = in != null ? in.get(AbstractHTTPDestination.HTTP_REQUEST) : message.get(AbstractHTTPDestination.HTTP_REQUEST);
         return request instanceof HttpServletRequest http ? http.getRemoteAddr() : null;
     }
 }
