@@ -8,12 +8,23 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+
 /** A tiny HTTP client for the tests (runs inside Karaf as well as outside it). */
 final class Http {
-    record Reply(int status, String contentType, String body, byte[] bytes, String location) {
+    record Reply(int status, String contentType, String body, byte[] bytes, String location, Map<String, List<String>> headers) {
+        /** The first value of a response header (names are case-insensitive), or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
         @Override
         public String toString() {
             return status + " " + body;
@@ -21,6 +32,9 @@ final class Http {
     }
 
     static final long POLL_INTERVAL_MILLIS = 200;
+
+    /** Trust for https URLs (a test trusts exactly the certificate the distribution generated); null: the JDK's defaults. */
+    static volatile SSLSocketFactory tls;
 
     private Http() {
     }
@@ -32,6 +46,9 @@ final class Http {
     static Reply call(String method, String url, String user, String contentType, byte[] body, java.util.Map<String, String> headers)
             throws IOException {
         HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+        if (c instanceof HttpsURLConnection https && tls != null) {
+            https.setSSLSocketFactory(tls);
+        }
         headers.forEach(c::setRequestProperty);
         c.setRequestMethod(method);
         c.setConnectTimeout(5_000);
@@ -57,7 +74,8 @@ final class Http {
             }
             bytes = bos.toByteArray();
         }
-        return new Reply(status, c.getContentType(), new String(bytes, StandardCharsets.UTF_8), bytes, c.getHeaderField("Location"));
+        return new Reply(status, c.getContentType(), new String(bytes, StandardCharsets.UTF_8), bytes, c.getHeaderField("Location"),
+                c.getHeaderFields());
     }
 
     static Reply get(String url, String user) throws IOException {

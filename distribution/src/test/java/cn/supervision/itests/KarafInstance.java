@@ -20,9 +20,21 @@ import java.util.stream.Stream;
 final class KarafInstance {
     final Path home;
     final String api;
+    /** The same API over HTTPS (port {@code httpPort + 1000}). */
+    final String httpsApi;
+    final int sshPort;
+    private final boolean allowInsecureHttp;
 
-    /** Unpacks into target/{name} with the HTTP, SSH and RMI ports moved by {@code offset} so instances never clash. */
+    /**
+     * Unpacks into target/{name} with the HTTP, HTTPS, SSH and RMI ports moved by {@code offset} so instances never clash;
+     * with the development flag {@code allowInsecureHttp} (etc/cn.supervision.tls.cfg) the tests talk plain HTTP.
+     */
     KarafInstance(String name, int httpPort, int offset) throws Exception {
+        this(name, httpPort, offset, true);
+    }
+
+    KarafInstance(String name, int httpPort, int offset, boolean allowInsecureHttp) throws Exception {
+        this.allowInsecureHttp = allowInsecureHttp;
         Path dir = Path.of("target", name).toAbsolutePath();
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
@@ -37,8 +49,12 @@ final class KarafInstance {
             home = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         api = "http://localhost:" + httpPort + "/services/api";
+        httpsApi = "https://localhost:" + (httpPort + 1000) + "/services/api";
+        sshPort = 8101 + offset;
         setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort));
-        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(8101 + offset));
+        setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(httpPort + 1000));
+        setProperty("etc/cn.supervision.tls.cfg", "allowInsecureHttp", String.valueOf(allowInsecureHttp));
+        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(sshPort));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(1099 + offset));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(44444 + offset));
     }
@@ -63,7 +79,7 @@ final class KarafInstance {
     long start() throws Exception {
         long t0 = System.nanoTime();
         script("start");
-        Http.await(api + "/v1/health", null, r -> r.status() == 200, 180_000);
+        Http.await((allowInsecureHttp ? api : httpsApi) + "/v1/health", null, r -> r.status() == 200, 180_000);
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 

@@ -94,6 +94,9 @@ public class PlatformIT {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", PORT),
+            // the suite talks plain HTTP through the development flag (TlsIT covers the production transport); HTTPS moved off 8443
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(Integer.parseInt(PORT) + 1000)),
+            editConfigurationFilePut("etc/cn.supervision.tls.cfg", "allowInsecureHttp", "true"),
             // the reactor's example contribution bundles, for the hot-deploy tests
             systemProperty("it.examples").value(new File("../county-templates/examples").getAbsolutePath()),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8102"),
