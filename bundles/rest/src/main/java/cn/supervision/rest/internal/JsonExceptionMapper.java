@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.rest.bounds.BodyTooLargeException;
 
 /** Malformed JSON, unknown fields and wrongly typed values: 400 naming the field, never a stack trace. */
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
@@ -23,6 +24,12 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     }
 
     static Response toProblem(JsonProcessingException e) {
+        // the body cap, crossed while a value was being read: Jackson wraps it as that value's error
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return Problems.response(413, Problems.titleFor(413), tooLarge.getMessage(), null);
+            }
+        }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = path(m);
             String message;

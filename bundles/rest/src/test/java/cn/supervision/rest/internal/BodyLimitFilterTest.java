@@ -25,6 +25,8 @@ class BodyLimitFilterTest {
         }
     }
 
+    record Named(String name) { }
+
     /** An endless JSON array, produced on demand, counting what was taken from it. */
     static final class EndlessJson extends InputStream {
         long served;
@@ -65,11 +67,27 @@ class BodyLimitFilterTest {
         r.entity = endless;
         filter.filter(r.context());
         assertNull(r.aborted);
-        // the refusal leaves Jackson unchanged, so the gateway's mappers answer it (413), never as malformed JSON
+        // between values the refusal leaves Jackson unchanged; inside one (a never-ending string) Jackson wraps it as
+        // that field's error: either way the gateway answers 413, never a 400 about malformed JSON
         BodyTooLargeException e = assertThrows(BodyTooLargeException.class,
                 () -> JsonMapping.mapper().readValue(r.entity, List.class));
         assertEquals(413, e.getResponse().getStatus());
         assertTrue(endless.served <= 1024 * 1024 + 64 * 1024, "read " + endless.served + " bytes of an endless body");
+
+        Requests.Request named = new Requests.Request();
+        named.headers.put("Content-Type", "application/json");
+        named.entity = new java.io.SequenceInputStream(new ByteArrayInputStream("{\"name\":\"".getBytes()), new InputStream() {
+            @Override
+            public int read() {
+                return 'a';
+            }
+        });
+        filter.filter(named.context());
+        com.fasterxml.jackson.core.JsonProcessingException wrapped = assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> JsonMapping.mapper().readValue(named.entity, Named.class));
+        javax.ws.rs.core.Response answer413 = new JsonExceptionMapper().toResponse(wrapped);
+        assertEquals(413, answer413.getStatus());
+        assertEquals("请求体超过 1 MB 上限", ((Map<?, ?>) answer413.getEntity()).get("detail"));
         Requests.Answer answer = new Requests.Answer();
         answer.status = 413;
         filter.filter(r.context(), answer.context());
