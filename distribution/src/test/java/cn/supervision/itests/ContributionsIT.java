@@ -1,6 +1,7 @@
 package cn.supervision.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -194,6 +195,135 @@ public class ContributionsIT {
         assertTrue("nothing of a rejected bundle is served",
                 Http.get(API + "/v1/jurisdictions/370522/units", "city-admin").body().indexOf("F1") < 0);
         assertEquals("[]", Http.get(API + "/v1/indicator-systems?jurisdiction=370502", "city-admin").body());
+    }
+
+    private Bundle bundleNamed(String bsn) {
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    public void aCountysCodeNeverRunsWhateverTheChannelAndUnsignedCodeNotEvenFromTheCity() throws Exception {
+        String bsn = "cn.supervision.county.sideeffect";
+        String ran = SideEffectActivator.RAN + "." + bsn;
+        byte[] jar = TestBundles.withActivator(bsn, "370522");
+
+        Http.Reply county = upload("lijin-admin", jar);
+        assertEquals(county.body(), 403, county.status());
+        assertTrue(county.body(), county.body().contains("Bundle-Activator") && county.body().contains("SideEffectActivator.class"));
+        Http.Reply city = upload("city-admin", jar);
+        assertEquals("the city too needs a trusted signature: " + city.body(), 403, city.status());
+        assertTrue(city.body(), city.body().contains("未签名"));
+        assertNull("nothing was installed", bundleNamed(bsn));
+
+        // the operator channel: the framework installs it, but the gate keeps it from resolving, so no class of it loads
+        Path deploy = Path.of(System.getProperty("karaf.home"), "deploy");
+        Path staging = Path.of(System.getProperty("karaf.home"), "data", "tmp", "sideeffect.jar");
+        Files.createDirectories(staging.getParent());
+        Files.write(staging, jar);
+        Files.move(staging, deploy.resolve("sideeffect.jar"), StandardCopyOption.ATOMIC_MOVE);
+        Http.Reply events = Http.await(API + "/v1/contributions/events", "city-admin",
+                r -> r.body().matches("(?s).*\\{[^{}]*\"type\":\"REFUSED\"[^{}]*\"symbolicName\":\"" + Pattern.quote(bsn)
+                        + "\"[^{}]*\"channel\":\"deploy\".*"), 30_000);
+        assertTrue(events.body(), events.body().contains("未签名"));
+        Bundle deployed = bundleNamed(bsn);
+        assertTrue("installed by the deploy folder", deployed != null);
+        assertEquals("never resolved, never started", Bundle.INSTALLED, deployed.getState());
+        assertNull("its activator never ran", System.getProperty(ran));
+        Files.delete(deploy.resolve("sideeffect.jar"));
+        Http.await(API + "/v1/contributions/events", "city-admin",
+                r -> r.body().matches("(?s).*\"type\":\"UNINSTALLED\"[^{}]*\"symbolicName\":\"" + Pattern.quote(bsn) + "\".*"), 30_000);
+        assertNull(System.getProperty(ran));
+        // the refusals are events of the history, each with its channel and uploader
+        String all = Http.get(API + "/v1/contributions/events?limit=500", "city-admin").body();
+        assertTrue(all, all.matches("(?s).*\"type\":\"REFUSED\"[^{}]*\"symbolicName\":\"" + Pattern.quote(bsn)
+                + "\"[^{}]*\"channel\":\"rest\"[^{}]*\"actor\":\"lijin-admin\".*"));
+    }
+
+    @Test
+    public void aJarWithAnEntryHiddenFromStreamReadersIsRefused() throws Exception {
+        Http.Reply r = upload("lijin-admin", TestBundles.withHiddenActivator("cn.supervision.county.hidden", "370522"));
+        assertEquals(r.body(), 400, r.status());
+        assertTrue(r.body(), r.body().contains("cn/evil/Activator.class") && r.body().contains("隐藏"));
+        assertNull(bundleNamed("cn.supervision.county.hidden"));
+    }
+
+    @Test
+    public void symbolicNamesBelongToTheirFirstInstallerAndPlatformBundlesAreNoContributions() throws Exception {
+        Http.await(API + "/v1/contributions", "city-admin", x -> x.body().contains("cn.supervision.county.lijin"), 60_000);
+        byte[] squat = TestBundles.jar("cn.supervision.county.lijin", "9.0.0", "370523",
+                Map.of("units/a.json", TestBundles.units("370523", "SQ1", "抢注单位")));
+        Http.Reply r = upload("guangrao-admin", squat);
+        assertEquals(r.body(), 409, r.status());
+        assertTrue(r.body(), r.body().contains("370522"));
+        assertEquals("not the city either, for another county", 409, upload("city-admin", squat).status());
+        for (String platform : new String[] {"cn.supervision.api", "org.apache.karaf.shell.core"}) {
+            Http.Reply p = upload("city-admin", TestBundles.jar(platform, "99.0.0", "370505",
+                    Map.of("units/a.json", TestBundles.units("370505", "PL1", "平台冒名"))));
+            assertEquals(platform + " " + p.body(), 409, p.status());
+            assertTrue(p.body(), p.body().contains("不是") && p.body().contains(platform));
+        }
+        Bundle api = bundleNamed("cn.supervision.api");
+        assertTrue(api.getVersion().getMajor() < 99 && api.getState() == Bundle.ACTIVE);
+        assertEquals(Bundle.ACTIVE, bundleNamed("cn.supervision.county.lijin").getState());
+        assertTrue(Http.get(API + "/v1/jurisdictions/370523/units", "city-admin").body().indexOf("抢注单位") < 0);
+        String events = Http.get(API + "/v1/contributions/events?limit=500", "city-admin").body();
+        assertTrue(events, events.matches("(?s).*\"type\":\"REFUSED\"[^{}]*\"symbolicName\":\"cn.supervision.county.lijin\""
+                + "[^{}]*\"actor\":\"guangrao-admin\"[^{}]*\"jurisdictionCode\":\"370523\".*"));
+    }
+
+    @Test
+    public void uninstallRetiresExactlyItsOwnSystemsAndTheHistoryKeepsEveryEvent() throws Exception {
+        String deduct = "{\"type\":\"DEDUCT_PER_OCCURRENCE\",\"points\":1}";
+        // two names that differ only where a LIKE pattern's '_' matches any character
+        Http.Reply mine = upload("lijin-admin", TestBundles.jar("cn.supervision.county.zz_b", "1.0.0", "370522",
+                Map.of("indicator-systems/s.json", TestBundles.system("370522", "利津县下划线测试体系", 40, deduct))));
+        assertEquals(mine.body(), "ACTIVE", field(mine.body(), "state"));
+        Http.Reply theirs = upload("guangrao-admin", TestBundles.jar("cn.supervision.county.zzXb", "1.0.0", "370523",
+                Map.of("indicator-systems/s.json", TestBundles.system("370523", "广饶县通配测试体系", 40, deduct))));
+        assertEquals(theirs.body(), "ACTIVE", field(theirs.body(), "state"));
+        long id = Long.parseLong(field(mine.body(), "id"));
+
+        assertEquals(403, Http.call("DELETE", API + "/v1/contributions/" + id, "guangrao-admin", null, null).status());
+        Http.Reply removed = Http.call("DELETE", API + "/v1/contributions/" + id, "lijin-admin", null, null);
+        assertEquals(removed.body(), 200, removed.status());
+        assertTrue(Http.get(API + "/v1/indicator-systems?jurisdiction=370522&status=RETIRED", "city-admin").body()
+                .contains("利津县下划线测试体系"));
+        String published = Http.get(API + "/v1/indicator-systems?jurisdiction=370523&status=PUBLISHED", "city-admin").body();
+        assertTrue("the other county's system is untouched: " + published, published.contains("广饶县通配测试体系"));
+
+        Http.Reply history = Http.get(API + "/v1/contributions/" + id + "/events", "lijin-admin");
+        assertEquals(history.body(), 200, history.status());
+        assertTrue(history.body(), history.body().matches("(?s)\\[\\{[^{}]*\"type\":\"INSTALLED\"[^{}]*\"channel\":\"rest\""
+                + "[^{}]*\"actor\":\"lijin-admin\"[^{}]*\"jurisdictionCode\":\"370522\"[^{}]*\"jarSha256\":\"[0-9a-f]{64}\".*"
+                + "\"type\":\"UNINSTALLED\"[^{}]*\"actor\":\"lijin-admin\".*"));
+        // uploading the same content again after the uninstall adds an event; the first install stays as it was
+        upload("lijin-admin", TestBundles.jar("cn.supervision.county.zz_b", "1.0.0", "370522",
+                Map.of("indicator-systems/s.json", TestBundles.system("370522", "利津县下划线测试体系", 40, deduct))));
+        String after = Http.get(API + "/v1/contributions/" + id + "/events", "city-admin").body();
+        assertEquals(after, 3, after.split("\"type\":").length - 1);
+        assertTrue(after, after.startsWith(history.body().substring(0, history.body().length() - 1)));
+    }
+
+    @Test
+    public void unitUsersAndPartnersReadNoContributionsAndOnlyInstallersMayUpload() throws Exception {
+        Http.Reply city = Http.await(API + "/v1/contributions", "city-admin", x -> x.body().contains("cn.supervision.county.lijin"), 60_000);
+        long id = PlatformIT.firstId(city.body());
+        for (String user : new String[] {"czj-user", "assessment-system", "evaluator", "city-leader"}) {
+            Http.Reply list = Http.get(API + "/v1/contributions", user);
+            assertEquals(user + " " + list.body(), "[]", list.body());
+            assertEquals(user, 403, Http.get(API + "/v1/contributions/" + id, user).status());
+            assertEquals(user, "[]", Http.get(API + "/v1/contributions/events", user).body());
+            assertEquals(user, 403, upload(user, TestBundles.jar("cn.supervision.county.nobody", "1.0.0", "370500",
+                    Map.of("units/a.json", TestBundles.units("370500", "NB", "无权")))).status());
+        }
+        // refused before the body is read: the named jurisdiction is another county's
+        Http.Reply early = Http.call("POST", API + "/v1/contributions?jurisdiction=370523", "lijin-admin", JAR, new byte[16]);
+        assertEquals(early.body(), 403, early.status());
     }
 
     private static void assertRejected(String bsn, String jurisdiction, Map<String, String> content, String reason) throws Exception {

@@ -2,8 +2,16 @@ package cn.supervision.itests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -31,6 +39,87 @@ final class TestBundles {
                 jar.closeEntry();
             }
         }
+        return out.toByteArray();
+    }
+
+    /** A bundle whose activator ({@link SideEffectActivator}, real bytecode) leaves a system property when it runs. */
+    static byte[] withActivator(String symbolicName, String jurisdiction) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", symbolicName);
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Supervision-Jurisdiction", jurisdiction);
+        a.putValue("Bundle-Activator", SideEffectActivator.class.getName());
+        a.putValue("Import-Package", "org.osgi.framework");
+        byte[] code;
+        try (InputStream in = SideEffectActivator.class.getResourceAsStream("SideEffectActivator.class")) {
+            code = in.readAllBytes();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(out, m)) {
+            jar.putNextEntry(new JarEntry(SideEffectActivator.class.getName().replace('.', '/') + ".class"));
+            jar.write(code);
+            jar.closeEntry();
+            jar.putNextEntry(new JarEntry("SUPERVISION-INF/units/a.json"));
+            jar.write(units(jurisdiction, "SE1", "副作用测试单位").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A jar that looks declarative to a front-to-back reader: the activator's class is written after bytes that are
+     * not a local header, where a stream stops, but the central directory (what the framework reads) lists it.
+     */
+    static byte[] withHiddenActivator(String symbolicName, String jurisdiction) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", symbolicName);
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Supervision-Jurisdiction", jurisdiction);
+        ByteArrayOutputStream mf = new ByteArrayOutputStream();
+        m.write(mf);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", mf.toByteArray());
+        entries.put("SUPERVISION-INF/units/a.json", units(jurisdiction, "H1", "隐藏条目测试").getBytes(StandardCharsets.UTF_8));
+        entries.put("cn/evil/Activator.class", "code".getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<byte[]> central = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (e.getKey().endsWith(".class")) {
+                out.writeBytes(new byte[] {'J', 'U', 'N', 'K'});
+            }
+            int offset = out.size();
+            byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
+            byte[] data = e.getValue();
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            ByteBuffer lh = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
+            lh.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x800).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0x21).putInt((int) crc.getValue()).putInt(data.length).putInt(data.length)
+                    .putShort((short) name.length).putShort((short) 0);
+            out.writeBytes(lh.array());
+            out.writeBytes(name);
+            out.writeBytes(data);
+            ByteBuffer ch = ByteBuffer.allocate(46).order(ByteOrder.LITTLE_ENDIAN);
+            ch.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0x800).putShort((short) 0)
+                    .putShort((short) 0).putShort((short) 0x21).putInt((int) crc.getValue()).putInt(data.length)
+                    .putInt(data.length).putShort((short) name.length).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0).putShort((short) 0).putInt(0).putInt(offset);
+            byte[] c = Arrays.copyOf(ch.array(), 46 + name.length);
+            System.arraycopy(name, 0, c, 46, name.length);
+            central.add(c);
+        }
+        int cdStart = out.size();
+        central.forEach(out::writeBytes);
+        ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN);
+        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) central.size())
+                .putShort((short) central.size()).putInt(out.size() - cdStart).putInt(cdStart).putShort((short) 0);
+        out.writeBytes(end.array());
         return out.toByteArray();
     }
 

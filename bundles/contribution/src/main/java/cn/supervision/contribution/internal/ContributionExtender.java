@@ -14,14 +14,12 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.framework.Bundle;
@@ -47,7 +45,6 @@ import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
-import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
@@ -197,7 +194,8 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         if (bundle.getState() == Bundle.UNINSTALLED) {
             gate.forget(bundle.getBundleId());
             String version = bundle.getVersion().toString();
-            worker.submit(() -> uninstalled(t.symbolicName(), version, channel(bundle)));
+            String declared = bundle.getHeaders("").get(JURISDICTION_HEADER); // an uninstalled bundle still has its last headers
+            worker.submit(() -> uninstalled(t.symbolicName(), version, declared, channel(bundle)));
         }
     }
 
@@ -405,7 +403,7 @@ public class ContributionExtender implements ContributionService, HealthIndicato
      * The bundle is gone. When no other bundle of the same name remains, its records become UNINSTALLED and exactly
      * its own lineages ({@code bundle:<name>/…}) are retired.
      */
-    private void uninstalled(String bsn, String version, String channel) {
+    private void uninstalled(String bsn, String version, String declared, String channel) {
         Caller actor = uninstallers.remove(bsn);
         if (actor == null) {
             actor = Caller.system(operator(channel));
@@ -419,7 +417,7 @@ public class ContributionExtender implements ContributionService, HealthIndicato
                 ContributionProcessor.lineagePrefix(bsn), "贡献包 " + bsn + " 已卸载");
         ledger.append(new ContributionLedger.NewEvent(ContributionEventType.UNINSTALLED, bsn, version,
                 ids.isEmpty() ? null : ids.get(ids.size() - 1), channel, actor.username(), actor.jurisdictionCode(),
-                null, null, null, List.of("停用指标体系 " + retired + " 个")));
+                declared, null, null, List.of("停用指标体系 " + retired + " 个")));
         LOG.info("Contribution {} {} uninstalled by {}: {} indicator system version(s) retired", bsn, version, actor.username(), retired);
     }
 

@@ -214,16 +214,6 @@ final class ContributionLedger {
                 strings(e.getReasons()));
     }
 
-    /** The jurisdiction under which an event is readable: the declared one, else the actor's own. */
-    static String readableUnder(ContributionEventEntity e) {
-        return e.getJurisdictionCode() != null ? e.getJurisdictionCode() : e.getActorJurisdictionCode();
-    }
-
-    List<ContributionEventEntity> rawRecent(int limit) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select e from ContributionEventEntity e order by e.id desc",
-                ContributionEventEntity.class).setMaxResults(limit).getResultList());
-    }
-
     private static List<String> strings(String json) {
         try {
             return json == null ? List.of() : BundleContent.JSON.readValue(json, STRINGS);
