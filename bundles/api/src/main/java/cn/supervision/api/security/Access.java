@@ -69,7 +69,10 @@ public final class Access {
             case WRITE_GRADE -> evaluator && own;
             case READ_PLATFORM_DATA -> office || leader || (partner && own);
             case SUBMIT_PLATFORM_DATA -> (office || partner) && own;
-            case READ_SURVEY -> office || leader;
+            case READ_SURVEY, READ_PROPOSALS -> office || leader;
+            case READ_FOLLOWUP, READ_WARNINGS -> ((office || leader) && (own || published)) || (ownUnit && published);
+            case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS -> office && own;
+            case ANSWER_RECTIFICATION -> ownUnit && published;
         };
     }
 

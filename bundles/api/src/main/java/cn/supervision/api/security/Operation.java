@@ -48,7 +48,25 @@ public enum Operation {
     /** The audit trail. */
     READ_AUDIT("查看审计日志"),
     /** Why a platform component is down (exception text: for the office, not for the public health check). */
-    READ_HEALTH("查看运行状态详情");
+    READ_HEALTH("查看运行状态详情"),
+    /**
+     * Findings, rectification notices and their items, follow-up visits, escalations and accountability records. A
+     * superior office reads a subordinate's only once notified to the unit (Target.published = notified), and a unit
+     * reads its own once notified.
+     */
+    READ_FOLLOWUP("查看问题清单和整改情况"),
+    /** Record findings, issue notices, accept or return items, visit, escalate, record accountability. */
+    MANAGE_FOLLOWUP("管理问题清单、整改和问责"),
+    /** A unit answering its own rectification notice: plan, progress, evidence, completion claim. */
+    ANSWER_RECTIFICATION("填报整改情况"),
+    /** The warning ledger (预警). A unit reads its own warnings once dispatched to it (Target.published = dispatched). */
+    READ_WARNINGS("查看预警"),
+    /** Dispatch, verify, close warnings, turn them into findings; configure rules. */
+    MANAGE_WARNINGS("处置预警"),
+    /** Establishment proposals (处理意见): read by the office and leaders in scope. */
+    READ_PROPOSALS("查看机构编制处理意见"),
+    /** Draft, review, approve and apply establishment proposals of the office's own jurisdiction. */
+    MANAGE_PROPOSALS("起草和审定机构编制处理意见");
 
     private final String label;
 

@@ -101,6 +101,13 @@ class AccessTest {
         row(Operation.MANAGE_SURVEY,        o, "1100");
         row(Operation.READ_AUDIT,           o, "1111");
         row(Operation.READ_HEALTH,          o, "1111");
+        row(Operation.READ_FOLLOWUP,        o, "1101", l, "1101", u, "0100");
+        row(Operation.MANAGE_FOLLOWUP,      o, "1100");
+        row(Operation.ANSWER_RECTIFICATION, u, "0100");
+        row(Operation.READ_WARNINGS,        o, "1101", l, "1101", u, "0100");
+        row(Operation.MANAGE_WARNINGS,      o, "1100");
+        row(Operation.READ_PROPOSALS,       o, "1111", l, "1111");
+        row(Operation.MANAGE_PROPOSALS,     o, "1100");
     }
 
     @Test

@@ -1,0 +1,15 @@
+package cn.supervision.api.followup;
+
+/** Where a finding comes from. */
+public enum SourceKind {
+    /** A published campaign result: unit + indicator (or adjustment) code + revision. */
+    CAMPAIGN_RESULT,
+    /** A warning of the ledger. */
+    WARNING,
+    /** A leader's instruction (批示). */
+    INSTRUCTION,
+    /** An inspection, audit or inspection-tour report (reference = its document number). */
+    INSPECTION,
+    /** Entered by hand (reference = the reason). */
+    MANUAL
+}

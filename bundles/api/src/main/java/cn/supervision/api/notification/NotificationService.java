@@ -1,0 +1,31 @@
+package cn.supervision.api.notification;
+
+import java.util.Collection;
+import java.util.List;
+
+import cn.supervision.api.security.Caller;
+
+/**
+ * Tells users what needs them: every message lands in the recipient's inbox and is handed to every {@link Notifier}
+ * (e-mail, SMS adapters) for users with the matching contact. Sending never fails the caller's own transaction: a
+ * notifier's failure is logged and retried by the service, the inbox entry is written regardless.
+ */
+public interface NotificationService {
+
+    /** To named users (unknown names are skipped). Returns how many inbox entries were written. */
+    int toUsers(Collection<String> usernames, Message message);
+
+    /** To every UNIT_USER of one unit (by jurisdiction and unit code). */
+    int toUnit(String jurisdictionCode, String unitCode, Message message);
+
+    /** To the office administrators of one jurisdiction (CITY_ADMIN / COUNTY_ADMIN bound to exactly that code). */
+    int toOffice(String jurisdictionCode, Message message);
+
+    /** The caller's own inbox, newest first. */
+    List<Notification> inbox(Caller caller, boolean unreadOnly, int offset, int limit);
+
+    long unreadCount(Caller caller);
+
+    /** Marks one of the caller's own messages read (404 for another user's). */
+    Notification markRead(Caller caller, long id);
+}
