@@ -242,6 +242,23 @@ public class ContributionsIT {
         String all = Http.get(API + "/v1/contributions/events?limit=500", "city-admin").body();
         assertTrue(all, all.matches("(?s).*\"type\":\"REFUSED\"[^{}]*\"symbolicName\":\"" + Pattern.quote(bsn)
                 + "\"[^{}]*\"channel\":\"rest\"[^{}]*\"actor\":\"lijin-admin\".*"));
+
+        // the same jar signed with a key the platform trusts (the demo key: trusted while the demo profile is on),
+        // uploaded by the city: now it is installed and its activator does run — so the absence above means something
+        Path unsigned = Path.of(System.getProperty("karaf.home"), "data", "tmp", "sideeffect-signed.jar");
+        Files.write(unsigned, jar);
+        Process signing = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jarsigner").toString(),
+                "-keystore", new File(System.getProperty("it.examples"), "../demo-signing/demo-signing.p12").getPath(),
+                "-storepass", "demo-signing-demo", "-digestalg", "SHA-256", unsigned.toString(), "supervision-demo")
+                .redirectErrorStream(true).start();
+        String signingOutput = new String(signing.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(signingOutput, 0, signing.waitFor());
+        byte[] signedJar = Files.readAllBytes(unsigned);
+        assertEquals("a county still may not, signed or not", 403, upload("lijin-admin", signedJar).status());
+        Http.Reply accepted = upload("city-admin", signedJar);
+        assertEquals(accepted.body(), 201, accepted.status());
+        assertEquals(accepted.body(), "ACTIVE", field(accepted.body(), "state"));
+        assertEquals("yes", System.getProperty(ran));
     }
 
     @Test

@@ -14,12 +14,14 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.framework.Bundle;
@@ -478,24 +480,28 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     @Override
     public List<ContributionEvent> events(Caller caller, long id) {
         Contribution c = get(caller, id);
-        return ledger.events(c.symbolicName()).stream().filter(e -> readable(caller, e)).toList();
+        Set<String> known = knownJurisdictions();
+        return ledger.events(c.symbolicName()).stream().filter(e -> readable(caller, e, known)).toList();
     }
 
     @Override
     public List<ContributionEvent> recentEvents(Caller caller, int limit) {
         int n = Math.max(1, Math.min(limit, MAX_EVENTS));
-        return ledger.recent(MAX_EVENTS * 4).stream().filter(e -> readable(caller, e)).limit(n).toList();
+        Set<String> known = knownJurisdictions();
+        return ledger.recent(MAX_EVENTS * 4).stream().filter(e -> readable(caller, e, known)).limit(n).toList();
     }
 
-    private boolean readable(Caller caller, ContributionEvent e) {
+    private Set<String> knownJurisdictions() {
+        return registry.listJurisdictions(Caller.system("contributions")).stream().map(j -> j.code()).collect(Collectors.toSet());
+    }
+
+    /** An event is read under the jurisdiction its jar declared; one declaring none (or an unknown one) only by the platform. */
+    private boolean readable(Caller caller, ContributionEvent e, Set<String> known) {
         if (caller.isSystem()) {
             return true;
         }
-        String code = e.jurisdictionCode() != null && exists(e.jurisdictionCode()) ? e.jurisdictionCode() : null;
-        if (code == null) {
-            return false;
-        }
-        return access().may(caller, Operation.READ_CONTRIBUTIONS, code);
+        return e.jurisdictionCode() != null && known.contains(e.jurisdictionCode())
+                && access().may(caller, Operation.READ_CONTRIBUTIONS, e.jurisdictionCode());
     }
 
     @Override
@@ -568,8 +574,8 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     private SupervisionException refused(Caller caller, String sha, JarInspection found, SupervisionException answer, List<String> reasons) {
         ledger.append(new ContributionLedger.NewEvent(ContributionEventType.REFUSED, found.symbolicName(), found.version(), null,
                 "rest", caller.username(), caller.jurisdictionCode(), found.jurisdiction(), sha, null, reasons));
-        LOG.warn("Upload by {} of {} {} for {} refused ({}):\n  {}", caller.username(), found.symbolicName(), found.version(),
-                found.jurisdiction(), answer.status(), String.join("\n  ", reasons));
+        LOG.warn("Upload by {} of {} refused ({}):\n  {}", caller.username(), found.symbolicName() == null ? "an unreadable jar"
+                : found.symbolicName() + " " + found.version() + " for " + found.jurisdiction(), answer.status(), String.join("\n  ", reasons));
         return answer;
     }
 
