@@ -1,8 +1,12 @@
 package cn.supervision.security.internal;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Slows password guessing without handing an attacker a way to lock a real user out.
@@ -28,6 +32,8 @@ final class LoginThrottle {
 
     private record Pair(String user, String source) { }
 
+    private static final Pattern IPV6_LITERAL = Pattern.compile("\\[?[0-9A-Fa-f:.]+(%[0-9A-Za-z._-]+)?]?");
+
     private final LongSupplier clock;
     private final BoundedExpiringMap<Pair, Failures> perSource;
     private final BoundedExpiringMap<String, Failures> perUser;
@@ -45,7 +51,8 @@ final class LoginThrottle {
     }
 
     /** Milliseconds to wait before this user may try again from this source; 0 when an attempt is allowed now. */
-    long waitMillis(String user, String source) {
+    long waitMillis(String user, String address) {
+        String source = source(address);
         long now = clock.getAsLong();
         long wait = remaining(perSource.get(new Pair(user, source)), now);
         if (!isUsual(user, source)) {
@@ -54,7 +61,8 @@ final class LoginThrottle {
         return wait;
     }
 
-    void failed(String user, String source) {
+    void failed(String user, String address) {
+        String source = source(address);
         long now = clock.getAsLong();
         perSource.update(new Pair(user, source), (k, f) -> next(f, FREE_PER_SOURCE, now));
         if (!isUsual(user, source)) {
@@ -66,7 +74,8 @@ final class LoginThrottle {
      * A correct password: this source's count is cleared and the source becomes a usual one. The per-user count is
      * kept, so the real user logging in does not reopen the door for a guesser elsewhere.
      */
-    void succeeded(String user, String source) {
+    void succeeded(String user, String address) {
+        String source = source(address);
         perSource.remove(new Pair(user, source));
         usualSources.update(user, (k, known) -> {
             Set<String> s = known == null ? new LinkedHashSet<>() : new LinkedHashSet<>(known);
@@ -79,9 +88,30 @@ final class LoginThrottle {
         });
     }
 
-    boolean isUsual(String user, String source) {
+    private boolean isUsual(String user, String source) {
         Set<String> known = usualSources.get(user);
         return known != null && known.contains(source);
+    }
+
+    /**
+     * What counts as one source: an IPv4 address (also when IPv4-mapped), or an IPv6 address's /64 network, since one
+     * client usually holds a whole /64 and could otherwise take a fresh address for every guess.
+     */
+    static String source(String address) {
+        if (address == null || address.indexOf(':') < 0 || !IPV6_LITERAL.matcher(address).matches()) {
+            return address;
+        }
+        try {
+            // a literal: no name lookup happens
+            InetAddress a = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1) : address);
+            if (a instanceof Inet4Address) {
+                return a.getHostAddress();
+            }
+            byte[] b = a.getAddress();
+            return String.format("%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /** Entries held, for the bound's test. */

@@ -53,6 +53,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anIpv6ClientCannotTakeAFreshAddressForEveryGuess() {
+        assertEquals("2001:0db8:0001:0002::/64", LoginThrottle.source("2001:db8:1:2:a:b:c:d"));
+        assertEquals("2001:0db8:0001:0002::/64", LoginThrottle.source("[2001:db8:1:2::ffff]"));
+        assertEquals("203.0.113.7", LoginThrottle.source("::ffff:203.0.113.7"), "IPv4-mapped is the IPv4 address");
+        assertEquals("203.0.113.7", LoginThrottle.source("203.0.113.7"));
+        assertEquals("unknown", LoginThrottle.source("unknown"));
+        for (int i = 0; i <= LoginThrottle.FREE_PER_SOURCE; i++) {
+            throttle.failed("city", "2001:db8:1:2::" + Integer.toHexString(i + 1));
+        }
+        assertTrue(throttle.waitMillis("city", "2001:db8:1:2::ffff") > 0, "the same /64 is the same source");
+        assertEquals(0, throttle.waitMillis("city", "2001:db8:1:3::1"));
+    }
+
+    @Test
     void aFloodOfRandomNamesFromRandomAddressesStaysBounded() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int flood = 5 * LoginThrottle.CAPACITY;
