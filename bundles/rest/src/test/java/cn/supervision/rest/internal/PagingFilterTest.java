@@ -72,6 +72,35 @@ class PagingFilterTest {
         assertEquals("每页条数应为 1–1000 的整数", ((Map<?, ?>) page("?limit=5000").entity).get("detail"));
     }
 
+    @javax.ws.rs.Path("/v1/things")
+    public static class Things {
+        @javax.ws.rs.GET
+        @javax.ws.rs.Path("{code}/units")
+        @javax.ws.rs.Produces("application/json")
+        @Paged
+        public List<String> units(@javax.ws.rs.PathParam("code") String code) {
+            return List.of();
+        }
+
+        @javax.ws.rs.GET
+        @javax.ws.rs.Produces("application/json")
+        public List<String> all() {
+            return List.of();
+        }
+    }
+
+    @Test
+    void theApiDescriptionNamesThePagingParametersAndHeaders() throws Exception {
+        Map<?, ?> doc = JsonMapping.mapper().readValue(new OpenApiResource(List.of(Things.class)).openApi(), Map.class);
+        Map<?, ?> paths = (Map<?, ?>) doc.get("paths");
+        Map<?, ?> paged = (Map<?, ?>) ((Map<?, ?>) paths.get("/v1/things/{code}/units")).get("get");
+        assertEquals(List.of("code", "offset", "limit"),
+                ((List<?>) paged.get("parameters")).stream().map(p -> ((Map<?, ?>) p).get("name")).toList());
+        Map<?, ?> headers = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) paged.get("responses")).get("default")).get("headers");
+        assertEquals(java.util.Set.of("X-Total-Count", "Link"), headers.keySet());
+        assertNull(((Map<?, ?>) ((Map<?, ?>) paths.get("/v1/things")).get("get")).get("parameters"));
+    }
+
     @Test
     void listingsThatAreNotPagedAreLeftAlone() {
         PagingFilter other = new PagingFilter(Requests.matched(Resource.class, "jurisdictions"));
