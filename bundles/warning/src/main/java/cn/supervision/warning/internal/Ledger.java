@@ -1,0 +1,211 @@
+package cn.supervision.warning.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.Unit;
+import cn.supervision.api.warning.Warning;
+import cn.supervision.api.warning.WarningLevel;
+import cn.supervision.api.warning.WarningRule;
+import cn.supervision.api.warning.WarningState;
+import cn.supervision.api.warning.WarningTransition;
+import cn.supervision.warning.internal.model.WarningEntity;
+import cn.supervision.warning.internal.model.WarningTransitionEntity;
+import cn.supervision.warning.internal.rules.Hit;
+
+/**
+ * The warning ledger's storage: raising (never the same unit + rule + subject twice), state changes with their
+ * history row in the same transaction, and the listings. Knows nothing of authority or notifications.
+ */
+final class Ledger {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JpaTemplate jpa;
+
+    Ledger(JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    static String key(long unitId, WarningRule rule, String subject) {
+        return unitId + "|" + rule + "|" + subject;
+    }
+
+    /**
+     * Writes the hits not yet in the ledger for that jurisdiction (one read of its keys, then the inserts, one
+     * transaction), numbered 预警 YJ{jurisdiction}-{year}-{id}, each with its raising in the history.
+     */
+    List<Warning> raise(String jurisdictionCode, List<Hit> hits, Map<Long, Unit> units, Instant now, String by) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Set<String> known = new HashSet<>();
+            for (Object[] row : em.createQuery("SELECT w.unitId, w.rule, w.subject FROM WarningEntity w WHERE w.jurisdictionCode = :j",
+                    Object[].class).setParameter("j", jurisdictionCode).getResultList()) {
+                known.add(((Number) row[0]).longValue() + "|" + row[1] + "|" + row[2]);
+            }
+            List<WarningEntity> created = new ArrayList<>();
+            for (Hit h : hits) {
+                if (!known.add(key(h.unitId(), h.rule(), h.subject()))) {
+                    continue;
+                }
+                Unit u = units.get(h.unitId());
+                WarningEntity w = new WarningEntity(jurisdictionCode, h.unitId(), u == null ? null : u.code(),
+                        u == null ? null : u.name(), h.rule().level().name(), h.rule().name(), h.subject(),
+                        truncate(h.description(), 2000), json(h.values()), WarningState.TO_DISPATCH.name(), now.toEpochMilli(), by);
+                em.persist(w);
+                created.add(w);
+            }
+            em.flush();
+            int year = now.atZone(CHINA).getYear();
+            for (WarningEntity w : created) {
+                w.setNumber("YJ" + jurisdictionCode + "-" + year + "-" + String.format("%06d", w.getId()));
+                em.persist(new WarningTransitionEntity(w.getId(), null, WarningState.TO_DISPATCH.name(), by, now.toEpochMilli(),
+                        "规则 " + w.getRule() + " 触发"));
+            }
+            return created.stream().map(Ledger::toWarning).toList();
+        });
+    }
+
+    List<Warning> list(String jurisdictionCode, WarningLevel level, WarningState state, Long unitId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            StringBuilder q = new StringBuilder("SELECT w FROM WarningEntity w WHERE w.jurisdictionCode = :j");
+            if (level != null) {
+                q.append(" AND w.level = :level");
+            }
+            if (state != null) {
+                q.append(" AND w.state = :state");
+            }
+            if (unitId != null) {
+                q.append(" AND w.unitId = :unit");
+            }
+            q.append(" ORDER BY w.id DESC");
+            TypedQuery<WarningEntity> query = em.createQuery(q.toString(), WarningEntity.class).setParameter("j", jurisdictionCode);
+            if (level != null) {
+                query.setParameter("level", level.name());
+            }
+            if (state != null) {
+                query.setParameter("state", state.name());
+            }
+            if (unitId != null) {
+                query.setParameter("unit", unitId);
+            }
+            return query.getResultList().stream().map(Ledger::toWarning).toList();
+        });
+    }
+
+    Warning get(long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> toWarning(find(em, id)));
+    }
+
+    List<WarningTransition> history(long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "SELECT t FROM WarningTransitionEntity t WHERE t.warningId = :id ORDER BY t.id", WarningTransitionEntity.class)
+                .setParameter("id", id).getResultList().stream()
+                .map(t -> new WarningTransition(t.getWarningId(), t.getFromState() == null ? null : WarningState.valueOf(t.getFromState()),
+                        WarningState.valueOf(t.getToState()), t.getActor(), Instant.ofEpochMilli(t.getAt()), t.getReason()))
+                .toList());
+    }
+
+    /**
+     * Moves one warning to {@code to} if its current state allows it (409 naming the current state otherwise), runs
+     * {@code also} on the entity in the same transaction, and records the transition.
+     */
+    Warning move(long id, WarningState to, String by, String reason, Instant at, Consumer<WarningEntity> also) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            WarningEntity w = find(em, id);
+            WarningState from = WarningState.valueOf(w.getState());
+            if (!from.next().contains(to)) {
+                throw SupervisionException.conflict("预警 " + w.getNumber() + " 当前状态为“" + from.label() + "”（" + from
+                        + "），不能" + verb(to));
+            }
+            w.moveTo(to.name(), at.toEpochMilli(), by);
+            if (also != null) {
+                also.accept(w);
+            }
+            em.persist(new WarningTransitionEntity(id, from.name(), to.name(), by, at.toEpochMilli(), reason));
+            return toWarning(w);
+        });
+    }
+
+    static String verb(WarningState to) {
+        return switch (to) {
+            case TO_DISPATCH -> "重新待下发";
+            case DISPATCHED -> "下发";
+            case VERIFYING -> "转入核查";
+            case CLOSED -> "销号";
+            case CONVERTED -> "转为问题";
+        };
+    }
+
+    /** Open warnings whose last reminder (or raising) is at or before {@code cutoff}: the reminders due. */
+    List<Warning> remindersDue(Instant cutoff) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "SELECT w FROM WarningEntity w WHERE w.state IN :open AND w.lastRemindedAt <= :cutoff ORDER BY w.id",
+                        WarningEntity.class)
+                .setParameter("open", List.of(WarningState.TO_DISPATCH.name(), WarningState.DISPATCHED.name(), WarningState.VERIFYING.name()))
+                .setParameter("cutoff", cutoff.toEpochMilli()).getResultList().stream().map(Ledger::toWarning).toList());
+    }
+
+    void reminded(List<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jpa.tx(TransactionType.Required, em -> em.createQuery("UPDATE WarningEntity w SET w.lastRemindedAt = :at WHERE w.id IN :ids")
+                .setParameter("at", at.toEpochMilli()).setParameter("ids", ids).executeUpdate());
+    }
+
+    private static WarningEntity find(EntityManager em, long id) {
+        WarningEntity w = em.find(WarningEntity.class, id);
+        if (w == null) {
+            throw SupervisionException.notFound("预警 " + id + " 不存在");
+        }
+        return w;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String json(Map<String, String> values) {
+        try {
+            return truncate(JSON.writeValueAsString(values), 4000);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> values(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of("raw", json);
+        }
+    }
+
+    static Warning toWarning(WarningEntity w) {
+        return new Warning(w.getId(), w.getNumber(), w.getJurisdictionCode(), w.getUnitId(), w.getUnitCode(), w.getUnitName(),
+                WarningLevel.valueOf(w.getLevel()), WarningRule.valueOf(w.getRule()), w.getSubject(), w.getDescription(),
+                values(w.getValuesJson()), WarningState.valueOf(w.getState()), Instant.ofEpochMilli(w.getRaisedAt()),
+                Instant.ofEpochMilli(w.getUpdatedAt()), w.getUpdatedBy(), Instant.ofEpochMilli(w.getLastRemindedAt()), w.getFindingId());
+    }
+}
