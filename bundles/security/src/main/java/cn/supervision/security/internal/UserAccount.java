@@ -7,12 +7,21 @@ import java.util.Set;
 
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.api.security.UserInfo;
 
 /**
  * One line of a users file:
- * {@code username = HASH;roles=CITY_ADMIN,LEADER;jurisdiction=370500[;unit=UNITCODE]}.
+ * {@code username = HASH;roles=CITY_ADMIN,LEADER;jurisdiction=370500[;unit=UNITCODE][;email=ADDRESS][;phone=NUMBER]}.
+ * The contact attributes are optional and only tell the notification channels where to reach the user.
  */
-record UserAccount(String username, String passwordHash, Set<Role> roles, String jurisdictionCode, String unitCode) {
+record UserAccount(String username, String passwordHash, Set<Role> roles, String jurisdictionCode, String unitCode,
+                   String email, String phone) {
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s;,]{1,64}@[^@\\s;,]{1,190}");
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9-]{4,19}");
+
+    UserInfo toInfo() {
+        return new UserInfo(username, roles, jurisdictionCode, unitCode, email, phone);
+    }
 
     Caller toCaller() {
         return new Caller(username, roles, jurisdictionCode, unitCode);
@@ -25,6 +34,8 @@ record UserAccount(String username, String passwordHash, Set<Role> roles, String
         Set<Role> roles = EnumSet.noneOf(Role.class);
         String jurisdiction = null;
         String unit = null;
+        String email = null;
+        String phone = null;
         List<String> errors = new ArrayList<>();
         if (!hash.startsWith(PasswordHash.PREFIX + "$")) {
             errors.add("password is not a " + PasswordHash.PREFIX + " hash (plain-text passwords are not accepted)");
@@ -50,6 +61,18 @@ record UserAccount(String username, String passwordHash, Set<Role> roles, String
                 }
                 case "jurisdiction" -> jurisdiction = v.isEmpty() ? null : v;
                 case "unit" -> unit = v.isEmpty() ? null : v;
+                case "email" -> {
+                    if (!v.isEmpty() && !EMAIL.matcher(v).matches()) {
+                        errors.add("email is not an e-mail address");
+                    }
+                    email = v.isEmpty() ? null : v;
+                }
+                case "phone" -> {
+                    if (!v.isEmpty() && !PHONE.matcher(v).matches()) {
+                        errors.add("phone is not a telephone number");
+                    }
+                    phone = v.isEmpty() ? null : v;
+                }
                 default -> errors.add("unknown attribute '" + key + "'");
             }
         }
@@ -66,6 +89,6 @@ record UserAccount(String username, String passwordHash, Set<Role> roles, String
             problems.add("user '" + username + "': " + String.join("; ", errors));
             return null;
         }
-        return new UserAccount(username, hash, roles, jurisdiction, unit);
+        return new UserAccount(username, hash, roles, jurisdiction, unit, email, phone);
     }
 }
