@@ -203,6 +203,18 @@ class HttpFeedTest {
         assertFalse(logged.contains(PASSWORD) || logged.contains(ENCODED), "no password in the log");
     }
 
+    @Test
+    void loggedFailuresAreScrubbedAlongTheirCauseChain() {
+        FeedDefinition d = feed("http://hotline:" + ENCODED + "@localhost/x.csv", 0);
+        RuntimeException failure = new IllegalStateException("GET " + d.location() + " failed",
+                new IOException("password " + PASSWORD + " refused"));
+        Throwable logged = FeedScheduler.scrubbed(failure, d);
+        assertFalse(logged.toString().contains(ENCODED), logged.toString());
+        assertFalse(logged.getCause().toString().contains(PASSWORD), logged.getCause().toString());
+        assertTrue(logged.toString().contains("http://***@localhost/x.csv"), logged.toString());
+        assertEquals(failure.getStackTrace()[0], logged.getStackTrace()[0], "the stack frames are kept");
+    }
+
     private static Hashtable<String, Object> config(String location) {
         Hashtable<String, Object> p = PlatformDataServiceTest.feedConfig(location, null);
         p.put("retries", "1");
