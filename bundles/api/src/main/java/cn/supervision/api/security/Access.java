@@ -71,7 +71,7 @@ public final class Access {
             case SUBMIT_PLATFORM_DATA -> (office || partner) && own;
             case READ_SURVEY, READ_PROPOSALS -> office || leader;
             case READ_FOLLOWUP, READ_WARNINGS -> ((office || leader) && (own || published)) || (ownUnit && published);
-            case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS -> office && own;
+            case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS, RUN_DAILY_PASSES -> office && own;
             case ANSWER_RECTIFICATION -> ownUnit && published;
         };
     }

@@ -66,7 +66,12 @@ public enum Operation {
     /** Establishment proposals (处理意见): read by the office and leaders in scope. */
     READ_PROPOSALS("查看机构编制处理意见"),
     /** Draft, review, approve and apply establishment proposals of the office's own jurisdiction. */
-    MANAGE_PROPOSALS("起草和审定机构编制处理意见");
+    MANAGE_PROPOSALS("起草和审定机构编制处理意见"),
+    /**
+     * Run the daily passes now (deadlines, reminders, warning rules across every jurisdiction) and read their run
+     * history: the root jurisdiction's office only (its target is the root), besides the platform and shell operators.
+     */
+    RUN_DAILY_PASSES("运行每日规则任务");
 
     private final String label;
 
