@@ -175,7 +175,7 @@ public class JpaRectificationService implements RectificationService {
     public List<Notice> list(Caller caller, String jurisdictionCode, Long unitId, NoticeState state) {
         String code = jurisdictionCode != null ? jurisdictionCode : caller.jurisdictionCode();
         if (code != null) {
-            registry.access().require(caller, Operation.READ_FOLLOWUP, Target.of(code).published(true));
+            registry.access().require(caller, Operation.READ_FOLLOWUP, scope(caller, code));
         }
         List<NoticeEntity> rows = jpa.txExpr(TransactionType.Supports, em -> {
             // only the filters given: Derby refuses "? is null"
@@ -273,7 +273,9 @@ public class JpaRectificationService implements RectificationService {
         long files = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select count(e) from EvidenceEntity e where e.itemId = :i and e.noticeId = :n", Long.class)
                 .setParameter("i", itemId).setParameter("n", noticeId).getSingleResult());
-        if (files == 0 && item(noticeId, itemId) != null) {
+        ItemEntity current = item(noticeId, itemId);
+        Transitions.next(current.getState(), ItemEvent.CLAIM);
+        if (files == 0) {
             throw SupervisionException.invalid("evidence", "申请销号前须上传佐证材料（" + n.getRequiredEvidence() + "）");
         }
         Item claimed = step(caller, n, itemId, ItemEvent.CLAIM, text == null ? "申请销号" : text, i -> { });
@@ -553,7 +555,7 @@ public class JpaRectificationService implements RectificationService {
     public List<Item> overdue(Caller caller, String jurisdictionCode) {
         String code = jurisdictionCode != null ? jurisdictionCode : caller.jurisdictionCode();
         if (code != null) {
-            registry.access().require(caller, Operation.READ_FOLLOWUP, Target.of(code).published(true));
+            registry.access().require(caller, Operation.READ_FOLLOWUP, scope(caller, code));
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
             javax.persistence.TypedQuery<NoticeEntity> query = em.createQuery("select n from NoticeEntity n where "
@@ -572,7 +574,7 @@ public class JpaRectificationService implements RectificationService {
         if (jurisdictionCode == null) {
             throw SupervisionException.invalid("jurisdictionCode", "必填");
         }
-        registry.access().require(caller, Operation.READ_FOLLOWUP, Target.of(jurisdictionCode).published(true));
+        registry.access().require(caller, Operation.READ_FOLLOWUP, scope(caller, jurisdictionCode));
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<NoticeEntity> notices = registry.access().filter(caller, Operation.READ_FOLLOWUP,
                     em.createQuery("select n from NoticeEntity n where n.jurisdictionCode = :j and n.numberYear = :y order by n.unitId, n.id",
@@ -767,6 +769,14 @@ public class JpaRectificationService implements RectificationService {
     private static List<ItemEntity> items(EntityManager em, long noticeId) {
         return em.createQuery("select i from ItemEntity i where i.noticeId = :n order by i.id", ItemEntity.class)
                 .setParameter("n", noticeId).getResultList();
+    }
+
+    /**
+     * A listing's scope: notified records of the jurisdiction, as the caller's own unit for a unit user (who may list
+     * its own jurisdiction's notices and then sees only its unit's), so the policy alone decides who may list where.
+     */
+    private static Target scope(Caller caller, String jurisdictionCode) {
+        return new Target(jurisdictionCode, caller.unitCode(), true);
     }
 
     /** A notice is notified to its unit by being issued: superior offices and the unit read it from then on. */
