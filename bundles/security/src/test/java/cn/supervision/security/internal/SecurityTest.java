@@ -216,7 +216,8 @@ class SecurityTest {
                 "PBKDF2 %d iterations, median of %d interleaved JAAS logins: wrong password %.1f ms, unknown user %.1f ms%n",
                 PasswordHash.DEFAULT_ITERATIONS, samples, wrongMs, unknownMs));
         double ratio = unknownMs / wrongMs;
-        assertTrue(ratio > 0.6 && ratio < 1.6, "wrong " + wrongMs + " ms vs unknown " + unknownMs + " ms");
+        // the same derivation: equal up to scheduling noise on a busy machine (without the dummy hash: ~0.01)
+        assertTrue(ratio > 0.5 && ratio < 2.0, "wrong " + wrongMs + " ms vs unknown " + unknownMs + " ms");
     }
 
     /** Nanoseconds of one failed JAAS login. */
