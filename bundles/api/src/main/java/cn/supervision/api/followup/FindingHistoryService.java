@@ -1,0 +1,11 @@
+package cn.supervision.api.followup;
+
+import java.util.List;
+
+import cn.supervision.api.security.Caller;
+
+/** The recorded steps of a finding, oldest first; readable by whoever may read the finding itself. */
+public interface FindingHistoryService {
+
+    List<FindingTransition> history(Caller caller, long findingId);
+}
