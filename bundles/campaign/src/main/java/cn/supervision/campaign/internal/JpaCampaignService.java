@@ -260,7 +260,7 @@ public class JpaCampaignService implements CampaignService {
         List<Long> fixed = targets;
         // publication freezes what the results are now, computed with the platform's full view of the jurisdiction
         List<UnitResult> published = to == CampaignState.PUBLISHED ? compute(Caller.system("publish:" + caller.username()), current, null) : null;
-        return jpa.txExpr(TransactionType.Required, em -> {
+        Campaign moved = jpa.txExpr(TransactionType.Required, em -> {
             CampaignEntity e = find(em, id);
             if (e.getState() != current.state()) {
                 throw SupervisionException.conflict("监管活动状态已被他人修改，请刷新");
@@ -275,6 +275,17 @@ public class JpaCampaignService implements CampaignService {
             }
             return toValue(e);
         });
+        if (to == CampaignState.PUBLISHED && events != null) {
+            events.published(moved);
+        }
+        return moved;
+    }
+
+    /** Optional: where publication is announced (Blueprint sets it; domain tests leave it null). */
+    private PublicationEvents events;
+
+    public void setEvents(PublicationEvents events) {
+        this.events = events;
     }
 
     /** The target units when collection starts: the plan's, or every ACTIVE unit; each needs a pinned system for its kind. */

@@ -107,6 +107,24 @@ public class JpaPlatformDataService implements PlatformDataService {
         this.scheduler = scheduler;
     }
 
+    /** EventAdmin services, if any (set by the blueprint container): an applied batch is posted for the warning rules. */
+    private List<org.osgi.service.event.EventAdmin> eventAdmins = List.of();
+
+    public void setEventAdmins(List<org.osgi.service.event.EventAdmin> eventAdmins) {
+        this.eventAdmins = eventAdmins;
+    }
+
+    /** Posts {@code cn/supervision/platform/BATCH_APPLIED} (asynchronously) for a batch that was stored. */
+    private BatchReceipt announced(String jurisdictionCode, BatchReceipt receipt) {
+        if (receipt.status() == BatchStatus.APPLIED) {
+            for (org.osgi.service.event.EventAdmin admin : List.copyOf(eventAdmins)) {
+                admin.postEvent(new org.osgi.service.event.Event("cn/supervision/platform/BATCH_APPLIED",
+                        Map.of("jurisdictionCode", jurisdictionCode, "batchId", receipt.batchId())));
+            }
+        }
+        return receipt;
+    }
+
     // ------------------------------------------------------------------ authority
 
     private void requireWriter(Caller caller, String jurisdictionCode) {
@@ -244,7 +262,7 @@ public class JpaPlatformDataService implements PlatformDataService {
         }
         List<DataRow> rows = RowReader.read(format, content, MAX_ROWS);
         checkRows(rows);
-        return apply(caller, jurisdictionCode, sourceSystem, clientBatchId, channel, rows);
+        return announced(jurisdictionCode, apply(caller, jurisdictionCode, sourceSystem, clientBatchId, channel, rows));
     }
 
     private static void checkIds(String sourceSystem, String clientBatchId) {
@@ -275,7 +293,7 @@ public class JpaPlatformDataService implements PlatformDataService {
         if (replay != null) {
             return replay;
         }
-        return apply(caller, jurisdictionCode, sourceSystem, clientBatchId, channel, rows);
+        return announced(jurisdictionCode, apply(caller, jurisdictionCode, sourceSystem, clientBatchId, channel, rows));
     }
 
     private static void checkRows(List<DataRow> rows) {

@@ -54,7 +54,7 @@ public final class FallingScoreRule implements Rule {
                 values.put("previousTotal", was.toPlainString());
                 values.put("drop", drop.toPlainString());
                 values.put("points", points.toPlainString());
-                hits.add(new Hit(r.unitId(), id(), "campaign:" + c.id() + ":r" + now.revision(),
+                hits.add(new Hit(r.unitId(), id(), "campaign:" + c.id(),
                         r.unitName() + " " + c.period().label() + "总分 " + r.total().toPlainString() + "，较"
                                 + previous.period().label() + "（" + was.toPlainString() + "）下降 " + drop.toPlainString()
                                 + " 分，超过 " + points.toPlainString() + " 分", values));

@@ -50,7 +50,7 @@ public final class LowViewRule implements Rule {
                 values.put("dutyView", r.dutyView() == null ? "" : r.dutyView().toPlainString());
                 values.put("corroborationView", r.corroborationView() == null ? "" : r.corroborationView().toPlainString());
                 values.put("threshold", threshold.toPlainString());
-                hits.add(new Hit(r.unitId(), id(), "campaign:" + c.id() + ":r" + rev.revision(),
+                hits.add(new Hit(r.unitId(), id(), "campaign:" + c.id(),
                         r.unitName() + " 在“" + c.title() + "”（" + c.period().label() + "）中" + String.join("、", low)
                                 + "，低于预警线 " + threshold.toPlainString() + " 分", values));
             }

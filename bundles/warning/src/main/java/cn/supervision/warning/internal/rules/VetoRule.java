@@ -12,7 +12,7 @@ import cn.supervision.api.indicator.AdjustmentKind;
 import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.warning.WarningRule;
 
-/** Red: a unit's published result carries a triggered veto (一票否决). One warning per campaign revision and unit. */
+/** Red: a unit's published result carries a triggered veto (一票否决). One warning per campaign and unit (a correction does not raise it again). */
 public final class VetoRule implements Rule {
     @Override
     public WarningRule id() {
@@ -40,7 +40,7 @@ public final class VetoRule implements Rule {
                 values.put("campaign", c.title());
                 values.put("revision", String.valueOf(rev.revision()));
                 values.put("vetoItems", String.join("；", items));
-                hits.add(new Hit(r.unitId(), id(), "campaign:" + c.id() + ":r" + rev.revision(),
+                hits.add(new Hit(r.unitId(), id(), "campaign:" + c.id(),
                         r.unitName() + " 在“" + c.title() + "”（" + c.period().label() + "）中触发一票否决"
                                 + (items.isEmpty() ? "" : "：" + String.join("；", items)), values));
             }
