@@ -173,6 +173,30 @@ public class AuditIT {
         assertEquals(400, Http.get(AUDIT + "?from=yesterday", "city-admin").status());
     }
 
+    @Test
+    public void aSoapWriteIsRecordedWithItsOutcome() throws Exception {
+        healthy();
+        String batch = "audit-" + UUID.randomUUID().toString().substring(0, 6);
+        // a partner system of the city submitting into a county: refused (403), and recorded as such
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:p=\"http://supervision.cn/soap/platform-data/v1\">"
+                + "<soapenv:Header><wsse:Security xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
+                + "<wsse:UsernameToken><wsse:Username>assessment-system</wsse:Username><wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/"
+                + "oasis-200401-wss-username-token-profile-1.0#PasswordText\">assessment-system-demo</wsse:Password></wsse:UsernameToken></wsse:Security>"
+                + "</soapenv:Header><soapenv:Body><p:submitBatch><jurisdictionCode>370522</jurisdictionCode><sourceSystem>hotline</sourceSystem>"
+                + "<clientBatchId>" + batch + "</clientBatchId><row><metric>m</metric><unit>u</unit><date>2026-05-01</date>"
+                + "<value>70</value></row></p:submitBatch></soapenv:Body></soapenv:Envelope>";
+        String soap = "http://localhost:" + PlatformIT.PORT + "/services/soap/PlatformDataService";
+        Http.Reply refused = Http.call("POST", soap, null, "text/xml; charset=UTF-8", envelope.getBytes(StandardCharsets.UTF_8));
+        assertTrue(refused.body(), refused.body().contains("<status>403</status>"));
+
+        Http.Reply list = Http.get(AUDIT + "?user=assessment-system&action=WRITE&limit=100", "city-admin");
+        String entry = entryWith(list.body(), "clientBatchId=" + batch);
+        assertTrue(entry, entry.contains("\"channel\":\"SOAP\"") && entry.contains("\"method\":\"submitBatch\"")
+                && entry.contains("jurisdiction=370522") && entry.contains("\"status\":403") && entry.contains("\"roles\":\"PARTNER_SYSTEM\"")
+                && entry.contains("\"source\":\"127.0.0.1\""));
+        assertFalse(list.body().contains("assessment-system-demo"));
+    }
+
     /** The JSON object of the first entry whose text contains {@code marker}. */
     static String entryWith(String json, String marker) {
         int at = json.indexOf(marker);
