@@ -17,7 +17,7 @@ import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.security.Caller;
-import cn.supervision.api.security.Role;
+import cn.supervision.api.security.Operation;
 
 /**
  * Decides whether a contribution may be served and, if so, applies it. Everything is checked before anything is
@@ -91,7 +91,8 @@ final class ContributionProcessor {
             }
         }
         known.values().stream().filter(j -> declared.equals(j.parentCode())).forEach(j -> scope.add(j.code()));
-        boolean installerIsCity = installer.isSystem() || installer.has(Role.CITY_ADMIN);
+        // new jurisdictions are registered only with the city's authority over contributions (or by the operator)
+        boolean installerIsCity = registry.access().may(installer, Operation.INSTALL_CONTRIBUTION, cityJurisdiction);
         for (Jurisdiction j : toRegister) {
             Jurisdiction existing = known.get(j.code());
             if (existing != null) {
