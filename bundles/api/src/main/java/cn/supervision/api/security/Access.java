@@ -73,6 +73,7 @@ public final class Access {
             case READ_FOLLOWUP, READ_WARNINGS -> ((office || leader) && (own || published)) || (ownUnit && published);
             case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS, RUN_DAILY_PASSES -> office && own;
             case ANSWER_RECTIFICATION -> ownUnit && published;
+            case READ_RECTIFICATION_STATUS -> ((office || leader) && (own || published)) || ((partner || ownUnit) && published);
         };
     }
 

@@ -59,6 +59,11 @@ public enum Operation {
     MANAGE_FOLLOWUP("管理问题清单、整改和问责"),
     /** A unit answering its own rectification notice: plan, progress, evidence, completion claim. */
     ANSWER_RECTIFICATION("填报整改情况"),
+    /**
+     * Per-unit counts of notified rectification (notices, items closed, overdue, escalations): what READ_FOLLOWUP
+     * allows, and partner systems in scope too (SOAP), without the findings' text.
+     */
+    READ_RECTIFICATION_STATUS("查看整改情况汇总"),
     /** The warning ledger (预警). A unit reads its own warnings once dispatched to it (Target.published = dispatched). */
     READ_WARNINGS("查看预警"),
     /** Dispatch, verify, close warnings, turn them into findings; configure rules. */

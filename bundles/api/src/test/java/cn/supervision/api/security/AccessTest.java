@@ -104,6 +104,7 @@ class AccessTest {
         row(Operation.READ_FOLLOWUP,        o, "1101", l, "1101", u, "0100");
         row(Operation.MANAGE_FOLLOWUP,      o, "1100");
         row(Operation.ANSWER_RECTIFICATION, u, "0100");
+        row(Operation.READ_RECTIFICATION_STATUS, o, "1101", l, "1101", p, "0101", u, "0100");
         row(Operation.READ_WARNINGS,        o, "1101", l, "1101", u, "0100");
         row(Operation.MANAGE_WARNINGS,      o, "1100");
         row(Operation.READ_PROPOSALS,       o, "1111", l, "1111");

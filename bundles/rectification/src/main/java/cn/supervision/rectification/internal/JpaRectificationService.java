@@ -574,9 +574,9 @@ public class JpaRectificationService implements RectificationService {
         if (jurisdictionCode == null) {
             throw SupervisionException.invalid("jurisdictionCode", "必填");
         }
-        registry.access().require(caller, Operation.READ_FOLLOWUP, scope(caller, jurisdictionCode));
+        registry.access().require(caller, Operation.READ_RECTIFICATION_STATUS, scope(caller, jurisdictionCode));
         return jpa.txExpr(TransactionType.Supports, em -> {
-            List<NoticeEntity> notices = registry.access().filter(caller, Operation.READ_FOLLOWUP,
+            List<NoticeEntity> notices = registry.access().filter(caller, Operation.READ_RECTIFICATION_STATUS,
                     em.createQuery("select n from NoticeEntity n where n.jurisdictionCode = :j and n.numberYear = :y order by n.unitId, n.id",
                             NoticeEntity.class).setParameter("j", jurisdictionCode).setParameter("y", year).getResultList(),
                     JpaRectificationService::target);
