@@ -37,6 +37,15 @@ public interface RegistryService {
     /** Replaces name, kind, parent and mandate; the code may change only to one still unused. */
     Unit updateUnit(Caller caller, long unitId, UnitDraft draft);
 
+    /**
+     * As {@link #updateUnit(Caller, long, UnitDraft)}, and the unit's new revision carries {@code reason} (e.g. the
+     * establishment proposal that decided the change), so the history links back to it. A registry that keeps no
+     * history may ignore the reason.
+     */
+    default Unit updateUnit(Caller caller, long unitId, UnitDraft draft, String reason) {
+        return updateUnit(caller, unitId, draft);
+    }
+
     Unit changeStatus(Caller caller, long unitId, StatusCommand command);
 
     List<UnitRevision> history(Caller caller, long unitId);

@@ -275,8 +275,17 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
 
     @Override
     public Unit updateUnit(Caller caller, long unitId, UnitDraft draft) {
+        return updateUnit(caller, unitId, draft, null);
+    }
+
+    @Override
+    public Unit updateUnit(Caller caller, long unitId, UnitDraft draft, String reason) {
         Access a = authority();
         UnitDraft d = checked(draft, "");
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        if (why != null && why.length() > MAX_REASON) {
+            throw SupervisionException.invalid("reason", "长度不能超过 " + MAX_REASON + " 个字符");
+        }
         return write(() -> jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity e = find(em, unitId);
             requireSee(a, caller, toUnit(e));
@@ -295,7 +304,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
                 return toUnit(e);
             }
             apply(em, e, d, parent, caller);
-            return recordRevision(em, e, UnitChange.UPDATED, null, null);
+            return recordRevision(em, e, UnitChange.UPDATED, why, null);
         }));
     }
 
