@@ -33,11 +33,13 @@ import cn.supervision.api.security.Operation;
 import cn.supervision.api.security.Target;
 import cn.supervision.finding.internal.model.FindingEntity;
 import cn.supervision.finding.internal.model.FindingTransitionEntity;
+import cn.supervision.finding.internal.model.ResultKeyEntity;
 
 /**
  * The findings ledger on OpenJPA: a facade over the validator, the generator and the authority targets. Every state
  * change is a conditional update (from the state read) plus an appended transition, in one transaction, so two
- * concurrent moves cannot both succeed.
+ * concurrent moves cannot both succeed; a score's finding is written with its result key (a primary key), so two
+ * concurrent generations cannot both record it.
  */
 public class JpaFindingService implements FindingService, FindingHistoryService {
     private final JpaTemplate jpa;
@@ -115,11 +117,9 @@ public class JpaFindingService implements FindingService, FindingHistoryService 
         registry.access().require(caller, Operation.MANAGE_FOLLOWUP, Target.of(jurisdictionCode));
         FindingValidator.Checked checked = validator.check(caller, jurisdictionCode, draft);
         if (checked.resultKey() != null) {
-            Long existing = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                    "select f.id from FindingEntity f where f.resultKey = :k", Long.class).setParameter("k", checked.resultKey())
-                    .getResultList().stream().findFirst().orElse(null));
+            ResultKeyEntity existing = jpa.txExpr(TransactionType.Supports, em -> em.find(ResultKeyEntity.class, checked.resultKey()));
             if (existing != null) {
-                throw SupervisionException.conflict("该得分已登记为问题 " + existing + "，不重复登记");
+                throw SupervisionException.conflict("该得分已登记为问题 " + existing.getFindingId() + "，不重复登记");
             }
         }
         return insert(caller, jurisdictionCode, List.of(new Insert(draft, checked.unit().name(), checked.source(),
@@ -138,11 +138,14 @@ public class JpaFindingService implements FindingService, FindingHistoryService 
                 for (Insert i : inserts) {
                     FindingSource s = i.source();
                     FindingEntity f = new FindingEntity(jurisdictionCode, i.draft().unitId(), i.unitName(), s.kind(), s.campaignId(),
-                            s.indicatorCode(), s.revision(), s.warningId(), s.reference(), i.resultKey(), i.draft().category(),
+                            s.indicatorCode(), s.revision(), s.warningId(), s.reference(), i.draft().category(),
                             i.draft().severity(), i.description(), i.evidence(), caller.username(), now);
                     em.persist(f);
                     em.flush();
                     em.persist(new FindingTransitionEntity(f.getId(), null, FindingState.OPEN, null, why, caller.username(), now));
+                    if (i.resultKey() != null) {
+                        em.persist(new ResultKeyEntity(i.resultKey(), s.campaignId(), f.getId()));
+                    }
                     out.add(toValue(f));
                 }
                 return out;
@@ -153,7 +156,7 @@ public class JpaFindingService implements FindingService, FindingHistoryService 
             // the unique result key: another generation recorded some of these scores in the meantime
             Set<String> keys = inserts.stream().map(Insert::resultKey).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
             if (!keys.isEmpty() && jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                    "select count(f) from FindingEntity f where f.resultKey in :k", Long.class).setParameter("k", keys)
+                    "select count(k) from ResultKeyEntity k where k.resultKey in :k", Long.class).setParameter("k", keys)
                     .getSingleResult()) > 0) {
                 throw SupervisionException.conflict("部分得分刚刚已被登记为问题，请重新预览后再生成");
             }
@@ -193,7 +196,7 @@ public class JpaFindingService implements FindingService, FindingHistoryService 
             throw SupervisionException.conflict("监管活动 " + campaignId + " 没有已发布的结果");
         }
         Set<String> taken = new HashSet<>(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "select f.resultKey from FindingEntity f where f.campaignId = :c and f.resultKey is not null", String.class)
+                "select k.resultKey from ResultKeyEntity k where k.campaignId = :c", String.class)
                 .setParameter("c", campaignId).getResultList()));
         return generator.drafts(c, revisions.get(revisions.size() - 1), rule, taken);
     }

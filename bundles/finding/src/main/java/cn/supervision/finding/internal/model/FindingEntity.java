@@ -9,7 +9,6 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 
 import cn.supervision.api.followup.FindingCategory;
 import cn.supervision.api.followup.FindingState;
@@ -17,14 +16,12 @@ import cn.supervision.api.followup.Severity;
 import cn.supervision.api.followup.SourceKind;
 
 /**
- * A finding (问题). Never deleted. {@code resultKey} identifies the score a CAMPAIGN_RESULT finding rests on (campaign,
- * unit, code, revision) and is unique, so a score becomes a finding at most once whoever generates it concurrently;
- * null for other sources.
+ * A finding (问题). Never deleted. A CAMPAIGN_RESULT finding's score is also a {@link ResultKeyEntity}, which keeps it
+ * from being recorded twice.
  */
 @Entity
 @Table(name = "SV_FINDING", indexes = {@Index(name = "IX_FINDING_JURISDICTION", columnList = "JURISDICTIONCODE"),
-        @Index(name = "IX_FINDING_UNIT", columnList = "UNITID")},
-        uniqueConstraints = @UniqueConstraint(name = "UQ_FINDING_RESULT", columnNames = "RESULTKEY"))
+        @Index(name = "IX_FINDING_UNIT", columnList = "UNITID")})
 public class FindingEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,8 +41,6 @@ public class FindingEntity {
     private Long warningId;
     @Column(length = 500)
     private String reference;
-    @Column(length = 120)
-    private String resultKey;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 24)
     private FindingCategory category;
@@ -71,7 +66,7 @@ public class FindingEntity {
     }
 
     public FindingEntity(String jurisdictionCode, long unitId, String unitName, SourceKind sourceKind, Long campaignId,
-                         String indicatorCode, Integer revision, Long warningId, String reference, String resultKey,
+                         String indicatorCode, Integer revision, Long warningId, String reference,
                          FindingCategory category, Severity severity, String description, String evidence, String by, long at) {
         this.jurisdictionCode = jurisdictionCode;
         this.unitId = unitId;
@@ -82,7 +77,6 @@ public class FindingEntity {
         this.revision = revision;
         this.warningId = warningId;
         this.reference = reference;
-        this.resultKey = resultKey;
         this.category = category;
         this.severity = severity;
         this.description = description;
@@ -113,7 +107,6 @@ public class FindingEntity {
     public Integer getRevision() { return revision; }
     public Long getWarningId() { return warningId; }
     public String getReference() { return reference; }
-    public String getResultKey() { return resultKey; }
     public FindingCategory getCategory() { return category; }
     public Severity getSeverity() { return severity; }
     public String getDescription() { return description; }
