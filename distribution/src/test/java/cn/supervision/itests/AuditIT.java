@@ -22,6 +22,9 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+
 import cn.supervision.api.audit.AuditLog;
 import cn.supervision.api.audit.ChainVerification;
 import cn.supervision.api.security.Caller;
@@ -37,6 +40,8 @@ public class AuditIT {
 
     @Inject
     AuditLog audit;
+    @Inject
+    SessionFactory shell;
 
     @Configuration
     public Option[] config() {
@@ -195,6 +200,27 @@ public class AuditIT {
                 && entry.contains("jurisdiction=370522") && entry.contains("\"status\":403") && entry.contains("\"roles\":\"PARTNER_SYSTEM\"")
                 && entry.contains("\"source\":\"127.0.0.1\""));
         assertFalse(list.body().contains("assessment-system-demo"));
+    }
+
+    @Test
+    public void aWritingShellCommandIsRecordedWhateverItsOutcome() throws Exception {
+        healthy();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            session.execute("supervision:campaign-publish 987654 审计测试");
+            session.execute("supervision:campaign-list");
+        } finally {
+            session.close();
+        }
+        Http.Reply list = Http.get(AUDIT + "?action=WRITE&limit=200", "city-admin");
+        String entry = entryWith(list.body(), "\"resource\":\"supervision:campaign-publish\"");
+        assertTrue(entry, entry.contains("\"channel\":\"SHELL\"") && entry.contains("\"recordIds\":\"id=987654\"")
+                && entry.contains("\"username\":\"shell:") && entry.contains("\"jurisdictionCode\":\"370500\""));
+        assertFalse("reads are not recorded", list.body().contains("supervision:campaign-list"));
+        assertFalse("the platform's own entries are the city's", Http.get(AUDIT + "?limit=500", "lijin-admin").body()
+                .contains("supervision:campaign-publish"));
     }
 
     /** The JSON object of the first entry whose text contains {@code marker}. */
