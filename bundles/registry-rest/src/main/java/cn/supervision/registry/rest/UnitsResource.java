@@ -16,6 +16,8 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.registry.StaffingInUse;
+import cn.supervision.api.registry.StaffingService;
 import cn.supervision.api.registry.StatusCommand;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitDraft;
@@ -29,9 +31,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "units", description = "监管单位及其三定规定")
 public class UnitsResource {
     private final RegistryService registry;
+    private final StaffingService staffing;
 
-    public UnitsResource(RegistryService registry) {
+    public UnitsResource(RegistryService registry, StaffingService staffing) {
         this.registry = registry;
+        this.staffing = staffing;
+    }
+
+    @GET
+    @Path("{id}/staffing")
+    @Operation(summary = "单位实有人员的登记历史（按统计日期，最早的在前）")
+    public List<StaffingInUse> staffing(@Context SecurityContext sc, @PathParam("id") long id) {
+        return staffing.history(JurisdictionsResource.caller(sc), id);
     }
 
     @GET
