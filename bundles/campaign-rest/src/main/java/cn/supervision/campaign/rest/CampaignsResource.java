@@ -23,6 +23,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import cn.supervision.api.campaign.Campaign;
+import cn.supervision.api.campaign.CampaignDeadlines;
 import cn.supervision.api.campaign.CampaignDraft;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
@@ -55,8 +56,11 @@ public class CampaignsResource {
         return new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
     }
 
-    public CampaignsResource(CampaignService campaigns) {
+    private final CampaignDeadlines deadlines;
+
+    public CampaignsResource(CampaignService campaigns, CampaignDeadlines deadlines) {
         this.campaigns = campaigns;
+        this.deadlines = deadlines;
     }
 
     /** The body of {@code POST /v1/campaigns}: the jurisdiction and the plan. */
@@ -80,7 +84,8 @@ public class CampaignsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "新建监管活动（草稿）", description = "categories 省略时：常规监管用核心、辅助、社会评议、平台数据，专项监管用全部五类；"
-            + "targetUnitIds 省略时：开始采集时的全部存续单位")
+            + "targetUnitIds 省略时：开始采集时的全部存续单位；latePolicy 省略时为 MARK_LATE（采集截止日北京时间 24 时后的自评照收并标记 late），"
+            + "REFUSE 时截止后的自评被拒绝（409，机构编制部门退回的自评仍可补报）")
     public Response create(@Context SecurityContext sc, @Context UriInfo uri, NewCampaign body) {
         if (body == null || body.jurisdictionCode() == null) {
             throw SupervisionException.invalid("jurisdictionCode", "必须指定行政区划");
@@ -222,6 +227,16 @@ public class CampaignsResource {
     @Operation(summary = "数据覆盖情况", description = "列出选用类别中尚无（已接受的）输入的单位和指标")
     public List<CampaignService.Coverage> coverage(@Context SecurityContext sc, @PathParam("id") long id) {
         return campaigns.coverage(caller(sc), id);
+    }
+
+    @GET
+    @Path("{id}/lateness")
+    @Operation(summary = "自评逾期情况", description = "每个监管对象单位：是否已自评、首次与最近自评时间、逾期提交的条数、是否逾期"
+            + "（有逾期提交，或截止后仍未完成），以及尚缺自评的指标（选用的核心、辅助职责类末级指标）。截止日期按北京时间当日 24 时计；"
+            + "计划的 latePolicy 为 REFUSE 时截止后的自评被拒绝（409），MARK_LATE（默认）时接受并标记 late。"
+            + "本级机构编制部门与领导可查看；上级在结果发布后可查看下级的。采集开始前 409")
+    public CampaignDeadlines.Lateness lateness(@Context SecurityContext sc, @PathParam("id") long id) {
+        return deadlines.lateness(caller(sc), id);
     }
 
     @GET

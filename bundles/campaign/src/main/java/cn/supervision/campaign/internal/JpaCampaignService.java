@@ -32,6 +32,8 @@ import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Period;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.CampaignDeadlines;
+import cn.supervision.api.campaign.LatePolicy;
 import cn.supervision.api.campaign.Evidence;
 import cn.supervision.api.campaign.Member;
 import cn.supervision.api.campaign.ReviewStatus;
@@ -71,8 +73,11 @@ public class JpaCampaignService implements CampaignService {
 
     /** The plan as stored: everything of a campaign that is not identity, state or audit. */
     record Plan(String title, String description, Period period, Map<UnitKind, Long> systems, Set<Category> categories,
-                LocalDate collectionDeadline, LocalDate scoringDeadline, List<Long> targetUnitIds, List<Member> workingGroup) {
+                LocalDate collectionDeadline, LocalDate scoringDeadline, List<Long> targetUnitIds, List<Member> workingGroup,
+                LatePolicy latePolicy) {
         Plan {
+            // plans stored before late policies existed read back as MARK_LATE
+            latePolicy = latePolicy == null ? LatePolicy.MARK_LATE : latePolicy;
             workingGroup = workingGroup == null ? List.of() : List.copyOf(workingGroup);
             // enum order whatever JSON gave back: stable answers, stable stored text
             java.util.EnumMap<UnitKind, Long> pinned = new java.util.EnumMap<>(UnitKind.class);
@@ -135,11 +140,17 @@ public class JpaCampaignService implements CampaignService {
     }
 
     JpaCampaignService(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, List<Scoring.Band> gradeBands) {
+        this(jpa, registry, systems, gradeBands, Clock.systemUTC());
+    }
+
+    /** Tests control time: deadlines are judged against this clock. */
+    JpaCampaignService(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, List<Scoring.Band> gradeBands,
+                       Clock clock) {
         this.jpa = jpa;
         this.registry = registry;
         this.systems = systems;
         this.gradeBands = gradeBands;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
@@ -170,7 +181,7 @@ public class JpaCampaignService implements CampaignService {
         }
         return new Campaign(c.id(), c.jurisdictionCode(), c.kind(), c.title(), c.description(), c.period(), c.systems(),
                 c.categories(), c.collectionDeadline(), c.scoringDeadline(), c.targetUnitIds(), List.of(), c.state(),
-                c.rolledFrom(), c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy());
+                c.rolledFrom(), c.createdAt(), c.createdBy(), c.updatedAt(), c.updatedBy(), c.latePolicy());
     }
 
     @Override
@@ -267,7 +278,7 @@ public class JpaCampaignService implements CampaignService {
             }
             Plan p = plan(e);
             apply(e, new Plan(p.title(), p.description(), p.period(), p.systems(), p.categories(), p.collectionDeadline(),
-                    p.scoringDeadline(), fixed, p.workingGroup()), caller);
+                    p.scoringDeadline(), fixed, p.workingGroup(), p.latePolicy()), caller);
             e.setState(to);
             em.persist(new TransitionEntity(id, current.state(), to, why, caller.username(), e.getUpdatedAt()));
             if (to == CampaignState.PUBLISHED) {
@@ -278,7 +289,18 @@ public class JpaCampaignService implements CampaignService {
         if (to == CampaignState.PUBLISHED && events != null) {
             events.published(moved);
         }
+        if (current.state() == CampaignState.DRAFT && to == CampaignState.COLLECTING && collectionNotices != null) {
+            // the start asks the units; reopening collection from scoring is the office's follow-up with the units concerned
+            collectionNotices.started(moved);
+        }
         return moved;
+    }
+
+    /** Optional: tells the target units when collection starts (Blueprint sets it; most domain tests leave it null). */
+    private CollectionNotices collectionNotices;
+
+    public void setCollectionNotices(CollectionNotices collectionNotices) {
+        this.collectionNotices = collectionNotices;
     }
 
     /** Optional: where publication is announced (Blueprint sets it; domain tests leave it null). */
@@ -327,7 +349,7 @@ public class JpaCampaignService implements CampaignService {
         }
         // targets are fixed again when the next period's collection starts: units merge and appear between periods
         Campaign next = create(caller, c.jurisdictionCode(), new CampaignDraft(c.kind(), c.title(), c.description(), c.period().next(),
-                c.systems(), c.categories(), null, null, null, c.workingGroup()));
+                c.systems(), c.categories(), null, null, null, c.workingGroup(), c.latePolicy()));
         return jpa.txExpr(TransactionType.Required, em -> {
             CampaignEntity e = find(em, next.id());
             e.setRolledFrom(id);
@@ -397,10 +419,29 @@ public class JpaCampaignService implements CampaignService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        InputEntity e = new InputEntity(campaignId, unitId, code, source, json, explanation, caller.username(), clock.millis());
+        long now = clock.millis();
+        if (source == InputSource.SELF_REPORT && late(c, now) && c.latePolicy() == LatePolicy.REFUSE && !answersReturned(campaignId, unitId, code)) {
+            throw SupervisionException.conflict("采集已于 " + c.collectionDeadline() + " 截止，本活动不接受逾期自评（可请机构编制部门退回后补报）");
+        }
+        InputEntity e = new InputEntity(campaignId, unitId, code, source, json, explanation, caller.username(), now);
         jpa.tx(TransactionType.Required, em -> em.persist(e));
         absorb(campaignId, List.of(e));
-        return toValue(e);
+        return toValue(e, c);
+    }
+
+    /** Whether {@code at} (epoch millis) is after the end of the collection deadline day in Asia/Shanghai. */
+    static boolean late(Campaign c, long at) {
+        Instant end = CampaignDeadlines.endOf(c.collectionDeadline());
+        return end != null && at >= end.toEpochMilli();
+    }
+
+    /** Whether the unit's latest self-report for the code was returned by the office: answering it is never refused. */
+    private boolean answersReturned(long campaignId, long unitId, String code) {
+        List<ReviewStatus> latest = jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select i.review from InputEntity i"
+                        + " where i.campaignId = :c and i.unitId = :u and i.code = :k and i.source = :s order by i.id desc", ReviewStatus.class)
+                .setParameter("c", campaignId).setParameter("u", unitId).setParameter("k", code).setParameter("s", InputSource.SELF_REPORT)
+                .setMaxResults(1).getResultList());
+        return !latest.isEmpty() && latest.get(0) == ReviewStatus.RETURNED;
     }
 
     /** What a reader of a unit's inputs may see: a unit never learns which evaluator gave which grade. */
@@ -415,11 +456,11 @@ public class JpaCampaignService implements CampaignService {
                 in.grades().stream().map(g -> new IndicatorInput.Grade(pseudonym, g.label(), g.justification())).toList(),
                 in.triggered(), in.source());
         return new InputRecord(r.id(), r.campaignId(), r.unitId(), r.code(), anonymous, r.source(), r.explanation(), pseudonym,
-                r.enteredAt(), r.review(), r.reviewNote(), r.reviewedBy());
+                r.enteredAt(), r.review(), r.reviewNote(), r.reviewedBy(), r.late());
     }
 
     /** Every leaf of a system's tree, at any depth. */
-    private static List<Indicator> leaves(SystemDefinition d) {
+    static List<Indicator> leaves(SystemDefinition d) {
         List<Indicator> leaves = new ArrayList<>();
         java.util.ArrayDeque<Indicator> pending = new java.util.ArrayDeque<>(d.indicators());
         while (!pending.isEmpty()) {
@@ -448,7 +489,7 @@ public class JpaCampaignService implements CampaignService {
         access.require(caller, Operation.READ_INPUTS, target(c, unit));
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select i from InputEntity i where i.campaignId = :c"
                         + " and i.unitId = :u order by i.id", InputEntity.class).setParameter("c", campaignId).setParameter("u", unitId)
-                .getResultList().stream().map(this::toValue).map(r -> visibleTo(caller, access, c, r)).toList());
+                .getResultList().stream().map(e -> toValue(e, c)).map(r -> visibleTo(caller, access, c, r)).toList());
     }
 
     @Override
@@ -714,7 +755,7 @@ public class JpaCampaignService implements CampaignService {
         if (accept) {
             absorb(campaignId, List.of(reviewed));
         }
-        return toValue(reviewed);
+        return toValue(reviewed, c);
     }
 
     @Override
@@ -827,6 +868,14 @@ public class JpaCampaignService implements CampaignService {
         }
     }
 
+    /** With the late marker: a self-report entered after the campaign's collection deadline. */
+    private InputRecord toValue(InputEntity e, Campaign c) {
+        InputRecord r = toValue(e);
+        boolean late = e.getSource() == InputSource.SELF_REPORT && late(c, e.getEnteredAt());
+        return late ? new InputRecord(r.id(), r.campaignId(), r.unitId(), r.code(), r.input(), r.source(), r.explanation(),
+                r.enteredBy(), r.enteredAt(), r.review(), r.reviewNote(), r.reviewedBy(), true) : r;
+    }
+
     private InputRecord toValue(InputEntity e) {
         try {
             return new InputRecord(e.getId(), e.getCampaignId(), e.getUnitId(), e.getCode(),
@@ -924,7 +973,8 @@ public class JpaCampaignService implements CampaignService {
             throw SupervisionException.invalid("监管活动计划有 " + errors.size() + " 处错误", errors);
         }
         return new Plan(d.title().trim(), d.description(), p, pinned, categories, d.collectionDeadline(),
-                d.scoringDeadline(), d.targetUnitIds() == null ? null : List.copyOf(new TreeSet<>(d.targetUnitIds())), d.workingGroup());
+                d.scoringDeadline(), d.targetUnitIds() == null ? null : List.copyOf(new TreeSet<>(d.targetUnitIds())), d.workingGroup(),
+                d.latePolicy());
     }
 
     private void apply(CampaignEntity e, Plan plan, Caller caller) {
@@ -958,6 +1008,6 @@ public class JpaCampaignService implements CampaignService {
         return new Campaign(e.getId(), e.getJurisdictionCode(), e.getKind(), p.title(), p.description(), p.period(),
                 p.systems(), p.categories(), p.collectionDeadline(), p.scoringDeadline(), p.targetUnitIds(), p.workingGroup(), e.getState(),
                 e.getRolledFrom(), Instant.ofEpochMilli(e.getCreatedAt()), e.getCreatedBy(), Instant.ofEpochMilli(e.getUpdatedAt()),
-                e.getUpdatedBy());
+                e.getUpdatedBy(), p.latePolicy());
     }
 }

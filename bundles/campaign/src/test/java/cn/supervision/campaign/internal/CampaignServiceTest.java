@@ -96,7 +96,7 @@ class CampaignServiceTest {
 
     /** The registry's and the indicator service's answers these tests need, with their authority rules. */
     @SuppressWarnings("unchecked")
-    private static <T> T fake(Class<T> type) {
+    static <T> T fake(Class<T> type) {
         Map<Long, IndicatorSystem> systems = Map.of(
                 10L, system(10, "370500", SystemStatus.PUBLISHED, EnumSet.of(UnitKind.GOVERNMENT_DEPARTMENT, UnitKind.PARTY_ORGAN)),
                 11L, system(11, "370500", SystemStatus.PUBLISHED, EnumSet.of(UnitKind.PUBLIC_INSTITUTION)),
