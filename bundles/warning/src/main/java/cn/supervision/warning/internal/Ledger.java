@@ -51,7 +51,7 @@ final class Ledger {
 
     /**
      * Writes the hits not yet in the ledger for that jurisdiction (one read of its keys, then the inserts, one
-     * transaction), numbered 预警 YJ{jurisdiction}-{year}-{id}, each with its raising in the history.
+     * transaction), each with its raising in the history.
      */
     List<Warning> raise(String jurisdictionCode, List<Hit> hits, Map<Long, Unit> units, Instant now, String by) {
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -73,9 +73,7 @@ final class Ledger {
                 created.add(w);
             }
             em.flush();
-            int year = now.atZone(CHINA).getYear();
             for (WarningEntity w : created) {
-                w.setNumber("YJ" + jurisdictionCode + "-" + year + "-" + String.format("%06d", w.getId()));
                 em.persist(new WarningTransitionEntity(w.getId(), null, WarningState.TO_DISPATCH.name(), by, now.toEpochMilli(),
                         "规则 " + w.getRule() + " 触发"));
             }
@@ -132,7 +130,7 @@ final class Ledger {
             WarningEntity w = find(em, id);
             WarningState from = WarningState.valueOf(w.getState());
             if (!from.next().contains(to)) {
-                throw SupervisionException.conflict("预警 " + w.getNumber() + " 当前状态为“" + from.label() + "”（" + from
+                throw SupervisionException.conflict("预警 " + number(w) + " 当前状态为“" + from.label() + "”（" + from
                         + "），不能" + verb(to));
             }
             w.moveTo(to.name(), at.toEpochMilli(), by);
@@ -202,8 +200,14 @@ final class Ledger {
         }
     }
 
+    /** 预警编号 YJ{jurisdiction}-{year raised}-{id}: derived, so raising needs no second write per warning. */
+    static String number(WarningEntity w) {
+        return "YJ" + w.getJurisdictionCode() + "-" + Instant.ofEpochMilli(w.getRaisedAt()).atZone(CHINA).getYear() + "-"
+                + String.format("%06d", w.getId());
+    }
+
     static Warning toWarning(WarningEntity w) {
-        return new Warning(w.getId(), w.getNumber(), w.getJurisdictionCode(), w.getUnitId(), w.getUnitCode(), w.getUnitName(),
+        return new Warning(w.getId(), number(w), w.getJurisdictionCode(), w.getUnitId(), w.getUnitCode(), w.getUnitName(),
                 WarningLevel.valueOf(w.getLevel()), WarningRule.valueOf(w.getRule()), w.getSubject(), w.getDescription(),
                 values(w.getValuesJson()), WarningState.valueOf(w.getState()), Instant.ofEpochMilli(w.getRaisedAt()),
                 Instant.ofEpochMilli(w.getUpdatedAt()), w.getUpdatedBy(), Instant.ofEpochMilli(w.getLastRemindedAt()), w.getFindingId());

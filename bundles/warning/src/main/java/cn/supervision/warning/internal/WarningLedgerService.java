@@ -185,10 +185,15 @@ public final class WarningLedgerService implements WarningService {
             // the finding first: if it is refused, the warning stays as it was
             Finding f = service.create(caller, w.jurisdictionCode(), new FindingDraft(w.unitId(), FindingSource.warning(w.id()),
                     category(w.rule()), w.level() == WarningLevel.RED ? Severity.SERIOUS : Severity.GENERAL,
-                    w.description() + "（由预警 " + w.number() + " 转入：" + why + "）", String.valueOf(w.values())));
+                    clip(w.description(), 1_000) + "（由预警 " + w.number() + " 转入：" + clip(why, 900) + "）", clip(String.valueOf(w.values()), 4_000)));
             return ledger.move(id, WarningState.CONVERTED, caller.username(), why + "（问题 " + f.id() + "）", clock.instant(),
                     e -> e.setFindingId(f.id()));
         }
+    }
+
+    /** Keeps texts handed to the findings ledger within its limits (description 2 000, evidence 4 000 characters). */
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     static FindingCategory category(WarningRule rule) {

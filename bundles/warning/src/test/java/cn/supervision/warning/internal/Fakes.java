@@ -161,7 +161,7 @@ final class Fakes {
     }
 
     /** One metric's per-unit values for any window asked (the window is recorded). */
-    static final class PlatformData implements PlatformDataService {
+    static class PlatformData implements PlatformDataService {
         final Map<String, Map<String, List<Aggregate>>> byJurisdictionAndMetric = new HashMap<>();
         final List<LocalDate[]> windows = new ArrayList<>();
         final AtomicLong reads = new AtomicLong();

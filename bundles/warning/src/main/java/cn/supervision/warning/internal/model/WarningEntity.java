@@ -18,8 +18,6 @@ public class WarningEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long id;
-    @Column(length = 32)
-    private String number;
     @Column(nullable = false, length = 12)
     private String jurisdictionCode;
     private long unitId;
@@ -68,8 +66,6 @@ public class WarningEntity {
     }
 
     public long getId() { return id; }
-    public String getNumber() { return number; }
-    public void setNumber(String number) { this.number = number; }
     public String getJurisdictionCode() { return jurisdictionCode; }
     public long getUnitId() { return unitId; }
     public String getUnitCode() { return unitCode; }
