@@ -36,6 +36,7 @@ import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.followup.FindingSource;
 import cn.supervision.api.followup.FindingState;
 import cn.supervision.api.followup.Severity;
+import cn.supervision.api.followup.SourceKind;
 import cn.supervision.api.schedule.PassResult;
 import cn.supervision.api.schedule.Scheduler;
 import cn.supervision.api.security.Caller;
@@ -116,9 +117,9 @@ public class RectificationIT {
         return campaign;
     }
 
-    private long finding(long campaign, long unit, String description) {
-        Finding f = findings.create(CITY, "370500", new FindingDraft(unit, FindingSource.campaign(campaign, "D1.1", 1),
-                FindingCategory.DUTY_NOT_PERFORMED, Severity.SERIOUS, description, "监管结果：D1.1 得分偏低"));
+    private long finding(long unit, FindingSource source, String description) {
+        Finding f = findings.create(CITY, "370500", new FindingDraft(unit, source, FindingCategory.DUTY_NOT_PERFORMED, Severity.SERIOUS,
+                description, "监管结果：D1.1 得分偏低"));
         return f.id();
     }
 
@@ -175,10 +176,11 @@ public class RectificationIT {
                     "remindDaysBefore", "7");
 
             long campaign = published(czj, otherUnit);
-            long f1 = finding(campaign, czj, "重点任务推进台账不完整");
-            long f2 = finding(campaign, czj, "牵头职责落实不到位");
-            long f3 = finding(campaign, czj, "履职佐证材料缺失");
-            long f4 = finding(campaign, otherUnit, "另一单位的问题");
+            // one finding per published score (the ledger refuses a second one for the same score), others from an inspection
+            long f1 = finding(czj, FindingSource.campaign(campaign, "D1.1", 1), "重点任务推进台账不完整");
+            long f2 = finding(czj, FindingSource.of(SourceKind.INSPECTION, "东编办督查〔2026〕5号"), "牵头职责落实不到位");
+            long f3 = finding(czj, FindingSource.of(SourceKind.MANUAL, "专项检查发现"), "履职佐证材料缺失");
+            long f4 = finding(otherUnit, FindingSource.campaign(campaign, "D1.1", 1), "另一单位的问题");
 
             // bad input and authority before anything is written
             String body = notice(czj, today.plusDays(5), f1, f2);
@@ -209,7 +211,7 @@ public class RectificationIT {
 
             // the unit sees its own notices only; another county sees none of them
             String mine = Http.get(API + "/v1/rectifications", "czj-user").body();
-            assertTrue(mine, mine.contains("\"id\":" + noticeA + ",") && !mine.contains("\"id\":" + noticeC + ","));
+            assertTrue(mine, mine.contains("{\"id\":" + noticeA + ",\"number\"") && !mine.contains("{\"id\":" + noticeC + ",\"number\""));
             assertEquals(403, Http.get(API + "/v1/rectifications/" + noticeC, "czj-user").status());
             assertEquals(403, Http.get(API + "/v1/rectifications/" + noticeA, "lijin-admin").status());
             assertEquals(403, Http.get(API + "/v1/rectifications?jurisdiction=370500", "lijin-admin").status());
@@ -233,13 +235,13 @@ public class RectificationIT {
             SmtpReceiver.Mail reminder = null;
             while (reminder == null && System.currentTimeMillis() < deadline) {
                 reminder = smtp.mails().stream().filter(m -> m.recipients().contains("czj-user@demo.supervision.invalid")
-                        && text(m).contains("/v1/rectifications/" + noticeA)).findFirst().orElse(null);
+                        && text(m).contains("/v1/rectifications/" + noticeA) && text(m).contains("的整改期限为")).findFirst().orElse(null);
                 if (reminder == null) {
                     TimeUnit.MILLISECONDS.sleep(Http.POLL_INTERVAL_MILLIS); // polling the receiver with a deadline
                 }
             }
             assertNotNull("reminder e-mail received; got " + smtp.mails(), reminder);
-            assertTrue(text(reminder), text(reminder).contains("整改期限"));
+            assertTrue(text(reminder), text(reminder).contains("尚有 2 个问题未申请销号"));
 
             // the office confirms the proposed talk of B
             long proposal = id(overdue.substring(overdue.indexOf("\"escalations\"")), "id");
