@@ -109,6 +109,7 @@ class AccessTest {
         row(Operation.MANAGE_WARNINGS,      o, "1100");
         row(Operation.READ_PROPOSALS,       o, "1111", l, "1111");
         row(Operation.MANAGE_PROPOSALS,     o, "1100");
+        row(Operation.RUN_DAILY_PASSES,     o, "1100");
     }
 
     @Test
