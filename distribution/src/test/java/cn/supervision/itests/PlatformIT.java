@@ -3,6 +3,7 @@ package cn.supervision.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
@@ -102,6 +103,8 @@ public class PlatformIT {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8102"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+            // a local SMTP server for the tests (NotificationIT): new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"))
+            mavenBundle("com.icegreen", "greenmail", "1.6.15"),
         };
     }
 
