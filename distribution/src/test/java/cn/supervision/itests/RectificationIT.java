@@ -132,6 +132,21 @@ public class RectificationIT {
                 + (deadline == null ? "" : "\"deadline\":\"" + deadline + "\",") + "\"requiredEvidence\":\"整改报告及制度文件\"}";
     }
 
+    /** SOAP RectificationService.rectificationStatus with a WS-Security UsernameToken (demo password). */
+    private static Http.Reply soap(String user, String jurisdiction, int year) throws Exception {
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:r=\"http://supervision.cn/soap/rectification/v1\"><soapenv:Header>"
+                + "<wsse:Security soapenv:mustUnderstand=\"1\" "
+                + "xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
+                + "<wsse:UsernameToken><wsse:Username>" + user + "</wsse:Username>"
+                + "<wsse:Password Type=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText\">"
+                + user + "-demo</wsse:Password></wsse:UsernameToken></wsse:Security></soapenv:Header>"
+                + "<soapenv:Body><r:rectificationStatus><jurisdictionCode>" + jurisdiction + "</jurisdictionCode><year>" + year
+                + "</year></r:rectificationStatus></soapenv:Body></soapenv:Envelope>";
+        return Http.call("POST", PlatformIT.API.replace("/api", "/soap") + "/RectificationService", null, "text/xml; charset=UTF-8",
+                envelope.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The text of a mail: its headers, and its body decoded from base64 or quoted-printable. */
     static String text(SmtpReceiver.Mail mail) {
         String data = mail.data();
@@ -311,6 +326,23 @@ public class RectificationIT {
             assertFalse(Http.get(API + "/v1/rectifications/ledger.xlsx", "czj-user").body().isEmpty());
             String status = Http.get(API + "/v1/rectifications/status?jurisdiction=370500&year=" + today.getYear(), "city-admin").body();
             assertTrue(status, status.contains("\"unitId\":" + czj + ","));
+            Http.Reply soap = soap("assessment-system", "370500", today.getYear());
+            assertEquals(soap.body(), 200, soap.status());
+            assertTrue(soap.body(), soap.body().contains("<unitCode>CZJ</unitCode>") && soap.body().contains("<closedItems>2</closedItems>")
+                    && soap.body().contains("<overdueItems>1</overdueItems>") && soap.body().contains("<escalations>2</escalations>"));
+            Http.Reply soapCounty = soap("lijin-admin", "370500", today.getYear());
+            assertEquals(soapCounty.body(), 500, soapCounty.status());
+            assertTrue(soapCounty.body(), soapCounty.body().contains("<status>403</status>"));
+            assertTrue(Http.get(PlatformIT.API.replace("/api", "/soap") + "/RectificationService?wsdl", null).body()
+                    .contains("rectificationStatus"));
+
+            // oversized bodies are refused before they are read
+            byte[] big = new byte[11 * 1024 * 1024];
+            Http.Reply hugeFile = Http.call("POST", API + "/v1/rectifications/" + noticeB + "/items/" + items(b.body()).get(0)
+                    + "/evidence?fileName=big.pdf", "czj-user", "application/pdf", big);
+            assertEquals(413, hugeFile.status());
+            Http.Reply hugeJson = Http.call("POST", API + "/v1/rectifications", "city-admin", "application/json", big);
+            assertEquals(413, hugeJson.status());
         } finally {
             configure(configurations, "cn.supervision.rectification", "overdueGraceDays", "1", "escalateAfterOverdueDays", "15");
         }
