@@ -25,8 +25,8 @@ import cn.supervision.api.problem.SupervisionException;
  * Turns one revision of a published campaign's results into finding drafts, unit by unit in the revision's order:
  * every leaf of a category in use scoring below {@code belowShare} of its maximum, every triggered veto item, every
  * unit whose duty and corroboration views were flagged. Scores already recorded as findings ({@code taken} result
- * keys, whatever their state, withdrawn included: the office decided about them) are left out, so preview and
- * generation agree and a second generation creates nothing.
+ * keys: campaign, unit and code, in any revision and whatever their state, withdrawn included: the office decided about
+ * them) are left out, so preview and generation agree and a second generation creates nothing.
  *
  * <p>Defaults: a leaf of the duty view (核心、辅助职责) and of peer review or public evaluation is DUTY_NOT_PERFORMED,
  * a platform-data leaf (hotline on-time rates, 好差评: how services are run) PROCESS_MECHANISM; severity by how far below
@@ -80,7 +80,7 @@ final class FindingGenerator {
 
     private static void add(List<Generated> out, Set<String> taken, Campaign c, ResultRevision rev, UnitResult r, String code,
                             FindingDraft draft) {
-        String key = FindingValidator.resultKey(c.id(), r.unitId(), code, rev.revision());
+        String key = FindingValidator.resultKey(c.id(), r.unitId(), code);
         if (!taken.contains(key)) {
             out.add(new Generated(draft, key));
         }

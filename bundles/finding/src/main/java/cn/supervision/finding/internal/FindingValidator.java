@@ -38,8 +38,12 @@ final class FindingValidator {
         this.campaigns = campaigns;
     }
 
-    static String resultKey(long campaignId, long unitId, String code, int revision) {
-        return "c" + campaignId + "/u" + unitId + "/" + code + "/r" + revision;
+    /**
+     * What makes a campaign result the same problem: the campaign, the unit and the code. The revision is left out on
+     * purpose: a correction that leaves an indicator below the share (or still vetoed) is the same finding, not a new one.
+     */
+    static String resultKey(long campaignId, long unitId, String code) {
+        return "c" + campaignId + "/u" + unitId + "/" + code;
     }
 
     Checked check(Caller caller, String jurisdictionCode, FindingDraft draft) {
@@ -146,7 +150,7 @@ final class FindingValidator {
                     + (ResultCodes.GAP.equals(code) ? "（该单位未被标记为职责与印证评价相差过大）" : "")));
             return null;
         }
-        return resultKey(c.id(), unit.id(), code, s.revision());
+        return resultKey(c.id(), unit.id(), code);
     }
 
     /** Every node and adjustment code of the unit's scored system, and the gap code when its views were flagged. */

@@ -166,6 +166,9 @@ class FindingServiceTest {
         assertTrue(created.stream().allMatch(f -> f.state() == FindingState.OPEN && "东营市财政局".equals(f.unitName())));
 
         assertEquals(List.of(), findings.preview(CITY, 10, RULE));
+        assertEquals(409, refused(409, () -> findings.create(CITY, "370500", new FindingDraft(1, FindingSource.campaign(10, "D1.1", 1),
+                FindingCategory.DUTY_NOT_PERFORMED, Severity.GENERAL, "第 1 版中同一指标", null))).status(),
+                "the same indicator in an earlier revision is the same problem");
         assertEquals(List.of(), findings.generate(CITY, 10, RULE), "not twice for the same unit, code and revision");
         findings.withdraw(CITY, created.get(0).id(), "已在专项检查中处理");
         assertEquals(List.of(), findings.generate(CITY, 10, RULE), "a withdrawn one is not generated again either");

@@ -7,7 +7,7 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 
 /**
- * The score a CAMPAIGN_RESULT finding rests on (campaign, unit, code, revision), as a primary key: a score becomes a
+ * The result a CAMPAIGN_RESULT finding rests on (campaign, unit, code; any revision), as a primary key: it becomes a
  * finding at most once, whoever records it and however concurrently. Written with the finding, never removed.
  */
 @Entity
