@@ -232,7 +232,7 @@ public class JpaFindingService implements FindingService, FindingHistoryService 
             case RECTIFIED -> "整改验收销号";
             default -> null;
         };
-        return move(caller, f, state, state == FindingState.IN_RECTIFICATION ? noticeId : null, text);
+        return move(caller, f, state, noticeId, text);
     }
 
     /** OPEN → IN_RECTIFICATION → RECTIFIED, OPEN → WITHDRAWN; anything else is a 409 naming the current state. */
@@ -248,7 +248,12 @@ public class JpaFindingService implements FindingService, FindingHistoryService 
         return SupervisionException.conflict("问题 " + id + " 当前状态为 " + current + "，不能变更为 " + to);
     }
 
+    /**
+     * The notice is recorded in the history whatever the step (the rectification flow names it when an item is accepted
+     * too); it becomes the finding's own notice only when it takes the finding up.
+     */
     private Finding move(Caller caller, FindingEntity read, FindingState to, Long noticeId, String reason) {
+        Long takenUpBy = to == FindingState.IN_RECTIFICATION ? noticeId : null;
         FindingState from = read.getState();
         if (!allowed(from, to)) {
             throw outOfOrder(read.getId(), from, to);
@@ -256,11 +261,11 @@ public class JpaFindingService implements FindingService, FindingHistoryService 
         long now = clock.millis();
         return jpa.txExpr(TransactionType.Required, em -> {
             var update = em.createQuery("update FindingEntity f set f.state = :to, f.updatedBy = :by, f.updatedAt = :at"
-                    + (noticeId == null ? "" : ", f.noticeId = :notice") + " where f.id = :id and f.state = :from")
+                    + (takenUpBy == null ? "" : ", f.noticeId = :notice") + " where f.id = :id and f.state = :from")
                     .setParameter("to", to).setParameter("by", caller.username()).setParameter("at", now)
                     .setParameter("id", read.getId()).setParameter("from", from);
-            if (noticeId != null) {
-                update.setParameter("notice", noticeId);
+            if (takenUpBy != null) {
+                update.setParameter("notice", takenUpBy);
             }
             if (update.executeUpdate() == 0) {
                 // someone moved it since it was read: name the state it is in now

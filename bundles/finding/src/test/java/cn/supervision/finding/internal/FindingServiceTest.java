@@ -126,13 +126,15 @@ class FindingServiceTest {
         assertTrue(refused(409, () -> findings.withdraw(CITY, f.id(), "误报")).getMessage().contains("IN_RECTIFICATION"));
         assertTrue(refused(409, () -> findings.moveTo(CITY, f.id(), FindingState.IN_RECTIFICATION, 8L, null)).getMessage()
                 .contains("IN_RECTIFICATION"), "a second notice does not take it over");
-        assertEquals(FindingState.RECTIFIED, findings.moveTo(CITY, f.id(), FindingState.RECTIFIED, null, "验收合格").state());
+        Finding rectified = findings.moveTo(CITY, f.id(), FindingState.RECTIFIED, 7L, "验收合格");
+        assertEquals(FindingState.RECTIFIED, rectified.state());
+        assertEquals(7L, rectified.noticeId());
         assertTrue(refused(409, () -> findings.moveTo(CITY, f.id(), FindingState.OPEN, null, "重开")).getMessage().contains("RECTIFIED"));
 
         List<FindingTransition> h = findings.history(CITY, f.id());
         assertEquals(List.of(new FindingTransition(f.id(), null, FindingState.OPEN, null, "登记问题", "city-admin", NOW),
                 new FindingTransition(f.id(), FindingState.OPEN, FindingState.IN_RECTIFICATION, 7L, "纳入整改通知 7", "city-admin", NOW),
-                new FindingTransition(f.id(), FindingState.IN_RECTIFICATION, FindingState.RECTIFIED, null, "验收合格", "city-admin", NOW)), h);
+                new FindingTransition(f.id(), FindingState.IN_RECTIFICATION, FindingState.RECTIFIED, 7L, "验收合格", "city-admin", NOW)), h);
 
         Finding other = findings.create(CITY, "370500", manual(2, "重复检查"));
         assertEquals(FindingState.WITHDRAWN, findings.withdraw(CITY, other.id(), "与问题 " + f.id() + " 重复").state());
