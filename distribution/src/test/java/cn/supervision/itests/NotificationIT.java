@@ -184,6 +184,10 @@ public class NotificationIT {
             assertEquals(403, Http.get(API + "/v1/scheduler/runs", "lijin-admin").status());
             assertEquals(403, Http.get(API + "/v1/scheduler/runs", "czj-user").status());
             assertEquals(401, Http.get(API + "/v1/scheduler/runs", null).status());
+
+            String openApi = Http.get(API + "/openapi.json", null).body();
+            assertTrue("described in the OpenAPI document", openApi.contains("/v1/inbox/unread-count")
+                    && openApi.contains("/v1/inbox/{id}/read") && openApi.contains("/v1/scheduler/runs"));
         } finally {
             if (registration != null) {
                 registration.unregister();
