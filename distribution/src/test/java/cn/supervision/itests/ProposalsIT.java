@@ -1,0 +1,140 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import cn.supervision.api.proposal.Proposal;
+import cn.supervision.api.proposal.ProposalService;
+import cn.supervision.api.proposal.ProposalState;
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Role;
+import cn.supervision.spreadsheet.Sheet;
+import cn.supervision.spreadsheet.Xlsx;
+
+/**
+ * Staffing in use imported from a workbook shows over-staffing beside the approved numbers; a finding grounds an
+ * establishment proposal that re-assigns a duty, is submitted, approved by a second office member, applied, and named
+ * in the unit's history; other counties, units and anonymous callers are refused.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ProposalsIT {
+    static final String API = PlatformIT.API;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The demo realm has one office user per jurisdiction; the office head who approves is a second one, in process. */
+    static final Caller CITY_HEAD = new Caller("city-head", Set.of(Role.CITY_ADMIN), "370500", null);
+
+    @Inject
+    ProposalService proposals;
+
+    @Configuration
+    public Option[] config() {
+        return new PlatformIT().config();
+    }
+
+    private static Http.Reply ok(int status, Http.Reply r) {
+        assertEquals(r.body(), status, r.status());
+        return r;
+    }
+
+    private static byte[] workbook(List<List<Object>> rows) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Xlsx.write(out, List.of(new Sheet("实有人员", rows)));
+        return out.toByteArray();
+    }
+
+    private static int field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    public void staffingImportedAndAProposalAppliedToTheRegistry() throws Exception {
+        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
+        String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
+        Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(units);
+        long other = czj;
+        while (other == czj && ids.find()) {
+            other = Long.parseLong(ids.group(1));
+        }
+        String unit = ok(200, Http.get(API + "/v1/units/" + czj, "city-admin")).body();
+        int approved = field(unit, "administrativeSlots");
+        String code = unit.replaceAll("(?s)^.*?\"code\":\"([^\"]+)\".*$", "$1");
+        String staffing = API + "/v1/jurisdictions/370500/staffing";
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        List<Object> header = List.of("单位编码", "行政实有", "事业实有", "编外人员", "领导职数实配", "统计日期");
+
+        // authority before the body is read, then every bad cell named by row and column, nothing written
+        byte[] good = workbook(List.of(header, List.of(code, approved + 3, 0, 2, 1, yesterday)));
+        ok(403, Http.call("POST", staffing + "/import", "lijin-admin", XLSX, good));
+        ok(403, Http.call("POST", staffing + "/import", "czj-user", XLSX, good));
+        ok(401, Http.call("POST", staffing + "/import", null, XLSX, good));
+        Http.Reply bad = ok(400, Http.call("POST", staffing + "/import", "city-admin", XLSX,
+                workbook(List.of(header, List.of(code, "四十", 0, -1, 1, "2099-01-01")))));
+        assertTrue(bad.body(), bad.body().contains("第 2 行 行政实有"));
+        ok(400, Http.call("POST", staffing + "/import", "city-admin", XLSX, "not a workbook".getBytes()));
+        assertEquals("[]", ok(200, Http.get(staffing, "city-admin")).body());
+
+        ok(200, Http.call("POST", staffing + "/import", "city-admin", XLSX, good));
+        String current = ok(200, Http.get(staffing, "city-leader")).body();
+        assertTrue(current, current.contains("\"unitId\":" + czj) && current.contains("\"overStaffed\":true"));
+        assertEquals(current, 3, field(current, "administrativeDifference"));
+        assertTrue(ok(200, Http.get(API + "/v1/units/" + czj + "/staffing", "czj-user")).body().contains("\"asOf\":\"" + yesterday + "\""));
+        ok(403, Http.get(staffing, "lijin-admin"));
+        ok(200, Http.get(staffing + "/export", "city-admin"));
+
+        // a finding by hand grounds the proposal
+        long finding = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
+                + "\"unitId\":" + czj + ",\"source\":{\"kind\":\"MANUAL\",\"reference\":\"专项检查\"},\"category\":\"DUTY_OVERLAP_GAP\","
+                + "\"severity\":\"SERIOUS\",\"description\":\"职责交叉\"}")).body());
+        Matcher duty = Pattern.compile("\"duties\":\\[\\{\"number\":(\\d+),\"text\":\"([^\"]+)\"").matcher(unit);
+        assertTrue(unit, duty.find());
+        String body = "{\"title\":\"关于调整职责的处理意见\",\"rationale\":\"依据第十九条\",\"findingIds\":[" + finding + "],"
+                + "\"changes\":[{\"kind\":\"MOVE_DUTY\",\"unitId\":" + czj + ",\"otherUnitId\":" + other + ",\"dutyNumber\":" + duty.group(1) + "}]}";
+        ok(403, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "lijin-admin", body));
+        ok(403, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "czj-user", body));
+        ok(401, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", null, body));
+        ok(400, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "city-admin", "{\"title\":"));
+        long id = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "city-admin", body)).body());
+        ok(403, Http.get(API + "/v1/proposals/" + id, "lijin-admin"));
+        ok(403, Http.get(API + "/v1/proposals/" + id, "czj-user"));
+        Http.Reply early = ok(409, Http.json("POST", API + "/v1/proposals/" + id + "/apply", "city-admin", "{}"));
+        assertTrue(early.body(), early.body().contains("草稿"));
+
+        ok(200, Http.json("POST", API + "/v1/proposals/" + id + "/submit", "city-admin", "{}"));
+        ok(403, Http.json("POST", API + "/v1/proposals/" + id + "/approve", "city-admin", "{}"));
+        Proposal approvedProposal = proposals.approve(CITY_HEAD, id);
+        assertEquals(ProposalState.APPROVED, approvedProposal.state());
+        ok(403, Http.json("POST", API + "/v1/proposals/" + id + "/apply", "lijin-admin", "{}"));
+        ok(200, Http.json("POST", API + "/v1/proposals/" + id + "/apply", "city-admin", "{}"));
+        assertTrue(ok(409, Http.json("POST", API + "/v1/proposals/" + id + "/apply", "city-admin", "{}")).body().contains("已执行"));
+
+        String moved = ok(200, Http.get(API + "/v1/units/" + other, "city-admin")).body();
+        assertTrue(moved, moved.contains(duty.group(2)));
+        String history = ok(200, Http.get(API + "/v1/units/" + other + "/history", "city-admin")).body();
+        assertTrue(history, history.contains("\"reason\":\"" + approvedProposal.registryReason() + "\""));
+        assertTrue(ok(200, Http.get(API + "/v1/units/" + czj + "/history", "city-admin")).body().contains("(#" + id + ")"));
+        String steps = ok(200, Http.get(API + "/v1/proposals/" + id + "/history", "city-leader")).body();
+        assertEquals(steps, 4, PlatformIT.count(steps, "\"to\":"));
+        assertTrue(ok(200, Http.get(API + "/v1/proposals?jurisdiction=370500&state=APPLIED", "city-admin")).body().contains("\"id\":" + id));
+        ok(400, Http.get(API + "/v1/proposals?state=NONSENSE", "city-admin"));
+    }
+}
