@@ -17,7 +17,9 @@ public enum WarningRule {
     /** A target unit of a collecting campaign with leaves still unreported after the collection deadline. */
     OVERDUE_SELF_REPORT(WarningLevel.BLUE, "自评材料逾期未报"),
     /** A self-report without any evidence file. */
-    MISSING_EVIDENCE(WarningLevel.BLUE, "自评缺少佐证材料");
+    MISSING_EVIDENCE(WarningLevel.BLUE, "自评缺少佐证材料"),
+    /** A rectification item the rectification deadline pass has marked OVERDUE. */
+    OVERDUE_RECTIFICATION(WarningLevel.BLUE, "整改事项逾期");
 
     private final WarningLevel level;
     private final String label;

@@ -13,6 +13,7 @@ import cn.supervision.warning.internal.rules.HotlineOnTimeRule;
 import cn.supervision.warning.internal.rules.LowViewRule;
 import cn.supervision.warning.internal.rules.MissingEvidenceRule;
 import cn.supervision.warning.internal.rules.OverStaffingRule;
+import cn.supervision.warning.internal.rules.OverdueRectificationRule;
 import cn.supervision.warning.internal.rules.OverdueSelfReportRule;
 import cn.supervision.warning.internal.rules.Rule;
 import cn.supervision.warning.internal.rules.Sources;
@@ -24,7 +25,7 @@ import cn.supervision.warning.internal.rules.VetoRule;
  */
 final class RuleEngine {
     static final List<Rule> ALL = List.of(new VetoRule(), new OverStaffingRule(), new DisciplineFindingRule(), new LowViewRule(),
-            new FallingScoreRule(), new HotlineOnTimeRule(), new OverdueSelfReportRule(), new MissingEvidenceRule());
+            new FallingScoreRule(), new HotlineOnTimeRule(), new OverdueSelfReportRule(), new MissingEvidenceRule(), new OverdueRectificationRule());
 
     private final Sources sources;
     private final WarningConfig config;

@@ -27,6 +27,7 @@ import cn.supervision.api.platform.PlatformDataService;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.rectification.RectificationService;
 import cn.supervision.api.registry.StaffingService;
 import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
@@ -63,21 +64,23 @@ public final class WarningLedgerService implements WarningService {
 
     public WarningLedgerService(JpaTemplate jpa, RegistryService registry, CampaignService campaigns, PlatformDataService platformData,
                                 List<StaffingService> staffing, List<FindingService> findings, List<NotificationService> notifications,
-                                WarningConfig config, Clock clock) {
-        this(jpa, registry, campaigns, platformData, first(staffing), first(findings), first(notifications), config, clock);
+                                List<RectificationService> rectifications, WarningConfig config, Clock clock) {
+        this(jpa, registry, campaigns, platformData, first(staffing), first(findings), first(notifications), first(rectifications),
+                config, clock);
     }
 
     /** For tests and benchmarks: the other areas' services as suppliers (Blueprint uses the lists above). */
     WarningLedgerService(JpaTemplate jpa, RegistryService registry, CampaignService campaigns, PlatformDataService platformData,
                                 Supplier<StaffingService> staffing, Supplier<FindingService> findings,
-                                Supplier<NotificationService> notifications, WarningConfig config, Clock clock) {
+                                Supplier<NotificationService> notifications, Supplier<RectificationService> rectifications,
+                                WarningConfig config, Clock clock) {
         this.ledger = new Ledger(jpa);
         this.registry = registry;
         this.findings = findings;
         this.notifications = notifications;
         this.config = config;
         this.clock = clock;
-        this.engine = new RuleEngine(new Sources(registry, campaigns, platformData, staffing, findings), config);
+        this.engine = new RuleEngine(new Sources(registry, campaigns, platformData, staffing, findings, rectifications), config);
     }
 
     /** The first service of an optional Blueprint reference-list, or null while none is registered. */
@@ -201,7 +204,7 @@ public final class WarningLedgerService implements WarningService {
             case OVER_STAFFING -> FindingCategory.STAFFING;
             case DISCIPLINE_FINDING -> FindingCategory.DISCIPLINE;
             case VETO, LOW_VIEW, FALLING_SCORE, HOTLINE_ON_TIME -> FindingCategory.DUTY_NOT_PERFORMED;
-            case OVERDUE_SELF_REPORT, MISSING_EVIDENCE -> FindingCategory.PROCESS_MECHANISM;
+            case OVERDUE_SELF_REPORT, MISSING_EVIDENCE, OVERDUE_RECTIFICATION -> FindingCategory.PROCESS_MECHANISM;
         };
     }
 

@@ -85,6 +85,32 @@ final class Fakes {
                 BigDecimal.ZERO, false, 1, 1, 0, List.of(), e);
     }
 
+    /**
+     * Rectification notices by jurisdiction: {@code list} answers them (one listing per jurisdiction, counted), every
+     * other method of the interface is not read by the rules and throws.
+     */
+    static cn.supervision.api.rectification.RectificationService rectifications(Map<String, List<cn.supervision.api.rectification.Notice>> notices,
+                                                                              AtomicLong reads) {
+        return (cn.supervision.api.rectification.RectificationService) java.lang.reflect.Proxy.newProxyInstance(Fakes.class.getClassLoader(),
+                new Class<?>[] {cn.supervision.api.rectification.RectificationService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("list")) {
+                        reads.incrementAndGet();
+                        return notices.getOrDefault((String) args[1], List.of());
+                    }
+                    throw unused();
+                });
+    }
+
+    static cn.supervision.api.rectification.Notice notice(long id, String jurisdiction, long unitId, List<cn.supervision.api.rectification.Item> items) {
+        return new cn.supervision.api.rectification.Notice(id, "〔2026〕" + id + "号", jurisdiction, unitId, "U" + unitId, "单位" + unitId,
+                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1), null, null, null, items, List.of(), List.of(), "office", Instant.EPOCH);
+    }
+
+    static cn.supervision.api.rectification.Item item(long id, long noticeId, cn.supervision.api.rectification.ItemState state) {
+        return new cn.supervision.api.rectification.Item(id, noticeId, id, "问题" + id, state, null, null, LocalDate.of(2026, 10, 1),
+                state == cn.supervision.api.rectification.ItemState.OVERDUE ? LocalDate.of(2026, 10, 2) : null, null);
+    }
+
     static UnsupportedOperationException unused() {
         return new UnsupportedOperationException("not read by the warning rules");
     }

@@ -64,9 +64,11 @@ class WarningLedgerServiceTest {
     final Fakes.StaffingFigures staffing = new Fakes.StaffingFigures();
     final Fakes.Findings findings = new Fakes.Findings();
     final Fakes.Outbox outbox = new Fakes.Outbox();
+    final cn.supervision.api.rectification.RectificationService rectifications =
+            Fakes.rectifications(java.util.Map.of(), new java.util.concurrent.atomic.AtomicLong());
     final TestClock clock = new TestClock();
     final WarningLedgerService service = new WarningLedgerService(jpa, registry, campaigns, platform, () -> staffing, () -> findings,
-            () -> outbox, WarningConfig.defaults(), clock);
+            () -> outbox, () -> rectifications, WarningConfig.defaults(), clock);
 
     @AfterEach
     void close() {

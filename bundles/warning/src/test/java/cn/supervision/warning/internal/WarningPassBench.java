@@ -102,6 +102,25 @@ class WarningPassBench {
             }
             campaigns.coverage.put(open, coverage);
         }
+        // rectification: two notices per unit and year for five years, two items each; a few items overdue now
+        Map<String, List<cn.supervision.api.rectification.Notice>> notices = new HashMap<>();
+        java.util.concurrent.atomic.AtomicLong rectificationReads = new java.util.concurrent.atomic.AtomicLong();
+        long nextNotice = 1;
+        long items = 0;
+        for (Unit u : units) {
+            for (int n = 0; n < 2 * YEARS; n++) {
+                long notice = nextNotice++;
+                List<cn.supervision.api.rectification.Item> its = new ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    boolean late = n == 2 * YEARS - 1 && random.nextInt(20) == 0;
+                    its.add(Fakes.item(notice * 10 + k, notice, late ? cn.supervision.api.rectification.ItemState.OVERDUE
+                            : cn.supervision.api.rectification.ItemState.CLOSED));
+                    items++;
+                }
+                notices.computeIfAbsent(u.jurisdictionCode(), k -> new ArrayList<>()).add(Fakes.notice(notice, u.jurisdictionCode(), u.id(), its));
+            }
+        }
+        cn.supervision.api.rectification.RectificationService rectifications = Fakes.rectifications(notices, rectificationReads);
         // 12345 rows: one per unit and day for five years, aggregated (mean) over the window the rule asks for
         Hotline hotline = new Hotline(units, today.minusYears(YEARS), today, random);
 
@@ -111,7 +130,7 @@ class WarningPassBench {
         Fakes.Outbox outbox = new Fakes.Outbox();
         WarningLedgerServiceTest.TestClock clock = new WarningLedgerServiceTest.TestClock();
         WarningLedgerService service = new WarningLedgerService(jpa, registry, campaigns, hotline, () -> staffing, () -> findings,
-                () -> outbox, WarningConfig.defaults(), clock);
+                () -> outbox, () -> rectifications, WarningConfig.defaults(), clock);
         WarningRulesPass pass = new WarningRulesPass(service);
         try {
             // the persistence unit starts (schema, metadata) before the clock runs: the pass, not the boot, is measured
@@ -120,7 +139,7 @@ class WarningPassBench {
             PassResult first = pass.run(clock.instant());
             long firstMs = (System.nanoTime() - t0) / 1_000_000;
             assertNull(first.failure(), first.failure());
-            long reads = campaigns.reads.get() + hotline.reads + staffing.reads.get() + findings.reads.get();
+            long reads = campaigns.reads.get() + hotline.reads + staffing.reads.get() + findings.reads.get() + rectificationReads.get();
             long t1 = System.nanoTime();
             PassResult second = pass.run(clock.instant());
             long secondMs = (System.nanoTime() - t1) / 1_000_000;
@@ -133,12 +152,12 @@ class WarningPassBench {
                     + service.list(Caller.system("bench"), "370522", null, null, null).size()
                     + service.list(Caller.system("bench"), "370523", null, null, null).size();
             String report = String.format("WarningPassBench (%s): %d units, %d jurisdictions, %d published campaigns (%d unit results), "
-                            + "%d 12345 rows, %d self-reports%n"
+                            + "%d 12345 rows, %d self-reports, %d rectification items%n"
                             + "  first daily pass:  %d ms (%d hits raised as %d warnings, %d reads of other services)%n"
                             + "  same day again:    %d ms (%d hits, %d changed)%n"
                             + "  next day:          %d ms (%d changed: the 12345 window moved to November); ledger then holds %d warnings%n",
                     Instant.now(), units.size(), JURISDICTIONS.length, campaigns.results.size(), historyResults, hotline.rows,
-                    nextInput - 1, firstMs, first.examined(), first.changed(), reads, secondMs, second.examined(), second.changed(),
+                    nextInput - 1, items, firstMs, first.examined(), first.changed(), reads, secondMs, second.examined(), second.changed(),
                     nextDayMs, nextDay.changed(), raised);
             System.out.print(report);
             Path out = Path.of("target", "bench.txt");

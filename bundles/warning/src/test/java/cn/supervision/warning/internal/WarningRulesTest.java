@@ -45,10 +45,13 @@ class WarningRulesTest {
     final Fakes.PlatformData platform = new Fakes.PlatformData();
     final Fakes.StaffingFigures staffing = new Fakes.StaffingFigures();
     final Fakes.Findings findings = new Fakes.Findings();
+    final java.util.Map<String, List<cn.supervision.api.rectification.Notice>> notices = new java.util.HashMap<>();
+    final cn.supervision.api.rectification.RectificationService rectifications =
+            Fakes.rectifications(notices, new java.util.concurrent.atomic.AtomicLong());
     WarningConfig config = WarningConfig.defaults();
 
     List<Hit> run(Rule rule) {
-        return rule.evaluate(new Facts(new Sources(registry, campaigns, platform, () -> staffing, () -> findings),
+        return rule.evaluate(new Facts(new Sources(registry, campaigns, platform, () -> staffing, () -> findings, () -> rectifications),
                 Caller.system("test"), GR, TODAY, config));
     }
 
@@ -80,7 +83,7 @@ class WarningRulesTest {
 
     @Test
     void overStaffingNotesAnAbsentStaffingService() {
-        Facts facts = new Facts(new Sources(registry, campaigns, platform, () -> null, () -> findings), Caller.system("t"), GR, TODAY, config);
+        Facts facts = new Facts(new Sources(registry, campaigns, platform, () -> null, () -> findings, () -> rectifications), Caller.system("t"), GR, TODAY, config);
         assertEquals(List.of(), new OverStaffingRule().evaluate(facts));
         assertEquals(1, facts.notes().size());
     }
@@ -153,7 +156,7 @@ class WarningRulesTest {
 
     @Test
     void hotlineWithoutTheMetricNotesItAndRaisesNothing() {
-        Facts facts = new Facts(new Sources(registry, campaigns, platform, () -> staffing, () -> findings), Caller.system("t"), GR, TODAY, config);
+        Facts facts = new Facts(new Sources(registry, campaigns, platform, () -> staffing, () -> findings, () -> rectifications), Caller.system("t"), GR, TODAY, config);
         assertEquals(List.of(), new HotlineOnTimeRule().evaluate(facts));
         assertTrue(facts.notes().get(0).contains("未定义"));
     }
@@ -185,13 +188,24 @@ class WarningRulesTest {
     }
 
     @Test
+    void overdueRectificationFiresForItemsInStateOverdueOnly() {
+        notices.put(GR, List.of(Fakes.notice(7, GR, 1, List.of(Fakes.item(71, 7, cn.supervision.api.rectification.ItemState.OVERDUE),
+                        Fakes.item(72, 7, cn.supervision.api.rectification.ItemState.IN_PROGRESS))),
+                Fakes.notice(8, GR, 2, List.of(Fakes.item(81, 8, cn.supervision.api.rectification.ItemState.CLAIMED)))));
+        List<Hit> hits = run(new cn.supervision.warning.internal.rules.OverdueRectificationRule());
+        assertEquals(List.of(1L), units(hits));
+        assertEquals("rectification-item:71", hits.get(0).subject());
+        assertEquals("2026-10-02", hits.get(0).values().get("overdueSince"));
+    }
+
+    @Test
     void publishedHistoryIsReadOncePerLineageNotPerUnit() {
         for (long id = 1; id <= 5; id++) {
             campaigns.add(Fakes.campaign(id, GR, CampaignState.PUBLISHED, new Period(Period.PeriodType.YEAR, 2021 + (int) id, null),
                     id == 1 ? null : id - 1, null, List.of(1L, 2L)),
                     List.of(Fakes.result(1, "90", "90", "90", false), Fakes.result(2, "90", "90", "90", false)));
         }
-        Facts facts = new Facts(new Sources(registry, campaigns, platform, () -> staffing, () -> findings), Caller.system("t"), GR, TODAY, config);
+        Facts facts = new Facts(new Sources(registry, campaigns, platform, () -> staffing, () -> findings, () -> rectifications), Caller.system("t"), GR, TODAY, config);
         new VetoRule().evaluate(facts);
         new LowViewRule().evaluate(facts);
         new FallingScoreRule().evaluate(facts);

@@ -6,6 +6,7 @@ import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.platform.PlatformDataService;
 import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.rectification.RectificationService;
 import cn.supervision.api.registry.StaffingService;
 
 /**
@@ -13,5 +14,6 @@ import cn.supervision.api.registry.StaffingService;
  * rule reports that it could not run instead of failing the pass.
  */
 public record Sources(RegistryService registry, CampaignService campaigns, PlatformDataService platformData,
-                      Supplier<StaffingService> staffing, Supplier<FindingService> findings) {
+                      Supplier<StaffingService> staffing, Supplier<FindingService> findings,
+                      Supplier<RectificationService> rectifications) {
 }
