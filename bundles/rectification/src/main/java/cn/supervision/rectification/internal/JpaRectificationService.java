@@ -609,13 +609,19 @@ public class JpaRectificationService implements RectificationService {
     public PassResult runDeadlines(Instant now) {
         long started = System.nanoTime();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
-        List<Long> open = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "select n.id from NoticeEntity n where n.state = :a or n.state = :b order by n.id", Long.class)
-                .setParameter("a", NoticeState.ISSUED).setParameter("b", NoticeState.OVERDUE).getResultList());
+        // one read of every open notice, its items, what was sent and which talks exist: only notices with something
+        // to do get a transaction of their own (which decides again on fresh rows)
+        Snapshot snapshot = jpa.txExpr(TransactionType.Supports, em -> snapshot(em));
         long examined = 0;
         long changed = 0;
         List<String> notes = new ArrayList<>();
-        for (long id : open) {
+        for (NoticeEntity open : snapshot.notices) {
+            List<ItemEntity> items = snapshot.items.getOrDefault(open.getId(), List.of());
+            if (!due(open, items, snapshot, today)) {
+                examined += items.size();
+                continue;
+            }
+            long id = open.getId();
             DeadlineOutcome o = jpa.txExpr(TransactionType.Required, em -> deadlines(em, em.find(NoticeEntity.class, id), today, now.toEpochMilli()));
             examined += o.examined;
             changed += o.changed;
@@ -661,6 +667,51 @@ public class JpaRectificationService implements RectificationService {
                         "建议约谈 " + n.getUnitName(), proposed.getReason() + "。请确认约谈（记录日期、参加人员、纪要）或说明不予约谈的理由。", link)));
             }
         }
+    }
+
+    /** Open notices with their items, the reminders already sent (kind:itemId) and the notices with a talk proposed or held. */
+    private record Snapshot(List<NoticeEntity> notices, Map<Long, List<ItemEntity>> items, Set<String> sent, Set<Long> talks) { }
+
+    private static Snapshot snapshot(EntityManager em) {
+        // joins rather than IN (subquery): Derby evaluates the latter row by row
+        String open = "(n.state = :a or n.state = :b)";
+        List<NoticeEntity> notices = em.createQuery("select n from NoticeEntity n where " + open + " order by n.id",
+                NoticeEntity.class).setParameter("a", NoticeState.ISSUED).setParameter("b", NoticeState.OVERDUE).getResultList();
+        Map<Long, List<ItemEntity>> items = em.createQuery("select i from ItemEntity i, NoticeEntity n where i.noticeId = n.id and " + open
+                + " order by i.id", ItemEntity.class).setParameter("a", NoticeState.ISSUED).setParameter("b", NoticeState.OVERDUE)
+                .getResultList().stream().collect(Collectors.groupingBy(ItemEntity::getNoticeId));
+        Set<String> sent = em.createQuery("select r from ReminderEntity r, ItemEntity i, NoticeEntity n where r.itemId = i.id "
+                + "and i.noticeId = n.id and " + open, ReminderEntity.class).setParameter("a", NoticeState.ISSUED)
+                .setParameter("b", NoticeState.OVERDUE).getResultList().stream().map(r -> r.getKind() + ":" + r.getItemId())
+                .collect(Collectors.toSet());
+        Set<Long> talks = new HashSet<>(em.createQuery("select e.noticeId from EscalationEntity e, NoticeEntity n where e.noticeId = n.id "
+                + "and e.kind = :k and e.state <> :d and " + open, Long.class).setParameter("k", EscalationKind.ADMONITORY_TALK)
+                .setParameter("d", EscalationState.DISMISSED).setParameter("a", NoticeState.ISSUED).setParameter("b", NoticeState.OVERDUE)
+                .getResultList());
+        return new Snapshot(notices, items, sent, talks);
+    }
+
+    /** Whether {@link #deadlines} would change or send anything for this notice today (the same rules, read only). */
+    private boolean due(NoticeEntity n, List<ItemEntity> items, Snapshot s, LocalDate today) {
+        LocalDate deadline = LocalDate.ofEpochDay(n.getDeadline());
+        LocalDate overdueFrom = deadline.plusDays(settings.getOverdueGraceDays());
+        LocalDate remindFrom = deadline.minusDays(settings.getRemindDaysBefore());
+        int after = settings.getEscalateAfterOverdueDays();
+        for (ItemEntity i : items) {
+            boolean unclaimed = UNCLAIMED.contains(i.getState());
+            if (unclaimed && !today.isBefore(overdueFrom)) {
+                return true;
+            }
+            if (unclaimed && !today.isBefore(remindFrom) && !s.sent.contains("DUE_SOON:" + i.getId())) {
+                return true;
+            }
+            if (i.getState() == ItemState.OVERDUE && after >= 0 && i.getOverdueSince() != null && !s.talks.contains(n.getId())
+                    && !s.sent.contains("ESCALATION:" + i.getId())
+                    && !today.isBefore(LocalDate.ofEpochDay(i.getOverdueSince()).plusDays(after))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private DeadlineOutcome deadlines(EntityManager em, NoticeEntity n, LocalDate today, long now) {
