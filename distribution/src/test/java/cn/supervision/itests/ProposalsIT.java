@@ -91,6 +91,11 @@ public class ProposalsIT {
                 workbook(List.of(header, List.of(code, "四十", 0, -1, 1, "2099-01-01")))));
         assertTrue(bad.body(), bad.body().contains("第 2 行 行政实有"));
         ok(400, Http.call("POST", staffing + "/import", "city-admin", XLSX, "not a workbook".getBytes()));
+        ok(413, Http.call("POST", staffing + "/import", "city-admin", XLSX, new byte[11 * 1024 * 1024]));
+        ok(400, Http.json("POST", staffing, "city-admin", "[{\"unitId\":"));
+        String negative = ok(400, Http.json("POST", staffing, "city-admin", "[{\"unitId\":" + czj + ",\"asOf\":\"" + yesterday
+                + "\",\"administrativeStaff\":-2,\"institutionalStaff\":0,\"extraStaff\":0,\"leadershipPostsFilled\":0}]")).body();
+        assertTrue(negative, negative.contains("rows[0].administrativeStaff"));
         assertEquals("[]", ok(200, Http.get(staffing, "city-admin")).body());
 
         ok(200, Http.call("POST", staffing + "/import", "city-admin", XLSX, good));
