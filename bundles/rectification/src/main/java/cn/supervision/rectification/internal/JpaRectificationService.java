@@ -600,11 +600,14 @@ public class JpaRectificationService implements RectificationService {
 
     // ------------------------------------------------------------------ the daily deadline pass
 
+    static final int DEADLINE_GROUP = 100;
+
     /**
      * Marks unclaimed items of open notices OVERDUE from deadline + grace, reminds the unit once per item when its
      * deadline comes within the reminder window, tells the office once per item when it goes overdue, and proposes one
-     * 约谈 per notice when an item has been overdue for the configured days. Each notice in its own transaction; the
-     * reminder table makes every message once-only, so a second run the same day changes and sends nothing.
+     * 约谈 per notice when an item has been overdue for the configured days. Notices are decided in groups of
+     * {@value #DEADLINE_GROUP} per transaction and their messages go out once the group is committed; the reminder table
+     * makes every message once-only, so a second run the same day changes and sends nothing.
      */
     public PassResult runDeadlines(Instant now) {
         long started = System.nanoTime();
@@ -615,18 +618,27 @@ public class JpaRectificationService implements RectificationService {
         long examined = 0;
         long changed = 0;
         List<String> notes = new ArrayList<>();
+        List<Long> due = new ArrayList<>();
         for (NoticeEntity open : snapshot.notices) {
             List<ItemEntity> items = snapshot.items.getOrDefault(open.getId(), List.of());
-            if (!due(open, items, snapshot, today)) {
+            if (due(open, items, snapshot, today)) {
+                due.add(open.getId());
+            } else {
                 examined += items.size();
-                continue;
             }
-            long id = open.getId();
-            DeadlineOutcome o = jpa.txExpr(TransactionType.Required, em -> deadlines(em, em.find(NoticeEntity.class, id), today, now.toEpochMilli()));
-            examined += o.examined;
-            changed += o.changed;
-            o.send(notifications, this);
-            notes.addAll(o.notes);
+        }
+        // notices with something to do are decided in groups, one transaction each: a transaction per notice cost more
+        // than the work itself on the day a whole year's notices go overdue at once
+        for (int from = 0; from < due.size(); from += DEADLINE_GROUP) {
+            List<Long> group = due.subList(from, Math.min(due.size(), from + DEADLINE_GROUP));
+            List<DeadlineOutcome> outcomes = jpa.txExpr(TransactionType.Required, em -> group.stream()
+                    .map(id -> deadlines(em, em.find(NoticeEntity.class, id), today, now.toEpochMilli())).toList());
+            for (DeadlineOutcome o : outcomes) {
+                examined += o.examined;
+                changed += o.changed;
+                o.send(notifications, this);
+                notes.addAll(o.notes);
+            }
         }
         return new PassResult(DeadlinePass.NAME, now, examined, changed, (System.nanoTime() - started) / 1_000_000,
                 notes.size() > 100 ? List.copyOf(notes.subList(0, 100)) : List.copyOf(notes), null);
@@ -719,8 +731,9 @@ public class JpaRectificationService implements RectificationService {
         LocalDate deadline = LocalDate.ofEpochDay(n.getDeadline());
         LocalDate overdueFrom = deadline.plusDays(settings.getOverdueGraceDays());
         LocalDate remindFrom = deadline.minusDays(settings.getRemindDaysBefore());
-        Set<String> sent = em.createQuery("select r from ReminderEntity r where r.itemId in "
-                + "(select i.id from ItemEntity i where i.noticeId = :n)", ReminderEntity.class).setParameter("n", n.getId()).getResultList()
+        // a join, not IN (subquery): Derby evaluates the subquery for every reminder row, once per notice
+        Set<String> sent = em.createQuery("select r from ReminderEntity r, ItemEntity i where r.itemId = i.id and i.noticeId = :n",
+                        ReminderEntity.class).setParameter("n", n.getId()).getResultList()
                 .stream().map(r -> r.getKind() + ":" + r.getItemId()).collect(Collectors.toCollection(HashSet::new));
         for (ItemEntity i : items(em, n.getId())) {
             o.examined++;
