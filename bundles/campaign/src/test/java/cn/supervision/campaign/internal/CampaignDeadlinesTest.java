@@ -52,6 +52,7 @@ import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.MutableClock;
 
 /** Collection deadlines: the late policy at the end of the deadline day in Asia/Shanghai, notices, reminders, lateness. */
 class CampaignDeadlinesTest {
@@ -63,25 +64,6 @@ class CampaignDeadlinesTest {
     static final Instant FIRST_LATE = Instant.parse("2026-09-20T16:00:00Z");
 
     /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-09-01T02:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** What was sent, to whom. */
     record Sent(String to, Message message) { }
 
@@ -127,7 +109,7 @@ class CampaignDeadlinesTest {
     }
 
     private LocalJpaTemplate jpa;
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-09-01T02:00:00Z"));
     private final RecordingNotifications notifications = new RecordingNotifications();
     private JpaCampaignService campaigns;
     private DeadlineLedger ledger;
@@ -166,19 +148,19 @@ class CampaignDeadlinesTest {
     }
 
     private PassResult runAt(String instant) {
-        clock.now = Instant.parse(instant);
-        return pass.run(clock.now);
+        clock.set(Instant.parse(instant));
+        return pass.run(clock.instant());
     }
 
     @Test
     void refusePolicyRefusesFromMidnightInBeijingButTheOfficeAndAnswersToReturnsStillCount() {
         Campaign c = collecting(List.of(1L), LatePolicy.REFUSE);
         assertEquals(LatePolicy.REFUSE, campaigns.get(CITY, c.id()).latePolicy());
-        clock.now = LAST_MOMENT;
+        clock.set(LAST_MOMENT);
         InputRecord onTime = report(UNIT1, c, 1L, "A1");
         assertFalse(onTime.late());
 
-        clock.now = FIRST_LATE;
+        clock.set(FIRST_LATE);
         int before = campaigns.inputs(CITY, c.id(), 1L).size();
         var refusal = refused(409, () -> report(UNIT1, c, 1L, "A2"));
         assertTrue(refusal.getMessage().contains("2026-09-20"), refusal.getMessage());
@@ -198,9 +180,9 @@ class CampaignDeadlinesTest {
     void markLateIsTheDefaultAndFlagsReportsFromMidnightInBeijing() {
         Campaign c = collecting(List.of(1L), null);
         assertEquals(LatePolicy.MARK_LATE, c.latePolicy());
-        clock.now = LAST_MOMENT;
+        clock.set(LAST_MOMENT);
         assertFalse(report(UNIT1, c, 1L, "A1").late());
-        clock.now = FIRST_LATE;
+        clock.set(FIRST_LATE);
         InputRecord late = report(UNIT1, c, 1L, "A2");
         assertTrue(late.late());
         assertEquals(List.of(false, true), campaigns.inputs(CITY, c.id(), 1L).stream().map(InputRecord::late).toList());
@@ -250,7 +232,7 @@ class CampaignDeadlinesTest {
     void unitsLackingASelfReportAreRemindedOncePerBeijingDayAndTheOfficeOnceAfterTheDeadline() {
         Campaign c = collecting(List.of(1L, 2L), null);
         notifications.sent.clear();
-        clock.now = Instant.parse("2026-09-10T02:00:00Z");
+        clock.set(Instant.parse("2026-09-10T02:00:00Z"));
         report(UNIT1, c, 1L, "A1");
         report(UNIT1, c, 1L, "A2");
         report(UNIT2, c, 2L, "A1");
@@ -288,14 +270,14 @@ class CampaignDeadlinesTest {
     @Test
     void theOfficeSeesWhoIsLate() {
         Campaign c = collecting(List.of(1L, 2L, 3L), null);
-        clock.now = Instant.parse("2026-09-10T02:00:00Z");
+        clock.set(Instant.parse("2026-09-10T02:00:00Z"));
         report(UNIT1, c, 1L, "A1");
         report(UNIT1, c, 1L, "A2");
         Lateness before = ledger.lateness(CITY, c.id());
         assertFalse(before.deadlinePassed());
         assertEquals(List.of(false, false, false), before.units().stream().map(UnitLateness::late).toList(), "nobody is late yet");
 
-        clock.now = FIRST_LATE;
+        clock.set(FIRST_LATE);
         InputRecord late = report(UNIT2, c, 2L, "A1");
         Lateness l = ledger.lateness(LEADER, c.id());
         assertTrue(l.deadlinePassed());

@@ -29,6 +29,7 @@ import cn.supervision.api.security.Role;
 import cn.supervision.api.security.UserDirectory;
 import cn.supervision.api.security.UserInfo;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.MutableClock;
 
 class NotificationServiceTest {
     static final UserInfo CITY = new UserInfo("city-admin", Set.of(Role.CITY_ADMIN), "370500", null, "city@demo.supervision.invalid", null);

@@ -32,6 +32,7 @@ import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.MutableClock;
 
 class DailySchedulerTest {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -35,6 +35,7 @@ import cn.supervision.api.warning.WarningSummary;
 import cn.supervision.api.warning.WarningTransition;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.MutableClock;
 
 /** The ledger: raising without duplicates, the state machine and its history, reminders, the daily pass, authority. */
 class WarningLedgerServiceTest {
@@ -47,12 +48,8 @@ class WarningLedgerServiceTest {
     static final Caller GAJ = new Caller("gaj-user", Set.of(Role.UNIT_USER), GR, "GAJ");
 
     /** A clock the test moves; nothing sleeps. */
-    static final class TestClock extends Clock {
-        Instant now = LocalDate.of(2026, 11, 30).atStartOfDay(ZoneId.of("Asia/Shanghai")).plusHours(2).toInstant();
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+    static MutableClock clock() {
+        return new MutableClock(LocalDate.of(2026, 11, 30).atStartOfDay(ZoneId.of("Asia/Shanghai")).plusHours(2).toInstant());
     }
 
     final LocalJpaTemplate jpa = new LocalJpaTemplate("warning-test", "META-INF/warning-test-persistence.xml");
@@ -66,7 +63,7 @@ class WarningLedgerServiceTest {
     final Fakes.Outbox outbox = new Fakes.Outbox();
     final cn.supervision.api.rectification.RectificationService rectifications =
             Fakes.rectifications(java.util.Map.of(), new java.util.concurrent.atomic.AtomicLong());
-    final TestClock clock = new TestClock();
+    final MutableClock clock = clock();
     final WarningLedgerService service = new WarningLedgerService(jpa, registry, campaigns, platform, () -> staffing, () -> findings,
             () -> outbox, () -> rectifications, WarningConfig.defaults(), clock);
 
@@ -187,11 +184,11 @@ class WarningLedgerServiceTest {
         service.dispatch(OFFICE, w.id(), null);
         outbox.sent.clear();
 
-        clock.now = clock.now.plus(Duration.ofDays(6));
+        clock.advance(Duration.ofDays(6));
         assertEquals(0, pass.run(clock.instant()).changed());
         assertEquals(List.of(), outbox.sent);
 
-        clock.now = clock.now.plus(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         assertEquals(2, pass.run(clock.instant()).changed(), "7 days on: the unit of the dispatched one, the office of the other");
         assertTrue(outbox.sent.contains("unit:370523/CZJ WARNING_REMINDER"), outbox.sent.toString());
         assertTrue(outbox.sent.contains("office:370523 WARNING_REMINDER"), outbox.sent.toString());
@@ -200,7 +197,7 @@ class WarningLedgerServiceTest {
         service.verify(OFFICE, w.id(), null);
         service.close(OFFICE, w.id(), "已整改");
         outbox.sent.clear();
-        clock.now = clock.now.plus(Duration.ofDays(7));
+        clock.advance(Duration.ofDays(7));
         pass.run(clock.instant());
         assertEquals(List.of("office:370523 WARNING_REMINDER"), outbox.sent, "the closed one is no longer reminded");
     }

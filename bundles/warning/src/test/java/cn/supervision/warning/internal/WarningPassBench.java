@@ -31,6 +31,7 @@ import cn.supervision.api.schedule.PassResult;
 import cn.supervision.api.security.Caller;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.MutableClock;
 
 /**
  * The daily rule pass over 1 000 units (400 city, 300 in each county) with five years of history: a quarterly
@@ -128,7 +129,7 @@ class WarningPassBench {
         LocalJpaTemplate jpa = new LocalJpaTemplate("warning-test", "META-INF/warning-test-persistence.xml",
                 "jdbc:derby:" + db.resolve("db") + ";create=true");
         Fakes.Outbox outbox = new Fakes.Outbox();
-        WarningLedgerServiceTest.TestClock clock = new WarningLedgerServiceTest.TestClock();
+        MutableClock clock = WarningLedgerServiceTest.clock();
         WarningLedgerService service = new WarningLedgerService(jpa, registry, campaigns, hotline, () -> staffing, () -> findings,
                 () -> outbox, () -> rectifications, WarningConfig.defaults(), clock);
         WarningRulesPass pass = new WarningRulesPass(service);
@@ -144,7 +145,7 @@ class WarningPassBench {
             PassResult second = pass.run(clock.instant());
             long secondMs = (System.nanoTime() - t1) / 1_000_000;
             assertEquals(0, second.changed(), "the same day again raises and reminds nothing");
-            clock.now = clock.now.plus(java.time.Duration.ofDays(1));
+            clock.advance(java.time.Duration.ofDays(1));
             long t2 = System.nanoTime();
             PassResult nextDay = pass.run(clock.instant());
             long nextDayMs = (System.nanoTime() - t2) / 1_000_000;

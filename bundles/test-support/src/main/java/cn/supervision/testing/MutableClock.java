@@ -1,4 +1,4 @@
-package cn.supervision.notification.internal;
+package cn.supervision.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves. */
-final class MutableClock extends Clock {
+/** A clock the test sets and moves, so domain code that takes a {@link Clock} never needs the test to sleep. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration d) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
