@@ -100,6 +100,8 @@ public class PlatformIT {
             editConfigurationFilePut("etc/cn.supervision.tls.cfg", "allowInsecureHttp", "true"),
             // the reactor's example contribution bundles, for the hot-deploy tests
             systemProperty("it.examples").value(new File("../county-templates/examples").getAbsolutePath()),
+            // the first test class may be injected while Blueprint containers are still starting (Pax Exam waits 10 s by default)
+            systemProperty("pax.exam.service.timeout").value("120000"),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8102"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "1199"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
