@@ -35,6 +35,7 @@ import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.indicator.IndicatorInput;
+import cn.supervision.api.evidence.EvidenceFile;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 import cn.supervision.rest.bounds.Paged;
@@ -50,11 +51,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class CampaignsResource {
     private final CampaignService campaigns;
 
-    static final int MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-
-    private static SupervisionException tooLargeEvidence() {
-        return new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
-    }
 
     private final CampaignDeadlines deadlines;
 
@@ -171,15 +167,15 @@ public class CampaignsResource {
                            java.io.InputStream body) throws IOException {
         // who may attach to this input is decided before a byte of the file is read
         campaigns.checkEvidenceUpload(caller(sc), id, inputId);
-        if (length != null && length > MAX_EVIDENCE_BYTES) {
-            throw tooLargeEvidence();
+        if (length != null && length > EvidenceFile.MAX_BYTES) {
+            throw EvidenceFile.tooLarge();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int n;
         while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > MAX_EVIDENCE_BYTES) {
-                throw tooLargeEvidence();
+            if (out.size() + n > EvidenceFile.MAX_BYTES) {
+                throw EvidenceFile.tooLarge();
             }
             out.write(buf, 0, n);
         }

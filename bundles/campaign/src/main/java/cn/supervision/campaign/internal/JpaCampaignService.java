@@ -35,6 +35,7 @@ import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.CampaignDeadlines;
 import cn.supervision.api.campaign.LatePolicy;
 import cn.supervision.api.campaign.Evidence;
+import cn.supervision.api.evidence.EvidenceFile;
 import cn.supervision.api.campaign.Member;
 import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.campaign.ResultRevision;
@@ -727,12 +728,6 @@ public class JpaCampaignService implements CampaignService {
         });
     }
 
-    static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
-    static final Map<String, String> EVIDENCE_TYPES = Map.of("pdf", "application/pdf", "ofd", "application/ofd",
-            "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png",
-            "doc", "application/msword", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "xls", "application/vnd.ms-excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
     @Override
     public InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note) {
         Campaign c = read(caller, campaignId);
@@ -769,25 +764,8 @@ public class JpaCampaignService implements CampaignService {
         if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
             throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不接受材料");
         }
-        String name = fileName == null ? "" : fileName.trim().replaceAll("[\\\\/:*?\"<>|]", "_");
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
-        String type = EVIDENCE_TYPES.get(extension);
-        if (name.isEmpty() || name.length() > 200 || type == null) {
-            throw new SupervisionException(415, "不支持的内容类型", "佐证材料只接受 " + new TreeSet<>(EVIDENCE_TYPES.keySet()) + " 文件", null);
-        }
-        if (content == null || content.length == 0) {
-            throw SupervisionException.invalid("file", "文件为空");
-        }
-        if (content.length > MAX_EVIDENCE_BYTES) {
-            throw new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
-        }
-        String sha;
-        try {
-            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        EvidenceEntity e = new EvidenceEntity(campaignId, inputId, name, type, sha, caller.username(), clock.millis(), content);
+        EvidenceFile file = EvidenceFile.check(fileName, content);
+        EvidenceEntity e = new EvidenceEntity(campaignId, inputId, file.name(), file.contentType(), file.sha256(), caller.username(), clock.millis(), content);
         jpa.tx(TransactionType.Required, em -> em.persist(e));
         return toValue(e);
     }

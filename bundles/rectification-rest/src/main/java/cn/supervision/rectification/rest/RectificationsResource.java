@@ -23,6 +23,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import cn.supervision.api.evidence.EvidenceFile;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.rectification.Escalation;
 import cn.supervision.api.rectification.EscalationDraft;
@@ -50,7 +51,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "rectifications", description = "整改：整改通知、单位整改方案和进展、销号、回访、约谈和通报批评、整改台账")
 public class RectificationsResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
 
     private final RectificationService rectification;
 
@@ -276,22 +276,19 @@ public class RectificationsResource {
     }
 
     private static byte[] read(Long length, InputStream body) throws IOException {
-        if (length != null && length > MAX_EVIDENCE_BYTES) {
-            throw tooLarge();
+        if (length != null && length > EvidenceFile.MAX_BYTES) {
+            throw EvidenceFile.tooLarge();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int n;
         while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > MAX_EVIDENCE_BYTES) {
-                throw tooLarge();
+            if (out.size() + n > EvidenceFile.MAX_BYTES) {
+                throw EvidenceFile.tooLarge();
             }
             out.write(buf, 0, n);
         }
         return out.toByteArray();
     }
 
-    private static SupervisionException tooLarge() {
-        return new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
-    }
 }

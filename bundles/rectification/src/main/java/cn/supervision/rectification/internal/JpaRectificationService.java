@@ -28,6 +28,7 @@ import cn.supervision.api.followup.FindingState;
 import cn.supervision.api.notification.Message;
 import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.evidence.EvidenceFile;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.rectification.Escalation;
 import cn.supervision.api.rectification.EscalationDraft;
@@ -516,9 +517,9 @@ public class JpaRectificationService implements RectificationService {
     }
 
     private RectificationEvidence store(Caller caller, long noticeId, Long itemId, Long visitId, String fileName, byte[] content) {
-        EvidenceFiles.Checked file = EvidenceFiles.check(fileName, content);
+        EvidenceFile file = EvidenceFile.check(fileName, content);
         long now = clock.millis();
-        EvidenceEntity e = new EvidenceEntity(noticeId, itemId, visitId, file.name(), file.type(), file.sha256(), caller.username(), now, content);
+        EvidenceEntity e = new EvidenceEntity(noticeId, itemId, visitId, file.name(), file.contentType(), file.sha256(), caller.username(), now, content);
         jpa.tx(TransactionType.Required, em -> {
             em.persist(e);
             em.persist(new EventEntity(noticeId, itemId, "EVIDENCE", null, null, file.name() + "（SHA-256 " + file.sha256() + "）",

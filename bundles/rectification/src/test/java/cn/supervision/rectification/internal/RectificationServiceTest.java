@@ -161,7 +161,7 @@ class RectificationServiceTest {
         SupervisionException noEvidence = refused(400, () -> service.claim(LIJIN_SWJ, n.id(), i1, "已完成"));
         assertEquals("evidence", noEvidence.errors().get(0).field());
         refused(415, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "报告.exe", pdf()));
-        refused(413, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "报告.pdf", new byte[(int) EvidenceFiles.MAX_BYTES + 1]));
+        refused(413, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "报告.pdf", new byte[(int) cn.supervision.api.evidence.EvidenceFile.MAX_BYTES + 1]));
         var ev = service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "修订后的预案.pdf", pdf());
         assertEquals(64, ev.sha256().length());
         assertEquals(List.of(pdf().length), List.of((int) ev.size()));

@@ -1,4 +1,4 @@
-package cn.supervision.rectification.internal;
+package cn.supervision.api.evidence;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,25 +9,24 @@ import java.util.TreeSet;
 
 import cn.supervision.api.problem.SupervisionException;
 
-/** The evidence limits of the campaign bundle, applied to rectification files: type allow-list, 10 MB, SHA-256. */
-public final class EvidenceFiles {
+/**
+ * An evidence file (佐证材料) as the platform accepts it, wherever it is attached (campaign inputs, rectification
+ * items): the cleaned file name, its content type from an allow-list, and the SHA-256 of its bytes. One rule for every
+ * bundle: pdf, ofd, images, Word and Excel only, at most {@link #MAX_BYTES}.
+ */
+public record EvidenceFile(String name, String contentType, String sha256) {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
-    static final Map<String, String> TYPES = Map.of("pdf", "application/pdf", "ofd", "application/ofd",
+    private static final Map<String, String> TYPES = Map.of("pdf", "application/pdf", "ofd", "application/ofd",
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png",
             "doc", "application/msword", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "xls", "application/vnd.ms-excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-    private EvidenceFiles() {
-    }
 
     public static SupervisionException tooLarge() {
         return new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
     }
 
-    /** A checked file: its cleaned name, content type and hash. */
-    record Checked(String name, String type, String sha256) { }
-
-    static Checked check(String fileName, byte[] content) {
+    /** Checks name, type and size (415, 400, 413) and hashes the content. */
+    public static EvidenceFile check(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.trim().replaceAll("[\\\\/:*?\"<>|]", "_");
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         String type = TYPES.get(extension);
@@ -41,7 +40,7 @@ public final class EvidenceFiles {
             throw tooLarge();
         }
         try {
-            return new Checked(name, type, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+            return new EvidenceFile(name, type, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
