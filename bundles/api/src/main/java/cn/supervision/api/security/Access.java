@@ -26,6 +26,8 @@ import cn.supervision.api.problem.SupervisionException;
  * grades;</li>
  * <li>a <b>unit user</b> reads its own jurisdiction's published systems and campaigns, its own unit's registry record,
  * inputs and published results, and self-reports for its own unit; it never sees another unit or county.</li>
+ * <li>a <b>department</b> (cooperating department of art. 5) reads only what its own jurisdiction's office addressed to
+ * it (Target.departmentCode), answers referrals and reports progress on the tasks it owns.</li>
  * </ul>
  * The platform itself ({@link Caller#system}) may do everything.
  */
@@ -47,12 +49,14 @@ public final class Access {
             return false;
         }
         boolean own = relation == Relation.OWN;
-        boolean office = caller.administers() && caller.unitCode() == null;
+        boolean office = caller.administers() && caller.unitCode() == null && caller.departmentCode() == null;
         boolean leader = caller.has(Role.LEADER);
         boolean partner = caller.has(Role.PARTNER_SYSTEM);
         boolean evaluator = caller.has(Role.EVALUATOR);
         boolean unitUser = caller.has(Role.UNIT_USER) && caller.unitCode() != null;
         boolean ownUnit = unitUser && own && caller.unitCode().equals(target.unitCode());
+        boolean department = caller.has(Role.DEPARTMENT) && caller.departmentCode() != null && caller.unitCode() == null;
+        boolean ownDepartment = department && own && caller.departmentCode().equals(target.departmentCode());
         boolean published = target.published();
         return switch (operation) {
             case READ_REGISTRY -> office || leader || partner || (evaluator && own)
@@ -74,6 +78,16 @@ public final class Access {
             case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS, RUN_DAILY_PASSES -> office && own;
             case ANSWER_RECTIFICATION -> ownUnit && published;
             case READ_RECTIFICATION_STATUS -> ((office || leader) && (own || published)) || ((partner || ownUnit) && published);
+            case READ_DOCUMENTS -> ((office || leader) && (own || published)) || ((ownUnit || ownDepartment) && published);
+            case GENERATE_DOCUMENTS, MANAGE_SPECIAL_REPORTS, MANAGE_TASKS, MANAGE_COOPERATION, MANAGE_ASSESSMENT,
+                    MANAGE_MEETINGS -> office && own;
+            case READ_SPECIAL_REPORTS -> office || (leader && own);
+            case INSTRUCT -> leader && own;
+            case READ_TASKS -> office || leader || ownUnit || ownDepartment;
+            case REPORT_TASK_PROGRESS -> (office && own) || ownUnit || ownDepartment;
+            case READ_COOPERATION -> office || leader || ownDepartment;
+            case ANSWER_REFERRAL -> ownDepartment;
+            case READ_MEETINGS -> office || leader || (department && own);
         };
     }
 

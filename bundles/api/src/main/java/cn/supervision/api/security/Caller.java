@@ -15,12 +15,19 @@ public final class Caller implements Principal {
     private final Set<Role> roles;
     private final String jurisdictionCode;
     private final String unitCode;
+    private final String departmentCode;
 
     public Caller(String username, Set<Role> roles, String jurisdictionCode, String unitCode) {
+        this(username, roles, jurisdictionCode, unitCode, null);
+    }
+
+    /** {@code departmentCode}: for DEPARTMENT users, the cooperating department they act for. */
+    public Caller(String username, Set<Role> roles, String jurisdictionCode, String unitCode, String departmentCode) {
         this.username = Objects.requireNonNull(username, "username");
         this.roles = roles.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(roles));
         this.jurisdictionCode = jurisdictionCode;
         this.unitCode = unitCode;
+        this.departmentCode = departmentCode;
     }
 
     /**
@@ -67,20 +74,26 @@ public final class Caller implements Principal {
         return unitCode;
     }
 
+    /** For DEPARTMENT users: the code of the cooperating department they act for (e.g. SJJ for the audit bureau). */
+    public String departmentCode() {
+        return departmentCode;
+    }
+
     @Override
     public String toString() {
         return username + roles + "@" + (jurisdictionCode == null ? "*" : jurisdictionCode)
-                + (unitCode == null ? "" : "/" + unitCode);
+                + (unitCode == null ? "" : "/" + unitCode) + (departmentCode == null ? "" : "/dept:" + departmentCode);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Caller c && username.equals(c.username) && roles.equals(c.roles)
-                && Objects.equals(jurisdictionCode, c.jurisdictionCode) && Objects.equals(unitCode, c.unitCode);
+                && Objects.equals(jurisdictionCode, c.jurisdictionCode) && Objects.equals(unitCode, c.unitCode)
+                && Objects.equals(departmentCode, c.departmentCode);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(username, roles, jurisdictionCode, unitCode);
+        return Objects.hash(username, roles, jurisdictionCode, unitCode, departmentCode);
     }
 }

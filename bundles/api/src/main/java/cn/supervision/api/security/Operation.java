@@ -76,7 +76,48 @@ public enum Operation {
      * Run the daily passes now (deadlines, reminders, warning rules across every jurisdiction) and read their run
      * history: the root jurisdiction's office only (its target is the root), besides the platform and shell operators.
      */
-    RUN_DAILY_PASSES("运行每日规则任务");
+    RUN_DAILY_PASSES("运行每日规则任务"),
+    /**
+     * Generated documents (reports, notices, special reports, minutes) and their versions. Published = issued (sent to
+     * the unit or department it concerns): a superior office, the unit (Target.unitCode) and the department
+     * (Target.departmentCode) read a document only once issued.
+     */
+    READ_DOCUMENTS("查看文书"),
+    /** Generate documents of the office's own jurisdiction (each generation is a new numbered version). */
+    GENERATE_DOCUMENTS("生成文书"),
+    /**
+     * Special reports (监管专报), their review and the leaders' instructions (批示). Offices read them in scope; a leader
+     * reads those of its own jurisdiction (the report service further limits a leader to the reports sent to him).
+     */
+    READ_SPECIAL_REPORTS("查看监管专报和领导批示"),
+    /** Draft, review (by an office member other than the drafter), send to leaders, record a paper instruction. */
+    MANAGE_SPECIAL_REPORTS("起草、审核和报送监管专报"),
+    /** A leader of the jurisdiction records an instruction on a report sent to him. */
+    INSTRUCT("作出批示"),
+    /**
+     * Tracked tasks (督办事项) coming from instructions and joint-meeting decisions: offices and leaders in scope, the
+     * owner unit (Target.unitCode) and the owner department (Target.departmentCode).
+     */
+    READ_TASKS("查看督办事项"),
+    /** The owner unit or department (and the own office) reports progress on a task. */
+    REPORT_TASK_PROGRESS("报告督办事项进展"),
+    /** Assign, re-date, close and reopen tasks of the office's own jurisdiction. */
+    MANAGE_TASKS("交办和办结督办事项"),
+    /**
+     * Cooperating departments, shared results (情况通报) and referred leads (线索移送): offices and leaders in scope; a
+     * department reads only what was addressed to it (Target.departmentCode).
+     */
+    READ_COOPERATION("查看情况通报和线索移送"),
+    /** Maintain the departments, share results, refer leads: the office's own jurisdiction. */
+    MANAGE_COOPERATION("通报情况和移送线索"),
+    /** The addressed department acknowledges receipt of a referral and gives its feedback. */
+    ANSWER_REFERRAL("签收和反馈移送线索"),
+    /** The comprehensive-assessment mapping rules (reading the mapped view is READ_RESULTS). */
+    MANAGE_ASSESSMENT("维护综合考核折算规则"),
+    /** Joint meetings (联席会议): members, meetings, minutes, decisions; member departments of the jurisdiction read them. */
+    READ_MEETINGS("查看联席会议"),
+    /** Convene joint meetings, record attendance, minutes and decisions: the office's own jurisdiction. */
+    MANAGE_MEETINGS("组织联席会议");
 
     private final String label;
 

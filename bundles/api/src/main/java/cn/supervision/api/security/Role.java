@@ -8,6 +8,12 @@ public enum Role {
     EVALUATOR,
     LEADER,
     PARTNER_SYSTEM,
+    /**
+     * A cooperating department of art. 5 (discipline inspection, inspection tours, government supervision, organisation,
+     * human resources, finance, audit), bound to a jurisdiction and to its department code: it sees only what the office
+     * sent it (shared results, referred leads) and the tasks it owns.
+     */
+    DEPARTMENT,
     SYSTEM;
 
     /** Roles that may change registry data within their scope. */

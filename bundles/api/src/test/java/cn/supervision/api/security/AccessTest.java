@@ -44,18 +44,25 @@ class AccessTest {
 
     enum Who {
         OFFICE(Role.CITY_ADMIN, null), LEADER(Role.LEADER, null), PARTNER(Role.PARTNER_SYSTEM, null),
-        EVALUATOR(Role.EVALUATOR, null), UNIT(Role.UNIT_USER, "CZJ"), OTHER_UNIT(Role.UNIT_USER, "JYJ");
+        EVALUATOR(Role.EVALUATOR, null), UNIT(Role.UNIT_USER, "CZJ"), OTHER_UNIT(Role.UNIT_USER, "JYJ"),
+        DEPARTMENT(Role.DEPARTMENT, null, "SJJ");
 
         final Role role;
         final String unit;
+        final String department;
 
         Who(Role role, String unit) {
+            this(role, unit, null);
+        }
+
+        Who(Role role, String unit, String department) {
             this.role = role;
             this.unit = unit;
+            this.department = department;
         }
 
         Caller at(String jurisdiction) {
-            return new Caller(name().toLowerCase(), Set.of(role), jurisdiction, unit);
+            return new Caller(name().toLowerCase(), Set.of(role), jurisdiction, unit, department);
         }
     }
 
@@ -77,7 +84,7 @@ class AccessTest {
     }
 
     static {
-        Who o = Who.OFFICE, l = Who.LEADER, p = Who.PARTNER, e = Who.EVALUATOR, u = Who.UNIT, x = Who.OTHER_UNIT;
+        Who o = Who.OFFICE, l = Who.LEADER, p = Who.PARTNER, e = Who.EVALUATOR, u = Who.UNIT, x = Who.OTHER_UNIT, d = Who.DEPARTMENT;
         //                                  own  own+pub  county  county+pub
         row(Operation.READ_REGISTRY,        o, "1111", l, "1111", p, "1111", e, "1100", u, "1100");
         row(Operation.ADMINISTER_REGISTRY,  o, "1111");
@@ -110,6 +117,20 @@ class AccessTest {
         row(Operation.READ_PROPOSALS,       o, "1111", l, "1111");
         row(Operation.MANAGE_PROPOSALS,     o, "1100");
         row(Operation.RUN_DAILY_PASSES,     o, "1100");
+        row(Operation.READ_DOCUMENTS,       o, "1101", l, "1101", u, "0100");
+        row(Operation.GENERATE_DOCUMENTS,   o, "1100");
+        row(Operation.READ_SPECIAL_REPORTS, o, "1111", l, "1100");
+        row(Operation.MANAGE_SPECIAL_REPORTS, o, "1100");
+        row(Operation.INSTRUCT,             l, "1100");
+        row(Operation.READ_TASKS,           o, "1111", l, "1111", u, "1100");
+        row(Operation.REPORT_TASK_PROGRESS, o, "1100", u, "1100");
+        row(Operation.MANAGE_TASKS,         o, "1100");
+        row(Operation.READ_COOPERATION,     o, "1111", l, "1111");
+        row(Operation.MANAGE_COOPERATION,   o, "1100");
+        row(Operation.ANSWER_REFERRAL);
+        row(Operation.MANAGE_ASSESSMENT,    o, "1100");
+        row(Operation.READ_MEETINGS,        o, "1111", l, "1111", d, "1100");
+        row(Operation.MANAGE_MEETINGS,      o, "1100");
     }
 
     @Test
@@ -155,6 +176,33 @@ class AccessTest {
                 }
             }
         }
+    }
+
+    /** Records addressed to department SJJ (audit) of the city: only that department of the city reaches them. */
+    @Test
+    void aDepartmentReachesOnlyWhatIsAddressedToIt() {
+        Caller audit = Who.DEPARTMENT.at("370500");
+        Caller countyAudit = Who.DEPARTMENT.at("370522");
+        Caller finance = new Caller("finance", Set.of(Role.DEPARTMENT), "370500", null, "CZJ");
+        Target toAudit = Target.department("370500", "SJJ");
+        for (Operation op : List.of(Operation.READ_COOPERATION, Operation.ANSWER_REFERRAL, Operation.READ_TASKS,
+                Operation.REPORT_TASK_PROGRESS)) {
+            assertTrue(ACCESS.may(audit, op, toAudit), op.name());
+            assertFalse(ACCESS.may(finance, op, toAudit), "another department: " + op);
+            assertFalse(ACCESS.may(countyAudit, op, toAudit), "a county's department: " + op);
+            assertFalse(ACCESS.may(audit, op, Target.department("370522", "SJJ")), "a county's record: " + op);
+        }
+        assertFalse(ACCESS.may(audit, Operation.READ_DOCUMENTS, toAudit), "an unissued document");
+        assertTrue(ACCESS.may(audit, Operation.READ_DOCUMENTS, toAudit.published(true)));
+        assertEquals("SJJ", toAudit.published(true).departmentCode(), "publishing keeps the addressee");
+        for (Operation op : Operation.values()) {
+            if (!Set.of(Operation.READ_COOPERATION, Operation.ANSWER_REFERRAL, Operation.READ_TASKS,
+                    Operation.REPORT_TASK_PROGRESS, Operation.READ_DOCUMENTS, Operation.READ_MEETINGS).contains(op)) {
+                assertFalse(ACCESS.may(audit, op, toAudit.published(true)), "a department never " + op);
+            }
+        }
+        Caller departmentAdmin = new Caller("dept-admin", EnumSet.of(Role.DEPARTMENT, Role.CITY_ADMIN), "370500", null, "SJJ");
+        assertFalse(ACCESS.may(departmentAdmin, Operation.MANAGE_CAMPAIGN, "370500"), "a department account is never an office");
     }
 
     @Test

@@ -11,20 +11,21 @@ import cn.supervision.api.security.UserInfo;
 
 /**
  * One line of a users file:
- * {@code username = HASH;roles=CITY_ADMIN,LEADER;jurisdiction=370500[;unit=UNITCODE][;email=ADDRESS][;phone=NUMBER]}.
+ * {@code username = HASH;roles=CITY_ADMIN,LEADER;jurisdiction=370500[;unit=UNITCODE][;department=CODE][;email=ADDRESS][;phone=NUMBER]}.
  * The contact attributes are optional and only tell the notification channels where to reach the user.
  */
 record UserAccount(String username, String passwordHash, Set<Role> roles, String jurisdictionCode, String unitCode,
-                   String email, String phone) {
+                   String email, String phone, String departmentCode) {
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s;,]{1,64}@[^@\\s;,]{1,190}");
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9-]{4,19}");
 
     UserInfo toInfo() {
-        return new UserInfo(username, roles, jurisdictionCode, unitCode, email, phone);
+        return new UserInfo(username, roles, jurisdictionCode, unitCode, email, phone, departmentCode);
     }
 
     Caller toCaller() {
-        return new Caller(username, roles, jurisdictionCode, unitCode);
+        return new Caller(username, roles, jurisdictionCode, unitCode, departmentCode);
     }
 
     /** Parses a line's value; the problems found are added to {@code problems} and null is returned. */
@@ -34,6 +35,7 @@ record UserAccount(String username, String passwordHash, Set<Role> roles, String
         Set<Role> roles = EnumSet.noneOf(Role.class);
         String jurisdiction = null;
         String unit = null;
+        String department = null;
         String email = null;
         String phone = null;
         List<String> errors = new ArrayList<>();
@@ -61,6 +63,12 @@ record UserAccount(String username, String passwordHash, Set<Role> roles, String
                 }
                 case "jurisdiction" -> jurisdiction = v.isEmpty() ? null : v;
                 case "unit" -> unit = v.isEmpty() ? null : v;
+                case "department" -> {
+                    if (!v.isEmpty() && !CODE.matcher(v).matches()) {
+                        errors.add("department is not a department code");
+                    }
+                    department = v.isEmpty() ? null : v;
+                }
                 case "email" -> {
                     if (!v.isEmpty() && !EMAIL.matcher(v).matches()) {
                         errors.add("email is not an e-mail address");
@@ -85,10 +93,19 @@ record UserAccount(String username, String passwordHash, Set<Role> roles, String
         if (roles.contains(Role.UNIT_USER) && unit == null) {
             errors.add("UNIT_USER needs unit=<unit code>");
         }
+        if (roles.contains(Role.DEPARTMENT) && department == null) {
+            errors.add("DEPARTMENT needs department=<department code>");
+        }
+        if (department != null && !roles.contains(Role.DEPARTMENT)) {
+            errors.add("department= is only for DEPARTMENT accounts");
+        }
+        if (department != null && unit != null) {
+            errors.add("an account acts for a unit or for a department, not both");
+        }
         if (!errors.isEmpty()) {
             problems.add("user '" + username + "': " + String.join("; ", errors));
             return null;
         }
-        return new UserAccount(username, hash, roles, jurisdiction, unit, email, phone);
+        return new UserAccount(username, hash, roles, jurisdiction, unit, email, phone, department);
     }
 }

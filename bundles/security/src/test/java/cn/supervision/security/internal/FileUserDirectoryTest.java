@@ -66,4 +66,18 @@ class FileUserDirectoryTest {
         assertNull(UserAccount.parse("u", hash + ";roles=LEADER;jurisdiction=370500;phone=call me", problems));
         assertEquals(2, problems.size());
     }
+
+    @Test
+    void aDepartmentAccountIsBoundToItsDepartment() {
+        List<String> problems = new ArrayList<>();
+        UserAccount audit = UserAccount.parse("audit", hash + ";roles=DEPARTMENT;jurisdiction=370500;department=SJJ", problems);
+        assertEquals(List.of(), problems);
+        assertEquals("SJJ", audit.toCaller().departmentCode());
+        assertTrue(audit.toInfo().memberOf("370500", "SJJ"));
+        assertNull(UserAccount.parse("d", hash + ";roles=DEPARTMENT;jurisdiction=370500", problems));
+        assertNull(UserAccount.parse("d", hash + ";roles=LEADER;jurisdiction=370500;department=SJJ", problems));
+        assertNull(UserAccount.parse("d", hash + ";roles=DEPARTMENT;jurisdiction=370500;department=SJJ;unit=CZJ", problems));
+        assertNull(UserAccount.parse("d", hash + ";roles=DEPARTMENT;jurisdiction=370500;department=审计 局", problems));
+        assertEquals(4, problems.size(), problems.toString());
+    }
 }
