@@ -13,6 +13,7 @@ import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -26,8 +27,10 @@ import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.LoginThrottledException;
 
 /**
- * HTTP Basic against the platform realm. Health, the API description and the public questionnaire page stay public; every other
- * request without valid credentials gets 401 with a problem body.
+ * HTTP Basic against the platform realm, or the console's session cookie ({@link SessionResource}). Health, the API
+ * description, the public questionnaire page and the console's login itself stay public; every other request without valid
+ * credentials gets 401 with a problem body. A request authenticated by the session cookie that changes state must carry the
+ * session's CSRF token in {@value #CSRF_HEADER}, or it is refused with 403 before it runs.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -36,11 +39,19 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     /** The public answering page and its form/submit calls: a one-time token or a shared link is the credential. */
     static final String PUBLIC_QUESTIONNAIRES = "v1/questionnaires/public/";
     static final String HEALTH = "v1/health";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Scripts (the console) say so: their 401s carry no Basic challenge, which would open the browser's pop-up. */
+    static final String REQUESTED_WITH = "X-Requested-With";
+    /** The console session a request was authenticated by (a request property), for {@link SessionResource}. */
+    static final String SESSION_PROPERTY = "cn.supervision.rest.session";
+    static final String SESSION_SCHEME = "SESSION";
 
     private final Authenticator authenticator;
+    private final SessionStore sessions;
 
-    public BasicAuthenticationFilter(Authenticator authenticator) {
+    public BasicAuthenticationFilter(Authenticator authenticator, SessionStore sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     @Override
@@ -53,6 +64,17 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             }
             return;
         }
+        if (path.equals(SessionResource.PATH) && "POST".equalsIgnoreCase(request.getMethod())) {
+            return; // the login checks the credentials itself
+        }
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            Cookie cookie = request.getCookies() == null ? null : request.getCookies().get(SessionResource.COOKIE);
+            if (cookie != null) {
+                bySession(request, cookie.getValue(), secure);
+                return;
+            }
+        }
         Optional<Caller> caller;
         try {
             caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
@@ -62,20 +84,38 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         if (caller.isEmpty()) {
-            request.abortWith(Response.fromResponse(Problems.response(401, "未认证",
-                            "请使用平台账号以 HTTP Basic 方式认证", null))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + Authenticator.REALM + "\", charset=\"UTF-8\"")
-                    .build());
+            Response.ResponseBuilder refused = Response.fromResponse(Problems.response(401, "未认证",
+                    "请登录，或使用平台账号以 HTTP Basic 方式认证", null));
+            if (request.getHeaderString(REQUESTED_WITH) == null) {
+                refused.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + Authenticator.REALM + "\", charset=\"UTF-8\"");
+            }
+            request.abortWith(refused.build());
             return;
         }
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        request.setSecurityContext(new CallerSecurityContext(caller.get(), secure));
+        request.setSecurityContext(new CallerSecurityContext(caller.get(), secure, SecurityContext.BASIC_AUTH));
+    }
+
+    /** The session cookie alone: no Basic challenge on refusal (the console shows its login page instead). */
+    private void bySession(ContainerRequestContext request, String id, boolean secure) {
+        Optional<SessionStore.Session> session = sessions.find(id);
+        if (session.isEmpty()) {
+            request.abortWith(Problems.response(401, "未认证", "会话已过期或已退出，请重新登录", null));
+            return;
+        }
+        if (AuditRecords.changesState(request.getMethod()) && !session.get().csrfMatches(request.getHeaderString(CSRF_HEADER))) {
+            request.abortWith(Problems.response(403, "无权访问",
+                    "缺少或错误的 CSRF 令牌：以会话登录时，写操作须在请求头 " + CSRF_HEADER + " 中带上登录时得到的令牌", null));
+            return;
+        }
+        request.setProperty(SESSION_PROPERTY, session.get());
+        request.setSecurityContext(new CallerSecurityContext(session.get().caller(), secure, SESSION_SCHEME));
     }
 
     private void identifyOptionally(ContainerRequestContext request) {
         try {
             credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(c -> request.setSecurityContext(
-                    new CallerSecurityContext(c, request.getSecurityContext() != null && request.getSecurityContext().isSecure())));
+                    new CallerSecurityContext(c, request.getSecurityContext() != null && request.getSecurityContext().isSecure(),
+                            SecurityContext.BASIC_AUTH)));
         } catch (LoginThrottledException e) {
             // a throttled caller simply stays anonymous here
         }
@@ -114,10 +154,16 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     static final class CallerSecurityContext implements SecurityContext {
         private final Caller caller;
         private final boolean secure;
+        private final String scheme;
 
         CallerSecurityContext(Caller caller, boolean secure) {
+            this(caller, secure, SecurityContext.BASIC_AUTH);
+        }
+
+        CallerSecurityContext(Caller caller, boolean secure, String scheme) {
             this.caller = caller;
             this.secure = secure;
+            this.scheme = scheme;
         }
 
         @Override
@@ -137,7 +183,7 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return BASIC_AUTH;
+            return scheme;
         }
     }
 }

@@ -28,6 +28,8 @@ final class Requests {
         URI uri = URI.create("http://localhost/services/api/v1/things");
         InputStream entity;
         Response aborted;
+        String method = "POST";
+        javax.ws.rs.core.SecurityContext security;
 
         ContainerRequestContext context() {
             UriInfo uriInfo = (UriInfo) Proxy.newProxyInstance(Requests.class.getClassLoader(), new Class<?>[] {UriInfo.class},
@@ -44,6 +46,7 @@ final class Requests {
                         }
                         case "getRequestUriBuilder" -> UriBuilder.fromUri(uri);
                         case "getRequestUri" -> uri;
+                        case "getPath" -> uri.getPath().substring("/services/api/".length());
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
             return (ContainerRequestContext) Proxy.newProxyInstance(Requests.class.getClassLoader(),
@@ -65,7 +68,23 @@ final class Requests {
                             yield null;
                         }
                         case "getUriInfo" -> uriInfo;
-                        case "getMethod" -> "POST";
+                        case "getMethod" -> method;
+                        case "getCookies" -> {
+                            Map<String, javax.ws.rs.core.Cookie> cookies = new HashMap<>();
+                            String header = headers.get("Cookie");
+                            if (header != null) {
+                                for (String pair : header.split(";")) {
+                                    String[] kv = pair.trim().split("=", 2);
+                                    cookies.put(kv[0], new javax.ws.rs.core.Cookie(kv[0], kv.length > 1 ? kv[1] : ""));
+                                }
+                            }
+                            yield cookies;
+                        }
+                        case "getSecurityContext" -> security;
+                        case "setSecurityContext" -> {
+                            security = (javax.ws.rs.core.SecurityContext) a[0];
+                            yield null;
+                        }
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
         }
