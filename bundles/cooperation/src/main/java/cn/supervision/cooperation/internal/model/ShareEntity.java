@@ -30,7 +30,7 @@ public class ShareEntity {
     private Integer revision;
     private int resultCount;
     @Lob
-    @Basic(fetch = FetchType.LAZY)
+    @Basic(fetch = FetchType.EAGER)
     @Column(nullable = false)
     private String resultsJson;
     @Column(nullable = false, length = 8000)
