@@ -506,11 +506,11 @@ public class JpaMeetingService implements MeetingService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(ZONE));
+        return LocalDateTime.ofInstant(clock.instant(), ZONE);
     }
 
     /** A DEPARTMENT user reads only the meetings its department was invited to or attended; others as Access says. */
