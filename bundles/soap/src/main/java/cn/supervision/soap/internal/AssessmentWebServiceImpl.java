@@ -5,6 +5,8 @@ import java.util.List;
 
 import javax.jws.WebService;
 
+import cn.supervision.api.assessment.AssessmentService;
+import cn.supervision.api.assessment.ExportFormat;
 import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
@@ -15,9 +17,11 @@ import cn.supervision.api.problem.SupervisionException;
         endpointInterface = "cn.supervision.soap.internal.AssessmentWebService")
 public class AssessmentWebServiceImpl implements AssessmentWebService {
     private final CampaignService campaigns;
+    private final AssessmentService assessment;
 
-    public AssessmentWebServiceImpl(CampaignService campaigns) {
+    public AssessmentWebServiceImpl(CampaignService campaigns, AssessmentService assessment) {
         this.campaigns = campaigns;
+        this.assessment = assessment;
     }
 
     @Override
@@ -36,5 +40,13 @@ public class AssessmentWebServiceImpl implements AssessmentWebService {
             }
             return out;
         });
+    }
+
+    @Override
+    public SoapMappedResults mappedResults(String jurisdictionCode, int year) throws SupervisionFault {
+        if (jurisdictionCode == null || jurisdictionCode.isBlank()) {
+            throw SupervisionFault.of(SupervisionException.invalid("jurisdictionCode", "必填"));
+        }
+        return SupervisionFault.call(c -> SoapMappedResults.of(assessment.export(c, jurisdictionCode.trim(), year, ExportFormat.SOAP)));
     }
 }
