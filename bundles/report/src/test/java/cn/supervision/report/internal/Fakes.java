@@ -1,0 +1,313 @@
+package cn.supervision.report.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import cn.supervision.api.campaign.Campaign;
+import cn.supervision.api.campaign.CampaignDraft;
+import cn.supervision.api.campaign.CampaignService;
+import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.Evidence;
+import cn.supervision.api.campaign.InputRecord;
+import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.ResultRevision;
+import cn.supervision.api.campaign.Transition;
+import cn.supervision.api.campaign.UnitResult;
+import cn.supervision.api.document.DocumentFormat;
+import cn.supervision.api.document.DocumentKind;
+import cn.supervision.api.document.DocumentRequest;
+import cn.supervision.api.document.DocumentService;
+import cn.supervision.api.document.StoredDocument;
+import cn.supervision.api.followup.Finding;
+import cn.supervision.api.followup.FindingDraft;
+import cn.supervision.api.followup.FindingService;
+import cn.supervision.api.followup.FindingState;
+import cn.supervision.api.followup.GenerationRule;
+import cn.supervision.api.indicator.IndicatorInput;
+import cn.supervision.api.notification.Message;
+import cn.supervision.api.notification.Notification;
+import cn.supervision.api.notification.NotificationService;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.security.Access;
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Operation;
+import cn.supervision.api.security.Target;
+import cn.supervision.api.security.UserDirectory;
+import cn.supervision.api.security.UserInfo;
+import cn.supervision.api.task.OwnerKind;
+import cn.supervision.api.task.TaskDraft;
+import cn.supervision.api.task.TaskEvent;
+import cn.supervision.api.task.TaskOrigin;
+import cn.supervision.api.task.TaskQuery;
+import cn.supervision.api.task.TaskService;
+import cn.supervision.api.task.TaskState;
+import cn.supervision.api.task.TrackedTask;
+
+/** Typed fakes of the services a special report uses, each deciding with the real Access policy where it matters. */
+final class Fakes {
+    private Fakes() {
+    }
+
+    static UnsupportedOperationException unused() {
+        return new UnsupportedOperationException("special reports do not call this");
+    }
+
+    /** Findings by id, read with READ_FOLLOWUP. */
+    static final class Findings implements FindingService {
+        final Map<Long, Finding> byId = new LinkedHashMap<>();
+        private final Access access;
+
+        Findings(Access access, List<Finding> findings) {
+            this.access = access;
+            findings.forEach(f -> byId.put(f.id(), f));
+        }
+
+        @Override
+        public Finding get(Caller caller, long id) {
+            Finding f = byId.get(id);
+            if (f == null) {
+                throw SupervisionException.notFound("问题 " + id + " 不存在");
+            }
+            access.require(caller, Operation.READ_FOLLOWUP, f.jurisdictionCode());
+            return f;
+        }
+
+        @Override public List<Finding> list(Caller c, String j, Long u, FindingState s, int o, int l) { throw unused(); }
+        @Override public Finding create(Caller caller, String jurisdictionCode, FindingDraft draft) { throw unused(); }
+        @Override public List<FindingDraft> preview(Caller caller, long campaignId, GenerationRule rule) { throw unused(); }
+        @Override public List<Finding> generate(Caller caller, long campaignId, GenerationRule rule) { throw unused(); }
+        @Override public Finding withdraw(Caller caller, long id, String reason) { throw unused(); }
+        @Override public Finding moveTo(Caller caller, long id, FindingState state, Long noticeId, String reason) { throw unused(); }
+    }
+
+    /** Campaigns with their published results, read with READ_CAMPAIGN / READ_RESULTS. */
+    static final class Campaigns implements CampaignService {
+        final Map<Long, Campaign> campaigns = new LinkedHashMap<>();
+        final Map<Long, List<UnitResult>> results = new LinkedHashMap<>();
+        private final Access access;
+
+        Campaigns(Access access) {
+            this.access = access;
+        }
+
+        @Override
+        public Campaign get(Caller caller, long id) {
+            Campaign c = campaigns.get(id);
+            if (c == null) {
+                throw SupervisionException.notFound("监管活动 " + id + " 不存在");
+            }
+            access.require(caller, Operation.READ_CAMPAIGN, c.jurisdictionCode());
+            return c;
+        }
+
+        @Override
+        public List<UnitResult> results(Caller caller, long campaignId, BigDecimal gapThreshold) {
+            Campaign c = get(caller, campaignId);
+            access.require(caller, Operation.READ_RESULTS, new Target(c.jurisdictionCode(), null, c.state() == CampaignState.PUBLISHED));
+            return results.getOrDefault(campaignId, List.of());
+        }
+
+        @Override public List<Campaign> list(Caller caller, String jurisdictionCode, CampaignState state) { throw unused(); }
+        @Override public Campaign create(Caller caller, String jurisdictionCode, CampaignDraft draft) { throw unused(); }
+        @Override public Campaign update(Caller caller, long id, CampaignDraft draft) { throw unused(); }
+        @Override public Campaign transition(Caller caller, long id, CampaignState to, String reason) { throw unused(); }
+        @Override public List<Transition> history(Caller caller, long id) { throw unused(); }
+        @Override public Campaign rollover(Caller caller, long id) { throw unused(); }
+        @Override public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
+                                                 InputSource source, String explanation) { throw unused(); }
+        @Override public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) { throw unused(); }
+        @Override public List<Coverage> coverage(Caller caller, long campaignId) { throw unused(); }
+        @Override public List<ResultRevision> revisions(Caller caller, long campaignId) { throw unused(); }
+        @Override public ResultRevision correct(Caller caller, long campaignId, String reason, List<Correction> corrections) { throw unused(); }
+        @Override public InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note) { throw unused(); }
+        @Override public void checkEvidenceUpload(Caller caller, long campaignId, long inputId) { throw unused(); }
+        @Override public Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content) { throw unused(); }
+        @Override public List<Evidence> evidence(Caller caller, long campaignId, long inputId) { throw unused(); }
+        @Override public byte[] evidenceContent(Caller caller, long campaignId, long evidenceId) { throw unused(); }
+    }
+
+    /** The realm's users as the security bundle lists them. */
+    static final class Users implements UserDirectory {
+        final List<UserInfo> users;
+
+        Users(List<UserInfo> users) {
+            this.users = users;
+        }
+
+        @Override
+        public List<UserInfo> users() {
+            return users;
+        }
+
+        @Override
+        public Optional<UserInfo> user(String username) {
+            return users.stream().filter(u -> u.username().equals(username)).findFirst();
+        }
+    }
+
+    /**
+     * The task service's contract as the report bundle relies on it: MANAGE_TASKS to create, all or none, owners that
+     * exist ({@code units} / {@code departments} by code), deadlines not in the past; closing moves a task to DONE.
+     */
+    static final class Tasks implements TaskService {
+        final Map<Long, TrackedTask> tasks = new LinkedHashMap<>();
+        final List<Caller> creators = new ArrayList<>();
+        final List<String> units;
+        final List<String> departments;
+        private final Access access;
+        private final Clock clock;
+        private final AtomicLong ids = new AtomicLong();
+
+        Tasks(Access access, Clock clock, List<String> units, List<String> departments) {
+            this.access = access;
+            this.clock = clock;
+            this.units = units;
+            this.departments = departments;
+        }
+
+        @Override
+        public List<TrackedTask> create(Caller caller, String jurisdictionCode, TaskOrigin origin, long originId, List<TaskDraft> drafts) {
+            access.require(caller, Operation.MANAGE_TASKS, jurisdictionCode);
+            for (int i = 0; i < drafts.size(); i++) {
+                TaskDraft d = drafts.get(i);
+                boolean known = switch (d.ownerKind()) {
+                    case UNIT -> units.contains(d.ownerCode());
+                    case DEPARTMENT -> departments.contains(d.ownerCode());
+                    case OFFICE -> true;
+                };
+                if (!known) {
+                    throw SupervisionException.invalid("tasks[" + i + "].ownerCode", "承办方 " + d.ownerCode() + " 不存在");
+                }
+            }
+            creators.add(caller);
+            List<TrackedTask> out = new ArrayList<>();
+            for (TaskDraft d : drafts) {
+                long id = ids.incrementAndGet();
+                TrackedTask t = new TrackedTask(id, jurisdictionCode, origin, originId, d.title(), d.detail(), d.ownerKind(), d.ownerCode(),
+                        d.ownerCode(), d.deadline(), TaskState.OPEN, false, caller.username(), clock.instant(), null, null, null, List.of());
+                tasks.put(id, t);
+                out.add(t);
+            }
+            return out;
+        }
+
+        @Override
+        public List<TrackedTask> list(Caller caller, String jurisdictionCode, TaskQuery query, int offset, int limit) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+            return tasks.values().stream().filter(t -> access.may(caller, Operation.READ_TASKS, t.jurisdictionCode()))
+                    .filter(t -> jurisdictionCode == null || t.jurisdictionCode().equals(jurisdictionCode))
+                    .filter(t -> query.origin() == null || t.origin() == query.origin())
+                    .filter(t -> query.originId() == null || t.originId() == query.originId())
+                    .map(t -> withOverdue(t, t.state() == TaskState.OPEN && t.deadline().isBefore(today)))
+                    .skip(offset).limit(limit).toList();
+        }
+
+        private static TrackedTask withOverdue(TrackedTask t, boolean overdue) {
+            return new TrackedTask(t.id(), t.jurisdictionCode(), t.origin(), t.originId(), t.title(), t.detail(), t.ownerKind(),
+                    t.ownerCode(), t.ownerName(), t.deadline(), t.state(), overdue, t.createdBy(), t.createdAt(), t.closedBy(),
+                    t.closedAt(), t.closingNote(), t.progress());
+        }
+
+        @Override
+        public TrackedTask close(Caller caller, long id, String note) {
+            TrackedTask t = tasks.get(id);
+            access.require(caller, Operation.MANAGE_TASKS, t.jurisdictionCode());
+            TrackedTask done = new TrackedTask(t.id(), t.jurisdictionCode(), t.origin(), t.originId(), t.title(), t.detail(),
+                    t.ownerKind(), t.ownerCode(), t.ownerName(), t.deadline(), TaskState.DONE, false, t.createdBy(), t.createdAt(),
+                    caller.username(), clock.instant(), note, t.progress());
+            tasks.put(id, done);
+            return done;
+        }
+
+        @Override public TrackedTask get(Caller caller, long id) { throw unused(); }
+        @Override public List<TaskEvent> history(Caller caller, long id) { throw unused(); }
+        @Override public TrackedTask reportProgress(Caller caller, long id, String text, Integer percent) { throw unused(); }
+        @Override public TrackedTask cancel(Caller caller, long id, String reason) { throw unused(); }
+        @Override public TrackedTask reopen(Caller caller, long id, String reason) { throw unused(); }
+        @Override public TrackedTask redate(Caller caller, long id, LocalDate deadline, String reason) { throw unused(); }
+    }
+
+    /** Captures what would be rendered; numbers the first version of a subject, keeps the number after. */
+    static final class Documents implements DocumentService {
+        final List<DocumentRequest> requests = new ArrayList<>();
+        final List<Caller> callers = new ArrayList<>();
+        final Map<Long, byte[]> contents = new LinkedHashMap<>();
+        private final Access access;
+        private final AtomicLong ids = new AtomicLong(100);
+
+        Documents(Access access) {
+            this.access = access;
+        }
+
+        @Override
+        public StoredDocument generate(Caller caller, DocumentRequest request) {
+            access.require(caller, Operation.GENERATE_DOCUMENTS, request.jurisdictionCode());
+            for (String field : request.kind().requiredFields()) {
+                if (!List.of("documentNumber", "issuingOffice").contains(field) && !request.model().containsKey(field)) {
+                    throw SupervisionException.invalid("model." + field, "缺少 " + field);
+                }
+            }
+            int version = (int) requests.stream().filter(r -> r.subject().equals(request.subject())
+                    && r.format() == request.format()).count() + 1;
+            requests.add(request);
+            callers.add(caller);
+            long id = ids.incrementAndGet();
+            contents.put(id, ("%PDF " + request.title()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new StoredDocument(id, request.jurisdictionCode(), request.kind(), request.subject(), version, request.format(),
+                    request.title(), request.kind().redHeader() ? "东编办专〔2026〕1号" : null, null, null, 10, "00", "builtin", "00",
+                    false, caller.username(), Instant.EPOCH, null, null);
+        }
+
+        @Override
+        public byte[] content(Caller caller, long id) {
+            access.require(caller, Operation.READ_DOCUMENTS, "370500");
+            return contents.get(id);
+        }
+
+        @Override public List<StoredDocument> list(Caller c, String j, DocumentKind k, String s, int o, int l) { throw unused(); }
+        @Override public StoredDocument get(Caller caller, long id) { throw unused(); }
+        @Override public StoredDocument issue(Caller caller, long id) { throw unused(); }
+    }
+
+    /** Captures the messages by recipient ("user:x" or "office:code"). */
+    static final class Notifications implements NotificationService {
+        final List<String> sent = new ArrayList<>();
+        final List<Message> messages = new ArrayList<>();
+
+        @Override
+        public int toUsers(java.util.Collection<String> usernames, Message message) {
+            usernames.forEach(u -> sent.add("user:" + u));
+            messages.add(message);
+            return usernames.size();
+        }
+
+        @Override
+        public int toOffice(String jurisdictionCode, Message message) {
+            sent.add("office:" + jurisdictionCode);
+            messages.add(message);
+            return 1;
+        }
+
+        @Override public int toUnit(String jurisdictionCode, String unitCode, Message message) { throw unused(); }
+        @Override public List<Notification> inbox(Caller caller, boolean unreadOnly, int offset, int limit) { throw unused(); }
+        @Override public long unreadCount(Caller caller) { throw unused(); }
+        @Override public Notification markRead(Caller caller, long id) { throw unused(); }
+    }
+
+    static TaskDraft task(String title, OwnerKind kind, String owner, LocalDate deadline) {
+        return new TaskDraft(title, null, kind, owner, deadline);
+    }
+
+    static DocumentFormat pdf() {
+        return DocumentFormat.PDF;
+    }
+}
