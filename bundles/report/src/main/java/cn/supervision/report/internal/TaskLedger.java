@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.report.TaskSummary;
 import cn.supervision.api.security.Caller;
@@ -40,7 +41,17 @@ final class TaskLedger {
         if (drafts.isEmpty()) {
             return List.of();
         }
-        return service().create(caller, jurisdictionCode, TaskOrigin.INSTRUCTION, instructionId, drafts);
+        try {
+            return service().create(caller, jurisdictionCode, TaskOrigin.INSTRUCTION, instructionId, drafts);
+        } catch (SupervisionException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            // the task service names its argument "drafts"; the caller of this bundle sent "tasks"
+            List<FieldError> errors = e.errors().stream()
+                    .map(f -> new FieldError(f.field().replaceFirst("^drafts", "tasks"), f.message())).toList();
+            throw new SupervisionException(400, e.title(), e.getMessage(), errors);
+        }
     }
 
     /** The instruction's tasks, read as the platform (whoever may read the report sees its tasks' counts). */

@@ -185,7 +185,7 @@ final class Fakes {
                     case OFFICE -> true;
                 };
                 if (!known) {
-                    throw SupervisionException.invalid("tasks[" + i + "].ownerCode", "承办方 " + d.ownerCode() + " 不存在");
+                    throw SupervisionException.invalid("drafts[" + i + "].ownerCode", "承办方 " + d.ownerCode() + " 不存在");
                 }
             }
             creators.add(caller);

@@ -329,6 +329,7 @@ class SpecialReportServiceTest {
         SupervisionException e = refused(400, () -> reports.instruct(LEADER, r.id(), instruction("请研究",
                 task("落实", OwnerKind.UNIT, "NOPE", TODAY.plusDays(10)))));
         assertTrue(e.getMessage().contains("NOPE"), e.getMessage());
+        assertEquals("tasks[0].ownerCode", e.errors().get(0).field(), "named as the caller sent it");
         SupervisionException past = refused(400, () -> reports.instruct(LEADER, r.id(), instruction("请研究",
                 task("落实", OwnerKind.UNIT, "CZJ", TODAY.minusDays(1)), task(" ", null, null, null))));
         assertEquals(List.of("tasks[0].deadline", "tasks[1].title", "tasks[1].ownerKind", "tasks[1].deadline"),
