@@ -326,7 +326,8 @@ public class JpaSpecialReportService implements SpecialReportService {
         List<TaskDraft> tasks = InstructionChecks.tasks(draft.tasks(), today, "tasks", errors);
         InstructionChecks.raise("批示", errors);
         long now = clock.millis();
-        Instruction recorded = jpa.txExpr(TransactionType.Required, em -> {
+        // the tasks are read back once committed (the task service's rows are its own)
+        Instruction recorded = instructions.value(jpa.txExpr(TransactionType.Required, em -> {
             SpecialReportEntity e = find(em, id);
             Workflow.require(e, ReportState.INSTRUCTED, "批示");
             RecipientEntity r = recipient(em, id, caller.username());
@@ -337,8 +338,8 @@ public class JpaSpecialReportService implements SpecialReportService {
             InstructionEntity i = instructions.record(em, e, caller.username(), text, date, InstructionChannel.PLATFORM, null,
                     caller, now, Caller.system(caller.username()), tasks);
             advance(em, e, caller, now, "INSTRUCTED", "批示 #" + i.getId() + (tasks.isEmpty() ? "" : "，交办 " + tasks.size() + " 项"));
-            return instructions.value(i);
-        });
+            return i;
+        }));
         messenger.instructed(current.getJurisdictionCode(), id, recorded.id(), current.getTitle(), caller.username(), text);
         LOG.info("Instruction #{} on special report #{} by {}", recorded.id(), id, caller.username());
         return recorded;
@@ -396,7 +397,7 @@ public class JpaSpecialReportService implements SpecialReportService {
         });
         InstructionChecks.raise("纸质批示", errors);
         long now = clock.millis();
-        Instruction recorded = jpa.txExpr(TransactionType.Required, em -> {
+        Instruction recorded = instructions.value(jpa.txExpr(TransactionType.Required, em -> {
             SpecialReportEntity e = find(em, id);
             Workflow.require(e, ReportState.INSTRUCTED, "录入纸质批示");
             ScanEntity s = em.find(ScanEntity.class, draft.scanId());
@@ -408,8 +409,8 @@ public class JpaSpecialReportService implements SpecialReportService {
             s.setInstructionId(i.getId());
             advance(em, e, caller, now, "PAPER_INSTRUCTION", "录入 " + leader + " 的纸质批示 #" + i.getId() + "（扫描件 #" + s.getId()
                     + "）" + (tasks.isEmpty() ? "" : "，交办 " + tasks.size() + " 项"));
-            return instructions.value(i);
-        });
+            return i;
+        }));
         messenger.instructed(current.getJurisdictionCode(), id, recorded.id(), current.getTitle(), leader, text);
         return recorded;
     }
@@ -427,14 +428,14 @@ public class JpaSpecialReportService implements SpecialReportService {
         }
         InstructionChecks.raise("督办事项", errors);
         long now = clock.millis();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        jpa.tx(TransactionType.Required, em -> {
             SpecialReportEntity e = find(em, current.getId());
             Workflow.requireIn(e, java.util.EnumSet.of(ReportState.INSTRUCTED), "交办督办事项");
             instructions.assign(caller, instruction, tasks);
             em.persist(new ReportEventEntity(e.getId(), e.getState(), e.getState(), "TASKS_ASSIGNED", caller.username(), now,
                     "批示 #" + instructionId + "：交办 " + tasks.size() + " 项"));
-            return instructions.value(instruction);
         });
+        return instructions.value(instruction);
     }
 
     @Override
@@ -443,8 +444,9 @@ public class JpaSpecialReportService implements SpecialReportService {
         if (why != null && why.length() > MAX_REASON) {
             throw SupervisionException.invalid("note", "不超过 " + MAX_REASON + " 个字符");
         }
+        // counted before the transaction: the task service's rows are read through its own service, never joined here
+        TaskSummary tasks = jpa.txExpr(TransactionType.Supports, em -> summary(em, id));
         return move(caller, id, ReportState.CLOSED, "办结", "CLOSED", why == null || why.isEmpty() ? null : why, (em, e) -> {
-            TaskSummary tasks = summary(em, e.getId());
             if (tasks.total() == 0) {
                 throw SupervisionException.conflict("监管专报 #" + id + " 的批示尚未交办督办事项，不能办结");
             }
@@ -482,7 +484,7 @@ public class JpaSpecialReportService implements SpecialReportService {
         registry.access().require(caller, Operation.MANAGE_SPECIAL_REPORTS, current.getJurisdictionCode());
         Workflow.require(current, to, label);
         long now = clock.millis();
-        return jpa.txExpr(TransactionType.Required, em -> {
+        jpa.tx(TransactionType.Required, em -> {
             SpecialReportEntity e = find(em, id);
             Workflow.require(e, to, label);
             effect.accept(em, e);
@@ -491,8 +493,8 @@ public class JpaSpecialReportService implements SpecialReportService {
             e.setUpdatedBy(caller.username());
             e.setUpdatedAt(now);
             em.persist(new ReportEventEntity(id, from, to, action, caller.username(), now, note));
-            return toValue(em, e);
         });
+        return jpa.txExpr(TransactionType.Supports, em -> toValue(em, find(em, id)));
     }
 
     /** SENT → INSTRUCTED on the first instruction; later ones are events within INSTRUCTED. */

@@ -1,0 +1,183 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import cn.supervision.api.report.SpecialReportService;
+
+/**
+ * A special report (监管专报) on a finding of unit CZJ: drafted by city-admin, approved by city-office-head (not by its
+ * drafter), refused to leaders before review, sent to city-leader with its archived PDF; the leader is told, reads it,
+ * and instructs with a task for CZJ; the office is told, adds a task of its own and records a paper instruction with its
+ * scan; czj-user reports progress on its task through /v1/tasks; the office closes the tasks and then the report.
+ * Refusals: anonymous 401, lijin-admin and czj-user 403 on the report, city-admin and lijin-leader 403 on instructing,
+ * 400 for a malformed body and a non-leader recipient, 409 naming the state, 413 and 415 for the scan.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class SpecialReportsIT {
+    static final String API = PlatformIT.API;
+    static final String REPORTS = API + "/v1/special-reports";
+
+    /** Waits until the special-report service is up (its Blueprint container starts after the platform's). */
+    @Inject
+    SpecialReportService reports;
+
+    @Configuration
+    public Option[] config() {
+        return new PlatformIT().config();
+    }
+
+    private static Http.Reply ok(int status, Http.Reply r) {
+        assertEquals(r.body(), status, r.status());
+        return r;
+    }
+
+    private static long number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\[?(\\d+)").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    public void reportReviewedSentInstructedTrackedAndClosed() throws Exception {
+        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        long finding = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
+                + "\"unitId\":" + czj + ",\"source\":{\"kind\":\"MANUAL\",\"reference\":\"专项检查\"},\"category\":\"DUTY_NOT_PERFORMED\","
+                + "\"severity\":\"GRAVE\",\"description\":\"政府采购监督职责履行不到位\"}")).body());
+
+        // drafting: the office of the jurisdiction only, links of the jurisdiction only
+        String draft = "{\"title\":\"关于市财政局政府采购监督职责履行不到位的专报\",\"sections\":[{\"heading\":\"一、基本情况\","
+                + "\"text\":\"专项检查发现市财政局连续两年未开展政府采购监督检查。\"},{\"heading\":\"二、处理建议\",\"text\":\"建议责成限期整改。\"}],"
+                + "\"findingIds\":[" + finding + "],\"unitIds\":[" + czj + "],\"campaignIds\":[]}";
+        ok(401, Http.json("POST", REPORTS + "?jurisdiction=370500", null, draft));
+        ok(403, Http.json("POST", REPORTS + "?jurisdiction=370500", "lijin-admin", draft));
+        ok(403, Http.json("POST", REPORTS + "?jurisdiction=370500", "czj-user", draft));
+        ok(403, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-leader", draft));
+        ok(400, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin", "{\"title\":"));
+        String badLink = ok(400, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin",
+                draft.replace("\"findingIds\":[" + finding + "]", "\"findingIds\":[987654]"))).body();
+        assertTrue(badLink, badLink.contains("findingIds[0]"));
+        Http.Reply created = ok(201, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin", draft));
+        long id = PlatformIT.firstId(created.body());
+        String report = REPORTS + "/" + id;
+        assertTrue(created.body(), created.body().contains("\"state\":\"DRAFT\"") && created.body().contains("\"unitName\""));
+        ok(403, Http.get(report, "lijin-admin"));
+        ok(403, Http.get(report, "czj-user"));
+        ok(403, Http.get(report, "city-leader"));
+        ok(401, Http.get(report, null));
+
+        // review: never by the drafter; an unreviewed report cannot go to leaders
+        ok(200, Http.json("POST", report + "/submit", "city-admin", "{}"));
+        String unreviewed = ok(409, Http.json("POST", report + "/send", "city-admin", "{\"leaders\":[\"city-leader\"]}")).body();
+        assertTrue(unreviewed, unreviewed.contains("尚未审核通过") && unreviewed.contains("审核中"));
+        ok(403, Http.json("POST", report + "/approve", "city-admin", "{}"));
+        ok(403, Http.json("POST", report + "/approve", "lijin-admin", "{}"));
+        String approved = ok(200, Http.json("POST", report + "/approve", "city-office-head", "{}")).body();
+        assertTrue(approved, approved.contains("\"state\":\"APPROVED\"") && approved.contains("\"reviewer\":\"city-office-head\"")
+                && approved.contains("年第"));
+        assertTrue(ok(409, Http.json("POST", report + "/approve", "city-office-head", "{}")).body().contains("已审核"));
+
+        // sent to a named leader of the jurisdiction, with the archived PDF
+        String notLeader = ok(400, Http.json("POST", report + "/send", "city-admin", "{\"leaders\":[\"city-office-head\"]}")).body();
+        assertTrue(notLeader, notLeader.contains("leaders[0]"));
+        ok(400, Http.json("POST", report + "/send", "city-admin", "{\"leaders\":[\"lijin-leader\"]}"));
+        ok(403, Http.json("POST", report + "/send", "lijin-admin", "{\"leaders\":[\"city-leader\"]}"));
+        String sent = ok(200, Http.json("POST", report + "/send", "city-admin", "{\"leaders\":[\"city-leader\"]}")).body();
+        assertTrue(sent, sent.contains("\"state\":\"SENT\"") && sent.contains("\"documentNumber\":\"") && sent.contains("\"username\":\"city-leader\""));
+        String leaderInbox = ok(200, Http.get(API + "/v1/inbox", "city-leader")).body();
+        assertTrue(leaderInbox, leaderInbox.contains("SPECIAL_REPORT_SENT") && leaderInbox.contains("/v1/special-reports/" + id));
+
+        Http.Reply pdf = ok(200, Http.get(report + "/document", "city-leader"));
+        assertTrue(new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1), new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        ok(403, Http.get(report, "lijin-leader"));
+        ok(403, Http.get(report + "/document", "czj-user"));
+        assertTrue(ok(200, Http.get(REPORTS, "city-leader")).body().contains("\"id\":" + id));
+        assertFalse(ok(200, Http.get(REPORTS, "lijin-leader")).body().contains("\"id\":" + id));
+        String read = ok(200, Http.json("POST", report + "/read", "city-leader", "{}")).body();
+        assertTrue(read, read.matches("(?s).*\"username\":\"city-leader\",\"readAt\":\"[^\"]+\".*"));
+
+        // the instruction: the named leader only; its task goes to CZJ
+        String instruction = "{\"text\":\"请市财政局牵头研究落实，月底前报结果。\",\"tasks\":[{\"title\":\"建立政府采购监督检查制度\","
+                + "\"ownerKind\":\"UNIT\",\"ownerCode\":\"CZJ\",\"deadline\":\"" + today.plusDays(30) + "\"}]}";
+        ok(403, Http.json("POST", report + "/instructions", "city-admin", instruction));
+        ok(403, Http.json("POST", report + "/instructions", "lijin-leader", instruction));
+        ok(403, Http.json("POST", report + "/instructions", "czj-user", instruction));
+        ok(400, Http.json("POST", report + "/instructions", "city-leader", "{\"text\":"));
+        String unknownOwner = ok(400, Http.json("POST", report + "/instructions", "city-leader", instruction.replace("\"CZJ\"", "\"NOPE\""))).body();
+        assertTrue(unknownOwner, unknownOwner.contains("tasks[0]"));
+        assertTrue(ok(200, Http.get(report, "city-admin")).body().contains("\"instructions\":[]"));
+        String recorded = ok(201, Http.json("POST", report + "/instructions", "city-leader", instruction)).body();
+        long instructionId = PlatformIT.firstId(recorded);
+        long unitTask = number(recorded, "taskIds");
+        assertTrue(recorded, recorded.contains("\"channel\":\"PLATFORM\"") && recorded.contains("\"open\":1"));
+        String officeInbox = ok(200, Http.get(API + "/v1/inbox", "city-admin")).body();
+        assertTrue(officeInbox, officeInbox.contains("SPECIAL_REPORT_INSTRUCTED"));
+
+        // the owner reports progress on its task through the task API; the report stays closed to it
+        String task = ok(200, Http.get(API + "/v1/tasks/" + unitTask, "czj-user")).body();
+        assertTrue(task, task.contains("\"origin\":\"INSTRUCTION\"") && task.contains("\"originId\":" + instructionId));
+        ok(200, Http.json("POST", API + "/v1/tasks/" + unitTask + "/progress", "czj-user", "{\"text\":\"已起草监督检查制度，正在征求意见。\",\"percent\":60}"));
+        ok(403, Http.get(report, "czj-user"));
+
+        // the office turns the instruction into a further task of its own, and records a paper instruction with its scan
+        String assigned = ok(200, Http.json("POST", REPORTS + "/instructions/" + instructionId + "/tasks", "city-admin",
+                "{\"tasks\":[{\"title\":\"跟踪督办并向领导报告\",\"ownerKind\":\"OFFICE\",\"deadline\":\"" + today.plusDays(40) + "\"}]}")).body();
+        assertTrue(assigned, assigned.contains("\"total\":2"));
+        ok(403, Http.json("POST", REPORTS + "/instructions/" + instructionId + "/tasks", "city-leader",
+                "{\"tasks\":[{\"title\":\"x\",\"ownerKind\":\"OFFICE\",\"deadline\":\"" + today.plusDays(40) + "\"}]}"));
+        ok(403, Http.call("POST", report + "/scans?fileName=scan.pdf", "lijin-admin", "application/pdf", "%PDF-1.4".getBytes()));
+        ok(415, Http.call("POST", report + "/scans?fileName=scan.exe", "city-admin", "application/octet-stream", "MZ".getBytes()));
+        ok(413, Http.call("POST", report + "/scans?fileName=scan.pdf", "city-admin", "application/pdf", new byte[11 * 1024 * 1024]));
+        String scan = ok(201, Http.call("POST", report + "/scans?fileName=批示.pdf", "city-admin", "application/pdf",
+                "%PDF-1.4 paper instruction".getBytes(StandardCharsets.UTF_8))).body();
+        long scanId = PlatformIT.firstId(scan);
+        assertTrue(scan, scan.contains("\"sha256\":\""));
+        String paper = ok(201, Http.json("POST", report + "/paper-instructions", "city-admin", "{\"leader\":\"city-leader\","
+                + "\"text\":\"同意，请市编办跟踪督办。\",\"date\":\"" + today + "\",\"scanId\":" + scanId + ",\"tasks\":[]}")).body();
+        assertTrue(paper, paper.contains("\"channel\":\"PAPER\"") && paper.contains("\"scanId\":" + scanId));
+        ok(200, Http.get(report + "/scans/" + scanId, "city-leader"));
+
+        // closing: refused while tasks are open, then the office closes the tasks and the report
+        String open = ok(200, Http.get(REPORTS + "/instructions?jurisdiction=370500", "city-admin")).body();
+        assertTrue(open, open.contains("\"id\":" + instructionId));
+        assertTrue(ok(409, Http.json("POST", report + "/close", "city-admin", "{}")).body().contains("尚有 2 项"));
+        long officeTask = Long.parseLong(assigned.replaceAll("(?s)^.*\"taskIds\":\\[\\d+,(\\d+)\\].*$", "$1"));
+        ok(200, Http.json("POST", API + "/v1/tasks/" + unitTask + "/close", "city-admin", "{\"note\":\"制度已印发\"}"));
+        ok(200, Http.json("POST", API + "/v1/tasks/" + officeTask + "/close", "city-admin", "{\"note\":\"已向领导报告\"}"));
+        String done = ok(200, Http.get(report, "city-leader")).body();
+        assertTrue(done, done.contains("\"allDone\":true") && done.contains("\"state\":\"INSTRUCTED\""));
+        ok(403, Http.json("POST", report + "/close", "city-leader", "{}"));
+        String closed = ok(200, Http.json("POST", report + "/close", "city-admin", "{\"note\":\"批示事项全部落实\"}")).body();
+        assertTrue(closed, closed.contains("\"state\":\"CLOSED\"") && closed.contains("\"closedBy\":\"city-admin\""));
+        assertFalse(ok(200, Http.get(REPORTS + "/instructions?jurisdiction=370500", "city-admin")).body().contains("\"id\":" + instructionId));
+        assertTrue(ok(409, Http.json("POST", report + "/instructions", "city-leader", instruction)).body().contains("已办结"));
+
+        String history = ok(200, Http.get(report + "/history", "city-leader")).body();
+        for (String action : new String[] {"CREATED", "SUBMITTED", "APPROVED", "SENT", "READ", "INSTRUCTED", "TASKS_ASSIGNED",
+                "SCAN_UPLOADED", "PAPER_INSTRUCTION", "CLOSED"}) {
+            assertTrue(action + " in " + history, history.contains("\"action\":\"" + action + "\""));
+        }
+        assertTrue(ok(200, Http.get(REPORTS + "?state=CLOSED&jurisdiction=370500", "city-admin")).body().contains("\"id\":" + id));
+        ok(400, Http.get(REPORTS + "?state=NONSENSE", "city-admin"));
+        ok(403, Http.get(report + "/history", "lijin-admin"));
+    }
+}
