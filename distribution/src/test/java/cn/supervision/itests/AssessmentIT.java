@@ -193,5 +193,25 @@ public class AssessmentIT {
                 && log.body().contains("\"revision\":1"));
         assertFalse(log.body(), log.body().contains("lijin-admin"));
         assertEquals("3", log.header("X-Total-Count"));
+
+        // the JSON view is an export too; a unit user and a department read no jurisdiction-wide view
+        assertEquals(403, Http.get(ASSESSMENT + "/370500/2026", "czj-user").status());
+        assertEquals(403, Http.get(ASSESSMENT + "/370500/2026", "city-audit").status());
+        assertEquals(400, Http.get(ASSESSMENT + "/370500/twenty/mapping", "city-admin").status());
+        Http.Reply json = Http.get(ASSESSMENT + "/370500/2026", "city-admin");
+        assertEquals(json.body(), 200, json.status());
+        String line = json.body().substring(json.body().indexOf("\"unitId\":" + czj + ","));
+        assertTrue(line, line.startsWith("\"unitId\":" + czj + ",\"unitCode\":\"CZJ\",\"unitName\":\"东营市财政局\",\"routineCampaignId\":" + routine
+                + ",\"resultRevision\":1,\"total\":14.72,\"grade\":\"较差\",\"assessmentPoints\":1.47,"));
+        assertTrue(line, line.contains("\"finalPoints\":2.47"));
+        Matcher exportId = Pattern.compile("\"exportId\":(\\d+)").matcher(json.body());
+        assertTrue(json.body(), exportId.find());
+        String newest = Http.get(ASSESSMENT + "/exports?jurisdiction=370500", "city-admin").body();
+        assertTrue(newest, newest.startsWith("[{\"id\":" + exportId.group(1) + ",\"jurisdictionCode\":\"370500\",\"year\":2026,\"format\":\"REST\""));
+
+        // the paths are documented
+        String openApi = Http.get(API + "/openapi.json", null).body();
+        assertTrue(openApi.contains("/v1/assessment/{jurisdiction}/{year}/mapping") && openApi.contains("/v1/assessment/exports")
+                && openApi.contains("/v1/assessment/items/{id}/confirm"));
     }
 }
