@@ -1,0 +1,154 @@
+package cn.supervision.document.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.CmapSubtable;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import cn.supervision.fonts.CjkFonts;
+
+/**
+ * XHTML to PDF with openhtmltopdf on PDFBox: A4, GB/T 9704 margins (top 37 mm, left 28 mm, right 26 mm, bottom 35 mm),
+ * the bundled Noto faces embedded as subsets. The faces are parsed once and shared; a render holds them alone.
+ */
+final class PdfRenderer {
+    private static final Logger LOG = LoggerFactory.getLogger(PdfRenderer.class);
+    static final String CSS = """
+            @page { size: A4; margin: 37mm 26mm 35mm 28mm;
+              @bottom-center { content: "— " counter(page) " —"; font-family: 'Noto Serif SC'; font-size: 14pt; } }
+            body { font-family: 'Noto Serif SC'; font-size: 16pt; line-height: 1.75; color: #000; }
+            .red-header { color: #d40000; font-weight: 700; font-size: 32pt; text-align: center; line-height: 1.3;
+              margin: 6mm 0 8mm 0; }
+            .doc-number { text-align: center; text-indent: 0; margin: 0; }
+            .issue { text-align: center; text-indent: 0; margin: 0; }
+            hr.red-rule { border: 0; border-top: 1.5pt solid #d40000; margin: 2mm 0 10mm 0; height: 0; }
+            h1 { font-weight: 700; font-size: 22pt; text-align: center; line-height: 1.5; margin: 0 0 8mm 0; }
+            h2 { font-family: 'Noto Sans SC'; font-weight: 700; font-size: 16pt; margin: 3mm 0 1mm 0; }
+            h3 { font-family: 'Noto Sans SC'; font-weight: 700; font-size: 16pt; margin: 2mm 0 0 0; }
+            p { text-indent: 2em; margin: 0; }
+            p.addressee, p.signature, p.date, p.seal, p.plain, td p, th p, li p { text-indent: 0; }
+            p.signature, p.date { text-align: right; padding-right: 2em; }
+            p.signature { margin-top: 12mm; }
+            p.seal { text-align: right; padding-right: 4em; color: #d40000; }
+            p.meta { text-indent: 0; font-size: 12pt; }
+            table { width: 100%; border-collapse: collapse; font-size: 11pt; line-height: 1.45; margin: 2mm 0 4mm 0;
+              -fs-table-paginate: paginate; }
+            th, td { border: 0.6pt solid #000; padding: 1mm 1.5mm; vertical-align: top; }
+            th { font-family: 'Noto Sans SC'; font-weight: 700; background-color: #f2f2f2; }
+            td.num, th.num { text-align: right; }
+            img { max-width: 100%; }
+            img.chart { width: 150mm; }
+            ul, ol { margin: 0 0 0 2em; padding: 0; }
+            strong, b { font-family: 'Noto Sans SC'; font-weight: 700; }
+            """;
+
+    private final Map<CjkFonts.Face, TrueTypeFont> faces = new EnumMap<>(CjkFonts.Face.class);
+
+    PdfRenderer() {
+        for (CjkFonts.Face face : CjkFonts.Face.values()) {
+            try {
+                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(CjkFonts.bytes(face)));
+                preferUnifiedIdeographs(ttf);
+                faces.put(face, ttf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The Noto faces map a Kangxi radical (U+2F00–U+2FDF), a CJK radical supplement (U+2E80–U+2EFF) or a compatibility
+     * ideograph (U+F900–U+FAFF) to the same glyph as the unified ideograph (⼯ and 工), and PDFBox writes the lowest code
+     * point of a glyph into the PDF's ToUnicode map: the text of 工作 would then be copied and searched as ⼯作. Dropping
+     * those alternatives from the glyph-to-code side of the cmap (rendering still maps every character) makes the text
+     * layer the characters that were written.
+     */
+    static void preferUnifiedIdeographs(TrueTypeFont ttf) throws IOException {
+        CmapLookup lookup = ttf.getUnicodeCmapLookup();
+        if (!(lookup instanceof CmapSubtable)) {
+            return;
+        }
+        try {
+            Field field = CmapSubtable.class.getDeclaredField("glyphIdToCharacterCodeMultiple");
+            field.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<Integer, List<Integer>> multiple = (Map<Integer, List<Integer>>) field.get(lookup);
+            for (List<Integer> codes : multiple.values()) {
+                if (codes.stream().anyMatch(c -> !alternative(c))) {
+                    codes.removeIf(PdfRenderer::alternative);
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("could not prefer unified ideographs in the PDF text layer ({}): copied text may show radicals", e.toString());
+        }
+    }
+
+    private static boolean alternative(int c) {
+        return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF);
+    }
+
+    /** Adds the style sheet to the document's head (made when missing). */
+    static void style(Document doc) {
+        Element html = doc.getDocumentElement();
+        String ns = html.getNamespaceURI();
+        Element head = null;
+        for (Node c = html.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.ELEMENT_NODE && "head".equals(Xhtml.name(c))) {
+                head = (Element) c;
+            }
+        }
+        if (head == null) {
+            head = doc.createElementNS(ns, "head");
+            html.insertBefore(head, html.getFirstChild());
+        }
+        Element style = doc.createElementNS(ns, "style");
+        style.setAttribute("type", "text/css");
+        style.setTextContent(CSS);
+        head.appendChild(style);
+    }
+
+    synchronized byte[] render(Document xhtml, String title, String author) {
+        style(xhtml);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try (PDDocument pdf = new PDDocument()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePDDocument(pdf);
+            for (Map.Entry<CjkFonts.Face, TrueTypeFont> f : faces.entrySet()) {
+                PDType0Font font = PDType0Font.load(pdf, f.getValue(), true);
+                builder.useFont(new PDFontSupplier(font), f.getKey().family(), f.getKey().weight(), FontStyle.NORMAL, true);
+            }
+            builder.withW3cDocument(xhtml, "about:blank");
+            builder.withProducer("supervision platform");
+            PDDocumentInformation info = pdf.getDocumentInformation();
+            info.setTitle(title);
+            info.setAuthor(author);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
