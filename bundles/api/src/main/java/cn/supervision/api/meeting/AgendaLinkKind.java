@@ -1,9 +1,9 @@
 package cn.supervision.api.meeting;
 
 /**
- * What an agenda item refers to. FINDING, CAMPAIGN and DOCUMENT ids are checked against their services (same
- * jurisdiction as the meeting); SPECIAL_REPORT ids are kept as given (the special-report service was not available to
- * this bundle when it was written); NONE is a topic without a record behind it.
+ * What an agenda item refers to. FINDING, CAMPAIGN, DOCUMENT and SPECIAL_REPORT ids are checked against their services
+ * (same jurisdiction as the meeting); a SPECIAL_REPORT id is kept as given while the special-report service is not
+ * running; NONE is a topic without a record behind it.
  */
 public enum AgendaLinkKind {
     NONE("议题", null),

@@ -11,11 +11,14 @@ import cn.supervision.api.meeting.AgendaItemDraft;
 import cn.supervision.api.meeting.AgendaLinkKind;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.report.SpecialReport;
+import cn.supervision.api.report.SpecialReportService;
 import cn.supervision.api.security.Caller;
 
 /**
  * Resolves agenda links through the owning services, as the caller: each record must exist, be readable and belong to
- * the meeting's jurisdiction; its title is kept as a snapshot. Special reports are taken by id (no service to ask).
+ * the meeting's jurisdiction; its title is kept as a snapshot. Special reports are checked the same way while the
+ * special-report service runs, and taken by id without it.
  */
 final class AgendaLinks {
     private final Collaborators services;
@@ -49,7 +52,17 @@ final class AgendaLinks {
                         owner = doc.jurisdictionCode();
                         refTitle = clip(doc.documentNumber() == null ? doc.title() : doc.title() + "（" + doc.documentNumber() + "）");
                     }
-                    case SPECIAL_REPORT, NONE -> owner = jurisdictionCode;
+                    case SPECIAL_REPORT -> {
+                        SpecialReportService reports = services.reportsIfRunning();
+                        if (reports == null) {
+                            owner = jurisdictionCode;
+                        } else {
+                            SpecialReport r = reports.get(caller, d.refId());
+                            owner = r.jurisdictionCode();
+                            refTitle = clip(r.issue() == null ? r.title() : r.title() + "（" + r.issue() + "）");
+                        }
+                    }
+                    case NONE -> owner = jurisdictionCode;
                 }
             } catch (SupervisionException e) {
                 if (e.status() != 404 && e.status() != 403) {

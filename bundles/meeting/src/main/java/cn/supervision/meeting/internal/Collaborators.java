@@ -8,13 +8,14 @@ import cn.supervision.api.cooperation.DepartmentDirectory;
 import cn.supervision.api.document.DocumentService;
 import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.notification.NotificationService;
+import cn.supervision.api.report.SpecialReportService;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.UserDirectory;
 import cn.supervision.api.task.TaskService;
 
 /**
  * The other domains a meeting reaches, by their api services. Departments, tasks and documents come from bundles of
- * the same round and are optional references: while one is missing, what needs it answers 503 naming it.
+ * the same round (and special reports) are optional references: while one is missing, what needs it answers 503 naming it.
  */
 public final class Collaborators {
     final FindingService findings;
@@ -24,10 +25,11 @@ public final class Collaborators {
     private final Supplier<DepartmentDirectory> departments;
     private final Supplier<TaskService> tasks;
     private final Supplier<DocumentService> documents;
+    private final Supplier<SpecialReportService> reports;
 
     public Collaborators(FindingService findings, CampaignService campaigns, NotificationService notifications,
                          UserDirectory users, List<DepartmentDirectory> departments, List<TaskService> tasks,
-                         List<DocumentService> documents) {
+                         List<DocumentService> documents, List<SpecialReportService> reports) {
         this.findings = findings;
         this.campaigns = campaigns;
         this.notifications = notifications;
@@ -35,6 +37,7 @@ public final class Collaborators {
         this.departments = first(departments);
         this.tasks = first(tasks);
         this.documents = first(documents);
+        this.reports = first(reports);
     }
 
     /** The first service of an optional Blueprint reference-list, or null while none is registered. */
@@ -63,6 +66,11 @@ public final class Collaborators {
 
     DocumentService documents() {
         return required(documents.get(), "文书服务");
+    }
+
+    /** The special-report service, or null while it is not running (special reports are then taken by id). */
+    SpecialReportService reportsIfRunning() {
+        return reports.get();
     }
 
     private static <T> T required(T service, String name) {

@@ -51,6 +51,8 @@ import cn.supervision.api.meeting.MembershipDraft;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Mandate;
+import cn.supervision.api.report.SpecialReport;
+import cn.supervision.api.report.SpecialReportService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
@@ -137,11 +139,18 @@ class MeetingServiceTest {
     private JpaMeetingService service(List<cn.supervision.api.cooperation.DepartmentDirectory> dirs,
                                       List<cn.supervision.api.task.TaskService> taskServices,
                                       List<cn.supervision.api.document.DocumentService> docs) {
+        return service(dirs, taskServices, docs, List.of());
+    }
+
+    private JpaMeetingService service(List<cn.supervision.api.cooperation.DepartmentDirectory> dirs,
+                                      List<cn.supervision.api.task.TaskService> taskServices,
+                                      List<cn.supervision.api.document.DocumentService> docs,
+                                      List<cn.supervision.api.report.SpecialReportService> reports) {
         return new JpaMeetingService(jpa, registry, new Collaborators(findings, Fakes.campaigns(registry.access(),
                 Map.of(21L, campaign(21, "370500"), 22L, campaign(22, "370522"))), inbox, new Fakes.Users(List.of(
                 user("city-audit", Role.DEPARTMENT, "370500", "SJJ"), user("city-discipline", Role.DEPARTMENT, "370500", "JW"),
                 user("lijin-audit", Role.DEPARTMENT, "370522", "SJJ"), user("city-admin", Role.CITY_ADMIN, "370500", null))),
-                dirs, taskServices, docs), clock);
+                dirs, taskServices, docs, reports), clock);
     }
 
     @AfterEach
@@ -287,6 +296,38 @@ class MeetingServiceTest {
         assertEquals(1, moved.agenda().size());
         assertEquals("MEETING_CHANGED", inbox.sent.get(1).message().category());
         refused(403, () -> meetings.update(LIJIN, m.id(), draft(LocalDateTime.of(2026, 12, 4, 9, 30), topic("x"))));
+    }
+
+    @Test
+    void whileTheSpecialReportServiceRunsALinkedReportMustBeTheJurisdictionsToo() {
+        Map<Long, SpecialReport> reports = Map.of(41L, report(41, "370500"), 42L, report(42, "370522"));
+        SpecialReportService service = (SpecialReportService) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SpecialReportService.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("get")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    SpecialReport r = reports.get((Long) args[1]);
+                    if (r == null) {
+                        throw SupervisionException.notFound("监管专报 " + args[1] + " 不存在");
+                    }
+                    return r;
+                });
+        JpaMeetingService withReports = service(List.of(directory), List.of(tasks), List.of(documents), List.of(service));
+        withReports.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG)));
+        SupervisionException bad = refused(400, () -> withReports.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30),
+                new AgendaItemDraft("专报", AgendaLinkKind.SPECIAL_REPORT, 42L), new AgendaItemDraft("专报", AgendaLinkKind.SPECIAL_REPORT, 43L))));
+        names(bad, "agenda[0].refId");
+        names(bad, "agenda[1].refId");
+        Meeting m = withReports.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30),
+                new AgendaItemDraft("研究专报", AgendaLinkKind.SPECIAL_REPORT, 41L)));
+        assertEquals("关于编外人员问题的专报（2026年第3期）", m.agenda().get(0).refTitle());
+        assertEquals("/v1/special-reports/41", m.agenda().get(0).link());
+    }
+
+    static SpecialReport report(long id, String jurisdiction) {
+        return new SpecialReport(id, jurisdiction, "关于编外人员问题的专报", "2026年第3期", List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, null, "seed", Instant.EPOCH, null, null, null, List.of(), null, null, null, null, List.of(), null,
+                null, null, "seed", Instant.EPOCH);
     }
 
     // ------------------------------------------------------------------ state machine
