@@ -166,7 +166,7 @@ public class JpaCooperationService implements CooperationService, DepartmentDire
         String code = draft.code().trim();
         String contacts = write(contacts(draft));
         long now = clock.millis();
-        DepartmentEntity saved = jpa.txExpr(TransactionType.Required, em -> {
+        DepartmentEntity saved = unique(j, code, () -> jpa.txExpr(TransactionType.Required, em -> {
             if (!em.createQuery("select d.id from DepartmentEntity d where d.jurisdictionCode = :j and d.code = :c", Long.class)
                     .setParameter("j", j).setParameter("c", code).getResultList().isEmpty()) {
                 throw SupervisionException.conflict("行政区划 " + j + " 已有代码为 " + code + " 的协作部门");
@@ -184,7 +184,7 @@ public class JpaCooperationService implements CooperationService, DepartmentDire
             d.setUpdatedAt(now);
             em.persist(d);
             return d;
-        });
+        }));
         LOG.info("Cooperating department {}/{} registered by {}", j, code, caller.username());
         return toValue(saved);
     }
@@ -227,6 +227,23 @@ public class JpaCooperationService implements CooperationService, DepartmentDire
             d.setUpdatedAt(now);
             return d;
         }));
+    }
+
+    /** Two registrations of one code at once: the unique key decides, the loser gets the same 409 as a late one. */
+    private static <T> T unique(String j, String code, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (SupervisionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+                        || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
+                    throw SupervisionException.conflict("行政区划 " + j + " 已有代码为 " + code + " 的协作部门");
+                }
+            }
+            throw e;
+        }
     }
 
     private void checkDraft(DepartmentDraft draft, String fixedCode) {
