@@ -55,7 +55,10 @@ public interface MeetingService {
     /** Records a decision of a held meeting and creates its tasks (TaskOrigin.MEETING_DECISION), all or nothing. */
     Decision decide(Caller caller, long id, DecisionDraft draft);
 
-    /** Generates the minutes document (DocumentKind.MEETING_MINUTES, subject {@code meeting:<id>}) of a held meeting. */
+    /**
+     * Generates the minutes document (DocumentKind.MEETING_MINUTES, subject {@code meeting:<id>}) of a held meeting (or
+     * one whose minutes are issued); it needs the minutes text and at least one decision (409 otherwise).
+     */
     StoredDocument generateMinutes(Caller caller, long id, DocumentFormat format);
 
     /** SCHEDULED to CANCELLED with a reason; the invited departments' users are told. */

@@ -21,6 +21,8 @@ import cn.supervision.api.task.TaskDraft;
 /** The shape of what callers send, checked before anything is looked up or written; every problem is named by field. */
 final class Checks {
     static final int MAX_TITLE = 200;
+    /** The minutes document's title is the meeting's and 纪要, within the document service's 200. */
+    static final int MAX_MEETING_TITLE = 100;
     static final int MAX_NAME = 64;
     static final int MAX_AGENDA = 50;
     static final int MAX_CONTACTS = 20;
@@ -84,7 +86,7 @@ final class Checks {
     }
 
     static void meeting(List<FieldError> errors, MeetingDraft d, LocalDate today) {
-        text(errors, "title", d.title(), "会议名称", MAX_TITLE);
+        text(errors, "title", d.title(), "会议名称", MAX_MEETING_TITLE);
         text(errors, "location", d.location(), "会议地点", MAX_TITLE);
         text(errors, "host", d.host(), "主持人", MAX_NAME);
         LocalDateTime at = d.startsAt();

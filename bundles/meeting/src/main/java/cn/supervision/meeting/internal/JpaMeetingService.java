@@ -491,6 +491,9 @@ public class JpaMeetingService implements MeetingService {
         if (meeting.minutes() == null) {
             throw SupervisionException.conflict("会议 #" + id + " 尚未填写会议纪要，不能生成纪要文书");
         }
+        if (meeting.decisions().isEmpty()) {
+            throw SupervisionException.conflict("会议 #" + id + " 尚无决定事项，纪要文书须列明议定事项");
+        }
         String title = meeting.title().endsWith("纪要") ? meeting.title() : meeting.title() + "纪要";
         DocumentRequest request = new DocumentRequest(DocumentKind.MEETING_MINUTES, meeting.jurisdictionCode(), "meeting:" + id,
                 null, null, title, MinutesModel.of(meeting), format);

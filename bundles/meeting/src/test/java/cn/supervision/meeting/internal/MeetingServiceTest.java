@@ -492,6 +492,7 @@ class MeetingServiceTest {
         Meeting m = held();
         refused(409, () -> meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF));
         meetings.recordMinutes(CITY, m.id(), "会议听取了审计局的情况通报。\n\n会议研究了整改事项。");
+        assertTrue(refused(409, () -> meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF)).getMessage().contains("尚无决定事项"));
         meetings.decide(CITY, m.id(), new DecisionDraft("由市财政局牵头整改", List.of(toUnit("CZJ", LocalDate.of(2026, 12, 31)))));
         refused(403, () -> meetings.generateMinutes(CITY_AUDIT, m.id(), DocumentFormat.PDF));
         StoredDocument doc = meetings.generateMinutes(CITY, m.id(), DocumentFormat.DOCX);
