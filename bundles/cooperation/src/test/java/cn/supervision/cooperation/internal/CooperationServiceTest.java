@@ -408,4 +408,70 @@ class CooperationServiceTest {
         assertEquals("application/pdf", file.contentType());
         assertTrue(documents.contentReaders.get(0).isSystem());
     }
+
+    // ------------------------------------------------------------------ the authority matrix
+
+    private static int status(Executable call) {
+        try {
+            call.execute();
+            return 200;
+        } catch (SupervisionException e) {
+            return e.status();
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Who may do what to a city referral to SJJ, a Lijin referral to Lijin's SJJ and a city share to SJJ. */
+    @Test
+    void authorityMatrixKeepsEveryDepartmentToWhatWasAddressedToIt() {
+        Department sjj = register(CITY, "370500", "SJJ", "东营市审计局", DepartmentKind.AUDIT);
+        register(CITY, "370500", "JW", "东营市纪委监委", DepartmentKind.DISCIPLINE_INSPECTION);
+        Department lijinSjj = register(LIJIN, "370522", "SJJ", "利津县审计局", DepartmentKind.AUDIT);
+        long city = service.refer(CITY, new ReferralDraft(null, 1L, sjj.id(), "市级线索", null)).id();
+        long lijin = service.refer(LIJIN, new ReferralDraft(null, 2L, lijinSjj.id(), "县级线索", null)).id();
+        long share = service.share(CITY, new ShareDraft(null, "通报", "请阅", 7L, null, null, List.of(sjj.id()))).id();
+        Caller lijinLeader = new Caller("lijin-leader", Set.of(Role.LEADER), "370522", null);
+        List<Caller> callers = List.of(CITY, CITY_LEADER, LIJIN, lijinLeader, CZJ, CITY_AUDIT, CITY_DISCIPLINE, LIJIN_AUDIT);
+
+        Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
+        //                                  CITY LEADER LIJIN LJ-LEAD CZJ  C-AUDIT C-DISC LJ-AUDIT
+        expected.put("read city referral", List.of(200, 200, 403, 403, 403, 200, 403, 403));
+        expected.put("read lijin referral", List.of(200, 200, 200, 200, 403, 403, 403, 200));
+        expected.put("list city referrals", List.of(1, 1, 403, 403, 403, 1, 0, 403));
+        expected.put("upload to city referral", List.of(200, 403, 403, 403, 403, 409, 403, 403));
+        expected.put("read city share", List.of(200, 200, 403, 403, 403, 200, 403, 403));
+        expected.put("mark city share read", List.of(403, 403, 403, 403, 403, 200, 403, 403));
+        expected.put("refer in the city", List.of(200, 403, 403, 403, 403, 403, 403, 403));
+        expected.put("share in the city", List.of(200, 403, 403, 403, 403, 403, 403, 403));
+        expected.put("register in the city", List.of(200, 403, 403, 403, 403, 403, 403, 403));
+        expected.put("acknowledge city referral", List.of(403, 403, 403, 403, 403, 200, 403, 403));
+
+        Map<String, List<Integer>> actual = new java.util.LinkedHashMap<>();
+        int[] n = {0};
+        for (String what : expected.keySet()) {
+            List<Integer> row = new ArrayList<>();
+            for (Caller c : callers) {
+                row.add(switch (what) {
+                    case "read city referral" -> status(() -> service.referral(c, city));
+                    case "read lijin referral" -> status(() -> service.referral(c, lijin));
+                    case "list city referrals" -> {
+                        int st = status(() -> service.referrals(c, "370500", null));
+                        yield st == 200 ? service.referrals(c, "370500", null).size() : st;
+                    }
+                    case "upload to city referral" -> status(() -> service.checkUpload(c, city));
+                    case "read city share" -> status(() -> service.getShare(c, share));
+                    case "mark city share read" -> status(() -> service.markRead(c, share));
+                    case "refer in the city" -> status(() -> service.refer(c, new ReferralDraft("370500", 1L, sjj.id(), "再移送", null)));
+                    case "share in the city" -> status(() -> service.share(c, new ShareDraft("370500", "通报", "请阅", 7L, null, null,
+                            List.of(sjj.id()))));
+                    case "register in the city" -> status(() -> register(c, "370500", "D" + n[0]++, "部门", DepartmentKind.OTHER));
+                    case "acknowledge city referral" -> status(() -> service.acknowledge(c, city, null));
+                    default -> throw new IllegalStateException(what);
+                });
+            }
+            actual.put(what, row);
+        }
+        assertEquals(expected, actual);
+    }
 }
