@@ -51,6 +51,7 @@ public class JpaTaskService implements TaskService {
     static final int MAX_TEXT = 2000;
     static final int MAX_NOTE = 1000;
     static final int MAX_DRAFTS = 200;
+    static final int PROGRESS_GROUP = 500;
 
     private final JpaTemplate jpa;
     private final RegistryService registry;
@@ -349,11 +350,19 @@ public class JpaTaskService implements TaskService {
             return List.of();
         }
         List<Long> ids = tasks.stream().map(TaskEntity::getId).toList();
-        Map<Long, List<TaskProgress>> progress = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                        "select p from TaskProgressEntity p where p.taskId in :ids order by p.id", TaskProgressEntity.class)
-                .setParameter("ids", ids).getResultList().stream()
-                .collect(Collectors.groupingBy(TaskProgressEntity::getTaskId, Collectors.mapping(p -> new TaskProgress(p.getId(),
-                        p.getText(), p.getPercent(), p.getReportedBy(), Instant.ofEpochMilli(p.getReportedAt())), Collectors.toList()))));
+        // in groups: a listing may hold thousands of tasks, and Derby compiles every IN parameter into the statement
+        List<TaskProgressEntity> rows = jpa.txExpr(TransactionType.Supports, em -> {
+            List<TaskProgressEntity> out = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += PROGRESS_GROUP) {
+                out.addAll(em.createQuery("select p from TaskProgressEntity p where p.taskId in :ids order by p.id",
+                        TaskProgressEntity.class).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + PROGRESS_GROUP)))
+                        .getResultList());
+            }
+            return out;
+        });
+        Map<Long, List<TaskProgress>> progress = rows.stream().collect(Collectors.groupingBy(TaskProgressEntity::getTaskId,
+                Collectors.mapping(p -> new TaskProgress(p.getId(), p.getText(), p.getPercent(), p.getReportedBy(),
+                        Instant.ofEpochMilli(p.getReportedAt())), Collectors.toList())));
         LocalDate today = deadlines.today();
         return tasks.stream().map(t -> new TrackedTask(t.getId(), t.getJurisdictionCode(), t.getOrigin(), t.getOriginId(), t.getTitle(),
                 t.getDetail(), t.getOwnerKind(), t.getOwnerCode(), t.getOwnerName(), LocalDate.ofEpochDay(t.getDeadline()), t.getState(),

@@ -330,6 +330,25 @@ class TaskServiceTest {
         refused(400, () -> tasks.list(CITY, "370500", TaskQuery.all(), 0, 0));
     }
 
+    @Test
+    void aLongListingCarriesEveryTasksProgress() {
+        List<TaskDraft> drafts = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> draft("事项 " + i, OwnerKind.UNIT, "CZJ", TODAY.plusDays(1 + i % 30))).toList();
+        for (int origin = 1; origin <= 3; origin++) {
+            tasks.create(CITY, "370500", TaskOrigin.MEETING_DECISION, origin, drafts);
+        }
+        List<TrackedTask> listed = tasks.list(CZJ, "370500", TaskQuery.all(), 0, 1000);
+        assertEquals(600, listed.size());
+        long first = listed.get(0).id();
+        long last = listed.get(599).id();
+        tasks.reportProgress(CZJ, first, "第一项进展", 10);
+        tasks.reportProgress(CZJ, last, "最后一项进展", 90);
+        List<TrackedTask> again = tasks.list(CZJ, "370500", TaskQuery.all(), 0, 1000);
+        assertEquals("第一项进展", again.get(0).progress().get(0).text());
+        assertEquals(90, again.get(599).progress().get(0).percent());
+        assertEquals(2, again.stream().filter(t -> !t.progress().isEmpty()).count());
+    }
+
     static List<Long> ids(List<TrackedTask> list) {
         return list.stream().map(TrackedTask::id).toList();
     }
