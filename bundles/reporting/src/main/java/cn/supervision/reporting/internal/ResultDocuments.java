@@ -95,8 +95,8 @@ public class ResultDocuments implements ResultDocumentService {
     }
 
     /**
-     * The subject is {@code criticism:<jurisdiction>-<finding ids, ascending, joined by '.'>}: the same findings make the
-     * same 通报 (a revised text is its next version and keeps its number), other findings another one.
+     * The subject is {@code criticism:<jurisdiction>-<finding ids, ascending, joined by '.'>} (see {@link #findingsKey}): the
+     * same findings make the same 通报 (a revised text is its next version and keeps its number), other findings another one.
      */
     @Override
     public StoredDocument criticismNotice(Caller caller, String jurisdictionCode, String title, String addressees,
@@ -128,9 +128,26 @@ public class ResultDocuments implements ResultDocumentService {
                 throw SupervisionException.invalid("findingIds", "问题 " + f.id() + " 不属于行政区划 " + code);
             }
         }
-        String subject = "criticism:" + code + "-" + findingIds.stream().sorted().map(String::valueOf).collect(Collectors.joining("."));
+        String subject = "criticism:" + code + "-" + findingsKey(findingIds);
         return documents.generate(caller, new DocumentRequest(DocumentKind.CRITICISM_NOTICE, code, subject, null, null,
                 title.strip(), criticisms.model(title, addressees, paragraphs, found), format));
+    }
+
+    /**
+     * The finding ids ascending, joined by '.'; when that is longer than a subject's part may be (64 characters with the
+     * jurisdiction), the first 16 hex digits of its SHA-256, prefixed by {@code h}.
+     */
+    static String findingsKey(List<Long> findingIds) {
+        String ids = findingIds.stream().sorted().map(String::valueOf).collect(Collectors.joining("."));
+        if (ids.length() <= 48) {
+            return ids;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(ids.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return "h" + java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void requireGenerate(Caller caller, String jurisdictionCode) {

@@ -114,6 +114,12 @@ final class Fixture {
         return new ResultDocuments(registry, campaigns(), findings(), rectification(), users(), documents(), new TestFonts());
     }
 
+    /** With another document service (the benchmark's real one), made on this fixture's registry. */
+    ResultDocuments service(java.util.function.Function<FakeRegistry, DocumentService> documents) {
+        registry = new FakeRegistry(FakeRegistry.DONGYING, units);
+        return new ResultDocuments(registry, campaigns(), findings(), rectification(), users(), documents.apply(registry), new TestFonts());
+    }
+
     private Access access() {
         return registry.access();
     }

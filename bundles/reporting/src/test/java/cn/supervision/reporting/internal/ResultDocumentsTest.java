@@ -299,6 +299,15 @@ class ResultDocumentsTest {
         assertTrue(f.generated.isEmpty());
     }
 
+    @Test
+    void manyFindingsMakeAShortSubjectOfTheirSet() {
+        List<Long> ids = java.util.stream.LongStream.rangeClosed(1000, 1100).boxed().toList();
+        String key = ResultDocuments.findingsKey(ids);
+        assertTrue(key.matches("h[0-9a-f]{16}"), key);
+        assertEquals(key, ResultDocuments.findingsKey(ids.stream().sorted(java.util.Comparator.reverseOrder()).toList()));
+        assertEquals("3.12", ResultDocuments.findingsKey(List.of(12L, 3L)));
+    }
+
     private static void assertInvalid(String field, Runnable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call::run);
         assertEquals(400, e.status());
