@@ -22,10 +22,13 @@ import cn.supervision.api.registry.UnitDraft;
  * The declarative content of a contribution bundle, read from {@code SUPERVISION-INF/}:
  * {@code jurisdiction.json} ({@code {"jurisdiction":{…},"children":[…]}}), {@code policy.json} (the city only),
  * {@code units/*.json} ({@code {"jurisdictionCode":…,"units":[…]}}) and {@code indicator-systems/*.json}
- * (the indicator exchange format). The content hash covers every file's path and bytes.
+ * (the indicator exchange format), and the document templates {@code templates/office.json} and
+ * {@code templates/<kind>.html} (by path below {@code templates/}; checked by the document service's template registry).
+ * The content hash covers every file's path and bytes.
  */
 record BundleContent(JurisdictionFile jurisdiction, Policy policy, List<Named<UnitFile>> units,
-                     List<Named<IndicatorSystemDocument>> systems, String contentHash, List<String> problems) {
+                     List<Named<IndicatorSystemDocument>> systems, Map<String, byte[]> templates, String contentHash,
+                     List<String> problems) {
 
     record JurisdictionFile(Jurisdiction jurisdiction, List<Jurisdiction> children) {
         JurisdictionFile {
@@ -41,6 +44,8 @@ record BundleContent(JurisdictionFile jurisdiction, Policy policy, List<Named<Un
 
     record Named<T>(String path, T value) { }
 
+    static final String TEMPLATES = "templates/";
+
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -52,8 +57,18 @@ record BundleContent(JurisdictionFile jurisdiction, Policy policy, List<Named<Un
         Policy policy = null;
         List<Named<UnitFile>> units = new ArrayList<>();
         List<Named<IndicatorSystemDocument>> systems = new ArrayList<>();
+        Map<String, byte[]> templates = new TreeMap<>();
         for (Map.Entry<String, byte[]> f : sorted.entrySet()) {
             String path = f.getKey();
+            if (path.startsWith(TEMPLATES)) {
+                String name = path.substring(TEMPLATES.length());
+                if (name.equals("office.json") || (name.endsWith(".html") && !name.contains("/"))) {
+                    templates.put(name, f.getValue());
+                } else {
+                    problems.add(path + "：templates/ 中只能有 office.json 和 <文书种类>.html");
+                }
+                continue;
+            }
             try {
                 if (path.equals("jurisdiction.json")) {
                     jurisdiction = JSON.readValue(f.getValue(), JurisdictionFile.class);
@@ -74,7 +89,7 @@ record BundleContent(JurisdictionFile jurisdiction, Policy policy, List<Named<Un
         if (sorted.isEmpty()) {
             problems.add("贡献包中没有 SUPERVISION-INF/ 内容");
         }
-        return new BundleContent(jurisdiction, policy, units, systems, hash(sorted), problems);
+        return new BundleContent(jurisdiction, policy, units, systems, templates, hash(sorted), problems);
     }
 
     private static String hash(Map<String, byte[]> sorted) {

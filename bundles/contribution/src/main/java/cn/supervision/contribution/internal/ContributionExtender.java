@@ -42,6 +42,7 @@ import cn.supervision.api.contribution.Contribution;
 import cn.supervision.api.contribution.ContributionEvent;
 import cn.supervision.api.contribution.ContributionEventType;
 import cn.supervision.api.contribution.ContributionService;
+import cn.supervision.api.document.TemplateRegistry;
 import cn.supervision.api.contribution.ContributionState;
 import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.indicator.IndicatorSystemService;
@@ -95,6 +96,8 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     private BundleTracker<Tracked> tracker;
     private ServiceRegistration<ResolverHookFactory> gateRegistration;
     private volatile boolean cityProcessed;
+    /** The document service's template registry: validates, installs and retires a contribution's templates/. */
+    private final ServiceTracker<TemplateRegistry, TemplateRegistry> templateTracker;
 
     public ContributionExtender(BundleContext context, JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems,
                                 String cityBundle, String cityJurisdiction, String trustCertificates, String demoTrustCertificates,
@@ -110,7 +113,8 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         this.registry = registry;
         this.systems = systems;
         this.cityJurisdiction = cityJurisdiction;
-        this.processor = new ContributionProcessor(registry, systems, cityBundle, cityJurisdiction);
+        this.templateTracker = context == null ? null : new ServiceTracker<>(context, TemplateRegistry.class, null);
+        this.processor = new ContributionProcessor(registry, systems, cityBundle, cityJurisdiction, this::templateRegistry);
         this.inspector = new JarInspector(trust);
         this.gate = new CodeGate(inspector);
         if (trust.isEmpty()) {
@@ -139,12 +143,14 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     public void start() {
         // the gate first: no contribution bundle resolves unjudged from here on
         gateRegistration = context.registerService(ResolverHookFactory.class, gate, null);
+        templateTracker.open();
         tracker = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, this);
         tracker.open();
     }
 
     public void stop() {
         tracker.close();
+        templateTracker.close();
         if (gateRegistration != null) {
             gateRegistration.unregister();
         }
@@ -154,6 +160,10 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private TemplateRegistry templateRegistry() {
+        return templateTracker == null ? null : templateTracker.getService();
     }
 
     @Override
@@ -417,6 +427,10 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         List<Long> ids = another ? List.of() : ledger.uninstalled(bsn);
         int retired = another ? 0 : systems.retireLineages(Caller.system("bundle:" + bsn),
                 ContributionProcessor.lineagePrefix(bsn), "贡献包 " + bsn + " 已卸载");
+        TemplateRegistry templates = templateRegistry();
+        if (!another && declared != null && templates != null) {
+            templates.retire(declared.trim(), bsn); // its document templates stop being used; their rows stay
+        }
         ledger.append(new ContributionLedger.NewEvent(ContributionEventType.UNINSTALLED, bsn, version,
                 ids.isEmpty() ? null : ids.get(ids.size() - 1), channel, actor.username(), actor.jurisdictionCode(),
                 declared, null, null, List.of("停用指标体系 " + retired + " 个")));

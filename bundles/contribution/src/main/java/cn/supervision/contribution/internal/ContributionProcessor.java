@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import cn.supervision.api.contribution.Policy;
+import cn.supervision.api.document.TemplateRegistry;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.IndicatorSystemDocument;
 import cn.supervision.api.indicator.IndicatorSystemService;
@@ -33,12 +35,20 @@ final class ContributionProcessor {
     private final IndicatorSystemService systems;
     private final String cityBundle;
     private final String cityJurisdiction;
+    /** The document service's side of templates, or null while no document service runs. */
+    private final Supplier<TemplateRegistry> templates;
 
     ContributionProcessor(RegistryService registry, IndicatorSystemService systems, String cityBundle, String cityJurisdiction) {
+        this(registry, systems, cityBundle, cityJurisdiction, () -> null);
+    }
+
+    ContributionProcessor(RegistryService registry, IndicatorSystemService systems, String cityBundle, String cityJurisdiction,
+                          Supplier<TemplateRegistry> templates) {
         this.registry = registry;
         this.systems = systems;
         this.cityBundle = cityBundle;
         this.cityJurisdiction = cityJurisdiction;
+        this.templates = templates;
     }
 
     boolean isCity(String symbolicName) {
@@ -146,6 +156,15 @@ final class ContributionProcessor {
                 PolicyChecker.check(policy, doc.definition(), shares).forEach(r -> reasons.add(f.path() + "：" + r));
             }
         }
+        // document templates: checked by the document service, each problem naming its file
+        TemplateRegistry templateRegistry = templates.get();
+        if (!content.templates().isEmpty()) {
+            if (templateRegistry == null) {
+                // the document service is still starting (or not deployed): the extender retries, then gives up loudly
+                throw new IllegalStateException("文书服务（TemplateRegistry）不可用，无法检查 templates/ 中的文书模板");
+            }
+            content.templates().forEach((path, bytes) -> reasons.addAll(templateRegistry.validate(path, bytes)));
+        }
         if (!reasons.isEmpty()) {
             return new Outcome(false, reasons, 0, 0);
         }
@@ -161,6 +180,14 @@ final class ContributionProcessor {
             for (BundleContent.Named<IndicatorSystemDocument> f : content.systems()) {
                 IndicatorSystemDocument doc = f.value();
                 systems.publishContributed(system, doc.jurisdictionCode(), lineage(symbolicName, doc), doc.definition());
+            }
+            if (applyUnits && templateRegistry != null) {
+                // a new version without templates takes its predecessor's back; one with templates replaces them
+                if (content.templates().isEmpty()) {
+                    templateRegistry.retire(declared, symbolicName);
+                } else {
+                    templateRegistry.install(declared, symbolicName, content.templates());
+                }
             }
         } catch (SupervisionException e) {
             List<String> failed = new ArrayList<>();

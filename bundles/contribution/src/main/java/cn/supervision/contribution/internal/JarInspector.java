@@ -37,7 +37,7 @@ import cn.supervision.api.contribution.ContributionService;
  * directory and the local headers must list the same entries with the same contents, names must be unique and
  * plain;</li>
  * <li>whether it is <b>declarative</b> ({@link JarInspection#code} empty): only allow-listed manifest headers, and
- * entries only in {@code SUPERVISION-INF/} (JSON) and {@code META-INF/} (the manifest, signature files, Maven
+ * entries only in {@code SUPERVISION-INF/} (JSON, and document templates {@code templates/*.html}) and {@code META-INF/} (the manifest, signature files, Maven
  * metadata). Nothing in such a jar makes the framework or an extender load or wire code;</li>
  * <li>for any other jar, whether every entry is signed by a certificate of the city's {@link TrustStore}.</li>
  * </ul>
@@ -66,6 +66,8 @@ final class JarInspector {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAVEN_METADATA = Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.(xml|properties)");
     private static final String CONTENT = ContributionService.CONTENT_FOLDER + "/";
+    /** Document templates: logic-less XHTML text the document service validates; never code. */
+    private static final Pattern TEMPLATE_FILE = Pattern.compile(Pattern.quote(CONTENT) + "templates/[a-z0-9-]{1,60}\\.html");
 
     private final TrustStore trust;
 
@@ -239,8 +241,8 @@ final class JarInspector {
                 continue;
             }
             if (name.startsWith(CONTENT)) {
-                if (!name.endsWith(".json")) {
-                    code.add("条目 " + name + "：" + CONTENT + " 中只能有 JSON 文件");
+                if (!name.endsWith(".json") && !TEMPLATE_FILE.matcher(name).matches()) {
+                    code.add("条目 " + name + "：" + CONTENT + " 中只能有 JSON 文件和 " + CONTENT + "templates/*.html 文书模板");
                 }
             } else if (name.startsWith("META-INF/")) {
                 if (!name.equals(JarFile.MANIFEST_NAME) && !SIGNATURE_FILE.matcher(name).matches()

@@ -69,6 +69,22 @@ class JarInspectorTest {
         assertEquals("370522", r.jurisdiction());
     }
 
+    @Test
+    void documentTemplatesAreDeclarativeContentButOnlyAsFlatHtmlFilesUnderTemplates() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>(TestJars.dataEntries());
+        entries.put("SUPERVISION-INF/templates/office.json", b("{\"issuingOffice\":\"利津县机构编制委员会办公室\",\"numberPrefix\":\"利编办发\"}"));
+        entries.put("SUPERVISION-INF/templates/rectification-notice.html", b("<html><body/></html>"));
+        JarInspection r = inspect(TestJars.jar(Map.of(), entries));
+        assertEquals(List.of(), r.code());
+        assertTrue(r.declarative());
+        for (String name : List.of("SUPERVISION-INF/templates/sub/rectification-notice.html", "SUPERVISION-INF/templates/x.class",
+                "SUPERVISION-INF/notice.html", "SUPERVISION-INF/templates/Notice.HTML")) {
+            JarInspection bad = inspect(TestJars.jar(Map.of(), with(name, "<html/>")));
+            assertFalse(bad.declarative(), name);
+            assertTrue(bad.code().stream().anyMatch(c -> c.contains(name)), bad.code().toString());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Bundle-Activator", "Bundle-Blueprint", "Service-Component", "Bundle-ClassPath", "Fragment-Host",
             "DynamicImport-Package", "Import-Package", "Require-Capability", "Provide-Capability", "Export-Package",
