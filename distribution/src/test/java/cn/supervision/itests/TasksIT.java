@@ -5,6 +5,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -15,6 +19,8 @@ import java.util.Set;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -56,6 +62,8 @@ public class TasksIT {
     CooperationService cooperation;
     @Inject
     Scheduler scheduler;
+    @Inject
+    SessionFactory shell;
     @Inject
     @Filter("(osgi.jndi.service.name=supervision)")
     DataSource dataSource;
@@ -173,6 +181,19 @@ public class TasksIT {
         assertTrue("overdue first: " + first, first.startsWith("[{\"id\":" + czjTask + ","));
         assertTrue(lists(ok(200, Http.get(overdueOnly, "czj-user")).body(), czjTask));
         assertEquals("[]", ok(200, Http.get(overdueOnly, "city-audit")).body());
+
+        // the shell lists it as overdue
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            session.execute("supervision:tasks --overdue -j 370500");
+        } finally {
+            session.close();
+        }
+        String listed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listed, listed.contains("压减财政供养人员") && listed.contains("逾期") && listed.contains("东营市财政局")
+                && !listed.contains("审计编制使用情况"));
 
         // the daily pass tells the unit and the office once
         PassResult run = scheduler.runNow(Caller.system("tasks-it"), "task-deadlines").get(0);
