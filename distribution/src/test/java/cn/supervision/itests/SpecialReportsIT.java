@@ -76,6 +76,9 @@ public class SpecialReportsIT {
         String badLink = ok(400, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin",
                 draft.replace("\"findingIds\":[" + finding + "]", "\"findingIds\":[987654]"))).body();
         assertTrue(badLink, badLink.contains("findingIds[0]"));
+        ok(413, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin", draft.replace("建议责成限期整改。",
+                "建议责成限期整改。".repeat(150_000))));
+        assertEquals("nothing written by the refusals", "[]", ok(200, Http.get(REPORTS + "?jurisdiction=370500", "city-admin")).body());
         Http.Reply created = ok(201, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin", draft));
         long id = PlatformIT.firstId(created.body());
         String report = REPORTS + "/" + id;
