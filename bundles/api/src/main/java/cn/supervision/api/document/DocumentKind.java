@@ -9,8 +9,8 @@ import java.util.List;
  * of {@link #requiredFields()} and it can use only the model's fields.
  *
  * <p>Every model carries the fields the document service adds: {@code issuingOffice} (e.g. 东营市机构编制委员会办公室),
- * {@code jurisdictionName}, {@code date} (2026年11月30日), {@code title}, and for numbered kinds {@code documentNumber}
- * (e.g. 东编办发〔2026〕12号). The builders supply the rest, as listed per kind (a list is an array of objects with
+ * {@code jurisdictionName}, {@code date} (2026年11月30日), {@code title}, {@code seal} (the seal placeholder's text), and
+ * for numbered kinds {@code documentNumber} (e.g. 东编办发〔2026〕12号). The builders supply the rest, as listed per kind (a list is an array of objects with
  * the fields in brackets; {@code chartImage} is a {@code data:image/png;base64,…} URI).
  */
 public enum DocumentKind {

@@ -153,7 +153,7 @@ final class DocxRenderer {
                     p.setAlignment(ParagraphAlignment.CENTER);
                     p.setSpacingBefore(240);
                     p.setSpacingAfter(360);
-                    inlines(p, e, new Look(XIAOBIAOSONG, 30, false, RED));
+                    inlines(p, e, new Look(XIAOBIAOSONG, 26, false, RED));
                 } else {
                     blocks(docx, e);
                 }

@@ -48,7 +48,7 @@ public class JpaDocumentService implements DocumentService {
     static final Pattern SUBJECT = Pattern.compile("[a-z][a-z-]{0,30}:[A-Za-z0-9_.-]{1,64}(/[a-z][a-z-]{0,30}:[A-Za-z0-9_.-]{1,64}){0,3}");
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     static final int MAX_TITLE = 200;
-    static final int MAX_LIMIT = 500;
+    static final int MAX_LIMIT = 10_000;
     static final int MAX_MODEL_TEXT = 4 * 1024 * 1024;
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -81,6 +81,29 @@ public class JpaDocumentService implements DocumentService {
             }
         }
         return r;
+    }
+
+    /**
+     * Blueprint init: parses the faces and loads the renderers' classes (xmlbeans' schema types, openhtmltopdf) in the
+     * background by rendering a sample in both formats, so that the first real document is not the one that pays.
+     */
+    public void start() {
+        Thread warm = new Thread(() -> {
+            Thread.currentThread().setContextClassLoader(JpaDocumentService.class.getClassLoader());
+            try {
+                long t0 = System.nanoTime();
+                Template t = templates.builtinTemplate(DocumentKind.UNIT_REPORT);
+                Map<String, Object> model = SampleModels.of(DocumentKind.UNIT_REPORT);
+                for (DocumentFormat format : DocumentFormat.values()) {
+                    render(format, t, model, "warm-up", "warm-up");
+                }
+                LOG.info("document renderers ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("document renderers could not warm up: {}", e.toString(), e);
+            }
+        }, "supervision-documents-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     // ------------------------------------------------------------------ generating

@@ -175,6 +175,10 @@ public class JpaTemplateRegistry implements TemplateRegistry, TemplateCatalog {
 
     // ------------------------------------------------------------------ resolution
 
+    Template builtinTemplate(DocumentKind kind) {
+        return builtin.get(kind);
+    }
+
     Resolved resolve(String jurisdictionCode) {
         Resolved r = resolved.get(jurisdictionCode);
         if (r == null) {

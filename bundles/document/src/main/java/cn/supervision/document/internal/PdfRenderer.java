@@ -38,7 +38,7 @@ final class PdfRenderer {
             @page { size: A4; margin: 37mm 26mm 35mm 28mm;
               @bottom-center { content: "— " counter(page) " —"; font-family: 'Noto Serif SC'; font-size: 14pt; } }
             body { font-family: 'Noto Serif SC'; font-size: 16pt; line-height: 1.75; color: #000; }
-            .red-header { color: #d40000; font-weight: 700; font-size: 32pt; text-align: center; line-height: 1.3;
+            .red-header { color: #d40000; font-weight: 700; font-size: 26pt; text-align: center; line-height: 1.3;
               margin: 6mm 0 8mm 0; }
             .doc-number { text-align: center; text-indent: 0; margin: 0; }
             .issue { text-align: center; text-indent: 0; margin: 0; }

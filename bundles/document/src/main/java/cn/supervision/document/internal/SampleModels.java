@@ -152,7 +152,7 @@ public final class SampleModels {
         List<Object> ranking = new ArrayList<>();
         for (int i = 1; i <= units; i++) {
             ranking.add(map("rank", i, "unitCode", "U" + i, "unitName", "东营市第" + i + "号单位", "total",
-                    100.0 - i * 0.03, "grade", i <= units / 4 ? "优秀" : "良好"));
+                    Math.round(10_000 - i * 3) / 100.0, "grade", i <= units / 4 ? "优秀" : "良好"));
         }
         m.put("ranking", ranking);
         if (chartImage != null) {
