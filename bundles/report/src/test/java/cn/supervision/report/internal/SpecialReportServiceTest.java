@@ -258,6 +258,25 @@ class SpecialReportServiceTest {
     }
 
     @Test
+    void documentsOnDemandOnlyOnceReviewedAndByTheOffice() {
+        SpecialReport r = reports.create(DRAFTER, "370500", draft());
+        SupervisionException draft = refused(409, () -> reports.generateDocument(DRAFTER, r.id(), Fakes.pdf()));
+        assertTrue(draft.getMessage().contains("草稿"), draft.getMessage());
+        reports.submit(DRAFTER, r.id());
+        reports.approve(HEAD, r.id());
+        refused(403, () -> reports.generateDocument(LEADER, r.id(), Fakes.pdf()));
+        refused(403, () -> reports.generateDocument(LIJIN, r.id(), Fakes.pdf()));
+        assertEquals(1, reports.generateDocument(HEAD, r.id(), cn.supervision.api.document.DocumentFormat.DOCX).version());
+        assertEquals(List.of(), documents.requests.get(0).model().get("recipients"), "not sent yet: no recipients");
+        assertEquals("2026年第1期", documents.requests.get(0).model().get("issue"));
+        refused(404, () -> reports.archivedDocument(DRAFTER, r.id()));
+        reports.send(DRAFTER, r.id(), List.of("city-leader"));
+        assertEquals(1, reports.get(DRAFTER, r.id()).recipients().size());
+        assertEquals(2, reports.generateDocument(DRAFTER, r.id(), Fakes.pdf()).version(), "the archived PDF was version 1");
+        assertTrue(reports.history(DRAFTER, r.id()).stream().filter(t -> t.action().equals("DOCUMENT")).count() == 2);
+    }
+
+    @Test
     void theDrafterCannotApproveEvenWhenAnotherMemberSubmitted() {
         SpecialReport r = reports.create(DRAFTER, "370500", draft());
         reports.submit(HEAD, r.id());
