@@ -221,7 +221,9 @@ public class DocumentsIT {
         assertTrue(noticeDoc.body(), noticeDoc.body().contains("\"kind\":\"RECTIFICATION_NOTICE\"") && noticeDoc.body().contains("\"unitCode\":\"CZJ\"")
                 && !noticeDoc.body().contains("\"documentNumber\":null"));
         String noticeText = pdfText(Http.get(API + "/v1/documents/" + id(noticeDoc.body(), "id") + "/content", "city-admin").bytes());
-        assertTrue(noticeText, noticeText.contains(czjName) && noticeText.contains("重点任务推进台账不完整") && noticeText.contains("议事协调机构清理不及时"));
+        assertTrue(noticeText, noticeText.contains(czjName) && noticeText.contains("重点任务推进台账不完整")
+                // a table cell's text may break across lines and pages: its start is enough
+                && noticeText.contains("议事协调机构清理") && noticeText.contains("整改报告及制度文件") && !noticeText.contains("联系人：联系人"));
 
         String criticism = "{\"jurisdictionCode\":\"370500\",\"title\":\"关于部分单位履职不到位情况的通报\",\"addressees\":\"市直各部门、单位\","
                 + "\"paragraphs\":[\"为严肃机构编制纪律，现将有关情况通报如下。\"],\"findingIds\":[" + f2 + "],\"format\":\"DOCX\"}";

@@ -11,8 +11,9 @@ import cn.supervision.api.security.UserInfo;
 
 /**
  * The model of a 整改通知书 (see {@code DocumentKind.RECTIFICATION_NOTICE}) from a rectification notice: addressed to
- * the unit, the problems as numbered items each with what is required and by when, the evidence the office asks for,
- * the deadline and whom to contact (the issuing officer, with the phone the user directory knows).
+ * the unit, an opening paragraph, the problems as numbered items each with what is required (by when, with the evidence
+ * the office asks for), the deadline and whom to contact (the issuing officer, with the phone the user directory knows;
+ * the template writes "联系人：" and the closing requirements itself).
  */
 public class NoticeBuilder {
 
@@ -42,11 +43,6 @@ public class NoticeBuilder {
             items.add(row);
         }
         m.put("items", items);
-        paragraphs.add(CampaignReportBuilder.text("请你单位收到本通知后，认真研究制定整改方案，明确整改措施、责任人和完成时限，于 "
-                + Texts.date(n.deadline()) + " 前整改到位，并通过监管平台报送整改方案、整改进展和佐证材料。"
-                + (Texts.blank(n.requiredEvidence()) ? "" : "需报送的佐证材料：" + n.requiredEvidence().strip() + "。")));
-        paragraphs.add(CampaignReportBuilder.text("整改完成后，本机关将组织回访核查；逾期未整改或整改不到位的，将依规约谈、通报，"
-                + "情节严重的移交有关部门处理。"));
         m.put("paragraphs", paragraphs);
         m.put("contact", contact(d));
         return m;
@@ -60,6 +56,6 @@ public class NoticeBuilder {
     static String contact(DataGatherer.NoticeData d) {
         String who = d.notice().issuedBy() == null ? "本机关经办人" : d.notice().issuedBy();
         String phone = d.issuer().map(UserInfo::phone).filter(p -> !Texts.blank(p)).orElse(null);
-        return "联系人：" + who + (phone == null ? "" : "，联系电话：" + phone);
+        return who + (phone == null ? "" : "，联系电话：" + phone);
     }
 }
