@@ -3,15 +3,23 @@ package cn.supervision.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -40,9 +48,23 @@ public class SpecialReportsIT {
     @Inject
     SpecialReportService reports;
 
+    /** The platform, and PDFBox in the container to read the archived PDF back. */
     @Configuration
     public Option[] config() {
-        return new PlatformIT().config();
+        List<Option> options = new ArrayList<>(Arrays.asList(new PlatformIT().config()));
+        options.add(mavenBundle("commons-logging", "commons-logging", "1.3.5"));
+        options.add(mavenBundle("org.apache.pdfbox", "pdfbox-io", "3.0.7"));
+        options.add(mavenBundle("org.apache.pdfbox", "fontbox", "3.0.7"));
+        options.add(mavenBundle("org.apache.pdfbox", "pdfbox", "3.0.7"));
+        return options.toArray(new Option[0]);
+    }
+
+    /** A PDF's text without white space (PDFBox may break lines and space out CJK glyphs). */
+    private static String pdfText(byte[] pdf) throws IOException {
+        assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
     }
 
     private static Http.Reply ok(int status, Http.Reply r) {
@@ -109,8 +131,19 @@ public class SpecialReportsIT {
         String leaderInbox = ok(200, Http.get(API + "/v1/inbox", "city-leader")).body();
         assertTrue(leaderInbox, leaderInbox.contains("SPECIAL_REPORT_SENT") && leaderInbox.contains("/v1/special-reports/" + id));
 
-        Http.Reply pdf = ok(200, Http.get(report + "/document", "city-leader"));
-        assertTrue(new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1), new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        String issue = approved.replaceAll("(?s)^.*\"issue\":\"([^\"]+)\".*$", "$1");
+        String number = sent.replaceAll("(?s)^.*\"documentNumber\":\"([^\"]+)\".*$", "$1");
+        String text = pdfText(ok(200, Http.get(report + "/document", "city-leader")).bytes());
+        for (String expected : new String[] {"关于市财政局政府采购监督职责履行不到位的专报", issue, number, "建议责成限期整改",
+                "严重", "city-leader", "city-office-head"}) {
+            assertTrue(expected + " in the archived PDF: " + text, text.contains(expected));
+        }
+        // on demand: a new version of the same number (DOCX for revising), the office only
+        ok(403, Http.json("POST", report + "/documents?format=DOCX", "city-leader", "{}"));
+        ok(403, Http.json("POST", report + "/documents?format=DOCX", "lijin-admin", "{}"));
+        ok(400, Http.json("POST", report + "/documents?format=ODT", "city-admin", "{}"));
+        String docx = ok(201, Http.json("POST", report + "/documents?format=DOCX", "city-admin", "{}")).body();
+        assertTrue(docx, docx.contains("\"format\":\"DOCX\"") && docx.contains("\"documentNumber\":\"" + number + "\""));
         ok(403, Http.get(report, "lijin-leader"));
         ok(403, Http.get(report + "/document", "czj-user"));
         assertTrue(ok(200, Http.get(REPORTS, "city-leader")).body().contains("\"id\":" + id));
@@ -182,5 +215,7 @@ public class SpecialReportsIT {
         assertTrue(ok(200, Http.get(REPORTS + "?state=CLOSED&jurisdiction=370500", "city-admin")).body().contains("\"id\":" + id));
         ok(400, Http.get(REPORTS + "?state=NONSENSE", "city-admin"));
         ok(403, Http.get(report + "/history", "lijin-admin"));
+        String openApi = ok(200, Http.get(API + "/openapi.json", null)).body();
+        assertTrue(openApi.contains("/v1/special-reports/{id}/instructions") && openApi.contains("/v1/special-reports/instructions/{instructionId}/tasks"));
     }
 }
