@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.fontbox.FontBoxFont;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.CmapSubtable;
 import org.apache.fontbox.ttf.TTFParser;
@@ -15,6 +16,12 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.CIDFontMapping;
+import org.apache.pdfbox.pdmodel.font.FontMapper;
+import org.apache.pdfbox.pdmodel.font.FontMapping;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +53,8 @@ final class PdfRenderer {
             h1 { font-weight: 700; font-size: 22pt; text-align: center; line-height: 1.5; margin: 0 0 8mm 0; }
             h2 { font-family: 'Noto Sans SC'; font-weight: 700; font-size: 16pt; margin: 3mm 0 1mm 0; }
             h3 { font-family: 'Noto Sans SC'; font-weight: 700; font-size: 16pt; margin: 2mm 0 0 0; }
+            h1, h2, h3 { page-break-after: avoid; }
+            tr { page-break-inside: avoid; }
             p { text-indent: 2em; margin: 0; }
             p.addressee, p.signature, p.date, p.seal, p.plain, td p, th p, li p { text-indent: 0; }
             p.signature, p.date { text-align: right; padding-right: 2em; }
@@ -74,6 +83,28 @@ final class PdfRenderer {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        // openhtmltopdf registers PDFBox's standard 14 fonts with every renderer; without this PDFBox would scan the
+        // operating system's fonts for them (writing a cache into the service account's home) and warn about a
+        // fallback on every document. Our documents use only the bundled faces, which also stand in for those.
+        FontMappers.set(new BundledFontMapper(faces.get(CjkFonts.Face.SERIF_REGULAR)));
+    }
+
+    /** Maps every font PDFBox looks for to the bundled serif face: no system font scan, no fallback warnings. */
+    private record BundledFontMapper(TrueTypeFont face) implements FontMapper {
+        @Override
+        public FontMapping<TrueTypeFont> getTrueTypeFont(String baseFont, PDFontDescriptor descriptor) {
+            return new FontMapping<>(face, false);
+        }
+
+        @Override
+        public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
+            return new FontMapping<>(face, false);
+        }
+
+        @Override
+        public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo cidSystemInfo) {
+            return new CIDFontMapping(null, face, false);
         }
     }
 
