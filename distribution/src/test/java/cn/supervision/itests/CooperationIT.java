@@ -45,6 +45,17 @@ public class CooperationIT {
                 + "\",\"contacts\":[{\"name\":\"联络员\",\"title\":\"科长\",\"phone\":\"0546-8880000\"}]}";
     }
 
+    /** The id of department {@code code} of {@code jurisdiction}, registered by {@code user} when absent. */
+    private static long ensure(String user, String jurisdiction, String code, String body) throws Exception {
+        String listed = ok(200, Http.get(COOP + "/departments?jurisdiction=" + jurisdiction, user)).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"id\":(\\d+),\"jurisdictionCode\":\"" + jurisdiction
+                + "\",\"code\":\"" + code + "\"").matcher(listed);
+        if (m.find()) {
+            return Long.parseLong(m.group(1));
+        }
+        return PlatformIT.firstId(ok(201, Http.json("POST", COOP + "/departments", user, body)).body());
+    }
+
     private static long count(String json, String needle) {
         return PlatformIT.count(json, needle);
     }
@@ -94,13 +105,13 @@ public class CooperationIT {
         ok(400, Http.json("POST", COOP + "/departments", "city-admin", "{\"code\":"));
         Http.Reply badCode = ok(400, Http.json("POST", COOP + "/departments", "city-admin", department("370500", "审 计", "x", "AUDIT")));
         assertTrue(badCode.body(), badCode.body().contains("code"));
-        assertEquals("[]", ok(200, Http.get(COOP + "/departments", "city-admin")).body());
-        long sjj = PlatformIT.firstId(ok(201, Http.json("POST", COOP + "/departments", "city-admin", sjjBody)).body());
-        long jw = PlatformIT.firstId(ok(201, Http.json("POST", COOP + "/departments", "city-admin",
-                department("370500", "JW", "东营市纪委监委", "DISCIPLINE_INSPECTION"))).body());
+        assertFalse("a refused registration writes nothing",
+                ok(200, Http.get(COOP + "/departments", "city-admin")).body().contains("\"name\":\"x\""));
+        // the ITs share one platform: another test may have registered the demo departments already
+        long sjj = ensure("city-admin", "370500", "SJJ", sjjBody);
+        long jw = ensure("city-admin", "370500", "JW", department("370500", "JW", "东营市纪委监委", "DISCIPLINE_INSPECTION"));
         ok(409, Http.json("POST", COOP + "/departments", "city-admin", sjjBody));
-        long lijinSjj = PlatformIT.firstId(ok(201, Http.json("POST", COOP + "/departments", "lijin-admin",
-                department("370522", "SJJ", "利津县审计局", "AUDIT"))).body());
+        long lijinSjj = ensure("lijin-admin", "370522", "SJJ", department("370522", "SJJ", "利津县审计局", "AUDIT"));
         String mine = ok(200, Http.get(COOP + "/departments", "city-audit")).body();
         assertTrue(mine, mine.contains("\"code\":\"SJJ\"") && !mine.contains("\"code\":\"JW\""));
         ok(403, Http.get(COOP + "/departments", "czj-user"));
@@ -212,10 +223,14 @@ public class CooperationIT {
         assertTrue(ok(200, Http.get(API + "/v1/inbox", "city-discipline")).body().contains("/v1/cooperation/shares/" + shareId));
 
         // deactivated departments receive nothing new but keep what they had
-        ok(400, Http.json("POST", COOP + "/departments/" + jw + "/deactivate", "city-admin", "{}"));
-        ok(200, Http.json("POST", COOP + "/departments/" + jw + "/deactivate", "city-admin", "{\"reason\":\"测试停用\"}"));
-        ok(400, Http.json("POST", COOP + "/referrals", "city-admin", "{\"findingId\":" + finding + ",\"departmentId\":" + jw + ",\"note\":\"x\"}"));
-        ok(200, Http.get(s, "city-discipline"));
+        // (a department of this test's own: JW and SJJ stay active for the other tests sharing the platform)
+        long dcs = ensure("city-admin", "370500", "DCS", department("370500", "DCS", "东营市政府督查室", "GOVERNMENT_SUPERVISION"));
+        ok(201, Http.json("POST", COOP + "/shares", "city-admin", share.replace("[" + sjj + "," + jw + "]", "[" + dcs + "]")));
+        ok(400, Http.json("POST", COOP + "/departments/" + dcs + "/deactivate", "city-admin", "{}"));
+        ok(200, Http.json("POST", COOP + "/departments/" + dcs + "/deactivate", "city-admin", "{\"reason\":\"测试停用\"}"));
+        ok(400, Http.json("POST", COOP + "/referrals", "city-admin", "{\"findingId\":" + finding + ",\"departmentId\":" + dcs + ",\"note\":\"x\"}"));
+        String kept = ok(200, Http.get(COOP + "/shares", "city-admin")).body();
+        assertEquals(kept, 2, count(kept, "\"subject\":\"2026年度监管评估结果通报\""));
         assertTrue(ok(200, Http.get(COOP + "/departments?inactive=true", "city-admin")).body().contains("\"active\":false"));
 
         String openapi = ok(200, Http.get(API + "/openapi.json", null)).body();
