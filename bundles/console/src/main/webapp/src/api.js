@@ -30,7 +30,7 @@ export class ApiError extends Error {
 
 const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH'])
 
-export async function request(method, path, { body, query, raw, contentType } = {}) {
+export async function request(method, path, { body, query, raw, contentType, withTotal } = {}) {
   const url = new URL(BASE + path, window.location.origin)
   for (const [k, v] of Object.entries(query || {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v)
@@ -70,8 +70,9 @@ export async function request(method, path, { body, query, raw, contentType } = 
   if (response.status === 204) return null
   const text = await response.text()
   const data = text ? JSON.parse(text) : null
+  if (!withTotal) return data
   const total = response.headers.get('X-Total-Count')
-  return total === null ? data : { items: data, total: Number(total) }
+  return { items: data, total: total === null ? (Array.isArray(data) ? data.length : 0) : Number(total) }
 }
 
 export const api = {
@@ -86,8 +87,7 @@ export const api = {
     let offset = 0
     const items = []
     for (;;) {
-      const page = await request('GET', path, { query: { ...query, offset, limit } })
-      if (Array.isArray(page)) return page
+      const page = await request('GET', path, { query: { ...query, offset, limit }, withTotal: true })
       items.push(...page.items)
       offset += page.items.length
       if (page.items.length === 0 || offset >= page.total) return items
@@ -98,9 +98,8 @@ export const api = {
 export async function loadSession() {
   try {
     const me = await request('GET', '/v1/session')
-    session.user = me
-    session.csrf = me.csrfToken || null
-    session.expired = false
+    session.user = me?.authenticated ? me : null
+    session.csrf = me?.authenticated ? me.csrfToken || null : null
   } catch (e) {
     session.user = null
     session.csrf = null

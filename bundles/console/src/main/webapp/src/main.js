@@ -8,7 +8,7 @@ import './style.css'
 const app = createApp(App)
 app.config.errorHandler = (err) => {
   ElMessage.error(err?.message || '页面出错')
-  console.warn(err)
+  console.error(err) // the browser test reads the console: an error of the page fails it
 }
 app.config.globalProperties.$message = ElMessage
 app.config.globalProperties.$confirm = ElMessageBox.confirm

@@ -13,7 +13,8 @@ export const router = createRouter({
       path: '/',
       component: LayoutView,
       children: [
-        { path: '', redirect: () => homeOf(session.user) },
+        // the user's home page is decided in the guard below, once the session is known (a redirect here would run before it)
+        { path: '', component: () => import('./views/WelcomeView.vue'), meta: { home: true } },
         { path: 'welcome', component: () => import('./views/WelcomeView.vue'), meta: { title: '首页' } },
         { path: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: '工作台' } },
         { path: 'overview', component: () => import('./views/OverviewView.vue'), meta: { title: '结果总览' } },
@@ -41,7 +42,10 @@ router.beforeEach(async (to) => {
     return session.user ? homeOf(session.user) : true
   }
   if (!session.user) {
-    return { path: '/login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+    return { path: '/login', query: to.meta.home ? {} : { redirect: to.fullPath } }
+  }
+  if (to.meta.home) {
+    return homeOf(session.user)
   }
   // a page outside the user's menus goes to their home page (the API would refuse its data anyway)
   const allowed = menusFor(session.user).map((m) => m.path)

@@ -42,8 +42,6 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** Scripts (the console) say so: their 401s carry no Basic challenge, which would open the browser's pop-up. */
     static final String REQUESTED_WITH = "X-Requested-With";
-    /** The console session a request was authenticated by (a request property), for {@link SessionResource}. */
-    static final String SESSION_PROPERTY = "cn.supervision.rest.session";
     static final String SESSION_SCHEME = "SESSION";
 
     private final Authenticator authenticator;
@@ -64,10 +62,21 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             }
             return;
         }
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         if (path.equals(SessionResource.PATH) && "POST".equalsIgnoreCase(request.getMethod())) {
             return; // the login checks the credentials itself
         }
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        if (path.equals(SessionResource.PATH) && "GET".equalsIgnoreCase(request.getMethod())) {
+            // "who am I" answers anyone (signed in or not), so that the console's first page makes no failing request
+            if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+                identifyOptionally(request);
+            } else {
+                Cookie cookie = request.getCookies() == null ? null : request.getCookies().get(SessionResource.COOKIE);
+                Optional<SessionStore.Session> session = cookie == null ? Optional.empty() : sessions.find(cookie.getValue());
+                session.ifPresent(s -> request.setSecurityContext(new CallerSecurityContext(s.caller(), secure, SESSION_SCHEME)));
+            }
+            return;
+        }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             Cookie cookie = request.getCookies() == null ? null : request.getCookies().get(SessionResource.COOKIE);
             if (cookie != null) {
@@ -107,7 +116,6 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
                     "缺少或错误的 CSRF 令牌：以会话登录时，写操作须在请求头 " + CSRF_HEADER + " 中带上登录时得到的令牌", null));
             return;
         }
-        request.setProperty(SESSION_PROPERTY, session.get());
         request.setSecurityContext(new CallerSecurityContext(session.get().caller(), secure, SESSION_SCHEME));
     }
 

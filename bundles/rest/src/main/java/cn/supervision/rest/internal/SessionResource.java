@@ -10,12 +10,12 @@ import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
-import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
@@ -113,19 +113,22 @@ public class SessionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "当前用户：账号、角色、所属辖区、单位、部门（以会话登录时另含 CSRF 令牌）")
-    public Response whoAmI(@Context SecurityContext security, @Context ContainerRequestContext request) {
-        Caller caller = (Caller) security.getUserPrincipal();
-        Object session = request.getProperty(BasicAuthenticationFilter.SESSION_PROPERTY);
-        return Response.ok(me(caller, session instanceof SessionStore.Session s ? s : null)).cacheControl(noStore()).build();
+    @Operation(summary = "当前用户：账号、角色、所属辖区、单位、部门（以会话登录时另含 CSRF 令牌）；未登录时 authenticated 为 false")
+    public Response whoAmI(@Context SecurityContext security, @CookieParam(COOKIE) String cookie) {
+        if (!(security.getUserPrincipal() instanceof Caller caller)) {
+            return Response.ok(Map.of("authenticated", false)).cacheControl(noStore()).build();
+        }
+        // the token only when this very request was authenticated by the cookie (not by Basic with a stale cookie beside it)
+        SessionStore.Session session = BasicAuthenticationFilter.SESSION_SCHEME.equals(security.getAuthenticationScheme())
+                ? sessions.find(cookie).filter(s -> s.caller().equals(caller)).orElse(null) : null;
+        return Response.ok(me(caller, session)).cacheControl(noStore()).build();
     }
 
     @DELETE
     @Operation(summary = "退出：结束当前会话并清除 Cookie")
-    public Response logout(@Context ContainerRequestContext request, @Context HttpServletRequest http) {
-        Object session = request.getProperty(BasicAuthenticationFilter.SESSION_PROPERTY);
-        if (session instanceof SessionStore.Session s) {
-            sessions.close(s.id());
+    public Response logout(@Context SecurityContext security, @CookieParam(COOKIE) String cookie, @Context HttpServletRequest http) {
+        if (BasicAuthenticationFilter.SESSION_SCHEME.equals(security.getAuthenticationScheme())) {
+            sessions.close(cookie); // the filter checked it and its CSRF token
         }
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie("", http != null && http.isSecure(), 0)).build();
     }
@@ -138,6 +141,7 @@ public class SessionResource {
 
     private Map<String, Object> me(Caller caller, SessionStore.Session session) {
         Map<String, Object> me = new LinkedHashMap<>();
+        me.put("authenticated", true);
         me.put("username", caller.username());
         me.put("roles", caller.roles().stream().map(Enum::name).sorted().toList());
         me.put("jurisdictionCode", caller.jurisdictionCode());

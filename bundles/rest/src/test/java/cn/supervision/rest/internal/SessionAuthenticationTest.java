@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -137,7 +136,6 @@ class SessionAuthenticationTest {
         assertNull(read.aborted);
         assertEquals(CITY, read.security.getUserPrincipal());
         assertEquals("SESSION", read.security.getAuthenticationScheme());
-        assertSame(store.find(id).orElseThrow(), read.properties.get(BasicAuthenticationFilter.SESSION_PROPERTY));
 
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             Requests.Request missing = request(method, "v1/units/1");
@@ -184,13 +182,19 @@ class SessionAuthenticationTest {
         logout.headers.put("X-CSRF-Token", store.find(second).orElseThrow().csrfToken());
         filter.filter(logout.context());
         assertNull(logout.aborted);
-        Response out = resource.logout(logout.context(), null);
+        Response out = resource.logout(logout.security, second, null);
         assertEquals(204, out.getStatus());
         assertTrue(out.getHeaderString(HttpHeaders.SET_COOKIE).contains("Max-Age=0"));
-        Requests.Request after = request("GET", "v1/session");
+        Requests.Request after = request("GET", "v1/jurisdictions");
         after.headers.put("Cookie", "SUPERVISION_SESSION=" + second);
         filter.filter(after.context());
         assertEquals(401, after.aborted.getStatus());
+        Requests.Request whoAmI = request("GET", "v1/session");
+        whoAmI.headers.put("Cookie", "SUPERVISION_SESSION=" + second);
+        filter.filter(whoAmI.context());
+        assertNull(whoAmI.aborted, "who am I answers, anonymous");
+        assertNull(whoAmI.security);
+        assertEquals(Map.of("authenticated", false), body(resource.whoAmI(anonymous(), second)));
     }
 
     @Test
@@ -218,6 +222,49 @@ class SessionAuthenticationTest {
         assertNull(login.aborted);
         Requests.Request whoAmI = request("GET", "v1/session");
         filter.filter(whoAmI.context());
-        assertEquals(401, whoAmI.aborted.getStatus(), "only the login is public");
+        assertNull(whoAmI.aborted, "who am I answers anyone: the console's first page makes no failing request");
+        assertNull(whoAmI.security);
+        Requests.Request logout = request("DELETE", "v1/session");
+        filter.filter(logout.context());
+        assertEquals(401, logout.aborted.getStatus(), "the logout is not public");
+
+        String id = cookieOf(resource.login(new SessionResource.Login("city-admin", "city-admin-demo"), null));
+        Requests.Request mine = request("GET", "v1/session");
+        mine.headers.put("Cookie", "SUPERVISION_SESSION=" + id);
+        filter.filter(mine.context());
+        Map<String, Object> me = body(resource.whoAmI(mine.security, id));
+        assertEquals(true, me.get("authenticated"));
+        assertEquals("city-admin", me.get("username"));
+        assertEquals(store.find(id).orElseThrow().csrfToken(), me.get("csrfToken"), "a reloaded console gets its token back");
+        Requests.Request basicWithCookie = request("GET", "v1/session");
+        basicWithCookie.headers.put(HttpHeaders.AUTHORIZATION,
+                "Basic " + Base64.getEncoder().encodeToString("city-admin:city-admin-demo".getBytes(StandardCharsets.UTF_8)));
+        basicWithCookie.headers.put("Cookie", "SUPERVISION_SESSION=" + id);
+        filter.filter(basicWithCookie.context());
+        assertFalse(body(resource.whoAmI(basicWithCookie.security, id)).containsKey("csrfToken"), "Basic callers get no session token");
+    }
+
+    private static javax.ws.rs.core.SecurityContext anonymous() {
+        return new javax.ws.rs.core.SecurityContext() {
+            @Override
+            public java.security.Principal getUserPrincipal() {
+                return null;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return false;
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return null;
+            }
+        };
     }
 }

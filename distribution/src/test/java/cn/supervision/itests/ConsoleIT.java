@@ -1,0 +1,592 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.junit.AfterClass;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import cn.supervision.api.registry.RegistryService;
+
+/**
+ * The web console in a real headless Chromium (Debian's chromium and chromium-driver, driven over the W3C WebDriver
+ * protocol from inside the container: no browser or driver download), and the session login it rests on, over HTTP.
+ * Each demo role logs in on the login page, sees its own name, role and jurisdiction, the pages it may use and not the
+ * others; the office starts a campaign's collection, the unit self-reports with an evidence file, the evaluator grades,
+ * the leader reads the published results. No page logs an error in the browser's console.
+ * <p>
+ * Screenshots of the main pages go to {@code docs/screenshots/} when the build is run with {@code -Dconsole.screenshots=true}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ConsoleIT {
+    static final String BASE = "http://localhost:" + PlatformIT.PORT;
+    static final String API = PlatformIT.API;
+    static final String CHROMIUM = System.getProperty("console.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("console.chromedriver", "/usr/bin/chromedriver");
+
+    /** Waits for the registry service: the tests start once the platform itself is up. */
+    @Inject
+    RegistryService registry;
+
+    private static Driver driver;
+    private static Long campaign;
+    private static long czj;
+
+    @Configuration
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(new PlatformIT().config()));
+        File figures = new File("target/console-figures.txt");
+        figures.delete(); // this run's figures only
+        options.add(systemProperty("console.figures").value(figures.getAbsolutePath()));
+        if (Boolean.getBoolean("console.screenshots")) {
+            options.add(systemProperty("console.screenshots.dir").value(new File("../docs/screenshots").getAbsolutePath()));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    @AfterClass
+    public static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- the session login over HTTP
+
+    private static String cookie(Http.Reply login) {
+        String setCookie = login.header("Set-Cookie");
+        assertNotNull(login.toString(), setCookie);
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static Http.Reply login(String user, String password) throws IOException {
+        return Http.call("POST", API + "/v1/session", null, "application/json",
+                ("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}").getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Requested-With", "XMLHttpRequest"));
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    public void sessionLoginCookieCsrfLogoutAndBasicUnchanged() throws Exception {
+        Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
+
+        Http.Reply wrong = login("lijin-admin", "guess");
+        assertEquals(wrong.body(), 401, wrong.status());
+        assertNull("no cookie for a wrong password", wrong.header("Set-Cookie"));
+        assertNull("no browser pop-up", wrong.header("WWW-Authenticate"));
+        assertTrue(wrong.contentType().startsWith("application/problem+json"));
+        assertEquals(400, Http.call("POST", API + "/v1/session", null, "application/json", "{\"username\":".getBytes(StandardCharsets.UTF_8)).status());
+        Http.Reply missing = Http.json("POST", API + "/v1/session", null, "{\"username\":\"\"}");
+        assertEquals(400, missing.status());
+        assertTrue(missing.body(), missing.body().contains("\"field\":\"username\"") && missing.body().contains("\"field\":\"password\""));
+
+        Http.Reply ok = login("city-admin", "city-admin-demo");
+        assertEquals(ok.body(), 200, ok.status());
+        String setCookie = ok.header("Set-Cookie");
+        assertTrue(setCookie, setCookie.startsWith("SUPERVISION_SESSION=") && setCookie.contains("HttpOnly")
+                && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/services/api"));
+        assertFalse(ok.body().contains("city-admin-demo"));
+        String session = cookie(ok);
+        String csrf = field(ok.body(), "csrfToken");
+        assertNotNull(ok.body(), csrf);
+        assertTrue(ok.body(), ok.body().contains("\"jurisdictionName\":\"东营市\"") && ok.body().contains("\"roles\":[\"CITY_ADMIN\"]"));
+
+        // reads with the cookie alone; who am I gives the token back to a reloaded page
+        Http.Reply me = Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", session));
+        assertTrue(me.body(), me.body().contains("\"username\":\"city-admin\"") && me.body().contains(csrf));
+        assertEquals(200, Http.call("GET", API + "/v1/jurisdictions", null, null, null, Map.of("Cookie", session)).status());
+
+        // a write without the token, or with a forged one, is refused before it runs; with it, it runs
+        String unit = "{\"code\":\"CSRF1\",\"name\":\"跨站请求测试单位\",\"kind\":\"PUBLIC_INSTITUTION\"}";
+        Http.Reply noToken = Http.call("POST", API + "/v1/jurisdictions/370500/units", null, "application/json",
+                unit.getBytes(StandardCharsets.UTF_8), Map.of("Cookie", session));
+        assertEquals(noToken.body(), 403, noToken.status());
+        assertTrue(noToken.body().contains("X-CSRF-Token"));
+        Http.Reply forged = Http.call("POST", API + "/v1/jurisdictions/370500/units", null, "application/json",
+                unit.getBytes(StandardCharsets.UTF_8), Map.of("Cookie", session, "X-CSRF-Token", csrf.substring(1) + "x"));
+        assertEquals(403, forged.status());
+        assertFalse("nothing was written", Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body().contains("CSRF1"));
+        Http.Reply other = login("lijin-admin", "lijin-admin-demo");
+        Http.Reply crossed = Http.call("POST", API + "/v1/jurisdictions/370500/units", null, "application/json",
+                unit.getBytes(StandardCharsets.UTF_8), Map.of("Cookie", session, "X-CSRF-Token", field(other.body(), "csrfToken")));
+        assertEquals("another session's token is not this one's", 403, crossed.status());
+
+        // the cookie is the REST gateway's only: SOAP does not take it
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body/></soapenv:Envelope>";
+        Http.Reply soap = Http.call("POST", PlatformIT.SOAP, null, "text/xml; charset=UTF-8", envelope.getBytes(StandardCharsets.UTF_8),
+                Map.of("Cookie", session));
+        assertTrue(soap.body(), soap.status() >= 400 && !soap.body().contains("东营市"));
+
+        // logout ends the session on the server: the same cookie is refused afterwards
+        Http.Reply logoutWithoutToken = Http.call("DELETE", API + "/v1/session", null, null, null, Map.of("Cookie", session));
+        assertEquals(403, logoutWithoutToken.status());
+        Http.Reply logout = Http.call("DELETE", API + "/v1/session", null, null, null, Map.of("Cookie", session, "X-CSRF-Token", csrf));
+        assertEquals(204, logout.status());
+        assertTrue(logout.header("Set-Cookie").contains("Max-Age=0"));
+        Http.Reply after = Http.call("GET", API + "/v1/jurisdictions", null, null, null,
+                Map.of("Cookie", session, "X-Requested-With", "XMLHttpRequest"));
+        assertEquals(401, after.status());
+        assertNull(after.header("WWW-Authenticate"));
+        assertTrue(Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", session)).body().contains("\"authenticated\":false"));
+        assertEquals(401, Http.call("GET", API + "/v1/jurisdictions", null, null, null, Map.of("Cookie", "SUPERVISION_SESSION=forged")).status());
+
+        // Basic keeps working for partners and scripts, without a token
+        assertEquals(200, Http.get(API + "/v1/jurisdictions", "city-admin").status());
+        assertEquals("WWW-Authenticate stays for Basic clients", true, Http.get(API + "/v1/jurisdictions", null).header("WWW-Authenticate") != null);
+    }
+
+    @Test
+    public void theConsoleIsServedCompressedAndCachedAndTheRootRedirects() throws Exception {
+        Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
+        Http.Reply root = Http.get(BASE + "/", null);
+        assertEquals(302, root.status());
+        assertEquals("/console/", root.location());
+        assertEquals(301, Http.get(BASE + "/console", null).status());
+
+        Http.Reply index = Http.call("GET", BASE + "/console/", null, null, null, Map.of("Accept-Encoding", "br"));
+        assertEquals(200, index.status());
+        assertEquals("br", index.header("Content-Encoding"));
+        assertEquals("no-cache", index.header("Cache-Control"));
+        assertTrue(index.header("Content-Security-Policy").contains("default-src 'self'"));
+        Http.Reply plain = Http.get(BASE + "/console/", null);
+        assertTrue(plain.body(), plain.body().contains("<div id=\"app\"></div>") && plain.body().contains("机构编制监督平台"));
+        assertEquals(304, Http.call("GET", BASE + "/console/", null, null, null, Map.of("If-None-Match", plain.header("ETag"))).status());
+        assertEquals("a page of the application is index.html", plain.body(), Http.get(BASE + "/console/campaigns/1/results", null).body());
+
+        Matcher script = Pattern.compile("src=\"(/console/assets/index-[^\"]+\\.js)\"").matcher(plain.body());
+        assertTrue(plain.body(), script.find());
+        Http.Reply asset = Http.call("GET", BASE + script.group(1), null, null, null, Map.of("Accept-Encoding", "gzip"));
+        assertEquals(200, asset.status());
+        assertEquals("gzip", asset.header("Content-Encoding"));
+        assertEquals("public, max-age=31536000, immutable", asset.header("Cache-Control"));
+        assertTrue(asset.contentType().startsWith("text/javascript"));
+        assertEquals(404, Http.get(BASE + "/console/assets/missing-0.js", null).status());
+        Http.Reply traversal = Http.get(BASE + "/console/assets/..%2F..%2Fetc%2Fusers.properties", null);
+        assertTrue(traversal.toString(), traversal.status() != 200 && !traversal.body().contains("roles="));
+    }
+
+    // ---------------------------------------------------------------- the console in the browser
+
+    /** The city's routine campaign with the evaluator on its working group for D1.2 of CZJ, as a draft. */
+    private static synchronized long campaign() throws Exception {
+        if (campaign != null) {
+            return campaign;
+        }
+        Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
+                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+        long system = PlatformIT.firstId(systems.body());
+        czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
+        String plan = "{\"kind\":\"ROUTINE\",\"title\":\"控制台测试：2026年第3季度常规监管\",\"period\":{\"type\":\"QUARTER\",\"year\":2026,\"number\":3},"
+                + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
+                + "\"workingGroup\":[{\"username\":\"evaluator\",\"role\":\"EXPERT\",\"indicatorCodes\":[\"D1.2\"],\"unitIds\":[" + czj + "]}]}";
+        Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
+        assertEquals(created.body(), 201, created.status());
+        campaign = PlatformIT.firstId(created.body());
+        return campaign;
+    }
+
+    private static Driver browser() throws Exception {
+        if (driver == null) {
+            driver = Driver.start(CHROMEDRIVER, CHROMIUM);
+        }
+        return driver;
+    }
+
+    /** Logs in on the login page (a fresh browser session: no cookie of an earlier user). */
+    private static Driver.Session loginAs(String user) throws Exception {
+        Driver.Session s = browser().session();
+        s.open(BASE + "/console/");
+        s.waitFor("document.querySelector('#username') !== null", 20_000);
+        s.type("#username", user);
+        s.type("#password", user + "-demo");
+        s.click("#login");
+        s.waitFor("document.querySelector('#who') !== null && document.querySelector('#who').innerText.includes('" + user + "')", 20_000);
+        return s;
+    }
+
+    private static String menus(Driver.Session s) throws Exception {
+        return s.script("return [...document.querySelectorAll('.el-menu-item')].map(e => e.innerText.trim()).join(',')");
+    }
+
+    private static void screenshot(Driver.Session s, String name) throws Exception {
+        String dir = System.getProperty("console.screenshots.dir");
+        if (dir != null) {
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, name + ".png"), s.screenshot());
+        }
+    }
+
+    /** Figures go to distribution/target/console-figures.txt (the test runs in Karaf, whose output is not the build's). */
+    private static void figure(String line) throws IOException {
+        System.out.println("[ConsoleIT] " + line);
+        Files.writeString(Path.of(System.getProperty("console.figures", "console-figures.txt")), line + System.lineSeparator(),
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static void noConsoleErrors(Driver.Session s) throws Exception {
+        List<String> severe = s.severeLogs();
+        assertTrue("browser console errors: " + severe, severe.isEmpty());
+    }
+
+    @Test
+    public void theOfficeSeesItsDashboardUnitsAndCampaignsAndStartsACollection() throws Exception {
+        long id = campaign();
+        Driver.Session s = browser().session();
+        // cold first load of the login page, over loopback
+        s.open(BASE + "/console/");
+        s.waitFor("document.querySelector('#login') !== null", 20_000);
+        String load = s.script("const n = performance.getEntriesByType('navigation')[0]; return String(Math.round(n.loadEventEnd - n.startTime))");
+        String transferred = s.script("return String(performance.getEntriesByType('resource').reduce((t, r) => t + r.transferSize, 0)"
+                + " + performance.getEntriesByType('navigation')[0].transferSize)");
+        figure("first page load (cold, loopback): " + load + " ms, " + transferred + " bytes transferred");
+        assertTrue("first page load " + load + " ms", Long.parseLong(load) < 1_500);
+        screenshot(s, "01-login");
+
+        // a wrong password is shown next to the field, in Chinese, with no pop-up
+        s.type("#username", "city-admin");
+        s.type("#password", "wrong");
+        s.click("#login");
+        s.waitFor("document.body.innerText.includes('账号或密码错误')", 10_000);
+        s.severeLogs(); // the refused login's 401 is the expected one
+        s.clear("#password");
+        s.type("#password", "city-admin-demo");
+        s.click("#login");
+        s.waitFor("location.pathname === '/console/dashboard'", 20_000);
+        s.waitFor("document.querySelector('#who').innerText.includes('市级编办管理员')", 10_000);
+        String who = s.text("#who");
+        assertTrue(who, who.contains("city-admin") && who.contains("东营市"));
+        assertEquals("工作台,单位名录,监管活动,问题清单,整改台账,预警台账", menus(s));
+        s.waitFor("document.querySelectorAll('.el-card').length >= 8 && !document.querySelector('.el-loading-mask')", 20_000);
+        screenshot(s, "02-office-dashboard");
+
+        s.open(BASE + "/console/units");
+        s.waitFor("document.querySelector('.table-count') && /共 [1-9][0-9]+ 条/.test(document.querySelector('.table-count').innerText)", 20_000);
+        assertTrue(s.text("#units-table"), s.text("#units-table").contains("东营市财政局"));
+        s.type(".table-search input", "财政");
+        s.waitFor("/共 [1-9] 条/.test(document.querySelector('.table-count').innerText)", 10_000);
+        screenshot(s, "03-units");
+
+        // the office starts the collection from the campaigns list, with a reason
+        s.open(BASE + "/console/campaigns");
+        s.waitFor("document.body.innerText.includes('控制台测试：2026年第3季度常规监管')", 20_000);
+        s.clickXpath("//tr[.//td[contains(., '控制台测试')]]//button[.//span[text()='开始采集']]");
+        s.waitFor("document.querySelector('.el-dialog textarea') !== null", 10_000);
+        s.type(".el-dialog textarea", "控制台发起采集");
+        s.clickXpath("//div[contains(@class,'el-dialog')]//button[.//span[text()='确定']]");
+        s.waitFor("[...document.querySelectorAll('#campaigns-table tr')].some(r => r.innerText.includes('控制台测试') && r.innerText.includes('数据采集中'))", 20_000);
+        screenshot(s, "04-campaigns");
+        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/history", "city-admin").body().contains("控制台发起采集"));
+        noConsoleErrors(s);
+
+        // a unit user's page is not the office's
+        s.open(BASE + "/console/tasks");
+        s.waitFor("location.pathname === '/console/dashboard'", 10_000);
+        s.click("#logout");
+        s.waitFor("location.pathname === '/console/login'", 10_000);
+        s.open(BASE + "/console/units");
+        s.waitFor("location.pathname === '/console/login'", 10_000);
+        noConsoleErrors(s);
+        s.close();
+    }
+
+    @Test
+    public void aUnitSelfReportsWithEvidenceAnEvaluatorGradesAndTheLeaderReadsThePublishedResults() throws Exception {
+        long id = campaign();
+        Http.Reply state = Http.get(API + "/v1/campaigns/" + id, "city-admin");
+        if (state.body().contains("\"state\":\"DRAFT\"")) {
+            assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin",
+                    "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
+        }
+
+        Driver.Session unit = loginAs("czj-user");
+        assertTrue(unit.script("return location.pathname").equals("/console/tasks"));
+        assertEquals("我的填报,问题清单,整改台账,预警台账", menus(unit));
+        assertTrue(unit.text("#who"), unit.text("#who").contains("东营市财政局"));
+        unit.waitFor("document.querySelector('#tasks-table') && document.querySelector('#tasks-table').innerText.includes('D1.1')", 20_000);
+        String tasks = unit.text("#tasks-table");
+        assertFalse("evaluators grade D1.2, the unit does not", tasks.contains("D1.2"));
+        unit.clickXpath("//div[@id='tasks-table']//tr[.//td[contains(., 'D1.1')]]//button[contains(@class,'report-button')]");
+        unit.waitFor("document.querySelector('#task-value') !== null", 10_000);
+        Path evidence = Files.createTempFile("ledger", ".pdf");
+        Files.writeString(evidence, "%PDF-1.4 任务台账");
+        unit.clear("#task-value");
+        unit.type("#task-value", "92");
+        unit.type("#task-explanation", "见任务台账");
+        unit.type("#task-file", evidence.toAbsolutePath().toString());
+        screenshot(unit, "05-unit-self-report");
+        unit.click("#task-submit");
+        unit.waitFor("[...document.querySelectorAll('#tasks-table tr')].some(r => r.innerText.includes('D1.1') && r.innerText.includes('待审核'))", 20_000);
+        screenshot(unit, "06-unit-tasks");
+        String inputs = Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "czj-user").body();
+        assertTrue(inputs, inputs.contains("\"code\":\"D1.1\"") && inputs.contains("\"value\":92") && inputs.contains("见任务台账"));
+        long input = PlatformIT.firstId(inputs.substring(inputs.indexOf("{", inputs.lastIndexOf("\"code\":\"D1.1\"") - 200)));
+        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/inputs/" + input + "/evidence", "czj-user").body().contains("\"sha256\""));
+        // what a unit must not see
+        unit.open(BASE + "/console/dashboard");
+        unit.waitFor("location.pathname === '/console/tasks'", 10_000);
+        noConsoleErrors(unit);
+        unit.close();
+
+        Driver.Session evaluator = loginAs("evaluator");
+        assertEquals("专家评分", menus(evaluator));
+        evaluator.waitFor("document.querySelector('#grading-table') && document.querySelector('#grading-table').innerText.includes('D1.2')", 20_000);
+        evaluator.clickXpath("//div[@id='grading-table']//tr[.//td[contains(., 'D1.2')]]//button[contains(@class,'grade-button')]");
+        evaluator.waitFor("document.querySelector('#grade-justification') !== null", 10_000);
+        evaluator.clickXpath("//div[@id='grade-levels']//label[.//span[text()='较好']]");
+        evaluator.click("#grade-submit");
+        evaluator.waitFor("document.body.innerText.includes('评价人每次评定一个等次，且必须写明理由')", 10_000);
+        evaluator.severeLogs(); // the refused grade's 400 is the expected one, shown next to the field
+        evaluator.type("#grade-justification", "重点工作按期推进，成效较好");
+        screenshot(evaluator, "07-evaluator-grading");
+        evaluator.click("#grade-submit");
+        evaluator.waitFor("[...document.querySelectorAll('#grading-table tr')].some(r => r.innerText.includes('D1.2') && r.innerText.includes('较好'))", 20_000);
+        evaluator.open(BASE + "/console/units");
+        evaluator.waitFor("location.pathname === '/console/grading'", 10_000);
+        noConsoleErrors(evaluator);
+        evaluator.close();
+
+        // the office closes collection and publishes; the leader reads
+        Http.Reply scoring = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"SCORING\",\"reason\":\"采集截止\"}");
+        assertEquals(scoring.body(), 200, scoring.status());
+        Http.Reply published = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"PUBLISHED\",\"reason\":\"市编委会审定\"}");
+        assertEquals(published.body(), 200, published.status());
+
+        Driver.Session leader = loginAs("city-leader");
+        assertEquals("/console/overview", leader.script("return location.pathname"));
+        assertEquals("结果总览,单位名录,监管活动,问题清单,整改台账,预警台账", menus(leader));
+        leader.waitFor("document.querySelectorAll('canvas').length >= 2 && document.body.innerText.includes('参评单位')", 20_000);
+        screenshot(leader, "08-leader-overview");
+        leader.open(BASE + "/console/campaigns/" + id + "/results");
+        leader.waitFor("document.querySelector('#results-table') && document.querySelector('#results-table').innerText.includes('东营市财政局')", 20_000);
+        // sort the whole result table by total, measured in the page
+        leader.clickXpath("//div[@id='results-table']//th[.//div[contains(., '总分')]]//span[contains(@class,'caret-wrapper')]");
+        leader.waitFor("window.__lastSortMs !== undefined", 10_000);
+        String rows = leader.script("return (document.querySelector('.table-count').innerText.match(/[0-9]+/) || ['0'])[0]");
+        String sortMs = leader.script("return String(Math.round(window.__lastSortMs))");
+        figure("results table: " + rows + " units sorted and rendered in " + sortMs + " ms");
+        assertTrue("sort " + sortMs + " ms", Long.parseLong(sortMs) < 300);
+        leader.clickXpath("(//div[@id='results-table']//td[contains(@class,'el-table__expand-column')]//div[contains(@class,'el-table__expand-icon')])[1]");
+        leader.waitFor("document.querySelector('.indicator-tree') !== null && document.querySelector('.indicator-tree').innerText.includes('D1.1')", 10_000);
+        screenshot(leader, "09-results-drilldown");
+        leader.open(BASE + "/console/tasks");
+        leader.waitFor("location.pathname === '/console/overview'", 10_000);
+        noConsoleErrors(leader);
+        leader.close();
+    }
+
+    // ---------------------------------------------------------------- a minimal W3C WebDriver client
+
+    /**
+     * Just enough of the W3C WebDriver protocol over HTTP to drive chromedriver: the test runs inside the OSGi container,
+     * where a client library and its dependencies would have to be bundles. Waits run in the page (a promise polling a
+     * condition), never as sleeps here.
+     */
+    static final class Driver {
+        private final Process process;
+        private final String url;
+
+        private Driver(Process process, String url) {
+            this.process = process;
+            this.url = url;
+        }
+
+        static Driver start(String chromedriver, String chromium) throws Exception {
+            assertTrue("Debian's chromium-driver is needed (.ci/run installs it): " + chromedriver, new File(chromedriver).canExecute());
+            assertTrue("Debian's chromium is needed (.ci/run installs it): " + chromium, new File(chromium).canExecute());
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Process process = new ProcessBuilder(chromedriver, "--port=" + port)
+                    .redirectErrorStream(true).redirectOutput(new File("chromedriver.log")).start();
+            Driver d = new Driver(process, "http://127.0.0.1:" + port);
+            Http.await(d.url + "/status", null, r -> r.status() == 200 && r.body().contains("\"ready\":true"), 30_000);
+            return d;
+        }
+
+        Session session() throws Exception {
+            String capabilities = "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":\"chrome\",\"goog:chromeOptions\":{\"binary\":"
+                    + json(CHROMIUM) + ",\"args\":[\"--headless=new\",\"--no-sandbox\",\"--disable-gpu\",\"--disable-dev-shm-usage\","
+                    + "\"--window-size=1366,768\",\"--lang=zh-CN\",\"--no-first-run\",\"--disable-extensions\",\"--disable-background-networking\"]},"
+                    + "\"goog:loggingPrefs\":{\"browser\":\"ALL\"}}}}";
+            Http.Reply r = Http.json("POST", url + "/session", null, capabilities);
+            assertEquals(r.body(), 200, r.status());
+            Matcher m = Pattern.compile("\"sessionId\":\"([^\"]+)\"").matcher(r.body());
+            assertTrue(r.body(), m.find());
+            Session s = new Session(url + "/session/" + m.group(1));
+            s.call("POST", "/timeouts", "{\"implicit\":10000,\"script\":30000,\"pageLoad\":30000}");
+            return s;
+        }
+
+        void quit() {
+            process.destroy();
+        }
+
+        static String json(String s) {
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                }
+            }
+            return out.append('"').toString();
+        }
+
+        /** The string {@code value} of a WebDriver answer, unescaped; null when it is not a string. */
+        static String stringValue(String body) {
+            int at = body.indexOf("\"value\":\"");
+            if (at < 0) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder();
+            for (int i = at + 9; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c == '\\') {
+                    char n = body.charAt(++i);
+                    switch (n) {
+                        case 'n' -> out.append('\n');
+                        case 't' -> out.append('\t');
+                        case 'r' -> out.append('\r');
+                        case 'b' -> out.append('\b');
+                        case 'f' -> out.append('\f');
+                        case 'u' -> {
+                            out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+                            i += 4;
+                        }
+                        default -> out.append(n);
+                    }
+                } else {
+                    out.append(c);
+                }
+            }
+            throw new AssertionError("unterminated string in " + body);
+        }
+
+        static final class Session {
+            private final String url;
+
+            Session(String url) {
+                this.url = url;
+            }
+
+            String call(String method, String path, String body) throws IOException {
+                Http.Reply r = body == null ? Http.call(method, url + path, null, null, null)
+                        : Http.json(method, url + path, null, body);
+                if (r.status() != 200) {
+                    throw new AssertionError(method + " " + path + " " + (body == null ? "" : body) + " -> " + r.status() + " " + r.body());
+                }
+                return r.body();
+            }
+
+            void open(String address) throws IOException {
+                call("POST", "/url", "{\"url\":" + json(address) + "}");
+            }
+
+            private String element(String using, String value) throws IOException {
+                String body = call("POST", "/element", "{\"using\":" + json(using) + ",\"value\":" + json(value) + "}");
+                Matcher m = Pattern.compile("\"element-6066-11e4-a52e-4f735466cecf\":\"([^\"]+)\"").matcher(body);
+                assertTrue(body, m.find());
+                return m.group(1);
+            }
+
+            void click(String css) throws IOException {
+                call("POST", "/element/" + element("css selector", css) + "/click", "{}");
+            }
+
+            void clickXpath(String xpath) throws IOException {
+                call("POST", "/element/" + element("xpath", xpath) + "/click", "{}");
+            }
+
+            void type(String css, String text) throws IOException {
+                call("POST", "/element/" + element("css selector", css) + "/value", "{\"text\":" + json(text) + "}");
+            }
+
+            void clear(String css) throws IOException {
+                call("POST", "/element/" + element("css selector", css) + "/clear", "{}");
+            }
+
+            String text(String css) throws IOException {
+                return stringValue(call("GET", "/element/" + element("css selector", css) + "/text", null));
+            }
+
+            /** Runs a script that returns a string. */
+            String script(String js) throws IOException {
+                return stringValue(call("POST", "/execute/sync", "{\"script\":" + json(js) + ",\"args\":[]}"));
+            }
+
+            /** Waits in the page until the condition holds (polled every 50 ms there), or fails naming it. */
+            void waitFor(String condition, long millis) throws IOException {
+                String js = "const done = arguments[arguments.length - 1]; const until = Date.now() + " + millis + ";"
+                        + "(function poll() { let ok = false; try { ok = !!(" + condition + "); } catch (e) { ok = false; }"
+                        + " if (ok) done('yes'); else if (Date.now() > until) done('no'); else setTimeout(poll, 50); })();";
+                String result = stringValue(call("POST", "/execute/async", "{\"script\":" + json(js) + ",\"args\":[]}"));
+                if (!"yes".equals(result)) {
+                    String page = script("return location.href + ' :: ' + document.body.innerText.slice(0, 1500)");
+                    Path shot = Path.of(System.getProperty("console.figures", "console-figures.txt")).resolveSibling(
+                            "console-failure-" + System.currentTimeMillis() + ".png");
+                    Files.write(shot, screenshot());
+                    throw new AssertionError("gave up waiting for " + condition + " on " + page + " (screenshot " + shot + "); browser log: "
+                            + call("POST", "/se/log", "{\"type\":\"browser\"}"));
+                }
+            }
+
+            byte[] screenshot() throws IOException {
+                return Base64.getDecoder().decode(stringValue(call("GET", "/screenshot", null)));
+            }
+
+            /** The browser console's errors since the last call (chromedriver hands each entry out once). */
+            List<String> severeLogs() throws IOException {
+                String body = call("POST", "/se/log", "{\"type\":\"browser\"}");
+                List<String> severe = new ArrayList<>();
+                Matcher m = Pattern.compile("\\{[^{}]*\"level\":\"SEVERE\"[^{}]*\\}").matcher(body);
+                while (m.find()) {
+                    severe.add(m.group());
+                }
+                return severe;
+            }
+
+            void close() throws IOException {
+                Http.call("DELETE", url, null, null, null);
+            }
+        }
+    }
+}
