@@ -307,6 +307,19 @@ public class JpaDocumentService implements DocumentService {
         return new Target(d.getJurisdictionCode(), d.getUnitCode(), d.isIssued(), d.getDepartmentCode());
     }
 
+    /**
+     * Whether the caller may read the document here. A 监管专报 (SPECIAL_REPORT) is read through the special-report
+     * service, which knows the leaders it was sent to: through this service only its office (and the platform) reads it,
+     * never every leader of the jurisdiction.
+     */
+    private static boolean readable(Access access, Caller caller, DocumentEntity d) {
+        if (DocumentKind.SPECIAL_REPORT.name().equals(d.getKind())
+                && !access.may(caller, Operation.MANAGE_SPECIAL_REPORTS, Target.of(d.getJurisdictionCode()))) {
+            return false;
+        }
+        return access.may(caller, Operation.READ_DOCUMENTS, target(d));
+    }
+
     @Override
     public List<StoredDocument> list(Caller caller, String jurisdictionCode, DocumentKind kind, String subject,
                                      int offset, int limit) {
@@ -331,7 +344,7 @@ public class JpaDocumentService implements DocumentService {
             }
             return query.getResultList();
         });
-        return rows.stream().filter(d -> access.may(caller, Operation.READ_DOCUMENTS, target(d)))
+        return rows.stream().filter(d -> readable(access, caller, d))
                 .skip(offset).limit(limit).map(JpaDocumentService::toValue).toList();
     }
 
@@ -346,7 +359,11 @@ public class JpaDocumentService implements DocumentService {
     @Override
     public StoredDocument get(Caller caller, long id) {
         DocumentEntity d = jpa.txExpr(TransactionType.Supports, em -> find(em, id));
-        registry.access().require(caller, Operation.READ_DOCUMENTS, target(d));
+        Access access = registry.access();
+        access.require(caller, Operation.READ_DOCUMENTS, target(d));
+        if (!readable(access, caller, d)) {
+            throw SupervisionException.forbidden("监管专报文书只能通过监管专报查阅（仅限报送对象）");
+        }
         return toValue(d);
     }
 
@@ -368,6 +385,9 @@ public class JpaDocumentService implements DocumentService {
     public StoredDocument issue(Caller caller, long id) {
         DocumentEntity before = jpa.txExpr(TransactionType.Supports, em -> find(em, id));
         registry.access().require(caller, Operation.GENERATE_DOCUMENTS, Target.of(before.getJurisdictionCode()));
+        if (DocumentKind.SPECIAL_REPORT.name().equals(before.getKind())) {
+            throw SupervisionException.conflict("监管专报文书不能通过文书服务印发：它只报送给专报指定的领导");
+        }
         DocumentEntity d = jpa.txExpr(TransactionType.Required, em -> {
             DocumentEntity e = find(em, id);
             if (!e.isIssued()) {

@@ -307,4 +307,28 @@ class DocumentServiceTest {
         }
         assertEquals(List.of(), failures);
     }
+
+    @Test
+    void aSpecialReportIsNotReadableOrIssuableThroughTheDocumentServiceByTheJurisdictionsLeaders() {
+        Caller leader = new Caller("city-leader-2", Set.of(Role.LEADER), "370500", null);
+        Map<String, Object> model = SampleModels.specific(DocumentKind.SPECIAL_REPORT);
+        StoredDocument d = documents.generate(CITY, new DocumentRequest(DocumentKind.SPECIAL_REPORT, "370500",
+                "special-report:7", null, null, "关于政府采购监督问题的监管专报", model, DocumentFormat.PDF));
+        StoredDocument notice = documents.generate(CITY, notice("notice:8", DocumentFormat.PDF));
+
+        assertEquals(List.of(notice.id()), documents.list(leader, "370500", null, null, 0, 100).stream()
+                .map(StoredDocument::id).toList());
+        assertEquals(List.of(), documents.list(leader, "370500", DocumentKind.SPECIAL_REPORT, null, 0, 100));
+        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.get(leader, d.id())).status());
+        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.content(leader, d.id())).status());
+        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.content(CZJ, d.id())).status());
+
+        SupervisionException refused = assertThrows(SupervisionException.class, () -> documents.issue(CITY, d.id()));
+        assertEquals(409, refused.status());
+        assertFalse(documents.get(CITY, d.id()).issued());
+        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.content(leader, d.id())).status());
+        // the office, and the special-report service reading on a named leader's behalf, still read it
+        assertEquals(d.size(), documents.content(CITY, d.id()).length);
+        assertEquals(d.size(), documents.content(Caller.system("city-leader"), d.id()).length);
+    }
 }

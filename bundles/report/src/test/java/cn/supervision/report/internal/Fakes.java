@@ -270,6 +270,10 @@ final class Fakes {
         @Override
         public byte[] content(Caller caller, long id) {
             access.require(caller, Operation.READ_DOCUMENTS, "370500");
+            // like the real service: 监管专报 are not readable through the document service by the jurisdiction's leaders
+            if (!access.may(caller, Operation.MANAGE_SPECIAL_REPORTS, cn.supervision.api.security.Target.of("370500"))) {
+                throw SupervisionException.forbidden("监管专报文书只能通过监管专报查阅");
+            }
             return contents.get(id);
         }
 
