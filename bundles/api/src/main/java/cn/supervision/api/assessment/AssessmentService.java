@@ -31,15 +31,23 @@ public interface AssessmentService {
 
     /**
      * Computes the mapped view from the PUBLISHED campaigns of the jurisdiction and year (each at its latest result
-     * revision) with the mapping in force, brings the special-campaign items up to date, and records the export
-     * (409 when no mapping is configured).
+     * revision) with the mapping in force and the special-campaign items, and records the export, whoever exports (409
+     * when no mapping is configured). Only the jurisdiction's own office (MANAGE_ASSESSMENT) has the items brought up to
+     * date in storage by its reads; for any other reader nothing but the export record is written, and an item derived
+     * but not stored (yet) is shown PROPOSED with id 0.
      */
     AssessmentView export(Caller caller, String jurisdictionCode, int year, ExportFormat format);
 
-    /** The items of the jurisdiction and year in force (brought up to date like an export, but not recorded as one). */
+    /**
+     * The items of the jurisdiction and year in force, computed like an export but not recorded as one (stored up to
+     * date only when the caller is the jurisdiction's own office; id 0 marks a derived item not stored yet).
+     */
     List<AssessmentItem> items(Caller caller, String jurisdictionCode, int year);
 
-    /** The office confirms a proposed (or dropped) item: it then counts. */
+    /**
+     * The office confirms a proposed (or dropped) item: it then counts. The jurisdiction's items are brought up to date
+     * first, so an item made stale by a corrected result or mapping is refused (409) and its successor is stored.
+     */
     AssessmentItem confirm(Caller caller, long itemId, String note);
 
     /** The office drops a proposed (or confirmed) item, with a reason. */

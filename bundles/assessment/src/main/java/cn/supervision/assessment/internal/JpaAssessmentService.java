@@ -60,6 +60,12 @@ import cn.supervision.assessment.internal.model.MappingEntity;
  * {@link Access}: READ_RESULTS on the jurisdiction's published results to read, MANAGE_ASSESSMENT to configure and
  * decide. Published campaigns are read as the platform once the caller may read them, so that items are derived from
  * every unit's result whoever asks; what a caller sees is then filtered unit by unit.
+ * <p>
+ * Reading never changes the items of someone else's assessment: the view merges the items the mapping derives now with
+ * the stored decisions, and only the jurisdiction's own office (MANAGE_ASSESSMENT) stores that reconciliation (on its
+ * own reads and before its decisions). An item derived but not yet stored is shown PROPOSED with id 0 (no stored item);
+ * a stored item derived differently now is shown as the new PROPOSED one until the office reconciles. The export log is
+ * written for every export, whoever exports (an audit record, not a change of the assessment).
  */
 public class JpaAssessmentService implements AssessmentService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaAssessmentService.class);
@@ -262,9 +268,11 @@ public class JpaAssessmentService implements AssessmentService {
         List<Derived> derived = ItemRules.derive(mapping, specials(published));
         List<CampaignRevision> used = published.stream().map(Published::revision).toList();
         Instant now = clock.instant();
+        boolean own = manages(caller, jurisdictionCode);
         synchronized (writeLock) {
             return jpa.txExpr(TransactionType.Required, em -> {
-                List<AssessmentItem> items = reconcile(em, jurisdictionCode, year, mapping.revision(), derived, now);
+                List<AssessmentItem> items = own ? reconcile(em, jurisdictionCode, year, mapping.revision(), derived, now)
+                        : merged(em, jurisdictionCode, year, mapping.revision(), derived);
                 Map<Long, List<AssessmentItem>> byUnit = new HashMap<>();
                 items.forEach(i -> byUnit.computeIfAbsent(i.unitId(), k -> new ArrayList<>()).add(i));
                 Map<Long, String> names = new LinkedHashMap<>();
@@ -339,11 +347,58 @@ public class JpaAssessmentService implements AssessmentService {
         registry.listUnits(PLATFORM, jurisdictionCode, true).forEach(u -> codes.put(u.id(), u.code()));
         Instant now = clock.instant();
         List<AssessmentItem> items;
-        synchronized (writeLock) {
-            items = jpa.txExpr(TransactionType.Required, em -> reconcile(em, jurisdictionCode, year, mapping.revision(), derived, now));
+        if (manages(caller, jurisdictionCode)) {
+            synchronized (writeLock) {
+                items = jpa.txExpr(TransactionType.Required, em -> reconcile(em, jurisdictionCode, year, mapping.revision(), derived, now));
+            }
+        } else {
+            items = jpa.txExpr(TransactionType.Supports, em -> merged(em, jurisdictionCode, year, mapping.revision(), derived));
         }
         return registry.access().filter(caller, Operation.READ_RESULTS, items,
                 i -> new Target(jurisdictionCode, codes.get(i.unitId()), true));
+    }
+
+    /** Whether the caller is the jurisdiction's own office, the only one whose reads store the reconciliation. */
+    private boolean manages(Caller caller, String jurisdictionCode) {
+        return registry.access().may(caller, Operation.MANAGE_ASSESSMENT, jurisdictionCode);
+    }
+
+    private static List<ItemEntity> storedInForce(EntityManager em, String jurisdictionCode, int year) {
+        return em.createQuery("select i from ItemEntity i where i.jurisdictionCode = :j and i.year = :y"
+                        + " and i.state <> :s order by i.id", ItemEntity.class).setParameter("j", jurisdictionCode).setParameter("y", year)
+                .setParameter("s", ItemState.SUPERSEDED).getResultList();
+    }
+
+    private static boolean unchanged(ItemEntity old, Derived d) {
+        return old.getResultRevision() == d.resultRevision() && old.getKind() == d.kind()
+                && new BigDecimal(old.getPoints()).compareTo(d.points()) == 0 && old.getReason().equals(d.reason());
+    }
+
+    /**
+     * What {@link #reconcile} would make of the items, computed without writing anything: a stored item derived again
+     * unchanged as stored (its state and decision), any other derived item as a PROPOSED item with id 0 (not stored),
+     * after the stored ones in the order reconciliation would store them.
+     */
+    private static List<AssessmentItem> merged(EntityManager em, String jurisdictionCode, int year, int mappingRevision,
+                                               List<Derived> derived) {
+        Map<String, ItemEntity> byKey = new HashMap<>();
+        storedInForce(em, jurisdictionCode, year).forEach(i -> byKey.put(i.getCampaignId() + "/" + i.getUnitId() + "/" + i.getRuleNumber(), i));
+        List<ItemEntity> kept = new ArrayList<>();
+        List<AssessmentItem> proposed = new ArrayList<>();
+        for (Derived d : derived) {
+            ItemEntity old = byKey.get(d.key());
+            if (old != null && unchanged(old, d)) {
+                kept.add(old);
+            } else {
+                proposed.add(new AssessmentItem(0, jurisdictionCode, year, d.unitId(), d.unitName(), d.campaignId(), d.campaignTitle(),
+                        d.resultRevision(), mappingRevision, d.ruleNumber(), d.kind(), d.points(), d.reason(), ItemState.PROPOSED,
+                        null, null, null));
+            }
+        }
+        List<AssessmentItem> out = new ArrayList<>(kept.stream().sorted(Comparator.comparingLong(ItemEntity::getId))
+                .map(JpaAssessmentService::toValue).toList());
+        out.addAll(proposed);
+        return out;
     }
 
     /**
@@ -353,16 +408,13 @@ public class JpaAssessmentService implements AssessmentService {
      */
     private List<AssessmentItem> reconcile(EntityManager em, String jurisdictionCode, int year, int mappingRevision,
                                            List<Derived> derived, Instant now) {
-        List<ItemEntity> inForce = em.createQuery("select i from ItemEntity i where i.jurisdictionCode = :j and i.year = :y"
-                        + " and i.state <> :s order by i.id", ItemEntity.class).setParameter("j", jurisdictionCode).setParameter("y", year)
-                .setParameter("s", ItemState.SUPERSEDED).getResultList();
+        List<ItemEntity> inForce = storedInForce(em, jurisdictionCode, year);
         Map<String, ItemEntity> byKey = new HashMap<>();
         inForce.forEach(i -> byKey.put(i.getCampaignId() + "/" + i.getUnitId() + "/" + i.getRuleNumber(), i));
         List<ItemEntity> out = new ArrayList<>();
         for (Derived d : derived) {
             ItemEntity old = byKey.remove(d.key());
-            if (old != null && old.getResultRevision() == d.resultRevision() && old.getKind() == d.kind()
-                    && new BigDecimal(old.getPoints()).compareTo(d.points()) == 0 && old.getReason().equals(d.reason())) {
+            if (old != null && unchanged(old, d)) {
                 out.add(old);
                 continue;
             }
@@ -422,7 +474,15 @@ public class JpaAssessmentService implements AssessmentService {
             throw SupervisionException.invalid("note", "说明不超过 " + MappingRules.MAX_NOTE + " 个字符");
         }
         long now = clock.millis();
+        // the office's own command: its items are first brought up to date, so that a stale item cannot be decided
+        Mapping mapping = current(current.getJurisdictionCode(), current.getYear()).orElse(null);
+        List<Derived> derived = mapping == null ? null
+                : ItemRules.derive(mapping, specials(published(current.getJurisdictionCode(), current.getYear())));
         synchronized (writeLock) {
+            if (mapping != null) {
+                jpa.txExpr(TransactionType.Required, em -> reconcile(em, current.getJurisdictionCode(), current.getYear(),
+                        mapping.revision(), derived, Instant.ofEpochMilli(now)));
+            }
             AssessmentItem done = jpa.txExpr(TransactionType.Required, em -> {
                 ItemEntity e = find(em, itemId);
                 if (e.getState() == ItemState.SUPERSEDED) {

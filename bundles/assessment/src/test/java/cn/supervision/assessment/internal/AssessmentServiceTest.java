@@ -47,6 +47,7 @@ class AssessmentServiceTest {
     static final Caller CITY_LEADER = new Caller("city-leader", Set.of(Role.LEADER), "370500", null);
     static final Caller PARTNER = new Caller("assessment-system", Set.of(Role.PARTNER_SYSTEM), "370500", null);
     static final Caller LIJIN = new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null);
+    static final Caller LIJIN_LEADER = new Caller("lijin-leader", Set.of(Role.LEADER), "370522", null);
     static final Caller CZJ_USER = new Caller("czj-user", Set.of(Role.UNIT_USER), "370500", "CZJ");
     static final Caller DEPARTMENT = new Caller("city-audit", Set.of(Role.DEPARTMENT), "370500", null, "SJJ");
 
@@ -299,5 +300,69 @@ class AssessmentServiceTest {
         SupervisionException e = refused(409, () -> assessment.export(CITY, "370500", 2026, ExportFormat.REST));
         assertTrue(e.getMessage().contains("尚未发布"), e.getMessage());
         assertTrue(assessment.exports(CITY, "370500", 2026).isEmpty(), "a refused export is not recorded");
+    }
+
+    private long storedItems() {
+        return jpa.txExpr(em -> em.createQuery("select count(i) from ItemEntity i", Long.class).getSingleResult());
+    }
+
+    private ItemState storedState(long id) {
+        return jpa.txExpr(em -> em.find(cn.supervision.assessment.internal.model.ItemEntity.class, id).getState());
+    }
+
+    /** Lijin's special campaign (one deduction for its 财政局) and its mapping, set by Lijin's own office. */
+    private void lijinWithADeduction() {
+        campaigns.add(5, "370522", CampaignKind.SPECIAL, "利津县专项监管", 2026, CampaignState.PUBLISHED);
+        campaigns.publish(5, Instant.parse("2026-11-12T00:00:00Z"), result(21, "利津县财政局", "50.00", "较差"));
+        assessment.saveMapping(LIJIN, "370522", 2026, linear("10", 2, null, List.of(
+                new SpecialRuleDraft("DEDUCTION", new BigDecimal("1"), List.of("较差"), null, null, null))));
+    }
+
+    @Test
+    void readsByTheLeaderThePartnerOrTheCityWriteNoItemOfTheCounty() {
+        lijinWithADeduction();
+        assertEquals(0, storedItems());
+        for (Caller reader : List.of(LIJIN_LEADER, PARTNER, CITY)) {
+            List<AssessmentItem> items = assessment.items(reader, "370522", 2026);
+            assertEquals(1, items.size(), reader.username());
+            assertEquals(0L, items.get(0).id(), "derived, not stored: no id");
+            assertEquals(ItemState.PROPOSED, items.get(0).state());
+            AssessmentView v = assessment.export(reader, "370522", 2026, reader == PARTNER ? ExportFormat.SOAP : ExportFormat.REST);
+            assertEquals(0L, v.units().get(0).items().get(0).id());
+            assertEquals(0, storedItems(), reader.username() + "'s read stored items of 370522");
+        }
+        assertEquals(3, assessment.exports(LIJIN, "370522", 2026).size(), "every export is still recorded");
+        // the office's own read stores them, once
+        AssessmentItem stored = assessment.items(LIJIN, "370522", 2026).get(0);
+        assertTrue(stored.id() > 0);
+        assertEquals(1, storedItems());
+        assertEquals(stored.id(), assessment.items(LIJIN_LEADER, "370522", 2026).get(0).id(), "others now see the stored item");
+        assertEquals(1, storedItems());
+    }
+
+    @Test
+    void aConfirmedItemIsNotSupersededBySomeoneElsesReadOnlyByTheOfficesOwnCommand() {
+        lijinWithADeduction();
+        AssessmentItem first = assessment.items(LIJIN, "370522", 2026).get(0);
+        assessment.confirm(LIJIN, first.id(), "经县考核办审核");
+        campaigns.publish(5, Instant.parse("2026-11-20T00:00:00Z"), result(21, "利津县财政局", "52.00", "较差"));
+        for (Caller reader : List.of(LIJIN_LEADER, PARTNER, CITY)) {
+            List<AssessmentItem> items = assessment.items(reader, "370522", 2026);
+            assertEquals(1, items.size());
+            assertEquals(0L, items.get(0).id(), "the corrected result's item is not stored yet");
+            assertEquals(ItemState.PROPOSED, items.get(0).state());
+            assertEquals(2, items.get(0).resultRevision());
+            assessment.export(reader, "370522", 2026, ExportFormat.REST);
+            assertEquals(1, storedItems(), reader.username());
+            assertEquals(ItemState.CONFIRMED, storedState(first.id()), reader.username() + "'s read superseded the office's decision");
+        }
+        // the office's own command reconciles: the stale item cannot be decided, it is superseded by a new proposal
+        refused(409, () -> assessment.drop(LIJIN, first.id(), "理由"));
+        assertEquals(ItemState.SUPERSEDED, storedState(first.id()));
+        assertEquals(2, storedItems());
+        AssessmentItem again = assessment.items(LIJIN_LEADER, "370522", 2026).get(0);
+        assertTrue(again.id() > first.id());
+        assertEquals(ItemState.PROPOSED, again.state());
+        assertEquals(ItemState.CONFIRMED, assessment.confirm(LIJIN, again.id(), null).state());
     }
 }
