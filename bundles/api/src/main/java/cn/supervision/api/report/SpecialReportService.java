@@ -59,7 +59,13 @@ public interface SpecialReportService {
     /** Keeps the scan of a paper instruction (EvidenceFile rules, SHA-256). */
     InstructionScan attachScan(Caller caller, long id, String fileName, byte[] content);
 
-    /** The scan's bytes (for those who may read the report). */
+    /** The scan's record: name, type, size, SHA-256 (for those who may read the report). */
+    InstructionScan scan(Caller caller, long id, long scanId);
+
+    /**
+     * The scan's bytes (for those who may read the report), re-verified against the SHA-256 recorded at upload: bytes
+     * that no longer match are never served (a logged server error).
+     */
     byte[] scanContent(Caller caller, long id, long scanId);
 
     /** The office records a leader's paper instruction with its uploaded scan. */

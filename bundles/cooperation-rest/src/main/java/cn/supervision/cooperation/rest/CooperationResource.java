@@ -237,7 +237,8 @@ public class CooperationResource {
     private static Response download(FileContent file) {
         String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(file.content(), file.contentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded).build();
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     private static byte[] read(Long length, InputStream body) throws IOException {

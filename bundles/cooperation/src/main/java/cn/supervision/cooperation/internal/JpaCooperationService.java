@@ -744,8 +744,22 @@ public class JpaCooperationService implements CooperationService, DepartmentDire
             if (f == null || f.getReferralId() != referralId) {
                 throw SupervisionException.notFound("线索 " + referralId + " 没有文件 " + evidenceId);
             }
-            return new FileContent(f.getFileName(), f.getContentType(), f.getContent());
+            byte[] bytes = f.getContent();
+            // the stored bytes are served only while they are the ones recorded at upload
+            if (bytes == null || !sha256(bytes).equals(f.getSha256())) {
+                LOG.error("Evidence #{} of referral #{} does not match its recorded SHA-256 {}", evidenceId, referralId, f.getSha256());
+                throw new IllegalStateException("线索 " + referralId + " 的文件 " + evidenceId + " 与记录的 SHA-256 不符");
+            }
+            return new FileContent(f.getFileName(), f.getContentType(), bytes);
         });
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

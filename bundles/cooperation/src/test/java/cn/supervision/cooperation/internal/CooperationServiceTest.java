@@ -474,4 +474,20 @@ class CooperationServiceTest {
         }
         assertEquals(expected, actual);
     }
+
+    @Test
+    void evidenceWhoseStoredBytesNoLongerMatchTheirHashIsNeverServed() {
+        Department sjj = register(CITY, "370500", "SJJ", "东营市审计局", DepartmentKind.AUDIT);
+        Referral r = service.refer(CITY, new ReferralDraft(null, 1L, sjj.id(), "请依职责核查", null));
+        ReferralEvidence evidence = service.attach(CITY, r.id(), "材料.pdf", PDF);
+        assertArrayEquals(PDF, service.evidence(CITY_AUDIT, r.id(), evidence.id()).content());
+        int changed = jpa.txExpr(em -> em.createNativeQuery("UPDATE SV_COOP_REFERRAL_FILE SET CONTENT = ? WHERE ID = ?")
+                .setParameter(1, "%PDF-1.4 tampered".getBytes(java.nio.charset.StandardCharsets.UTF_8)).setParameter(2, evidence.id())
+                .executeUpdate());
+        assertEquals(1, changed);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> service.evidence(CITY_AUDIT, r.id(), evidence.id()));
+        assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> service.evidence(CITY, r.id(), evidence.id()));
+    }
 }

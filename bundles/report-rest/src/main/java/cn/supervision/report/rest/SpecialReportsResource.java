@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -194,9 +196,22 @@ public class SpecialReportsResource {
     @GET
     @Path("{id}/scans/{scanId}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @Operation(summary = "下载批示扫描件")
+    @Operation(summary = "下载批示扫描件", description = "按上传时的内容类型返回；下载前核对 SHA-256，不符则拒绝（500）；"
+            + "文件名在 Content-Disposition 的 filename*（RFC 5987，UTF-8）")
     public Response scanContent(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("scanId") long scanId) {
-        return Response.ok(reports.scanContent(caller(sc), id, scanId), MediaType.APPLICATION_OCTET_STREAM).build();
+        Caller caller = caller(sc);
+        InstructionScan scan = reports.scan(caller, id, scanId);
+        byte[] bytes = reports.scanContent(caller, id, scanId);
+        return Response.ok(bytes, scan.contentType()).header("Content-Disposition", disposition(scan))
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, no-cache").build();
+    }
+
+    /** An ASCII fallback name and the real one as RFC 5987 {@code filename*}. */
+    static String disposition(InstructionScan scan) {
+        String name = scan.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')).replaceAll("[^.A-Za-z0-9]", "") : "";
+        return "attachment; filename=\"scan-" + scan.reportId() + "-" + scan.id() + extension + "\"; filename*=UTF-8''" + encoded;
     }
 
     @POST

@@ -172,16 +172,43 @@ public class JpaSpecialReportService implements SpecialReportService {
                 .thenComparing(i -> i.tasks().open(), Comparator.reverseOrder())).toList();
     }
 
+    private static ScanEntity loadScan(EntityManager em, long id, long scanId) {
+        ScanEntity s = em.find(ScanEntity.class, scanId);
+        if (s == null || s.getReportId() != id) {
+            throw SupervisionException.notFound("监管专报 " + id + " 没有扫描件 " + scanId);
+        }
+        return s;
+    }
+
+    @Override
+    public InstructionScan scan(Caller caller, long id, long scanId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            requireReadable(em, caller, id);
+            return scan(loadScan(em, id, scanId));
+        });
+    }
+
     @Override
     public byte[] scanContent(Caller caller, long id, long scanId) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             requireReadable(em, caller, id);
-            ScanEntity s = em.find(ScanEntity.class, scanId);
-            if (s == null || s.getReportId() != id) {
-                throw SupervisionException.notFound("监管专报 " + id + " 没有扫描件 " + scanId);
+            ScanEntity s = loadScan(em, id, scanId);
+            byte[] bytes = s.getContent();
+            // the stored bytes are served only while they are the ones recorded at upload
+            if (bytes == null || !sha256(bytes).equals(s.getSha256())) {
+                LOG.error("Scan #{} of special report #{} does not match its recorded SHA-256 {}", scanId, id, s.getSha256());
+                throw new IllegalStateException("监管专报 " + id + " 的扫描件 " + scanId + " 与记录的 SHA-256 不符");
             }
-            return s.getContent();
+            return bytes;
         });
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

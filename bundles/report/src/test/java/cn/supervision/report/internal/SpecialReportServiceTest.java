@@ -414,4 +414,19 @@ class SpecialReportServiceTest {
         assertTrue(reused.errors().get(0).message().contains("已用于批示"), reused.errors().toString());
         assertFalse(reports.history(DRAFTER, r.id()).stream().noneMatch(t -> t.action().equals("PAPER_INSTRUCTION")));
     }
+
+    @Test
+    void aScanWhoseStoredBytesNoLongerMatchTheirHashIsNeverServed() {
+        SpecialReport r = sent();
+        InstructionScan scan = reports.attachScan(DRAFTER, r.id(), "批示.pdf", "%PDF-1.4 批示扫描件".getBytes(StandardCharsets.UTF_8));
+        assertEquals(scan, reports.scan(LEADER, r.id(), scan.id()));
+        assertEquals("%PDF-1.4 批示扫描件", new String(reports.scanContent(LEADER, r.id(), scan.id()), StandardCharsets.UTF_8));
+        refused(404, () -> reports.scan(LEADER, r.id(), scan.id() + 1));
+        int changed = jpa.txExpr(em -> em.createNativeQuery("UPDATE SV_REPORT_SCAN SET CONTENT = ? WHERE ID = ?")
+                .setParameter(1, "%PDF-1.4 篡改".getBytes(StandardCharsets.UTF_8)).setParameter(2, scan.id()).executeUpdate());
+        assertEquals(1, changed);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> reports.scanContent(LEADER, r.id(), scan.id()));
+        assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> reports.scanContent(DRAFTER, r.id(), scan.id()));
+    }
 }
