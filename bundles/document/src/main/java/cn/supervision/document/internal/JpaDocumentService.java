@@ -128,69 +128,132 @@ public class JpaDocumentService implements DocumentService {
         requireFields(kind, model);
         Template template = resolved.templates().get(kind);
         long now = clock.millis();
-        DocumentEntity saved = jpa.txExpr(TransactionType.Required, em -> {
-            List<DocumentEntity> previous = em.createQuery("select d from DocumentEntity d where d.jurisdictionCode = :j"
-                            + " and d.kind = :k and d.subject = :s order by d.id desc", DocumentEntity.class)
-                    .setParameter("j", request.jurisdictionCode()).setParameter("k", kind.name())
-                    .setParameter("s", request.subject()).getResultList();
-            int version = 1 + previous.stream().filter(d -> d.getFormat().equals(request.format().name()))
-                    .mapToInt(DocumentEntity::getVersion).max().orElse(0);
-            String number = null;
-            if (kind.redHeader()) {
-                number = previous.stream().map(DocumentEntity::getDocumentNumber).filter(n -> n != null).findFirst()
-                        .orElse(null);
-                if (number == null) {
-                    number = resolved.office().number(today.getYear(), next(em, request.jurisdictionCode(), kind, today.getYear()));
-                }
-                model.put("documentNumber", number);
+        String title = request.title().strip();
+        String issuingOffice = resolved.office().issuingOffice();
+        // Rendered outside any transaction: the number a first red-header version will take is read (not locked), the
+        // document rendered with it, then the transaction locks the counter and stores only if that number is still the
+        // next one (else it renders again with the new one). A render that fails numbers nothing.
+        DocumentEntity saved = null;
+        for (int attempt = 0; saved == null; attempt++) {
+            if (attempt == MAX_NUMBER_ATTEMPTS) {
+                throw SupervisionException.conflict("文书编号被同时生成的其他文书占用，请重试");
             }
-            byte[] bytes = render(request.format(), template, model, request.title().strip(), resolved.office().issuingOffice());
-            DocumentEntity d = new DocumentEntity();
-            d.setJurisdictionCode(request.jurisdictionCode());
-            d.setKind(kind.name());
-            d.setSubject(request.subject());
-            d.setVersion(version);
-            d.setFormat(request.format().name());
-            d.setTitle(request.title().strip());
-            d.setDocumentNumber(number);
-            d.setUnitCode(request.unitCode());
-            d.setDepartmentCode(request.departmentCode());
-            d.setSize(bytes.length);
-            d.setSha256(JpaTemplateRegistry.sha256(bytes));
-            d.setTemplateSource(template.source());
-            d.setTemplateSha256(template.sha256());
-            d.setCreatedBy(caller.username());
-            d.setCreatedAt(now);
-            em.persist(d);
-            em.flush();
-            DocumentContentEntity c = new DocumentContentEntity();
-            c.setDocumentId(d.getId());
-            c.setContent(bytes);
-            em.persist(c);
-            return d;
-        });
+            String planned = kind.redHeader() ? jpa.txExpr(TransactionType.Supports, em -> {
+                String existing = existingNumber(em, request, kind);
+                return existing != null ? existing
+                        : resolved.office().number(today.getYear(), peekNext(em, request.jurisdictionCode(), kind, today.getYear()));
+            }) : null;
+            if (planned != null) {
+                model.put("documentNumber", planned);
+            }
+            byte[] bytes = render(request.format(), template, model, title, issuingOffice);
+            saved = jpa.txExpr(TransactionType.Required, em -> {
+                List<DocumentEntity> previous = previous(em, request, kind);
+                int version = 1 + previous.stream().filter(d -> d.getFormat().equals(request.format().name()))
+                        .mapToInt(DocumentEntity::getVersion).max().orElse(0);
+                String number = null;
+                if (kind.redHeader()) {
+                    number = previous.stream().map(DocumentEntity::getDocumentNumber).filter(n -> n != null).findFirst()
+                            .orElse(null);
+                    if (number == null) {
+                        int n = next(em, request.jurisdictionCode(), kind, today.getYear(), resolved.office(), planned);
+                        if (n < 0) {
+                            return null;
+                        }
+                        number = resolved.office().number(today.getYear(), n);
+                    }
+                    if (!number.equals(planned)) {
+                        return null;
+                    }
+                }
+                DocumentEntity d = new DocumentEntity();
+                d.setJurisdictionCode(request.jurisdictionCode());
+                d.setKind(kind.name());
+                d.setSubject(request.subject());
+                d.setVersion(version);
+                d.setFormat(request.format().name());
+                d.setTitle(title);
+                d.setDocumentNumber(number);
+                d.setUnitCode(request.unitCode());
+                d.setDepartmentCode(request.departmentCode());
+                d.setSize(bytes.length);
+                d.setSha256(JpaTemplateRegistry.sha256(bytes));
+                d.setTemplateSource(template.source());
+                d.setTemplateSha256(template.sha256());
+                d.setCreatedBy(caller.username());
+                d.setCreatedAt(now);
+                em.persist(d);
+                em.flush();
+                DocumentContentEntity c = new DocumentContentEntity();
+                c.setDocumentId(d.getId());
+                c.setContent(bytes);
+                em.persist(c);
+                return d;
+            });
+        }
         LOG.info("{} {} v{} ({}) of {} generated by {}: {} bytes", kind, saved.getSubject(), saved.getVersion(),
                 saved.getFormat(), saved.getJurisdictionCode(), caller.username(), saved.getSize());
         return toValue(saved);
     }
 
-    private static int next(EntityManager em, String jurisdictionCode, DocumentKind kind, int year) {
-        String key = jurisdictionCode + "/" + kind.name() + "/" + year;
+    static final int MAX_NUMBER_ATTEMPTS = 5;
+
+    private static List<DocumentEntity> previous(EntityManager em, DocumentRequest request, DocumentKind kind) {
+        return em.createQuery("select d from DocumentEntity d where d.jurisdictionCode = :j"
+                        + " and d.kind = :k and d.subject = :s order by d.id desc", DocumentEntity.class)
+                .setParameter("j", request.jurisdictionCode()).setParameter("k", kind.name())
+                .setParameter("s", request.subject()).getResultList();
+    }
+
+    private static String existingNumber(EntityManager em, DocumentRequest request, DocumentKind kind) {
+        return previous(em, request, kind).stream().map(DocumentEntity::getDocumentNumber).filter(n -> n != null)
+                .findFirst().orElse(null);
+    }
+
+    private static String counterKey(String jurisdictionCode, DocumentKind kind, int year) {
+        return jurisdictionCode + "/" + kind.name() + "/" + year;
+    }
+
+    /** The number the next first version would take, read without a lock. */
+    private static int peekNext(EntityManager em, String jurisdictionCode, DocumentKind kind, int year) {
+        DocumentNumberEntity counter = em.find(DocumentNumberEntity.class, counterKey(jurisdictionCode, kind, year));
+        return counter == null ? 1 : counter.getLast() + 1;
+    }
+
+    /**
+     * Takes the next number under the counter's lock if it is the one the document was rendered with ({@code planned});
+     * -1 (nothing taken) when another document took it meanwhile.
+     */
+    private static int next(EntityManager em, String jurisdictionCode, DocumentKind kind, int year, OfficeProfile office,
+                            String planned) {
+        String key = counterKey(jurisdictionCode, kind, year);
         DocumentNumberEntity counter = em.find(DocumentNumberEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+        int n = counter == null ? 1 : counter.getLast() + 1;
+        if (!office.number(year, n).equals(planned)) {
+            return -1;
+        }
         if (counter == null) {
             counter = new DocumentNumberEntity();
             counter.setCounterKey(key);
             counter.setLast(1);
             em.persist(counter);
-            return 1;
+        } else {
+            counter.setLast(n);
         }
-        counter.setLast(counter.getLast() + 1);
-        return counter.getLast();
+        return n;
     }
 
     /** XHTML from the template, then the format. Package-private for the renderers' tests and the sample pages. */
     byte[] render(DocumentFormat format, Template template, Map<String, Object> model, String title, String author) {
-        String xhtml = Templates.render(template.mustache(), model);
+        String xhtml;
+        try {
+            xhtml = Templates.render(template.mustache(), model);
+        } catch (Templates.TooLarge e) {
+            LOG.error("template {}/{} rendered more than {} characters of XHTML: refused", template.source(),
+                    template.kind(), Templates.MAX_OUTPUT);
+            throw SupervisionException.invalid("model", e.getMessage() + "，请精简文书数据或检查模板 "
+                    + template.source());
+        }
         Document doc;
         try {
             doc = Xhtml.parse(xhtml);
@@ -198,6 +261,16 @@ public class JpaDocumentService implements DocumentService {
             // a validated template renders well-formed XHTML for any model (values are escaped)
             throw new IllegalStateException("template " + template.source() + "/" + template.kind()
                     + " rendered malformed XHTML: " + Xhtml.describe(e), e);
+        }
+        // what a template renders depends on the data (an inverted section hides content from the install-time check):
+        // every rendered document is checked again before a renderer sees it
+        List<String> problems = new ArrayList<>();
+        Xhtml.check(doc, problems);
+        if (!problems.isEmpty()) {
+            LOG.error("template {}/{} rendered XHTML outside the supported set, refused: {}", template.source(),
+                    template.kind(), problems);
+            throw new IllegalStateException("模板 " + template.source() + "/" + template.kind().templateFile()
+                    + " 渲染出不允许的内容，文书未生成：" + String.join("；", problems));
         }
         return format == DocumentFormat.PDF ? pdf().render(doc, title, author) : docx.render(doc, title, author);
     }

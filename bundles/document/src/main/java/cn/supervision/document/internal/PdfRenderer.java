@@ -30,6 +30,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
@@ -159,6 +161,15 @@ final class PdfRenderer {
         head.appendChild(style);
     }
 
+    /** The only external resources a document may use: PNG/JPEG data URIs (checked by {@link Xhtml}). */
+    static boolean allowed(String uri, ExternalResourceType type) {
+        boolean ok = uri != null && (uri.startsWith("data:image/png;") || uri.startsWith("data:image/jpeg;"));
+        if (!ok) {
+            LOG.warn("PDF renderer refused to load {} ({})", uri == null ? null : uri.substring(0, Math.min(uri.length(), 200)), type);
+        }
+        return ok;
+    }
+
     synchronized byte[] render(Document xhtml, String title, String author) {
         style(xhtml);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -170,6 +181,9 @@ final class PdfRenderer {
                 PDType0Font font = PDType0Font.load(pdf, f.getValue(), true);
                 builder.useFont(new PDFontSupplier(font), f.getKey().family(), f.getKey().weight(), FontStyle.NORMAL, true);
             }
+            // nothing is ever fetched: no file, jar or network URI, before or after resolution (images are data: URIs)
+            builder.useExternalResourceAccessControl(PdfRenderer::allowed, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            builder.useExternalResourceAccessControl(PdfRenderer::allowed, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
             builder.withW3cDocument(xhtml, "about:blank");
             builder.withProducer("supervision platform");
             PDDocumentInformation info = pdf.getDocumentInformation();

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,6 +24,9 @@ import org.xml.sax.SAXException;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.reflect.Guard;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
+import com.github.mustachejava.util.Wrapper;
 
 import cn.supervision.api.document.DocumentKind;
 
@@ -34,14 +37,82 @@ import cn.supervision.api.document.DocumentKind;
  */
 final class Templates {
     static final int MAX_TEMPLATE = 256 * 1024;
+    /** Sections ({{#x}} / {{^x}}) nested deeper than this are refused: each level multiplies the output. */
+    static final int MAX_SECTION_DEPTH = 4;
+    /** Characters of rendered XHTML a document may have. */
+    static final int MAX_OUTPUT = 8 * 1024 * 1024;
     private static final Pattern TAG = Pattern.compile("\\{\\{(\\{)?\\s*([#^/!>&=<$]?)\\s*(.*?)\\s*\\}?\\}\\}", Pattern.DOTALL);
     private static final Pattern NAME = Pattern.compile("\\.|[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
 
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
     private final Map<DocumentKind, String> builtin = new EnumMap<>(DocumentKind.class);
 
-    /** A factory that resolves nothing: no partials, no files. */
+    /** Thrown when a template renders more than {@link #MAX_OUTPUT} characters. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("按模板渲染的文书超过 " + (MAX_OUTPUT / 1024 / 1024) + " MB", null, false, false);
+        }
+    }
+
+    /** A writer that refuses more than {@link #MAX_OUTPUT} characters. */
+    private static final class BoundedWriter extends Writer {
+        private final StringBuilder out = new StringBuilder(8192);
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            if (out.length() + (long) len > MAX_OUTPUT) {
+                throw new TooLarge();
+            }
+            out.append(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            if (out.length() + (long) len > MAX_OUTPUT) {
+                throw new TooLarge();
+            }
+            out.append(str, off, off + len);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+    }
+
+    /**
+     * Names resolve only to map keys (and lists iterate): no field is read and no method is called on a model object,
+     * so {@code {{summary.clear}}} is a missing value, not {@code Map.clear()}.
+     */
+    static final class MapsOnly extends ReflectionObjectHandler {
+        @Override
+        protected Wrapper findWrapper(int scopeIndex, Wrapper[] wrappers, List<Guard> guards, Object scope, String name) {
+            if (!(scope instanceof Map)) {
+                return null;
+            }
+            return super.findWrapper(scopeIndex, wrappers, guards, scope, name);
+        }
+
+        @Override
+        protected boolean areMethodsAccessible(Map<?, ?> map) {
+            return false;
+        }
+    }
+
+    /** A factory that resolves nothing: no partials, no files; values only from map keys. */
     private static final class ClosedFactory extends DefaultMustacheFactory {
+        ClosedFactory() {
+            setObjectHandler(new MapsOnly());
+        }
+
         @Override
         public Reader getReader(String resourceName) {
             throw new MustacheException("模板不能引用其他文件：" + resourceName);
@@ -74,9 +145,19 @@ final class Templates {
         return compiled.computeIfAbsent(sha256, k -> new ClosedFactory().compile(new StringReader(text), k));
     }
 
+    /** The template's output, at most {@link #MAX_OUTPUT} characters ({@link TooLarge} beyond). */
     static String render(Mustache m, Map<String, Object> model) {
-        StringWriter out = new StringWriter(8192);
-        m.execute(out, model);
+        BoundedWriter out = new BoundedWriter();
+        try {
+            m.execute(out, model);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof TooLarge tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            throw e;
+        }
         return out.toString();
     }
 
@@ -100,6 +181,7 @@ final class Templates {
         }
         Set<String> allowed = SampleModels.names(kind);
         Set<String> used = new java.util.HashSet<>();
+        java.util.Deque<String> open = new java.util.ArrayDeque<>();
         Matcher t = TAG.matcher(text);
         while (t.find()) {
             String type = t.group(1) != null ? "{" : t.group(2);
@@ -111,6 +193,17 @@ final class Templates {
                 case "<", "$" -> problems.add(prefix + "不允许使用模板继承 {{" + type + name + "}}");
                 case "=" -> problems.add(prefix + "不允许更改定界符 {{=" + name + "}}");
                 default -> {
+                    if (type.equals("#") || type.equals("^")) {
+                        if (open.contains(name)) {
+                            problems.add(prefix + "区块 {{" + type + name + "}} 不能嵌套在同名区块内");
+                        }
+                        open.push(name);
+                        if (open.size() > MAX_SECTION_DEPTH) {
+                            problems.add(prefix + "区块嵌套超过 " + MAX_SECTION_DEPTH + " 层：{{" + type + name + "}}");
+                        }
+                    } else if (type.equals("/") && !open.isEmpty()) {
+                        open.pop();
+                    }
                     if (!NAME.matcher(name).matches()) {
                         problems.add(prefix + "无效的字段名 {{" + type + name + "}}");
                     } else if (!name.equals(".")) {
@@ -141,6 +234,8 @@ final class Templates {
         String xhtml;
         try {
             xhtml = render(m, SampleModels.of(kind));
+        } catch (TooLarge e) {
+            return List.of(prefix + "用示例数据渲染的结果超过 " + (MAX_OUTPUT / 1024 / 1024) + " MB");
         } catch (MustacheException e) {
             return List.of(prefix + "用示例数据渲染失败：" + e.getMessage());
         }

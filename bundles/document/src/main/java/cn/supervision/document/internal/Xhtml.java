@@ -1,11 +1,17 @@
 package cn.supervision.document.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -31,6 +37,9 @@ final class Xhtml {
     static final Pattern DATA_IMAGE = Pattern.compile("data:image/(png|jpeg);base64,[A-Za-z0-9+/=\\s]+");
     static final Pattern CLASS = Pattern.compile("[A-Za-z0-9 _-]{0,100}");
     static final Pattern SPAN = Pattern.compile("[1-9][0-9]?");
+    /** Pixels an image may have on each side, and bytes of image data. */
+    static final int MAX_IMAGE_SIDE = 4000;
+    static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
     private Xhtml() {
     }
@@ -99,6 +108,11 @@ final class Xhtml {
                 problems.add("<" + name + "> 不支持属性 " + an + "（可用：class、colspan、rowspan、src、alt、lang）");
             } else if (an.equals("src") && !(name.equals("img") && DATA_IMAGE.matcher(a.getValue()).matches())) {
                 problems.add("<" + name + "> 的 src 只能是 PNG 或 JPEG 的 data: URI（模板不能引用文件或网址）");
+            } else if (an.equals("src")) {
+                String problem = imageProblem(a.getValue());
+                if (problem != null) {
+                    problems.add("<img> " + problem);
+                }
             } else if (an.equals("class") && !CLASS.matcher(a.getValue()).matches()) {
                 problems.add("<" + name + "> 的 class 只能含字母、数字、空格、- 与 _");
             } else if ((an.equals("colspan") || an.equals("rowspan")) && !SPAN.matcher(a.getValue()).matches()) {
@@ -113,5 +127,46 @@ final class Xhtml {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * Why a PNG/JPEG data URI may not be rendered, or null: more than {@link #MAX_IMAGE_BYTES} of data, no readable
+     * header, or more than {@link #MAX_IMAGE_SIDE} pixels a side. Only the header is read, never the pixels.
+     */
+    static String imageProblem(String dataUri) {
+        int comma = dataUri.indexOf(',');
+        String base64 = dataUri.substring(comma + 1);
+        if (base64.length() > 2L * MAX_IMAGE_BYTES) {
+            return "图片数据超过 " + (MAX_IMAGE_BYTES / 1024 / 1024) + " MB";
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return "图片不是有效的 Base64 数据";
+        }
+        if (bytes.length > MAX_IMAGE_BYTES) {
+            return "图片数据超过 " + (MAX_IMAGE_BYTES / 1024 / 1024) + " MB";
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return "图片不是可识别的 PNG 或 JPEG";
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+                    return "图片尺寸 " + width + "×" + height + " 像素超过上限 " + MAX_IMAGE_SIDE + "×" + MAX_IMAGE_SIDE;
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return "图片头无法读取（" + e.getMessage() + "）";
+        }
+        return null;
     }
 }
