@@ -3,13 +3,10 @@ package cn.supervision.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,12 +56,7 @@ public class DocumentsIT {
     /** The platform, and PDFBox in the container to read the PDFs back. */
     @Configuration
     public Option[] config() {
-        List<Option> options = new ArrayList<>(Arrays.asList(new PlatformIT().config()));
-        options.add(mavenBundle("commons-logging", "commons-logging", "1.3.5"));
-        options.add(mavenBundle("org.apache.pdfbox", "pdfbox-io", "3.0.7"));
-        options.add(mavenBundle("org.apache.pdfbox", "fontbox", "3.0.7"));
-        options.add(mavenBundle("org.apache.pdfbox", "pdfbox", "3.0.7"));
-        return options.toArray(new Option[0]);
+        return new PlatformIT().config();
     }
 
     private static long id(String json, String key) {

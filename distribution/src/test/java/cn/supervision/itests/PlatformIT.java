@@ -107,6 +107,12 @@ public class PlatformIT {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
             // a local SMTP server for the tests (NotificationIT): new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"))
             mavenBundle("com.icegreen", "greenmail", "1.6.15"),
+            // PDFBox reads generated PDFs back in the tests (DocumentsIT, SpecialReportsIT): every test class shares this
+            // one container (PerSuite), so what a test needs inside it belongs here, not in its own configuration
+            mavenBundle("commons-logging", "commons-logging", "1.3.5"),
+            mavenBundle("org.apache.pdfbox", "pdfbox-io", "3.0.7"),
+            mavenBundle("org.apache.pdfbox", "fontbox", "3.0.7"),
+            mavenBundle("org.apache.pdfbox", "pdfbox", "3.0.7"),
         };
     }
 

@@ -3,14 +3,11 @@ package cn.supervision.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,12 +48,7 @@ public class SpecialReportsIT {
     /** The platform, and PDFBox in the container to read the archived PDF back. */
     @Configuration
     public Option[] config() {
-        List<Option> options = new ArrayList<>(Arrays.asList(new PlatformIT().config()));
-        options.add(mavenBundle("commons-logging", "commons-logging", "1.3.5"));
-        options.add(mavenBundle("org.apache.pdfbox", "pdfbox-io", "3.0.7"));
-        options.add(mavenBundle("org.apache.pdfbox", "fontbox", "3.0.7"));
-        options.add(mavenBundle("org.apache.pdfbox", "pdfbox", "3.0.7"));
-        return options.toArray(new Option[0]);
+        return new PlatformIT().config();
     }
 
     /** A PDF's text without white space (PDFBox may break lines and space out CJK glyphs). */
