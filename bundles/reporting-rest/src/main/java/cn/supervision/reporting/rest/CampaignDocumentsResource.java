@@ -37,7 +37,7 @@ public class CampaignDocumentsResource {
 
     @POST
     @Path("{id}/documents/report")
-    @Operation(summary = "生成监管工作报告", description = "已发布的监管活动（本机关评分中的也可）：总体情况、得分分布（含柱状图）、排名、主要问题、"
+    @Operation(summary = "生成监管工作报告", description = "仅限已发布的监管活动（评分中的活动不能生成，结果发布前不外传）：总体情况、得分分布（含柱状图）、排名、主要问题、"
             + "整改情况、下一步建议。每次生成为一个新版本（201，下载见 /v1/documents/{id}/content）；须有本行政区划的生成文书权限")
     public Response campaignReport(@Context SecurityContext sc, @Context UriInfo uri, @PathParam("id") long id,
                                    @Parameter(description = "PDF（默认）或 DOCX") @QueryParam("format") String format) {

@@ -79,8 +79,9 @@ public class DataGatherer {
     }
 
     /**
-     * The results of a published campaign (its latest revision), or, for the campaign's own office, of a campaign being
-     * scored; 409 before that.
+     * The results of a published campaign (its latest revision); 409 before publication, also for the campaign's own
+     * office while it is being scored: a generated report can be issued to its units, and unpublished scores must not
+     * reach them.
      */
     public Results results(Caller caller, Campaign c) {
         if (c.state() == CampaignState.PUBLISHED) {
@@ -90,9 +91,6 @@ public class DataGatherer {
             }
             ResultRevision latest = revisions.get(revisions.size() - 1);
             return new Results(c, latest.results(), latest.revision(), revisions.get(0).at());
-        }
-        if (c.state() == CampaignState.SCORING && registry.access().isOwn(caller, c.jurisdictionCode())) {
-            return new Results(c, campaigns.results(caller, c.id(), null), 0, null);
         }
         throw SupervisionException.conflict("监管活动 " + c.id() + " 处于" + label(c.state()) + "状态，结果尚未发布，不能生成报告");
     }

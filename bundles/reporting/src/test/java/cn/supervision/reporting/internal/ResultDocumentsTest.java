@@ -178,6 +178,14 @@ class ResultDocumentsTest {
         e = assertThrows(SupervisionException.class, () -> service.campaignReport(CITY, 8, DocumentFormat.PDF));
         assertEquals(409, e.status());
         assertTrue(e.getMessage().contains("采集中"), e.getMessage());
+        // being scored: not even the own office, for either report (what is generated can be issued to the units)
+        f.campaigns.put(9L, Fixture.campaign(9, CampaignState.SCORING, List.of(1L, 2L)));
+        e = assertThrows(SupervisionException.class, () -> service.campaignReport(CITY, 9, DocumentFormat.PDF));
+        assertEquals(409, e.status());
+        assertTrue(e.getMessage().contains("评分中"), e.getMessage());
+        e = assertThrows(SupervisionException.class, () -> service.unitReport(CITY, 9, 1L, DocumentFormat.PDF));
+        assertEquals(409, e.status());
+        assertTrue(e.getMessage().contains("评分中"), e.getMessage());
         e = assertThrows(SupervisionException.class, () -> service.campaignReport(CITY, 7, null));
         assertEquals(400, e.status());
         assertTrue(f.generated.isEmpty());
