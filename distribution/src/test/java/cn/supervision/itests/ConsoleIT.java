@@ -288,7 +288,6 @@ public class ConsoleIT {
         assertTrue(who, who.contains("city-admin") && who.contains("东营市"));
         assertEquals("工作台,单位名录,监管活动,问题清单,整改台账,预警台账", menus(s));
         s.waitFor("document.querySelectorAll('.el-card').length >= 8 && !document.querySelector('.el-loading-mask')", 20_000);
-        screenshot(s, "02-office-dashboard");
 
         s.open(BASE + "/console/units");
         s.waitFor("document.querySelector('.table-count') && /共 [1-9][0-9]+ 条/.test(document.querySelector('.table-count').innerText)", 20_000);
@@ -304,7 +303,8 @@ public class ConsoleIT {
         s.waitFor("document.querySelector('.el-dialog textarea') !== null", 10_000);
         s.type(".el-dialog textarea", "控制台发起采集");
         s.clickXpath("//div[contains(@class,'el-dialog')]//button[.//span[text()='确定']]");
-        s.waitFor("[...document.querySelectorAll('#campaigns-table tr')].some(r => r.innerText.includes('控制台测试') && r.innerText.includes('数据采集中'))", 20_000);
+        s.waitFor("[...document.querySelectorAll('#campaigns-table tr')].some(r => r.innerText.includes('控制台测试') && r.innerText.includes('数据采集中'))"
+                + " && [...document.querySelectorAll('.el-overlay')].every(o => getComputedStyle(o).display === 'none')", 20_000);
         screenshot(s, "04-campaigns");
         assertTrue(Http.get(API + "/v1/campaigns/" + id + "/history", "city-admin").body().contains("控制台发起采集"));
         noConsoleErrors(s);
@@ -312,6 +312,25 @@ public class ConsoleIT {
         // a unit user's page is not the office's
         s.open(BASE + "/console/tasks");
         s.waitFor("location.pathname === '/console/dashboard'", 10_000);
+
+        // the session ends on the server (as after the idle timeout): the next call's 401 brings the login page back,
+        // saying why, and logging in again returns to the same page
+        s.open(API + "/v1/health"); // the cookie belongs to /services/api: the browser shows it on pages there only
+        String cookie = s.cookie("SUPERVISION_SESSION");
+        assertNotNull(cookie);
+        s.open(BASE + "/console/dashboard");
+        s.waitFor("document.querySelector('#who') !== null", 10_000);
+        String token = field(Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", "SUPERVISION_SESSION=" + cookie)).body(),
+                "csrfToken");
+        assertEquals(204, Http.call("DELETE", API + "/v1/session", null, null, null,
+                Map.of("Cookie", "SUPERVISION_SESSION=" + cookie, "X-CSRF-Token", token)).status());
+        s.clickXpath("//li[contains(@class,'el-menu-item') and contains(., '单位名录')]");
+        s.waitFor("location.pathname === '/console/login' && document.body.innerText.includes('会话已过期')", 10_000);
+        s.severeLogs(); // the expired session's 401 is the expected one
+        s.type("#username", "city-admin");
+        s.type("#password", "city-admin-demo");
+        s.click("#login");
+        s.waitFor("location.pathname === '/console/units'", 10_000);
         s.click("#logout");
         s.waitFor("location.pathname === '/console/login'", 10_000);
         s.open(BASE + "/console/units");
@@ -403,6 +422,13 @@ public class ConsoleIT {
         leader.waitFor("location.pathname === '/console/overview'", 10_000);
         noConsoleErrors(leader);
         leader.close();
+
+        // the office's dashboard with the published results: grade distribution, ranking, warnings by level
+        Driver.Session office = loginAs("city-admin");
+        office.waitFor("document.querySelectorAll('canvas').length >= 3 && !document.querySelector('.el-loading-mask')", 20_000);
+        screenshot(office, "02-office-dashboard");
+        noConsoleErrors(office);
+        office.close();
     }
 
     // ---------------------------------------------------------------- a minimal W3C WebDriver client
@@ -567,6 +593,12 @@ public class ConsoleIT {
                     throw new AssertionError("gave up waiting for " + condition + " on " + page + " (screenshot " + shot + "); browser log: "
                             + call("POST", "/se/log", "{\"type\":\"browser\"}"));
                 }
+            }
+
+            /** A cookie of the current page, as the browser keeps it (HttpOnly ones too: WebDriver sees them). */
+            String cookie(String name) throws IOException {
+                Matcher m = Pattern.compile("\"value\":\"([^\"]*)\"").matcher(call("GET", "/cookie/" + name, null));
+                return m.find() ? m.group(1) : null;
             }
 
             byte[] screenshot() throws IOException {
