@@ -1,0 +1,84 @@
+package cn.supervision.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console with a large city: 1 000 more units in 东营市 (its own Karaf, so no other test sees them), the units page in
+ * headless Chromium: how long the first page takes to show the whole list, and a sort of all rows by name, then by
+ * code, rendered. Not a test: {@code mvn -B -P bench -pl distribution verify -Dit.test=ConsoleBench} after an install;
+ * figures in distribution/target/console-bench.txt.
+ */
+class ConsoleBench {
+    static final int UNITS = Integer.getInteger("bench.units", 1_000);
+    static KarafInstance karaf;
+    static ConsoleIT.Driver driver;
+    static final StringBuilder REPORT = new StringBuilder();
+
+    @BeforeAll
+    static void boot() throws Exception {
+        karaf = new KarafInstance("console-bench", 8188, 7);
+        karaf.start();
+        driver = ConsoleIT.Driver.start(ConsoleIT.CHROMEDRIVER, ConsoleIT.CHROMIUM);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        karaf.stopIfRunning();
+        Files.writeString(Path.of("target", "console-bench.txt"), REPORT.toString(), StandardCharsets.UTF_8);
+        System.out.print(REPORT);
+    }
+
+    @Test
+    void aThousandUnitsListedAndSorted() throws Exception {
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= UNITS; i++) {
+            String code = String.format("BENCH%04d", i);
+            Http.Reply created = Http.json("POST", karaf.api + "/v1/jurisdictions/370500/units", "city-admin",
+                    "{\"code\":\"" + code + "\",\"name\":\"基准测试单位" + String.format("%04d", (i * 7919) % UNITS) + "\",\"kind\":\"PUBLIC_INSTITUTION\","
+                            + "\"mandate\":{\"duties\":[{\"number\":1,\"text\":\"承担基准测试工作。\"}],\"internalBodies\":[],"
+                            + "\"staffing\":{\"administrativeSlots\":0,\"institutionalSlots\":" + (i % 30) + ",\"leadershipPosts\":1}}}");
+            assertEquals(201, created.status(), created.body());
+        }
+        REPORT.append(String.format("%d units created over REST in %.1f s%n", UNITS, (System.nanoTime() - t0) / 1e9));
+
+        String base = karaf.api.replace("/services/api", "");
+        ConsoleIT.Driver.Session s = driver.session();
+        s.open(base + "/console/");
+        s.waitFor("document.querySelector('#username') !== null", 20_000);
+        s.type("#username", "city-admin");
+        s.type("#password", "city-admin-demo");
+        s.click("#login");
+        s.waitFor("location.pathname === '/console/dashboard'", 20_000);
+
+        s.script("window.__opened = performance.now(); return ''");
+        s.clickXpath("//li[contains(@class,'el-menu-item') and contains(., '单位名录')]");
+        s.waitFor("document.querySelector('.table-count') && /共 [0-9]{4,} 条/.test(document.querySelector('.table-count').innerText)"
+                + " && (window.__listed = window.__listed || performance.now())", 60_000);
+        String rows = s.script("return document.querySelector('.table-count').innerText.match(/[0-9]+/)[0]");
+        assertTrue(Integer.parseInt(rows) >= UNITS, rows);
+        String listed = s.script("return String(Math.round(window.__listed - window.__opened))");
+        REPORT.append("units page: " + rows + " units fetched and the first page rendered in " + listed + " ms\n");
+
+        for (String column : new String[] {"名称", "编码", "名称"}) {
+            s.script("window.__lastSortMs = undefined; return ''");
+            s.clickXpath("//div[@id='units-table']//th[.//div[contains(., '" + column + "')]]//span[contains(@class,'caret-wrapper')]");
+            s.waitFor("window.__lastSortMs !== undefined", 10_000);
+            String ms = s.script("return String(Math.round(window.__lastSortMs))");
+            REPORT.append("sort of " + rows + " units by " + column + " (whole list, first page rendered): " + ms + " ms\n");
+            assertTrue(Long.parseLong(ms) < 300, column + " " + ms + " ms");
+        }
+        s.close();
+    }
+}
