@@ -377,6 +377,24 @@ public class ConsoleIT {
         noConsoleErrors(unit);
         unit.close();
 
+        // the office finds the report behind the unit's D1.1 score, sees its evidence file and accepts it
+        Driver.Session reviewer = loginAs("city-admin");
+        reviewer.open(BASE + "/console/campaigns/" + id + "/results");
+        reviewer.waitFor("document.querySelector('#results-table') && document.querySelector('#results-table').innerText.includes('东营市财政局')", 20_000);
+        reviewer.type(".table-search input", "东营市财政局");
+        reviewer.waitFor("/共 1 条/.test(document.querySelector('.table-count').innerText)", 10_000);
+        reviewer.clickXpath("(//div[@id='results-table']//div[contains(@class,'el-table__expand-icon')])[1]");
+        reviewer.waitFor("document.querySelector('.indicator-tree') && document.querySelector('.indicator-tree').innerText.includes('输入 1 条')", 10_000);
+        reviewer.clickXpath("//div[contains(@class,'indicator-tree')]//tr[.//td[contains(., 'D1.1')]]//button[contains(., '输入')]");
+        reviewer.waitFor("document.querySelector('.accept-button') !== null && document.querySelector('.el-drawer').innerText.includes('"
+                + evidence.getFileName() + "')", 10_000);
+        screenshot(reviewer, "10-office-review");
+        reviewer.click(".accept-button");
+        reviewer.waitFor("document.querySelector('.el-drawer').innerText.includes('已采纳')", 10_000);
+        noConsoleErrors(reviewer);
+        reviewer.close();
+        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "city-admin").body().contains("\"review\":\"ACCEPTED\""));
+
         Driver.Session evaluator = loginAs("evaluator");
         assertEquals("专家评分", menus(evaluator));
         evaluator.waitFor("document.querySelector('#grading-table') && document.querySelector('#grading-table').innerText.includes('D1.2')", 20_000);
