@@ -128,7 +128,8 @@ public class FindingsIT {
         ok(403, Http.get(API + "/v1/findings/" + d12, "czj-user"));
         ok(403, Http.get(API + "/v1/findings/" + d12 + "/history", "czj-user"));
         ok(401, Http.get(API + "/v1/findings/" + d12, null));
-        assertEquals(0, PlatformIT.count(ok(200, Http.get(API + "/v1/findings", "czj-user")).body(), "\"id\""));
+        // (other tests sharing the platform may have notified CZJ of their own findings: only this one must stay hidden)
+        assertEquals(0, PlatformIT.count(ok(200, Http.get(API + "/v1/findings", "czj-user")).body(), "\"id\":" + d12 + ","));
         assertEquals(0, PlatformIT.count(ok(200, Http.get(API + "/v1/findings", "lijin-admin")).body(), "\"jurisdictionCode\":\"370500\""));
         ok(403, Http.get(API + "/v1/findings?jurisdiction=370500", "lijin-admin"));
         ok(404, Http.get(API + "/v1/findings/99999999", "city-admin"));
