@@ -387,7 +387,7 @@ public class ConsoleIT {
         reviewer.waitFor("document.querySelector('.indicator-tree') && document.querySelector('.indicator-tree').innerText.includes('输入 1 条')", 10_000);
         reviewer.clickXpath("//div[contains(@class,'indicator-tree')]//tr[.//td[contains(., 'D1.1')]]//button[contains(., '输入')]");
         reviewer.waitFor("document.querySelector('.accept-button') !== null && document.querySelector('.el-drawer').innerText.includes('"
-                + evidence.getFileName() + "')", 10_000);
+                + evidence.getFileName() + "') && document.querySelector('.el-drawer').getBoundingClientRect().left < window.innerWidth * 0.55", 10_000);
         screenshot(reviewer, "10-office-review");
         reviewer.click(".accept-button");
         reviewer.waitFor("document.querySelector('.el-drawer').innerText.includes('已采纳')", 10_000);
