@@ -1,5 +1,9 @@
 package cn.supervision.api.document;
 
+import java.util.Locale;
+
+import cn.supervision.api.problem.SupervisionException;
+
 /** DOCX is what offices revise before sending; PDF is what is archived and what leaders read. */
 public enum DocumentFormat {
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
@@ -19,5 +23,17 @@ public enum DocumentFormat {
 
     public String extension() {
         return extension;
+    }
+
+    /** A request's {@code format} parameter: PDF when omitted, a 400 naming the field for anything but PDF or DOCX. */
+    public static DocumentFormat ofParameter(String text) {
+        if (text == null || text.isBlank()) {
+            return PDF;
+        }
+        try {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw SupervisionException.invalid("format", "“" + text + "”不是有效的文书格式（PDF 或 DOCX）");
+        }
     }
 }

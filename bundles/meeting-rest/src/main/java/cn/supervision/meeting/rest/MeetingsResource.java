@@ -187,7 +187,7 @@ public class MeetingsResource {
             + "下载经 /v1/documents")
     public Response generateMinutes(@Context SecurityContext sc, @Context UriInfo uri, @PathParam("id") long id,
                                     @QueryParam("format") String format) {
-        StoredDocument doc = meetings.generateMinutes(caller(sc), id, format(format));
+        StoredDocument doc = meetings.generateMinutes(caller(sc), id, DocumentFormat.ofParameter(format));
         URI location = uri.getBaseUriBuilder().path("v1/documents/{id}").build(doc.id());
         return Response.created(location).entity(doc).build();
     }
@@ -230,14 +230,4 @@ public class MeetingsResource {
         }
     }
 
-    private static DocumentFormat format(String text) {
-        if (blank(text)) {
-            return DocumentFormat.PDF;
-        }
-        try {
-            return DocumentFormat.valueOf(text.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw SupervisionException.invalid("format", "“" + text + "”不是有效格式（PDF 或 DOCX）");
-        }
-    }
 }

@@ -241,7 +241,7 @@ public class SpecialReportsResource {
     @Path("{id}/documents")
     @Operation(summary = "生成监管专报文书（红头、编号）", description = "format 为 PDF（默认）或 DOCX；审核通过后才能生成，每次生成为新版本，文号不变")
     public Response generate(@Context SecurityContext sc, @PathParam("id") long id, @QueryParam("format") String format) {
-        StoredDocument doc = reports.generateDocument(caller(sc), id, format(format));
+        StoredDocument doc = reports.generateDocument(caller(sc), id, DocumentFormat.ofParameter(format));
         return Response.status(201).entity(doc).build();
     }
 
@@ -285,14 +285,4 @@ public class SpecialReportsResource {
         }
     }
 
-    private static DocumentFormat format(String text) {
-        if (blank(text)) {
-            return DocumentFormat.PDF;
-        }
-        try {
-            return DocumentFormat.valueOf(text.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw SupervisionException.invalid("format", "“" + text + "”不是有效格式（PDF、DOCX）");
-        }
-    }
 }

@@ -11,6 +11,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import cn.supervision.api.document.DocumentFormat;
 import cn.supervision.api.document.ResultDocumentService;
 import cn.supervision.api.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,7 +42,7 @@ public class CampaignDocumentsResource {
             + "整改情况、下一步建议。每次生成为一个新版本（201，下载见 /v1/documents/{id}/content）；须有本行政区划的生成文书权限")
     public Response campaignReport(@Context SecurityContext sc, @Context UriInfo uri, @PathParam("id") long id,
                                    @Parameter(description = "PDF（默认）或 DOCX") @QueryParam("format") String format) {
-        return Formats.created(uri, documents.campaignReport(caller(sc), id, Formats.format(format)));
+        return Formats.created(uri, documents.campaignReport(caller(sc), id, DocumentFormat.ofParameter(format)));
     }
 
     @POST
@@ -51,6 +52,6 @@ public class CampaignDocumentsResource {
     public Response unitReport(@Context SecurityContext sc, @Context UriInfo uri, @PathParam("id") long id,
                                @PathParam("unitId") long unitId,
                                @Parameter(description = "PDF（默认）或 DOCX") @QueryParam("format") String format) {
-        return Formats.created(uri, documents.unitReport(caller(sc), id, unitId, Formats.format(format)));
+        return Formats.created(uri, documents.unitReport(caller(sc), id, unitId, DocumentFormat.ofParameter(format)));
     }
 }

@@ -12,6 +12,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import cn.supervision.api.document.DocumentFormat;
 import cn.supervision.api.document.ResultDocumentService;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
@@ -46,6 +47,6 @@ public class CriticismNoticesResource {
         String jurisdiction = command.jurisdictionCode() == null || command.jurisdictionCode().isBlank()
                 ? caller.jurisdictionCode() : command.jurisdictionCode();
         return Formats.created(uri, documents.criticismNotice(caller, jurisdiction, command.title(), command.addressees(),
-                command.paragraphs(), command.findingIds(), Formats.format(command.format())));
+                command.paragraphs(), command.findingIds(), DocumentFormat.ofParameter(command.format())));
     }
 }

@@ -11,6 +11,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import cn.supervision.api.document.DocumentFormat;
 import cn.supervision.api.document.ResultDocumentService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,6 +34,6 @@ public class NoticeDocumentsResource {
             + "下发后该单位可以查看")
     public Response notice(@Context SecurityContext sc, @Context UriInfo uri, @PathParam("id") long id,
                            @Parameter(description = "PDF（默认）或 DOCX") @QueryParam("format") String format) {
-        return Formats.created(uri, documents.rectificationNotice(CampaignDocumentsResource.caller(sc), id, Formats.format(format)));
+        return Formats.created(uri, documents.rectificationNotice(CampaignDocumentsResource.caller(sc), id, DocumentFormat.ofParameter(format)));
     }
 }

@@ -1,0 +1,21 @@
+package cn.supervision.api.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+import cn.supervision.api.problem.SupervisionException;
+
+class DocumentFormatTest {
+
+    @Test
+    void theFormatParameterIsPdfWhenOmittedAndNamesTheFieldWhenWrong() {
+        assertEquals(DocumentFormat.PDF, DocumentFormat.ofParameter(null));
+        assertEquals(DocumentFormat.PDF, DocumentFormat.ofParameter(" "));
+        assertEquals(DocumentFormat.DOCX, DocumentFormat.ofParameter(" docx "));
+        SupervisionException wrong = assertThrows(SupervisionException.class, () -> DocumentFormat.ofParameter("odt"));
+        assertEquals(400, wrong.status());
+        assertEquals(true, wrong.getMessage().contains("odt"), wrong.getMessage());
+    }
+}
