@@ -465,6 +465,12 @@ public class ConsoleIT {
             this.url = url;
         }
 
+        /** Beside the build's other output (the container runs in the module's folder), never in the source tree. */
+        private static File driverLog() {
+            File target = new File("target");
+            return target.isDirectory() ? new File(target, "chromedriver.log") : new File(System.getProperty("java.io.tmpdir"), "chromedriver.log");
+        }
+
         static Driver start(String chromedriver, String chromium) throws Exception {
             assertTrue("Debian's chromium-driver is needed (.ci/run installs it): " + chromedriver, new File(chromedriver).canExecute());
             assertTrue("Debian's chromium is needed (.ci/run installs it): " + chromium, new File(chromium).canExecute());
@@ -473,7 +479,7 @@ public class ConsoleIT {
                 port = socket.getLocalPort();
             }
             Process process = new ProcessBuilder(chromedriver, "--port=" + port)
-                    .redirectErrorStream(true).redirectOutput(new File("chromedriver.log")).start();
+                    .redirectErrorStream(true).redirectOutput(driverLog()).start();
             Driver d = new Driver(process, "http://127.0.0.1:" + port);
             Http.await(d.url + "/status", null, r -> r.status() == 200 && r.body().contains("\"ready\":true"), 30_000);
             return d;
@@ -573,11 +579,28 @@ public class ConsoleIT {
             }
 
             void click(String css) throws IOException {
-                call("POST", "/element/" + element("css selector", css) + "/click", "{}");
+                clickFound("css selector", css);
             }
 
             void clickXpath(String xpath) throws IOException {
-                call("POST", "/element/" + element("xpath", xpath) + "/click", "{}");
+                clickFound("xpath", xpath);
+            }
+
+            /**
+             * Finds and clicks; when Vue re-renders between the two (a table refreshed by an answer arriving), the found
+             * element is stale and is found again — a bounded number of times, each against the page as it is now.
+             */
+            private void clickFound(String using, String value) throws IOException {
+                for (int attempt = 1; ; attempt++) {
+                    String path = "/element/" + element(using, value) + "/click";
+                    Http.Reply r = Http.json("POST", url + path, null, "{}");
+                    if (r.status() == 200) {
+                        return;
+                    }
+                    if (attempt == 10 || !r.body().contains("stale element reference")) {
+                        throw new AssertionError("POST " + path + " -> " + r.status() + " " + r.body());
+                    }
+                }
             }
 
             void type(String css, String text) throws IOException {

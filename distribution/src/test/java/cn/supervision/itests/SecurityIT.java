@@ -173,9 +173,10 @@ public class SecurityIT {
             assertTrue(anonymous.body(), anonymous.body().contains("\"status\":\"DOWN\""));
             assertFalse("no reasons for the public: " + anonymous.body(),
                     anonymous.body().contains("reason") || anonymous.body().contains("not registered"));
-            Http.Reply unit = Http.get(API + "/v1/health", "czj-user");
+            // the configuration change republishes the gateway's resources: wait past CXF's "No service was found" (issue 16)
+            Http.Reply unit = Http.await(API + "/v1/health", "czj-user", r -> r.status() != 404, 60_000);
             assertFalse(unit.body(), unit.body().contains("not registered"));
-            Http.Reply office = Http.get(API + "/v1/health", "city-admin");
+            Http.Reply office = Http.await(API + "/v1/health", "city-admin", r -> r.status() != 404, 60_000);
             assertEquals(503, office.status());
             assertTrue(office.body(), office.body().contains("\"reason\":\"not registered\""));
         } finally {
