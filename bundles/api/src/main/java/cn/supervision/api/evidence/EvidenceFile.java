@@ -1,5 +1,7 @@
 package cn.supervision.api.evidence;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -23,6 +25,21 @@ public record EvidenceFile(String name, String contentType, String sha256) {
 
     public static SupervisionException tooLarge() {
         return new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
+    }
+
+    /**
+     * An uploaded body, read into memory only up to {@link #MAX_BYTES}: a declared length over it is refused before a byte
+     * is read, an undeclared one as soon as the stream passes it (413).
+     */
+    public static byte[] read(Long declaredLength, InputStream body) throws IOException {
+        if (declaredLength != null && declaredLength > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] content = body.readNBytes((int) MAX_BYTES + 1);
+        if (content.length > MAX_BYTES) {
+            throw tooLarge();
+        }
+        return content;
     }
 
     /** Checks name, type and size (415, 400, 413) and hashes the content. */

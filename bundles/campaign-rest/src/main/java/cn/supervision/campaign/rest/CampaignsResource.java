@@ -167,19 +167,8 @@ public class CampaignsResource {
                            java.io.InputStream body) throws IOException {
         // who may attach to this input is decided before a byte of the file is read
         campaigns.checkEvidenceUpload(caller(sc), id, inputId);
-        if (length != null && length > EvidenceFile.MAX_BYTES) {
-            throw EvidenceFile.tooLarge();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > EvidenceFile.MAX_BYTES) {
-                throw EvidenceFile.tooLarge();
-            }
-            out.write(buf, 0, n);
-        }
-        return Response.status(201).entity(campaigns.attachEvidence(caller(sc), id, inputId, fileName, out.toByteArray())).build();
+        byte[] content = EvidenceFile.read(length, body);
+        return Response.status(201).entity(campaigns.attachEvidence(caller(sc), id, inputId, fileName, content)).build();
     }
 
     @GET

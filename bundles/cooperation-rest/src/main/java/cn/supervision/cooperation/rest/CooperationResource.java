@@ -1,6 +1,5 @@
 package cn.supervision.cooperation.rest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -202,7 +201,7 @@ public class CooperationResource {
                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) throws IOException {
         // who may attach is decided before a byte of the file is read
         cooperation.checkUpload(caller(sc), id);
-        byte[] content = read(length, body);
+        byte[] content = EvidenceFile.read(length, body);
         ReferralEvidence e = cooperation.attach(caller(sc), id, fileName, content);
         return Response.status(201).entity(e).build();
     }
@@ -241,19 +240,4 @@ public class CooperationResource {
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
-    private static byte[] read(Long length, InputStream body) throws IOException {
-        if (length != null && length > EvidenceFile.MAX_BYTES) {
-            throw EvidenceFile.tooLarge();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > EvidenceFile.MAX_BYTES) {
-                throw EvidenceFile.tooLarge();
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
-    }
 }

@@ -186,7 +186,7 @@ public class RectificationsResource {
                                  InputStream body) throws IOException {
         // who may attach is decided before a byte of the file is read
         rectification.checkItemEvidenceUpload(caller(sc), id, itemId);
-        byte[] content = read(length, body);
+        byte[] content = EvidenceFile.read(length, body);
         return Response.status(201).entity(rectification.attachItemEvidence(caller(sc), id, itemId, fileName, content)).build();
     }
 
@@ -227,7 +227,7 @@ public class RectificationsResource {
                                   @QueryParam("fileName") String fileName, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                   InputStream body) throws IOException {
         rectification.checkVisitEvidenceUpload(caller(sc), id, visitId);
-        byte[] content = read(length, body);
+        byte[] content = EvidenceFile.read(length, body);
         return Response.status(201).entity(rectification.attachVisitEvidence(caller(sc), id, visitId, fileName, content)).build();
     }
 
@@ -275,20 +275,5 @@ public class RectificationsResource {
         return rectification.dismiss(caller(sc), id, escalationId, body == null ? null : body.reason());
     }
 
-    private static byte[] read(Long length, InputStream body) throws IOException {
-        if (length != null && length > EvidenceFile.MAX_BYTES) {
-            throw EvidenceFile.tooLarge();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > EvidenceFile.MAX_BYTES) {
-                throw EvidenceFile.tooLarge();
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
-    }
 
 }

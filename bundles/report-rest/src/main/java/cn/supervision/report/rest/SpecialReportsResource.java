@@ -1,6 +1,5 @@
 package cn.supervision.report.rest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -189,7 +188,7 @@ public class SpecialReportsResource {
                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) throws IOException {
         // who may upload is decided before a byte of the file is read
         reports.checkScanUpload(caller(sc), id);
-        InstructionScan s = reports.attachScan(caller(sc), id, fileName, read(length, body));
+        InstructionScan s = reports.attachScan(caller(sc), id, fileName, EvidenceFile.read(length, body));
         return Response.status(201).entity(s).build();
     }
 
@@ -254,21 +253,6 @@ public class SpecialReportsResource {
                 .header("Content-Disposition", "attachment; filename=\"special-report-" + id + ".pdf\"").build();
     }
 
-    private static byte[] read(Long length, InputStream body) throws IOException {
-        if (length != null && length > EvidenceFile.MAX_BYTES) {
-            throw EvidenceFile.tooLarge();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = body.read(buf)) > 0) {
-            if (out.size() + n > EvidenceFile.MAX_BYTES) {
-                throw EvidenceFile.tooLarge();
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
