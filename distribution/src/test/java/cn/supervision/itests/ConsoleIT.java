@@ -324,7 +324,11 @@ public class ConsoleIT {
                 "csrfToken");
         assertEquals(204, Http.call("DELETE", API + "/v1/session", null, null, null,
                 Map.of("Cookie", "SUPERVISION_SESSION=" + cookie, "X-CSRF-Token", token)).status());
-        s.clickXpath("//li[contains(@class,'el-menu-item') and contains(., '单位名录')]");
+        // the dashboard's own requests still in flight may meet the 401 first and bring the login page already; else the
+        // next click does (either way the same path: a 401 inside the app)
+        s.waitFor("location.pathname === '/console/login' || ([...document.querySelectorAll('li.el-menu-item')]"
+                + ".find(li => li.innerText.includes('单位名录'))?.click(), false)"
+                + " || location.pathname !== '/console/dashboard'", 10_000);
         s.waitFor("location.pathname === '/console/login' && document.body.innerText.includes('会话已过期')", 10_000);
         s.severeLogs(); // the expired session's 401 is the expected one
         s.type("#username", "city-admin");
