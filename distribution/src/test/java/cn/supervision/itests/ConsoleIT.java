@@ -318,23 +318,21 @@ public class ConsoleIT {
         s.open(API + "/v1/health"); // the cookie belongs to /services/api: the browser shows it on pages there only
         String cookie = s.cookie("SUPERVISION_SESSION");
         assertNotNull(cookie);
-        s.open(BASE + "/console/dashboard");
-        s.waitFor("document.querySelector('#who') !== null", 10_000);
+        // a page whose requests have all answered (the dashboard's many could still be in flight and meet the 401 first)
+        s.open(BASE + "/console/units");
+        s.waitFor("document.querySelector('.table-count') && /共 [1-9][0-9]+ 条/.test(document.querySelector('.table-count').innerText)"
+                + " && !document.querySelector('.el-loading-mask')", 20_000);
         String token = field(Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", "SUPERVISION_SESSION=" + cookie)).body(),
                 "csrfToken");
         assertEquals(204, Http.call("DELETE", API + "/v1/session", null, null, null,
                 Map.of("Cookie", "SUPERVISION_SESSION=" + cookie, "X-CSRF-Token", token)).status());
-        // the dashboard's own requests still in flight may meet the 401 first and bring the login page already; else the
-        // next click does (either way the same path: a 401 inside the app)
-        s.waitFor("location.pathname === '/console/login' || ([...document.querySelectorAll('li.el-menu-item')]"
-                + ".find(li => li.innerText.includes('单位名录'))?.click(), false)"
-                + " || location.pathname !== '/console/dashboard'", 10_000);
+        s.clickXpath("//li[contains(@class,'el-menu-item') and contains(., '监管活动')]");
         s.waitFor("location.pathname === '/console/login' && document.body.innerText.includes('会话已过期')", 10_000);
         s.severeLogs(); // the expired session's 401 is the expected one
         s.type("#username", "city-admin");
         s.type("#password", "city-admin-demo");
         s.click("#login");
-        s.waitFor("location.pathname === '/console/units'", 10_000);
+        s.waitFor("location.pathname === '/console/campaigns'", 10_000);
         s.click("#logout");
         s.waitFor("location.pathname === '/console/login'", 10_000);
         s.open(BASE + "/console/units");
