@@ -1,4 +1,6 @@
 // Chinese labels of the platform's codes.
+import { AREA_ROUTES } from './routes.js'
+
 export const ROLES = {
   CITY_ADMIN: '市级编办管理员',
   COUNTY_ADMIN: '县级编办管理员',
@@ -42,25 +44,35 @@ export function dateTime(iso) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-/** Which menus a user gets: what the API lets them do, nothing more (the API refuses the rest anyway). */
-export function menusFor(user) {
-  const roles = new Set(user?.roles || [])
-  const office = roles.has('CITY_ADMIN') || roles.has('COUNTY_ADMIN')
-  const menus = []
-  if (office) menus.push({ path: '/dashboard', title: '工作台' })
-  if (roles.has('LEADER')) menus.push({ path: '/overview', title: '结果总览' })
-  if (office || roles.has('LEADER')) menus.push({ path: '/units', title: '单位名录' })
-  if (office || roles.has('LEADER')) menus.push({ path: '/campaigns', title: '监管活动' })
-  if (roles.has('UNIT_USER')) menus.push({ path: '/tasks', title: '我的填报' })
-  if (roles.has('EVALUATOR')) menus.push({ path: '/grading', title: '专家评分' })
-  if (office || roles.has('LEADER') || roles.has('UNIT_USER')) {
-    menus.push({ path: '/findings', title: '问题清单' })
-    menus.push({ path: '/rectifications', title: '整改台账' })
-    menus.push({ path: '/warnings', title: '预警台账' })
-  }
-  return menus
+/** The menu's groups, in order. */
+export const MENU_GROUPS = [
+  { key: 'home', title: '首页' },
+  { key: 'base', title: '基础数据' },
+  { key: 'supervision', title: '监督评估' },
+  { key: 'results', title: '结果运用' },
+  { key: 'reports', title: '报告与协同' }
+]
+
+/** Whether a route's `roles` (see routes/README.md) admit the user. */
+export function admits(roles, user) {
+  const held = new Set(user?.roles || [])
+  return (roles || []).some((r) => (r === 'office' ? held.has('CITY_ADMIN') || held.has('COUNTY_ADMIN') : held.has(r)))
+}
+
+/**
+ * Which menus a user gets, grouped: what the API lets them do, nothing more (the API refuses the rest anyway).
+ * Each group: { key, title, items: [{ path, title }] }; groups without items are left out.
+ */
+export function menusFor(user, routes = AREA_ROUTES) {
+  const items = routes.filter((r) => r.meta?.group && admits(r.meta.roles, user))
+  return MENU_GROUPS.map((g) => ({
+    ...g,
+    items: items.filter((r) => r.meta.group === g.key)
+      .sort((a, b) => (a.meta.order ?? 0) - (b.meta.order ?? 0))
+      .map((r) => ({ path: '/' + r.path, title: r.meta.title }))
+  })).filter((g) => g.items.length > 0)
 }
 
 export function homeOf(user) {
-  return menusFor(user)[0]?.path || '/welcome'
+  return menusFor(user)[0]?.items[0]?.path || '/welcome'
 }

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 class ConsoleBench {
     static final int UNITS = Integer.getInteger("bench.units", 1_000);
     static KarafInstance karaf;
-    static ConsoleIT.Driver driver;
+    static ConsoleBrowser.Driver driver;
     static final StringBuilder REPORT = new StringBuilder();
 
     @BeforeAll
     static void boot() throws Exception {
         karaf = new KarafInstance("console-bench", 8188, 7);
         karaf.start();
-        driver = ConsoleIT.Driver.start(ConsoleIT.CHROMEDRIVER, ConsoleIT.CHROMIUM);
+        driver = ConsoleBrowser.Driver.start(ConsoleBrowser.CHROMEDRIVER, ConsoleBrowser.CHROMIUM);
     }
 
     @AfterAll
@@ -54,7 +54,7 @@ class ConsoleBench {
         REPORT.append(String.format("%d units created over REST in %.1f s%n", UNITS, (System.nanoTime() - t0) / 1e9));
 
         String base = karaf.api.replace("/services/api", "");
-        ConsoleIT.Driver.Session s = driver.session();
+        ConsoleBrowser.Driver.Session s = driver.session();
         s.open(base + "/console/");
         s.waitFor("document.querySelector('#username') !== null", 20_000);
         s.type("#username", "city-admin");

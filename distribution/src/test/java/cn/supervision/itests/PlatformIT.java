@@ -100,6 +100,10 @@ public class PlatformIT {
             editConfigurationFilePut("etc/cn.supervision.tls.cfg", "allowInsecureHttp", "true"),
             // the reactor's example contribution bundles, for the hot-deploy tests
             systemProperty("it.examples").value(new File("../county-templates/examples").getAbsolutePath()),
+            // the console's browser tests (ConsoleBrowser): their figures file, and the screenshots folder when asked for
+            systemProperty("console.figures").value(new File("target/console-figures.txt").getAbsolutePath()),
+            systemProperty("console.screenshots.dir").value(Boolean.getBoolean("console.screenshots")
+                    ? new File("../docs/screenshots").getAbsolutePath() : ""),
             // the first test class may be injected while Blueprint containers are still starting (Pax Exam waits 10 s by default)
             systemProperty("pax.exam.service.timeout").value("120000"),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "8102"),

@@ -1,0 +1,299 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The console's browser tests' common part: one headless Chromium (Debian's chromium and chromium-driver, driven over
+ * the W3C WebDriver protocol from inside the container: no browser or driver download), logging in on the login page,
+ * screenshots, figures and the browser console's errors. Each console IT class calls {@link #quit()} after its tests.
+ * <p>
+ * Screenshots go to {@code docs/screenshots/} when the build runs with {@code -Dconsole.screenshots=true} (the folder
+ * is a system property of the shared container, set in {@link PlatformIT#config()}).
+ */
+final class ConsoleBrowser {
+    static final String BASE = "http://localhost:" + PlatformIT.PORT;
+    static final String CHROMIUM = System.getProperty("console.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("console.chromedriver", "/usr/bin/chromedriver");
+
+    private static Driver driver;
+
+    private ConsoleBrowser() {
+    }
+
+    static synchronized void quit() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    static synchronized Driver browser() throws Exception {
+        if (driver == null) {
+            driver = Driver.start(CHROMEDRIVER, CHROMIUM);
+        }
+        return driver;
+    }
+
+    /** Logs in on the login page (a fresh browser session: no cookie of an earlier user). */
+    static Driver.Session loginAs(String user) throws Exception {
+        Driver.Session s = browser().session();
+        s.open(BASE + "/console/");
+        s.waitFor("document.querySelector('#username') !== null", 20_000);
+        s.type("#username", user);
+        s.type("#password", user + "-demo");
+        s.click("#login");
+        s.waitFor("document.querySelector('#who') !== null && document.querySelector('#who').innerText.includes('" + user + "')", 20_000);
+        return s;
+    }
+
+    /** The side menu's items, in order, comma separated. */
+    static String menus(Driver.Session s) throws Exception {
+        return s.script("return [...document.querySelectorAll('.aside .el-menu-item')].map(e => e.innerText.trim()).join(',')");
+    }
+
+    static void screenshot(Driver.Session s, String name) throws Exception {
+        String dir = System.getProperty("console.screenshots.dir", "");
+        if (!dir.isEmpty()) {
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, name + ".png"), s.screenshot());
+        }
+    }
+
+    /** Figures go to distribution/target/console-figures.txt (the test runs in Karaf, whose output is not the build's). */
+    static void figure(String line) throws IOException {
+        System.out.println("[console] " + line);
+        // the file gathers every run's figures (mvn clean empties it): each line says when it was measured
+        Files.writeString(Path.of(System.getProperty("console.figures", "console-figures.txt")), java.time.LocalDateTime.now().withNano(0) + " " + line + System.lineSeparator(),
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    static void noConsoleErrors(Driver.Session s) throws Exception {
+        List<String> severe = s.severeLogs();
+        assertTrue("browser console errors: " + severe, severe.isEmpty());
+    }
+
+    /**
+     * Just enough of the W3C WebDriver protocol over HTTP to drive chromedriver: the test runs inside the OSGi container,
+     * where a client library and its dependencies would have to be bundles. Waits run in the page (a promise polling a
+     * condition), never as sleeps here.
+     */
+    static final class Driver {
+        private final Process process;
+        private final String url;
+
+        private Driver(Process process, String url) {
+            this.process = process;
+            this.url = url;
+        }
+
+        /** Beside the build's other output (the container runs in the module's folder), never in the source tree. */
+        private static File driverLog() {
+            File target = new File("target");
+            return target.isDirectory() ? new File(target, "chromedriver.log") : new File(System.getProperty("java.io.tmpdir"), "chromedriver.log");
+        }
+
+        static Driver start(String chromedriver, String chromium) throws Exception {
+            assertTrue("Debian's chromium-driver is needed (.ci/run installs it): " + chromedriver, new File(chromedriver).canExecute());
+            assertTrue("Debian's chromium is needed (.ci/run installs it): " + chromium, new File(chromium).canExecute());
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Process process = new ProcessBuilder(chromedriver, "--port=" + port)
+                    .redirectErrorStream(true).redirectOutput(driverLog()).start();
+            Driver d = new Driver(process, "http://127.0.0.1:" + port);
+            Http.await(d.url + "/status", null, r -> r.status() == 200 && r.body().contains("\"ready\":true"), 30_000);
+            return d;
+        }
+
+        Session session() throws Exception {
+            String capabilities = "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":\"chrome\",\"goog:chromeOptions\":{\"binary\":"
+                    + json(CHROMIUM) + ",\"args\":[\"--headless=new\",\"--no-sandbox\",\"--disable-gpu\",\"--disable-dev-shm-usage\","
+                    + "\"--window-size=1366,768\",\"--lang=zh-CN\",\"--no-first-run\",\"--disable-extensions\",\"--disable-background-networking\"]},"
+                    + "\"goog:loggingPrefs\":{\"browser\":\"ALL\"}}}}";
+            Http.Reply r = Http.json("POST", url + "/session", null, capabilities);
+            assertEquals(r.body(), 200, r.status());
+            Matcher m = Pattern.compile("\"sessionId\":\"([^\"]+)\"").matcher(r.body());
+            assertTrue(r.body(), m.find());
+            Session s = new Session(url + "/session/" + m.group(1));
+            s.call("POST", "/timeouts", "{\"implicit\":10000,\"script\":30000,\"pageLoad\":30000}");
+            return s;
+        }
+
+        void quit() {
+            process.destroy();
+        }
+
+        static String json(String s) {
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                }
+            }
+            return out.append('"').toString();
+        }
+
+        /** The string {@code value} of a WebDriver answer, unescaped; null when it is not a string. */
+        static String stringValue(String body) {
+            int at = body.indexOf("\"value\":\"");
+            if (at < 0) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder();
+            for (int i = at + 9; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c == '\\') {
+                    char n = body.charAt(++i);
+                    switch (n) {
+                        case 'n' -> out.append('\n');
+                        case 't' -> out.append('\t');
+                        case 'r' -> out.append('\r');
+                        case 'b' -> out.append('\b');
+                        case 'f' -> out.append('\f');
+                        case 'u' -> {
+                            out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+                            i += 4;
+                        }
+                        default -> out.append(n);
+                    }
+                } else {
+                    out.append(c);
+                }
+            }
+            throw new AssertionError("unterminated string in " + body);
+        }
+
+        static final class Session {
+            private final String url;
+
+            Session(String url) {
+                this.url = url;
+            }
+
+            String call(String method, String path, String body) throws IOException {
+                Http.Reply r = body == null ? Http.call(method, url + path, null, null, null)
+                        : Http.json(method, url + path, null, body);
+                if (r.status() != 200) {
+                    throw new AssertionError(method + " " + path + " " + (body == null ? "" : body) + " -> " + r.status() + " " + r.body());
+                }
+                return r.body();
+            }
+
+            void open(String address) throws IOException {
+                call("POST", "/url", "{\"url\":" + json(address) + "}");
+            }
+
+            private String element(String using, String value) throws IOException {
+                String body = call("POST", "/element", "{\"using\":" + json(using) + ",\"value\":" + json(value) + "}");
+                Matcher m = Pattern.compile("\"element-6066-11e4-a52e-4f735466cecf\":\"([^\"]+)\"").matcher(body);
+                assertTrue(body, m.find());
+                return m.group(1);
+            }
+
+            void click(String css) throws IOException {
+                clickFound("css selector", css);
+            }
+
+            void clickXpath(String xpath) throws IOException {
+                clickFound("xpath", xpath);
+            }
+
+            /**
+             * Finds and clicks; when Vue re-renders between the two (a table refreshed by an answer arriving), the found
+             * element is stale and is found again — a bounded number of times, each against the page as it is now.
+             */
+            private void clickFound(String using, String value) throws IOException {
+                for (int attempt = 1; ; attempt++) {
+                    String path = "/element/" + element(using, value) + "/click";
+                    Http.Reply r = Http.json("POST", url + path, null, "{}");
+                    if (r.status() == 200) {
+                        return;
+                    }
+                    if (attempt == 10 || !r.body().contains("stale element reference")) {
+                        throw new AssertionError("POST " + path + " -> " + r.status() + " " + r.body());
+                    }
+                }
+            }
+
+            void type(String css, String text) throws IOException {
+                call("POST", "/element/" + element("css selector", css) + "/value", "{\"text\":" + json(text) + "}");
+            }
+
+            void clear(String css) throws IOException {
+                call("POST", "/element/" + element("css selector", css) + "/clear", "{}");
+            }
+
+            String text(String css) throws IOException {
+                return stringValue(call("GET", "/element/" + element("css selector", css) + "/text", null));
+            }
+
+            /** Runs a script that returns a string. */
+            String script(String js) throws IOException {
+                return stringValue(call("POST", "/execute/sync", "{\"script\":" + json(js) + ",\"args\":[]}"));
+            }
+
+            /** Waits in the page until the condition holds (polled every 50 ms there), or fails naming it. */
+            void waitFor(String condition, long millis) throws IOException {
+                String js = "const done = arguments[arguments.length - 1]; const until = Date.now() + " + millis + ";"
+                        + "(function poll() { let ok = false; try { ok = !!(" + condition + "); } catch (e) { ok = false; }"
+                        + " if (ok) done('yes'); else if (Date.now() > until) done('no'); else setTimeout(poll, 50); })();";
+                String result = stringValue(call("POST", "/execute/async", "{\"script\":" + json(js) + ",\"args\":[]}"));
+                if (!"yes".equals(result)) {
+                    String page = script("return location.href + ' :: ' + document.body.innerText.slice(0, 1500)");
+                    Path shot = Path.of(System.getProperty("console.figures", "console-figures.txt")).resolveSibling(
+                            "console-failure-" + System.currentTimeMillis() + ".png");
+                    Files.write(shot, screenshot());
+                    throw new AssertionError("gave up waiting for " + condition + " on " + page + " (screenshot " + shot + "); browser log: "
+                            + call("POST", "/se/log", "{\"type\":\"browser\"}"));
+                }
+            }
+
+            /** A cookie of the current page, as the browser keeps it (HttpOnly ones too: WebDriver sees them). */
+            String cookie(String name) throws IOException {
+                Matcher m = Pattern.compile("\"value\":\"([^\"]*)\"").matcher(call("GET", "/cookie/" + name, null));
+                return m.find() ? m.group(1) : null;
+            }
+
+            byte[] screenshot() throws IOException {
+                return Base64.getDecoder().decode(stringValue(call("GET", "/screenshot", null)));
+            }
+
+            /** The browser console's errors since the last call (chromedriver hands each entry out once). */
+            List<String> severeLogs() throws IOException {
+                String body = call("POST", "/se/log", "{\"type\":\"browser\"}");
+                List<String> severe = new ArrayList<>();
+                Matcher m = Pattern.compile("\\{[^{}]*\"level\":\"SEVERE\"[^{}]*\\}").matcher(body);
+                while (m.find()) {
+                    severe.add(m.group());
+                }
+                return severe;
+            }
+
+            void close() throws IOException {
+                Http.call("DELETE", url, null, null, null);
+            }
+        }
+    }
+}
