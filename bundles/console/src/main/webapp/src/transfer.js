@@ -114,7 +114,8 @@ export function upload(state, path, file, { query, method = 'POST', label = '正
       }
       if (xhr.status === 401) session.user = null
       if (xhr.status < 200 || xhr.status >= 300) {
-        fail(new ApiError(xhr.status, data))
+        // the answer's body stays on the error too: a refused batch's 422 carries its per-row report, not a problem
+        fail(Object.assign(new ApiError(xhr.status, data), { body: data }))
         return
       }
       stop()
