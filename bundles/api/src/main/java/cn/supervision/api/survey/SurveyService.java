@@ -35,6 +35,11 @@ public interface SurveyService {
     /** For a UNIT_USER: the units its unit is asked to rate in this questionnaire. */
     List<PeerTask> peerTasks(Caller caller, long id);
 
+    /**
+     * For a UNIT_USER: the peer reviews of its jurisdiction that are open or closed and in which its unit rates at least
+     * one unit, newest first (drafts are never shown to units).
+     */
+    List<Questionnaire> peerReviews(Caller caller);
     /** A UNIT_USER rates one unit for its own unit (once per pair). */
     Receipt submitPeer(Caller caller, long id, long ratedUnitId, List<Answer> answers);
 

@@ -76,6 +76,13 @@ public class QuestionnairesResource {
         return surveys.list(caller(sc), campaignId);
     }
 
+    @GET
+    @Path("peer-reviews")
+    @Operation(summary = "本单位参与评价的部门互评（单位用户）", description = "发放中和已结束的部门互评中，本单位需要评价其他单位的问卷，新的在前")
+    public List<Questionnaire> peerReviews(@Context SecurityContext sc) {
+        return surveys.peerReviews(caller(sc));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "新建问卷（草稿）", description = "kind：PEER_REVIEW 部门互评 / PUBLIC_EVALUATION 社会评议；题型 SATISFACTION（非常满意…非常不满意，"

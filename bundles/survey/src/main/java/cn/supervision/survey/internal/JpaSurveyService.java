@@ -442,6 +442,25 @@ public class JpaSurveyService implements SurveyService {
     }
 
     @Override
+    public List<Questionnaire> peerReviews(Caller caller) {
+        String jurisdiction = caller.jurisdictionCode();
+        if (jurisdiction == null) {
+            throw SupervisionException.forbidden("部门互评只能由参评单位的用户填写");
+        }
+        Unit own = ownUnit(caller, jurisdiction);
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "select q from QuestionnaireEntity q where q.jurisdictionCode = :j and q.kind = :k and q.state <> :d order by q.id desc",
+                        QuestionnaireEntity.class)
+                .setParameter("j", jurisdiction).setParameter("k", QuestionnaireKind.PEER_REVIEW.name())
+                .setParameter("d", QuestionnaireState.DRAFT.name()).getResultList().stream()
+                .filter(e -> {
+                    Questionnaire q = toValue(e);
+                    return matrix(caller, e, q).stream().anyMatch(p -> p.raterUnitId() == own.id());
+                })
+                .map(this::toValue).toList());
+    }
+
+    @Override
     public Receipt submitPeer(Caller caller, long id, long ratedUnitId, List<Answer> answers) {
         Questionnaire q = get(caller, id);
         requirePeer(q);

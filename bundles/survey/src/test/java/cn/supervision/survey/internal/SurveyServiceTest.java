@@ -220,8 +220,11 @@ class SurveyServiceTest {
         refused(400, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 1))));
         refused(400, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 99))));
         refused(410, () -> surveys.submitPeer(unitUser(2), q.id(), 1, ratings(5, 5)));
+        assertTrue(surveys.peerReviews(unitUser(2)).isEmpty(), "a draft is not shown to the units");
 
         surveys.open(CITY, q.id());
+        assertEquals(List.of(q.id()), surveys.peerReviews(unitUser(2)).stream().map(Questionnaire::id).toList());
+        refused(403, () -> surveys.peerReviews(CITY));
         refused(409, () -> surveys.update(CITY, q.id(), peerDraft()));
         refused(409, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 2))));
         assertEquals(q.id(), surveys.get(unitUser(2), q.id()).id(), "a rating unit reads the questionnaire it answers");
