@@ -49,7 +49,12 @@ final class ConsoleBrowser {
 
     /** Logs in on the login page (a fresh browser session: no cookie of an earlier user). */
     static Driver.Session loginAs(String user) throws Exception {
-        Driver.Session s = browser().session();
+        return loginAs(user, 1366, 768);
+    }
+
+    /** Logs in with a window of the given size: 390 × 844 is a phone's. */
+    static Driver.Session loginAs(String user, int width, int height) throws Exception {
+        Driver.Session s = browser().session(width, height);
         s.open(BASE + "/console/");
         s.waitFor("document.querySelector('#username') !== null", 20_000);
         s.type("#username", user);
@@ -120,9 +125,13 @@ final class ConsoleBrowser {
         }
 
         Session session() throws Exception {
+            return session(1366, 768);
+        }
+
+        Session session(int width, int height) throws Exception {
             String capabilities = "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":\"chrome\",\"goog:chromeOptions\":{\"binary\":"
                     + json(CHROMIUM) + ",\"args\":[\"--headless=new\",\"--no-sandbox\",\"--disable-gpu\",\"--disable-dev-shm-usage\","
-                    + "\"--window-size=1366,768\",\"--lang=zh-CN\",\"--no-first-run\",\"--disable-extensions\",\"--disable-background-networking\"]},"
+                    + "\"--window-size=" + width + "," + height + "\",\"--lang=zh-CN\",\"--no-first-run\",\"--disable-extensions\",\"--disable-background-networking\"]},"
                     + "\"goog:loggingPrefs\":{\"browser\":\"ALL\"}}}}";
             Http.Reply r = Http.json("POST", url + "/session", null, capabilities);
             assertEquals(r.body(), 200, r.status());
