@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The console with a large city: 1 000 more units in 东营市 (its own Karaf, so no other test sees them), the units page in
  * headless Chromium: how long the first page takes to show the whole list, and a sort of all rows by name, then by
- * code, rendered. Not a test: {@code mvn -B -P bench -pl distribution verify -Dit.test=ConsoleBench} after an install;
+ * code, rendered; then a campaign over all of them published, and its results table of 1 000+ units sorted by total. Not a test: {@code mvn -B -P bench -pl distribution verify -Dit.test=ConsoleBench} after an install;
  * figures in distribution/target/console-bench.txt.
  */
 class ConsoleBench {
@@ -78,6 +78,37 @@ class ConsoleBench {
             String ms = s.script("return String(Math.round(window.__lastSortMs))");
             REPORT.append("sort of " + rows + " units by " + column + " (whole list, first page rendered): " + ms + " ms\n");
             assertTrue(Long.parseLong(ms) < 300, column + " " + ms + " ms");
+        }
+
+        // a published campaign over every unit of the city: the results table of 1 000+ units, sorted by total
+        Http.Reply systems = Http.get(karaf.api + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin");
+        long system = PlatformIT.firstId(systems.body());
+        String plan = "{\"kind\":\"ROUTINE\",\"title\":\"基准测试：全市单位年度监管\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
+                + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
+        Http.Reply created = Http.json("POST", karaf.api + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
+        assertEquals(201, created.status(), created.body());
+        long campaign = PlatformIT.firstId(created.body());
+        long t1 = System.nanoTime();
+        for (String to : new String[] {"COLLECTING", "SCORING", "PUBLISHED"}) {
+            Http.Reply moved = Http.json("POST", karaf.api + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
+                    "{\"to\":\"" + to + "\",\"reason\":\"基准测试\"}");
+            assertEquals(200, moved.status(), moved.body());
+        }
+        REPORT.append(String.format("campaign over every unit collected, scored and published in %.1f s%n", (System.nanoTime() - t1) / 1e9));
+        s.script("window.__opened = performance.now(); window.__listed = undefined; return ''");
+        s.open(base + "/console/campaigns/" + campaign + "/results");
+        s.waitFor("document.querySelector('#results-table') && /共 [0-9]{4,} 条/.test(document.querySelector('.table-count').innerText)", 60_000);
+        String results = s.script("return document.querySelector('.table-count').innerText.match(/[0-9]+/)[0]");
+        assertTrue(Integer.parseInt(results) >= UNITS, results);
+        String loaded = s.script("const n = performance.getEntriesByType('navigation')[0]; return String(Math.round(performance.now() - n.startTime))");
+        REPORT.append("results page: " + results + " units' results fetched and the first page rendered " + loaded + " ms after navigation\n");
+        for (int i = 0; i < 3; i++) {
+            s.script("window.__lastSortMs = undefined; return ''");
+            s.clickXpath("//div[@id='results-table']//th[.//div[contains(., '总分')]]//span[contains(@class,'caret-wrapper')]");
+            s.waitFor("window.__lastSortMs !== undefined", 10_000);
+            String ms = s.script("return String(Math.round(window.__lastSortMs))");
+            REPORT.append("sort of " + results + " results by total (whole table, first page rendered): " + ms + " ms\n");
+            assertTrue(Long.parseLong(ms) < 300, "results sort " + ms + " ms");
         }
         s.close();
     }

@@ -395,4 +395,50 @@ public class ConsoleIT {
         noConsoleErrors(office);
         office.close();
     }
+
+    @Test
+    public void aUnitUserSelfReportsOnAPhone() throws Exception {
+        Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
+                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+        long system = PlatformIT.firstId(systems.body());
+        String plan = "{\"kind\":\"SPECIAL\",\"title\":\"手机填报测试：2026年专项监管\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
+                + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
+        Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
+        assertEquals(created.body(), 201, created.status());
+        long id = PlatformIT.firstId(created.body());
+        assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin",
+                "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
+
+        Driver.Session phone = loginAs("czj-user", 390, 844);
+        assertEquals("a phone-sized window", "true", phone.script("return String(window.innerWidth <= 400)"));
+        phone.waitFor("document.querySelector('#task-campaign') !== null", 20_000);
+        // the side menu gives way to a drawer behind the menu button
+        assertEquals("none", phone.script("return getComputedStyle(document.querySelector('.aside')).display"));
+        phone.click("#menu-toggle");
+        phone.waitFor("[...document.querySelectorAll('.el-drawer .el-menu-item')].some(e => e.innerText.includes('我的填报'))", 10_000);
+        phone.clickXpath("//div[contains(@class,'el-drawer')]//li[contains(@class,'el-menu-item') and contains(., '我的填报')]");
+        phone.waitFor("[...document.querySelectorAll('.el-overlay')].every(o => getComputedStyle(o).display === 'none')", 10_000);
+
+        phone.click("#task-campaign");
+        phone.clickXpath("//li[contains(@class,'el-select-dropdown__item') and contains(., '手机填报测试')]");
+        phone.waitFor("document.querySelector('#tasks-table') && document.querySelector('#tasks-table').innerText.includes('D1.1')", 20_000);
+        assertEquals("nothing wider than the screen: the table scrolls inside itself", "true",
+                phone.script("return String(document.documentElement.scrollWidth <= window.innerWidth)"));
+        phone.clickXpath("//div[@id='tasks-table']//tr[.//td[contains(., 'D1.1')]]//button[contains(@class,'report-button')]");
+        phone.waitFor("document.querySelector('#task-value') !== null", 10_000);
+        assertEquals("the dialog fits the screen", "true", phone.script(
+                "const r = [...document.querySelectorAll('.el-dialog')].find(d => d.offsetParent !== null).getBoundingClientRect();"
+                        + " return String(r.left >= 0 && r.right <= window.innerWidth)"));
+        phone.clear("#task-value");
+        phone.type("#task-value", "88");
+        phone.type("#task-explanation", "手机上填报");
+        screenshot(phone, "11-unit-phone");
+        phone.click("#task-submit");
+        phone.waitFor("[...document.querySelectorAll('#tasks-table tr')].some(r => r.innerText.includes('D1.1') && r.innerText.includes('待审核'))", 20_000);
+        String inputs = Http.get(API + "/v1/campaigns/" + id + "/units/" + PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body())
+                + "/inputs", "czj-user").body();
+        assertTrue(inputs, inputs.contains("手机上填报") && inputs.contains("\"value\":88"));
+        noConsoleErrors(phone);
+        phone.close();
+    }
 }
