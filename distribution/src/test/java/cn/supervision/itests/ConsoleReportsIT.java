@@ -132,7 +132,7 @@ public class ConsoleReportsIT {
         assertEquals("\"" + sha + "\"", pdf.header("ETag"));
         // the download shows its progress to the end
         office.click("#gen-download");
-        office.waitFor("document.querySelector('.el-dialog .transfer-done') !== null", 20_000);
+        office.waitFor("document.querySelector('.el-dialog .transfer-done') !== null && /[0-9] [KM]B/.test(document.querySelector('.el-dialog .transfer-done').innerText)", 20_000);
         office.clickXpath("//div[contains(@class,'el-dialog')]//button[.//span[text()='关闭']]");
         office.waitFor(NO_OVERLAY + " && document.querySelector('#documents-table').innerText.includes('" + sha.substring(0, 12) + "')", 20_000);
         screenshot(office, "81-documents");
