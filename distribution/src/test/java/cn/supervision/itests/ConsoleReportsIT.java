@@ -175,8 +175,7 @@ public class ConsoleReportsIT {
         office.waitFor("document.querySelector('#report-send') !== null", 20_000);
         office.click("#report-send");
         office.waitFor("document.querySelector('#send-leaders') !== null", 10_000);
-        office.clickXpath("//div[contains(@class,'el-select__wrapper')][.//input[@id='send-leaders']]");
-        office.type("#send-leaders", "city-leader" + ENTER);
+        choose(office, "send-leaders", "city-leader", "city-leader");
         office.waitFor("[...document.querySelectorAll('.el-dialog .el-select .el-tag')].some(t => t.innerText.includes('city-leader'))", 10_000);
         office.click("#send-submit");
         office.waitFor(NO_OVERLAY + " && document.querySelector('#report-state').innerText.includes('已报送领导') && document.querySelector('#report-archived') !== null", 30_000);
