@@ -73,7 +73,7 @@ public class ConsoleIndicatorsIT {
     public void theCityOfficeCopiesValidatesDiffsTriesPublishesAndRetiresItsSystem() throws Exception {
         long city = citySystem();
         Driver.Session s = loginAs("city-admin");
-        s.clickXpath("//*[contains(@class,'aside')]//li[contains(@class,'el-menu-item') and contains(., '指标体系')]");
+        s.clickXpath("//*[contains(@class,'aside')]//li[contains(concat(' ', @class, ' '), ' el-menu-item ') and normalize-space(.)='指标体系']");
         s.waitFor("location.pathname === '/console/indicators'", 10_000);
         s.waitFor("document.querySelector('#indicators-table') && document.querySelector('#indicators-table').innerText.includes('" + CITY_SYSTEM + "')", 20_000);
         s.type(".table-search input", "东营市市直部门");
@@ -200,10 +200,13 @@ public class ConsoleIndicatorsIT {
 
         // a unit user has no indicator pages: back to its home
         Driver.Session unit = loginAs("czj-user");
+        String home = unit.script("return location.pathname");
+        assertFalse(home, home.startsWith("/console/indicators"));
         unit.open(BASE + "/console/indicators");
-        unit.waitFor("location.pathname === '/console/tasks'", 10_000);
+        unit.waitFor("location.pathname === '" + home + "'", 10_000);
         unit.open(BASE + "/console/indicators/" + city);
-        unit.waitFor("location.pathname === '/console/tasks'", 10_000);
+        unit.waitFor("location.pathname === '" + home + "'", 10_000);
+        assertFalse(unit.script("return document.body.innerText"), unit.script("return document.body.innerText").contains(CITY_SYSTEM));
         noConsoleErrors(unit);
         unit.close();
     }
