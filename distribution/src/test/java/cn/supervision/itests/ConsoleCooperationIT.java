@@ -115,8 +115,9 @@ public class ConsoleCooperationIT {
         admin.type("#deactivate-reason", "控制台测试：职能调整");
         admin.click("#deactivate-submit");
         admin.waitFor("!document.querySelector('#departments-table').innerText.includes('" + code + "')", 10_000);
-        assertTrue(ok(200, Http.get(COOP + "/departments?jurisdiction=370500&inactive=true", "city-admin")).body()
-                .matches("(?s).*\"code\":\"" + code + "\"[^}]*\"active\":false.*"));
+        Matcher deactivated = Pattern.compile("\\{[^{}]*\"code\":\"" + code + "\"[^{}]*\\}")
+                .matcher(ok(200, Http.get(COOP + "/departments?jurisdiction=370500&inactive=true", "city-admin")).body());
+        assertTrue(deactivated.find() && deactivated.group().contains("\"active\":false"));
         noConsoleErrors(admin);
 
         // ---------------------------------------------------------------- the office refers the finding to SJJ
@@ -127,8 +128,7 @@ public class ConsoleCooperationIT {
         // no covering note: refused by the API, the message next to the note
         admin.waitFor("[...document.querySelectorAll('.el-form-item')].some(f => f.querySelector('#referral-note') && f.querySelector('.el-form-item__error'))", 10_000);
         admin.severeLogs();
-        assertEquals("nothing was referred", 0, PlatformIT.count(ok(200, Http.get(COOP + "/referrals?jurisdiction=370500", "city-admin")).body(),
-                "\"findingId\":" + finding + ","));
+        assertFalse("nothing was referred", ok(200, Http.get(COOP + "/referrals?jurisdiction=370500", "city-admin")).body().contains(description));
         screenshot(admin, "90-referral-field-error");
         Path evidence = Files.createTempFile("referral", ".pdf");
         Files.writeString(evidence, "%PDF-1.4 移送佐证材料");
@@ -136,10 +136,8 @@ public class ConsoleCooperationIT {
         admin.type("#referral-file", evidence.toAbsolutePath().toString());
         admin.click("#referral-submit");
         admin.waitFor("document.querySelector('#referrals-table').innerText.includes('" + description + "')", 20_000);
-        String referrals = ok(200, Http.get(COOP + "/referrals?jurisdiction=370500", "city-admin")).body();
-        Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"jurisdictionCode\":\"370500\",\"findingId\":" + finding + ",").matcher(referrals);
-        assertTrue(referrals, m.find());
-        long referral = Long.parseLong(m.group(1));
+        long referral = Long.parseLong(admin.script("return [...document.querySelectorAll('#referrals-table tbody tr')]"
+                + ".find(r => r.innerText.includes('" + description + "')).querySelector('td').innerText.trim()"));
         String sent = ok(200, Http.get(COOP + "/referrals/" + referral, "city-admin")).body();
         assertTrue(sent, sent.contains("\"departmentCode\":\"SJJ\"") && sent.contains("\"state\":\"SENT\"") && sent.contains("referral")
                 && sent.contains("\"fromDepartment\":false") && sent.contains("涉嫌违规使用编制"));
@@ -174,7 +172,7 @@ public class ConsoleCooperationIT {
         audit.waitFor("[...document.querySelectorAll('#inbox-referrals tr')].some(r => r.innerText.includes('" + description + "') && r.innerText.includes('已反馈处理结果'))", 20_000);
         String answered = ok(200, Http.get(COOP + "/referrals/" + referral, "city-admin")).body();
         assertTrue(answered, answered.contains("\"state\":\"CONCLUDED\"") && answered.contains("追回违规发放的津贴")
-                && answered.contains("\"fromDepartment\":true") && !answered.contains("\"resultFileId\":null"));
+                && answered.contains("\"fromDepartment\":true") && Pattern.compile("\"resultFileId\":\\d+").matcher(answered).find());
         screenshot(audit, "93-department-inbox");
         // a department does not get the office's pages
         audit.open(BASE + "/console/assessment");
