@@ -30,12 +30,12 @@ export class ApiError extends Error {
 
 const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH'])
 
-export async function request(method, path, { body, query, raw, contentType, withTotal } = {}) {
+export async function request(method, path, { body, query, raw, contentType, withTotal, accept } = {}) {
   const url = new URL(BASE + path, window.location.origin)
   for (const [k, v] of Object.entries(query || {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v)
   }
-  const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json, application/problem+json' }
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: accept || 'application/json, application/problem+json' }
   if (WRITES.has(method) && session.csrf) headers['X-CSRF-Token'] = session.csrf
   let payload
   if (body instanceof Blob || body instanceof ArrayBuffer) {

@@ -46,7 +46,8 @@ export function saveBlob(blob, name) {
 export async function download(state, path, { query, fallbackName = 'download', method = 'GET', body, label = '正在生成' } = {}) {
   const stop = start(state, label)
   try {
-    const response = await request(method, path, { query, body, raw: true })
+    // a file, not JSON: the API answers 406 (or picks a JSON method of the same path) when only JSON is acceptable
+    const response = await request(method, path, { query, body, raw: true, accept: '*/*' })
     state.phase = 'receiving'
     const total = Number(response.headers.get('Content-Length')) || null
     state.total = total
