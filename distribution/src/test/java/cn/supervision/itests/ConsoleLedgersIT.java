@@ -216,7 +216,9 @@ public class ConsoleLedgersIT {
         s.open(BASE + "/console/rectifications");
         s.waitFor(has("#rectifications-table", number), 20_000);
         s.click("#export-ledger");
-        s.waitFor("document.querySelector('.transfer-done') !== null", 60_000);
+        s.waitFor("document.querySelector('.transfer-done') !== null || document.querySelector('.transfer-failed') !== null", 25_000);
+        String exported = s.text(".transfer");
+        assertTrue(exported, present(s, ".transfer-done"));
         screenshot(s, "75-office-ledger-exported");
 
         s.open(BASE + "/console/findings/" + finding);
