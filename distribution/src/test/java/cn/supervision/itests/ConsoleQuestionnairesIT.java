@@ -151,8 +151,11 @@ public class ConsoleQuestionnairesIT {
         assertEquals(answered.body(), 201, answered.status());
         s.click("#tab-progress");
         s.waitFor("document.querySelector('#progress-total') && document.querySelector('#progress-total').innerText.trim() === '1'", 20_000);
-        String progress = s.text("#progress-table");
-        assertTrue(progress, progress.contains("1"));
+        Matcher named = Pattern.compile("\"id\":" + u[1] + ",\"code\":\"[^\"]*\",\"name\":\"([^\"]+)\"")
+                .matcher(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
+        assertTrue(named.find());
+        s.waitFor("[...document.querySelectorAll('#progress-table tbody tr')].some(r => r.innerText.includes('" + named.group(1) + "')"
+                + " && r.cells[1].innerText.trim() === '1' && r.cells[3].innerText.trim() === '1')", 10_000);
         screenshot(s, "53-questionnaire-progress");
         s.click("#tab-responses");
         s.waitFor("document.querySelector('#responses-table') && document.querySelector('#responses-table').innerText.includes('一次性填写码')", 20_000);
