@@ -52,6 +52,7 @@ public class ConsoleCampaignsIT {
         ConsoleBrowser.quit();
     }
 
+    private static final String REVIEW_ROW = "//div[@id='review-table']//tr[.//td[contains(., 'D1.1')]]";
     private static final String VISIBLE_POPPER = "//div[contains(@class,'el-select__popper') and not(contains(@style,'display: none'))]";
 
     /** Opens a select (the XPath of its wrapper) and clicks the visible option that contains the text. */
@@ -182,12 +183,12 @@ public class ConsoleCampaignsIT {
         s.click("#tab-review");
         s.waitFor("document.querySelector('#review-table') && document.querySelector('#review-table').innerText.includes('D1.1')"
                 + " && document.querySelector('#review-table').innerText.includes('数值 92')", 20_000);
-        s.click(".queue-evidence");
+        s.clickXpath(REVIEW_ROW + "//button[contains(@class,'queue-evidence')]");
         s.waitFor("[...document.querySelectorAll('.el-drawer')].some(d => d.offsetParent !== null && d.innerText.includes('wizard-ledger.pdf'))", 10_000);
         screenshot(s, "43-campaign-review-evidence");
         s.clickXpath("//div[contains(@class,'el-drawer') and .//span[contains(., '佐证材料：')]]//button[contains(@class,'el-drawer__close-btn')]");
         s.waitFor("[...document.querySelectorAll('.el-overlay')].every(o => getComputedStyle(o).display === 'none')", 10_000);
-        s.click(".queue-return");
+        s.clickXpath(REVIEW_ROW + "//button[contains(@class,'queue-return')]");
         s.waitFor("document.querySelector('#return-reason') && document.querySelector('#return-reason').offsetParent !== null", 10_000);
         s.click("#return-confirm");
         s.waitFor(errorBeside("#return-reason") + ".includes('退回理由')", 10_000);
@@ -204,7 +205,7 @@ public class ConsoleCampaignsIT {
                 "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":96},\"source\":\"SELF_REPORT\",\"explanation\":\"已补充台账\"}").status());
         s.click("#review-refresh");
         s.waitFor("document.querySelector('#review-table').innerText.includes('数值 96')", 20_000);
-        s.click(".queue-accept");
+        s.clickXpath(REVIEW_ROW + "//button[contains(@class,'queue-accept')]");
         s.waitFor("document.querySelector('#review-table').innerText.includes('没有待审核的单位自评')", 20_000);
         assertTrue(Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "city-admin").body().contains("\"review\":\"ACCEPTED\""));
 
