@@ -177,6 +177,9 @@ public class ConsoleReportsIT {
         office.waitFor("document.querySelector('#send-leaders') !== null", 10_000);
         choose(office, "send-leaders", "city-leader", "city-leader");
         office.waitFor("[...document.querySelectorAll('.el-dialog .el-select .el-tag')].some(t => t.innerText.includes('city-leader'))", 10_000);
+        // a multiple select stays open after a choice: a click on the dialog's title closes it
+        office.clickXpath("//span[contains(@class,'el-dialog__title') and text()='报送领导']");
+        office.waitFor("[...document.querySelectorAll('.el-select-dropdown__item')].every(li => !li.offsetParent || !li.innerText.includes('city-leader'))", 10_000);
         office.click("#send-submit");
         office.waitFor(NO_OVERLAY + " && document.querySelector('#report-state').innerText.includes('已报送领导') && document.querySelector('#report-archived') !== null", 30_000);
         screenshot(office, "82-report-sent");
