@@ -91,8 +91,12 @@ public class ConsoleReportsIT {
     /** No dialog, drawer or message box is showing (their overlays are gone). */
     private static final String NO_OVERLAY = "[...document.querySelectorAll('.el-overlay')].every(o => getComputedStyle(o).display === 'none')";
 
+    /** Every dropdown and date panel has closed (their leaving transition over): nothing covers the buttons below them. */
+    private static final String POPPERS_CLOSED = "[...document.querySelectorAll('.el-popper')].filter(p => p.querySelector('.el-select-dropdown, .el-picker-panel'))"
+            + ".every(p => getComputedStyle(p).display === 'none')";
+
     /** Opens an el-select (by the id of its input), types into its filter and picks the option containing {@code option}. */
-    private static void choose(Driver.Session s, String inputId, String filter, String option) throws Exception {
+    private static void choose(Driver.Session s, String inputId, String filter, String option, boolean multiple) throws Exception {
         s.clickXpath("//div[contains(@class,'el-select__wrapper')][.//input[@id='" + inputId + "']]");
         if (filter != null) {
             s.type("#" + inputId, filter);
@@ -100,6 +104,9 @@ public class ConsoleReportsIT {
         String item = "//li[contains(@class,'el-select-dropdown__item') and contains(., '" + option + "')]";
         s.waitFor("document.evaluate(\"" + item + "\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null", 10_000);
         s.clickXpath(item);
+        if (!multiple) {
+            s.waitFor(POPPERS_CLOSED, 10_000);
+        }
     }
 
     @Test
@@ -117,7 +124,7 @@ public class ConsoleReportsIT {
         office.waitFor("document.querySelector('#documents-table') !== null && !document.querySelector('.el-loading-mask')", 20_000);
         office.click("#document-generate");
         office.waitFor("document.querySelector('#gen-campaign') !== null && !document.querySelector('.el-dialog .el-loading-mask')", 10_000);
-        choose(office, "gen-campaign", "控制台公文测试", CAMPAIGN);
+        choose(office, "gen-campaign", "控制台公文测试", CAMPAIGN, false);
         office.click("#gen-submit");
         office.waitFor("document.querySelector('#gen-result') !== null && document.querySelector('#gen-result').innerText.includes('SHA-256')", 30_000);
         String sha = office.script("return document.querySelector('#gen-result code').innerText.trim()");
@@ -175,7 +182,7 @@ public class ConsoleReportsIT {
         office.waitFor("document.querySelector('#report-send') !== null", 20_000);
         office.click("#report-send");
         office.waitFor("document.querySelector('#send-leaders') !== null", 10_000);
-        choose(office, "send-leaders", "city-leader", "city-leader");
+        choose(office, "send-leaders", "city-leader", "city-leader", true);
         office.waitFor("[...document.querySelectorAll('.el-dialog .el-select .el-tag')].some(t => t.innerText.includes('city-leader'))", 10_000);
         // a multiple select stays open after a choice: a click on the dialog's title closes it
         office.clickXpath("//span[contains(@class,'el-dialog__title') and text()='报送领导']");
@@ -193,7 +200,7 @@ public class ConsoleReportsIT {
         leader.open(BASE + "/console/special-reports");
         leader.waitFor("document.querySelector('#reports-table') && document.querySelector('#reports-table').innerText.includes('" + REPORT + "')", 20_000);
         screenshot(leader, "83-leader-reports");
-        leader.clickXpath("//div[@id='reports-table']//a[contains(@class,'report-link') and contains(., '" + REPORT + "')]");
+        leader.clickXpath("//div[@id='reports-table']//tr[.//a[contains(., '" + REPORT + "')]]//button[.//span[text()='阅办']]");
         leader.waitFor("document.querySelector('#report-read') !== null && document.body.innerText.includes('建议责成限期整改')", 20_000);
         leader.click("#report-read");
         leader.waitFor("document.querySelector('#report-read') === null && document.querySelector('#report-actions').innerText.includes('已签阅')", 20_000);
@@ -213,7 +220,9 @@ public class ConsoleReportsIT {
         String czjOption = "//li[contains(@class,'el-select-dropdown__item') and contains(., '（CZJ）')]";
         leader.waitFor("document.evaluate(\"" + czjOption + "\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue !== null", 10_000);
         leader.clickXpath(czjOption);
+        leader.waitFor(POPPERS_CLOSED, 10_000);
         leader.type(".task-deadline-0 input", today.plusDays(30) + ENTER);
+        leader.waitFor(POPPERS_CLOSED, 10_000);
         leader.click("#instruct-submit");
         leader.waitFor(NO_OVERLAY + " && document.querySelector('#report-instructions').innerText.includes('" + INSTRUCTION + "')"
                 + " && document.querySelector('#report-instructions').innerText.includes('" + TASK + "')", 20_000);
@@ -234,7 +243,7 @@ public class ConsoleReportsIT {
         screenshot(office, "86-office-instruction");
         office.open(BASE + "/console/supervision-tasks");
         office.waitFor("document.querySelector('#supervision-tasks-table') && document.querySelector('#supervision-tasks-table').innerText.includes('" + TASK + "')", 20_000);
-        office.clickXpath("//div[@id='supervision-tasks-table']//a[contains(@class,'task-link') and contains(., '" + TASK + "')]");
+        office.clickXpath("//div[@id='supervision-tasks-table']//tr[.//a[contains(., '" + TASK + "')]]//button[.//span[text()='详情']]");
         office.waitFor("document.querySelector('#task-drawer') && document.querySelector('#task-drawer').innerText.includes('查看专题报告')"
                 + " && document.querySelector('#task-close') !== null", 20_000);
         screenshot(office, "87-office-task");
@@ -249,7 +258,7 @@ public class ConsoleReportsIT {
         unit.call("POST", "/window/rect", "{\"width\":390,\"height\":844}");
         unit.open(BASE + "/console/supervision-tasks");
         unit.waitFor("document.querySelector('#supervision-tasks-table') && document.querySelector('#supervision-tasks-table').innerText.includes('" + TASK + "')", 20_000);
-        unit.clickXpath("//div[@id='supervision-tasks-table']//a[contains(@class,'task-link') and contains(., '" + TASK + "')]");
+        unit.clickXpath("//div[@id='supervision-tasks-table']//tr[.//a[contains(., '" + TASK + "')]]//button[.//span[text()='详情']]");
         unit.waitFor("document.querySelector('#progress-text') !== null", 20_000);
         unit.type("#progress-text", "已起草监督检查制度（见制度草案及征求意见稿），正在征求意见。");
         unit.clear("#progress-percent");
