@@ -196,6 +196,20 @@ public class ConsoleCooperationIT {
         admin.open(BASE + "/console/meetings");
         admin.waitFor("document.querySelector('#new-meeting') !== null", 20_000);
         settled(admin);
+        // a meeting invites the joint meeting's members: the audit bureau joins (unless another test made it a member)
+        String members = ok(200, Http.get(API + "/v1/meetings/members?jurisdiction=370500", "city-admin")).body();
+        if (!members.contains("\"departmentCode\":\"SJJ\"")) {
+            admin.clickXpath("//div[contains(@class,'el-tabs__item') and contains(., '成员单位')]");
+            admin.waitFor("document.querySelector('#new-member') !== null && document.querySelector('#new-member').offsetParent !== null", 10_000);
+            admin.click("#new-member");
+            admin.waitFor("document.querySelector('.member-contact-name input') !== null", 10_000);
+            choose(admin, "member-department", "（SJJ）");
+            admin.type(".member-contact-name input", "李科长");
+            admin.click("#member-submit");
+            admin.waitFor("document.querySelector('#members-table').innerText.includes('SJJ')", 10_000);
+            admin.clickXpath("//div[contains(@class,'el-tabs__item') and contains(., '会议')]");
+        }
+        assertTrue(ok(200, Http.get(API + "/v1/meetings/members?jurisdiction=370500", "city-admin")).body().contains("\"departmentCode\":\"SJJ\""));
         String title = "控制台测试联席会议" + suffix;
         admin.click("#new-meeting");
         admin.waitFor("document.querySelector('#meeting-title') !== null", 10_000);
