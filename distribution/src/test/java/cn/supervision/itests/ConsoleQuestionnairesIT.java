@@ -207,7 +207,8 @@ public class ConsoleQuestionnairesIT {
         assertEquals("6 pairs, none on the diagonal", "6", office.script("return String(document.querySelectorAll('#peer-matrix td .el-checkbox.is-checked').length)"));
         office.click("td[data-pair='" + pair + "'] .el-checkbox");
         office.click("#matrix-save");
-        office.waitFor("document.querySelector('#matrix-save').disabled && document.querySelectorAll('#peer-matrix td .el-checkbox.is-checked').length === 5", 20_000);
+        office.waitFor("document.body.innerText.includes('互评关系已保存') && !document.querySelector('#matrix-save').classList.contains('is-loading')"
+                + " && document.querySelector('#matrix-save').disabled && document.querySelectorAll('#peer-matrix td .el-checkbox.is-checked').length === 5", 20_000);
         screenshot(office, "55-questionnaire-peer-matrix");
         String matrix = Http.get(API + "/v1/questionnaires/" + id + "/peer-matrix", "city-admin").body();
         assertEquals(matrix, 5, PlatformIT.count(matrix, "\"raterUnitId\""));
