@@ -267,7 +267,7 @@ public class ConsoleLedgersIT {
         county.open(BASE + "/console/rectifications/" + notice);
         county.waitFor("document.querySelector('.problem') !== null", 20_000);
         assertFalse(county.script("return document.body.innerText").contains(DESCRIPTION));
-        assertFalse(present(county, "[id^=accept-]"));
+        assertFalse(present(county, "button[id^=accept-]"));
         county.severeLogs();
         screenshot(county, "77-county-refused");
         county.close();
@@ -276,16 +276,16 @@ public class ConsoleLedgersIT {
         Driver.Session leader = loginAs("city-leader");
         leader.open(BASE + "/console/rectifications/" + notice);
         leader.waitFor(has("#item-" + item, MEASURES) + " && " + has("#notice-history", "销号"), 20_000);
-        for (String action : new String[] {"[id^=plan-]", "[id^=claim-]", "[id^=accept-]", "[id^=return-]", "[id^=evidence-]", "#record-visit", "#record-escalation"}) {
+        for (String action : new String[] {"button[id^=plan-]", "button[id^=claim-]", "button[id^=accept-]", "button[id^=return-]", "button[id^=evidence-]", "#record-visit", "#record-escalation"}) {
             assertFalse(action, present(leader, action));
         }
         screenshot(leader, "78-leader-reads");
         leader.open(BASE + "/console/findings");
         leader.waitFor(has("#findings-table", DESCRIPTION), 20_000);
-        assertFalse(present(leader, "#new-finding") || present(leader, "[id^=issue-]"));
+        assertFalse(present(leader, "#new-finding") || present(leader, "button[id^=issue-]"));
         leader.open(BASE + "/console/warnings");
         leader.waitFor("document.querySelector('#warnings-table') !== null && document.querySelector('.el-loading-mask') === null", 20_000);
-        assertFalse(present(leader, "[id^=dispatch-warning-]") || present(leader, "[id^=close-warning-]") || present(leader, "#evaluate-warnings"));
+        assertFalse(present(leader, "button[id^=dispatch-warning-]") || present(leader, "button[id^=close-warning-]") || present(leader, "#evaluate-warnings"));
         noConsoleErrors(leader);
         leader.close();
     }
