@@ -59,7 +59,11 @@ public class ConsoleCampaignsIT {
     private static void pick(Driver.Session s, String wrapper, String option) throws Exception {
         s.clickXpath(wrapper);
         String item = VISIBLE_POPPER + "//li[contains(@class,'el-select-dropdown__item') and contains(normalize-space(.), '" + option + "')]";
-        s.waitFor("document.evaluate(\"" + item + "\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue?.offsetParent", 10_000);
+        // the option in view and no longer moving (the dropdown opens with a zoom): what is at its centre is the option
+        s.waitFor("(() => { const li = document.evaluate(\"" + item + "\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;"
+                + " if (!li || !li.offsetParent || li.closest('.el-select__popper').getAnimations({ subtree: true }).length) return false;"
+                + " li.scrollIntoView({ block: 'nearest' }); const r = li.getBoundingClientRect();"
+                + " const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return !!at && li.contains(at); })()", 10_000);
         s.clickXpath(item);
         s.waitFor("!document.evaluate(\"" + item + "\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue?.offsetParent", 10_000);
     }
