@@ -39,3 +39,15 @@ export function fileSize(n) {
   if (n == null) return ''
   return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(n / 1024)) + ' KB'
 }
+
+/** The message of exactly this field of a problem (not of its rows, which show their own), or null. */
+export function exactField(err, name) {
+  return err?.errors?.find((e) => e.field === name)?.message || null
+}
+
+/** The field names of a list's rows (contacts[0].name, …), for ProblemAlert's shown-fields. */
+export function rowFields(prefix, count, names) {
+  const out = []
+  for (let i = 0; i < count; i++) for (const n of names) out.push(`${prefix}[${i}].${n}`)
+  return out
+}

@@ -206,6 +206,11 @@ public class ConsoleCooperationIT {
             choose(admin, "member-department", "（SJJ）");
             admin.type(".member-contact-name input", "李科长");
             admin.click("#member-submit");
+            // a meeting contact needs a phone: the API says so next to the row
+            admin.waitFor("[...document.querySelectorAll('.field-error')].some(e => e.innerText.includes('电话'))", 10_000);
+            admin.severeLogs();
+            admin.type(".member-contact-phone input", "0546-8321234");
+            admin.click("#member-submit");
             admin.waitFor("document.querySelector('#members-table').innerText.includes('SJJ')", 10_000);
             admin.clickXpath("//div[contains(@class,'el-tabs__item') and contains(., '会议')]");
         }
