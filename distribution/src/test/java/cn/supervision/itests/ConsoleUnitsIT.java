@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.inject.Inject;
 
 import org.junit.AfterClass;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -60,6 +61,16 @@ public class ConsoleUnitsIT {
         ConsoleBrowser.quit();
     }
 
+    /** The platform is up and its resources published (they are republished one by one at boot). */
+    @Before
+    public void platformUp() throws Exception {
+        Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
+        Http.await(API + "/v1/session", null, r -> r.status() != 404 && r.status() < 500, 60_000);
+        Http.await(API + "/v1/jurisdictions/370500/units?limit=1", "city-admin", r -> r.status() == 200, 60_000);
+        Http.await(API + "/v1/units/import-template", "city-admin", r -> r.status() == 200, 60_000);
+        Http.await(API + "/v1/jurisdictions/370500/staffing?limit=1", "city-admin", r -> r.status() == 200, 60_000);
+    }
+
     private static String suffix() {
         return Long.toString(System.nanoTime() % 10_000_000_000L, 36).toUpperCase();
     }
@@ -76,7 +87,7 @@ public class ConsoleUnitsIT {
     }
 
     private static Path workbook(String name, List<List<Object>> rows) throws Exception {
-        Path file = Files.createTempDirectory("units-import").resolve(name);
+        Path file = Files.createTempDirectory("units-import").toAbsolutePath().resolve(name);
         try (OutputStream out = Files.newOutputStream(file)) {
             Xlsx.write(out, List.of(new Sheet("单位信息", rows)));
         }
