@@ -49,6 +49,10 @@ public class ConsolePlatformIT {
     static final String METRIC_NAME = "控制台测试按期办结率";
     static final String SOURCE = "console-hotline";
 
+    /** The open drawer has finished sliding in (for the screenshot). */
+    static final String DRAWER_IN_PLACE = "[...document.querySelectorAll('.el-drawer')].some(d => d.offsetParent !== null "
+            + "&& Math.abs(d.getBoundingClientRect().right - document.documentElement.clientWidth) < 20)";
+
     @Inject
     RegistryService registry;
 
@@ -142,7 +146,7 @@ public class ConsolePlatformIT {
         s.clickXpath("//table//tr[.//td[contains(.,'" + METRIC_NAME + "')]]//button[contains(@class,'pd-aggregate')]");
         s.waitFor(textOf("#pd-aggregate-table") + ".includes(" + js(unitName) + ") && " + textOf("#pd-aggregate-table") + ".includes('91')", 15_000);
         s.click("#pd-aggregate-table .pd-rows");
-        s.waitFor(textOf("#pd-rows") + ".includes(" + js(day) + ")", 15_000);
+        s.waitFor(textOf("#pd-rows") + ".includes(" + js(day) + ") && " + DRAWER_IN_PLACE, 15_000);
         screenshot(s, "62-platform-aggregate-rows");
         noConsoleErrors(s);
         s.close();
@@ -179,7 +183,7 @@ public class ConsolePlatformIT {
                 + "&& tr.innerText.includes('已拒绝') && tr.innerText.includes('超出本贡献包的权限'))", 15_000);
         s.clickXpath("//tr[.//td[contains(.,'cn.supervision.county.console_foreign')]]//button[contains(@class,'contribution-history')]");
         s.waitFor("[...document.querySelectorAll('.el-drawer')].some(d => d.innerText.includes('console_foreign') && d.innerText.includes('拒绝') "
-                + "&& d.innerText.includes('超出本贡献包的权限') && d.innerText.includes('city-admin'))", 15_000);
+                + "&& d.innerText.includes('超出本贡献包的权限') && d.innerText.includes('city-admin')) && " + DRAWER_IN_PLACE, 15_000);
         screenshot(s, "64-contribution-history");
         noConsoleErrors(s);
         s.close();
