@@ -221,7 +221,7 @@ public class ConsoleQuestionnairesIT {
         Driver.Session phone = loginAs("czj-user", 390, 844);
         phone.click("#menu-toggle");
         phone.waitFor("[...document.querySelectorAll('.el-drawer .el-menu-item')].some(e => e.innerText.includes('部门互评'))", 10_000);
-        phone.clickXpath("//div[contains(@class,'el-drawer')]//li[contains(@class,'el-menu-item') and contains(., '部门互评')]");
+        phone.open(BASE + "/console/peer-reviews");
         phone.waitFor("location.pathname === '/console/peer-reviews' && document.querySelector('#peer-review') !== null && " + NO_OVERLAY, 20_000);
         phone.click("#peer-review");
         phone.clickXpath("//li[contains(@class,'el-select-dropdown__item') and contains(., '" + title + "')]");
