@@ -50,7 +50,9 @@ export const MENU_GROUPS = [
   { key: 'base', title: '基础数据' },
   { key: 'supervision', title: '监督评估' },
   { key: 'results', title: '结果运用' },
-  { key: 'reports', title: '报告与协同' }
+  { key: 'reports', title: '报告与协同' },
+  // last: a user's home page is their first item, never the inbox every role has
+  { key: 'personal', title: '个人' }
 ]
 
 /** Whether a route's `roles` (see routes/README.md) admit the user. */

@@ -7,5 +7,5 @@ export default [
   { path: 'warnings', component: () => import('../views/WarningsView.vue'), meta: { title: '预警台账', group: 'results', order: 30, roles: ['office', 'LEADER', 'UNIT_USER'] } },
   { path: 'escalations', component: () => import('../views/ledgers/EscalationsView.vue'), meta: { title: '约谈与通报批评', group: 'results', order: 40, roles: ['office', 'LEADER'] } },
   { path: 'proposals', component: () => import('../views/ledgers/ProposalsView.vue'), meta: { title: '机构编制建议', group: 'results', order: 50, roles: ['office', 'LEADER'] } },
-  { path: 'inbox', component: () => import('../views/ledgers/InboxView.vue'), meta: { title: '消息', group: 'home', order: 90, roles: ['office', 'LEADER', 'UNIT_USER', 'EVALUATOR', 'DEPARTMENT'] } }
+  { path: 'inbox', component: () => import('../views/ledgers/InboxView.vue'), meta: { title: '消息', group: 'personal', order: 10, roles: ['office', 'LEADER', 'UNIT_USER', 'EVALUATOR', 'DEPARTMENT'] } }
 ]
