@@ -231,7 +231,8 @@ public class ConsoleIT {
         s.waitFor("document.querySelector('#who').innerText.includes('市级编办管理员')", 10_000);
         String who = s.text("#who");
         assertTrue(who, who.contains("city-admin") && who.contains("东营市"));
-        assertEquals("工作台,单位名录,监管活动,问题清单,整改台账,预警台账", menus(s));
+        assertEquals("工作台,单位名录,指标体系,平台数据,扩展包,定时任务,操作日志,监管活动,问卷调查,问题清单,整改台账,预警台账,约谈与通报批评,"
+                + "机构编制建议,综合考核,公文,专题报告,督办任务,协作部门,联席会议,消息", menus(s));
         s.waitFor("document.querySelectorAll('.el-card').length >= 8 && !document.querySelector('.el-loading-mask')", 20_000);
 
         s.open(BASE + "/console/units");
@@ -297,7 +298,7 @@ public class ConsoleIT {
 
         Driver.Session unit = loginAs("czj-user");
         assertTrue(unit.script("return location.pathname").equals("/console/tasks"));
-        assertEquals("我的填报,问题清单,整改台账,预警台账", menus(unit));
+        assertEquals("我的填报,我的结果,部门互评,问题清单,整改台账,预警台账,公文,督办任务,消息", menus(unit));
         assertTrue(unit.text("#who"), unit.text("#who").contains("东营市财政局"));
         unit.waitFor("document.querySelector('#tasks-table') && document.querySelector('#tasks-table').innerText.includes('D1.1')", 20_000);
         String tasks = unit.text("#tasks-table");
@@ -343,7 +344,7 @@ public class ConsoleIT {
         assertTrue(Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "city-admin").body().contains("\"review\":\"ACCEPTED\""));
 
         Driver.Session evaluator = loginAs("evaluator");
-        assertEquals("专家评分", menus(evaluator));
+        assertEquals("专家评分,消息", menus(evaluator));
         evaluator.waitFor("document.querySelector('#grading-table') && document.querySelector('#grading-table').innerText.includes('D1.2')", 20_000);
         evaluator.clickXpath("//div[@id='grading-table']//tr[.//td[contains(., 'D1.2')]]//button[contains(@class,'grade-button')]");
         evaluator.waitFor("document.querySelector('#grade-justification') !== null", 10_000);
@@ -368,7 +369,8 @@ public class ConsoleIT {
 
         Driver.Session leader = loginAs("city-leader");
         assertEquals("/console/overview", leader.script("return location.pathname"));
-        assertEquals("结果总览,单位名录,监管活动,问题清单,整改台账,预警台账", menus(leader));
+        assertEquals("结果总览,单位名录,指标体系,监管活动,问题清单,整改台账,预警台账,约谈与通报批评,机构编制建议,综合考核,公文,专题报告,督办任务,联席会议,消息",
+                menus(leader));
         leader.waitFor("document.querySelectorAll('canvas').length >= 2 && document.body.innerText.includes('参评单位')", 20_000);
         screenshot(leader, "08-leader-overview");
         leader.open(BASE + "/console/campaigns/" + id + "/results");
@@ -440,5 +442,18 @@ public class ConsoleIT {
         assertTrue(inputs, inputs.contains("手机上填报") && inputs.contains("\"value\":88"));
         noConsoleErrors(phone);
         phone.close();
+    }
+
+    @Test
+    public void aCooperatingDepartmentGetsItsOwnPagesOnly() throws Exception {
+        Driver.Session department = loginAs("city-audit");
+        assertEquals("/console/cooperation-inbox", department.script("return location.pathname"));
+        assertEquals("协作事项,公文,督办任务,联席会议,消息", menus(department));
+        department.open(BASE + "/console/dashboard");
+        department.waitFor("location.pathname === '/console/cooperation-inbox'", 10_000);
+        department.open(BASE + "/console/units");
+        department.waitFor("location.pathname === '/console/cooperation-inbox'", 10_000);
+        noConsoleErrors(department);
+        department.close();
     }
 }
