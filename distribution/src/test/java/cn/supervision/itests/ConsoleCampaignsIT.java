@@ -258,7 +258,8 @@ public class ConsoleCampaignsIT {
         screenshot(unit, "46-unit-my-results-phone");
         // the office's campaign pages are not the unit's
         unit.open(BASE + "/console/campaigns/" + id);
-        unit.waitFor("location.pathname === '/console/tasks'", 10_000);
+        unit.waitFor("!location.pathname.startsWith('/console/campaigns') && document.querySelector('#who') !== null", 10_000); // sent to the unit's home
+        assertEquals("false", unit.script("return String(document.querySelector('#campaign-tabs') !== null)"));
         noConsoleErrors(unit);
         unit.close();
 
