@@ -11,6 +11,14 @@ export function whenUnauthorized(handler) {
   onUnauthorized = handler
 }
 
+/** The session is gone (a 401): forget it and go to the login page, saying why. */
+export function sessionEnded() {
+  session.user = null
+  session.csrf = null
+  session.expired = true
+  onUnauthorized()
+}
+
 /** An API problem body (RFC 7807): status, title, detail and per-field errors. */
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -51,12 +59,7 @@ export async function request(method, path, { body, query, raw, contentType, wit
   } catch (e) {
     throw new ApiError(0, { title: '网络错误', detail: '无法连接平台，请检查网络后重试' })
   }
-  if (response.status === 401 && path !== '/v1/session') {
-    session.user = null
-    session.csrf = null
-    session.expired = true
-    onUnauthorized()
-  }
+  if (response.status === 401 && path !== '/v1/session') sessionEnded()
   if (!response.ok) {
     let problem = null
     try {

@@ -2,7 +2,7 @@
 // progress, uploads (imports, evidence, bundles) sent with the browser's upload progress. Both carry the session's
 // CSRF token like every other write, and turn a refusal into the API's problem body (ApiError).
 import { reactive } from 'vue'
-import { ApiError, BASE, request, session } from './api.js'
+import { ApiError, BASE, request, session, sessionEnded } from './api.js'
 
 /**
  * A transfer's state for TransferProgress.vue: phase 'idle' | 'waiting' (the server is working: generating, importing)
@@ -113,7 +113,7 @@ export function upload(state, path, file, { query, method = 'POST', label = '正
       } catch (e) {
         data = null
       }
-      if (xhr.status === 401) session.user = null
+      if (xhr.status === 401) sessionEnded()
       if (xhr.status < 200 || xhr.status >= 300) {
         // the answer's body stays on the error too: a refused batch's 422 carries its per-row report, not a problem
         fail(Object.assign(new ApiError(xhr.status, data), { body: data }))

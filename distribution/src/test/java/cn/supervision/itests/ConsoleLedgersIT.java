@@ -249,7 +249,7 @@ public class ConsoleLedgersIT {
         s.severeLogs();
         s.type("#warning-reason", "经核查已落实整改，予以销号");
         s.click("#warning-submit");
-        s.waitFor("document.querySelector('#close-warning-" + warningId + "') === null && " + has("#warnings-table", "已关闭"), 20_000);
+        s.waitFor("document.querySelector('#close-warning-" + warningId + "') === null && " + has("#warnings-table", "已销号"), 20_000);
         s.click("#open-warning-" + warningId);
         s.waitFor(has("#warning-drawer", "经核查已落实整改"), 20_000);
         screenshot(s, "76-office-warning-closed");
