@@ -225,7 +225,7 @@ public class ConsoleReportsIT {
         leader.waitFor(POPPERS_CLOSED, 10_000);
         leader.click("#instruct-submit");
         leader.waitFor(NO_OVERLAY + " && document.querySelector('#report-instructions').innerText.includes('" + INSTRUCTION + "')"
-                + " && document.querySelector('#report-instructions').innerText.includes('" + TASK + "')", 20_000);
+                + " && document.querySelector('#report-instructions').innerText.includes('" + TASK + "') && !document.querySelector('.el-loading-mask')", 20_000);
         screenshot(leader, "85-leader-instruction");
         String instructed = Http.get(API + "/v1/special-reports/" + report, "city-leader").body();
         assertTrue(instructed, instructed.contains("\"state\":\"INSTRUCTED\"") && instructed.contains("\"channel\":\"PLATFORM\"")
@@ -239,13 +239,13 @@ public class ConsoleReportsIT {
         // ---------------------------------------------------------------- the office sees the instruction and its task
         office.open(BASE + "/console/special-reports/" + report);
         office.waitFor("document.querySelector('#report-state') && document.querySelector('#report-state').innerText.includes('已批示')"
-                + " && document.querySelector('#report-instructions').innerText.includes('" + TASK + "')", 20_000);
+                + " && document.querySelector('#report-instructions').innerText.includes('" + TASK + "') && !document.querySelector('.el-loading-mask')", 20_000);
         screenshot(office, "86-office-instruction");
         office.open(BASE + "/console/supervision-tasks");
         office.waitFor("document.querySelector('#supervision-tasks-table') && document.querySelector('#supervision-tasks-table').innerText.includes('" + TASK + "')", 20_000);
         office.clickXpath("//div[@id='supervision-tasks-table']//tr[.//a[contains(., '" + TASK + "')]]//button[.//span[text()='详情']]");
         office.waitFor("document.querySelector('#task-drawer') && document.querySelector('#task-drawer').innerText.includes('查看专题报告')"
-                + " && document.querySelector('#task-close') !== null", 20_000);
+                + " && document.querySelector('#task-close') !== null && !document.querySelector('#task-drawer .el-loading-mask')", 20_000);
         screenshot(office, "87-office-task");
         noConsoleErrors(office);
 
