@@ -74,8 +74,21 @@ public class ConsoleCooperationIT {
     /** Clicks an option of an Element Plus select (its class {@code name}, its dropdown {@code name-popper}). */
     private static void choose(Driver.Session s, String name, String option) throws Exception {
         s.click("." + name + " .el-select__wrapper");
-        s.waitFor("[...document.querySelectorAll('." + name + "-popper li')].some(li => li.offsetParent !== null && li.innerText.includes('" + option + "'))", 10_000);
-        s.clickXpath("//div[contains(@class,'" + name + "-popper')]//li[contains(., '" + option + "')]");
+        // the dropdown zooms in: click once it stands still (else the click lands on the option beside it)
+        String ready = "[...document.querySelectorAll('." + name + "-popper')].some(p => p.offsetParent !== null"
+                + " && p.getAnimations({ subtree: true }).length === 0"
+                + " && [...p.querySelectorAll('li')].some(li => li.innerText.includes('" + option + "')))";
+        for (int attempt = 1; ; attempt++) {
+            s.waitFor(ready, 10_000);
+            try {
+                s.clickXpath("//div[contains(@class,'" + name + "-popper')]//li[contains(., '" + option + "')]");
+                return;
+            } catch (AssertionError e) {
+                if (attempt == 5 || !String.valueOf(e.getMessage()).contains("click intercepted")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void settled(Driver.Session s) throws Exception {
