@@ -223,7 +223,8 @@ public class ConsoleQuestionnairesIT {
         phone.waitFor("[...document.querySelectorAll('.el-drawer .el-menu-item')].some(e => e.innerText.includes('部门互评'))", 10_000);
         phone.open(BASE + "/console/peer-reviews");
         phone.waitFor("location.pathname === '/console/peer-reviews' && document.querySelector('#peer-review') !== null && " + NO_OVERLAY, 20_000);
-        phone.click("#peer-review");
+        // the selected questionnaire's label lies over the select's input: click the select's box
+        phone.clickXpath("//input[@id='peer-review']/ancestor::div[contains(@class,'el-select__wrapper')]");
         phone.clickXpath("//li[contains(@class,'el-select-dropdown__item') and contains(., '" + title + "')]");
         String rated = ".task-head[data-unit='" + u[1] + "']";
         phone.waitFor("document.querySelector(\"" + rated + " .task-status\") && document.querySelector(\"" + rated + " .task-status\").innerText.includes('未评价')"
