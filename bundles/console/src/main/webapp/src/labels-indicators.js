@@ -23,6 +23,13 @@ export const RULE_TYPES = {
 export const SEVERITIES = { ERROR: '错误', WARNING: '警告' }
 export const COMBINES = { MEAN: '平均', TRIMMED_MEAN: '去掉最高最低后平均' }
 
+/** A rule's kind in the words of its item: an adjustment that deducts counts its cases as deductions. */
+export function ruleName(rule, adjustmentKind) {
+  if (!rule) return ''
+  if (adjustmentKind === 'DEDUCTION' && rule.type === 'BONUS_PER_OCCURRENCE') return '按起数扣分'
+  return RULE_TYPES[rule.type] || rule.type
+}
+
 /** The fields a version diff names, by kind of node. */
 export const DIFF_FIELDS = {
   name: '名称',
@@ -94,7 +101,7 @@ export function ruleParams(rule) {
         ? rule.tiers.map((t) => `${t.minCases}起及以上扣${num(t.deduction)}分`).join('；')
         : `每起扣${num(rule.points)}分，扣完为止`
     case 'BONUS_PER_OCCURRENCE':
-      return `每起加${num(rule.points)}分${rule.cap != null ? `，最多${num(rule.cap)}分` : ''}`
+      return `每起${num(rule.points)}分${rule.cap != null ? `，最多${num(rule.cap)}分` : ''}`
     case 'BANDS':
       return (rule.bands || []).map((b) => `${band(b)}：${rule.mode === 'DEDUCTION' ? '扣' : '得'}${num(b.value)}分`).join('；')
     case 'LINEAR':
