@@ -263,12 +263,20 @@ final class ConsoleBrowser {
                 return stringValue(call("POST", "/execute/sync", "{\"script\":" + json(js) + ",\"args\":[]}"));
             }
 
-            /** Waits in the page until the condition holds (polled every 50 ms there), or fails naming it. */
+            /**
+             * Waits in the page until the condition holds (polled every 50 ms there), or fails naming it. A long wait runs
+             * as several scripts of at most 20 s: one WebDriver call must answer within the HTTP client's read timeout.
+             */
             void waitFor(String condition, long millis) throws IOException {
-                String js = "const done = arguments[arguments.length - 1]; const until = Date.now() + " + millis + ";"
-                        + "(function poll() { let ok = false; try { ok = !!(" + condition + "); } catch (e) { ok = false; }"
-                        + " if (ok) done('yes'); else if (Date.now() > until) done('no'); else setTimeout(poll, 50); })();";
-                String result = stringValue(call("POST", "/execute/async", "{\"script\":" + json(js) + ",\"args\":[]}"));
+                long deadline = System.currentTimeMillis() + millis;
+                String result;
+                do {
+                    long slice = Math.max(1, Math.min(20_000, deadline - System.currentTimeMillis()));
+                    String js = "const done = arguments[arguments.length - 1]; const until = Date.now() + " + slice + ";"
+                            + "(function poll() { let ok = false; try { ok = !!(" + condition + "); } catch (e) { ok = false; }"
+                            + " if (ok) done('yes'); else if (Date.now() > until) done('no'); else setTimeout(poll, 50); })();";
+                    result = stringValue(call("POST", "/execute/async", "{\"script\":" + json(js) + ",\"args\":[]}"));
+                } while (!"yes".equals(result) && System.currentTimeMillis() < deadline);
                 if (!"yes".equals(result)) {
                     String page = script("return location.href + ' :: ' + document.body.innerText.slice(0, 1500)");
                     Path shot = Path.of(System.getProperty("console.figures", "console-figures.txt")).resolveSibling(
