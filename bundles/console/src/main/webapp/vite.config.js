@@ -17,6 +17,8 @@ export default defineConfig({
         manualChunks(id) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'charts'
           if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) return 'ui'
+          // the QR codes of questionnaire links: only the questionnaire pages need them, not the login page
+          if (id.includes('node_modules/qrcode') || id.includes('node_modules/dijkstrajs')) return 'qrcode'
           if (id.includes('node_modules/')) return 'vendor'
         }
       }

@@ -55,6 +55,8 @@ final class ConsoleBrowser {
     /** Logs in with a window of the given size: 390 × 844 is a phone's. */
     static Driver.Session loginAs(String user, int width, int height) throws Exception {
         Driver.Session s = browser().session(width, height);
+        // headless Chromium keeps a minimum width for --window-size; the window's rectangle is set exactly
+        s.call("POST", "/window/rect", "{\"width\":" + width + ",\"height\":" + height + "}");
         s.open(BASE + "/console/");
         s.waitFor("document.querySelector('#username') !== null", 20_000);
         s.type("#username", user);

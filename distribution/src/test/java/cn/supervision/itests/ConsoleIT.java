@@ -418,7 +418,8 @@ public class ConsoleIT {
         assertEquals("none", phone.script("return getComputedStyle(document.querySelector('.aside')).display"));
         phone.click("#menu-toggle");
         phone.waitFor("[...document.querySelectorAll('.el-drawer .el-menu-item')].some(e => e.innerText.includes('我的填报'))", 10_000);
-        phone.clickXpath("//div[contains(@class,'el-drawer')]//li[contains(@class,'el-menu-item') and contains(., '我的填报')]");
+        // clicked in the page: a WebDriver click while the drawer slides in can land on the item below
+        phone.script("[...document.querySelectorAll('.el-drawer .el-menu-item')].find(e => e.innerText.includes('我的填报')).click(); return ''");
         phone.waitFor("[...document.querySelectorAll('.el-overlay')].every(o => getComputedStyle(o).display === 'none')", 10_000);
 
         phone.click("#task-campaign");
