@@ -422,8 +422,10 @@ public class ConsoleIT {
         phone.script("[...document.querySelectorAll('.el-drawer .el-menu-item')].find(e => e.innerText.includes('我的填报')).click(); return ''");
         phone.waitFor("[...document.querySelectorAll('.el-overlay')].every(o => getComputedStyle(o).display === 'none')", 10_000);
 
-        phone.click("#task-campaign");
-        phone.clickXpath("//li[contains(@class,'el-select-dropdown__item') and contains(., '手机填报测试')]");
+        // the select opened and its option picked in the page (the selected label covers the input; the dropdown zooms in)
+        phone.script("document.querySelector('#task-campaign').closest('.el-select__wrapper').click(); return ''");
+        phone.waitFor("[...document.querySelectorAll('.el-select-dropdown__item')].some(e => e.innerText.includes('手机填报测试'))", 10_000);
+        phone.script("[...document.querySelectorAll('.el-select-dropdown__item')].find(e => e.innerText.includes('手机填报测试')).click(); return ''");
         phone.waitFor("document.querySelector('#tasks-table') && document.querySelector('#tasks-table').innerText.includes('D1.1')", 20_000);
         assertEquals("nothing wider than the screen: the table scrolls inside itself", "true",
                 phone.script("return String(document.documentElement.scrollWidth <= window.innerWidth)"));
