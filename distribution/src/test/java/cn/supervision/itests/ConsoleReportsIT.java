@@ -278,7 +278,8 @@ public class ConsoleReportsIT {
         // the office closes the task with a note
         office.open(BASE + "/console/supervision-tasks?task=" + task);
         office.waitFor("document.querySelector('#task-close') !== null && document.querySelector('#task-progress').innerText.includes('已起草监督检查制度')", 20_000);
-        office.click("#task-close");
+        // clicked in the page: while the drawer settles its buttons can overlap, and a WebDriver click meets the neighbour
+        office.script("document.querySelector('#task-close').click(); return ''");
         office.waitFor("document.querySelector('#decision-text') !== null", 10_000);
         office.type("#decision-text", "制度已印发，控制台办结");
         office.click("#decision-submit");

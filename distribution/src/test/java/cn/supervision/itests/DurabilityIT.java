@@ -134,6 +134,9 @@ class DurabilityIT {
         Set<String> acknowledgedAtKill = Set.copyOf(acknowledged);
 
         long restart = karaf.start();
+        // health answers once the platform is up; the REST resources are published one by one (issue 16 debounces it)
+        Http.await(karaf.api + "/v1/platform-data/jurisdictions/370500/metrics/" + METRIC + "/aggregate?from=" + LocalDate.now() + "&to="
+                + LocalDate.now(), "city-admin", r -> !r.body().contains("No service was found"), 60_000);
         int complete = 0;
         int absent = 0;
         for (Map.Entry<String, LocalDate> b : sent.entrySet()) {
