@@ -233,7 +233,9 @@ final class ConsoleBrowser {
 
             /**
              * Finds and clicks; when Vue re-renders between the two (a table refreshed by an answer arriving), the found
-             * element is stale and is found again — a bounded number of times, each against the page as it is now.
+             * element is stale and is found again; when another element would receive the click (a dropdown still zooming
+             * in, a drawer still sliding), the page gets a frame or two and the click is tried again — a bounded number of
+             * times, each against the page as it is now.
              */
             private void clickFound(String using, String value) throws IOException {
                 for (int attempt = 1; ; attempt++) {
@@ -242,9 +244,12 @@ final class ConsoleBrowser {
                     if (r.status() == 200) {
                         return;
                     }
-                    if (attempt == 10 || !r.body().contains("stale element reference")) {
+                    boolean retriable = r.body().contains("stale element reference") || r.body().contains("element click intercepted");
+                    if (attempt == 20 || !retriable) {
                         throw new AssertionError("POST " + path + " -> " + r.status() + " " + r.body());
                     }
+                    call("POST", "/execute/async", "{\"script\":" + json("const done = arguments[arguments.length - 1]; setTimeout(() => done('yes'), 100);")
+                            + ",\"args\":[]}");
                 }
             }
 
