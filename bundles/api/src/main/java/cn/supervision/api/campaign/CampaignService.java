@@ -83,4 +83,17 @@ public interface CampaignService {
 
     /** One corrected input. */
     record Correction(long unitId, String code, cn.supervision.api.indicator.IndicatorInput input) { }
+
+    /**
+     * The leaves the campaign's duty-driven indicators were expanded into when collection started, for every target
+     * unit (or one unit), with their current scores. Authority as {@link #results}: before publication only the
+     * campaign's own office (and its leaders) read them. Empty before collection and for systems without such a part.
+     */
+    List<DutyLeaf> dutyLeaves(Caller caller, long campaignId, Long unitId);
+
+    /**
+     * The unit's view of the campaign's system: the pinned version for its kind with the duty-driven leaves expanded into
+     * its frozen duties, i.e. the codes it reports against. Authority: READ_CAMPAIGN (a unit user: its own unit).
+     */
+    cn.supervision.api.indicator.SystemDefinition systemFor(Caller caller, long campaignId, long unitId);
 }

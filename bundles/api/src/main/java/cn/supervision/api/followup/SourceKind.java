@@ -10,6 +10,8 @@ public enum SourceKind {
     INSTRUCTION,
     /** An inspection, audit or inspection-tour report (reference = its document number). */
     INSPECTION,
+    /** A confirmed overlap or gap proposal of the duty analysis (reference = the proposal's id). */
+    DUTY_ANALYSIS,
     /** Entered by hand (reference = the reason). */
     MANUAL
 }

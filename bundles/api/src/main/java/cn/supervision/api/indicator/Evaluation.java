@@ -15,9 +15,17 @@ public record Evaluation(BigDecimal total, BigDecimal baseScore, BigDecimal base
     /** What the leaves of one category contributed to the total, against what they could have. */
     public record CategoryScore(Category category, BigDecimal score, BigDecimal max) { }
 
+    /** {@code dutyId}: the main duty a leaf of an expanded duty-driven indicator assessed (null elsewhere). */
     public record NodeScore(String code, String name, Category category, BigDecimal weight, BigDecimal score,
                             BigDecimal max, RuleType rule, String standard, String explanation, List<String> steps,
-                            String source, List<NodeScore> children) { }
+                            String source, List<NodeScore> children, Long dutyId) {
+
+        public NodeScore(String code, String name, Category category, BigDecimal weight, BigDecimal score,
+                         BigDecimal max, RuleType rule, String standard, String explanation, List<String> steps,
+                         String source, List<NodeScore> children) {
+            this(code, name, category, weight, score, max, rule, standard, explanation, steps, source, children, null);
+        }
+    }
 
     public record AdjustmentScore(String code, String name, AdjustmentKind kind, BigDecimal amount, boolean triggered,
                                   String explanation, List<String> steps) { }

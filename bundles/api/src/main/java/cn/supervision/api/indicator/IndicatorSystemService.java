@@ -58,4 +58,17 @@ public interface IndicatorSystemService {
      * caller's own (e.g. unit ids); the answer has the same keys. An input a rule cannot read fails the whole call (400).
      */
     <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit);
+
+    /**
+     * The definition as one unit sees it: every duty-driven leaf ({@link DutyPart}) expanded into one child per
+     * matching duty of {@code duties} (ACTIVE ones; order by number). Pure: the same duties give the same leaves.
+     */
+    SystemDefinition expandForDuties(SystemDefinition definition, List<cn.supervision.api.registry.DutyRecord> duties);
+
+    /**
+     * As {@link #evaluateAll(Caller, long, Map)}, each unit scored against the system expanded for its own duties
+     * ({@code dutiesByUnit}; a unit absent there has none, its duty-driven leaves stay unexpanded).
+     */
+    <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit,
+                                       Map<K, List<cn.supervision.api.registry.DutyRecord>> dutiesByUnit);
 }

@@ -73,9 +73,9 @@ public final class Access {
             case WRITE_GRADE -> evaluator && own;
             case READ_PLATFORM_DATA -> office || leader || (partner && own);
             case SUBMIT_PLATFORM_DATA -> (office || partner) && own;
-            case READ_SURVEY, READ_PROPOSALS -> office || leader;
+            case READ_SURVEY, READ_PROPOSALS, READ_DUTY_ANALYSIS -> office || leader;
             case READ_FOLLOWUP, READ_WARNINGS -> ((office || leader) && (own || published)) || (ownUnit && published);
-            case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS, RUN_DAILY_PASSES -> office && own;
+            case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS, RUN_DAILY_PASSES, MANAGE_DUTY_ANALYSIS -> office && own;
             case ANSWER_RECTIFICATION -> ownUnit && published;
             case READ_RECTIFICATION_STATUS -> ((office || leader) && (own || published)) || ((partner || ownUnit) && published);
             case READ_DOCUMENTS -> ((office || leader) && (own || published)) || ((ownUnit || ownDepartment) && published);

@@ -117,7 +117,11 @@ public enum Operation {
     /** Joint meetings (联席会议): members, meetings, minutes, decisions; member departments of the jurisdiction read them. */
     READ_MEETINGS("查看联席会议"),
     /** Convene joint meetings, record attendance, minutes and decisions: the office's own jurisdiction. */
-    MANAGE_MEETINGS("组织联席会议");
+    MANAGE_MEETINGS("组织联席会议"),
+    /** Duty coverage and the overlap and gap proposals of the duty analysis: offices and leaders in scope. */
+    READ_DUTY_ANALYSIS("查看职责覆盖和职责交叉空白分析"),
+    /** Run the duty analysis and confirm or dismiss its proposals: the office's own jurisdiction. */
+    MANAGE_DUTY_ANALYSIS("开展职责交叉空白分析");
 
     private final String label;
 

@@ -131,6 +131,8 @@ class AccessTest {
         row(Operation.MANAGE_ASSESSMENT,    o, "1100");
         row(Operation.READ_MEETINGS,        o, "1111", l, "1111", d, "1100");
         row(Operation.MANAGE_MEETINGS,      o, "1100");
+        row(Operation.READ_DUTY_ANALYSIS,   o, "1111", l, "1111");
+        row(Operation.MANAGE_DUTY_ANALYSIS, o, "1100");
     }
 
     @Test

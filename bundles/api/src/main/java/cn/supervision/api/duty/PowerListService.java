@@ -1,0 +1,32 @@
+package cn.supervision.api.duty;
+
+import java.util.List;
+
+import cn.supervision.api.security.Caller;
+
+/**
+ * Power and responsibility lists (权责清单), one current list per unit. Reading: {@code Operation.READ_REGISTRY} on the
+ * unit; importing: {@code ADMINISTER_REGISTRY} on the unit's jurisdiction.
+ */
+public interface PowerListService {
+
+    /**
+     * Replaces the unit's current list with these rows, all or nothing. Every row is checked first: blank code or
+     * name, a code twice in the list, an unknown type or a duty-only type, a duty number the unit's active mandate
+     * lacks, an implementing body that is another unit (or a unit of another jurisdiction): 400 naming each row and its
+     * reason (field {@code 第N行}), nothing written. At most 5 000 rows.
+     */
+    PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows);
+
+    /** The unit's items: current ones, or every version ever imported when {@code includeSuperseded}. */
+    List<PowerItem> items(Caller caller, long unitId, boolean includeSuperseded);
+
+    /** The current items of every unit of one jurisdiction (not its children). */
+    List<PowerItem> itemsOf(Caller caller, String jurisdictionCode);
+
+    /** The unit's imports, newest first. */
+    List<PowerListImport> imports(Caller caller, long unitId);
+
+    /** Current items mapped to no duty, and active duties no current item implements. */
+    PowerListGaps gaps(Caller caller, long unitId);
+}
