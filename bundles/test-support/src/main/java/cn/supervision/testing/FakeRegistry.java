@@ -1,8 +1,15 @@
 package cn.supervision.testing;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.Duty;
+import cn.supervision.api.registry.DutyDirectory;
+import cn.supervision.api.registry.DutyLink;
+import cn.supervision.api.registry.DutyRecord;
+import cn.supervision.api.registry.DutyStatus;
 import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.ImportResult;
 import cn.supervision.api.registry.Jurisdiction;
@@ -20,9 +27,13 @@ import cn.supervision.api.security.Target;
 
 /**
  * A read-only registry over fixed jurisdictions and units that decides with the platform's real {@link Access}
- * policy, so domain tests of other bundles see exactly the authority the registry would apply.
+ * policy, so domain tests of other bundles see exactly the authority the registry would apply. It is also the
+ * {@link DutyDirectory} of those units: a duty keeps the id its mandate gives, one without gets
+ * {@code unitId * 1000 + number} (deterministic, so tests can name it), links are resolved by unit code and duty number
+ * within the unit's jurisdiction. The units never change, so no duty is ever retired and every duty dates from
+ * revision 1.
  */
-public final class FakeRegistry implements RegistryService {
+public final class FakeRegistry implements RegistryService, DutyDirectory {
     /** Dongying city and two of its counties. */
     public static final List<Jurisdiction> DONGYING = List.of(
             new Jurisdiction("370500", "东营市", JurisdictionKind.CITY, null, false),
@@ -132,5 +143,74 @@ public final class FakeRegistry implements RegistryService {
     @Override
     public ImportResult importUnits(Caller caller, String jurisdictionCode, List<UnitDraft> drafts, ImportMode mode) {
         throw readOnly();
+    }
+
+    /** The id this registry gives a duty its mandate left without one. */
+    public static long dutyId(long unitId, int number) {
+        return unitId * 1000 + number;
+    }
+
+    @Override
+    public List<DutyRecord> duties(Caller caller, long unitId, boolean includeRetired) {
+        return recordsOf(getUnit(caller, unitId));
+    }
+
+    @Override
+    public List<DutyRecord> dutiesOf(Caller caller, String jurisdictionCode, boolean includeRetired) {
+        access.require(caller, Operation.READ_REGISTRY, jurisdictionCode);
+        List<Unit> inJurisdiction = units.stream().filter(u -> u.jurisdictionCode().equals(jurisdictionCode))
+                .sorted(Comparator.comparingLong(Unit::id)).toList();
+        for (Unit u : inJurisdiction) {
+            if (!access.may(caller, Operation.READ_REGISTRY, targetOf(u))) {
+                throw Access.denied(Operation.READ_REGISTRY, targetOf(u));
+            }
+        }
+        List<DutyRecord> out = new ArrayList<>();
+        inJurisdiction.forEach(u -> out.addAll(recordsOf(u)));
+        return out;
+    }
+
+    @Override
+    public DutyRecord duty(Caller caller, long dutyId) {
+        for (Unit u : units) {
+            for (DutyRecord r : recordsOf(u)) {
+                if (r.id() == dutyId) {
+                    if (!access.may(caller, Operation.READ_REGISTRY, targetOf(u))) {
+                        throw SupervisionException.forbidden("无权访问职责 " + dutyId);
+                    }
+                    return r;
+                }
+            }
+        }
+        throw SupervisionException.notFound("职责 " + dutyId + " 不存在");
+    }
+
+    private List<DutyRecord> recordsOf(Unit u) {
+        if (u.mandate() == null) {
+            return List.of();
+        }
+        return u.mandate().duties().stream().sorted(Comparator.comparingInt(Duty::number))
+                .map(d -> new DutyRecord(idOf(u, d), u.id(), u.code(), u.name(), u.status(), u.jurisdictionCode(),
+                        d.number(), d.text(), d.type(), DutyStatus.ACTIVE,
+                        d.links().stream().map(l -> resolve(u, l)).toList(), 1, null, null))
+                .toList();
+    }
+
+    private static long idOf(Unit u, Duty d) {
+        return d.id() != null ? d.id() : dutyId(u.id(), d.number());
+    }
+
+    private DutyLink resolve(Unit from, DutyLink link) {
+        if (link.dutyId() != null) {
+            return link;
+        }
+        return units.stream()
+                .filter(u -> u.jurisdictionCode().equals(from.jurisdictionCode()) && u.code().equals(link.unitCode()))
+                .filter(u -> u.mandate() != null)
+                .flatMap(u -> u.mandate().duties().stream().filter(d -> d.number() == link.dutyNumber())
+                        .map(d -> idOf(u, d)))
+                .findFirst()
+                .map(id -> new DutyLink(link.unitCode(), link.dutyNumber(), id, link.role()))
+                .orElse(link);
     }
 }
