@@ -115,28 +115,57 @@ final class Evaluator {
     private NodeScore node(Context ctx, Indicator n, BigDecimal factor) {
         boolean points = ctx.d().aggregation() == Aggregation.POINTS;
         BigDecimal max = points ? n.weight() : HUNDRED;
-        if (n.leaf()) {
-            IndicatorInput input = ctx.inputs().get(n.code());
-            RuleResult r;
-            try {
-                r = rules.score(n.rule(), input, max);
-            } catch (RuleEngine.InputException e) {
-                ctx.inputErrors().add(new FieldError(n.code(), e.getMessage()));
-                r = new RuleResult(null, e.getMessage(), List.of());
-            }
-            BigDecimal score = r.score();
-            String explanation = r.explanation();
-            if (score == null) {
-                ctx.warnings().add("指标 " + n.code() + "（" + n.name() + "）" + r.explanation() + "，按 0 分计");
-                score = round(BigDecimal.ZERO);
-                explanation = r.explanation() + "，按 0 分计";
-            }
-            BigDecimal[] cat = ctx.categories().computeIfAbsent(n.category(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            cat[0] = cat[0].add(score.multiply(factor));
-            cat[1] = cat[1].add(max.multiply(factor));
-            return new NodeScore(n.code(), n.name(), n.category(), n.weight(), score, max, n.rule().type(),
-                    n.rule().description(), explanation, r.steps(), input == null ? null : input.source(), List.of());
+        if (n.expanded()) {
+            return perDuty(ctx, n, factor, max);
         }
+        return n.leaf() ? leaf(ctx, n, factor, max) : parent(ctx, n, factor, points, max);
+    }
+
+    /**
+     * An expanded duty-driven leaf: every duty is scored by the leaf's rule on the leaf's own scale, the leaf is their
+     * mean weighted by the duties' shares (percent).
+     */
+    private NodeScore perDuty(Context ctx, Indicator n, BigDecimal factor, BigDecimal max) {
+        List<NodeScore> children = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        List<String> parts = new ArrayList<>();
+        for (Indicator c : n.children()) {
+            NodeScore s = leaf(ctx, c, factor.multiply(c.weight().divide(HUNDRED, DIVISION)), max);
+            children.add(s);
+            sum = sum.add(s.score().multiply(c.weight()).divide(HUNDRED, DIVISION));
+            parts.add(fmt(s.score()) + "×" + fmt(c.weight()) + "%");
+        }
+        BigDecimal score = round(sum);
+        String explanation = "按 " + children.size() + " 项主要职责逐项评分加权：" + String.join(" + ", parts) + " = " + fmt(score);
+        return new NodeScore(n.code(), n.name(), n.category(), n.weight(), score, max, n.rule().type(),
+                n.rule().description(), explanation, List.of(), null, children, null);
+    }
+
+    private NodeScore leaf(Context ctx, Indicator n, BigDecimal factor, BigDecimal max) {
+        IndicatorInput input = ctx.inputs().get(n.code());
+        RuleResult r;
+        try {
+            r = rules.score(n.rule(), input, max);
+        } catch (RuleEngine.InputException e) {
+            ctx.inputErrors().add(new FieldError(n.code(), e.getMessage()));
+            r = new RuleResult(null, e.getMessage(), List.of());
+        }
+        BigDecimal score = r.score();
+        String explanation = r.explanation();
+        if (score == null) {
+            ctx.warnings().add("指标 " + n.code() + "（" + n.name() + "）" + r.explanation() + "，按 0 分计");
+            score = round(BigDecimal.ZERO);
+            explanation = r.explanation() + "，按 0 分计";
+        }
+        BigDecimal[] cat = ctx.categories().computeIfAbsent(n.category(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        cat[0] = cat[0].add(score.multiply(factor));
+        cat[1] = cat[1].add(max.multiply(factor));
+        return new NodeScore(n.code(), n.name(), n.category(), n.weight(), score, max, n.rule().type(),
+                n.rule().description(), explanation, r.steps(), input == null ? null : input.source(), List.of(),
+                n.dutyId());
+    }
+
+    private NodeScore parent(Context ctx, Indicator n, BigDecimal factor, boolean points, BigDecimal max) {
         List<NodeScore> children = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         List<String> parts = new ArrayList<>();

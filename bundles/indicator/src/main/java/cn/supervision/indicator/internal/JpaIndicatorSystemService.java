@@ -27,6 +27,7 @@ import cn.supervision.api.indicator.IndicatorSystem;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.indicator.ScoringRule;
 import cn.supervision.api.indicator.SystemDefinition;
+import cn.supervision.api.registry.DutyRecord;
 import cn.supervision.api.indicator.SystemDiff;
 import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.indicator.ValidationProblem;
@@ -51,6 +52,7 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
     private final RegistryService registry;
     private final SystemValidator validator;
     private final Evaluator evaluator;
+    private final DutyExpander expander = new DutyExpander();
     private final Clock clock;
 
     public JpaIndicatorSystemService(JpaTemplate jpa, RegistryService registry, Function<String, ScoringRule> customRules) {
@@ -144,6 +146,20 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
         SystemDefinition d = evaluable(caller, id);
         Map<K, Evaluation> out = new java.util.LinkedHashMap<>();
         inputsByUnit.forEach((k, inputs) -> out.put(k, evaluator.evaluate(d, inputs)));
+        return out;
+    }
+
+    @Override
+    public SystemDefinition expandForDuties(SystemDefinition definition, List<DutyRecord> duties) {
+        return expander.expand(definition, duties);
+    }
+
+    @Override
+    public <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit,
+                                              Map<K, List<DutyRecord>> dutiesByUnit) {
+        SystemDefinition d = evaluable(caller, id);
+        Map<K, Evaluation> out = new java.util.LinkedHashMap<>();
+        inputsByUnit.forEach((k, inputs) -> out.put(k, evaluator.evaluate(expander.expand(d, dutiesByUnit.get(k)), inputs)));
         return out;
     }
 

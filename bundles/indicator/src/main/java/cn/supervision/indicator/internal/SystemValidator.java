@@ -93,6 +93,7 @@ final class SystemValidator {
         for (int i = 0; i < d.adjustments().size(); i++) {
             adjustment(out, d.adjustments().get(i), "adjustments[" + i + "]", codes, publishing);
         }
+        reservedCodes(out, d);
         return out;
     }
 
@@ -231,7 +232,11 @@ final class SystemValidator {
             } else if (n.weight() != null && d.aggregation() != null) {
                 rule(out, path, n.rule(), d.aggregation() == Aggregation.PERCENT ? HUNDRED : n.weight(), publishing);
             }
+            dutyPart(out, path, n);
             return;
+        }
+        if (n.perDuty() != null) {
+            out.add(error(path, "只有末级指标才能按职责逐项考核"));
         }
         if (n.rule() != null) {
             out.add(error(path, "只有末级指标才有评分规则"));
@@ -248,6 +253,42 @@ final class SystemValidator {
                 out.add(error(path, "下级指标分值合计 " + fmt(sum) + "，应等于本指标分值 " + fmt(n.weight())));
             } else if (d.aggregation() == Aggregation.PERCENT && sum.compareTo(HUNDRED) != 0) {
                 out.add(error(path, "下级指标权重合计 " + fmt(sum) + "%，应为 100%"));
+            }
+        }
+    }
+
+    /** A duty-driven leaf's weighting; its expanded children are coded {@code <code>-<n>}, reserved here. */
+    private static void dutyPart(List<ValidationProblem> out, String path, Indicator n) {
+        if (n.dutyId() != null) {
+            out.add(error(path, "职责编号只由平台在活动启动时展开生成，不能写在指标体系中"));
+        }
+        if (n.perDuty() == null) {
+            return;
+        }
+        n.perDuty().typeWeights().forEach((type, weight) -> {
+            if (weight.signum() <= 0) {
+                out.add(error(path, "按职责类型分配权重时，每种类型的权重必须大于 0"));
+            }
+        });
+    }
+
+    /** Codes a duty-driven leaf will give its per-duty children: no other indicator may take them. */
+    static void reservedCodes(List<ValidationProblem> out, SystemDefinition d) {
+        Set<String> perDuty = new java.util.HashSet<>();
+        List<Indicator> all = new ArrayList<>();
+        java.util.ArrayDeque<Indicator> pending = new java.util.ArrayDeque<>(d.indicators());
+        while (!pending.isEmpty()) {
+            Indicator n = pending.pop();
+            all.add(n);
+            pending.addAll(n.children());
+            if (n.perDuty() != null && n.code() != null) {
+                perDuty.add(n.code());
+            }
+        }
+        for (Indicator n : all) {
+            int dash = n.code() == null ? -1 : n.code().lastIndexOf('-');
+            if (dash > 0 && perDuty.contains(n.code().substring(0, dash)) && n.code().substring(dash + 1).matches("\\d+")) {
+                out.add(error(label(n.code()), "编码 " + n.code() + " 留给按职责逐项考核指标 " + n.code().substring(0, dash) + " 展开的职责项"));
             }
         }
     }
