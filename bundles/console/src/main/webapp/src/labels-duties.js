@@ -43,21 +43,27 @@ export function scoreText(score, max) {
 }
 
 /**
- * An evaluation's indicator tree with its per-duty leaves (NodeScore.dutyId set) named after their duty: "职责N" and,
- * when the campaign's duty leaves give it, the duty's type. The nodes are copied, never changed in place.
+ * An evaluation's indicator tree with its per-duty leaves (NodeScore.dutyId set) named after their duty, "职责N（type）：
+ * text", the type from the campaign's duty leaves when given. The nodes are copied, never changed in place.
  */
 export function withDuties(nodes, leaves = []) {
-  const byDuty = new Map(leaves.map((l) => [`${l.code}`, l]))
-  const byId = new Map(leaves.map((l) => [l.dutyId, l]))
+  const byCode = new Map((leaves || []).map((l) => [l.code, l]))
   return (nodes || []).map((n) => {
     const copy = { ...n, children: n.children?.length ? withDuties(n.children, leaves) : n.children }
     if (n.dutyId != null) {
-      const leaf = byDuty.get(n.code) || byId.get(n.dutyId)
-      const number = leaf?.dutyNumber ?? /-(\d+)$/.exec(n.code || '')?.[1]
+      const leaf = byCode.get(n.code)
+      const number = leaf?.dutyNumber ?? /-(\d+)$/.exec(n.code || '')?.[1] ?? ''
       const type = leaf?.dutyType ? `（${DUTY_TYPES[leaf.dutyType] || leaf.dutyType}）` : ''
-      copy.name = `职责${number ?? ''}${type}${leaf?.dutyText ? '：' + leaf.dutyText : n.name ? '：' + n.name : ''}`
-      copy.duty = leaf || { dutyId: n.dutyId }
+      const full = leaf?.dutyText || (n.name || '').replace(/^职责\d+[：:]?/, '')
+      const text = full.length > 40 ? full.slice(0, 39) + '…' : full
+      copy.name = `职责${number}${type}${text ? '：' + text : ''}`
+      copy.duty = leaf || null
     }
     return copy
   })
+}
+
+/** Whether an evaluation's tree has per-duty leaves (a duty-driven indicator expanded for the unit). */
+export function hasDutyNodes(nodes) {
+  return (nodes || []).some((n) => n.dutyId != null || hasDutyNodes(n.children))
 }
