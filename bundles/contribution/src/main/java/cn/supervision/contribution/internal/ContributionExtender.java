@@ -43,6 +43,7 @@ import cn.supervision.api.contribution.ContributionEvent;
 import cn.supervision.api.contribution.ContributionEventType;
 import cn.supervision.api.contribution.ContributionService;
 import cn.supervision.api.document.TemplateRegistry;
+import cn.supervision.api.duty.PowerListService;
 import cn.supervision.api.contribution.ContributionState;
 import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.indicator.IndicatorSystemService;
@@ -98,6 +99,8 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     private volatile boolean cityProcessed;
     /** The document service's template registry: validates, installs and retires a contribution's templates/. */
     private final ServiceTracker<TemplateRegistry, TemplateRegistry> templateTracker;
+    /** The power-list service: imports a contribution's power-lists/ as the units' current lists. */
+    private final ServiceTracker<PowerListService, PowerListService> powerListTracker;
 
     public ContributionExtender(BundleContext context, JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems,
                                 String cityBundle, String cityJurisdiction, String trustCertificates, String demoTrustCertificates,
@@ -114,7 +117,9 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         this.systems = systems;
         this.cityJurisdiction = cityJurisdiction;
         this.templateTracker = context == null ? null : new ServiceTracker<>(context, TemplateRegistry.class, null);
-        this.processor = new ContributionProcessor(registry, systems, cityBundle, cityJurisdiction, this::templateRegistry);
+        this.powerListTracker = context == null ? null : new ServiceTracker<>(context, PowerListService.class, null);
+        this.processor = new ContributionProcessor(registry, systems, cityBundle, cityJurisdiction, this::templateRegistry,
+                this::powerListService);
         this.inspector = new JarInspector(trust);
         this.gate = new CodeGate(inspector);
         if (trust.isEmpty()) {
@@ -144,6 +149,7 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         // the gate first: no contribution bundle resolves unjudged from here on
         gateRegistration = context.registerService(ResolverHookFactory.class, gate, null);
         templateTracker.open();
+        powerListTracker.open();
         tracker = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, this);
         tracker.open();
     }
@@ -151,6 +157,7 @@ public class ContributionExtender implements ContributionService, HealthIndicato
     public void stop() {
         tracker.close();
         templateTracker.close();
+        powerListTracker.close();
         if (gateRegistration != null) {
             gateRegistration.unregister();
         }
@@ -164,6 +171,10 @@ public class ContributionExtender implements ContributionService, HealthIndicato
 
     private TemplateRegistry templateRegistry() {
         return templateTracker == null ? null : templateTracker.getService();
+    }
+
+    private PowerListService powerListService() {
+        return powerListTracker == null ? null : powerListTracker.getService();
     }
 
     @Override

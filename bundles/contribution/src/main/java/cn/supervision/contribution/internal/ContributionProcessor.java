@@ -10,21 +10,26 @@ import java.util.function.Supplier;
 
 import cn.supervision.api.contribution.Policy;
 import cn.supervision.api.document.TemplateRegistry;
+import cn.supervision.api.duty.PowerListService;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.IndicatorSystemDocument;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.indicator.ValidationProblem;
+import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.registry.Unit;
+import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 
 /**
  * Decides whether a contribution may be served and, if so, applies it. Everything is checked before anything is
- * written: the declared jurisdiction against the installer's authority and the city's, every unit file and indicator
- * system against the declared jurisdiction, every system against publication rules and the city's policy.
+ * written: the declared jurisdiction against the installer's authority and the city's, every unit file, power list and
+ * indicator system against the declared jurisdiction, every system against publication rules and the city's policy.
+ * Power lists are applied right after the units (their duty numbers refer to the mandates just imported).
  */
 final class ContributionProcessor {
 
@@ -37,6 +42,8 @@ final class ContributionProcessor {
     private final String cityJurisdiction;
     /** The document service's side of templates, or null while no document service runs. */
     private final Supplier<TemplateRegistry> templates;
+    /** The power-list service, or null while none runs. */
+    private final Supplier<PowerListService> powerLists;
 
     ContributionProcessor(RegistryService registry, IndicatorSystemService systems, String cityBundle, String cityJurisdiction) {
         this(registry, systems, cityBundle, cityJurisdiction, () -> null);
@@ -44,11 +51,17 @@ final class ContributionProcessor {
 
     ContributionProcessor(RegistryService registry, IndicatorSystemService systems, String cityBundle, String cityJurisdiction,
                           Supplier<TemplateRegistry> templates) {
+        this(registry, systems, cityBundle, cityJurisdiction, templates, () -> null);
+    }
+
+    ContributionProcessor(RegistryService registry, IndicatorSystemService systems, String cityBundle, String cityJurisdiction,
+                          Supplier<TemplateRegistry> templates, Supplier<PowerListService> powerLists) {
         this.registry = registry;
         this.systems = systems;
         this.cityBundle = cityBundle;
         this.cityJurisdiction = cityJurisdiction;
         this.templates = templates;
+        this.powerLists = powerLists;
     }
 
     boolean isCity(String symbolicName) {
@@ -127,6 +140,16 @@ final class ContributionProcessor {
             }
             unitCount += f.value().units().size();
         }
+        // power lists: only for units of the declared jurisdiction, checked against the mandates in force afterwards
+        if (!content.powerLists().isEmpty()) {
+            List<UnitDraft> drafts = new ArrayList<>();
+            content.units().stream().filter(f -> declared.equals(f.value().jurisdictionCode()))
+                    .forEach(f -> drafts.addAll(f.value().units()));
+            List<Unit> registered = known.containsKey(declared)
+                    ? registry.listUnits(Caller.system("contributions"), declared, true) : List.of();
+            PowerListCheck check = new PowerListCheck(declared, drafts, registered);
+            content.powerLists().forEach(f -> reasons.addAll(check.check(f)));
+        }
         // indicator systems
         for (BundleContent.Named<IndicatorSystemDocument> f : content.systems()) {
             IndicatorSystemDocument doc = f.value();
@@ -168,6 +191,11 @@ final class ContributionProcessor {
         if (!reasons.isEmpty()) {
             return new Outcome(false, reasons, 0, 0);
         }
+        PowerListService powerListService = powerLists.get();
+        if (applyUnits && !content.powerLists().isEmpty() && powerListService == null) {
+            // the power-list service is still starting (or not deployed): the extender retries, then gives up loudly
+            throw new IllegalStateException("权责清单服务（PowerListService）不可用，无法导入 power-lists/ 中的权责清单");
+        }
         try {
             for (Jurisdiction j : toRegister) {
                 registry.registerJurisdiction(city || installer.isSystem() ? system : installer, j);
@@ -175,6 +203,10 @@ final class ContributionProcessor {
             if (applyUnits) {
                 for (BundleContent.Named<BundleContent.UnitFile> f : content.units()) {
                     registry.importUnits(system, f.value().jurisdictionCode(), f.value().units(), ImportMode.UPSERT);
+                }
+                List<String> refused = applyPowerLists(symbolicName, declared, content, system, powerListService);
+                if (!refused.isEmpty()) {
+                    return new Outcome(false, refused, 0, 0);
                 }
             }
             for (BundleContent.Named<IndicatorSystemDocument> f : content.systems()) {
@@ -196,6 +228,41 @@ final class ContributionProcessor {
             return new Outcome(false, failed, 0, 0);
         }
         return new Outcome(true, List.of(), unitCount, content.systems().size());
+    }
+
+    /**
+     * Imports each list as the unit's current one; the service's 400 becomes the bundle's reasons, each naming the file
+     * and the row. A restart (same content) imports nothing, so no list is superseded by itself.
+     */
+    private List<String> applyPowerLists(String symbolicName, String declared, BundleContent content, Caller system,
+                                         PowerListService service) {
+        if (content.powerLists().isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> ids = new java.util.HashMap<>();
+        registry.listUnits(system, declared, true).forEach(u -> ids.put(u.code(), u.id()));
+        for (BundleContent.PowerListFile f : content.powerLists()) {
+            Long unitId = ids.get(f.unitCode());
+            if (unitId == null) {
+                return List.of(f.path() + "：行政区划 " + declared + " 没有编码为 " + f.unitCode() + " 的单位");
+            }
+            try {
+                service.importList(system, unitId, symbolicName + "/" + f.path(), PowerListCheck.drafts(f));
+            } catch (SupervisionException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                List<String> failed = new ArrayList<>();
+                for (FieldError x : e.errors()) {
+                    failed.add(f.path() + " " + x.field() + "：" + x.message());
+                }
+                if (failed.isEmpty()) {
+                    failed.add(f.path() + "：" + e.getMessage());
+                }
+                return failed;
+            }
+        }
+        return List.of();
     }
 
     static String lineagePrefix(String symbolicName) {
