@@ -56,6 +56,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
 
     private final JpaTemplate jpa;
     private final Clock clock;
+    private final DutyLedger ledger;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -70,12 +71,14 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
     JpaRegistryService(JpaTemplate jpa, Clock clock) {
         this.jpa = jpa;
         this.clock = clock;
+        this.ledger = new DutyLedger(clock);
     }
 
     /** Loads the jurisdiction tree; jurisdictions themselves come from contribution bundles (the city's first). */
     public void start() {
         try {
             reloadTree();
+            DutyBackfill.run(jpa, ledger);
             problem = null;
             LOG.info("Registry ready: {} jurisdictions", tree.all().size());
         } catch (RuntimeException e) {
@@ -124,6 +127,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
                 if (authority == null) {
                     try {
                         reloadTree();
+                        DutyBackfill.run(jpa, ledger);
                         problem = null;
                     } catch (RuntimeException e) {
                         LOG.warn("Registry still not ready: {}", e.getMessage());
@@ -269,6 +273,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
             apply(em, e, d, resolveParent(em, jurisdictionCode, d, null, Map.of(), "parentUnitId"), caller);
             em.persist(e);
             em.flush();
+            recordDuties(em, List.of(e), Map.of(e.getId(), "mandate"), Map.of(e.getId(), d.mandate()));
             return recordRevision(em, e, UnitChange.CREATED, null, null);
         }));
     }
@@ -304,6 +309,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
                 return toUnit(e);
             }
             apply(em, e, d, parent, caller);
+            recordDuties(em, List.of(e), Map.of(e.getId(), "mandate"), Map.of(e.getId(), d.mandate()));
             return recordRevision(em, e, UnitChange.UPDATED, why, null);
         }));
     }
@@ -391,6 +397,10 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            rowOf.put(rows.get(i).code(), i);
+        }
         Map<String, UnitEntity> byCode = new HashMap<>();
         for (UnitEntity e : em.createQuery("select u from UnitEntity u where u.jurisdictionCode = :j", UnitEntity.class)
                 .setParameter("j", jurisdictionCode).getResultList()) {
@@ -430,6 +440,9 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         Map<String, Long> idsByCode = new HashMap<>();
         byCode.forEach((code, e) -> idsByCode.put(code, e.getId()));
         List<FieldError> errors = new ArrayList<>();
+        List<UnitEntity> written = new ArrayList<>();
+        Map<Long, String> fields = new HashMap<>();
+        Map<Long, Mandate> mandates = new HashMap<>();
         for (UnitDraft d : toWrite) {
             UnitEntity e = targets.get(d.code());
             Long parent;
@@ -448,10 +461,17 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
             if (!isNew) {
                 updated.add(d.code());
             }
-            recordRevision(em, e, isNew ? UnitChange.CREATED : UnitChange.IMPORTED, isNew ? "导入" : null, null);
+            written.add(e);
+            fields.put(e.getId(), "rows[" + rowOf.get(d.code()) + "].mandate");
+            mandates.put(e.getId(), d.mandate());
         }
         if (!errors.isEmpty()) {
             throw SupervisionException.invalid("导入数据有 " + errors.size() + " 处错误，未导入任何单位", errors);
+        }
+        recordDuties(em, written, fields, mandates);
+        for (UnitEntity e : written) {
+            boolean isNew = created.contains(e.getCode());
+            recordRevision(em, e, isNew ? UnitChange.CREATED : UnitChange.IMPORTED, isNew ? "导入" : null, null);
         }
         return new ImportResult(jurisdictionCode, created, updated, unchanged);
     }
@@ -537,7 +557,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         return e.getCode().equals(d.code()) && e.getName().equals(d.name())
                 && Objects.equals(e.getShortName(), d.shortName()) && e.getKind() == d.kind()
                 && Objects.equals(e.getParentUnitId(), parent)
-                && fromJson(e.getMandateJson(), Mandate.class).equals(d.mandate());
+                && DutyLedger.sameDuties(fromJson(e.getMandateJson(), Mandate.class), d.mandate());
     }
 
     private void apply(EntityManager em, UnitEntity e, UnitDraft d, Long parent, Caller caller) {
@@ -550,6 +570,25 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         e.setRevision(e.getRevision() + 1);
         e.setUpdatedAt(clock.millis());
         e.setUpdatedBy(caller.username());
+    }
+
+    /**
+     * The units' duty records follow their new mandates, then links resolve (in an import, once every row has its
+     * duty ids); every bad duty id or link of every unit is named, and the transaction writes nothing.
+     */
+    private void recordDuties(EntityManager em, List<UnitEntity> units, Map<Long, String> fields, Map<Long, Mandate> drafts) {
+        List<FieldError> errors = new ArrayList<>();
+        for (UnitEntity e : units) {
+            try {
+                e.setMandateJson(toJson(ledger.record(em, e, drafts.get(e.getId()), fields.get(e.getId()))));
+            } catch (SupervisionException ex) {
+                errors.addAll(ex.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw SupervisionException.invalid("主要职责有 " + errors.size() + " 处错误，未保存任何修改", errors);
+        }
+        DutyLinker.resolve(em, units, fields, true);
     }
 
     private Unit recordRevision(EntityManager em, UnitEntity e, UnitChange change, String reason, Long successor) {

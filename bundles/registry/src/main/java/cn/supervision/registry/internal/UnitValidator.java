@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.registry.Duty;
+import cn.supervision.api.registry.DutyLink;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.Staffing;
 import cn.supervision.api.registry.UnitDraft;
@@ -19,6 +20,7 @@ final class UnitValidator {
     static final int MAX_SHORT_NAME = 30;
     static final int MAX_DUTY_TEXT = 2_000;
     static final int MAX_DUTIES = 200;
+    static final int MAX_LINKS = 20;
     static final int MAX_BODY_NAME = 100;
     static final int MAX_BODIES = 200;
     static final int MAX_SLOTS = 100_000;
@@ -71,6 +73,7 @@ final class UnitValidator {
                 errors.add(new FieldError(f + ".number", "职责序号 " + duty.number() + " 重复"));
             }
             text(errors, f + ".text", duty.text(), true, MAX_DUTY_TEXT);
+            links(errors, f + ".links", duty);
         }
         if (m.internalBodies().size() > MAX_BODIES) {
             errors.add(new FieldError(p + ".internalBodies", "内设机构不能超过 " + MAX_BODIES + " 个"));
@@ -88,6 +91,24 @@ final class UnitValidator {
         slots(errors, p + ".staffing.administrativeSlots", s.administrativeSlots());
         slots(errors, p + ".staffing.institutionalSlots", s.institutionalSlots());
         slots(errors, p + ".staffing.leadershipPosts", s.leadershipPosts());
+    }
+
+    private static void links(List<FieldError> errors, String f, Duty duty) {
+        if (duty.links().size() > MAX_LINKS) {
+            errors.add(new FieldError(f, "每条职责最多关联 " + MAX_LINKS + " 条其他单位的职责"));
+            return;
+        }
+        for (int k = 0; k < duty.links().size(); k++) {
+            DutyLink l = duty.links().get(k);
+            String lf = f + "[" + k + "]";
+            if (l == null) {
+                errors.add(new FieldError(lf, "关联不能为空"));
+            } else if (l.dutyId() == null && (l.unitCode() == null || l.unitCode().isBlank() || l.dutyNumber() < 1)) {
+                errors.add(new FieldError(lf, "必须指定关联的单位编码和职责序号"));
+            } else if (l.unitCode() != null && l.unitCode().length() > MAX_CODE) {
+                errors.add(new FieldError(lf + ".unitCode", "长度不能超过 " + MAX_CODE + " 个字符"));
+            }
+        }
     }
 
     private static void slots(List<FieldError> errors, String field, int value) {
@@ -109,7 +130,9 @@ final class UnitValidator {
     /** The draft with text trimmed and empty optional values as null, so that stored data is canonical. */
     static UnitDraft normalize(UnitDraft d) {
         Mandate m = d.mandate() == null ? Mandate.EMPTY : d.mandate();
-        List<Duty> duties = m.duties().stream().map(x -> new Duty(x.number(), x.text().trim()))
+        List<Duty> duties = m.duties().stream().map(x -> new Duty(x.id(), x.number(), x.text().trim(), x.type(),
+                        x.links().stream().map(l -> new DutyLink(blankToNull(l.unitCode()), l.dutyNumber(), l.dutyId(),
+                                l.role())).toList()))
                 .sorted((a, b) -> Integer.compare(a.number(), b.number())).toList();
         List<String> bodies = m.internalBodies().stream().map(String::trim).toList();
         return new UnitDraft(d.code().trim(), d.name().trim(), blankToNull(d.shortName()), d.kind(), d.parentUnitId(),

@@ -1,0 +1,124 @@
+package cn.supervision.registry.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.Duty;
+import cn.supervision.api.registry.DutyLink;
+import cn.supervision.api.registry.DutyStatus;
+import cn.supervision.api.registry.Mandate;
+import cn.supervision.api.registry.UnitStatus;
+import cn.supervision.registry.internal.model.DutyEntity;
+import cn.supervision.registry.internal.model.UnitEntity;
+
+/**
+ * Resolves the links of duties just recorded to the ids of the duties they name, once every unit of the write has its
+ * ids (so an import may link to a unit it creates). A link reaches only an ACTIVE duty of another living unit of the
+ * same jurisdiction; the id it resolves to is kept in the unit's mandate and in the duty record.
+ */
+final class DutyLinker {
+
+    private DutyLinker() {
+    }
+
+    /**
+     * All-or-nothing: every unresolvable link is named (unit, duty, link) and nothing is resolved. {@code fields} gives
+     * each unit's field path (e.g. {@code rows[3].mandate}); {@code strict} false leaves an unresolvable link as it
+     * is, for mandates written before links were checked.
+     */
+    static List<FieldError> resolve(EntityManager em, List<UnitEntity> units, Map<Long, String> fields, boolean strict) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Runnable> writes = new ArrayList<>();
+        for (UnitEntity unit : units) {
+            Mandate m = RegistryJson.read(unit.getMandateJson(), Mandate.class);
+            if (m.duties().stream().allMatch(d -> d.links().isEmpty())) {
+                continue;
+            }
+            List<Duty> duties = new ArrayList<>();
+            for (int i = 0; i < m.duties().size(); i++) {
+                Duty d = m.duties().get(i);
+                List<DutyLink> links = new ArrayList<>();
+                for (int k = 0; k < d.links().size(); k++) {
+                    DutyLink l = d.links().get(k);
+                    String field = fields.getOrDefault(unit.getId(), "mandate") + ".duties[" + i + "].links[" + k + "]";
+                    String where = "单位 " + unit.getCode() + " 第 " + d.number() + " 条职责的关联：";
+                    Outcome r = target(em, unit, l);
+                    if (r.link() != null) {
+                        links.add(r.link());
+                    } else {
+                        errors.add(new FieldError(field, where + r.problem()));
+                        links.add(l);
+                    }
+                }
+                duties.add(new Duty(d.id(), d.number(), d.text(), d.type(), links));
+            }
+            writes.add(() -> {
+                unit.setMandateJson(RegistryJson.write(new Mandate(duties, m.internalBodies(), m.staffing())));
+                for (Duty d : duties) {
+                    em.find(DutyEntity.class, d.id()).setLinksJson(RegistryJson.write(d.links()));
+                }
+            });
+        }
+        if (strict && !errors.isEmpty()) {
+            throw SupervisionException.invalid("职责关联有 " + errors.size() + " 处错误，未保存任何修改", errors);
+        }
+        writes.forEach(Runnable::run);
+        return errors;
+    }
+
+    /** The resolved link, or why it cannot be (never saying whether a duty of another jurisdiction exists). */
+    private record Outcome(DutyLink link, String problem) {
+        static Outcome refused(String problem) {
+            return new Outcome(null, problem);
+        }
+    }
+
+    private static Outcome target(EntityManager em, UnitEntity from, DutyLink l) {
+        DutyEntity duty;
+        UnitEntity owner;
+        if (l.dutyId() != null) {
+            duty = em.find(DutyEntity.class, l.dutyId());
+            if (duty == null || !duty.getJurisdictionCode().equals(from.getJurisdictionCode())) {
+                return Outcome.refused("职责编号 " + l.dutyId() + " 在本行政区划中不存在");
+            }
+            owner = em.find(UnitEntity.class, duty.getUnitId());
+            if (l.unitCode() != null && !l.unitCode().equals(owner.getCode())) {
+                return Outcome.refused("职责编号 " + l.dutyId() + " 不是单位 " + l.unitCode() + " 的职责");
+            }
+        } else {
+            if (l.unitCode() == null || l.unitCode().isBlank()) {
+                return Outcome.refused("必须指定关联的单位编码和职责序号");
+            }
+            List<UnitEntity> found = em.createQuery(
+                            "select u from UnitEntity u where u.jurisdictionCode = :j and u.code = :c", UnitEntity.class)
+                    .setParameter("j", from.getJurisdictionCode()).setParameter("c", l.unitCode().trim()).getResultList();
+            if (found.isEmpty()) {
+                return Outcome.refused("单位 " + l.unitCode() + " 在本行政区划中不存在");
+            }
+            owner = found.get(0);
+            List<DutyEntity> duties = em.createQuery("select d from DutyEntity d where d.unitId = :u and d.number = :n"
+                            + " and d.status = :active", DutyEntity.class)
+                    .setParameter("u", owner.getId()).setParameter("n", l.dutyNumber())
+                    .setParameter("active", DutyStatus.ACTIVE).getResultList();
+            if (duties.isEmpty()) {
+                return Outcome.refused("单位 " + owner.getCode() + " 没有第 " + l.dutyNumber() + " 条现行职责");
+            }
+            duty = duties.get(0);
+        }
+        if (owner.getId() == from.getId()) {
+            return Outcome.refused("只能关联其他单位的职责");
+        }
+        if (duty.getStatus() != DutyStatus.ACTIVE) {
+            return Outcome.refused("单位 " + owner.getCode() + " 的职责编号 " + duty.getId() + " 已取消");
+        }
+        if (owner.getStatus() != UnitStatus.ACTIVE) {
+            return Outcome.refused("单位 " + owner.getCode() + " 状态为“" + owner.getStatus().label() + "”，不能再关联其职责");
+        }
+        return new Outcome(new DutyLink(owner.getCode(), duty.getNumber(), duty.getId(), l.role()), null);
+    }
+}
