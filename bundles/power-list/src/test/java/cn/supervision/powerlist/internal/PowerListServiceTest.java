@@ -1,0 +1,302 @@
+package cn.supervision.powerlist.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import cn.supervision.api.duty.PowerItem;
+import cn.supervision.api.duty.PowerItemDraft;
+import cn.supervision.api.duty.PowerItemStatus;
+import cn.supervision.api.duty.PowerListGaps;
+import cn.supervision.api.duty.PowerListImport;
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.Duty;
+import cn.supervision.api.registry.DutyRecord;
+import cn.supervision.api.registry.DutyType;
+import cn.supervision.api.registry.Mandate;
+import cn.supervision.api.registry.Staffing;
+import cn.supervision.api.registry.Unit;
+import cn.supervision.api.registry.UnitKind;
+import cn.supervision.api.registry.UnitStatus;
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Role;
+import cn.supervision.testing.FakeRegistry;
+import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.MutableClock;
+
+class PowerListServiceTest {
+    static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
+    static final Caller LIJIN = new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null);
+    static final Caller LEADER = new Caller("city-leader", Set.of(Role.LEADER), "370500", null);
+    static final Caller CZJ_USER = new Caller("czj-user", Set.of(Role.UNIT_USER), "370500", "CZJ");
+    static final Caller SCJ_USER = new Caller("scj-user", Set.of(Role.UNIT_USER), "370500", "SCJGJ");
+    static final long SCJ = 1;
+    static final long CZJ = 2;
+    static final long LIJIN_SCJ = 3;
+    static final long ABOLISHED = 4;
+    static final long NO_DUTIES = 5;
+    static final String SCJ_NAME = "东营市市场监督管理局";
+
+    private LocalJpaTemplate jpa;
+    private JpaPowerListService lists;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
+
+    static Unit unit(long id, String code, String name, String shortName, String jurisdiction, UnitStatus status,
+                     List<Duty> duties, List<String> bodies) {
+        return new Unit(id, code, name, shortName, UnitKind.GOVERNMENT_DEPARTMENT, jurisdiction, null, status,
+                new Mandate(duties, bodies, Staffing.NONE), 1, Instant.EPOCH, "t", Instant.EPOCH, "t");
+    }
+
+    static final List<Unit> UNITS = List.of(
+            unit(SCJ, "SCJGJ", SCJ_NAME, "市市场监管局", "370500", UnitStatus.ACTIVE, List.of(
+                    new Duty(null, 1, "负责市场主体登记注册工作。", DutyType.LICENSING, List.of()),
+                    new Duty(null, 2, "负责市场监管综合执法工作，查处违法行为。", DutyType.PENALTY, List.of()),
+                    new Duty(null, 3, "负责特种设备安全监督检查。", DutyType.INSPECTION, List.of()),
+                    new Duty(null, 4, "负责机关和所属单位的财务、人事管理。", DutyType.INTERNAL_MANAGEMENT, List.of())),
+                    List.of("执法支队", "登记注册科")),
+            unit(CZJ, "CZJ", "东营市财政局", "市财政局", "370500", UnitStatus.ACTIVE, List.of(
+                    new Duty(null, 1, "负责政府采购监督管理。", DutyType.INSPECTION, List.of())), List.of("政府采购监督管理科")),
+            unit(LIJIN_SCJ, "LJSCJ", "利津县市场监督管理局", "县市场监管局", "370522", UnitStatus.ACTIVE, List.of(), List.of("执法大队")),
+            unit(ABOLISHED, "WJJ", "东营市物价局", "市物价局", "370500", UnitStatus.ABOLISHED, List.of(
+                    new Duty(null, 1, "负责价格监督检查。", DutyType.INSPECTION, List.of())), List.of()),
+            unit(NO_DUTIES, "TJJ", "东营市统计局", "市统计局", "370500", UnitStatus.ACTIVE, List.of(), List.of()));
+
+    @BeforeEach
+    void start() {
+        jpa = new LocalJpaTemplate("power-list-test", "META-INF/power-list-test-persistence.xml");
+        FakeRegistry registry = new FakeRegistry(FakeRegistry.DONGYING, UNITS);
+        lists = new JpaPowerListService(jpa, registry, registry, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        jpa.close();
+    }
+
+    static PowerItemDraft row(int row, String code, String type, String subject, Integer duty) {
+        return new PowerItemDraft(row, code, "事项" + code, type, "《中华人民共和国行政许可法》", subject, "受理、审查、决定", "不履行职责的", duty);
+    }
+
+    static List<PowerItemDraft> goodList() {
+        return List.of(
+                row(2, "XK-001", "行政许可", "", 1),
+                row(3, "CF-001", "行政处罚", SCJ_NAME + "（执法支队）", 2),
+                row(4, "CF-002", "PENALTY", "市市场监管局(执法支队)", 2),
+                row(5, "JC-001", "行政检查", " 东营市市场监督管理局 ", null),
+                row(6, "FW-001", "公共服务", "登记注册科", null),
+                row(7, "XK-002", "行政许可", "东营市市场监督管理局登记注册科", 1));
+    }
+
+    private static List<FieldError> refused(Runnable call) {
+        SupervisionException e = assertThrows(SupervisionException.class, call::run);
+        assertEquals(400, e.status(), e.getMessage());
+        return e.errors();
+    }
+
+    private void assertNothingWritten(long unitId) {
+        assertEquals(List.of(), lists.items(CITY, unitId, true));
+        assertEquals(List.of(), lists.imports(CITY, unitId));
+    }
+
+    @Test
+    void anImportKeepsEveryRowMappedToTheStableIdOfItsDuty() {
+        PowerListImport imp = lists.importList(CITY, SCJ, "scj.xlsx", goodList());
+        assertEquals(6, imp.items());
+        assertEquals(0, imp.superseded());
+        assertEquals("scj.xlsx", imp.fileName());
+        assertEquals("city-admin", imp.importedBy());
+        assertEquals(clock.instant(), imp.importedAt());
+
+        List<PowerItem> items = lists.items(CITY, SCJ, false);
+        assertEquals(List.of("XK-001", "CF-001", "CF-002", "JC-001", "FW-001", "XK-002"), items.stream().map(PowerItem::code).toList());
+        PowerItem first = items.get(0);
+        assertEquals(FakeRegistry.dutyId(SCJ, 1), first.dutyId());
+        assertEquals(1, first.dutyNumber());
+        assertEquals(DutyType.LICENSING, first.type());
+        assertEquals(PowerItemStatus.CURRENT, first.status());
+        assertEquals(imp.id(), first.importId());
+        assertEquals("370500", first.jurisdictionCode());
+        assertEquals("SCJGJ", first.unitCode());
+        assertNull(first.subject());
+        assertEquals(DutyType.PENALTY, items.get(2).type());
+        assertEquals(FakeRegistry.dutyId(SCJ, 2), items.get(2).dutyId());
+        assertEquals("东营市市场监督管理局", items.get(3).subject());
+        assertNull(items.get(3).dutyId());
+    }
+
+    @Test
+    void aNewImportSupersedesTheWholeCurrentListAndKeepsIt() {
+        PowerListImport first = lists.importList(CITY, SCJ, "v1.xlsx", goodList());
+        clock.advance(java.time.Duration.ofDays(30));
+        PowerListImport second = lists.importList(CITY, SCJ, "v2.xlsx", List.of(row(2, "XK-001", "行政许可", "", 1), row(3, "JC-009", "行政检查", "", 3)));
+        assertEquals(6, second.superseded());
+        assertEquals(2, second.items());
+
+        assertEquals(List.of("XK-001", "JC-009"), lists.items(CITY, SCJ, false).stream().map(PowerItem::code).toList());
+        List<PowerItem> all = lists.items(CITY, SCJ, true);
+        assertEquals(8, all.size());
+        assertEquals(2, all.stream().filter(i -> i.status() == PowerItemStatus.CURRENT && i.importId() == second.id()).count());
+        assertEquals(6, all.stream().filter(i -> i.status() == PowerItemStatus.SUPERSEDED && i.importId() == first.id()).count());
+        assertEquals(List.of(second.id(), first.id()), lists.imports(CITY, SCJ).stream().map(PowerListImport::id).toList());
+        // another unit's list is not touched by this unit's imports
+        lists.importList(CITY, CZJ, null, List.of(row(2, "JC-001", "行政检查", "市财政局", 1)));
+        assertEquals(2, lists.items(CITY, SCJ, false).size());
+    }
+
+    /** Each rule on its own: the one bad row is named with its reason and nothing is written. */
+    static Stream<Arguments> badRows() {
+        return Stream.of(
+                Arguments.of(row(3, "  ", "行政许可", "", 1), "事项编码不能为空"),
+                Arguments.of(new PowerItemDraft(3, "XK-9", " ", "行政许可", null, null, null, null, 1), "事项名称不能为空"),
+                Arguments.of(row(3, "XK-001", "行政许可", "", 1), "事项编码“XK-001”在清单中重复（第2、3行）"),
+                Arguments.of(row(3, "XK-9", "行政审批", "", 1), "事项类型“行政审批”不存在"),
+                Arguments.of(row(3, "XK-9", "", "", 1), "事项类型不能为空"),
+                Arguments.of(row(3, "XK-9", "内部管理", "", 4), "“内部管理”只用于主要职责，不能作为权责事项的类型"),
+                Arguments.of(row(3, "XK-9", "行政许可", "", 9), "对应职责序号 9 不是本单位现行三定规定中的主要职责（现有序号 1、2、3、4）"),
+                Arguments.of(row(3, "XK-9", "行政许可", "东营市财政局", 1), "实施主体“东营市财政局”是本行政区划的另一单位（东营市财政局），不能列入本单位清单"),
+                Arguments.of(row(3, "XK-9", "行政许可", "市财政局（政府采购监督管理科）", 1), "是本行政区划的另一单位（东营市财政局）"),
+                Arguments.of(row(3, "XK-9", "行政许可", "东营市物价局", 1), "是本行政区划的另一单位（东营市物价局）"),
+                Arguments.of(row(3, "XK-9", "行政许可", "利津县市场监督管理局（执法大队）", 1),
+                        "实施主体“利津县市场监督管理局（执法大队）”是其他行政区划（370522）的单位利津县市场监督管理局，不能跨行政区划映射"),
+                Arguments.of(row(3, "XK-9", "行政许可", "利津县市场监督管理局执法大队", 1), "不能跨行政区划映射"),
+                Arguments.of(row(3, "XK-9", "行政许可", "县市场监管局", 1), "不能跨行政区划映射"),
+                Arguments.of(row(3, "XK-9", "行政许可", SCJ_NAME + "（财务科）", 1), "中的“财务科”不是本单位的内设机构"),
+                Arguments.of(row(3, "XK-9", "行政许可", "某某检测有限公司", 1), "实施主体“某某检测有限公司”不是本单位"),
+                Arguments.of(new PowerItemDraft(3, "XK-9", "名".repeat(501), "行政许可", null, null, null, null, 1), "事项名称超过 500 字"),
+                Arguments.of(new PowerItemDraft(3, "XK-9", "名", "行政许可", "依".repeat(8001), null, null, null, 1), "设定依据超过 8000 字"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badRows")
+    void eachBadRowIsNamedWithItsReasonAndNothingIsWritten(PowerItemDraft bad, String reason) {
+        List<FieldError> errors = refused(() -> lists.importList(CITY, SCJ, "bad.xlsx", List.of(row(2, "XK-001", "行政许可", "", 1), bad)));
+        List<FieldError> third = errors.stream().filter(e -> e.field().equals("第3行")).toList();
+        assertEquals(1, third.size(), errors.toString());
+        assertTrue(third.get(0).message().contains(reason), third.get(0).message());
+        // only a duplicate code also names the other row carrying it
+        assertEquals(reason.contains("重复") ? 2 : 1, errors.size(), errors.toString());
+        assertNothingWritten(SCJ);
+    }
+
+    @Test
+    void everyProblemOfEveryRowIsReportedAtOnceAndTheCurrentListStays() {
+        PowerListImport current = lists.importList(CITY, SCJ, "v1.xlsx", goodList());
+        List<PowerItemDraft> bad = new ArrayList<>(List.of(
+                row(2, "XK-001", "行政许可", "", 1),
+                row(3, "", "行政审批", "东营市财政局", 99),
+                row(4, "XK-001", "统筹协调", "利津县市场监督管理局", 2),
+                row(5, "CF-001", "行政处罚", "", 2)));
+        List<FieldError> errors = refused(() -> lists.importList(CITY, SCJ, "bad.xlsx", bad));
+        assertEquals(List.of("第2行", "第3行", "第3行", "第3行", "第3行", "第4行", "第4行", "第4行"),
+                errors.stream().map(FieldError::field).toList(), errors.toString());
+        assertTrue(errors.get(0).message().contains("重复（第2、4行）"));
+        assertTrue(errors.get(1).message().contains("事项编码不能为空"));
+        assertTrue(errors.get(2).message().contains("“行政审批”不存在"));
+        assertTrue(errors.get(3).message().contains("对应职责序号 99"));
+        assertTrue(errors.get(4).message().contains("本行政区划的另一单位"));
+        assertTrue(errors.get(6).message().contains("“统筹协调”只用于主要职责"));
+        assertTrue(errors.get(7).message().contains("跨行政区划"));
+        // all or nothing: the previous list is still the current one, no import recorded
+        assertEquals(6, lists.items(CITY, SCJ, false).size());
+        assertEquals(6, lists.items(CITY, SCJ, true).size());
+        assertEquals(List.of(current.id()), lists.imports(CITY, SCJ).stream().map(PowerListImport::id).toList());
+    }
+
+    @Test
+    void atMostFiveThousandRowsAndAtLeastOne() {
+        List<PowerItemDraft> rows = new ArrayList<>();
+        for (int i = 0; i < 5_001; i++) {
+            rows.add(row(i + 2, "JC-" + i, "行政检查", "", 3));
+        }
+        SupervisionException tooMany = assertThrows(SupervisionException.class, () -> lists.importList(CITY, SCJ, "big.xlsx", rows));
+        assertEquals(400, tooMany.status());
+        assertTrue(tooMany.getMessage().contains("5001") || tooMany.getMessage().contains("5 001"), tooMany.getMessage());
+        assertNothingWritten(SCJ);
+        assertEquals(400, assertThrows(SupervisionException.class, () -> lists.importList(CITY, SCJ, "empty.xlsx", List.of())).status());
+        assertNothingWritten(SCJ);
+
+        assertEquals(5_000, lists.importList(CITY, SCJ, "full.xlsx", rows.subList(0, 5_000)).items());
+        assertEquals(5_000, lists.items(CITY, SCJ, false).size());
+    }
+
+    @Test
+    void aDutyNumberNeedsAnActiveMandateDuty() {
+        List<FieldError> errors = refused(() -> lists.importList(CITY, NO_DUTIES, null, List.of(
+                new PowerItemDraft(2, "FW-1", "统计数据发布", "公共服务", null, "市统计局", null, null, 1))));
+        assertEquals(List.of(new FieldError("第2行", "对应职责序号 1 不是本单位现行三定规定中的主要职责（本单位尚无主要职责）")), errors);
+        assertEquals(1, lists.importList(CITY, NO_DUTIES, null, List.of(
+                new PowerItemDraft(2, "FW-1", "统计数据发布", "公共服务", null, "市统计局", null, null, null))).items());
+    }
+
+    @Test
+    void anAbolishedUnitTakesNoNewList() {
+        SupervisionException e = assertThrows(SupervisionException.class,
+                () -> lists.importList(CITY, ABOLISHED, null, List.of(row(2, "JC-1", "行政检查", "", 1))));
+        assertEquals(409, e.status());
+        assertNothingWritten(ABOLISHED);
+    }
+
+    @Test
+    void onlyTheOfficesInScopeImportAndUnitUsersReadTheirOwnUnitOnly() {
+        for (Caller c : List.of(LIJIN, CZJ_USER, SCJ_USER, LEADER)) {
+            SupervisionException e = assertThrows(SupervisionException.class, () -> lists.importList(c, SCJ, null, goodList()), c.username());
+            assertEquals(403, e.status(), c.username());
+        }
+        assertNothingWritten(SCJ);
+        assertEquals(404, assertThrows(SupervisionException.class, () -> lists.importList(CITY, 999, null, goodList())).status());
+        // the city office administers its counties' units too
+        assertEquals(1, lists.importList(CITY, LIJIN_SCJ, null, List.of(row(2, "JC-1", "行政检查", "利津县市场监督管理局（执法大队）", null))).items());
+        assertEquals(1, lists.importList(LIJIN, LIJIN_SCJ, null, List.of(row(2, "JC-2", "行政检查", "县市场监管局", null))).superseded());
+
+        lists.importList(CITY, SCJ, null, goodList());
+        lists.importList(CITY, CZJ, null, List.of(row(2, "JC-001", "行政检查", "市财政局", 1)));
+        assertEquals(6, lists.items(SCJ_USER, SCJ, false).size());
+        assertEquals(6, lists.items(LEADER, SCJ, false).size());
+        for (Caller c : List.of(CZJ_USER, LIJIN)) {
+            assertEquals(403, assertThrows(SupervisionException.class, () -> lists.items(c, SCJ, false)).status(), c.username());
+            assertEquals(403, assertThrows(SupervisionException.class, () -> lists.gaps(c, SCJ)).status(), c.username());
+            assertEquals(403, assertThrows(SupervisionException.class, () -> lists.imports(c, SCJ)).status(), c.username());
+        }
+        assertEquals(7, lists.itemsOf(CITY, "370500").size());
+        assertEquals(List.of("CZJ"), lists.itemsOf(CZJ_USER, "370500").stream().map(PowerItem::unitCode).distinct().toList());
+        assertEquals(403, assertThrows(SupervisionException.class, () -> lists.itemsOf(LIJIN, "370500")).status());
+        assertEquals(1, lists.itemsOf(CITY, "370522").size());
+        assertEquals(1, lists.itemsOf(LIJIN, "370522").size());
+    }
+
+    @Test
+    void gapsAreItemsWithoutADutyAndPowerDutiesWithoutItems() {
+        lists.importList(CITY, SCJ, null, goodList());
+        PowerListGaps gaps = lists.gaps(CITY, SCJ);
+        assertEquals(6, gaps.items());
+        assertEquals(4, gaps.duties());
+        assertEquals(List.of("JC-001", "FW-001"), gaps.itemsWithoutDuty().stream().map(PowerItem::code).toList());
+        // duty 3 (行政检查) has no item; duty 4 is internal management, which no power item can carry
+        assertEquals(List.of(3), gaps.dutiesWithoutItems().stream().map(DutyRecord::number).toList());
+        assertEquals(FakeRegistry.dutyId(SCJ, 3), gaps.dutiesWithoutItems().get(0).id());
+
+        lists.importList(CITY, SCJ, null, List.of(row(2, "JC-9", "行政检查", "", 3)));
+        PowerListGaps after = lists.gaps(SCJ_USER, SCJ);
+        assertEquals(List.of(), after.itemsWithoutDuty());
+        assertEquals(List.of(1, 2), after.dutiesWithoutItems().stream().map(DutyRecord::number).toList());
+
+        PowerListGaps empty = lists.gaps(CITY, CZJ);
+        assertEquals(0, empty.items());
+        assertEquals(List.of(1), empty.dutiesWithoutItems().stream().map(DutyRecord::number).toList());
+    }
+}
