@@ -114,4 +114,8 @@ final class FakeCampaigns implements CampaignService {
     public List<Evidence> evidence(Caller caller, long campaignId, long inputId) { throw new UnsupportedOperationException(); }
     @Override
     public byte[] evidenceContent(Caller caller, long campaignId, long evidenceId) { throw new UnsupportedOperationException(); }
+    @Override
+    public List<cn.supervision.api.campaign.DutyLeaf> dutyLeaves(Caller caller, long campaignId, Long unitId) { throw new UnsupportedOperationException(); }
+    @Override
+    public cn.supervision.api.indicator.SystemDefinition systemFor(Caller caller, long campaignId, long unitId) { throw new UnsupportedOperationException(); }
 }

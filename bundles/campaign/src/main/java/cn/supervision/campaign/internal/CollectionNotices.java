@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.LatePolicy;
-import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.notification.Message;
 import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.registry.RegistryService;
@@ -27,24 +26,22 @@ public final class CollectionNotices {
     private static final Logger LOG = LoggerFactory.getLogger(CollectionNotices.class);
 
     private final RegistryService registry;
-    private final IndicatorSystemService systems;
     private final List<NotificationService> notifications;
 
-    public CollectionNotices(RegistryService registry, IndicatorSystemService systems, List<NotificationService> notifications) {
+    public CollectionNotices(RegistryService registry, List<NotificationService> notifications) {
         this.registry = registry;
-        this.systems = systems;
         this.notifications = notifications;
     }
 
-    /** Returns how many inbox entries were written. */
-    int started(Campaign c) {
+    /** Returns how many inbox entries were written; {@code units} names each unit's own codes. */
+    int started(Campaign c, UnitSystems units) {
         List<NotificationService> services = List.copyOf(notifications);
         if (services.isEmpty() || c.targetUnitIds() == null) {
             return 0;
         }
         int written = 0;
         try {
-            ReportScope scope = new ReportScope(systems);
+            ReportScope scope = new ReportScope(units);
             for (Unit u : registry.listUnits(Caller.system("campaign-notices"), c.jurisdictionCode(), true)) {
                 if (!c.targetUnitIds().contains(u.id())) {
                     continue;

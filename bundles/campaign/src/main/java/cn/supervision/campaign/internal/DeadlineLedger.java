@@ -33,7 +33,7 @@ import cn.supervision.campaign.internal.model.InputEntity;
 public final class DeadlineLedger implements CampaignDeadlines {
     private final JpaTemplate jpa;
     private final RegistryService registry;
-    private final IndicatorSystemService systems;
+    private final UnitSystems views;
     private final CampaignService campaigns;
     private final Clock clock;
 
@@ -44,7 +44,7 @@ public final class DeadlineLedger implements CampaignDeadlines {
     DeadlineLedger(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, CampaignService campaigns, Clock clock) {
         this.jpa = jpa;
         this.registry = registry;
-        this.systems = systems;
+        this.views = new UnitSystems(jpa, systems);
         this.campaigns = campaigns;
         this.clock = clock;
     }
@@ -69,7 +69,7 @@ public final class DeadlineLedger implements CampaignDeadlines {
         for (InputEntity i : selfReports(c.id())) {
             byUnit.computeIfAbsent(i.getUnitId(), k -> new ArrayList<>()).add(i);
         }
-        ReportScope scope = new ReportScope(systems);
+        ReportScope scope = new ReportScope(views);
         List<UnitLateness> rows = new ArrayList<>();
         for (Unit u : units.stream().filter(u -> c.targetUnitIds().contains(u.id())).sorted(Comparator.comparing(Unit::code)).toList()) {
             List<InputEntity> reports = byUnit.getOrDefault(u.id(), List.of());

@@ -34,6 +34,7 @@ import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.CampaignDeadlines;
 import cn.supervision.api.campaign.LatePolicy;
+import cn.supervision.api.campaign.DutyLeaf;
 import cn.supervision.api.campaign.Evidence;
 import cn.supervision.api.evidence.EvidenceFile;
 import cn.supervision.api.campaign.Member;
@@ -52,6 +53,8 @@ import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.DutyDirectory;
+import cn.supervision.api.registry.DutyRecord;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -125,6 +128,7 @@ public class JpaCampaignService implements CampaignService {
     private final JpaTemplate jpa;
     private final RegistryService registry;
     private final IndicatorSystemService systems;
+    private final UnitSystems views;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -150,8 +154,16 @@ public class JpaCampaignService implements CampaignService {
         this.jpa = jpa;
         this.registry = registry;
         this.systems = systems;
+        this.views = new UnitSystems(jpa, systems);
         this.gradeBands = gradeBands;
         this.clock = clock;
+    }
+
+    /** The registry's duties, read when a campaign with a duty-driven indicator starts collecting (Blueprint sets it). */
+    private DutyDirectory duties;
+
+    public void setDuties(DutyDirectory duties) {
+        this.duties = duties;
     }
 
     /**
@@ -266,10 +278,15 @@ public class JpaCampaignService implements CampaignService {
             throw SupervisionException.conflict("不能从“" + current.state() + "”转为“" + to + "”（可转为：" + current.state().next() + "）");
         }
         List<Long> targets = current.targetUnitIds();
+        DutyFreeze.Frozen frozen = DutyFreeze.Frozen.NONE;
         if (current.state() == CampaignState.DRAFT && to == CampaignState.COLLECTING) {
-            targets = fixTargets(caller, current);
+            List<Unit> targetUnits = fixTargets(caller, current);
+            targets = targetUnits.stream().map(Unit::id).toList();
+            // the duties as they stand now are the ones this campaign assesses, whatever later revisions say
+            frozen = new DutyFreeze(systems, duties).prepare(current, targetUnits, caller.username());
         }
         List<Long> fixed = targets;
+        DutyFreeze.Frozen snapshot = frozen;
         // publication freezes what the results are now, computed with the platform's full view of the jurisdiction
         List<UnitResult> published = to == CampaignState.PUBLISHED ? compute(Caller.system("publish:" + caller.username()), current, null) : null;
         Campaign moved = jpa.txExpr(TransactionType.Required, em -> {
@@ -282,6 +299,7 @@ public class JpaCampaignService implements CampaignService {
                     p.scoringDeadline(), fixed, p.workingGroup(), p.latePolicy()), caller);
             e.setState(to);
             em.persist(new TransitionEntity(id, current.state(), to, why, caller.username(), e.getUpdatedAt()));
+            DutyFreeze.write(em, id, snapshot);
             if (to == CampaignState.PUBLISHED) {
                 em.persist(new ResultRevisionEntity(id, 1, why, caller.username(), e.getUpdatedAt(), resultsJson(published)));
             }
@@ -292,7 +310,7 @@ public class JpaCampaignService implements CampaignService {
         }
         if (current.state() == CampaignState.DRAFT && to == CampaignState.COLLECTING && collectionNotices != null) {
             // the start asks the units; reopening collection from scoring is the office's follow-up with the units concerned
-            collectionNotices.started(moved);
+            collectionNotices.started(moved, views);
         }
         return moved;
     }
@@ -312,7 +330,7 @@ public class JpaCampaignService implements CampaignService {
     }
 
     /** The target units when collection starts: the plan's, or every ACTIVE unit; each needs a pinned system for its kind. */
-    private List<Long> fixTargets(Caller caller, Campaign c) {
+    private List<Unit> fixTargets(Caller caller, Campaign c) {
         List<Unit> active = registry.listUnits(caller, c.jurisdictionCode(), false);
         List<Unit> targets = c.targetUnitIds() == null ? active
                 : active.stream().filter(u -> c.targetUnitIds().contains(u.id())).toList();
@@ -328,7 +346,7 @@ public class JpaCampaignService implements CampaignService {
         if (!missing.isEmpty()) {
             throw SupervisionException.conflict("以下单位类别没有指定指标体系：" + String.join("、", missing));
         }
-        return targets.stream().map(Unit::id).toList();
+        return targets;
     }
 
     @Override
@@ -398,8 +416,8 @@ public class JpaCampaignService implements CampaignService {
         if (explanation != null && explanation.length() > MAX_EXPLANATION) {
             throw SupervisionException.invalid("explanation", "说明不能超过 " + MAX_EXPLANATION + " 个字符");
         }
-        Long systemId = c.systems().get(unit.kind());
-        SystemDefinition definition = systemId == null ? null : systems.get(Caller.system("campaign:" + caller.username()), systemId).definition();
+        // the unit's own codes: a duty-driven indicator is reported duty by duty (D1.1-3), never as the template (D1.1)
+        SystemDefinition definition = views.view(c, unit);
         if (definition == null || !codesOf(definition).contains(code)) {
             throw SupervisionException.invalid("code", "指标 " + code + " 不是该单位所用指标体系中的末级指标或加减分项");
         }
@@ -546,8 +564,13 @@ public class JpaCampaignService implements CampaignService {
                             .put(unitId, cache.inputs.getOrDefault(unitId, Map.of()));
                 }
             }
+            Map<Long, List<DutyRecord>> frozen = views.duties(c);
             for (Map.Entry<Long, Map<Long, Map<String, IndicatorInput>>> batch : dirtyBySystem.entrySet()) {
-                Map<Long, Evaluation> evaluations = systems.evaluateAll(Caller.system("scoring"), batch.getKey(), batch.getValue());
+                Map<Long, List<DutyRecord>> dutiesByUnit = new java.util.HashMap<>();
+                batch.getValue().keySet().stream().filter(frozen::containsKey).forEach(u -> dutiesByUnit.put(u, frozen.get(u)));
+                Map<Long, Evaluation> evaluations = dutiesByUnit.isEmpty()
+                        ? systems.evaluateAll(Caller.system("scoring"), batch.getKey(), batch.getValue())
+                        : systems.evaluateAll(Caller.system("scoring"), batch.getKey(), batch.getValue(), dutiesByUnit);
                 evaluations.forEach((unitId, e) -> cache.scored.put(unitId, score(all.get(unitId), batch.getKey(), e, c.categories())));
             }
             List<UnitResult> targets = new ArrayList<>();
@@ -656,8 +679,9 @@ public class JpaCampaignService implements CampaignService {
                 continue;
             }
             long systemId = c.systems().get(u.kind());
-            Set<String> leaves = leavesBySystem.computeIfAbsent(systemId,
-                    id -> leafCodes(systems.get(Caller.system("coverage"), id).definition(), c.categories()));
+            Set<String> leaves = views.duties(c, u.id()).isEmpty()
+                    ? leavesBySystem.computeIfAbsent(systemId, id -> leafCodes(views.pinned(id), c.categories()))
+                    : leafCodes(views.view(c, u), c.categories());
             Map<String, IndicatorInput> have;
             synchronized (cache) {
                 have = Map.copyOf(cache.inputs.getOrDefault(u.id(), Map.of()));
@@ -668,6 +692,66 @@ public class JpaCampaignService implements CampaignService {
             }
         }
         return out;
+    }
+
+    @Override
+    public List<DutyLeaf> dutyLeaves(Caller caller, long campaignId, Long unitId) {
+        Campaign c = read(caller, campaignId);
+        requireResults(caller, c);
+        Unit unit = unitId == null ? null : registry.getUnit(caller, unitId);
+        if (c.targetUnitIds() == null) {
+            return List.of();
+        }
+        if (unit != null && !c.targetUnitIds().contains(unit.id())) {
+            throw SupervisionException.notFound("单位 " + unitId + " 不是本次监管活动的对象");
+        }
+        // the scores are those of the result rows the caller may read (the latest revision once published)
+        Map<Long, UnitResult> rows = new java.util.HashMap<>();
+        results(caller, campaignId, null).forEach(r -> rows.put(r.unitId(), r));
+        if (unit != null && !rows.containsKey(unit.id())) {
+            throw Access.denied(Operation.READ_RESULTS, target(c, unit));
+        }
+        Map<Long, List<DutyRecord>> frozen = views.duties(c);
+        List<DutyLeaf> out = new ArrayList<>();
+        for (cn.supervision.campaign.internal.model.DutyLeafEntity l : views.leaves(campaignId, unitId)) {
+            UnitResult r = rows.get(l.getUnitId());
+            DutyRecord duty = frozen.getOrDefault(l.getUnitId(), List.of()).stream().filter(d -> d.id() == l.getDutyId())
+                    .findFirst().orElse(null);
+            if (r == null || duty == null) {
+                continue;
+            }
+            Evaluation.NodeScore n = node(r.evaluation() == null ? List.of() : r.evaluation().indicators(), l.getCode());
+            // a leaf nobody gave an input for is not assessed yet: no score rather than the 0 the total counts it as
+            BigDecimal score = n == null || n.source() == null ? null : n.score();
+            out.add(new DutyLeaf(campaignId, l.getUnitId(), l.getTemplateCode(), l.getCode(), l.getDutyId(), l.getDutyNumber(),
+                    duty.text(), duty.type(), l.getSharePercent().stripTrailingZeros(), score, n == null ? null : n.max()));
+        }
+        return out;
+    }
+
+    private static Evaluation.NodeScore node(List<Evaluation.NodeScore> nodes, String code) {
+        for (Evaluation.NodeScore n : nodes) {
+            Evaluation.NodeScore found = n.code().equals(code) ? n : node(n.children(), code);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public SystemDefinition systemFor(Caller caller, long campaignId, long unitId) {
+        Campaign c = read(caller, campaignId);
+        Unit unit = registry.getUnit(caller, unitId); // a unit user: its own unit only
+        if (!unit.jurisdictionCode().equals(c.jurisdictionCode())
+                || (c.targetUnitIds() != null && !c.targetUnitIds().contains(unitId))) {
+            throw SupervisionException.notFound("单位 " + unitId + " 不是本次监管活动的对象");
+        }
+        SystemDefinition view = views.view(c, unit);
+        if (view == null) {
+            throw SupervisionException.notFound("本次监管活动没有为" + unit.kind().label() + "指定指标体系");
+        }
+        return view;
     }
 
     private static Set<String> leafCodes(SystemDefinition d, Set<Category> used) {
@@ -700,7 +784,7 @@ public class JpaCampaignService implements CampaignService {
         for (Correction k : corrections) {
             Unit u = units.get(k.unitId());
             if (u == null || !c.targetUnitIds().contains(k.unitId()) || k.input() == null
-                    || !codesOf(systems.get(caller, c.systems().get(u.kind())).definition()).contains(k.code())) {
+                    || !codesOf(views.view(c, u)).contains(k.code())) {
                 throw SupervisionException.invalid("corrections", "更正项（单位 " + k.unitId() + "，指标 " + k.code() + "）无效");
             }
         }

@@ -121,7 +121,7 @@ class CampaignDeadlinesTest {
         FakeRegistry registry = new FakeRegistry(JURISDICTIONS, UNITS);
         IndicatorSystemService systems = CampaignServiceTest.fake(IndicatorSystemService.class);
         campaigns = new JpaCampaignService(jpa, registry, systems, Scoring.DEFAULT_BANDS, clock);
-        campaigns.setCollectionNotices(new CollectionNotices(registry, systems, List.of(notifications)));
+        campaigns.setCollectionNotices(new CollectionNotices(registry, List.of(notifications)));
         ledger = new DeadlineLedger(jpa, registry, systems, campaigns, clock);
         pass = new CampaignDeadlinePass(jpa, campaigns, registry, ledger, List.of(notifications), 3);
     }
@@ -223,7 +223,7 @@ class CampaignDeadlinesTest {
                     throw new IllegalStateException("inbox down");
                 });
         FakeRegistry registry = new FakeRegistry(JURISDICTIONS, UNITS);
-        campaigns.setCollectionNotices(new CollectionNotices(registry, CampaignServiceTest.fake(IndicatorSystemService.class), List.of(broken)));
+        campaigns.setCollectionNotices(new CollectionNotices(registry, List.of(broken)));
         Campaign c = collecting(List.of(1L), null);
         assertEquals(CampaignState.COLLECTING, campaigns.get(CITY, c.id()).state());
     }

@@ -184,6 +184,8 @@ final class Fakes {
         @Override public void checkEvidenceUpload(Caller caller, long campaignId, long inputId) { throw unused(); }
         @Override public Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content) { throw unused(); }
         @Override public byte[] evidenceContent(Caller caller, long campaignId, long evidenceId) { throw unused(); }
+        @Override public List<cn.supervision.api.campaign.DutyLeaf> dutyLeaves(Caller caller, long campaignId, Long unitId) { throw unused(); }
+        @Override public cn.supervision.api.indicator.SystemDefinition systemFor(Caller caller, long campaignId, long unitId) { throw unused(); }
     }
 
     /** One metric's per-unit values for any window asked (the window is recorded). */

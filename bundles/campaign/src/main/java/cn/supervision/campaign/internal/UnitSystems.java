@@ -1,0 +1,90 @@
+package cn.supervision.campaign.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+import cn.supervision.api.campaign.Campaign;
+import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.SystemDefinition;
+import cn.supervision.api.registry.DutyRecord;
+import cn.supervision.api.registry.DutyStatus;
+import cn.supervision.api.registry.Unit;
+import cn.supervision.api.security.Caller;
+import cn.supervision.campaign.internal.model.CampaignDutyEntity;
+import cn.supervision.campaign.internal.model.DutyLeafEntity;
+
+/**
+ * Each target unit's view of the campaign's system: the version pinned for its kind, its duty-driven indicators expanded
+ * into the duties frozen when collection started. Everything that names a unit's indicator codes (inputs, coverage,
+ * self-report scope, scoring) asks here, so a unit reports against and is scored on the same leaves.
+ */
+final class UnitSystems {
+    private final JpaTemplate jpa;
+    private final IndicatorSystemService systems;
+    /** Per campaign: unit id → frozen duties. Written once at the start and never changed, so kept once read. */
+    private final Map<Long, Map<Long, List<DutyRecord>>> frozen = new java.util.concurrent.ConcurrentHashMap<>();
+
+    UnitSystems(JpaTemplate jpa, IndicatorSystemService systems) {
+        this.jpa = jpa;
+        this.systems = systems;
+    }
+
+    /** The frozen duties of every target unit that has some; empty before collection. */
+    Map<Long, List<DutyRecord>> duties(Campaign c) {
+        if (c.targetUnitIds() == null) {
+            return Map.of();
+        }
+        return frozen.computeIfAbsent(c.id(), this::load);
+    }
+
+    List<DutyRecord> duties(Campaign c, long unitId) {
+        return duties(c).getOrDefault(unitId, List.of());
+    }
+
+    private Map<Long, List<DutyRecord>> load(long campaignId) {
+        List<CampaignDutyEntity> rows = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select d from CampaignDutyEntity d where d.campaignId = :c order by d.unitId, d.dutyNumber", CampaignDutyEntity.class)
+                .setParameter("c", campaignId).getResultList());
+        Map<Long, List<DutyRecord>> byUnit = new HashMap<>();
+        for (CampaignDutyEntity d : rows) {
+            byUnit.computeIfAbsent(d.getUnitId(), k -> new ArrayList<>()).add(new DutyRecord(d.getDutyId(), d.getUnitId(), null, null,
+                    null, null, d.getDutyNumber(), d.getDutyText(), d.getDutyType(), DutyStatus.ACTIVE, List.of(), 0, null, null));
+        }
+        byUnit.replaceAll((k, v) -> List.copyOf(v));
+        return java.util.Collections.unmodifiableMap(byUnit);
+    }
+
+    /** The pinned definition as the platform reads it (a published version never changes). */
+    SystemDefinition pinned(long systemId) {
+        return systems.get(Caller.system("campaign"), systemId).definition();
+    }
+
+    /** The unit's view; null when its kind has no pinned system. */
+    SystemDefinition view(Campaign c, Unit u) {
+        Long systemId = c.systems().get(u.kind());
+        return systemId == null ? null : view(c, u.id(), pinned(systemId));
+    }
+
+    /** {@code pinned} as unit {@code unitId} of {@code c} sees it. */
+    SystemDefinition view(Campaign c, long unitId, SystemDefinition pinned) {
+        List<DutyRecord> duties = duties(c, unitId);
+        return duties.isEmpty() ? pinned : systems.expandForDuties(pinned, duties);
+    }
+
+    /** The frozen leaves of the campaign (one unit's when {@code unitId} is given), by unit then template and duty number. */
+    List<DutyLeafEntity> leaves(long campaignId, Long unitId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("select l from DutyLeafEntity l where l.campaignId = :c" + (unitId == null ? "" : " and l.unitId = :u")
+                    + " order by l.unitId, l.templateCode, l.dutyNumber", DutyLeafEntity.class).setParameter("c", campaignId);
+            if (unitId != null) {
+                q.setParameter("u", unitId);
+            }
+            return q.getResultList();
+        });
+    }
+}
