@@ -27,6 +27,7 @@ import cn.supervision.api.campaign.CampaignDeadlines;
 import cn.supervision.api.campaign.CampaignDraft;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.DutyLeaf;
 import cn.supervision.api.campaign.Evidence;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
@@ -35,6 +36,7 @@ import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.indicator.IndicatorInput;
+import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.evidence.EvidenceFile;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
@@ -132,7 +134,8 @@ public class CampaignsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "录入一项输入", description = "单位用户自评（SELF_REPORT，仅本单位）、评价人评定（EVALUATOR，一个等次并写明理由）、"
             + "机构编制部门录入（OFFICE；由问卷和平台数据换算的为 PEER_REVIEW、PUBLIC_EVALUATION、PLATFORM_DATA，只能计入相应类别的指标）；"
-            + "只在采集和评分阶段接受；每条都保留，最新的生效")
+            + "只在采集和评分阶段接受；每条都保留，最新的生效。code 为该单位所用体系中的末级指标或加减分项：按职责逐项考核的指标填展开后的编码"
+            + "（如 D1.1-3，见 GET /{id}/units/{unitId}/system），模板编码本身被拒绝（400）")
     public Response recordInput(@Context SecurityContext sc, @PathParam("id") long id, InputCommand command) {
         if (command == null || command.unitId() == null || command.code() == null) {
             throw SupervisionException.invalid("body", "需要 unitId、code、input、source");
@@ -202,6 +205,24 @@ public class CampaignsResource {
     public List<UnitResult> results(@Context SecurityContext sc, @PathParam("id") long id,
                                     @QueryParam("gapThreshold") BigDecimal gapThreshold) {
         return campaigns.results(caller(sc), id, gapThreshold);
+    }
+
+    @GET
+    @Path("{id}/duty-leaves")
+    @Operation(summary = "按职责逐项考核的指标", description = "开始采集时，按职责逐项考核的指标按每个单位当时有效的主要职责展开（此后三定修订不改变本次活动）；"
+            + "每项：模板指标 templateCode、展开后的指标编码 code（模板编码-职责序号，单位按此填报）、职责 id/序号/内容/类型、占模板指标的百分比 share、"
+            + "当前得分 score 与满分 max（尚无输入时 score 为空，即该职责尚未考核）。unitId 省略时为全部监管对象。"
+            + "权限同计分结果：发布前仅本级机构编制部门与领导，发布后单位只看本单位；采集开始前为空")
+    public List<DutyLeaf> dutyLeaves(@Context SecurityContext sc, @PathParam("id") long id, @QueryParam("unitId") Long unitId) {
+        return campaigns.dutyLeaves(caller(sc), id, unitId);
+    }
+
+    @GET
+    @Path("{id}/units/{unitId}/system")
+    @Operation(summary = "单位所用的指标体系（展开后）", description = "为该单位类别固定的指标体系版本，其中按职责逐项考核的指标已按本次活动冻结的该单位职责展开："
+            + "即该单位自评和录入时使用的指标编码（展开的模板指标本身不再接受输入）。单位用户只能查看本单位")
+    public SystemDefinition system(@Context SecurityContext sc, @PathParam("id") long id, @PathParam("unitId") long unitId) {
+        return campaigns.systemFor(caller(sc), id, unitId);
     }
 
     /** The body of {@code POST /{id}/corrections}. */
