@@ -19,8 +19,10 @@ import cn.supervision.spreadsheet.Sheet;
 
 /**
  * The unit spreadsheet template (单位信息导入模板). One unit per row; duties one per line, numbered
- * "1." or "1、" or "（1）" (unnumbered lines are numbered in order); internal bodies separated by line
- * breaks or 、，; . The 状态 column is written on export and ignored on import: status changes need a reason.
+ * "1." or "1、" or "（1）" (unnumbered lines are numbered in order), the type as a leading "[行政许可]" or
+ * "【行政许可】"; links of duties to other units' duties one per line of 职责关联, "第1条 牵头 NYNCJ 第2条";
+ * internal bodies separated by line breaks or 、，; . The 状态 column is written on export and ignored on import:
+ * status changes need a reason. Duty ids are not in the sheet: the registry matches rows by text, then by number.
  */
 final class UnitSheet {
     static final String CODE = "单位编码";
@@ -30,16 +32,16 @@ final class UnitSheet {
     static final String PARENT = "上级单位编码";
     static final String STATUS = "状态";
     static final String DUTIES = "主要职责";
+    static final String LINKS = "职责关联";
     static final String BODIES = "内设机构";
     static final String ADMIN_SLOTS = "行政编制";
     static final String INST_SLOTS = "事业编制";
     static final String LEADER_POSTS = "领导职数";
-    static final List<String> HEADERS = List.of(CODE, NAME, SHORT_NAME, KIND, PARENT, STATUS, DUTIES, BODIES,
+    static final List<String> HEADERS = List.of(CODE, NAME, SHORT_NAME, KIND, PARENT, STATUS, DUTIES, LINKS, BODIES,
             ADMIN_SLOTS, INST_SLOTS, LEADER_POSTS);
     static final List<String> REQUIRED = List.of(CODE, NAME, KIND);
     private static final Map<String, String> FIELD_TO_HEADER = Map.of("code", CODE, "name", NAME, "shortName", SHORT_NAME,
             "kind", KIND, "parentUnitCode", PARENT, "parentUnitId", PARENT);
-    private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:[（(]\\s*(\\d+)\\s*[)）]|(\\d+)\\s*[.、．])\\s*(.*)$");
     private static final Pattern BODY_SEPARATORS = Pattern.compile("[\\n\\r、，,；;]+");
 
     private UnitSheet() {
@@ -58,14 +60,8 @@ final class UnitSheet {
             r.add(u.kind().label());
             r.add(u.parentUnitId() == null ? "" : codes.getOrDefault(u.parentUnitId(), ""));
             r.add(u.status().label());
-            StringBuilder duties = new StringBuilder();
-            for (Duty d : u.mandate().duties()) {
-                if (duties.length() > 0) {
-                    duties.append('\n');
-                }
-                duties.append(d.number()).append(". ").append(d.text());
-            }
-            r.add(duties.toString());
+            r.add(DutyCells.format(u.mandate().duties()));
+            r.add(DutyCells.formatLinks(u.mandate().duties()));
             r.add(String.join("、", u.mandate().internalBodies()));
             r.add(u.mandate().staffing().administrativeSlots());
             r.add(u.mandate().staffing().institutionalSlots());
@@ -77,7 +73,7 @@ final class UnitSheet {
 
     static Sheet template() {
         return new Sheet("单位信息", List.of(new ArrayList<>(HEADERS), List.of("SFJ", "东营市示例局", "示例局", "政府部门", "", "",
-                "1. 贯彻执行国家和省有关法律法规。\n2. 负责本行业发展规划的拟订和实施。", "办公室、政策法规科", 20, 0, 4)));
+                "1. [政策规划] 贯彻执行国家和省有关法律法规。\n2. [行政许可] 负责本行业经营许可的审批。", "", "办公室、政策法规科", 20, 0, 4)));
     }
 
     /** The drafts read from a sheet, and for each the Excel row number it came from. */
@@ -124,7 +120,9 @@ final class UnitSheet {
             int admin = number(cell.apply(ADMIN_SLOTS), where + " " + ADMIN_SLOTS, errors);
             int inst = number(cell.apply(INST_SLOTS), where + " " + INST_SLOTS, errors);
             int leaders = number(cell.apply(LEADER_POSTS), where + " " + LEADER_POSTS, errors);
-            Mandate mandate = new Mandate(duties(cell.apply(DUTIES)), bodies(cell.apply(BODIES)), new Staffing(admin, inst, leaders));
+            List<Duty> duties = DutyCells.withLinks(DutyCells.duties(cell.apply(DUTIES), where + " " + DUTIES, errors), cell.apply(LINKS),
+                    where + " " + LINKS, errors);
+            Mandate mandate = new Mandate(duties, bodies(cell.apply(BODIES)), new Staffing(admin, inst, leaders));
             drafts.add(new UnitDraft(cell.apply(CODE), cell.apply(NAME), cell.apply(SHORT_NAME), kind, null,
                     cell.apply(PARENT).isEmpty() ? null : cell.apply(PARENT), mandate));
             excelRows.add(r + 1);
@@ -157,6 +155,9 @@ final class UnitSheet {
     }
 
     private static String columnOf(String mandatePath) {
+        if (mandatePath.matches("^\\.duties\\[\\d+]\\.links.*")) {
+            return LINKS;
+        }
         if (mandatePath.startsWith(".duties")) {
             return DUTIES;
         }
@@ -182,25 +183,6 @@ final class UnitSheet {
             errors.add(new FieldError(field, "“" + text + "”不是整数"));
             return 0;
         }
-    }
-
-    static List<Duty> duties(String text) {
-        List<Duty> duties = new ArrayList<>();
-        int next = 1;
-        for (String line : text.split("\\r?\\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            Matcher m = NUMBERED.matcher(line);
-            if (m.matches()) {
-                int n = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-                duties.add(new Duty(n, m.group(3).trim()));
-                next = n + 1;
-            } else {
-                duties.add(new Duty(next++, line.trim()));
-            }
-        }
-        return duties;
     }
 
     static List<String> bodies(String text) {
