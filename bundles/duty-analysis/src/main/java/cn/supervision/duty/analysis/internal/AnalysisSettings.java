@@ -1,0 +1,29 @@
+package cn.supervision.duty.analysis.internal;
+
+/**
+ * The analysis' knobs (etc/cn.supervision.dutyanalysis.cfg). {@code overlapThreshold}: cosine from which two units'
+ * texts are proposed as an overlap. {@code gapThreshold}: a gap source whose best holder stays below it is proposed
+ * as a gap. A term found in more than {@code maxDocShare} of the texts (and in more than {@code maxDocFloor} texts)
+ * generates no candidate pairs: it is as common as the office's own words, and pairing through it is quadratic.
+ * {@code minTerms}: a text with fewer distinct terms (完成交办的其他任务) is not analysed. {@code sharedTerms}: how many
+ * terms a proposal shows.
+ */
+public record AnalysisSettings(double overlapThreshold, double gapThreshold, double maxDocShare, int maxDocFloor,
+                               int minTerms, int sharedTerms) {
+
+    public static final AnalysisSettings DEFAULTS = new AnalysisSettings(0.45, 0.30, 0.02, 50, 2, 5);
+
+    public AnalysisSettings {
+        if (overlapThreshold <= 0 || overlapThreshold > 1 || gapThreshold <= 0 || gapThreshold > 1) {
+            throw new IllegalArgumentException("thresholds must lie in (0, 1]");
+        }
+        if (maxDocShare <= 0 || maxDocShare > 1 || maxDocFloor < 1 || minTerms < 1 || sharedTerms < 1) {
+            throw new IllegalArgumentException("maxDocShare in (0, 1], maxDocFloor, minTerms and sharedTerms at least 1");
+        }
+    }
+
+    /** The document frequency above which a term pairs nothing, for a corpus of {@code docs} texts. */
+    int maxDocFrequency(int docs) {
+        return Math.max(maxDocFloor, (int) Math.ceil(maxDocShare * docs));
+    }
+}

@@ -1,0 +1,161 @@
+package cn.supervision.duty.analysis.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.supervision.api.duty.PowerItem;
+import cn.supervision.api.duty.PowerItemDraft;
+import cn.supervision.api.duty.PowerItemStatus;
+import cn.supervision.api.duty.PowerListGaps;
+import cn.supervision.api.duty.PowerListImport;
+import cn.supervision.api.duty.PowerListService;
+import cn.supervision.api.followup.Finding;
+import cn.supervision.api.followup.FindingDraft;
+import cn.supervision.api.followup.FindingService;
+import cn.supervision.api.followup.FindingState;
+import cn.supervision.api.followup.GenerationRule;
+import cn.supervision.api.registry.DutyDirectory;
+import cn.supervision.api.registry.DutyRecord;
+import cn.supervision.api.registry.DutyStatus;
+import cn.supervision.api.registry.Unit;
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Operation;
+import cn.supervision.testing.FakeRegistry;
+
+/** The collaborators of the duty analysis, deciding authority with the real policy of {@link FakeRegistry}. */
+final class Fakes {
+    private Fakes() {
+    }
+
+    /** The registry's duties plus retired ones the units' mandates no longer show. */
+    static final class Duties implements DutyDirectory {
+        private final FakeRegistry registry;
+        private final List<DutyRecord> retired = new ArrayList<>();
+
+        Duties(FakeRegistry registry) {
+            this.registry = registry;
+        }
+
+        void retire(Unit u, long id, int number, String text) {
+            retired.add(new DutyRecord(id, u.id(), u.code(), u.name(), u.status(), u.jurisdictionCode(), number, text, null,
+                    DutyStatus.RETIRED, List.of(), 1, 2, Instant.EPOCH));
+        }
+
+        @Override
+        public List<DutyRecord> duties(Caller caller, long unitId, boolean includeRetired) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DutyRecord> dutiesOf(Caller caller, String jurisdictionCode, boolean includeRetired) {
+            List<DutyRecord> all = new ArrayList<>(registry.dutiesOf(caller, jurisdictionCode, includeRetired));
+            if (includeRetired) {
+                retired.stream().filter(r -> r.jurisdictionCode().equals(jurisdictionCode)).forEach(all::add);
+            }
+            return all;
+        }
+
+        @Override
+        public DutyRecord duty(Caller caller, long dutyId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class PowerLists implements PowerListService {
+        private final FakeRegistry registry;
+        final List<PowerItem> items = new ArrayList<>();
+
+        PowerLists(FakeRegistry registry) {
+            this.registry = registry;
+        }
+
+        void add(Unit u, long id, String code, String name, Long dutyId) {
+            items.add(new PowerItem(id, u.id(), u.code(), u.jurisdictionCode(), code, name, null, null, null, null, null, dutyId,
+                    null, PowerItemStatus.CURRENT, 1, Instant.EPOCH, "seed"));
+        }
+
+        @Override
+        public List<PowerItem> itemsOf(Caller caller, String jurisdictionCode) {
+            registry.access().require(caller, Operation.READ_REGISTRY, jurisdictionCode);
+            return items.stream().filter(i -> i.jurisdictionCode().equals(jurisdictionCode)).toList();
+        }
+
+        @Override
+        public PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PowerItem> items(Caller caller, long unitId, boolean includeSuperseded) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PowerListImport> imports(Caller caller, long unitId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PowerListGaps gaps(Caller caller, long unitId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Records what is created; refuses like the ledger does when the caller may not manage findings. */
+    static final class Findings implements FindingService {
+        private final FakeRegistry registry;
+        final List<Finding> created = new ArrayList<>();
+        RuntimeException failNext;
+
+        Findings(FakeRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public Finding create(Caller caller, String jurisdictionCode, FindingDraft d) {
+            registry.access().require(caller, Operation.MANAGE_FOLLOWUP, jurisdictionCode);
+            if (failNext != null) {
+                RuntimeException e = failNext;
+                failNext = null;
+                throw e;
+            }
+            Unit u = registry.getUnit(caller, d.unitId());
+            Finding f = new Finding(100 + created.size(), jurisdictionCode, d.unitId(), u.name(), d.source(), d.category(),
+                    d.severity(), d.description(), d.evidence(), FindingState.OPEN, null, Instant.EPOCH, caller.username(),
+                    Instant.EPOCH, caller.username());
+            created.add(f);
+            return f;
+        }
+
+        @Override
+        public List<Finding> list(Caller caller, String jurisdictionCode, Long unitId, FindingState state, int offset, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Finding get(Caller caller, long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<FindingDraft> preview(Caller caller, long campaignId, GenerationRule rule) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Finding> generate(Caller caller, long campaignId, GenerationRule rule) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Finding withdraw(Caller caller, long id, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Finding moveTo(Caller caller, long id, FindingState state, Long noticeId, String reason) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
