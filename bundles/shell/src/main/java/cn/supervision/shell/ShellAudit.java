@@ -25,7 +25,8 @@ public class ShellAudit implements CommandSessionListener {
     static final Map<String, List<String>> PLATFORM_WRITES = Map.of(
             "campaign-publish", List.of("id"),
             "platform-ingest", List.of("jurisdiction", "source", "clientBatchId"),
-            "feed-runs", List.of("feed"));
+            "feed-runs", List.of("feed"),
+            "power-list-import", List.of("unitId", "file"));
     /** Karaf commands that change what runs or how it is configured. */
     static final Set<String> ADMIN_WRITES = Set.of("bundle:install", "bundle:uninstall", "bundle:update", "bundle:start", "bundle:stop",
             "bundle:refresh", "bundle:restart", "feature:install", "feature:uninstall", "feature:repo-add", "feature:repo-remove",
