@@ -19,7 +19,9 @@ public enum WarningRule {
     /** A self-report without any evidence file. */
     MISSING_EVIDENCE(WarningLevel.BLUE, "自评缺少佐证材料"),
     /** A rectification item the rectification deadline pass has marked OVERDUE. */
-    OVERDUE_RECTIFICATION(WarningLevel.BLUE, "整改事项逾期");
+    OVERDUE_RECTIFICATION(WarningLevel.BLUE, "整改事项逾期"),
+    /** Active main duties of a unit that no campaign assessed in the configured number of years (art. 13: all main duties). */
+    DUTY_NOT_ASSESSED(WarningLevel.BLUE, "主要职责多年未评估");
 
     private final WarningLevel level;
     private final String label;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import cn.supervision.api.security.Caller;
 import cn.supervision.warning.internal.rules.DisciplineFindingRule;
+import cn.supervision.warning.internal.rules.DutyNotAssessedRule;
 import cn.supervision.warning.internal.rules.FallingScoreRule;
 import cn.supervision.warning.internal.rules.Facts;
 import cn.supervision.warning.internal.rules.Hit;
@@ -25,7 +26,8 @@ import cn.supervision.warning.internal.rules.VetoRule;
  */
 final class RuleEngine {
     static final List<Rule> ALL = List.of(new VetoRule(), new OverStaffingRule(), new DisciplineFindingRule(), new LowViewRule(),
-            new FallingScoreRule(), new HotlineOnTimeRule(), new OverdueSelfReportRule(), new MissingEvidenceRule(), new OverdueRectificationRule());
+            new FallingScoreRule(), new HotlineOnTimeRule(), new OverdueSelfReportRule(), new MissingEvidenceRule(), new OverdueRectificationRule(),
+            new DutyNotAssessedRule());
 
     private final Sources sources;
     private final WarningConfig config;

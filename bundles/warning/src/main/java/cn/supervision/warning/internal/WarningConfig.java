@@ -24,9 +24,16 @@ public final class WarningConfig {
     private final BigDecimal hotlineTarget;
     private final Window hotlineWindow;
     private final int reminderDays;
+    private final int dutyYears;
 
+    /** With the default window of the duty coverage rule (3 years). */
     public WarningConfig(String disabled, String lowViewThreshold, String fallingPoints, String hotlineMetric,
                          String hotlineTarget, String hotlineWindow, String reminderDays) {
+        this(disabled, lowViewThreshold, fallingPoints, hotlineMetric, hotlineTarget, hotlineWindow, reminderDays, "3");
+    }
+
+    public WarningConfig(String disabled, String lowViewThreshold, String fallingPoints, String hotlineMetric,
+                         String hotlineTarget, String hotlineWindow, String reminderDays, String dutyYears) {
         EnumSet<WarningRule> off = EnumSet.noneOf(WarningRule.class);
         if (disabled != null) {
             Arrays.stream(disabled.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -42,11 +49,15 @@ public final class WarningConfig {
         if (this.reminderDays < 1) {
             throw new IllegalArgumentException("cn.supervision.warning: reminder.days must be at least 1");
         }
+        this.dutyYears = parse("dutyNotAssessed.years", () -> Integer.parseInt(dutyYears.trim()));
+        if (this.dutyYears < 1 || this.dutyYears > 30) {
+            throw new IllegalArgumentException("cn.supervision.warning: dutyNotAssessed.years must be between 1 and 30");
+        }
     }
 
     /** The shipped defaults (what the Blueprint passes when etc/ says nothing). */
     public static WarningConfig defaults() {
-        return new WarningConfig("", "60", "10", "hotline12345.onTimeRate", "90", "MONTH", "7");
+        return new WarningConfig("", "60", "10", "hotline12345.onTimeRate", "90", "MONTH", "7", "3");
     }
 
     private static BigDecimal number(String key, String text) {
@@ -75,4 +86,6 @@ public final class WarningConfig {
     public BigDecimal hotlineTarget() { return hotlineTarget; }
     public Window hotlineWindow() { return hotlineWindow; }
     public int reminderDays() { return reminderDays; }
+    /** A unit's active duties not assessed by any campaign in this many years (the current one included) raise a warning. */
+    public int dutyYears() { return dutyYears; }
 }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.supervision.api.campaign.CampaignService;
+import cn.supervision.api.duty.CoverageService;
 import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingCategory;
 import cn.supervision.api.followup.FindingDraft;
@@ -64,9 +65,10 @@ public final class WarningLedgerService implements WarningService {
 
     public WarningLedgerService(JpaTemplate jpa, RegistryService registry, CampaignService campaigns, PlatformDataService platformData,
                                 List<StaffingService> staffing, List<FindingService> findings, List<NotificationService> notifications,
-                                List<RectificationService> rectifications, WarningConfig config, Clock clock) {
+                                List<RectificationService> rectifications, List<CoverageService> coverage, WarningConfig config,
+                                Clock clock) {
         this(jpa, registry, campaigns, platformData, first(staffing), first(findings), first(notifications), first(rectifications),
-                config, clock);
+                first(coverage), config, clock);
     }
 
     /** For tests and benchmarks: the other areas' services as suppliers (Blueprint uses the lists above). */
@@ -74,13 +76,21 @@ public final class WarningLedgerService implements WarningService {
                                 Supplier<StaffingService> staffing, Supplier<FindingService> findings,
                                 Supplier<NotificationService> notifications, Supplier<RectificationService> rectifications,
                                 WarningConfig config, Clock clock) {
+        this(jpa, registry, campaigns, platformData, staffing, findings, notifications, rectifications, () -> null, config, clock);
+    }
+
+    /** As above, with the duty coverage service. */
+    WarningLedgerService(JpaTemplate jpa, RegistryService registry, CampaignService campaigns, PlatformDataService platformData,
+                         Supplier<StaffingService> staffing, Supplier<FindingService> findings,
+                         Supplier<NotificationService> notifications, Supplier<RectificationService> rectifications,
+                         Supplier<CoverageService> coverage, WarningConfig config, Clock clock) {
         this.ledger = new Ledger(jpa);
         this.registry = registry;
         this.findings = findings;
         this.notifications = notifications;
         this.config = config;
         this.clock = clock;
-        this.engine = new RuleEngine(new Sources(registry, campaigns, platformData, staffing, findings, rectifications), config);
+        this.engine = new RuleEngine(new Sources(registry, campaigns, platformData, staffing, findings, rectifications, coverage), config);
     }
 
     /** The first service of an optional Blueprint reference-list, or null while none is registered. */
@@ -204,7 +214,7 @@ public final class WarningLedgerService implements WarningService {
             case OVER_STAFFING -> FindingCategory.STAFFING;
             case DISCIPLINE_FINDING -> FindingCategory.DISCIPLINE;
             case VETO, LOW_VIEW, FALLING_SCORE, HOTLINE_ON_TIME -> FindingCategory.DUTY_NOT_PERFORMED;
-            case OVERDUE_SELF_REPORT, MISSING_EVIDENCE, OVERDUE_RECTIFICATION -> FindingCategory.PROCESS_MECHANISM;
+            case OVERDUE_SELF_REPORT, MISSING_EVIDENCE, OVERDUE_RECTIFICATION, DUTY_NOT_ASSESSED -> FindingCategory.PROCESS_MECHANISM;
         };
     }
 
