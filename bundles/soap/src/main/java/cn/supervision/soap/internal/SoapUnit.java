@@ -46,6 +46,12 @@ public class SoapUnit {
     public static class SoapDuty {
         public int number;
         public String text;
+        /** The duty's stable id (kept across mandate revisions); added after number and text so older clients still read. */
+        public Long id;
+        /** The power-list category as the enum name (e.g. LICENSING), absent for an untyped duty. */
+        public String type;
+        /** The category's Chinese label (e.g. 行政许可). */
+        public String typeLabel;
     }
 
     static SoapUnit of(Unit u) {
@@ -62,6 +68,11 @@ public class SoapUnit {
             SoapDuty sd = new SoapDuty();
             sd.number = d.number();
             sd.text = d.text();
+            sd.id = d.id();
+            if (d.type() != null) {
+                sd.type = d.type().name();
+                sd.typeLabel = d.type().label();
+            }
             s.duties.add(sd);
         });
         s.internalBodies.addAll(u.mandate().internalBodies());
