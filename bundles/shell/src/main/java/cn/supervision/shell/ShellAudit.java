@@ -26,7 +26,8 @@ public class ShellAudit implements CommandSessionListener {
             "campaign-publish", List.of("id"),
             "platform-ingest", List.of("jurisdiction", "source", "clientBatchId"),
             "feed-runs", List.of("feed"),
-            "power-list-import", List.of("unitId", "file"));
+            "power-list-import", List.of("unitId", "file"),
+            "duty-analyse", List.of("jurisdiction"));
     /** Karaf commands that change what runs or how it is configured. */
     static final Set<String> ADMIN_WRITES = Set.of("bundle:install", "bundle:uninstall", "bundle:update", "bundle:start", "bundle:stop",
             "bundle:refresh", "bundle:restart", "feature:install", "feature:uninstall", "feature:repo-add", "feature:repo-remove",
