@@ -14,7 +14,7 @@ export const SLOT_KINDS = { ADMINISTRATIVE: '行政编制', INSTITUTIONAL: '事�
 export const WARNING_RULES = {
   VETO: '一票否决事项', OVER_STAFFING: '超编超职数配备', DISCIPLINE_FINDING: '违反机构编制纪律', LOW_VIEW: '履职评价偏低',
   FALLING_SCORE: '得分较上期明显下降', HOTLINE_ON_TIME: '12345 按时办结率低于目标', OVERDUE_SELF_REPORT: '自评材料逾期未报',
-  MISSING_EVIDENCE: '自评缺少佐证材料', OVERDUE_RECTIFICATION: '整改事项逾期'
+  MISSING_EVIDENCE: '自评缺少佐证材料', OVERDUE_RECTIFICATION: '整改事项逾期', DUTY_NOT_ASSESSED: '主要职责多年未评估'
 }
 export const RECTIFICATION_EVENTS = {
   ISSUED: '下发整改通知', PLAN: '报送整改方案', PROGRESS: '报告整改进展', EVIDENCE: '上传佐证材料', CLAIM: '申请销号', ACCEPT: '销号',
