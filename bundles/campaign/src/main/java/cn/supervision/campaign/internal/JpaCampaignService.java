@@ -724,9 +724,15 @@ public class JpaCampaignService implements CampaignService {
             // a leaf nobody gave an input for is not assessed yet: no score rather than the 0 the total counts it as
             BigDecimal score = n == null || n.source() == null ? null : n.score();
             out.add(new DutyLeaf(campaignId, l.getUnitId(), l.getTemplateCode(), l.getCode(), l.getDutyId(), l.getDutyNumber(),
-                    duty.text(), duty.type(), l.getSharePercent().stripTrailingZeros(), score, n == null ? null : n.max()));
+                    duty.text(), duty.type(), plain(l.getSharePercent()), score, n == null ? null : n.max()));
         }
         return out;
+    }
+
+    /** The stored share without the column's trailing zeros, never in exponent notation (100, not 1E+2). */
+    private static BigDecimal plain(BigDecimal share) {
+        BigDecimal s = share.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static Evaluation.NodeScore node(List<Evaluation.NodeScore> nodes, String code) {
