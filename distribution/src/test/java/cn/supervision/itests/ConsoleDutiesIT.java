@@ -228,7 +228,7 @@ public class ConsoleDutiesIT {
         s.type("#decision-reason", "控制台测试：两单位分别负责示范项目审批和技术推广，已有分工文件");
         screenshot(s, "97-duty-analysis-dismiss");
         s.click("#decision-submit");
-        s.waitFor(NO_OVERLAY + " && !" + rowsOf("analysis-proposals") + ".some(r => r.innerText.includes('" + twinName + "'))", 20_000);
+        s.waitFor(NO_OVERLAY + " && !document.querySelector('#dismiss-" + proposal + "')", 20_000);
         String decided = Http.get(API + "/v1/duty-analysis/proposals/" + proposal, "city-admin").body();
         assertTrue(decided, decided.contains("\"state\":\"DISMISSED\"") && decided.contains("已有分工文件") && decided.contains("\"decidedBy\":\"city-admin\""));
         noConsoleErrors(s);
