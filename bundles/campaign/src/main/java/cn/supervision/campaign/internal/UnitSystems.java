@@ -26,8 +26,21 @@ import cn.supervision.campaign.internal.model.DutyLeafEntity;
 final class UnitSystems {
     private final JpaTemplate jpa;
     private final IndicatorSystemService systems;
-    /** Per campaign: unit id → frozen duties. Written once at the start and never changed, so kept once read. */
-    private final Map<Long, Map<Long, List<DutyRecord>>> frozen = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Campaigns whose frozen duties are kept in memory (a province's campaign holds some 15 000). */
+    static final int CACHED_CAMPAIGNS = 8;
+    /**
+     * Per campaign: unit id → frozen duties, the most recently used campaigns only. Written once at the start and never
+     * changed, so safe to keep once read.
+     */
+    private final Map<Long, Map<Long, List<DutyRecord>>> frozen = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, List<DutyRecord>>> eldest) {
+                    return size() > CACHED_CAMPAIGNS;
+                }
+            });
+    /** Pinned versions are published, and a published version's definition never changes. */
+    private final Map<Long, SystemDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     UnitSystems(JpaTemplate jpa, IndicatorSystemService systems) {
         this.jpa = jpa;
@@ -39,7 +52,12 @@ final class UnitSystems {
         if (c.targetUnitIds() == null) {
             return Map.of();
         }
-        return frozen.computeIfAbsent(c.id(), this::load);
+        Map<Long, List<DutyRecord>> kept = frozen.get(c.id());
+        if (kept == null) {
+            kept = load(c.id()); // outside the lock: two readers may both load, the rows are the same
+            frozen.put(c.id(), kept);
+        }
+        return kept;
     }
 
     List<DutyRecord> duties(Campaign c, long unitId) {
@@ -61,7 +79,7 @@ final class UnitSystems {
 
     /** The pinned definition as the platform reads it (a published version never changes). */
     SystemDefinition pinned(long systemId) {
-        return systems.get(Caller.system("campaign"), systemId).definition();
+        return definitions.computeIfAbsent(systemId, id -> systems.get(Caller.system("campaign"), id).definition());
     }
 
     /** The unit's view; null when its kind has no pinned system. */
