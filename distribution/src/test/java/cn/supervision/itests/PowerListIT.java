@@ -1,0 +1,161 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import cn.supervision.spreadsheet.Sheet;
+import cn.supervision.spreadsheet.Xlsx;
+
+/**
+ * A power list over REST, for the city's administrative approval bureau (XZSPJ): the template, a workbook whose every bad row is
+ * named (duplicate code, unknown and duty-only types, a duty the mandate lacks, another unit and another county's unit
+ * as implementing body) and that writes nothing, a wrong header and broken bytes refused the same way, another county's
+ * office and another unit's user refused, then the good list imported, read, exported, its gaps, and superseded.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class PowerListIT {
+    static final String API = PlatformIT.API;
+    static final String LISTS = API + "/v1/power-lists";
+    static final List<Object> HEADER = List.of("事项编码", "事项名称", "事项类型", "设定依据", "实施主体", "责任事项", "追责情形", "对应职责序号");
+
+    @Configuration
+    public Option[] config() {
+        return new PlatformIT().config();
+    }
+
+    private static Http.Reply ok(int status, Http.Reply r) {
+        assertEquals(r.body(), status, r.status());
+        return r;
+    }
+
+    private static byte[] xlsx(List<Object> header, List<List<Object>> rows) throws Exception {
+        List<List<Object>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Xlsx.write(out, List.of(new Sheet("权责清单", all)));
+        return out.toByteArray();
+    }
+
+    private static List<Object> row(String code, String type, String subject, String duty) {
+        return List.of(code, "事项" + code, type, "《中华人民共和国行政许可法》", subject, "受理、审查、决定、监管", "不依法履行职责的", duty);
+    }
+
+    private static Http.Reply upload(String user, String url, byte[] body) throws Exception {
+        return Http.call("POST", url, user, PlatformIT.XLSX, body);
+    }
+
+    private static long unitId(String code) throws Exception {
+        String units = ok(200, Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin")).body();
+        Matcher m = Pattern.compile("\"id\":(\\d+),\"code\":\"" + code + "\"").matcher(units);
+        assertTrue(units, m.find());
+        return Long.parseLong(m.group(1));
+    }
+
+    /** A unit of another county, to name as an implementing body across jurisdictions (the demo counties are optional). */
+    private static void lijinUnit(String code, String name) throws Exception {
+        if (!ok(200, Http.get(API + "/v1/jurisdictions/370522/units?limit=1000", "lijin-admin")).body().contains("\"code\":\"" + code + "\"")) {
+            ok(201, Http.json("POST", API + "/v1/jurisdictions/370522/units", "lijin-admin", "{\"code\":\"" + code + "\",\"name\":\""
+                    + name + "\",\"kind\":\"PUBLIC_INSTITUTION\",\"mandate\":{\"duties\":[{\"number\":1,\"text\":\"承担生态环境监测工作。\"}],"
+                    + "\"internalBodies\":[\"监测科\"],\"staffing\":{\"administrativeSlots\":0,\"institutionalSlots\":6,\"leadershipPosts\":1}}}"));
+        }
+    }
+
+    @Test
+    public void aPowerListIsImportedWholeOrNotAtAllAndReadOnlyWithinScope() throws Exception {
+        ok(200, Http.await(LISTS + "/template", "city-admin", r -> r.status() == 200, 120_000));
+        Http.Reply template = Http.get(LISTS + "/template", "city-admin");
+        assertEquals(HEADER, Xlsx.read(new ByteArrayInputStream(template.bytes())).get(0).rows().get(0));
+
+        // the administrative approval bureau: typed duties, and no demo power list that could be seeded meanwhile
+        long unit = unitId("XZSPJ");
+        lijinUnit("LJHJJCZ", "利津县生态环境监测站");
+        String sfx = UUID.randomUUID().toString().substring(0, 6);
+        String url = LISTS + "/" + unit + "?fileName=xzspj-" + sfx + ".xlsx";
+        String all = LISTS + "/" + unit + "?includeSuperseded=true";
+        String imports = LISTS + "/" + unit + "/imports";
+
+        // every bad row with its reason, nothing written
+        Http.Reply bad = ok(400, upload("city-admin", url, xlsx(HEADER, List.of(
+                row("XK-" + sfx, "行政许可", "东营市行政审批服务局（市场准入审批科）", "2"),
+                row("XK-" + sfx, "行政审批", "", "2"),
+                row("NB-" + sfx, "内部管理", "", "99"),
+                row("FW-" + sfx, "公共服务", "东营市财政局", "3"),
+                row("QR-" + sfx, "行政确认", "利津县生态环境监测站（监测科）", "3")))));
+        assertTrue(bad.contentType(), bad.contentType().startsWith("application/problem+json"));
+        for (String expected : List.of("\"field\":\"第2行\"", "\"field\":\"第3行\"", "\"field\":\"第4行\"", "\"field\":\"第5行\"",
+                "\"field\":\"第6行\"", "“XK-" + sfx + "”在清单中重复（第2、3行）", "“行政审批”不存在", "“内部管理”只用于主要职责", "对应职责序号 99",
+                "本行政区划的另一单位（东营市财政局）", "是其他行政区划（370522）的单位利津县生态环境监测站，不能跨行政区划映射")) {
+            assertTrue(expected + " in " + bad.body(), bad.body().contains(expected));
+        }
+        // the header is checked before any row; broken bytes are a problem too, never a stack trace
+        Http.Reply header = ok(400, upload("city-admin", url, xlsx(List.of("事项编码", "事项名", "事项类型", "备注"), List.of(row("A", "行政许可", "", "")))));
+        assertTrue(header.body(), header.body().contains("“事项名”不是权责清单的列") && header.body().contains("“备注”不是权责清单的列")
+                && header.body().contains("缺少必需的列“事项名称”"));
+        Http.Reply broken = ok(400, upload("city-admin", url, "PK\u0003\u0004 definitely not a workbook".getBytes(StandardCharsets.ISO_8859_1)));
+        assertTrue(broken.body(), broken.contentType().startsWith("application/problem+json") && !broken.body().contains("Exception"));
+
+        byte[] good = xlsx(HEADER, List.of(
+                row("XK-" + sfx, "行政许可", "东营市行政审批服务局（市场准入审批科）", "2"),
+                row("FW-" + sfx, "公共服务", "市行政审批服务局", "3"),
+                row("QT-" + sfx, "其他行政权力", "", "")));
+        ok(401, upload(null, url, good));
+        ok(403, upload("lijin-admin", url, good));
+        ok(403, upload("czj-user", url, good));
+        // nothing of any refused upload was written: no item with this run's codes, no import under this run's file name
+        assertFalse(ok(200, Http.get(all, "city-admin")).body().contains(sfx));
+        assertFalse(ok(200, Http.get(imports, "city-admin")).body().contains(sfx));
+
+        Http.Reply imported = ok(201, upload("city-admin", url, good));
+        assertTrue(imported.body(), imported.body().contains("\"items\":3") && imported.body().contains("\"fileName\":\"xzspj-" + sfx + ".xlsx\""));
+        String items = ok(200, Http.get(LISTS + "/" + unit, "city-admin")).body();
+        assertTrue(items, items.contains("\"code\":\"XK-" + sfx + "\"") && items.contains("\"code\":\"FW-" + sfx + "\"")
+                && items.contains("\"code\":\"QT-" + sfx + "\"") && items.contains("\"dutyNumber\":2") && items.contains("\"type\":\"LICENSING\""));
+        assertTrue(ok(200, Http.get(imports, "city-admin")).body().contains("xzspj-" + sfx + ".xlsx"));
+        String gaps = ok(200, Http.get(LISTS + "/" + unit + "/gaps", "city-admin")).body();
+        assertTrue(gaps, gaps.contains("\"items\":3") && gaps.matches("(?s).*\"itemsWithoutDuty\":\\[\\{[^\\]]*\"code\":\"QT-" + sfx + "\".*")
+                && gaps.contains("\"dutiesWithoutItems\":[{"));
+        List<List<Object>> exported = Xlsx.read(new ByteArrayInputStream(ok(200, Http.get(LISTS + "/" + unit + "/export", "city-admin")).bytes()))
+                .get(0).rows();
+        assertEquals(HEADER, exported.get(0));
+        assertEquals(4, exported.size());
+
+        // another county and another unit's user read nothing of it; the unit listing of a unit user stays its own
+        for (String user : List.of("lijin-admin", "czj-user")) {
+            ok(403, Http.get(LISTS + "/" + unit, user));
+            ok(403, Http.get(LISTS + "/" + unit + "/gaps", user));
+            ok(403, Http.get(LISTS + "/" + unit + "/export", user));
+        }
+        ok(403, Http.get(LISTS + "?jurisdiction=370500", "lijin-admin"));
+        assertFalse(ok(200, Http.get(LISTS + "?jurisdiction=370500&limit=1000", "czj-user")).body().contains("\"unitCode\":\"XZSPJ\""));
+        Http.Reply page = ok(200, Http.get(LISTS + "?jurisdiction=370500&limit=2", "city-admin"));
+        assertTrue(page.header("X-Total-Count"), Integer.parseInt(page.header("X-Total-Count")) >= 3);
+
+        // a new list supersedes the whole current one, which stays readable
+        Http.Reply second = ok(201, upload("city-admin", url, xlsx(HEADER, List.of(row("XK2-" + sfx, "行政许可", "", "2")))));
+        assertTrue(second.body(), second.body().contains("\"superseded\":3"));
+        String current = ok(200, Http.get(LISTS + "/" + unit, "city-admin")).body();
+        assertTrue(current, current.contains("XK2-" + sfx) && !current.contains("\"XK-" + sfx));
+        String history = ok(200, Http.get(all, "city-admin")).body();
+        assertTrue(history, history.contains("\"status\":\"SUPERSEDED\"") && history.contains("\"XK-" + sfx));
+    }
+}
