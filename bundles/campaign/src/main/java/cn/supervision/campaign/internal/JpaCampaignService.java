@@ -402,7 +402,10 @@ public class JpaCampaignService implements CampaignService {
             case OFFICE, PEER_REVIEW, PUBLIC_EVALUATION, PLATFORM_DATA -> access.require(caller, Operation.WRITE_OFFICE_INPUT, target(c));
             case EVALUATOR -> {
                 access.require(caller, Operation.WRITE_GRADE, target(c));
-                if (c.workingGroup().stream().noneMatch(m -> m.username().equals(caller.username()) && m.grades(code, unitId))) {
+                // a member assigned a duty-driven indicator grades the duties it was expanded into for each unit
+                String template = templateOf(views.view(c, unit), code);
+                if (c.workingGroup().stream().noneMatch(m -> m.username().equals(caller.username())
+                        && (m.grades(code, unitId) || (template != null && m.grades(template, unitId))))) {
                     throw SupervisionException.forbidden("只有工作组中分配了该指标和单位的评价人可以评定等次");
                 }
                 if (input.grades().size() != 1 || input.grades().get(0).label() == null
@@ -490,6 +493,19 @@ public class JpaCampaignService implements CampaignService {
             pending.addAll(n.children());
         }
         return leaves;
+    }
+
+    /** The duty-driven indicator {@code code} is an expanded leaf of in {@code d}; null for any other code. */
+    static String templateOf(SystemDefinition d, String code) {
+        java.util.ArrayDeque<Indicator> pending = new java.util.ArrayDeque<>(d == null ? List.of() : d.indicators());
+        while (!pending.isEmpty()) {
+            Indicator n = pending.pop();
+            if (n.expanded() && n.children().stream().anyMatch(x -> x.code().equals(code))) {
+                return n.code();
+            }
+            pending.addAll(n.children());
+        }
+        return null;
     }
 
     /** The codes an input may name: every leaf and every adjustment item. */

@@ -25,6 +25,7 @@ import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.DutyLeaf;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.Member;
 import cn.supervision.api.campaign.Period;
 import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.UnitResult;
@@ -265,6 +266,19 @@ class CampaignDutyLeavesTest {
         assertEquals(3, campaigns.dutyLeaves(UNIT1, c.id(), 1L).size());
         assertEquals(List.of(), campaigns.dutyLeaves(UNIT2, c.id(), null), "unit 2 has none, and never sees unit 1's");
         refused(403, () -> campaigns.dutyLeaves(UNIT2, c.id(), 1L));
+    }
+
+    @Test
+    void anEvaluatorAssignedTheTemplateGradesItsDuties() {
+        Campaign draft = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "2026年度常规监管", null,
+                new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, systemId), null, null, null, null,
+                List.of(new Member("expert-a", Member.MemberRole.EXPERT, List.of("D1.1"), List.of()))));
+        Campaign c = campaigns.transition(CITY, draft.id(), CampaignState.COLLECTING, "开始采集");
+        Caller expert = new Caller("expert-a", Set.of(Role.EVALUATOR), "370500", null);
+        IndicatorInput grade = IndicatorInput.grades(List.of(new IndicatorInput.Grade("expert-a", "好", "履职到位")));
+        campaigns.recordInput(expert, c.id(), 1, "D1.1-2", grade, InputSource.EVALUATOR, null);
+        campaigns.recordInput(expert, c.id(), 2, "D1.1", grade, InputSource.EVALUATOR, null);
+        refused(403, () -> campaigns.recordInput(expert, c.id(), 1, "D1.2", grade, InputSource.EVALUATOR, null));
     }
 
     @Test
