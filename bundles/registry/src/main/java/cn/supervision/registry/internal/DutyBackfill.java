@@ -1,10 +1,12 @@
 package cn.supervision.registry.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -32,7 +34,8 @@ final class DutyBackfill {
         return jpa.txExpr(TransactionType.Required, em -> {
             Set<Long> recorded = new HashSet<>(em.createQuery("select distinct d.unitId from DutyEntity d", Long.class)
                     .getResultList());
-            List<UnitEntity> done = new ArrayList<>();
+            Map<String, List<UnitEntity>> pending = new TreeMap<>();
+            Map<Long, Mandate> mandates = new HashMap<>();
             for (UnitEntity u : em.createQuery("select u from UnitEntity u order by u.id", UnitEntity.class).getResultList()) {
                 Mandate m = RegistryJson.read(u.getMandateJson(), Mandate.class);
                 boolean idless = m.duties().stream().anyMatch(d -> d.id() == null);
@@ -44,15 +47,21 @@ final class DutyBackfill {
                     m = new Mandate(m.duties().stream().map(d -> new Duty(null, d.number(), d.text(), d.type(), d.links()))
                             .toList(), m.internalBodies(), m.staffing());
                 }
-                u.setMandateJson(RegistryJson.write(ledger.record(em, u, m, "mandate")));
-                done.add(u);
+                mandates.put(u.getId(), m);
+                pending.computeIfAbsent(u.getJurisdictionCode(), k -> new ArrayList<>()).add(u);
             }
-            List<FieldError> unresolved = DutyLinker.resolve(em, done, Map.of(), false);
+            Map<Long, String> fields = new HashMap<>();
+            mandates.keySet().forEach(id -> fields.put(id, "unit " + id + " mandate"));
+            List<FieldError> unresolved = new ArrayList<>();
+            for (List<UnitEntity> units : pending.values()) {
+                unresolved.addAll(ledger.record(em, units, fields, mandates, false));
+            }
+            int done = mandates.size();
             unresolved.forEach(e -> LOG.warn("数据库升级：{}（关联保持原样）", e.message()));
-            if (!done.isEmpty()) {
-                LOG.info("数据库升级：{} 个单位的主要职责已建立职责记录", done.size());
+            if (done > 0) {
+                LOG.info("数据库升级：{} 个单位的主要职责已建立职责记录", done);
             }
-            return done.size();
+            return done;
         });
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,12 +32,52 @@ final class DutyLedger {
     }
 
     /**
-     * Records the mandate the unit now has (its revision already counted) and returns it with every duty's id; links
-     * are kept as drafted for {@link DutyLinker} to resolve once every unit of the write has its ids.
+     * Records the mandates the units now have (their revisions already counted, all of one jurisdiction) and stores each
+     * with its duties' ids; then resolves the links, once every unit of the write has its ids. Every bad duty id and every
+     * unresolvable link of every unit is named; {@code strict} false keeps such links as they are and returns them.
      */
-    Mandate record(EntityManager em, UnitEntity unit, Mandate drafted, String field) {
-        List<DutyEntity> all = em.createQuery("select d from DutyEntity d where d.unitId = :u order by d.id", DutyEntity.class)
-                .setParameter("u", unit.getId()).getResultList();
+    List<FieldError> record(EntityManager em, List<UnitEntity> units, Map<Long, String> fields, Map<Long, Mandate> drafts,
+                            boolean strict) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        // one read for the write, and no flush per unit: a bulk import stays linear
+        Map<Long, List<DutyEntity>> existing = new HashMap<>();
+        (units.size() == 1
+                ? em.createQuery("select d from DutyEntity d where d.unitId = :k order by d.id", DutyEntity.class)
+                        .setParameter("k", units.get(0).getId())
+                : em.createQuery("select d from DutyEntity d where d.jurisdictionCode = :k order by d.id", DutyEntity.class)
+                        .setParameter("k", units.get(0).getJurisdictionCode()))
+                .getResultList().forEach(d -> existing.computeIfAbsent(d.getUnitId(), k -> new ArrayList<>()).add(d));
+        List<FieldError> errors = new ArrayList<>();
+        Map<UnitEntity, DutyEntity[]> matched = new LinkedHashMap<>();
+        for (UnitEntity unit : units) {
+            try {
+                matched.put(unit, match(em, unit, existing.getOrDefault(unit.getId(), List.of()), drafts.get(unit.getId()),
+                        fields.get(unit.getId())));
+            } catch (SupervisionException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw SupervisionException.invalid("主要职责有 " + errors.size() + " 处错误，未保存任何修改", errors);
+        }
+        em.flush();
+        matched.forEach((unit, records) -> unit.setMandateJson(RegistryJson.write(withIds(drafts.get(unit.getId()), records))));
+        return DutyLinker.resolve(em, units, fields, strict);
+    }
+
+    private static Mandate withIds(Mandate drafted, DutyEntity[] records) {
+        List<Duty> out = new ArrayList<>(records.length);
+        for (int i = 0; i < records.length; i++) {
+            Duty d = drafted.duties().get(i);
+            out.add(new Duty(records[i].getId(), d.number(), d.text(), d.type(), d.links()));
+        }
+        return new Mandate(out, drafted.internalBodies(), drafted.staffing());
+    }
+
+    /** The record each drafted duty is (new ones persisted, ids to come with the flush); unmatched current ones retired. */
+    private DutyEntity[] match(EntityManager em, UnitEntity unit, List<DutyEntity> all, Mandate drafted, String field) {
         List<Duty> duties = drafted.duties();
         DutyEntity[] match = new DutyEntity[duties.size()];
         Set<Long> taken = new HashSet<>();
@@ -82,13 +123,7 @@ final class DutyLedger {
                 e.setRetiredAt(clock.millis());
             }
         }
-        em.flush();
-        List<Duty> out = new ArrayList<>(duties.size());
-        for (int i = 0; i < duties.size(); i++) {
-            Duty d = duties.get(i);
-            out.add(new Duty(match[i].getId(), d.number(), d.text(), d.type(), d.links()));
-        }
-        return new Mandate(out, drafted.internalBodies(), drafted.staffing());
+        return match;
     }
 
     /** Ids given by the draft must be this unit's duties, each at most once; every wrong one is named. */

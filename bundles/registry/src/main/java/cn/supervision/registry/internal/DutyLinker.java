@@ -1,6 +1,7 @@
 package cn.supervision.registry.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ final class DutyLinker {
     static List<FieldError> resolve(EntityManager em, List<UnitEntity> units, Map<Long, String> fields, boolean strict) {
         List<FieldError> errors = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
+        Lookup lookup = new Lookup(em, units);
         for (UnitEntity unit : units) {
             Mandate m = RegistryJson.read(unit.getMandateJson(), Mandate.class);
             if (m.duties().stream().allMatch(d -> d.links().isEmpty())) {
@@ -47,7 +49,7 @@ final class DutyLinker {
                     DutyLink l = d.links().get(k);
                     String field = fields.getOrDefault(unit.getId(), "mandate") + ".duties[" + i + "].links[" + k + "]";
                     String where = "单位 " + unit.getCode() + " 第 " + d.number() + " 条职责的关联：";
-                    Outcome r = target(em, unit, l);
+                    Outcome r = target(em, lookup, unit, l);
                     if (r.link() != null) {
                         links.add(r.link());
                     } else {
@@ -71,6 +73,56 @@ final class DutyLinker {
         return errors;
     }
 
+    /**
+     * Units by code and their active duties by number. A write of many units (an import, the upgrade) reads them for the
+     * whole jurisdiction in two queries: a query per link would walk every object of the transaction (quadratic).
+     */
+    private static final class Lookup {
+        private final EntityManager em;
+        private final boolean preloaded;
+        private final Map<String, UnitEntity> units = new HashMap<>();
+        private final Map<Long, Map<Integer, DutyEntity>> duties = new HashMap<>();
+
+        Lookup(EntityManager em, List<UnitEntity> writing) {
+            this.em = em;
+            this.preloaded = writing.size() > 1;
+            if (preloaded) {
+                String j = writing.get(0).getJurisdictionCode();
+                em.createQuery("select u from UnitEntity u where u.jurisdictionCode = :j", UnitEntity.class)
+                        .setParameter("j", j).getResultList().forEach(u -> units.put(j + "/" + u.getCode(), u));
+                em.createQuery("select d from DutyEntity d where d.jurisdictionCode = :j and d.status = :active", DutyEntity.class)
+                        .setParameter("j", j).setParameter("active", DutyStatus.ACTIVE).getResultList()
+                        .forEach(d -> duties.computeIfAbsent(d.getUnitId(), k -> new HashMap<>()).put(d.getNumber(), d));
+            }
+        }
+
+        UnitEntity unit(String jurisdictionCode, String code) {
+            String key = jurisdictionCode + "/" + code;
+            if (preloaded || units.containsKey(key)) {
+                return units.get(key);
+            }
+            UnitEntity found = em.createQuery(
+                            "select u from UnitEntity u where u.jurisdictionCode = :j and u.code = :c", UnitEntity.class)
+                    .setParameter("j", jurisdictionCode).setParameter("c", code).getResultList().stream()
+                    .findFirst().orElse(null);
+            units.put(key, found);
+            return found;
+        }
+
+        Map<Integer, DutyEntity> activeDuties(long unitId) {
+            if (preloaded) {
+                return duties.getOrDefault(unitId, Map.of());
+            }
+            return duties.computeIfAbsent(unitId, id -> {
+                Map<Integer, DutyEntity> byNumber = new HashMap<>();
+                em.createQuery("select d from DutyEntity d where d.unitId = :u and d.status = :active", DutyEntity.class)
+                        .setParameter("u", id).setParameter("active", DutyStatus.ACTIVE).getResultList()
+                        .forEach(d -> byNumber.put(d.getNumber(), d));
+                return byNumber;
+            });
+        }
+    }
+
     /** The resolved link, or why it cannot be (never saying whether a duty of another jurisdiction exists). */
     private record Outcome(DutyLink link, String problem) {
         static Outcome refused(String problem) {
@@ -78,7 +130,7 @@ final class DutyLinker {
         }
     }
 
-    private static Outcome target(EntityManager em, UnitEntity from, DutyLink l) {
+    private static Outcome target(EntityManager em, Lookup lookup, UnitEntity from, DutyLink l) {
         DutyEntity duty;
         UnitEntity owner;
         if (l.dutyId() != null) {
@@ -94,21 +146,14 @@ final class DutyLinker {
             if (l.unitCode() == null || l.unitCode().isBlank()) {
                 return Outcome.refused("必须指定关联的单位编码和职责序号");
             }
-            List<UnitEntity> found = em.createQuery(
-                            "select u from UnitEntity u where u.jurisdictionCode = :j and u.code = :c", UnitEntity.class)
-                    .setParameter("j", from.getJurisdictionCode()).setParameter("c", l.unitCode().trim()).getResultList();
-            if (found.isEmpty()) {
+            owner = lookup.unit(from.getJurisdictionCode(), l.unitCode().trim());
+            if (owner == null) {
                 return Outcome.refused("单位 " + l.unitCode() + " 在本行政区划中不存在");
             }
-            owner = found.get(0);
-            List<DutyEntity> duties = em.createQuery("select d from DutyEntity d where d.unitId = :u and d.number = :n"
-                            + " and d.status = :active", DutyEntity.class)
-                    .setParameter("u", owner.getId()).setParameter("n", l.dutyNumber())
-                    .setParameter("active", DutyStatus.ACTIVE).getResultList();
-            if (duties.isEmpty()) {
+            duty = lookup.activeDuties(owner.getId()).get(l.dutyNumber());
+            if (duty == null) {
                 return Outcome.refused("单位 " + owner.getCode() + " 没有第 " + l.dutyNumber() + " 条现行职责");
             }
-            duty = duties.get(0);
         }
         if (owner.getId() == from.getId()) {
             return Outcome.refused("只能关联其他单位的职责");

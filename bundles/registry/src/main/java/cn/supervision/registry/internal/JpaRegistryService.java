@@ -577,18 +577,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
      * duty ids); every bad duty id or link of every unit is named, and the transaction writes nothing.
      */
     private void recordDuties(EntityManager em, List<UnitEntity> units, Map<Long, String> fields, Map<Long, Mandate> drafts) {
-        List<FieldError> errors = new ArrayList<>();
-        for (UnitEntity e : units) {
-            try {
-                e.setMandateJson(toJson(ledger.record(em, e, drafts.get(e.getId()), fields.get(e.getId()))));
-            } catch (SupervisionException ex) {
-                errors.addAll(ex.errors());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw SupervisionException.invalid("主要职责有 " + errors.size() + " 处错误，未保存任何修改", errors);
-        }
-        DutyLinker.resolve(em, units, fields, true);
+        ledger.record(em, units, fields, drafts, true);
     }
 
     private Unit recordRevision(EntityManager em, UnitEntity e, UnitChange change, String reason, Long successor) {

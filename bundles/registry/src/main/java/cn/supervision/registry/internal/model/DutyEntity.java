@@ -1,16 +1,13 @@
 package cn.supervision.registry.internal.model;
 
-import javax.persistence.Basic;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
-import javax.persistence.FetchType;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
-import javax.persistence.Lob;
 import javax.persistence.Table;
 
 import cn.supervision.api.registry.DutyStatus;
@@ -40,9 +37,8 @@ public class DutyEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private DutyStatus status;
-    /** The resolved links ({@code DutyLink[]}) as JSON, read and written whole like the mandate. */
-    @Lob
-    @Basic(fetch = FetchType.EAGER)
+    /** The resolved links ({@code DutyLink[]}, at most 20) as JSON, read and written whole like the mandate. */
+    @Column(length = 4000)
     private String linksJson;
     private int sinceRevision;
     private Integer retiredRevision;
