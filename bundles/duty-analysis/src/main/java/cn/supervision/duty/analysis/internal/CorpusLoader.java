@@ -20,9 +20,9 @@ import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 
 /**
- * The texts of one jurisdiction, read with the caller's own authority. An active duty of an active unit reads as its
- * wording followed by the names of the current power-list items that implement it (an item names what the duty
- * means in practice); an item no active duty covers stands alone. The last mandate of a merged or abolished unit and
+ * The texts of one jurisdiction, read with the caller's own authority. An active duty of an active unit is its
+ * wording, read with the names of the current power-list items that implement it as context (an item names what the
+ * duty means in practice); an item no active duty covers stands alone. The last mandate of a merged or abolished unit and
  * the retired duties of active units are the gap sources.
  */
 final class CorpusLoader {
@@ -60,12 +60,12 @@ final class CorpusLoader {
                 continue; // dropped before the unit went: the revision that dropped it already said who took it
             }
             DutyRef ref = new DutyRef(r.unitId(), r.unitName(), r.id(), r.number(), null, null, r.text());
-            StringBuilder text = new StringBuilder(r.text());
+            StringBuilder context = new StringBuilder();
             for (PowerItem i : itemsByDuty.getOrDefault(r.id(), List.of())) {
-                text.append('\n').append(i.name());
+                context.append(i.name()).append('\n');
             }
             docs.add(new AnalysisDoc("D" + r.id(), r.unitId(), r.unitCode(),
-                    activeUnit && activeDuty ? AnalysisDoc.Role.DUTY : AnalysisDoc.Role.GAP_SOURCE, ref, text.toString()));
+                    activeUnit && activeDuty ? AnalysisDoc.Role.DUTY : AnalysisDoc.Role.GAP_SOURCE, ref, r.text(), context.toString()));
         }
         int standalone = 0;
         for (PowerItem i : items) {

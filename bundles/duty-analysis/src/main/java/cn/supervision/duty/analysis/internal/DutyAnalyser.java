@@ -10,7 +10,7 @@ import cn.supervision.api.duty.ProposalKind;
  * The analysis itself, free of storage and authority: texts in, candidate overlaps and gaps out. Every text is cut
  * into terms (in parallel; segmentation is most of the time), weighted over the whole corpus, then active texts of
  * different units are paired ({@link OverlapFinder}) and every gap source looks for its closest holder
- * ({@link GapFinder}). A text with fewer than {@code minTerms} distinct terms is left out.
+ * ({@link GapFinder}). A text whose own wording has fewer than {@code minTerms} distinct terms is left out.
  */
 public final class DutyAnalyser {
     /**
@@ -31,8 +31,10 @@ public final class DutyAnalyser {
 
     public Result analyse(List<AnalysisDoc> docs, AnalysisSettings settings) {
         List<List<String>> terms = docs.parallelStream().map(d -> analyzer.terms(d.text())).toList();
+        List<List<String>> context = docs.parallelStream().map(d -> analyzer.terms(d.context())).toList();
         int n = docs.size();
         List<List<String>> kept = new ArrayList<>(n);
+        List<List<String>> keptContext = new ArrayList<>(n);
         boolean[] peer = new boolean[n];
         boolean[] holder = new boolean[n];
         boolean[] source = new boolean[n];
@@ -43,15 +45,17 @@ public final class DutyAnalyser {
             unit[d] = doc.unitId();
             if (new HashSet<>(terms.get(d)).size() < settings.minTerms()) {
                 kept.add(List.of());
+                keptContext.add(List.of());
                 tooShort++;
                 continue;
             }
             kept.add(terms.get(d));
+            keptContext.add(context.get(d));
             peer[d] = doc.role() != AnalysisDoc.Role.GAP_SOURCE;
             holder[d] = doc.role() == AnalysisDoc.Role.DUTY;
             source[d] = doc.role() == AnalysisDoc.Role.GAP_SOURCE;
         }
-        TermVectors v = TermVectors.of(kept);
+        TermVectors v = TermVectors.of(kept, keptContext, settings.contextWeight());
         List<Candidate> overlaps = new ArrayList<>();
         for (OverlapFinder.Match m : OverlapFinder.find(v, unit, peer, settings.overlapThreshold(),
                 settings.maxDocFrequency(n))) {
