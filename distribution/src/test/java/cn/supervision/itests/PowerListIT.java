@@ -83,6 +83,8 @@ public class PowerListIT {
     @Test
     public void aPowerListIsImportedWholeOrNotAtAllAndReadOnlyWithinScope() throws Exception {
         ok(200, Http.await(LISTS + "/template", "city-admin", r -> r.status() == 200, 120_000));
+        String openApi = ok(200, Http.get(API + "/openapi.json", null)).body();
+        assertTrue(openApi.contains("/v1/power-lists/{unitId}/gaps") && openApi.contains("导入单位的权责清单（Excel）"));
         Http.Reply template = Http.get(LISTS + "/template", "city-admin");
         assertEquals(HEADER, Xlsx.read(new ByteArrayInputStream(template.bytes())).get(0).rows().get(0));
 
@@ -111,6 +113,8 @@ public class PowerListIT {
         Http.Reply header = ok(400, upload("city-admin", url, xlsx(List.of("事项编码", "事项名", "事项类型", "备注"), List.of(row("A", "行政许可", "", "")))));
         assertTrue(header.body(), header.body().contains("“事项名”不是权责清单的列") && header.body().contains("“备注”不是权责清单的列")
                 && header.body().contains("缺少必需的列“事项名称”"));
+        Http.Reply huge = ok(413, upload("city-admin", url, new byte[10 * 1024 * 1024 + 1]));
+        assertTrue(huge.body(), huge.contentType().startsWith("application/problem+json"));
         Http.Reply broken = ok(400, upload("city-admin", url, "PK\u0003\u0004 definitely not a workbook".getBytes(StandardCharsets.ISO_8859_1)));
         assertTrue(broken.body(), broken.contentType().startsWith("application/problem+json") && !broken.body().contains("Exception"));
 
