@@ -273,7 +273,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
             apply(em, e, d, resolveParent(em, jurisdictionCode, d, null, Map.of(), "parentUnitId"), caller);
             em.persist(e);
             em.flush();
-            recordDuties(em, List.of(e), Map.of(e.getId(), "mandate"), Map.of(e.getId(), d.mandate()));
+            ledger.record(em, List.of(e), Map.of(e.getId(), "mandate"), Map.of(e.getId(), d.mandate()), true);
             return recordRevision(em, e, UnitChange.CREATED, null, null);
         }));
     }
@@ -309,7 +309,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
                 return toUnit(e);
             }
             apply(em, e, d, parent, caller);
-            recordDuties(em, List.of(e), Map.of(e.getId(), "mandate"), Map.of(e.getId(), d.mandate()));
+            ledger.record(em, List.of(e), Map.of(e.getId(), "mandate"), Map.of(e.getId(), d.mandate()), true);
             return recordRevision(em, e, UnitChange.UPDATED, why, null);
         }));
     }
@@ -468,7 +468,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         if (!errors.isEmpty()) {
             throw SupervisionException.invalid("导入数据有 " + errors.size() + " 处错误，未导入任何单位", errors);
         }
-        recordDuties(em, written, fields, mandates);
+        ledger.record(em, written, fields, mandates, true);
         for (UnitEntity e : written) {
             boolean isNew = created.contains(e.getCode());
             recordRevision(em, e, isNew ? UnitChange.CREATED : UnitChange.IMPORTED, isNew ? "导入" : null, null);
@@ -570,14 +570,6 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         e.setRevision(e.getRevision() + 1);
         e.setUpdatedAt(clock.millis());
         e.setUpdatedBy(caller.username());
-    }
-
-    /**
-     * The units' duty records follow their new mandates, then links resolve (in an import, once every row has its
-     * duty ids); every bad duty id or link of every unit is named, and the transaction writes nothing.
-     */
-    private void recordDuties(EntityManager em, List<UnitEntity> units, Map<Long, String> fields, Map<Long, Mandate> drafts) {
-        ledger.record(em, units, fields, drafts, true);
     }
 
     private Unit recordRevision(EntityManager em, UnitEntity e, UnitChange change, String reason, Long successor) {

@@ -196,6 +196,19 @@ class DutyLedgerTest {
     }
 
     @Test
+    void malformedLinksAreRefusedBeforeAnythingIsRead() {
+        List<DutyLink> many = java.util.stream.IntStream.rangeClosed(1, 21)
+                .mapToObj(n -> new DutyLink("NYNC", n, null, DutyRole.ASSIST)).toList();
+        SupervisionException e = refused(400, () -> registry.createUnit(CITY, "370500", unit("A",
+                new Duty(null, 1, "甲。", null, many),
+                new Duty(null, 2, "乙。", null, List.of(new DutyLink(" ", 0, null, DutyRole.LEAD))))));
+        assertEquals(List.of("mandate.duties[0].links", "mandate.duties[1].links[0]"),
+                e.errors().stream().map(f -> f.field()).toList());
+        assertTrue(registry.listUnits(CITY, "370500", true).isEmpty());
+        assertEquals(0, rows());
+    }
+
+    @Test
     void idlessMandatesOfAnOlderDatabaseGetIdsAtStart() {
         Unit a = registry.createUnit(CITY, "370500", unit("A", duty(1, "甲职责。"), duty(2, "乙职责。")));
         // as an earlier version stored it: duties without ids, no duty records
