@@ -54,7 +54,9 @@ final class RegistryPlan {
                     Mandate o = mandates.getOrDefault(other.id(), other.mandate());
                     List<Duty> taken = new ArrayList<>(o.duties());
                     int next = taken.stream().mapToInt(Duty::number).max().orElse(0) + 1;
-                    taken.add(new Duty(next, c.text() == null || c.text().isBlank() ? duty.text() : c.text().trim()));
+                    // the receiving unit holds it as a duty of its own (new id); its type goes along, its links stay with the old holder
+                    taken.add(new Duty(null, next, c.text() == null || c.text().isBlank() ? duty.text() : c.text().trim(),
+                            duty.type(), List.of()));
                     mandates.put(other.id(), new Mandate(taken, o.internalBodies(), o.staffing()));
                 }
                 case CLARIFY_DUTY -> {
@@ -64,7 +66,7 @@ final class RegistryPlan {
                         continue;
                     }
                     List<Duty> duties = new ArrayList<>(m.duties());
-                    duties.set(duties.indexOf(duty), new Duty(duty.number(), c.text().trim()));
+                    duties.set(duties.indexOf(duty), new Duty(duty.id(), duty.number(), c.text().trim(), duty.type(), duty.links()));
                     mandates.put(unit.id(), new Mandate(duties, m.internalBodies(), m.staffing()));
                 }
                 case ADD_INTERNAL_BODY -> {

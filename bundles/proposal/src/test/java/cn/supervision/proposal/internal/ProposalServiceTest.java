@@ -31,6 +31,9 @@ import cn.supervision.api.proposal.ProposalDraft;
 import cn.supervision.api.proposal.ProposalState;
 import cn.supervision.api.proposal.ProposalTransition;
 import cn.supervision.api.registry.Duty;
+import cn.supervision.api.registry.DutyLink;
+import cn.supervision.api.registry.DutyRole;
+import cn.supervision.api.registry.DutyType;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.Staffing;
 import cn.supervision.api.registry.Unit;
@@ -48,8 +51,10 @@ class ProposalServiceTest {
     static final Caller UNIT_USER = new Caller("lj-cz", Set.of(Role.UNIT_USER), "370522", "LJ-CZ");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneOffset.ofHours(8));
 
+    static final Duty FINANCE_DUTY = new Duty(501L, 1, "负责全县财政收支管理。", DutyType.POLICY_PLANNING,
+            List.of(new DutyLink("LJ-GGZY", 1, 601L, DutyRole.LEAD)));
     static final Unit FINANCE = unit(11, "LJ-CZ", "利津县财政局", "370522",
-            new Mandate(List.of(new Duty(1, "负责全县财政收支管理。"), new Duty(2, "负责政府采购监督管理。")), List.of("办公室", "预算股"),
+            new Mandate(List.of(FINANCE_DUTY, new Duty(502L, 2, "负责政府采购监督管理。", DutyType.INSPECTION, List.of())), List.of("办公室", "预算股"),
                     new Staffing(40, 5, 6)));
     static final Unit PROCUREMENT = unit(12, "LJ-GGZY", "利津县公共资源交易中心", "370522",
             new Mandate(List.of(new Duty(1, "负责公共资源交易平台运行。")), List.of("综合科"), new Staffing(0, 12, 2)));
@@ -101,6 +106,18 @@ class ProposalServiceTest {
     }
 
     @Test
+    void clarifyingADutyKeepsItsIdTypeAndLinks() {
+        Proposal p = proposals.create(DRAFTER, "370522", draft(List.of(1L),
+                new ProposalChange(ChangeKind.CLARIFY_DUTY, 11, 12L, 1, "负责全县财政收支管理，编制全县预算草案。", null, null, null, null, null)));
+        proposals.submit(DRAFTER, p.id());
+        proposals.approve(HEAD, p.id());
+        proposals.apply(HEAD, p.id());
+
+        assertEquals(List.of(new Duty(501L, 1, "负责全县财政收支管理，编制全县预算草案。", DutyType.POLICY_PLANNING, FINANCE_DUTY.links())),
+                registry.units.get(11L).mandate().duties().subList(0, 1));
+    }
+
+    @Test
     void draftSubmitApproveApplyChangesTheUnitsAndTheirHistoryNamesTheProposal() {
         ProposalDraft d = new ProposalDraft("关于厘清政府采购监督职责的处理意见", "依据第 19 条", List.of(1L, 2L), List.of(
                 moveDuty(11, 2, 12),
@@ -124,9 +141,9 @@ class ProposalServiceTest {
         assertEquals(ProposalState.APPLIED, applied.state());
         Unit finance = registry.units.get(11L);
         Unit procurement = registry.units.get(12L);
-        assertEquals(List.of(new Duty(1, "负责全县财政收支管理。")), finance.mandate().duties());
-        assertEquals(List.of(new Duty(1, "负责公共资源交易平台运行。"), new Duty(2, "负责政府采购监督管理。")),
-                procurement.mandate().duties());
+        assertEquals(List.of(FINANCE_DUTY), finance.mandate().duties());
+        assertEquals(List.of(new Duty(1, "负责公共资源交易平台运行。"), new Duty(null, 2, "负责政府采购监督管理。", DutyType.INSPECTION, List.of())),
+                procurement.mandate().duties(), "the moved duty keeps its type; it is a new duty of the receiving unit");
         assertEquals(List.of("综合科", "监督科"), procurement.mandate().internalBodies());
         assertEquals(new Staffing(0, 14, 2), procurement.mandate().staffing());
         assertEquals(2, registry.revisions.size(), "one revision per unit touched, the intake plan writes none");
