@@ -122,7 +122,7 @@ public class ConsoleDutiesIT {
 
         // 职责清单 from the menu: a demo unit's typed duties
         Driver.Session s = loginAs("city-admin");
-        s.clickXpath("//li[contains(@class,'el-menu-item') and contains(., '职责清单')]");
+        s.clickXpath("//li[contains(concat(' ', @class, ' '), ' el-menu-item ') and contains(., '职责清单')]");
         s.waitFor("location.pathname === '/console/duties' && document.querySelector('#duties-unit')", 20_000);
         pickUnit(s, "东营市市场监督管理局", "SCJGJ");
         s.waitFor(rowsOf("duties-table") + ".length >= 10 && " + NO_MASK, 20_000);
@@ -189,7 +189,7 @@ public class ConsoleDutiesIT {
         noConsoleErrors(s);
 
         // 职责覆盖 of the year: the new unit's three duties, none assessed; and in the list of duties never assessed
-        s.clickXpath("//li[contains(@class,'el-menu-item') and contains(., '职责覆盖')]");
+        s.clickXpath("//li[contains(concat(' ', @class, ' '), ' el-menu-item ') and contains(., '职责覆盖')]");
         s.waitFor("location.pathname === '/console/duty-coverage'", 20_000);
         s.clickXpath("//label[contains(@class,'el-radio-button') and normalize-space(.)='按年度']");
         s.waitFor("document.querySelector('#coverage-summary') && document.querySelector('#coverage-units') && " + NO_MASK, 30_000);
@@ -208,7 +208,7 @@ public class ConsoleDutiesIT {
         noConsoleErrors(s);
 
         // 职责交叉与空白: the analysis runs; the planted overlap is dismissed with a reason (a first try without one is stopped)
-        s.clickXpath("//li[contains(@class,'el-menu-item') and contains(., '职责交叉与空白')]");
+        s.clickXpath("//li[contains(concat(' ', @class, ' '), ' el-menu-item ') and contains(., '职责交叉与空白')]");
         s.waitFor("location.pathname === '/console/duty-analysis' && document.querySelector('#analysis-run') && " + NO_MASK, 20_000);
         s.click("#analysis-run");
         s.waitFor("document.querySelector('#analysis-run-result')?.innerText.includes('分析职责') && " + NO_MASK, 60_000);
