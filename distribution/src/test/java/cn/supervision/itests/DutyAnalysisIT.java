@@ -1,0 +1,131 @@
+package cn.supervision.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import cn.supervision.api.duty.DutyAnalysisService;
+
+/**
+ * The duty analysis inside Karaf: the bundle with Lucene's smartcn analyser embedded is ACTIVE and segments the demo
+ * mandates (its dictionaries load from inside the bundle), the city office runs it over HTTP and finds the planted
+ * 户外广告 overlap between 住建 and 城管, dismisses one proposal (final: a second decision is 409, and the pair is not
+ * proposed again), confirms another into findings; another county's office and a unit user are refused throughout.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class DutyAnalysisIT {
+    static final String API = PlatformIT.API;
+    static final String BASE = API + "/v1/duty-analysis";
+
+    @Inject
+    DutyAnalysisService analysis;
+    @Inject
+    BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return new PlatformIT().config();
+    }
+
+    private static Http.Reply ok(int status, Http.Reply r) {
+        assertEquals(r.body(), status, r.status());
+        return r;
+    }
+
+    private static int field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    public void theCityAnalysesItsMandatesAndDecidesOnTheProposals() throws Exception {
+        Bundle bundle = Arrays.stream(context.getBundles()).filter(b -> "cn.supervision.duty.analysis".equals(b.getSymbolicName()))
+                .findFirst().orElse(null);
+        assertNotNull("the duty analysis bundle is installed", bundle);
+        assertEquals(Bundle.ACTIVE, bundle.getState());
+        Http.await(BASE + "/proposals?jurisdiction=370500", "city-admin", r -> r.status() == 200, 60_000);
+        // the city's demo bundle seeds units and power lists in the background: analyse what it brings, not half of it
+        Http.await(API + "/v1/contributions", "city-admin", r -> r.body().matches(
+                "(?s).*\"cn\\.supervision\\.city\\.dongying\"[^}]*\"state\":\"ACTIVE\".*"), 120_000);
+        Http.await(API + "/v1/power-lists?jurisdiction=370500&limit=1", "city-admin",
+                r -> r.status() == 200 && r.header("X-Total-Count") != null && Integer.parseInt(r.header("X-Total-Count")) > 0, 60_000);
+
+        // refused before anything is read or written
+        String run = BASE + "/runs?jurisdiction=370500";
+        ok(403, Http.call("POST", run, "lijin-admin", null, null));
+        ok(403, Http.call("POST", run, "czj-user", null, null));
+        ok(401, Http.call("POST", run, null, null, null));
+        ok(403, Http.get(BASE + "/proposals?jurisdiction=370500", "lijin-admin"));
+        ok(403, Http.get(BASE + "/proposals?jurisdiction=370500", "czj-user"));
+        ok(400, Http.get(BASE + "/proposals?jurisdiction=370500&kind=SIMILAR", "city-admin"));
+        assertEquals("[]", ok(200, Http.get(BASE + "/proposals?jurisdiction=370500", "city-admin")).body());
+
+        String first = ok(200, Http.call("POST", run, "city-admin", null, null)).body();
+        assertTrue(first, field(first, "duties") >= 100 && field(first, "items") >= 500);
+        int proposed = field(first, "newOverlaps") + field(first, "newGaps");
+        assertTrue(first, field(first, "newOverlaps") >= 10);
+
+        Http.Reply listing = ok(200, Http.get(BASE + "/proposals?jurisdiction=370500&kind=OVERLAP&state=PROPOSED&limit=1000", "city-leader"));
+        assertEquals(String.valueOf(field(first, "newOverlaps")), listing.header("X-Total-Count"));
+        String body = listing.body();
+        long adId = -1;
+        for (String proposal : body.split("\\{\"id\":")) {
+            if (proposal.contains("\"OVERLAP\"") && proposal.split("户外广告设施", -1).length > 2) {
+                adId = Long.parseLong(proposal.substring(0, proposal.indexOf(',')));
+            }
+        }
+        assertTrue("the planted 户外广告 overlap (smartcn segmented the mandates inside Karaf): " + body, adId > 0);
+        assertTrue(body, body.contains("\"户外\"") && body.contains("\"广告\""));
+
+        // dismiss: a reason is needed, the decision is final, other offices and units are refused
+        String dismiss = BASE + "/proposals/" + adId + "/dismiss";
+        ok(403, Http.json("POST", dismiss, "lijin-admin", "{\"reason\":\"不成立\"}"));
+        ok(403, Http.json("POST", dismiss, "czj-user", "{\"reason\":\"不成立\"}"));
+        ok(403, Http.get(BASE + "/proposals/" + adId, "lijin-admin"));
+        ok(400, Http.json("POST", dismiss, "city-admin", "{\"reason\":\" \"}"));
+        ok(400, Http.json("POST", dismiss, "city-admin", "{\"reason\":"));
+        String dismissed = ok(200, Http.json("POST", dismiss, "city-admin", "{\"reason\":\"规划设置与执法查处分工明确\"}")).body();
+        assertTrue(dismissed, dismissed.contains("\"state\":\"DISMISSED\"") && dismissed.contains("\"decidedBy\":\"city-admin\""));
+        ok(409, Http.json("POST", dismiss, "city-admin", "{\"reason\":\"再次排除\"}"));
+        ok(409, Http.json("POST", BASE + "/proposals/" + adId + "/confirm", "city-admin", "{\"reason\":\"改为确认\"}"));
+
+        // confirm another: it becomes findings of the duty analysis
+        long otherId = -1;
+        for (String proposal : body.split("\\{\"id\":")) {
+            if (otherId < 0 && proposal.contains("\"OVERLAP\"") && !proposal.startsWith(adId + ",")) {
+                otherId = Long.parseLong(proposal.substring(0, proposal.indexOf(',')));
+            }
+        }
+        String confirmed = ok(200, Http.json("POST", BASE + "/proposals/" + otherId + "/confirm", "city-admin",
+                "{\"reason\":\"两部门三定均写此项职责，需厘清\"}")).body();
+        Matcher findings = Pattern.compile("\"findingIds\":\\[(\\d+)").matcher(confirmed);
+        assertTrue(confirmed, confirmed.contains("\"state\":\"CONFIRMED\"") && findings.find());
+        String finding = ok(200, Http.get(API + "/v1/findings/" + findings.group(1), "city-admin")).body();
+        assertTrue(finding, finding.contains("\"kind\":\"DUTY_ANALYSIS\"") && finding.contains("\"reference\":\"" + otherId + "\"")
+                && finding.contains("DUTY_OVERLAP_GAP"));
+
+        // a second run proposes nothing again, whatever was decided
+        String second = ok(200, Http.call("POST", run, "city-admin", null, null)).body();
+        assertEquals(second, 0, field(second, "newOverlaps") + field(second, "newGaps"));
+        assertEquals(second, proposed, field(second, "known"));
+        assertTrue(ok(200, Http.get(BASE + "/proposals/" + adId, "city-leader")).body().contains("\"state\":\"DISMISSED\""));
+    }
+}
