@@ -117,7 +117,8 @@ public class ConsoleDutiesIT {
         long id = unit(code, name, "{\"number\":1,\"text\":\"负责控制台测试事项的行政许可和办理。\",\"type\":\"LICENSING\"},"
                 + "{\"number\":2,\"text\":\"" + OVERLAP_TEXT + "\",\"type\":\"INSPECTION\"},"
                 + "{\"number\":3,\"text\":\"统筹协调全市控制台测试的市场主体信用监管工作。\",\"type\":\"COORDINATION\","
-                + "\"links\":[{\"unitCode\":\"SCJGJ\",\"dutyNumber\":1,\"role\":\"ASSIST\"}]}");
+                + "\"links\":[{\"unitCode\":\"SCJGJ\",\"dutyNumber\":1,\"role\":\"ASSIST\"}]},"
+                + "{\"number\":4,\"text\":\"提供全市控制台测试档案的查询和利用服务。\",\"type\":\"PUBLIC_SERVICE\"}");
         unit(twinCode, twinName, "{\"number\":1,\"text\":\"" + OVERLAP_TWIN + "\",\"type\":\"INSPECTION\"}");
 
         // 职责清单 from the menu: a demo unit's typed duties
@@ -130,9 +131,9 @@ public class ConsoleDutiesIT {
         assertTrue(demo, demo.contains("行政许可") || demo.contains("行政处罚") || demo.contains("行政检查"));
         screenshot(s, "90-duties-demo-unit");
 
-        // the office's own unit: its three duties with their types and the 配合 link to the market regulator's duty 1
+        // the office's own unit: its four duties with their types and the 配合 link to the market regulator's duty 1
         pickUnit(s, name, code);
-        s.waitFor(rowsOf("duties-table") + ".length === 3 && document.querySelector('#duties-table').innerText.includes('统筹协调')"
+        s.waitFor(rowsOf("duties-table") + ".length === 4 && document.querySelector('#duties-table').innerText.includes('统筹协调')"
                 + " && document.querySelector('#duties-table').innerText.includes('配合')", 20_000);
         String own = s.text("#duties-table");
         assertTrue(own, own.contains("行政许可") && own.contains("行政检查") && own.contains("东营市市场监督管理局 职责1"));
@@ -180,15 +181,15 @@ public class ConsoleDutiesIT {
         s.click("#power-template");
         s.waitFor("document.querySelector('.transfer')?.innerText.includes('已完成')", 30_000);
 
-        // 比对: the item without a duty, the duty without items
+        // 比对: the item without a duty, the duty without items (not the coordination duty: no power item has that type)
         s.click("#tab-gaps");
         s.waitFor("document.querySelector('#gaps-items-count')?.innerText.trim() === '1' && document.querySelector('#gaps-duties-count')?.innerText.trim() === '1'"
                 + " && document.querySelector('#gaps-items').innerText.includes('QZ" + sfx + "-004')"
-                + " && document.querySelector('#gaps-duties').innerText.includes('统筹协调全市控制台测试')", 20_000);
+                + " && document.querySelector('#gaps-duties').innerText.includes('控制台测试档案的查询')", 20_000);
         screenshot(s, "93-power-list-gaps");
         noConsoleErrors(s);
 
-        // 职责覆盖 of the year: the new unit's three duties, none assessed; and in the list of duties never assessed
+        // 职责覆盖 of the year: the new unit's four duties, none assessed; and in the list of duties never assessed
         s.clickXpath("//li[contains(concat(' ', @class, ' '), ' el-menu-item ') and contains(., '职责覆盖')]");
         s.waitFor("location.pathname === '/console/duty-coverage'", 20_000);
         s.clickXpath("//label[contains(@class,'el-radio-button') and normalize-space(.)='按年度']");
@@ -196,14 +197,14 @@ public class ConsoleDutiesIT {
         s.type(".table-search input", name);
         s.waitFor(rowsOf("coverage-units") + ".some(r => r.innerText.includes('" + name + "'))", 10_000);
         s.click("#coverage-units tbody tr .el-table__expand-icon");
-        s.waitFor("[...document.querySelectorAll('#coverage-units .duty-rows tbody tr')].filter(r => r.innerText.includes('未评估')).length === 3", 10_000);
+        s.waitFor("[...document.querySelectorAll('#coverage-units .duty-rows tbody tr')].filter(r => r.innerText.includes('未评估')).length === 4", 10_000);
         screenshot(s, "94-duty-coverage-year");
         s.click("#coverage-export");
         s.waitFor("document.querySelector('.transfer')?.innerText.includes('已完成')", 30_000);
         s.click("#stale-load");
         s.waitFor("document.querySelector('#coverage-stale') && " + rowsOf("coverage-stale") + ".length > 0", 30_000);
         s.type("#coverage-stale-card .table-search input", name);
-        s.waitFor(rowsOf("coverage-stale") + ".filter(r => r.innerText.includes('" + name + "') && r.innerText.includes('从未评估')).length === 3", 10_000);
+        s.waitFor(rowsOf("coverage-stale") + ".filter(r => r.innerText.includes('" + name + "') && r.innerText.includes('从未评估')).length === 4", 10_000);
         screenshot(s, "95-duties-not-assessed");
         noConsoleErrors(s);
 
