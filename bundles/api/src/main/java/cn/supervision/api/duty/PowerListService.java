@@ -2,6 +2,8 @@ package cn.supervision.api.duty;
 
 import java.util.List;
 
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.security.Caller;
 
 /**
@@ -17,6 +19,19 @@ public interface PowerListService {
      * reason (field {@code 第N行}), nothing written. At most 5 000 rows.
      */
     PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows);
+
+    /**
+     * Checks rows exactly as {@link #importList} would and writes nothing: every reason, as {@code importList}'s 400
+     * would name it (empty: the rows would be accepted). The unit is the one of {@code unitCode} in the jurisdiction;
+     * {@code pending} is that unit as an import about to be applied will make it (its names, internal bodies and duty
+     * numbers are checked against), or null to check against the unit as registered. Authority as for importing;
+     * 404 when the unit is neither registered nor pending, 409 when the registered unit is not active. Added for
+     * contributions, which must know every reason before they write anything.
+     */
+    default List<FieldError> check(Caller caller, String jurisdictionCode, String unitCode, UnitDraft pending,
+                                   List<PowerItemDraft> rows) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not check power lists without importing");
+    }
 
     /** The unit's items: current ones, or every version ever imported when {@code includeSuperseded}. */
     List<PowerItem> items(Caller caller, long unitId, boolean includeSuperseded);
