@@ -1,13 +1,13 @@
 package cn.supervision.duty.analysis.internal;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-
-import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -20,8 +20,6 @@ import cn.supervision.api.duty.DutyProposal;
 import cn.supervision.api.duty.PowerListService;
 import cn.supervision.api.duty.ProposalKind;
 import cn.supervision.api.duty.ProposalState;
-import cn.supervision.api.followup.Finding;
-import cn.supervision.api.followup.FindingDraft;
 import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.DutyDirectory;
@@ -33,23 +31,25 @@ import cn.supervision.duty.analysis.internal.model.DutyProposalEntity;
 /**
  * The duty analysis on OpenJPA: a facade over the corpus loader, the analyser and the findings a confirmation makes.
  * A run stores only the candidates whose key is new, all in one transaction, so a pair is proposed once whatever was
- * decided (a second run racing the first fails on the unique key as a whole, 409, and can be repeated). A decision is a
- * conditional update from PROPOSED, so two people cannot both decide; a confirmation claims the proposal first, then
- * records its findings, and gives the claim back if that fails.
+ * decided (a second run racing the first fails on the unique key as a whole, 409, and can be repeated; any other
+ * storage failure is logged and thrown on, a 500). Decisions are {@link ProposalDecisions}: a confirmation claims the
+ * proposal, records its findings (reusing those an interrupted attempt made), then confirms with their ids at once.
  */
 public class JpaDutyAnalysisService implements DutyAnalysisService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JpaDutyAnalysisService.class);
     static final int MAX_REASON = 500;
     /** New proposals stored by one run, most similar overlaps and least held gaps first; the rest come next run. */
     static final int MAX_NEW_PER_RUN = 5_000;
+    /** The name of the pair key's constraint, as the database reports it when the key refuses a row. */
+    static final String UNIQUE_KEY = "UQ_DUTY_PROPOSAL_KEY";
 
     private final JpaTemplate jpa;
     private final RegistryService registry;
-    private final FindingService findings;
     private final CorpusLoader loader;
     private final TermAnalyzer terms = new TermAnalyzer();
     private final DutyAnalyser analyser = new DutyAnalyser(terms);
     private final ProposalFindings findingsOf;
+    private final ProposalDecisions decisions;
     private final AnalysisSettings settings;
     private final Clock clock;
 
@@ -62,9 +62,9 @@ public class JpaDutyAnalysisService implements DutyAnalysisService, AutoCloseabl
                            FindingService findings, AnalysisSettings settings, Clock clock) {
         this.jpa = jpa;
         this.registry = registry;
-        this.findings = findings;
         this.loader = new CorpusLoader(registry, duties, powerLists);
-        this.findingsOf = new ProposalFindings(registry);
+        this.findingsOf = new ProposalFindings(registry, findings);
+        this.decisions = new ProposalDecisions(jpa, clock);
         this.settings = settings;
         this.clock = clock;
     }
@@ -100,8 +100,10 @@ public class JpaDutyAnalysisService implements DutyAnalysisService, AutoCloseabl
             });
         } catch (RuntimeException e) {
             if (!writeConflict(e)) {
+                LOG.error("Duty analysis of {} by {} could not store its proposals", jurisdictionCode, caller.username(), e);
                 throw e;
             }
+            LOG.info("Duty analysis of {} by {} met a concurrent run: {}", jurisdictionCode, caller.username(), e.toString());
             throw SupervisionException.conflict("同一行政区划的另一次分析同时写入了建议，请重新分析");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -140,33 +142,43 @@ public class JpaDutyAnalysisService implements DutyAnalysisService, AutoCloseabl
 
     @Override
     public DutyProposal confirm(Caller caller, long id, String reason) {
-        DutyProposal p = claim(caller, id, reason, ProposalState.CONFIRMED);
-        List<Long> ids = new ArrayList<>();
+        String why = decidable(caller, id, reason);
+        String token = decisions.claim(id, caller.username());
+        if (token == null) {
+            throw refused(id, ProposalState.CONFIRMED);
+        }
+        List<Long> ids = List.of();
         try {
-            for (FindingDraft draft : findingsOf.drafts(caller, p, p.reason())) {
-                Finding f = findings.create(caller, p.jurisdictionCode(), draft);
-                ids.add(f.id());
+            ids = findingsOf.record(caller, ProposalRecords.value(entity(id)), why);
+            if (!decisions.confirm(id, token, caller.username(), why, ids)) {
+                throw refused(id, ProposalState.CONFIRMED);
             }
         } catch (RuntimeException e) {
-            // give the proposal back so it can be confirmed again; findings already made stay, named in the log
-            move(id, ProposalState.CONFIRMED, ProposalState.PROPOSED, null, null, null);
-            LOG.warn("Confirming duty proposal #{} failed after findings {}: {}", id, ids, e.toString());
+            // the findings made stay in the ledger; confirming again takes them up
+            LOG.warn("Confirming duty proposal #{} by {} failed (findings {}): {}", id, caller.username(), ids, e.toString());
+            try {
+                decisions.release(id, token);
+            } catch (RuntimeException again) {
+                LOG.warn("Duty proposal #{} stays claimed until its claim lapses: {}", id, again.toString());
+            }
             throw e;
         }
-        jpa.tx(TransactionType.Required, em -> em.find(DutyProposalEntity.class, id).setFindingIds(ProposalRecords.joinIds(ids)));
         LOG.info("Duty proposal #{} confirmed by {}: findings {}", id, caller.username(), ids);
         return ProposalRecords.value(entity(id));
     }
 
     @Override
     public DutyProposal dismiss(Caller caller, long id, String reason) {
-        DutyProposal p = claim(caller, id, reason, ProposalState.DISMISSED);
+        String why = decidable(caller, id, reason);
+        if (!decisions.dismiss(id, caller.username(), why)) {
+            throw refused(id, ProposalState.DISMISSED);
+        }
         LOG.info("Duty proposal #{} dismissed by {}", id, caller.username());
-        return p;
+        return ProposalRecords.value(entity(id));
     }
 
-    /** Authority, reason, then the conditional move from PROPOSED; 409 when someone decided first. */
-    private DutyProposal claim(Caller caller, long id, String reason, ProposalState to) {
+    /** Authority and reason; the reason as it will be kept. */
+    private String decidable(Caller caller, long id, String reason) {
         DutyProposalEntity e = entity(id);
         registry.access().require(caller, Operation.MANAGE_DUTY_ANALYSIS, e.getJurisdictionCode());
         String why = reason == null ? "" : reason.strip();
@@ -176,25 +188,29 @@ public class JpaDutyAnalysisService implements DutyAnalysisService, AutoCloseabl
         if (why.length() > MAX_REASON) {
             throw SupervisionException.invalid("reason", "不超过 " + MAX_REASON + " 个字");
         }
-        if (!move(id, ProposalState.PROPOSED, to, caller.username(), clock.millis(), why)) {
-            DutyProposalEntity now = entity(id);
-            throw SupervisionException.conflict("建议 " + id + " 已" + now.getState().label() + "（" + now.getDecidedBy() + "），不能再"
-                    + (to == ProposalState.CONFIRMED ? "确认" : "排除"));
+        return why;
+    }
+
+    /** 409: someone decided first, or a confirmation is under way. */
+    private SupervisionException refused(long id, ProposalState to) {
+        DutyProposalEntity now = entity(id);
+        String verb = to == ProposalState.CONFIRMED ? "确认" : "排除";
+        if (now.getState() == ProposalState.PROPOSED) {
+            return SupervisionException.conflict("建议 " + id + " 正由 " + (now.getClaimedBy() == null ? "他人" : now.getClaimedBy()) + " 确认，不能同时" + verb + "，请稍后再试");
         }
-        return ProposalRecords.value(entity(id));
+        return SupervisionException.conflict("建议 " + id + " 已" + now.getState().label() + "（" + now.getDecidedBy() + "），不能再" + verb);
     }
 
-    private boolean move(long id, ProposalState from, ProposalState to, String by, Long at, String reason) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery("update DutyProposalEntity p set p.state = :to, "
-                        + "p.decidedBy = :by, p.decidedAt = :at, p.reason = :reason where p.id = :id and p.state = :from")
-                .setParameter("to", to).setParameter("by", by).setParameter("at", at).setParameter("reason", reason)
-                .setParameter("id", id).setParameter("from", from).executeUpdate()) == 1;
-    }
-
-    /** The unique key refused a row: another run stored the same pair first. */
-    private static boolean writeConflict(Throwable e) {
+    /**
+     * The unique pair key refused a row: another run stored the same pair first, and running again helps. Any other
+     * failure (a column too long, the database gone) is no conflict and must not be answered as one.
+     */
+    static boolean writeConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PersistenceException || t instanceof java.sql.SQLException) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().toUpperCase(Locale.ROOT).contains(UNIQUE_KEY)) {
                 return true;
             }
         }

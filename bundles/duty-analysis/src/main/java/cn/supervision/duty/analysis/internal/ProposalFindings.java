@@ -11,9 +11,12 @@ import java.util.stream.Collectors;
 import cn.supervision.api.duty.DutyProposal;
 import cn.supervision.api.duty.DutyRef;
 import cn.supervision.api.duty.ProposalKind;
+import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingCategory;
 import cn.supervision.api.followup.FindingDraft;
+import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.followup.FindingSource;
+import cn.supervision.api.followup.FindingState;
 import cn.supervision.api.followup.Severity;
 import cn.supervision.api.followup.SourceKind;
 import cn.supervision.api.registry.RegistryService;
@@ -25,16 +28,32 @@ import cn.supervision.api.security.Caller;
 /**
  * What a confirmed proposal becomes: one finding (职责交叉或空白) per unit concerned that is still active, for the
  * establishment-proposal flow to take up. For an overlap, both units; for a gap, the unit that dropped the duty if
- * it lives on, the unit a merged one went into, and the unit holding the closest duty.
+ * it lives on, the unit a merged one went into, and the unit holding the closest duty. The ledger is asked first: a
+ * confirmation that failed half-way and is repeated takes up the findings it already made instead of making them twice.
  */
 final class ProposalFindings {
     /** A proposal this close is most likely one duty written twice. */
     static final double SERIOUS_OVERLAP = 0.6;
 
     private final RegistryService registry;
+    private final FindingService findings;
 
-    ProposalFindings(RegistryService registry) {
+    ProposalFindings(RegistryService registry, FindingService findings) {
         this.registry = registry;
+        this.findings = findings;
+    }
+
+    /** The ids of the proposal's findings, one per unit concerned, made now or by an earlier attempt. */
+    List<Long> record(Caller caller, DutyProposal p, String reason) {
+        List<Long> ids = new ArrayList<>();
+        for (FindingDraft draft : drafts(caller, p, reason)) {
+            Finding made = findings.list(caller, p.jurisdictionCode(), draft.unitId(), null, 0, Integer.MAX_VALUE).stream()
+                    .filter(f -> f.source() != null && f.source().kind() == SourceKind.DUTY_ANALYSIS
+                            && draft.source().reference().equals(f.source().reference()) && f.state() != FindingState.WITHDRAWN)
+                    .findFirst().orElseGet(() -> findings.create(caller, p.jurisdictionCode(), draft));
+            ids.add(made.id());
+        }
+        return ids;
     }
 
     List<FindingDraft> drafts(Caller caller, DutyProposal p, String reason) {

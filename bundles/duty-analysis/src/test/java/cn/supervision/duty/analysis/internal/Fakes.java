@@ -107,6 +107,10 @@ final class Fakes {
         private final FakeRegistry registry;
         final List<Finding> created = new ArrayList<>();
         RuntimeException failNext;
+        /** Creates allowed before {@link #failNext} strikes. */
+        int failAfter;
+        /** Runs after each finding is made, e.g. to break the database before the proposal is confirmed. */
+        Runnable afterCreate = () -> { };
 
         Findings(FakeRegistry registry) {
             this.registry = registry;
@@ -115,7 +119,7 @@ final class Fakes {
         @Override
         public Finding create(Caller caller, String jurisdictionCode, FindingDraft d) {
             registry.access().require(caller, Operation.MANAGE_FOLLOWUP, jurisdictionCode);
-            if (failNext != null) {
+            if (failNext != null && failAfter-- <= 0) {
                 RuntimeException e = failNext;
                 failNext = null;
                 throw e;
@@ -125,12 +129,16 @@ final class Fakes {
                     d.severity(), d.description(), d.evidence(), FindingState.OPEN, null, Instant.EPOCH, caller.username(),
                     Instant.EPOCH, caller.username());
             created.add(f);
+            afterCreate.run();
             return f;
         }
 
         @Override
         public List<Finding> list(Caller caller, String jurisdictionCode, Long unitId, FindingState state, int offset, int limit) {
-            throw new UnsupportedOperationException();
+            registry.access().require(caller, Operation.READ_FOLLOWUP, jurisdictionCode);
+            return created.stream().filter(f -> f.jurisdictionCode().equals(jurisdictionCode))
+                    .filter(f -> unitId == null || f.unitId() == unitId).filter(f -> state == null || f.state() == state)
+                    .skip(offset).limit(limit).toList();
         }
 
         @Override

@@ -19,7 +19,8 @@ import cn.supervision.api.duty.ProposalState;
  * A proposal of the duty analysis; never deleted. {@code pairKey} (O:first|second, G:source, from the texts' stable
  * keys) is unique, so a pair is proposed once whatever became of it, even by two analyses running at the same time.
  * Each side is kept as it read when proposed: the office decides on that wording. Shared terms and finding ids are
- * kept joined (read whole, never queried into).
+ * kept joined (read whole, never queried into). A confirmation in progress holds a claim (still PROPOSED) that lapses
+ * after {@code ProposalDecisions.CLAIM_LAPSES_MILLIS}, so a crash mid-way never leaves it stuck.
  */
 @Entity
 @Table(name = "SV_DUTY_PROPOSAL", uniqueConstraints = @UniqueConstraint(name = "UQ_DUTY_PROPOSAL_KEY", columnNames = "PAIRKEY"),
@@ -77,6 +78,12 @@ public class DutyProposalEntity {
     private String reason;
     @Column(length = 500)
     private String findingIds;
+    /** A confirmation under way: who holds it, since when, and its token; the state moves only when it is done. */
+    @Column(length = 64)
+    private String claimedBy;
+    private Long claimedAt;
+    @Column(length = 36)
+    private String claimToken;
 
     public long getId() { return id; }
     public String getPairKey() { return pairKey; }
@@ -131,4 +138,7 @@ public class DutyProposalEntity {
     public void setReason(String v) { reason = v; }
     public String getFindingIds() { return findingIds; }
     public void setFindingIds(String v) { findingIds = v; }
+    public String getClaimedBy() { return claimedBy; }
+    public Long getClaimedAt() { return claimedAt; }
+    public String getClaimToken() { return claimToken; }
 }
