@@ -147,7 +147,7 @@ final class ContributionProcessor {
                     .forEach(f -> drafts.addAll(f.value().units()));
             List<Unit> registered = known.containsKey(declared)
                     ? registry.listUnits(Caller.system("contributions"), declared, true) : List.of();
-            PowerListCheck check = new PowerListCheck(declared, drafts, registered);
+            PowerListCheck check = new PowerListCheck(declared, drafts, registered, system, powerLists.get());
             content.powerLists().forEach(f -> reasons.addAll(check.check(f)));
         }
         // indicator systems

@@ -8,24 +8,35 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.supervision.api.duty.PowerItemDraft;
+import cn.supervision.api.duty.PowerListService;
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Duty;
 import cn.supervision.api.registry.DutyType;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.registry.UnitStatus;
+import cn.supervision.api.security.Caller;
 
 /**
  * Checks a bundle's power lists before anything of the bundle is written, so that a list the power-list service would
  * refuse does not leave the bundle's units imported and the bundle refused. A list may only be for a unit of the
- * declared jurisdiction — one the bundle itself brings, or one already registered — and its duty numbers are checked
- * against the mandate that will be in force once the bundle's units are applied (the bundle's own, else the
- * registered one). The service checks everything again when the list is applied; it stays the authority.
+ * declared jurisdiction — one the bundle itself brings, or one already registered. The rows are checked by the
+ * power-list service itself ({@link PowerListService#check}, which writes nothing) against the unit as it will be once
+ * the bundle's units are applied (the bundle's description, else the registered one), so every reason the import
+ * would give — implementing bodies, field lengths, a unit that is not active — is known first. Without a running
+ * service only the rules that need no registry are checked here; such a bundle is not applied until a service runs.
  */
 final class PowerListCheck {
     /** The power-list service's own limit per import. */
     static final int MAX_ROWS = 5_000;
 
     private final String declared;
+    private final Caller caller;
+    /** The power-list service, or null while none runs. */
+    private final PowerListService service;
+    /** The bundle's own description of a unit, by code: the list is checked against the unit as the bundle makes it. */
+    private final Map<String, UnitDraft> pending = new HashMap<>();
     /** Unit code → the duty numbers of the mandate in force after this bundle (bundle's drafts win over the registry). */
     private final Map<String, Set<Integer>> dutyNumbers = new HashMap<>();
 
@@ -33,8 +44,10 @@ final class PowerListCheck {
      * @param drafts the bundle's units of the declared jurisdiction
      * @param registered the declared jurisdiction's registered units
      */
-    PowerListCheck(String declared, List<UnitDraft> drafts, List<Unit> registered) {
+    PowerListCheck(String declared, List<UnitDraft> drafts, List<Unit> registered, Caller caller, PowerListService service) {
         this.declared = declared;
+        this.caller = caller;
+        this.service = service;
         for (Unit u : registered) {
             if (u.status() == UnitStatus.ACTIVE) {
                 dutyNumbers.put(u.code(), numbers(u.mandate() == null ? List.of() : u.mandate().duties()));
@@ -43,6 +56,7 @@ final class PowerListCheck {
         for (UnitDraft d : drafts) {
             if (d != null && d.code() != null) {
                 dutyNumbers.put(d.code(), numbers(d.mandate() == null ? List.of() : d.mandate().duties()));
+                pending.put(d.code(), d);
             }
         }
     }
@@ -69,6 +83,9 @@ final class PowerListCheck {
         if (file.rows().size() > MAX_ROWS) {
             reasons.add(file.path() + "：权责清单有 " + file.rows().size() + " 项，一次最多 " + MAX_ROWS + " 项");
             return reasons;
+        }
+        if (service != null) {
+            return byService(file);
         }
         Map<String, Integer> firstRow = new HashMap<>();
         for (int i = 0; i < file.rows().size(); i++) {
@@ -99,6 +116,28 @@ final class PowerListCheck {
             if (r.dutyNumber() != null && !duties.contains(r.dutyNumber())) {
                 reasons.add(at + "对应职责序号 " + r.dutyNumber() + " 不是单位 " + file.unitCode() + " 三定规定中的主要职责");
             }
+        }
+        return reasons;
+    }
+
+    /** The service's reasons, each naming file and row; its refusal of the unit itself (409, 404, 403) is one more. */
+    private List<String> byService(BundleContent.PowerListFile file) {
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < file.rows().size(); i++) {
+            if (file.rows().get(i) == null) {
+                reasons.add(file.path() + " 第" + (i + 1) + "行：事项为空");
+            }
+        }
+        if (!reasons.isEmpty()) {
+            return reasons;
+        }
+        try {
+            for (FieldError e : service.check(caller, declared, file.unitCode(), pending.get(file.unitCode()), drafts(file))) {
+                reasons.add(file.path() + " " + e.field() + "：" + e.message());
+            }
+        } catch (SupervisionException e) {
+            reasons.add(file.path() + "：" + e.getMessage());
+            e.errors().forEach(x -> reasons.add(file.path() + " " + x.field() + "：" + x.message()));
         }
         return reasons;
     }

@@ -29,6 +29,7 @@ import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Staffing;
 import cn.supervision.api.registry.Unit;
+import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
@@ -41,6 +42,8 @@ class ContributionPowerListsTest {
     /** What happened, in order: unit imports and list imports. */
     private final List<String> calls = new ArrayList<>();
     private final List<List<PowerItemDraft>> imported = new ArrayList<>();
+    /** The service's checks, in order. */
+    private final List<String> checked = new ArrayList<>();
 
     /** Imports every list, except that a row named with REFUSE is refused the way the real service refuses rows. */
     private final PowerListService lists = new PowerListService() {
@@ -55,6 +58,29 @@ class ContributionPowerListsTest {
             calls.add("list " + caller.username() + " " + unitId + " " + fileName + " " + rows.size());
             imported.add(rows);
             return new PowerListImport(1, unitId, "370522", fileName, rows.size(), 0, Instant.EPOCH, caller.username());
+        }
+
+        /** Like the real check: the unit as the bundle describes it, else as registered; REFUSE rows refused; nothing written. */
+        @Override
+        public List<FieldError> check(Caller caller, String jurisdictionCode, String unitCode, UnitDraft pending,
+                                      List<PowerItemDraft> rows) {
+            checked.add(unitCode + (pending == null ? " as registered" : " as pending with " + pending.mandate().duties().size() + " duties"));
+            Unit registered = registry.listUnits(caller, jurisdictionCode, true).stream().filter(u -> u.code().equals(unitCode))
+                    .findFirst().orElse(null);
+            if (registered != null && registered.status() != UnitStatus.ACTIVE) {
+                throw SupervisionException.conflict("单位“" + registered.name() + "”" + registered.status().label() + "，不能导入权责清单");
+            }
+            List<Duty> duties = pending != null ? pending.mandate().duties() : registered.mandate().duties();
+            List<FieldError> errors = new ArrayList<>();
+            for (PowerItemDraft r : rows) {
+                if (r.name().contains("REFUSE")) {
+                    errors.add(new FieldError("第" + r.row() + "行", "实施主体“利津县财政局”是本行政区划的另一单位（利津县财政局），不能列入本单位清单"));
+                }
+                if (r.dutyNumber() != null && duties.stream().noneMatch(d -> d.number() == r.dutyNumber())) {
+                    errors.add(new FieldError("第" + r.row() + "行", "对应职责序号 " + r.dutyNumber() + " 不是本单位现行三定规定中的主要职责"));
+                }
+            }
+            return errors;
         }
 
         @Override
@@ -79,11 +105,15 @@ class ContributionPowerListsTest {
     };
 
     private static Unit unit(long id, String code, String name, String jurisdiction, int duties) {
+        return unit(id, code, name, jurisdiction, duties, UnitStatus.ACTIVE);
+    }
+
+    private static Unit unit(long id, String code, String name, String jurisdiction, int duties, UnitStatus status) {
         List<Duty> ds = new ArrayList<>();
         for (int n = 1; n <= duties; n++) {
             ds.add(new Duty(n, "职责" + n));
         }
-        return new Unit(id, code, name, null, UnitKind.GOVERNMENT_DEPARTMENT, jurisdiction, null, UnitStatus.ACTIVE,
+        return new Unit(id, code, name, null, UnitKind.GOVERNMENT_DEPARTMENT, jurisdiction, null, status,
                 new Mandate(ds, List.of("执法大队"), Staffing.NONE), 1, Instant.EPOCH, "t", Instant.EPOCH, "t");
     }
 
@@ -91,6 +121,7 @@ class ContributionPowerListsTest {
     private final RegistryService registry = recording(new FakeRegistry(FakeRegistry.DONGYING, List.of(
             unit(7, "LJSCJ", "利津县市场监督管理局", "370522", 12),
             unit(8, "LJCZJ", "利津县财政局", "370522", 5),
+            unit(9, "LJWJJ", "利津县物价局", "370522", 2, UnitStatus.ABOLISHED),
             unit(1, "CZJ", "东营市财政局", "370500", 14))));
 
     private RegistryService recording(FakeRegistry fake) {
@@ -181,7 +212,8 @@ class ContributionPowerListsTest {
     }
 
     @Test
-    void everyBadRowIsNamedBeforeAnythingIsWrittenAgainstTheMandateTheBundleBrings() {
+    void withoutAServiceEveryBadRowIsStillNamedBeforeAnythingIsWrittenAgainstTheMandateTheBundleBrings() {
+        service = null;
         ContributionProcessor.Outcome o = county(Map.of("units/u.json", UNITS, "power-lists/LJSCJ.json", "["
                 + row("A1", "食品生产许可", "行政许可", 1) + "," + row("A1", "", "行政许可证", 2) + ","
                 + row(" ", "职责本身", "政策规划", 9) + ",null]"), true);
@@ -196,7 +228,38 @@ class ContributionPowerListsTest {
                 "power-lists/LJSCJ.json 第4行：事项为空"), o.reasons());
         assertEquals(List.of(), calls);
         // without a units file the registered mandate (12 duties) is the one in force: duty 9 exists there
+        service = lists;
         assertTrue(county(Map.of("power-lists/LJSCJ.json", "[" + row("A1", "食品生产许可", "行政许可", 9) + "]"), true).accepted());
+    }
+
+    @Test
+    void theServiceChecksEveryListBeforeTheUnitsAreWrittenAgainstTheUnitAsTheBundleMakesIt() {
+        ContributionProcessor.Outcome o = county(Map.of("units/u.json", UNITS, "power-lists/LJSCJ.json", "["
+                + row("A1", "食品生产许可", "行政许可", 1) + "," + row("A2", "REFUSE 财政事项", "行政检查", 2) + ","
+                + row("A3", "检查", "行政检查", 9) + "]"), true);
+        assertFalse(o.accepted());
+        assertEquals(List.of(
+                "power-lists/LJSCJ.json 第2行：实施主体“利津县财政局”是本行政区划的另一单位（利津县财政局），不能列入本单位清单",
+                "power-lists/LJSCJ.json 第3行：对应职责序号 9 不是本单位现行三定规定中的主要职责"), o.reasons());
+        assertEquals(List.of("LJSCJ as pending with 3 duties"), checked);
+        // refused before anything was written: the units were not imported
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
+    void aListForARegisteredUnitThatIsNotActiveIsAReasonBeforeAnythingIsWritten() {
+        ContributionProcessor.Outcome o = county(Map.of("units/u.json", UNITS,
+                "power-lists/LJWJJ.json", "[" + row("A1", "价格检查", "行政检查", 1) + "]"), true);
+        assertFalse(o.accepted());
+        assertEquals(List.of("power-lists/LJWJJ.json：行政区划 370522 没有编码为 LJWJJ 的存续单位（贡献包只能携带本行政区划单位的权责清单）"),
+                o.reasons());
+        // the bundle describing the abolished unit does not revive it: the service's 409 is the reason
+        String revived = "{\"jurisdictionCode\":\"370522\",\"units\":[{\"code\":\"LJWJJ\",\"name\":\"利津县物价局\","
+                + "\"kind\":\"GOVERNMENT_DEPARTMENT\",\"mandate\":{\"duties\":[{\"number\":1,\"text\":\"负责价格监督检查。\"}]}}]}";
+        o = county(Map.of("units/u.json", revived, "power-lists/LJWJJ.json", "[" + row("A1", "价格检查", "行政检查", 1) + "]"), true);
+        assertFalse(o.accepted());
+        assertEquals(List.of("power-lists/LJWJJ.json：单位“利津县物价局”已撤销，不能导入权责清单"), o.reasons());
+        assertEquals(List.of(), calls);
     }
 
     @Test

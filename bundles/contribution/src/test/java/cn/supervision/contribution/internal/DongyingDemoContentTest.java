@@ -68,7 +68,7 @@ class DongyingDemoContentTest {
     void everyPowerListPassesTheBundleChecksWithImplementingBodiesOfItsOwnUnit() throws IOException {
         BundleContent c = read();
         List<UnitDraft> units = c.units().get(0).value().units();
-        PowerListCheck check = new PowerListCheck("370500", units, List.of());
+        PowerListCheck check = new PowerListCheck("370500", units, List.of(), cn.supervision.api.security.Caller.system("test"), null);
         Map<String, UnitDraft> byCode = new HashMap<>();
         units.forEach(u -> byCode.put(u.code(), u));
         List<String> reasons = new ArrayList<>();
