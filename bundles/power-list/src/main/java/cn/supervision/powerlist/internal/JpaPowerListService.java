@@ -1,13 +1,12 @@
 package cn.supervision.powerlist.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
-import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -19,13 +18,15 @@ import cn.supervision.api.duty.PowerListGaps;
 import cn.supervision.api.duty.PowerListImport;
 import cn.supervision.api.duty.PowerListService;
 import cn.supervision.api.health.HealthIndicator;
+import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.Duty;
 import cn.supervision.api.registry.DutyDirectory;
-import cn.supervision.api.registry.DutyRecord;
-import cn.supervision.api.registry.DutyStatus;
 import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
+import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
@@ -79,34 +80,50 @@ public class JpaPowerListService implements PowerListService, HealthIndicator {
 
     // ------------------------------------------------------------------ authority
 
-    /** The unit, once the caller may read it (a unit user: its own unit only). */
-    private Unit readable(Caller caller, long unitId) {
-        Unit unit = registry.getUnit(SELF, unitId);
-        registry.access().require(caller, Operation.READ_REGISTRY, Target.unit(unit.jurisdictionCode(), unit.code()));
+    /**
+     * The unit, once the caller may read it (a unit user: its own unit only). A unit the caller may not read is
+     * answered exactly like one that does not exist, so that ids cannot be probed.
+     */
+    private Unit visible(Caller caller, long unitId) {
+        Unit unit;
+        try {
+            unit = registry.getUnit(SELF, unitId);
+        } catch (SupervisionException e) {
+            if (e.status() == 404) {
+                throw notFound(unitId);
+            }
+            throw e;
+        }
+        if (!registry.access().may(caller, Operation.READ_REGISTRY, Target.unit(unit.jurisdictionCode(), unit.code()))) {
+            throw notFound(unitId);
+        }
         return unit;
+    }
+
+    private static SupervisionException notFound(long unitId) {
+        return SupervisionException.notFound("单位 " + unitId + " 不存在");
+    }
+
+    private static void requireActive(Unit unit) {
+        if (unit.status() != UnitStatus.ACTIVE) {
+            throw SupervisionException.conflict("单位“" + unit.name() + "”" + unit.status().label() + "，不能导入权责清单");
+        }
     }
 
     // ------------------------------------------------------------------ importing
 
     @Override
     public PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows) {
-        Unit unit = registry.getUnit(SELF, unitId);
+        Unit unit = visible(caller, unitId);
         registry.access().require(caller, Operation.ADMINISTER_REGISTRY, unit.jurisdictionCode());
-        if (unit.status() != UnitStatus.ACTIVE) {
-            throw SupervisionException.conflict("单位“" + unit.name() + "”" + unit.status().label() + "，不能导入权责清单");
+        requireActive(unit);
+        FieldError size = sizeProblem(rows);
+        if (size != null) {
+            throw SupervisionException.invalid(size.field(), size.message());
         }
-        if (rows == null || rows.isEmpty()) {
-            throw SupervisionException.invalid("rows", "权责清单中没有事项");
-        }
-        if (rows.size() > MAX_ROWS) {
-            throw SupervisionException.invalid("rows", "权责清单有 " + rows.size() + " 个事项，超过每次导入 " + MAX_ROWS + " 个的上限");
-        }
-        List<DutyRecord> active = duties.duties(caller, unitId, false).stream()
-                .filter(d -> d.status() == DutyStatus.ACTIVE).toList();
-        RowValidator.Outcome outcome = new RowValidator(active, new SubjectRule(unit, this::allUnits)).check(rows);
-        if (!outcome.errors().isEmpty()) {
-            throw SupervisionException.invalid("权责清单有 " + outcome.errors().size() + " 处错误，未导入任何事项", outcome.errors());
-        }
+        SubjectRule subjects = new SubjectRule(unit, this::allUnits);
+        // checked once before the lock, so that a bad list keeps no other import of the unit waiting
+        refuse(new RowValidator(activeDuties(unitId), subjects).check(rows));
         String name = fileName == null || fileName.isBlank() ? null : fileName.trim();
         if (name != null && name.length() > MAX_FILE_NAME) {
             name = name.substring(name.length() - MAX_FILE_NAME);
@@ -114,54 +131,81 @@ public class JpaPowerListService implements PowerListService, HealthIndicator {
         String file = name;
         Object lock = unitLocks.computeIfAbsent(unitId, id -> new Object());
         synchronized (lock) {
-            return jpa.txExpr(TransactionType.Required, em -> write(em, caller, unit, file, outcome.rows()));
+            return jpa.txExpr(TransactionType.Required, em -> {
+                // the mandate may have been revised since the first check: items must name the duties in force now
+                Unit current = registry.getUnit(SELF, unitId);
+                requireActive(current);
+                RowValidator.Outcome outcome = refuse(new RowValidator(activeDuties(unitId), subjects).check(rows));
+                return ImportWriter.write(em, clock.millis(), caller.username(), current, file, outcome.rows());
+            });
         }
     }
 
-    private PowerListImport write(EntityManager em, Caller caller, Unit unit, String fileName, List<RowValidator.Checked> rows) {
-        long now = clock.millis();
-        PowerListImportEntity imp = new PowerListImportEntity();
-        imp.setUnitId(unit.id());
-        imp.setUnitCode(unit.code());
-        imp.setJurisdictionCode(unit.jurisdictionCode());
-        imp.setFileName(fileName);
-        imp.setItems(rows.size());
-        imp.setImportedAt(now);
-        imp.setImportedBy(caller.username());
-        em.persist(imp);
-        em.flush();
-        int superseded = em.createQuery("update PowerItemEntity i set i.status = :superseded, i.supersededBy = :by"
-                        + " where i.unitId = :unit and i.status = :current")
-                .setParameter("superseded", PowerItemStatus.SUPERSEDED).setParameter("by", imp.getId())
-                .setParameter("unit", unit.id()).setParameter("current", PowerItemStatus.CURRENT).executeUpdate();
-        imp.setSuperseded(superseded);
-        for (RowValidator.Checked c : rows) {
-            PowerItemDraft d = c.draft();
-            PowerItemEntity e = new PowerItemEntity();
-            e.setImportId(imp.getId());
-            e.setUnitId(unit.id());
-            e.setUnitCode(unit.code());
-            e.setJurisdictionCode(unit.jurisdictionCode());
-            e.setRowNumber(d.row());
-            e.setCode(d.code().trim());
-            e.setName(d.name().trim());
-            e.setType(c.type());
-            e.setBasis(text(d.basis()));
-            e.setSubject(text(d.subject()));
-            e.setResponsibilities(text(d.responsibilities()));
-            e.setAccountability(text(d.accountability()));
-            e.setDutyId(c.dutyId());
-            e.setDutyNumber(d.dutyNumber());
-            e.setStatus(PowerItemStatus.CURRENT);
-            e.setImportedAt(now);
-            e.setImportedBy(caller.username());
-            em.persist(e);
+    @Override
+    public List<FieldError> check(Caller caller, String jurisdictionCode, String unitCode, UnitDraft pending,
+                                  List<PowerItemDraft> rows) {
+        registry.access().require(caller, Operation.ADMINISTER_REGISTRY, jurisdictionCode);
+        Unit registered = registered(jurisdictionCode, unitCode);
+        if (registered != null) {
+            requireActive(registered);
         }
-        return toValue(imp);
+        Unit unit;
+        Map<Integer, Long> active;
+        if (pending == null) {
+            if (registered == null) {
+                throw SupervisionException.notFound("行政区划 " + jurisdictionCode + " 没有编码为 " + unitCode + " 的单位");
+            }
+            unit = registered;
+            active = activeDuties(registered.id());
+        } else {
+            Mandate mandate = pending.mandate() == null ? Mandate.EMPTY : pending.mandate();
+            unit = new Unit(registered == null ? 0 : registered.id(), unitCode, pending.name(), pending.shortName(),
+                    pending.kind(), jurisdictionCode, null, UnitStatus.ACTIVE, mandate, 0, null, null, null, null);
+            active = new LinkedHashMap<>();
+            for (Duty d : mandate.duties()) {
+                active.putIfAbsent(d.number(), null);
+            }
+        }
+        FieldError size = sizeProblem(rows);
+        if (size != null) {
+            return List.of(size);
+        }
+        return new RowValidator(active, new SubjectRule(unit, this::allUnits)).check(rows).errors();
     }
 
-    private static String text(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    /** Null when there is none, also when the jurisdiction itself is still to be registered (by a contribution). */
+    private Unit registered(String jurisdictionCode, String unitCode) {
+        List<Unit> units;
+        try {
+            units = registry.listUnits(SELF, jurisdictionCode, true);
+        } catch (SupervisionException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+        return units.stream().filter(u -> u.code().equals(unitCode)).findFirst().orElse(null);
+    }
+
+    private Map<Integer, Long> activeDuties(long unitId) {
+        return RowValidator.active(duties.duties(SELF, unitId, false));
+    }
+
+    private static FieldError sizeProblem(List<PowerItemDraft> rows) {
+        if (rows == null || rows.isEmpty()) {
+            return new FieldError("rows", "权责清单中没有事项");
+        }
+        if (rows.size() > MAX_ROWS) {
+            return new FieldError("rows", "权责清单有 " + rows.size() + " 个事项，超过每次导入 " + MAX_ROWS + " 个的上限");
+        }
+        return null;
+    }
+
+    private static RowValidator.Outcome refuse(RowValidator.Outcome outcome) {
+        if (!outcome.errors().isEmpty()) {
+            throw SupervisionException.invalid("权责清单有 " + outcome.errors().size() + " 处错误，未导入任何事项", outcome.errors());
+        }
+        return outcome;
     }
 
     /** Every unit of every jurisdiction, whatever its status: an abolished unit is still not this unit. */
@@ -177,7 +221,7 @@ public class JpaPowerListService implements PowerListService, HealthIndicator {
 
     @Override
     public List<PowerItem> items(Caller caller, long unitId, boolean includeSuperseded) {
-        readable(caller, unitId);
+        visible(caller, unitId);
         return jpa.txExpr(TransactionType.Supports, em -> {
             var q = em.createQuery("select i from PowerItemEntity i where i.unitId = :unit"
                     + (includeSuperseded ? "" : " and i.status = :current") + " order by i.importId desc, i.rowNumber, i.id",
@@ -185,45 +229,47 @@ public class JpaPowerListService implements PowerListService, HealthIndicator {
             if (!includeSuperseded) {
                 q.setParameter("current", PowerItemStatus.CURRENT);
             }
-            return q.getResultList().stream().map(JpaPowerListService::toValue).toList();
+            return q.getResultList().stream().map(ImportWriter::toValue).toList();
+        });
+    }
+
+    /**
+     * Filtered in the query, not after it: a unit user of a large jurisdiction asks for its own unit's items only, and
+     * the jurisdiction's other items are never loaded.
+     */
+    @Override
+    public List<PowerItem> itemsOf(Caller caller, String jurisdictionCode) {
+        registry.access().require(caller, Operation.READ_REGISTRY, jurisdictionCode);
+        List<String> units = registry.listUnits(SELF, jurisdictionCode, true).stream().map(Unit::code).toList();
+        List<String> readable = registry.access().filter(caller, Operation.READ_REGISTRY, units,
+                code -> Target.unit(jurisdictionCode, code));
+        if (readable.isEmpty()) {
+            return List.of();
+        }
+        boolean whole = readable.size() == units.size();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            var q = em.createQuery("select i from PowerItemEntity i where i.jurisdictionCode = :code and i.status = :current"
+                            + (whole ? "" : " and i.unitCode in :units") + " order by i.unitCode, i.rowNumber, i.id",
+                    PowerItemEntity.class)
+                    .setParameter("code", jurisdictionCode).setParameter("current", PowerItemStatus.CURRENT);
+            if (!whole) {
+                q.setParameter("units", readable);
+            }
+            return q.getResultList().stream().map(ImportWriter::toValue).toList();
         });
     }
 
     @Override
-    public List<PowerItem> itemsOf(Caller caller, String jurisdictionCode) {
-        registry.access().require(caller, Operation.READ_REGISTRY, jurisdictionCode);
-        List<PowerItem> found = jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select i from PowerItemEntity i"
-                        + " where i.jurisdictionCode = :code and i.status = :current order by i.unitCode, i.rowNumber, i.id",
-                        PowerItemEntity.class)
-                .setParameter("code", jurisdictionCode).setParameter("current", PowerItemStatus.CURRENT)
-                .getResultList().stream().map(JpaPowerListService::toValue).toList());
-        return registry.access().filter(caller, Operation.READ_REGISTRY, found, i -> Target.unit(i.jurisdictionCode(), i.unitCode()));
-    }
-
-    @Override
     public List<PowerListImport> imports(Caller caller, long unitId) {
-        readable(caller, unitId);
+        visible(caller, unitId);
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select i from PowerListImportEntity i where i.unitId = :unit"
                         + " order by i.id desc", PowerListImportEntity.class)
-                .setParameter("unit", unitId).getResultList().stream().map(JpaPowerListService::toValue).toList());
+                .setParameter("unit", unitId).getResultList().stream().map(ImportWriter::toValue).toList());
     }
 
     @Override
     public PowerListGaps gaps(Caller caller, long unitId) {
         List<PowerItem> current = items(caller, unitId, false);
         return Gaps.of(unitId, current, duties.duties(caller, unitId, false));
-    }
-
-    // ------------------------------------------------------------------ values
-
-    static PowerItem toValue(PowerItemEntity e) {
-        return new PowerItem(e.getId(), e.getUnitId(), e.getUnitCode(), e.getJurisdictionCode(), e.getCode(), e.getName(),
-                e.getType(), e.getBasis(), e.getSubject(), e.getResponsibilities(), e.getAccountability(), e.getDutyId(),
-                e.getDutyNumber(), e.getStatus(), e.getImportId(), Instant.ofEpochMilli(e.getImportedAt()), e.getImportedBy());
-    }
-
-    static PowerListImport toValue(PowerListImportEntity e) {
-        return new PowerListImport(e.getId(), e.getUnitId(), e.getJurisdictionCode(), e.getFileName(), e.getItems(),
-                e.getSuperseded(), Instant.ofEpochMilli(e.getImportedAt()), e.getImportedBy());
     }
 }

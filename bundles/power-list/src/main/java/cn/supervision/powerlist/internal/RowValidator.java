@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import cn.supervision.api.duty.PowerItemDraft;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.registry.DutyRecord;
+import cn.supervision.api.registry.DutyStatus;
 import cn.supervision.api.registry.DutyType;
 import cn.supervision.powerlist.internal.model.PowerItemEntity;
 
@@ -27,13 +28,21 @@ final class RowValidator {
     /** Either the checked rows (no errors) or every problem found. */
     record Outcome(List<Checked> rows, List<FieldError> errors) { }
 
-    private final Map<Integer, DutyRecord> activeDuties;
+    /** Number → stable id (null for a duty of a mandate not yet imported, which has no id yet). */
+    private final Map<Integer, Long> activeDuties;
     private final SubjectRule subjects;
 
-    /** {@code activeDuties}: the unit's ACTIVE duties; {@code subjects}: the implementing-body rule for the unit. */
-    RowValidator(List<DutyRecord> activeDuties, SubjectRule subjects) {
-        this.activeDuties = activeDuties.stream().collect(Collectors.toMap(DutyRecord::number, d -> d, (a, b) -> a));
+    /** {@code activeDuties}: the unit's ACTIVE duties by number; {@code subjects}: the implementing-body rule for the unit. */
+    RowValidator(Map<Integer, Long> activeDuties, SubjectRule subjects) {
+        this.activeDuties = activeDuties;
         this.subjects = subjects;
+    }
+
+    /** The ACTIVE ones of {@code duties}, by number. */
+    static Map<Integer, Long> active(List<DutyRecord> duties) {
+        Map<Integer, Long> out = new LinkedHashMap<>();
+        duties.stream().filter(d -> d.status() == DutyStatus.ACTIVE).forEach(d -> out.putIfAbsent(d.number(), d.id()));
+        return out;
     }
 
     Outcome check(List<PowerItemDraft> drafts) {
@@ -73,12 +82,11 @@ final class RowValidator {
             }
             Long dutyId = null;
             if (d.dutyNumber() != null) {
-                DutyRecord duty = activeDuties.get(d.dutyNumber());
-                if (duty == null) {
+                if (!activeDuties.containsKey(d.dutyNumber())) {
                     errors.add(new FieldError(where, "对应职责序号 " + d.dutyNumber() + " 不是本单位现行三定规定中的主要职责"
                             + (activeDuties.isEmpty() ? "（本单位尚无主要职责）" : "（现有序号 " + numbers() + "）")));
                 } else {
-                    dutyId = duty.id();
+                    dutyId = activeDuties.get(d.dutyNumber());
                 }
             }
             String subjectProblem = subjects.check(d.subject());

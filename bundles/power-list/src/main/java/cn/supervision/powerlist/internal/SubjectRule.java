@@ -2,9 +2,11 @@ package cn.supervision.powerlist.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import cn.supervision.api.registry.Unit;
 
@@ -15,16 +17,30 @@ import cn.supervision.api.registry.Unit;
  * unknown body is refused with the reason.
  */
 final class SubjectRule {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern BRACKETED = Pattern.compile("^(.+?)[（(]([^（）()]+)[)）]$");
 
     private final Unit unit;
     private final Supplier<List<Unit>> others;
-    private List<Unit> otherUnits;
+    private final List<String> ownNames;
+    private final Set<String> ownBodies;
+    /** The other units with their names squeezed once: a list of 5 000 rows is checked against every unit. */
+    private List<Named> otherUnits;
+
+    private record Named(Unit unit, String name, String shortName) { }
 
     /** {@code others}: every other unit of every jurisdiction, asked for only when a body is not the unit's own. */
     SubjectRule(Unit unit, Supplier<List<Unit>> others) {
         this.unit = unit;
         this.others = others;
+        List<String> names = new ArrayList<>();
+        names.add(squeeze(unit.name()));
+        if (!squeeze(unit.shortName()).isEmpty()) {
+            names.add(squeeze(unit.shortName()));
+        }
+        this.ownNames = List.copyOf(names);
+        this.ownBodies = unit.mandate() == null ? Set.of()
+                : unit.mandate().internalBodies().stream().map(SubjectRule::squeeze).collect(Collectors.toSet());
     }
 
     /** Null when the body is acceptable, else the reason in words. */
@@ -63,8 +79,8 @@ final class SubjectRule {
         if (other.jurisdictionCode().equals(unit.jurisdictionCode())) {
             return "实施主体“" + subject.trim() + "”是本行政区划的另一单位（" + other.name() + "），不能列入本单位清单";
         }
-        return "实施主体“" + subject.trim() + "”是其他行政区划（" + other.jurisdictionCode() + "）的单位" + other.name()
-                + "，不能跨行政区划映射";
+        // another jurisdiction's units are not the caller's to know: say only where the body belongs
+        return "实施主体“" + subject.trim() + "”属于其他行政区划，不能跨行政区划映射";
     }
 
     private boolean ownName(String s) {
@@ -72,25 +88,17 @@ final class SubjectRule {
     }
 
     private List<String> ownNames() {
-        List<String> names = new ArrayList<>();
-        names.add(squeeze(unit.name()));
-        if (!squeeze(unit.shortName()).isEmpty()) {
-            names.add(squeeze(unit.shortName()));
-        }
-        return names;
+        return ownNames;
     }
 
     private boolean ownBody(String s) {
-        if (unit.mandate() == null || s.isEmpty()) {
-            return false;
-        }
-        return unit.mandate().internalBodies().stream().map(SubjectRule::squeeze).anyMatch(s::equals);
+        return !s.isEmpty() && ownBodies.contains(s);
     }
 
     private Unit exact(String s) {
-        for (Unit u : others()) {
-            if (squeeze(u.name()).equals(s) || (!squeeze(u.shortName()).isEmpty() && squeeze(u.shortName()).equals(s))) {
-                return u;
+        for (Named u : others()) {
+            if (u.name().equals(s) || (!u.shortName().isEmpty() && u.shortName().equals(s))) {
+                return u.unit();
             }
         }
         return null;
@@ -98,25 +106,34 @@ final class SubjectRule {
 
     /** A unit whose full name starts the text (its name with an internal body appended). */
     private Unit prefix(String s) {
-        Unit best = null;
-        for (Unit u : others()) {
-            String n = squeeze(u.name());
-            if (n.length() >= 4 && s.startsWith(n) && (best == null || n.length() > squeeze(best.name()).length())) {
+        Named best = null;
+        for (Named u : others()) {
+            String n = u.name();
+            if (n.length() >= 4 && s.startsWith(n) && (best == null || n.length() > best.name().length())) {
                 best = u;
             }
         }
-        return best;
+        return best == null ? null : best.unit();
     }
 
-    private List<Unit> others() {
+    private List<Named> others() {
         if (otherUnits == null) {
-            otherUnits = others.get().stream().filter(u -> u.id() != unit.id()).toList();
+            otherUnits = others.get().stream().filter(this::notThisUnit)
+                    .map(u -> new Named(u, squeeze(u.name()), squeeze(u.shortName()))).toList();
         }
         return otherUnits;
     }
 
+    /** By id once registered; a unit about to be imported (id 0) is known by its code in its jurisdiction. */
+    private boolean notThisUnit(Unit u) {
+        if (unit.id() > 0) {
+            return u.id() != unit.id();
+        }
+        return !(u.code().equals(unit.code()) && u.jurisdictionCode().equals(unit.jurisdictionCode()));
+    }
+
     /** Without any whitespace: workbooks carry stray spaces and line breaks inside names. */
     static String squeeze(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", "");
+        return s == null ? "" : WHITESPACE.matcher(s).replaceAll("");
     }
 }

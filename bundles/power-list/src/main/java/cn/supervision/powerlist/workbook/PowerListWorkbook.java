@@ -38,7 +38,8 @@ public final class PowerListWorkbook {
     public static final List<String> REQUIRED = List.of(CODE, NAME, TYPE);
     /** Rows one workbook may carry (the service's own limit per import). */
     public static final int MAX_ROWS = 5_000;
-    private static final Pattern ONE_NUMBER = Pattern.compile("^[^0-9]*?(\\d+)(?:\\.0+)?[^0-9]*$");
+    /** At most 9 digits: a longer "number" is no duty's and would not fit an int. */
+    private static final Pattern ONE_NUMBER = Pattern.compile("^[^0-9]*?(\\d{1,9})(?:\\.0+)?[^0-9]*$");
 
     private PowerListWorkbook() {
     }

@@ -172,7 +172,7 @@ class PowerListServiceTest {
                 Arguments.of(row(3, "XK-9", "行政许可", "市财政局（政府采购监督管理科）", 1), "是本行政区划的另一单位（东营市财政局）"),
                 Arguments.of(row(3, "XK-9", "行政许可", "东营市物价局", 1), "是本行政区划的另一单位（东营市物价局）"),
                 Arguments.of(row(3, "XK-9", "行政许可", "利津县市场监督管理局（执法大队）", 1),
-                        "实施主体“利津县市场监督管理局（执法大队）”是其他行政区划（370522）的单位利津县市场监督管理局，不能跨行政区划映射"),
+                        "实施主体“利津县市场监督管理局（执法大队）”属于其他行政区划，不能跨行政区划映射"),
                 Arguments.of(row(3, "XK-9", "行政许可", "利津县市场监督管理局执法大队", 1), "不能跨行政区划映射"),
                 Arguments.of(row(3, "XK-9", "行政许可", "县市场监管局", 1), "不能跨行政区划映射"),
                 Arguments.of(row(3, "XK-9", "行政许可", SCJ_NAME + "（财务科）", 1), "中的“财务科”不是本单位的内设机构"),
@@ -253,9 +253,14 @@ class PowerListServiceTest {
 
     @Test
     void onlyTheOfficesInScopeImportAndUnitUsersReadTheirOwnUnitOnly() {
-        for (Caller c : List.of(LIJIN, CZJ_USER, SCJ_USER, LEADER)) {
+        // who may read the unit learns it may not import; who may not read it is told it does not exist
+        for (Caller c : List.of(SCJ_USER, LEADER)) {
             SupervisionException e = assertThrows(SupervisionException.class, () -> lists.importList(c, SCJ, null, goodList()), c.username());
             assertEquals(403, e.status(), c.username());
+        }
+        for (Caller c : List.of(LIJIN, CZJ_USER)) {
+            SupervisionException e = assertThrows(SupervisionException.class, () -> lists.importList(c, SCJ, null, goodList()), c.username());
+            assertEquals(404, e.status(), c.username());
         }
         assertNothingWritten(SCJ);
         assertEquals(404, assertThrows(SupervisionException.class, () -> lists.importList(CITY, 999, null, goodList())).status());
@@ -268,9 +273,9 @@ class PowerListServiceTest {
         assertEquals(6, lists.items(SCJ_USER, SCJ, false).size());
         assertEquals(6, lists.items(LEADER, SCJ, false).size());
         for (Caller c : List.of(CZJ_USER, LIJIN)) {
-            assertEquals(403, assertThrows(SupervisionException.class, () -> lists.items(c, SCJ, false)).status(), c.username());
-            assertEquals(403, assertThrows(SupervisionException.class, () -> lists.gaps(c, SCJ)).status(), c.username());
-            assertEquals(403, assertThrows(SupervisionException.class, () -> lists.imports(c, SCJ)).status(), c.username());
+            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.items(c, SCJ, false)).status(), c.username());
+            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.gaps(c, SCJ)).status(), c.username());
+            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.imports(c, SCJ)).status(), c.username());
         }
         assertEquals(7, lists.itemsOf(CITY, "370500").size());
         assertEquals(List.of("CZJ"), lists.itemsOf(CZJ_USER, "370500").stream().map(PowerItem::unitCode).distinct().toList());
@@ -298,5 +303,91 @@ class PowerListServiceTest {
         PowerListGaps empty = lists.gaps(CITY, CZJ);
         assertEquals(0, empty.items());
         assertEquals(List.of(1), empty.dutiesWithoutItems().stream().map(DutyRecord::number).toList());
+    }
+
+    @Test
+    void anOutsiderCannotTellAnExistingUnitFromAMissingOne() {
+        for (Caller c : List.of(CZJ_USER, LIJIN)) {
+            SupervisionException existing = assertThrows(SupervisionException.class, () -> lists.items(c, SCJ, false));
+            SupervisionException missing = assertThrows(SupervisionException.class, () -> lists.items(c, 999, false));
+            assertEquals(404, existing.status(), c.username());
+            assertEquals(List.of(existing.status(), "单位 999 不存在"), List.of(missing.status(), missing.getMessage()), c.username());
+            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.importList(c, 999, null, goodList())).status());
+            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.importList(c, SCJ, null, goodList())).status());
+        }
+    }
+
+    @Test
+    void checkingNamesEveryReasonTheImportWouldGiveAndWritesNothing() {
+        List<PowerItemDraft> rows = List.of(row(2, "XK-001", "行政许可", "东营市财政局", 1),
+                row(3, "JC-001", "行政检查", "利津县市场监督管理局", 9),
+                new PowerItemDraft(4, "X".repeat(65), "事项", "行政检查", null, null, null, null, null),
+                row(5, "JC-002", "行政检查", "", 3));
+        List<FieldError> errors = lists.check(CITY, "370500", "SCJGJ", null, rows);
+        assertEquals(refused(() -> lists.importList(CITY, SCJ, null, rows)), errors);
+        assertEquals(List.of("第2行", "第3行", "第3行", "第4行"), errors.stream().map(FieldError::field).toList(), errors.toString());
+        assertTrue(errors.get(3).message().contains("事项编码超过 64 字"), errors.toString());
+        assertEquals(List.of(), lists.check(CITY, "370500", "SCJGJ", null, goodList()));
+        assertEquals(List.of(new FieldError("rows", "权责清单中没有事项")), lists.check(CITY, "370500", "SCJGJ", null, List.of()));
+        assertNothingWritten(SCJ);
+    }
+
+    @Test
+    void checkingAgainstAPendingUnitUsesItsNamesBodiesAndDuties() {
+        cn.supervision.api.registry.UnitDraft revised = new cn.supervision.api.registry.UnitDraft("SCJGJ", SCJ_NAME, "市市场监管局",
+                UnitKind.GOVERNMENT_DEPARTMENT, null, null, new Mandate(List.of(new Duty(7, "新职责")), List.of("网络交易监管科"), Staffing.NONE));
+        List<FieldError> errors = lists.check(CITY, "370500", "SCJGJ", revised, List.of(
+                row(2, "XK-001", "行政许可", SCJ_NAME + "（网络交易监管科）", 7), row(3, "XK-002", "行政许可", "", 1)));
+        assertEquals(List.of("第3行"), errors.stream().map(FieldError::field).toList(), errors.toString());
+        cn.supervision.api.registry.UnitDraft fresh = new cn.supervision.api.registry.UnitDraft("NEW", "东营市新设局", null,
+                UnitKind.GOVERNMENT_DEPARTMENT, null, null, new Mandate(List.of(new Duty(1, "职责")), List.of(), Staffing.NONE));
+        List<FieldError> other = lists.check(CITY, "370500", "NEW", fresh, List.of(row(2, "A", "行政检查", "东营市新设局", 1),
+                row(3, "B", "行政检查", "市财政局", 1), row(4, "C", "行政检查", "县市场监管局", null)));
+        assertEquals(List.of("第3行", "第4行"), other.stream().map(FieldError::field).toList(), other.toString());
+        assertTrue(other.get(1).message().endsWith("属于其他行政区划，不能跨行政区划映射"), other.toString());
+    }
+
+    @Test
+    void checkingRefusesLikeImporting() {
+        assertEquals(409, assertThrows(SupervisionException.class,
+                () -> lists.check(CITY, "370500", "WJJ", null, List.of(row(2, "JC-1", "行政检查", "", 1)))).status());
+        assertEquals(404, assertThrows(SupervisionException.class,
+                () -> lists.check(CITY, "370500", "NOPE", null, goodList())).status());
+        for (Caller c : List.of(LIJIN, CZJ_USER, SCJ_USER, LEADER)) {
+            assertEquals(403, assertThrows(SupervisionException.class, () -> lists.check(c, "370500", "SCJGJ", null, goodList())).status());
+        }
+    }
+
+    @Test
+    void aMandateRevisedWhileTheListIsCheckedLeavesNoItemOnARetiredDuty() {
+        FakeRegistry registry = new FakeRegistry(FakeRegistry.DONGYING, UNITS);
+        int[] reads = {0};
+        cn.supervision.api.registry.DutyDirectory revisedAfterFirstRead = new cn.supervision.api.registry.DutyDirectory() {
+            @Override
+            public List<DutyRecord> duties(Caller caller, long unitId, boolean includeRetired) {
+                List<DutyRecord> all = registry.duties(caller, unitId, includeRetired);
+                if (reads[0]++ == 0) {
+                    return all;
+                }
+                // the revision between the first check and the write retired duty 1
+                return all.stream().map(d -> d.number() != 1 ? d : new DutyRecord(d.id(), d.unitId(), d.unitCode(), d.unitName(),
+                        d.unitStatus(), d.jurisdictionCode(), d.number(), d.text(), d.type(), cn.supervision.api.registry.DutyStatus.RETIRED,
+                        d.links(), d.sinceRevision(), 2, Instant.EPOCH)).toList();
+            }
+
+            @Override
+            public List<DutyRecord> dutiesOf(Caller caller, String jurisdictionCode, boolean includeRetired) {
+                return registry.dutiesOf(caller, jurisdictionCode, includeRetired);
+            }
+
+            @Override
+            public DutyRecord duty(Caller caller, long dutyId) {
+                return registry.duty(caller, dutyId);
+            }
+        };
+        JpaPowerListService racing = new JpaPowerListService(jpa, registry, revisedAfterFirstRead, clock);
+        List<FieldError> errors = refused(() -> racing.importList(CITY, SCJ, null, List.of(row(2, "XK-001", "行政许可", "", 1))));
+        assertEquals(List.of("第2行"), errors.stream().map(FieldError::field).toList());
+        assertNothingWritten(SCJ);
     }
 }

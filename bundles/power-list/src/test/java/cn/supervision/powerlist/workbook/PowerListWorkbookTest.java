@@ -46,6 +46,16 @@ class PowerListWorkbookTest {
     }
 
     @Test
+    void aDutyNumberTooLongForAnyDutyIsTheRowsErrorNotACrash() {
+        SupervisionException e = refused(sheet(List.of("事项编码", "事项名称", "事项类型", "对应职责序号"), List.of(
+                List.of("JC-1", "特种设备检验", "行政检查", "99999999999"),
+                List.of("JC-2", "食品经营许可", "行政许可", "第12345678901项"),
+                List.of("JC-3", "企业登记", "行政许可", "123456789"))));
+        assertEquals(List.of("第2行", "第3行"), e.errors().stream().map(x -> x.field()).toList(), e.errors().toString());
+        assertTrue(e.errors().get(0).message().contains("99999999999"), e.errors().get(0).message());
+    }
+
+    @Test
     void rowsAreReadInAnyColumnOrderWithTheirExcelRowNumbers() throws IOException {
         Sheet s = sheet(List.of("对应职责序号", "事项名称", "事项编码", "事项类型", "实施主体"), List.of(
                 List.of("3", "特种设备检验", "JC-1", "行政检查", "市市场监管局"),
