@@ -32,6 +32,7 @@ import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
+import cn.supervision.api.security.Target;
 import cn.supervision.powerlist.workbook.PowerListWorkbook;
 import cn.supervision.rest.bounds.Bodies;
 import cn.supervision.rest.bounds.Paged;
@@ -46,6 +47,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class PowerListsResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+    private static final Caller SELF = Caller.system("power-list-rest");
 
     private final PowerListService lists;
     private final RegistryService registry;
@@ -73,7 +76,7 @@ public class PowerListsResource {
                                @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) throws IOException {
         // who may import is decided before a byte of the workbook is read
         Caller caller = caller(sc);
-        Unit unit = registry.getUnit(caller, unitId);
+        Unit unit = visible(caller, unitId);
         registry.access().require(caller, Operation.ADMINISTER_REGISTRY, unit.jurisdictionCode());
         List<PowerItemDraft> rows = PowerListWorkbook.read(Bodies.limited(body, length, MAX_UPLOAD_BYTES), MAX_UPLOAD_BYTES);
         PowerListImport done = lists.importList(caller, unitId, fileName, rows);
@@ -131,6 +134,27 @@ public class PowerListsResource {
             throw SupervisionException.invalid("jurisdiction", "请指定行政区划代码（jurisdiction）");
         }
         return lists.itemsOf(caller(sc), jurisdiction.trim());
+    }
+
+    /** The unit once the caller may read it; one it may not read is answered like a missing one, so ids cannot be probed. */
+    private Unit visible(Caller caller, long unitId) {
+        Unit unit;
+        try {
+            unit = registry.getUnit(SELF, unitId);
+        } catch (SupervisionException e) {
+            if (e.status() == 404) {
+                throw notFound(unitId);
+            }
+            throw e;
+        }
+        if (!registry.access().may(caller, Operation.READ_REGISTRY, Target.unit(unit.jurisdictionCode(), unit.code()))) {
+            throw notFound(unitId);
+        }
+        return unit;
+    }
+
+    private static SupervisionException notFound(long unitId) {
+        return SupervisionException.notFound("单位 " + unitId + " 不存在");
     }
 
     /** Excel caps sheet names at 31 characters. */

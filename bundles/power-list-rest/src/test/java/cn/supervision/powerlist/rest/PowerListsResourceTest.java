@@ -115,8 +115,12 @@ class PowerListsResourceTest {
 
     @Test
     void callersWhoMayNotImportAreRefusedBeforeTheBodyIsRead() {
-        assertEquals(403, upload(LIJIN, 1, untouchable(), null).status());
-        assertEquals(403, upload(CZJ_USER, 1, untouchable(), null).status());
+        // who may not even read the unit cannot tell it from a missing one
+        assertEquals(404, upload(LIJIN, 1, untouchable(), null).status());
+        assertEquals(404, upload(CZJ_USER, 1, untouchable(), null).status());
+        SupervisionException missing = upload(LIJIN, 99, untouchable(), null);
+        assertEquals(List.of(404, "单位 99 不存在"), List.of(missing.status(), missing.getMessage()));
+        assertEquals("单位 1 不存在", upload(CZJ_USER, 1, untouchable(), null).getMessage());
         assertEquals(403, upload(SCJ_USER, 1, untouchable(), null).status());
         assertEquals(404, upload(CITY, 99, untouchable(), null).status());
         assertEquals(List.of(), imported);
