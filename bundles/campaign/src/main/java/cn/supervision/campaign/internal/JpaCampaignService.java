@@ -290,10 +290,8 @@ public class JpaCampaignService implements CampaignService {
         // publication freezes what the results are now, computed with the platform's full view of the jurisdiction
         List<UnitResult> published = to == CampaignState.PUBLISHED ? compute(Caller.system("publish:" + caller.username()), current, null) : null;
         Campaign moved = jpa.txExpr(TransactionType.Required, em -> {
+            StateClaim.claim(em, id, current.state(), to);
             CampaignEntity e = find(em, id);
-            if (e.getState() != current.state()) {
-                throw SupervisionException.conflict("监管活动状态已被他人修改，请刷新");
-            }
             Plan p = plan(e);
             apply(e, new Plan(p.title(), p.description(), p.period(), p.systems(), p.categories(), p.collectionDeadline(),
                     p.scoringDeadline(), fixed, p.workingGroup(), p.latePolicy()), caller);
@@ -305,6 +303,7 @@ public class JpaCampaignService implements CampaignService {
             }
             return toValue(e);
         });
+        views.forget(id);
         if (to == CampaignState.PUBLISHED && events != null) {
             events.published(moved);
         }

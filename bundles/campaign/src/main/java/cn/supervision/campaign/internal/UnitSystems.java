@@ -9,6 +9,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 import cn.supervision.api.campaign.Campaign;
+import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.registry.DutyRecord;
@@ -29,8 +30,9 @@ final class UnitSystems {
     /** Campaigns whose frozen duties are kept in memory (a province's campaign holds some 15 000). */
     static final int CACHED_CAMPAIGNS = 8;
     /**
-     * Per campaign: unit id → frozen duties, the most recently used campaigns only. Written once at the start and never
-     * changed, so safe to keep once read.
+     * Per campaign: unit id → frozen duties, the most recently used campaigns only. The rows are written in the start
+     * transaction and never changed afterwards, so they are safe to keep once read in a started campaign; a DRAFT is
+     * never kept, since its answer (nothing) stops being true the moment it starts.
      */
     private final Map<Long, Map<Long, List<DutyRecord>>> frozen = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -49,7 +51,8 @@ final class UnitSystems {
 
     /** The frozen duties of every target unit that has some; empty before collection. */
     Map<Long, List<DutyRecord>> duties(Campaign c) {
-        if (c.targetUnitIds() == null) {
+        // a DRAFT has frozen nothing yet; the start commits its state and its rows together, so any later state has them
+        if (c.targetUnitIds() == null || c.state() == CampaignState.DRAFT) {
             return Map.of();
         }
         Map<Long, List<DutyRecord>> kept = frozen.get(c.id());
@@ -58,6 +61,15 @@ final class UnitSystems {
             frozen.put(c.id(), kept);
         }
         return kept;
+    }
+
+    /**
+     * Drops what is kept of a campaign once one of its transitions has committed. The DRAFT rule above already keeps
+     * nothing stale; this makes a transition the point after which nothing read before it is trusted, whichever
+     * transition comes to write rows in the future.
+     */
+    void forget(long campaignId) {
+        frozen.remove(campaignId);
     }
 
     List<DutyRecord> duties(Campaign c, long unitId) {
