@@ -25,6 +25,9 @@ final class DutyCells {
     private static final Pattern LINK = Pattern.compile(
             "^第?\\s*(\\d+)\\s*条?\\s*(牵头|配合)?\\s*([A-Za-z0-9][A-Za-z0-9_.-]*)\\s*第?\\s*(\\d+)\\s*条?$");
 
+    /** Nine digits always fit an int; no mandate comes near. */
+    private static final int MAX_DIGITS = 9;
+
     private DutyCells() {
     }
 
@@ -68,7 +71,11 @@ final class DutyCells {
             int n;
             String rest;
             if (m.matches()) {
-                n = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+                Integer given = number(m.group(1) != null ? m.group(1) : m.group(2), line, field, errors);
+                if (given == null) {
+                    continue;
+                }
+                n = given;
                 rest = m.group(3).trim();
             } else {
                 n = next;
@@ -102,16 +109,34 @@ final class DutyCells {
                 errors.add(new FieldError(field, "“" + line.trim() + "”应写作“第1条 牵头 单位编码 第2条”"));
                 continue;
             }
-            int from = Integer.parseInt(m.group(1));
+            Integer from = number(m.group(1), line, field, errors);
+            Integer to = from == null ? null : number(m.group(4), line, field, errors);
+            if (from == null || to == null) {
+                continue;
+            }
             if (duties.stream().noneMatch(d -> d.number() == from)) {
                 errors.add(new FieldError(field, "“" + line.trim() + "”：本单位没有第 " + from + " 条职责"));
                 continue;
             }
             DutyRole role = m.group(2) == null ? null : m.group(2).equals(DutyRole.LEAD.label()) ? DutyRole.LEAD : DutyRole.ASSIST;
             byNumber.computeIfAbsent(from, k -> new ArrayList<>())
-                    .add(new DutyLink(m.group(3), Integer.parseInt(m.group(4)), null, role));
+                    .add(new DutyLink(m.group(3), to, null, role));
         }
         return duties.stream().map(d -> byNumber.containsKey(d.number())
                 ? new Duty(d.id(), d.number(), d.text(), d.type(), byNumber.get(d.number())) : d).toList();
+    }
+
+    /** A written duty number, or null with the line named: a digit run of any length must not overflow an int. */
+    private static Integer number(String digits, String line, String field, List<FieldError> errors) {
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        if (significant.length() > MAX_DIGITS) {
+            errors.add(new FieldError(field, "“" + line.trim() + "”：职责序号 " + abbreviated(significant) + " 过大"));
+            return null;
+        }
+        return Integer.valueOf(significant);
+    }
+
+    private static String abbreviated(String digits) {
+        return digits.length() <= 20 ? digits : digits.substring(0, 20) + "…";
     }
 }

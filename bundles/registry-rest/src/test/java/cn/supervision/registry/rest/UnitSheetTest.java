@@ -96,6 +96,27 @@ class UnitSheetTest {
                 e.errors().stream().map(FieldError::message).toList());
     }
 
+    /** A digit run beyond an int names its cell (400), never escapes as a NumberFormatException (500). */
+    @Test
+    void hugeDutyNumbersAreCellErrors() {
+        Sheet huge = new Sheet("x", List.of(List.copyOf(UnitSheet.HEADERS),
+                List.of("A", "某局", "", "政府部门", "", "", "1. 甲\n99999999999. 乙",
+                        "第99999999999条 牵头 B 第1条\n第1条 配合 B 第99999999999条\n第0001条 配合 B 第2条", "", "", "", "")));
+        SupervisionException e = assertThrows(SupervisionException.class, () -> UnitSheet.read(huge));
+        assertEquals(400, e.status());
+        assertEquals(List.of("第 2 行 主要职责", "第 2 行 职责关联", "第 2 行 职责关联"),
+                e.errors().stream().map(FieldError::field).toList(), e.errors().toString());
+        assertEquals(List.of("“99999999999. 乙”：职责序号 99999999999 过大", "“第99999999999条 牵头 B 第1条”：职责序号 99999999999 过大",
+                        "“第1条 配合 B 第99999999999条”：职责序号 99999999999 过大"),
+                e.errors().stream().map(FieldError::message).toList());
+        // leading zeros are not digits of the number
+        List<FieldError> errors = new java.util.ArrayList<>();
+        assertEquals(List.of(new Duty(null, 1, "甲", null, List.of(new DutyLink("B", 2, null, DutyRole.ASSIST)))),
+                DutyCells.withLinks(DutyCells.duties("00000000001. 甲", "主要职责", errors), "第0000000000001条 配合 B 第2条",
+                        "职责关联", errors));
+        assertEquals(List.of(), errors);
+    }
+
     @Test
     void badCellsAreReportedByRowAndColumn() {
         Sheet bad = new Sheet("x", List.of(List.copyOf(UnitSheet.HEADERS),

@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Duty;
+import cn.supervision.api.registry.DutyLink;
 import cn.supervision.api.registry.DutyStatus;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.registry.internal.model.DutyEntity;
@@ -49,6 +50,11 @@ final class DutyLedger {
                 : em.createQuery("select d from DutyEntity d where d.jurisdictionCode = :k order by d.id", DutyEntity.class)
                         .setParameter("k", units.get(0).getJurisdictionCode()))
                 .getResultList().forEach(d -> existing.computeIfAbsent(d.getUnitId(), k -> new ArrayList<>()).add(d));
+        // read before matching rewrites the records' links: only a new or changed link must reach a current duty
+        Map<Long, Map<String, DutyLink>> kept = new HashMap<>();
+        for (UnitEntity unit : units) {
+            kept.put(unit.getId(), DutyLinker.stored(existing.getOrDefault(unit.getId(), List.of())));
+        }
         List<FieldError> errors = new ArrayList<>();
         Map<UnitEntity, DutyEntity[]> matched = new LinkedHashMap<>();
         for (UnitEntity unit : units) {
@@ -64,7 +70,7 @@ final class DutyLedger {
         }
         em.flush();
         matched.forEach((unit, records) -> unit.setMandateJson(RegistryJson.write(withIds(drafts.get(unit.getId()), records))));
-        return DutyLinker.resolve(em, units, fields, strict);
+        return DutyLinker.resolve(em, units, fields, kept, strict);
     }
 
     private static Mandate withIds(Mandate drafted, DutyEntity[] records) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import javax.persistence.EntityManager;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Duty;
@@ -20,19 +22,24 @@ import cn.supervision.registry.internal.model.UnitEntity;
 /**
  * Resolves the links of duties just recorded to the ids of the duties they name, once every unit of the write has its
  * ids (so an import may link to a unit it creates). A link reaches only an ACTIVE duty of another living unit of the
- * same jurisdiction; the id it resolves to is kept in the unit's mandate and in the duty record.
+ * same jurisdiction; the id it resolves to is kept in the unit's mandate and in the duty record. A link the unit already
+ * had is kept even when its target has since been retired or its unit merged or abolished: another unit's change must
+ * not make this unit impossible to edit.
  */
 final class DutyLinker {
+    private static final TypeReference<List<DutyLink>> LINKS = new TypeReference<>() { };
 
     private DutyLinker() {
     }
 
     /**
      * All-or-nothing: every unresolvable link is named (unit, duty, link) and nothing is resolved. {@code fields} gives
-     * each unit's field path (e.g. {@code rows[3].mandate}); {@code strict} false leaves an unresolvable link as it
-     * is, for mandates written before links were checked.
+     * each unit's field path (e.g. {@code rows[3].mandate}); {@code kept} the links each unit had before the write
+     * ({@link #stored}), which stay as they were when their target no longer resolves; {@code strict} false leaves
+     * any unresolvable link as it is, for mandates written before links were checked.
      */
-    static List<FieldError> resolve(EntityManager em, List<UnitEntity> units, Map<Long, String> fields, boolean strict) {
+    static List<FieldError> resolve(EntityManager em, List<UnitEntity> units, Map<Long, String> fields,
+                                    Map<Long, Map<String, DutyLink>> kept, boolean strict) {
         List<FieldError> errors = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
         Lookup lookup = new Lookup(em, units);
@@ -50,8 +57,11 @@ final class DutyLinker {
                     String field = fields.getOrDefault(unit.getId(), "mandate") + ".duties[" + i + "].links[" + k + "]";
                     String where = "单位 " + unit.getCode() + " 第 " + d.number() + " 条职责的关联：";
                     Outcome r = target(em, lookup, unit, l);
+                    DutyLink had = r.link() == null ? stored(kept.getOrDefault(unit.getId(), Map.of()), d, l) : null;
                     if (r.link() != null) {
                         links.add(r.link());
+                    } else if (had != null) {
+                        links.add(new DutyLink(had.unitCode(), had.dutyNumber(), had.dutyId(), l.role()));
                     } else {
                         errors.add(new FieldError(field, where + r.problem()));
                         links.add(l);
@@ -71,6 +81,36 @@ final class DutyLinker {
         }
         writes.forEach(Runnable::run);
         return errors;
+    }
+
+    /**
+     * The links the unit's current duties have now, before the write changes them: keyed by the duty record they start
+     * from (its id survives rewording and renumbering) and the duty they reached, or the unit code and number they were
+     * written with (a sheet re-imports links without ids).
+     */
+    static Map<String, DutyLink> stored(List<DutyEntity> duties) {
+        Map<String, DutyLink> out = new HashMap<>();
+        for (DutyEntity d : duties) {
+            if (d.getStatus() != DutyStatus.ACTIVE || d.getLinksJson() == null) {
+                continue;
+            }
+            for (DutyLink l : RegistryJson.read(d.getLinksJson(), LINKS)) {
+                if (l.dutyId() != null) {
+                    out.put(d.getId() + "/id:" + l.dutyId(), l);
+                }
+                if (l.unitCode() != null) {
+                    out.putIfAbsent(d.getId() + "/code:" + l.unitCode().trim() + "#" + l.dutyNumber(), l);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static DutyLink stored(Map<String, DutyLink> kept, Duty from, DutyLink l) {
+        if (l.dutyId() != null) {
+            return kept.get(from.id() + "/id:" + l.dutyId());
+        }
+        return l.unitCode() == null ? null : kept.get(from.id() + "/code:" + l.unitCode().trim() + "#" + l.dutyNumber());
     }
 
     /**

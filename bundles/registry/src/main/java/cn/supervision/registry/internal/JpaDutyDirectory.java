@@ -74,15 +74,23 @@ public class JpaDutyDirectory implements DutyDirectory {
         Access access = registry.access();
         return jpa.txExpr(TransactionType.Supports, em -> {
             DutyEntity d = em.find(DutyEntity.class, dutyId);
-            if (d == null) {
+            UnitEntity u = d == null ? null : em.find(UnitEntity.class, d.getUnitId());
+            if (u != null && access.may(caller, Operation.READ_REGISTRY, Target.unit(u.getJurisdictionCode(), u.getCode()))) {
+                return toRecord(em, d, new HashMap<>());
+            }
+            // refused like getUnit refuses another's unit, and a missing id the same way: ids are sequential, so a
+            // county must not learn which of them are other counties' duties; only who reads every unit hears 404
+            if (u == null && readsEveryUnit(em, access, caller)) {
                 throw SupervisionException.notFound("职责 " + dutyId + " 不存在");
             }
-            UnitEntity u = em.find(UnitEntity.class, d.getUnitId());
-            if (!access.may(caller, Operation.READ_REGISTRY, Target.unit(u.getJurisdictionCode(), u.getCode()))) {
-                throw SupervisionException.forbidden("无权访问职责 " + dutyId);
-            }
-            return toRecord(em, d, new HashMap<>());
+            throw SupervisionException.forbidden("无权访问职责 " + dutyId + "，或该职责不存在");
         });
+    }
+
+    private static boolean readsEveryUnit(EntityManager em, Access access, Caller caller) {
+        // per unit, not per jurisdiction: a unit user may read its jurisdiction's record, not its other units
+        return em.createQuery("select u.jurisdictionCode, u.code from UnitEntity u", Object[].class).getResultList().stream()
+                .allMatch(u -> access.may(caller, Operation.READ_REGISTRY, Target.unit((String) u[0], (String) u[1])));
     }
 
     private List<DutyRecord> records(EntityManager em, javax.persistence.TypedQuery<DutyEntity> query, boolean includeRetired) {

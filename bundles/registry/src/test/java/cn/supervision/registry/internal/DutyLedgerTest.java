@@ -196,6 +196,52 @@ class DutyLedgerTest {
     }
 
     @Test
+    void anotherUnitsChangeDoesNotMakeALinkingUnitUneditableButNewLinksToRetiredDutiesAreRefused() {
+        Unit b = registry.createUnit(CITY, "370500", unit("B", duty(1, "乙一。"), duty(2, "乙二。"), duty(3, "乙三。")));
+        long b3 = idOf(b, 3);
+        Unit c = registry.createUnit(CITY, "370500", unit("C", duty(1, "丙一。")));
+        Unit a = registry.createUnit(CITY, "370500", unit("A", new Duty(null, 1, "甲一。", null,
+                List.of(new DutyLink("B", 3, null, DutyRole.LEAD), new DutyLink("C", 1, null, DutyRole.ASSIST)))));
+        DutyLink toB3 = new DutyLink("B", 3, b3, DutyRole.LEAD);
+        DutyLink toC1 = new DutyLink("C", 1, idOf(c, 1), DutyRole.ASSIST);
+        assertEquals(List.of(toB3, toC1), a.mandate().duties().get(0).links());
+
+        // B drops its duty 3 and C is abolished: A's links now reach a retired duty and an abolished unit
+        registry.updateUnit(CITY, b.id(), unit("B", duty(1, "乙一。"), duty(2, "乙二。")));
+        registry.changeStatus(CITY, c.id(), new StatusCommand(UnitStatus.ABOLISHED, "机构改革撤销", null));
+
+        // A is renamed with its mandate as it was read: written, both links kept as they were
+        Unit stored = registry.getUnit(CITY, a.id());
+        Unit renamed = registry.updateUnit(CITY, a.id(), new UnitDraft("A", "甲局（更名）", null,
+                UnitKind.GOVERNMENT_DEPARTMENT, null, null, stored.mandate()));
+        assertEquals("甲局（更名）", renamed.name());
+        assertEquals(List.of(toB3, toC1), renamed.mandate().duties().get(0).links());
+        assertEquals(List.of(toB3, toC1), duties.duties(CITY, a.id(), false).get(0).links());
+        // a staffing change through an import row, whose links carry no ids (as the unit sheet writes them)
+        Mandate restaffed = new Mandate(List.of(new Duty(null, 1, "甲一。", null, List.of(
+                new DutyLink("B", 3, null, DutyRole.LEAD), new DutyLink("C", 1, null, DutyRole.ASSIST)))),
+                List.of("办公室"), new Staffing(12, 0, 2));
+        assertEquals(List.of("A"), registry.importUnits(CITY, "370500", List.of(new UnitDraft("A", "甲局（更名）", null,
+                UnitKind.GOVERNMENT_DEPARTMENT, null, null, restaffed)), ImportMode.UPSERT).updated());
+        Unit imported = registry.getUnit(CITY, a.id());
+        assertEquals(12, imported.mandate().staffing().administrativeSlots());
+        assertEquals(List.of(toB3, toC1), imported.mandate().duties().get(0).links());
+
+        // a new link to the retired duty, from another duty of A or from another unit, is still refused
+        SupervisionException e = refused(400, () -> registry.updateUnit(CITY, a.id(), new UnitDraft("A", "甲局（更名）",
+                null, UnitKind.GOVERNMENT_DEPARTMENT, null, null, new Mandate(List.of(
+                        imported.mandate().duties().get(0),
+                        new Duty(null, 2, "甲二。", null, List.of(new DutyLink("B", 3, null, DutyRole.ASSIST)))),
+                List.of("办公室"), new Staffing(12, 0, 2)))));
+        assertEquals(List.of("mandate.duties[1].links[0]"), e.errors().stream().map(f -> f.field()).toList());
+        assertEquals(imported, registry.getUnit(CITY, a.id()), "nothing written");
+        refused(400, () -> registry.createUnit(CITY, "370500", unit("D", new Duty(null, 1, "丁一。", null,
+                List.of(new DutyLink(null, 0, b3, DutyRole.ASSIST))))));
+        refused(400, () -> registry.createUnit(CITY, "370500", unit("D", new Duty(null, 1, "丁一。", null,
+                List.of(new DutyLink("C", 1, null, DutyRole.ASSIST))))));
+    }
+
+    @Test
     void malformedLinksAreRefusedBeforeAnythingIsRead() {
         List<DutyLink> many = java.util.stream.IntStream.rangeClosed(1, 21)
                 .mapToObj(n -> new DutyLink("NYNC", n, null, DutyRole.ASSIST)).toList();
@@ -256,5 +302,13 @@ class DutyLedgerTest {
         refused(404, () -> duties.dutiesOf(CITY, "999999", false));
         refused(404, () -> duties.duty(CITY, 987654L));
         assertEquals(2, duties.dutiesOf(CITY, "370522", false).size(), "the city reads its counties");
+
+        // a missing id is refused exactly as another's duty is: no county or unit learns which ids exist elsewhere
+        for (Caller probe : List.of(unitUser, guangrao)) {
+            SupervisionException other = refused(403, () -> duties.duty(probe, idOf(b, 1)));
+            SupervisionException missing = refused(403, () -> duties.duty(probe, 987654L));
+            assertEquals(other.getMessage().replace(String.valueOf(idOf(b, 1)), "?"),
+                    missing.getMessage().replace("987654", "?"));
+        }
     }
 }
