@@ -258,7 +258,8 @@ public class BoundsIT {
     /** Records in a JSON array of units or systems: each has one "id" (nested values have none). */
     private static int count(String array) {
         int n = 0;
-        for (int i = array.indexOf("\"id\":"); i >= 0; i = array.indexOf("\"id\":", i + 1)) {
+        // one jurisdictionCode per unit (its duties carry ids of their own)
+        for (int i = array.indexOf("\"jurisdictionCode\":"); i >= 0; i = array.indexOf("\"jurisdictionCode\":", i + 1)) {
             n++;
         }
         return array.equals("[]") ? 0 : n;

@@ -231,8 +231,8 @@ public class ConsoleIT {
         s.waitFor("document.querySelector('#who').innerText.includes('市级编办管理员')", 10_000);
         String who = s.text("#who");
         assertTrue(who, who.contains("city-admin") && who.contains("东营市"));
-        assertEquals("工作台,单位名录,指标体系,平台数据,扩展包,定时任务,操作日志,监管活动,问卷调查,问题清单,整改台账,预警台账,约谈与通报批评,"
-                + "机构编制建议,综合考核,公文,专题报告,督办任务,协作部门,联席会议,消息", menus(s));
+        assertEquals("工作台,单位名录,职责清单,指标体系,平台数据,扩展包,定时任务,操作日志,监管活动,职责覆盖,问卷调查,问题清单,整改台账,预警台账,约谈与通报批评,"
+                + "机构编制建议,职责交叉与空白,综合考核,公文,专题报告,督办任务,协作部门,联席会议,消息", menus(s));
         s.waitFor("document.querySelectorAll('.el-card').length >= 8 && !document.querySelector('.el-loading-mask')", 20_000);
 
         s.open(BASE + "/console/units");
@@ -369,7 +369,7 @@ public class ConsoleIT {
 
         Driver.Session leader = loginAs("city-leader");
         assertEquals("/console/overview", leader.script("return location.pathname"));
-        assertEquals("结果总览,单位名录,指标体系,监管活动,问题清单,整改台账,预警台账,约谈与通报批评,机构编制建议,综合考核,公文,专题报告,督办任务,联席会议,消息",
+        assertEquals("结果总览,单位名录,职责清单,指标体系,监管活动,职责覆盖,问题清单,整改台账,预警台账,约谈与通报批评,机构编制建议,职责交叉与空白,综合考核,公文,专题报告,督办任务,联席会议,消息",
                 menus(leader));
         leader.waitFor("document.querySelectorAll('canvas').length >= 2 && document.body.innerText.includes('参评单位')", 20_000);
         screenshot(leader, "08-leader-overview");

@@ -98,7 +98,9 @@ public class ConsolePlatformIT {
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
         String unitCode = field(units, "code");
         String unitName = field(units, "name");
-        String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1).toString();
+        // a day inside the console's default range (this year up to the browser's today) whatever the hour: just
+        // after midnight in Beijing it is still yesterday for the browser, so the month of Beijing's yesterday
+        String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).withDayOfMonth(1).toString();
         String good = "metric,unit,date,value\n" + METRIC + "," + unitCode + "," + day + ",91\n";
         Path bad = file("batch-bad", ".csv", (good + METRIC + ",无此部门XYZ," + day + ",70\n").getBytes(StandardCharsets.UTF_8));
         Path fixed = file("batch-fixed", ".csv", good.getBytes(StandardCharsets.UTF_8));

@@ -131,8 +131,8 @@ public class ConsoleUnitsIT {
         String id = s.script("return location.pathname.split('/').pop()");
         String created = Http.get(API + "/v1/units/" + id, "city-admin").body();
         assertTrue(created, created.contains("\"code\":\"" + code + "\"") && created.contains("\"kind\":\"GOVERNMENT_DEPARTMENT\"")
-                && created.contains("{\"number\":1,\"text\":\"贯彻执行国家和省有关控制台测试的法律法规。\"}")
-                && created.contains("{\"number\":2,\"text\":\"负责全市控制台测试工作的统筹协调。\"}")
+                && created.contains("\"number\":1,\"text\":\"贯彻执行国家和省有关控制台测试的法律法规。\"")
+                && created.contains("\"number\":2,\"text\":\"负责全市控制台测试工作的统筹协调。\"")
                 && created.contains("\"internalBodies\":[\"办公室\",\"测试科\"]") && created.contains("\"administrativeSlots\":12")
                 && created.contains("\"leadershipPosts\":3"));
 

@@ -315,7 +315,7 @@ public class CorroborationIT {
     public void aConfiguredFeedPullsFromAPartnerAndRecordsItsRuns() throws Exception {
         long[] u = cityUnits();
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        String code = field(units.substring(units.indexOf("{\"id\":" + u[3] + ",")), "code");
+        String code = field(units.substring(units.indexOf("{\"id\":" + u[3] + ",\"code\"")), "code");
         assertEquals(200, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/metrics/it.bad-reviews", "city-admin",
                 "{\"name\":\"差评件数\",\"unitOfMeasure\":\"件\",\"sourceSystem\":\"haocha\",\"aggregation\":\"SUM\"}").status());
         byte[] export = ("metric,unit,date,value\nit.bad-reviews," + code + ",2026-10-15,3\n").getBytes(StandardCharsets.UTF_8);

@@ -76,24 +76,25 @@ public class DutyAnalysisIT {
         ok(403, Http.get(BASE + "/proposals?jurisdiction=370500", "lijin-admin"));
         ok(403, Http.get(BASE + "/proposals?jurisdiction=370500", "czj-user"));
         ok(400, Http.get(BASE + "/proposals?jurisdiction=370500&kind=SIMILAR", "city-admin"));
-        assertEquals("[]", ok(200, Http.get(BASE + "/proposals?jurisdiction=370500", "city-admin")).body());
-
+        // other test classes of the suite may have analysed the city already: nothing here assumes a first run
         String first = ok(200, Http.call("POST", run, "city-admin", null, null)).body();
         assertTrue(first, field(first, "duties") >= 100 && field(first, "items") >= 500);
-        int proposed = field(first, "newOverlaps") + field(first, "newGaps");
-        assertTrue(first, field(first, "newOverlaps") >= 10);
+
+        Http.Reply overlaps = ok(200, Http.get(BASE + "/proposals?jurisdiction=370500&kind=OVERLAP&limit=1000", "city-leader"));
+        assertTrue(overlaps.header("X-Total-Count"), Integer.parseInt(overlaps.header("X-Total-Count")) >= 10);
+        assertTrue("the planted 户外广告 overlap (smartcn segmented the mandates inside Karaf): " + overlaps.body(),
+                overlaps.body().split("户外广告设施", -1).length > 2);
+        assertTrue(overlaps.body(), overlaps.body().contains("\"户外\"") && overlaps.body().contains("\"广告\""));
 
         Http.Reply listing = ok(200, Http.get(BASE + "/proposals?jurisdiction=370500&kind=OVERLAP&state=PROPOSED&limit=1000", "city-leader"));
-        assertEquals(String.valueOf(field(first, "newOverlaps")), listing.header("X-Total-Count"));
         String body = listing.body();
         long adId = -1;
         for (String proposal : body.split("\\{\"id\":")) {
-            if (proposal.contains("\"OVERLAP\"") && proposal.split("户外广告设施", -1).length > 2) {
+            if (proposal.contains("\"OVERLAP\"") && (adId < 0 || proposal.split("户外广告设施", -1).length > 2)) {
                 adId = Long.parseLong(proposal.substring(0, proposal.indexOf(',')));
             }
         }
-        assertTrue("the planted 户外广告 overlap (smartcn segmented the mandates inside Karaf): " + body, adId > 0);
-        assertTrue(body, body.contains("\"户外\"") && body.contains("\"广告\""));
+        assertTrue("a proposed overlap to decide on: " + body, adId > 0);
 
         // dismiss: a reason is needed, the decision is final, other offices and units are refused
         String dismiss = BASE + "/proposals/" + adId + "/dismiss";
@@ -125,7 +126,7 @@ public class DutyAnalysisIT {
         // a second run proposes nothing again, whatever was decided
         String second = ok(200, Http.call("POST", run, "city-admin", null, null)).body();
         assertEquals(second, 0, field(second, "newOverlaps") + field(second, "newGaps"));
-        assertEquals(second, proposed, field(second, "known"));
+        assertEquals(second, field(first, "newOverlaps") + field(first, "newGaps") + field(first, "known"), field(second, "known"));
         assertTrue(ok(200, Http.get(BASE + "/proposals/" + adId, "city-leader")).body().contains("\"state\":\"DISMISSED\""));
     }
 }

@@ -94,8 +94,8 @@ public class DutyIT {
                 Arrays.asList("IT-SC-101", "食品经营许可（IT）", "行政许可", "《中华人民共和国食品安全法》第三十五条", "东营市市场监督管理局", "受理、审查、决定", "违法许可的", Integer.valueOf(numbers.get(0))),
                 Arrays.asList("IT-SC-102", "食品生产经营日常监督检查（IT）", "行政检查", "《中华人民共和国食品安全法》第一百一十条", "东营市市场监督管理局（食品生产安全监督管理科）", "制定计划、实施检查", "不履行检查职责的", Integer.valueOf(numbers.get(1))),
                 Arrays.asList("IT-SC-103", "尚未对应职责的事项（IT）", "公共服务", "《消费者权益保护法》", "", "受理投诉", "推诿的", null)));
-        assertEquals(403, upload(unit, "lijin-admin", good).status());
-        assertEquals(403, upload(unit, "czj-user", good).status());
+        assertEquals(404, upload(unit, "lijin-admin", good).status());
+        assertEquals(404, upload(unit, "czj-user", good).status());
         Http.Reply imported = upload(unit, "city-admin", good);
         assertEquals(imported.body(), 201, imported.status());
         Http.Reply gaps = Http.get(API + "/v1/power-lists/" + unit + "/gaps", "city-admin");

@@ -106,7 +106,7 @@ public class PowerListIT {
         assertTrue(bad.contentType(), bad.contentType().startsWith("application/problem+json"));
         for (String expected : List.of("\"field\":\"第2行\"", "\"field\":\"第3行\"", "\"field\":\"第4行\"", "\"field\":\"第5行\"",
                 "\"field\":\"第6行\"", "“XK-" + sfx + "”在清单中重复（第2、3行）", "“行政审批”不存在", "“内部管理”只用于主要职责", "对应职责序号 99",
-                "本行政区划的另一单位（东营市财政局）", "是其他行政区划（370522）的单位利津县生态环境监测站，不能跨行政区划映射")) {
+                "本行政区划的另一单位（东营市财政局）", "实施主体“利津县生态环境监测站（监测科）”属于其他行政区划，不能跨行政区划映射")) {
             assertTrue(expected + " in " + bad.body(), bad.body().contains(expected));
         }
         // the header is checked before any row; broken bytes are a problem too, never a stack trace
@@ -123,8 +123,8 @@ public class PowerListIT {
                 row("FW-" + sfx, "公共服务", "市行政审批服务局", "3"),
                 row("QT-" + sfx, "其他行政权力", "", "")));
         ok(401, upload(null, url, good));
-        ok(403, upload("lijin-admin", url, good));
-        ok(403, upload("czj-user", url, good));
+        ok(404, upload("lijin-admin", url, good));
+        ok(404, upload("czj-user", url, good));
         // nothing of any refused upload was written: no item with this run's codes, no import under this run's file name
         assertFalse(ok(200, Http.get(all, "city-admin")).body().contains(sfx));
         assertFalse(ok(200, Http.get(imports, "city-admin")).body().contains(sfx));
@@ -143,11 +143,12 @@ public class PowerListIT {
         assertEquals(HEADER, exported.get(0));
         assertEquals(4, exported.size());
 
-        // another county and another unit's user read nothing of it; the unit listing of a unit user stays its own
+        // another county and another unit's user read nothing of it (404: not even whether the unit exists); the unit
+        // listing of a unit user stays its own
         for (String user : List.of("lijin-admin", "czj-user")) {
-            ok(403, Http.get(LISTS + "/" + unit, user));
-            ok(403, Http.get(LISTS + "/" + unit + "/gaps", user));
-            ok(403, Http.get(LISTS + "/" + unit + "/export", user));
+            ok(404, Http.get(LISTS + "/" + unit, user));
+            ok(404, Http.get(LISTS + "/" + unit + "/gaps", user));
+            ok(404, Http.get(LISTS + "/" + unit + "/export", user));
         }
         ok(403, Http.get(LISTS + "?jurisdiction=370500", "lijin-admin"));
         assertFalse(ok(200, Http.get(LISTS + "?jurisdiction=370500&limit=1000", "czj-user")).body().contains("\"unitCode\":\"XZSPJ\""));

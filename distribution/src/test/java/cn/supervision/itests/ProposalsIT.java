@@ -110,7 +110,7 @@ public class ProposalsIT {
         long finding = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
                 + "\"unitId\":" + czj + ",\"source\":{\"kind\":\"MANUAL\",\"reference\":\"专项检查\"},\"category\":\"DUTY_OVERLAP_GAP\","
                 + "\"severity\":\"SERIOUS\",\"description\":\"职责交叉\"}")).body());
-        Matcher duty = Pattern.compile("\"duties\":\\[\\{\"number\":(\\d+),\"text\":\"([^\"]+)\"").matcher(unit);
+        Matcher duty = Pattern.compile("\"duties\":\\[\\{(?:\"id\":\\d+,)?\"number\":(\\d+),\"text\":\"([^\"]+)\"").matcher(unit);
         assertTrue(unit, duty.find());
         String body = "{\"title\":\"关于调整职责的处理意见\",\"rationale\":\"依据第十九条\",\"findingIds\":[" + finding + "],"
                 + "\"changes\":[{\"kind\":\"MOVE_DUTY\",\"unitId\":" + czj + ",\"otherUnitId\":" + other + ",\"dutyNumber\":" + duty.group(1) + "}]}";

@@ -147,7 +147,10 @@ final class ContributionProcessor {
                     .forEach(f -> drafts.addAll(f.value().units()));
             List<Unit> registered = known.containsKey(declared)
                     ? registry.listUnits(Caller.system("contributions"), declared, true) : List.of();
-            PowerListCheck check = new PowerListCheck(declared, drafts, registered, system, powerLists.get());
+            // a jurisdiction the bundle itself registers is not in the authority tree yet: the service cannot check
+            // against it (404), so its lists get the rules that need no registry, and its units are all the bundle's
+            PowerListCheck check = new PowerListCheck(declared, drafts, registered, system,
+                    known.containsKey(declared) ? powerLists.get() : null);
             content.powerLists().forEach(f -> reasons.addAll(check.check(f)));
         }
         // indicator systems
