@@ -272,7 +272,8 @@ public class ConsoleIT {
                 "csrfToken");
         assertEquals(204, Http.call("DELETE", API + "/v1/session", null, null, null,
                 Map.of("Cookie", "SUPERVISION_SESSION=" + cookie, "X-CSRF-Token", token)).status());
-        s.clickXpath("//li[contains(@class,'el-menu-item') and contains(., '监管活动')]");
+        // clicked in the page: a headless click at the item's centre has landed on its neighbour (职责覆盖) before
+        s.script("[...document.querySelectorAll('.el-menu-item')].find(e => e.innerText.trim() === '监管活动').click(); return ''");
         s.waitFor("location.pathname === '/console/login' && document.body.innerText.includes('会话已过期')", 10_000);
         s.severeLogs(); // the expired session's 401 is the expected one
         s.type("#username", "city-admin");

@@ -51,7 +51,7 @@ public class ConsoleIndicatorsIT {
     private static long citySystem() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && r.body().contains(CITY_SYSTEM), 60_000);
-        return PlatformIT.firstId(systems.body());
+        return PlatformIT.citySystemId(systems.body());
     }
 
     private static String tree() {
@@ -85,8 +85,8 @@ public class ConsoleIndicatorsIT {
         String text = s.script("return " + tree());
         assertTrue(text, text.contains("三定规定主要职责履行") && text.contains("12") && text.contains("核心职责") && text.contains("区间计分")
                 && text.contains("定性") && text.contains("定性等次评定"));
-        assertTrue(s.text("#system-status").contains("已发布"));
-        assertTrue(s.text("#validation-summary").contains("校验通过"));
+        assertTrue(s.text("#system-status"), s.text("#system-status").contains("已发布"));
+        assertTrue(s.text("#validation-summary"), s.text("#validation-summary").contains("校验通过"));
         screenshot(s, "20-indicator-tree");
 
         // copy to a draft of next year

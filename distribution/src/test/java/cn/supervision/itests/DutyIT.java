@@ -109,7 +109,9 @@ public class DutyIT {
             campaignCoverageAndAnalysis(unit, system, numbers);
         } finally {
             // the other test classes of the suite pick the city's published system: leave none of ours published
-            Http.json("POST", API + "/v1/indicator-systems/" + system + "/retire", "city-admin", "{\"reason\":\"职责驱动测试结束\"}");
+            Http.Reply retired = Http.json("POST", API + "/v1/indicator-systems/" + system + "/retire", "city-admin",
+                    "{\"reason\":\"职责驱动测试结束\"}");
+            assertEquals(retired.body(), 200, retired.status());
         }
     }
 
@@ -120,7 +122,7 @@ public class DutyIT {
     private static long dutyDrivenSystem() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
-        String city = Http.get(API + "/v1/indicator-systems/" + PlatformIT.firstId(systems.body()), "city-admin").body();
+        String city = Http.get(API + "/v1/indicator-systems/" + PlatformIT.citySystemId(systems.body()), "city-admin").body();
         String definition = object(city, city.indexOf("\"definition\":") + "\"definition\":".length())
                 .replace("\"code\":\"D1.1\"", "\"code\":\"D1.1\",\"perDuty\":{\"weighting\":\"EQUAL\"}")
                 .replace("东营市市直部门单位职能运行监管指标体系", "按职责逐项考核测试体系（IT）");

@@ -334,6 +334,17 @@ public class PlatformIT {
         return n;
     }
 
+    /**
+     * The city's own system (published by the city's contribution bundle) in a listing of indicator systems: other test
+     * classes publish systems of the city too, whose random lineages may sort before it.
+     */
+    static long citySystemId(String listing) {
+        Matcher m = Pattern.compile("\"id\":(\\d+),\"jurisdictionCode\":\"370500\",\"lineage\":\"bundle:cn\\.supervision\\.city\\.dongying/")
+                .matcher(listing);
+        assertTrue(listing, m.find());
+        return Long.parseLong(m.group(1));
+    }
+
     static long firstId(String json) {
         Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
         assertTrue(json, m.find());
