@@ -1,5 +1,7 @@
 package cn.supervision.itests;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
@@ -95,7 +97,7 @@ public class TasksIT {
         SupervisionException bad = assertThrows(SupervisionException.class, () -> tasks.create(CITY, "370500", TaskOrigin.INSTRUCTION,
                 origin, List.of(new TaskDraft("合格事项", null, OwnerKind.OFFICE, null, today.plusDays(5)),
                         new TaskDraft("不存在的单位", null, OwnerKind.UNIT, "NO-SUCH-UNIT", today.plusDays(5)))));
-        assertEquals(400, bad.status());
+        assertEquals(ProblemKind.INVALID, bad.kind());
         String byOrigin = API + "/v1/tasks?origin=INSTRUCTION&originId=" + origin;
         assertEquals("[]", ok(200, Http.get(byOrigin, "city-admin")).body());
 

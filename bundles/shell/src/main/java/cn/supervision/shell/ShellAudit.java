@@ -49,7 +49,7 @@ public class ShellAudit implements CommandSessionListener {
 
     @Override
     public void afterExecute(CommandSession session, CharSequence command, Exception exception) {
-        record(session, command, exception instanceof SupervisionException s ? s.status() : 500);
+        record(session, command, exception instanceof SupervisionException s ? cn.supervision.rest.bounds.ProblemStatus.of(s.kind()) : 500);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package cn.supervision.shell;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,7 +124,7 @@ class PowerListCommandsTest {
     void aWrongHeaderIsRefusedWithoutCallingTheServiceAndEveryRowReasonIsPrinted() throws Exception {
         SupervisionException header = assertThrows(SupervisionException.class,
                 () -> importing(workbook(List.of("事项编码", "事项名", "事项类型"), List.of("XK-1", "企业登记", "行政许可")), null).execute());
-        assertEquals(400, header.status());
+        assertEquals(ProblemKind.INVALID, header.kind());
         assertEquals(List.of(), imported);
         assertTrue(printed().contains("表头第2列  “事项名”不是权责清单的列"), printed());
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 
 /**
@@ -24,7 +25,7 @@ public record EvidenceFile(String name, String contentType, String sha256) {
             "xls", "application/vnd.ms-excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     public static SupervisionException tooLarge() {
-        return new SupervisionException(413, "请求体过大", "佐证材料不能超过 10 MB", null);
+        return new SupervisionException(ProblemKind.TOO_LARGE, "请求体过大", "佐证材料不能超过 10 MB", null);
     }
 
     /**
@@ -48,7 +49,7 @@ public record EvidenceFile(String name, String contentType, String sha256) {
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         String type = TYPES.get(extension);
         if (name.isEmpty() || name.length() > 200 || type == null) {
-            throw new SupervisionException(415, "不支持的内容类型", "佐证材料只接受 " + new TreeSet<>(TYPES.keySet()) + " 文件", null);
+            throw new SupervisionException(ProblemKind.UNSUPPORTED_TYPE, "不支持的内容类型", "佐证材料只接受 " + new TreeSet<>(TYPES.keySet()) + " 文件", null);
         }
         if (content == null || content.length == 0) {
             throw SupervisionException.invalid("file", "文件为空");

@@ -1,5 +1,7 @@
 package cn.supervision.api.document;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,7 +17,7 @@ class DocumentFormatTest {
         assertEquals(DocumentFormat.PDF, DocumentFormat.ofParameter(" "));
         assertEquals(DocumentFormat.DOCX, DocumentFormat.ofParameter(" docx "));
         SupervisionException wrong = assertThrows(SupervisionException.class, () -> DocumentFormat.ofParameter("odt"));
-        assertEquals(400, wrong.status());
+        assertEquals(ProblemKind.INVALID, wrong.kind());
         assertEquals(true, wrong.getMessage().contains("odt"), wrong.getMessage());
     }
 }

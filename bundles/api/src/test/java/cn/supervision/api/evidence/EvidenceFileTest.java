@@ -1,5 +1,7 @@
 package cn.supervision.api.evidence;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,12 +50,12 @@ class EvidenceFileTest {
         assertEquals(EvidenceFile.MAX_BYTES, EvidenceFile.read(EvidenceFile.MAX_BYTES, new Counting(EvidenceFile.MAX_BYTES)).length);
 
         Counting declared = new Counting(EvidenceFile.MAX_BYTES + 1);
-        assertEquals(413, assertThrows(SupervisionException.class,
-                () -> EvidenceFile.read(EvidenceFile.MAX_BYTES + 1, declared)).status());
+        assertEquals(ProblemKind.TOO_LARGE, assertThrows(SupervisionException.class,
+                () -> EvidenceFile.read(EvidenceFile.MAX_BYTES + 1, declared)).kind());
         assertEquals(0, declared.read, "a declared length over the limit is refused before a byte is read");
 
         Counting undeclared = new Counting(50L * 1024 * 1024);
-        assertEquals(413, assertThrows(SupervisionException.class, () -> EvidenceFile.read(null, undeclared)).status());
+        assertEquals(ProblemKind.TOO_LARGE, assertThrows(SupervisionException.class, () -> EvidenceFile.read(null, undeclared)).kind());
         assertTrue(undeclared.read <= EvidenceFile.MAX_BYTES + 1, "read " + undeclared.read + " bytes of an undeclared 50 MB body");
     }
 }

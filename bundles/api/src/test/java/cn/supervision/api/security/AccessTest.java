@@ -1,5 +1,7 @@
 package cn.supervision.api.security;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -241,10 +243,10 @@ class AccessTest {
         Caller lijin = new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null);
         SupervisionException denied = assertThrows(SupervisionException.class,
                 () -> ACCESS.require(lijin, Operation.READ_INPUTS, Target.unit("370523", "GRJ")));
-        assertEquals(403, denied.status());
+        assertEquals(ProblemKind.FORBIDDEN, denied.kind());
         assertEquals("当前用户无权查看监管输入和佐证材料（行政区划 370523，单位 GRJ）", denied.getMessage());
-        assertEquals(404, assertThrows(SupervisionException.class,
-                () -> ACCESS.require(lijin, Operation.READ_REGISTRY, "999999")).status());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class,
+                () -> ACCESS.require(lijin, Operation.READ_REGISTRY, "999999")).kind());
         List<String> kept = ACCESS.filter(lijin, Operation.READ_REGISTRY, List.of("370500", "370522", "370522L", "370523"), Target::of);
         assertEquals(List.of("370522", "370522L"), kept);
     }

@@ -1,5 +1,8 @@
 package cn.supervision.assessment.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
+
 import static cn.supervision.assessment.internal.FakeCampaigns.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -92,9 +95,9 @@ class AssessmentServiceTest {
         jpa.close();
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -136,10 +139,10 @@ class AssessmentServiceTest {
 
     @Test
     void aGradeMappingMustMapEveryGradeAndNamesTheMissingOne() {
-        SupervisionException e = refused(400, () -> assessment.saveMapping(CITY, "370500", 2026, new MappingDraft("GRADE",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 2026, new MappingDraft("GRADE",
                 new BigDecimal("5"), null, 1, null, gradePoints("优秀", "5", "良好", "4", "一般", "2.5"), null, null, null)));
         assertEquals(List.of("gradePoints.较差"), fields(e));
-        e = refused(400, () -> assessment.saveMapping(CITY, "370500", 2026, new MappingDraft("GRADE", new BigDecimal("5"), null, 1,
+        e = refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 2026, new MappingDraft("GRADE", new BigDecimal("5"), null, 1,
                 null, gradePoints("优秀", "6", "良好", "4", "一般", "2.55", "较差", "0", "好", "5"), null, null, null)));
         assertEquals(List.of("gradePoints.优秀", "gradePoints.一般", "gradePoints.好"), fields(e));
         assertTrue(assessment.mappingRevisions(CITY, "370500", 2026).isEmpty(), "nothing written");
@@ -155,19 +158,19 @@ class AssessmentServiceTest {
 
     @Test
     void validationNamesEveryField() {
-        SupervisionException e = refused(400, () -> assessment.saveMapping(CITY, "370500", 2026, new MappingDraft("CURVE",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 2026, new MappingDraft("CURVE",
                 new BigDecimal("0"), new BigDecimal("-1"), 7, "CEILING", null, 4L,
                 List.of(new SpecialRuleDraft("PLUS", new BigDecimal("-1"), List.of("极好"), new BigDecimal("101"), null, 1L),
                         new SpecialRuleDraft("BONUS", new BigDecimal("1"), null, null, null, null)), "x".repeat(501))));
         assertEquals(List.of("method", "decimals", "rounding", "scaleMax", "floor", "routineCampaignId", "specialRules[0].kind",
                 "specialRules[0].points", "specialRules[0].grades", "specialRules[0].totalBelow", "specialRules[0].campaignId",
                 "specialRules[1]", "note"), fields(e));
-        assertEquals(400, refused(400, () -> assessment.saveMapping(CITY, "370500", 2026, null)).status());
-        assertEquals(List.of("scaleMax"), fields(refused(400, () -> assessment.saveMapping(CITY, "370500", 2026,
+        assertEquals(ProblemKind.INVALID, refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 2026, null)).kind());
+        assertEquals(List.of("scaleMax"), fields(refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 2026,
                 linear("1000.5", 2, null, List.of())))));
-        assertEquals(List.of("scaleMax"), fields(refused(400, () -> assessment.saveMapping(CITY, "370500", 2026,
+        assertEquals(List.of("scaleMax"), fields(refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 2026,
                 linear("10.125", 2, null, List.of())))), "more decimals than the points are shown with");
-        assertEquals(List.of("year"), fields(refused(400, () -> assessment.saveMapping(CITY, "370500", 1999, linear("10", 2, null, List.of())))));
+        assertEquals(List.of("year"), fields(refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 1999, linear("10", 2, null, List.of())))));
         assertTrue(assessment.mappingRevisions(CITY, "370500", 2026).isEmpty());
     }
 
@@ -183,8 +186,8 @@ class AssessmentServiceTest {
         AssessmentView v = assessment.export(PARTNER, "370500", 2026, ExportFormat.SOAP);
         assertEquals(2, v.mappingRevision());
         assertEquals(new BigDecimal("2.9"), v.units().get(0).assessmentPoints(), "14.72 × 20 / 100 = 2.944 → 2.9 down");
-        refused(404, () -> assessment.mapping(CITY, "370500", 2026, 3));
-        refused(404, () -> assessment.mapping(CITY, "370500", 2027));
+        refused(ProblemKind.NOT_FOUND, () -> assessment.mapping(CITY, "370500", 2026, 3));
+        refused(ProblemKind.NOT_FOUND, () -> assessment.mapping(CITY, "370500", 2027));
     }
 
     @Test
@@ -206,11 +209,11 @@ class AssessmentServiceTest {
         // proposed items do not count; confirmed ones do; a drop needs its reason
         AssessmentView before = assessment.export(CITY, "370500", 2026, ExportFormat.REST);
         assertEquals(new BigDecimal("1.47"), before.units().get(0).finalPoints());
-        refused(403, () -> assessment.confirm(PARTNER, deduction.id(), null));
-        refused(403, () -> assessment.confirm(LIJIN, deduction.id(), null));
-        assertEquals(List.of("note"), fields(refused(400, () -> assessment.drop(CITY, bonus.id(), " "))));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.confirm(PARTNER, deduction.id(), null));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.confirm(LIJIN, deduction.id(), null));
+        assertEquals(List.of("note"), fields(refused(ProblemKind.INVALID, () -> assessment.drop(CITY, bonus.id(), " "))));
         assertEquals(ItemState.CONFIRMED, assessment.confirm(CITY, deduction.id(), "经市考核办审核").state());
-        refused(409, () -> assessment.confirm(CITY, deduction.id(), null));
+        refused(ProblemKind.CONFLICT, () -> assessment.confirm(CITY, deduction.id(), null));
         assertEquals(ItemState.DROPPED, assessment.drop(CITY, bonus.id(), "该专项已在其他指标中计分").state());
         AssessmentView after = assessment.export(PARTNER, "370500", 2026, ExportFormat.SOAP);
         UnitAssessment czj = after.units().get(0);
@@ -233,7 +236,7 @@ class AssessmentServiceTest {
         List<AssessmentItem> now = assessment.items(CITY, "370500", 2026);
         assertEquals(2, now.size());
         assertTrue(now.stream().allMatch(i -> i.state() == ItemState.PROPOSED && i.resultRevision() == 2), now.toString());
-        refused(409, () -> assessment.confirm(CITY, first.id(), null));
+        refused(ProblemKind.CONFLICT, () -> assessment.confirm(CITY, first.id(), null));
         AssessmentView v = assessment.export(CITY, "370500", 2026, ExportFormat.XLSX);
         UnitAssessment swj = v.units().stream().filter(u -> u.unitCode().equals("SWJ")).findFirst().orElseThrow();
         assertNull(swj.routineCampaignId(), "a unit with only a special item is listed without routine points");
@@ -244,24 +247,24 @@ class AssessmentServiceTest {
 
     @Test
     void authorityFollowsThePolicy() {
-        refused(403, () -> assessment.saveMapping(PARTNER, "370500", 2026, linear("10", 2, null, List.of())));
-        refused(403, () -> assessment.saveMapping(CITY_LEADER, "370500", 2026, linear("10", 2, null, List.of())));
-        refused(403, () -> assessment.saveMapping(LIJIN, "370500", 2026, linear("10", 2, null, List.of())));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.saveMapping(PARTNER, "370500", 2026, linear("10", 2, null, List.of())));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.saveMapping(CITY_LEADER, "370500", 2026, linear("10", 2, null, List.of())));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.saveMapping(LIJIN, "370500", 2026, linear("10", 2, null, List.of())));
         // the city does not set a county's mapping
-        refused(403, () -> assessment.saveMapping(CITY, "370522", 2026, linear("10", 2, null, List.of())));
-        refused(404, () -> assessment.saveMapping(CITY, "379999", 2026, linear("10", 2, null, List.of())));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.saveMapping(CITY, "370522", 2026, linear("10", 2, null, List.of())));
+        refused(ProblemKind.NOT_FOUND, () -> assessment.saveMapping(CITY, "379999", 2026, linear("10", 2, null, List.of())));
         assessment.saveMapping(CITY, "370500", 2026, linear("10", 2, null, List.of()));
-        refused(403, () -> assessment.export(LIJIN, "370500", 2026, ExportFormat.SOAP));
-        refused(403, () -> assessment.export(CZJ_USER, "370500", 2026, ExportFormat.REST));
-        refused(403, () -> assessment.export(DEPARTMENT, "370500", 2026, ExportFormat.REST));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.export(LIJIN, "370500", 2026, ExportFormat.SOAP));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.export(CZJ_USER, "370500", 2026, ExportFormat.REST));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.export(DEPARTMENT, "370500", 2026, ExportFormat.REST));
         assertEquals(2, assessment.export(CITY_LEADER, "370500", 2026, ExportFormat.REST).units().size());
-        refused(409, () -> assessment.export(PARTNER, "370500", 2025, ExportFormat.SOAP));
+        refused(ProblemKind.CONFLICT, () -> assessment.export(PARTNER, "370500", 2025, ExportFormat.SOAP));
         // the export log: the office's own, the two successful exports only
         List<ExportRecord> log = assessment.exports(CITY, "370500", null);
         assertEquals(1, log.size());
         assertEquals("city-leader", log.get(0).by());
-        refused(403, () -> assessment.exports(PARTNER, "370500", null));
-        refused(403, () -> assessment.exports(LIJIN, "370500", null));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.exports(PARTNER, "370500", null));
+        refused(ProblemKind.FORBIDDEN, () -> assessment.exports(LIJIN, "370500", null));
         assertTrue(assessment.exports(LIJIN, null, null).isEmpty());
     }
 
@@ -292,12 +295,12 @@ class AssessmentServiceTest {
 
     @Test
     void aPinnedRoutineCampaignMustBeOneOfTheYearsRoutineCampaigns() {
-        assertEquals(List.of("routineCampaignId"), fields(refused(400, () -> assessment.saveMapping(CITY, "370500", 2026,
+        assertEquals(List.of("routineCampaignId"), fields(refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 2026,
                 new MappingDraft("LINEAR", BigDecimal.TEN, null, null, null, null, 3L, null, null)))));
-        assertEquals(List.of("routineCampaignId"), fields(refused(400, () -> assessment.saveMapping(CITY, "370500", 2026,
+        assertEquals(List.of("routineCampaignId"), fields(refused(ProblemKind.INVALID, () -> assessment.saveMapping(CITY, "370500", 2026,
                 new MappingDraft("LINEAR", BigDecimal.TEN, null, null, null, null, 4L, null, null)))));
         assessment.saveMapping(CITY, "370500", 2026, new MappingDraft("LINEAR", BigDecimal.TEN, null, null, null, null, 2L, null, null));
-        SupervisionException e = refused(409, () -> assessment.export(CITY, "370500", 2026, ExportFormat.REST));
+        SupervisionException e = refused(ProblemKind.CONFLICT, () -> assessment.export(CITY, "370500", 2026, ExportFormat.REST));
         assertTrue(e.getMessage().contains("尚未发布"), e.getMessage());
         assertTrue(assessment.exports(CITY, "370500", 2026).isEmpty(), "a refused export is not recorded");
     }
@@ -357,7 +360,7 @@ class AssessmentServiceTest {
             assertEquals(ItemState.CONFIRMED, storedState(first.id()), reader.username() + "'s read superseded the office's decision");
         }
         // the office's own command reconciles: the stale item cannot be decided, it is superseded by a new proposal
-        refused(409, () -> assessment.drop(LIJIN, first.id(), "理由"));
+        refused(ProblemKind.CONFLICT, () -> assessment.drop(LIJIN, first.id(), "理由"));
         assertEquals(ItemState.SUPERSEDED, storedState(first.id()));
         assertEquals(2, storedItems());
         AssessmentItem again = assessment.items(LIJIN_LEADER, "370522", 2026).get(0);

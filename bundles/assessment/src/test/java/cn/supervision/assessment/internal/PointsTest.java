@@ -1,5 +1,7 @@
 package cn.supervision.assessment.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -75,7 +77,7 @@ class PointsTest {
         assertEquals(new BigDecimal("2.5"), Points.routine(m, "x", new BigDecimal("61.00"), "一般"));
         assertEquals(new BigDecimal("0.0"), Points.routine(m, "x", new BigDecimal("14.72"), "较差"));
         SupervisionException e = assertThrows(SupervisionException.class, () -> Points.routine(m, "东营市财政局", BigDecimal.ONE, "好"));
-        assertEquals(409, e.status());
+        assertEquals(ProblemKind.CONFLICT, e.kind());
         assertEquals(true, e.getMessage().contains("“好”"), e.getMessage());
     }
 

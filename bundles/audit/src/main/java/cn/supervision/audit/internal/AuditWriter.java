@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.supervision.api.audit.AuditEvent;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.audit.internal.model.AuditEntryEntity;
 
@@ -62,17 +63,17 @@ final class AuditWriter implements AutoCloseable {
     long append(AuditEvent event, String jurisdiction) {
         Pending p = new Pending(event, jurisdiction, new CompletableFuture<>());
         if (!running || !queue.offer(p)) {
-            throw new SupervisionException(503, "审计日志不可用", "审计日志暂时无法写入，请稍后重试", null);
+            throw new SupervisionException(ProblemKind.BUSY, "审计日志不可用", "审计日志暂时无法写入，请稍后重试", null);
         }
         try {
             return p.done().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("审计日志写入失败", e.getCause());
         } catch (TimeoutException e) {
-            throw new SupervisionException(503, "审计日志不可用", "审计日志未能在 30 秒内写入", null);
+            throw new SupervisionException(ProblemKind.BUSY, "审计日志不可用", "审计日志未能在 30 秒内写入", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SupervisionException(503, "服务停止", "平台正在停止，请稍后重试", null);
+            throw new SupervisionException(ProblemKind.BUSY, "服务停止", "平台正在停止，请稍后重试", null);
         }
     }
 
@@ -98,7 +99,7 @@ final class AuditWriter implements AutoCloseable {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(p -> p.done().completeExceptionally(new SupervisionException(503, "服务停止", "平台正在停止，请稍后重试", null)));
+        left.forEach(p -> p.done().completeExceptionally(new SupervisionException(ProblemKind.BUSY, "服务停止", "平台正在停止，请稍后重试", null)));
     }
 
     private void writeGroup(List<Pending> group) {

@@ -1,5 +1,7 @@
 package cn.supervision.audit.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -187,14 +189,14 @@ class AuditLogTest {
 
         SupervisionException cityAsked = assertThrows(SupervisionException.class,
                 () -> audit.list(LIJIN, new AuditQuery("370500", null, null, null, null, null, 0, 50)));
-        assertEquals(403, cityAsked.status());
-        assertEquals(403, assertThrows(SupervisionException.class,
-                () -> audit.list(LIJIN, new AuditQuery("370523", null, null, null, null, null, 0, 50))).status());
+        assertEquals(ProblemKind.FORBIDDEN, cityAsked.kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class,
+                () -> audit.list(LIJIN, new AuditQuery("370523", null, null, null, null, null, 0, 50))).kind());
         for (Caller c : List.of(UNIT, LEADER, PARTNER, EVALUATOR)) {
-            assertEquals(403, assertThrows(SupervisionException.class, () -> audit.list(c, AuditQuery.all())).status(), c.toString());
-            assertEquals(403, assertThrows(SupervisionException.class, () -> audit.export(c, AuditQuery.all())).status(), c.toString());
+            assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> audit.list(c, AuditQuery.all())).kind(), c.toString());
+            assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> audit.export(c, AuditQuery.all())).kind(), c.toString());
         }
-        assertEquals(403, assertThrows(SupervisionException.class, () -> audit.verify(CITY)).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> audit.verify(CITY)).kind());
         assertEquals(1, audit.export(GUANGRAO, AuditQuery.all()).size());
     }
 
@@ -218,10 +220,10 @@ class AuditLogTest {
         assertEquals(8, audit.list(CITY, new AuditQuery(null, null, null, null, null, "SUCCEEDED", 0, 50)).total());
         assertEquals(3, audit.list(CITY, new AuditQuery(null, null, t0.plusSeconds(3600), t0.plusSeconds(3600 * 4), null, null, 0, 50))
                 .total(), "from inclusive, to exclusive");
-        assertEquals(400, assertThrows(SupervisionException.class,
-                () -> audit.list(CITY, new AuditQuery(null, null, null, null, null, "MAYBE", 0, 50))).status());
-        assertEquals(400, assertThrows(SupervisionException.class, () -> audit.list(CITY, AuditQuery.all().page(0, 501))).status());
-        assertEquals(400, assertThrows(SupervisionException.class, () -> audit.list(CITY, AuditQuery.all().page(-1, 5))).status());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class,
+                () -> audit.list(CITY, new AuditQuery(null, null, null, null, null, "MAYBE", 0, 50))).kind());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> audit.list(CITY, AuditQuery.all().page(0, 501))).kind());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> audit.list(CITY, AuditQuery.all().page(-1, 5))).kind());
     }
 
     @Test

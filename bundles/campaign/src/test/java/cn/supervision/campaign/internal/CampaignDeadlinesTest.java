@@ -1,5 +1,7 @@
 package cn.supervision.campaign.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.campaign.internal.CampaignServiceTest.CITY;
 import static cn.supervision.campaign.internal.CampaignServiceTest.JURISDICTIONS;
 import static cn.supervision.campaign.internal.CampaignServiceTest.LEADER;
@@ -162,7 +164,7 @@ class CampaignDeadlinesTest {
 
         clock.set(FIRST_LATE);
         int before = campaigns.inputs(CITY, c.id(), 1L).size();
-        var refusal = refused(409, () -> report(UNIT1, c, 1L, "A2"));
+        var refusal = refused(ProblemKind.CONFLICT, () -> report(UNIT1, c, 1L, "A2"));
         assertTrue(refusal.getMessage().contains("2026-09-20"), refusal.getMessage());
         assertEquals(before, campaigns.inputs(CITY, c.id(), 1L).size(), "nothing written");
 
@@ -304,14 +306,14 @@ class CampaignDeadlinesTest {
     @Test
     void latenessIsForTheOfficeAndTheCitySeesACountysOnlyOncePublished() {
         Campaign c = collecting(List.of(1L), null);
-        refused(403, () -> ledger.lateness(UNIT1, c.id()));
-        refused(403, () -> ledger.lateness(LIJIN, c.id()));
+        refused(ProblemKind.FORBIDDEN, () -> ledger.lateness(UNIT1, c.id()));
+        refused(ProblemKind.FORBIDDEN, () -> ledger.lateness(LIJIN, c.id()));
         Campaign draft = campaigns.create(CITY, "370500", CampaignServiceTest.routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L)));
-        refused(409, () -> ledger.lateness(CITY, draft.id()));
+        refused(ProblemKind.CONFLICT, () -> ledger.lateness(CITY, draft.id()));
 
         Campaign county = collecting("370522", LIJIN, Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L), List.of(4L), null);
         assertEquals(1, ledger.lateness(LIJIN, county.id()).units().size());
-        refused(403, () -> ledger.lateness(CITY, county.id()));
+        refused(ProblemKind.FORBIDDEN, () -> ledger.lateness(CITY, county.id()));
         campaigns.transition(LIJIN, county.id(), CampaignState.SCORING, "截止");
         campaigns.transition(LIJIN, county.id(), CampaignState.PUBLISHED, "发布");
         assertEquals(List.of("U4"), ledger.lateness(CITY, county.id()).units().stream().map(UnitLateness::unitCode).toList());

@@ -1,5 +1,7 @@
 package cn.supervision.campaign.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -133,9 +135,9 @@ class CampaignDutyLeavesTest {
         return service.transition(CITY, c.id(), CampaignState.COLLECTING, "开始采集");
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage() + " " + e.errors());
+        assertEquals(status, e.kind(), e.getMessage() + " " + e.errors());
         return e;
     }
 
@@ -198,7 +200,7 @@ class CampaignDutyLeavesTest {
         assertEquals(leaves, later.dutyLeaves(CITY, c.id(), 1L), "the campaign keeps what it froze");
         assertEquals("负责本行业行政许可事项的受理、审查和决定", later.dutyLeaves(CITY, c.id(), 1L).get(0).dutyText());
         later.recordInput(CITY, c.id(), 1, "D1.1-2", IndicatorInput.value(BigDecimal.valueOf(80)), InputSource.OFFICE, "统计");
-        refused(400, () -> later.recordInput(CITY, c.id(), 1, "D1.1-4", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, "统计"));
+        refused(ProblemKind.INVALID, () -> later.recordInput(CITY, c.id(), 1, "D1.1-4", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, "统计"));
 
         // a campaign started after the revision assesses the new duties
         Campaign next = collecting(later);
@@ -208,7 +210,7 @@ class CampaignDutyLeavesTest {
     @Test
     void inputsAreRecordedPerDutyAndTheTemplateScoresTheirWeightedMean() {
         Campaign c = collecting(campaigns);
-        refused(400, () -> office(c.id(), 1, "D1.1", 100)); // expanded for unit 1: the template takes no input
+        refused(ProblemKind.INVALID, () -> office(c.id(), 1, "D1.1", 100)); // expanded for unit 1: the template takes no input
         office(c.id(), 2, "D1.1", 50);                       // unit 2 has no duties: the template is its leaf
         assertEquals(List.of("D1.1-1", "D1.1-2", "D1.1-3", "D1.2", "D2.1"),
                 campaigns.coverage(CITY, c.id()).stream().filter(x -> x.unitId() == 1).findFirst().orElseThrow().missingCodes());
@@ -238,7 +240,7 @@ class CampaignDutyLeavesTest {
         // the stored revisions keep the duty ids; a correction per duty makes revision 2
         UnitResult published = row(campaigns.revisions(CITY, c.id()).get(0).results(), 1);
         assertEquals(FakeRegistry.dutyId(1, 3), score(published, "D1.1-3").dutyId());
-        refused(400, () -> campaigns.correct(CITY, c.id(), "更正", List.of(new CampaignService.Correction(1, "D1.1",
+        refused(ProblemKind.INVALID, () -> campaigns.correct(CITY, c.id(), "更正", List.of(new CampaignService.Correction(1, "D1.1",
                 IndicatorInput.value(BigDecimal.TEN)))));
         ResultRevision second = campaigns.correct(CITY, c.id(), "职责3数据更正", List.of(new CampaignService.Correction(1, "D1.1-3",
                 IndicatorInput.value(BigDecimal.valueOf(100)))));
@@ -251,21 +253,21 @@ class CampaignDutyLeavesTest {
     void dutyLeavesAreReadLikeResultsAndTheSystemByItsOwnUnit() {
         Campaign c = collecting(campaigns);
         assertEquals(3, campaigns.dutyLeaves(LEADER, c.id(), null).size());
-        refused(403, () -> campaigns.dutyLeaves(UNIT1, c.id(), 1L));   // before publication: the office's only
-        refused(403, () -> campaigns.dutyLeaves(LIJIN, c.id(), null)); // another county
-        refused(404, () -> campaigns.dutyLeaves(CITY, c.id(), 3L));    // not a target (a county unit)
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.dutyLeaves(UNIT1, c.id(), 1L));   // before publication: the office's only
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.dutyLeaves(LIJIN, c.id(), null)); // another county
+        refused(ProblemKind.NOT_FOUND, () -> campaigns.dutyLeaves(CITY, c.id(), 3L));    // not a target (a county unit)
 
         assertEquals(3, find(campaigns.systemFor(UNIT1, c.id(), 1).indicators(), "D1.1").children().size());
-        refused(403, () -> campaigns.systemFor(UNIT1, c.id(), 2));
-        refused(403, () -> campaigns.systemFor(LIJIN, c.id(), 1));
-        refused(404, () -> campaigns.systemFor(CITY, c.id(), 3));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.systemFor(UNIT1, c.id(), 2));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.systemFor(LIJIN, c.id(), 1));
+        refused(ProblemKind.NOT_FOUND, () -> campaigns.systemFor(CITY, c.id(), 3));
 
         campaigns.transition(CITY, c.id(), CampaignState.SCORING, "采集结束");
         campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "发布");
         assertEquals(3, campaigns.dutyLeaves(UNIT1, c.id(), null).size(), "once published, its own unit's");
         assertEquals(3, campaigns.dutyLeaves(UNIT1, c.id(), 1L).size());
         assertEquals(List.of(), campaigns.dutyLeaves(UNIT2, c.id(), null), "unit 2 has none, and never sees unit 1's");
-        refused(403, () -> campaigns.dutyLeaves(UNIT2, c.id(), 1L));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.dutyLeaves(UNIT2, c.id(), 1L));
     }
 
     @Test
@@ -278,7 +280,7 @@ class CampaignDutyLeavesTest {
         IndicatorInput grade = IndicatorInput.grades(List.of(new IndicatorInput.Grade("expert-a", "好", "履职到位")));
         campaigns.recordInput(expert, c.id(), 1, "D1.1-2", grade, InputSource.EVALUATOR, null);
         campaigns.recordInput(expert, c.id(), 2, "D1.1", grade, InputSource.EVALUATOR, null);
-        refused(403, () -> campaigns.recordInput(expert, c.id(), 1, "D1.2", grade, InputSource.EVALUATOR, null));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.recordInput(expert, c.id(), 1, "D1.2", grade, InputSource.EVALUATOR, null));
     }
 
     @Test

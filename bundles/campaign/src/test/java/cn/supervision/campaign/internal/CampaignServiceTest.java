@@ -1,5 +1,7 @@
 package cn.supervision.campaign.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,9 +165,9 @@ class CampaignServiceTest {
                 systems, null, LocalDate.of(2026, 9, 20), LocalDate.of(2026, 9, 30), null, null);
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage() + " " + e.errors());
+        assertEquals(status, e.kind(), e.getMessage() + " " + e.errors());
         return e;
     }
 
@@ -177,11 +179,11 @@ class CampaignServiceTest {
         assertEquals("2026年第3季度", c.period().label());
         assertEquals(EnumSet.allOf(Category.class), CampaignKind.SPECIAL.defaultCategories());
 
-        SupervisionException e = refused(400, () -> campaigns.create(CITY, "370500", routine(Map.of(
+        SupervisionException e = refused(ProblemKind.INVALID, () -> campaigns.create(CITY, "370500", routine(Map.of(
                 UnitKind.GOVERNMENT_DEPARTMENT, 12L, UnitKind.PARTY_ORGAN, 20L, UnitKind.PUBLIC_INSTITUTION, 10L))));
         assertEquals(List.of("systems.PARTY_ORGAN", "systems.GOVERNMENT_DEPARTMENT", "systems.PUBLIC_INSTITUTION"),
                 e.errors().stream().map(FieldError::field).toList(), "another jurisdiction's, a draft, a wrong unit kind (in unit-kind order)");
-        refused(400, () -> campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.SPECIAL, " ", null,
+        refused(ProblemKind.INVALID, () -> campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.SPECIAL, " ", null,
                 new Period(Period.PeriodType.MONTH, 2026, 13), Map.of(), Set.of(), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 1), List.of(4L), null)));
     }
 
@@ -189,16 +191,16 @@ class CampaignServiceTest {
     void collectionFixesTheTargetsAndNeedsASystemForEveryKind() {
         Campaign c = campaigns.create(CITY, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L)));
         assertNull(c.targetUnitIds(), "every ACTIVE unit, fixed when collection starts");
-        SupervisionException e = refused(409, () -> campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始采集"));
+        SupervisionException e = refused(ProblemKind.CONFLICT, () -> campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始采集"));
         assertTrue(e.getMessage().contains("PARTY_ORGAN") && e.getMessage().contains("PUBLIC_INSTITUTION"), e.getMessage());
 
         campaigns.update(CITY, c.id(), routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L, UnitKind.PARTY_ORGAN, 10L,
                 UnitKind.PUBLIC_INSTITUTION, 11L)));
         Campaign collecting = campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始采集");
         assertEquals(List.of(1L, 2L, 3L), collecting.targetUnitIds());
-        refused(409, () -> campaigns.update(CITY, c.id(), routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
-        refused(409, () -> campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "跳过评分"));
-        refused(400, () -> campaigns.transition(CITY, c.id(), CampaignState.SCORING, " "));
+        refused(ProblemKind.CONFLICT, () -> campaigns.update(CITY, c.id(), routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
+        refused(ProblemKind.CONFLICT, () -> campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "跳过评分"));
+        refused(ProblemKind.INVALID, () -> campaigns.transition(CITY, c.id(), CampaignState.SCORING, " "));
         campaigns.transition(CITY, c.id(), CampaignState.SCORING, "采集截止");
         campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "补充材料");
         campaigns.transition(CITY, c.id(), CampaignState.SCORING, "补充完毕");
@@ -214,7 +216,7 @@ class CampaignServiceTest {
     @Test
     void explicitTargetsMustBeActiveUnitsOfTheJurisdiction() {
         CampaignDraft d = routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L));
-        SupervisionException e = refused(400, () -> campaigns.create(CITY, "370500", new CampaignDraft(d.kind(), d.title(), null, d.period(),
+        SupervisionException e = refused(ProblemKind.INVALID, () -> campaigns.create(CITY, "370500", new CampaignDraft(d.kind(), d.title(), null, d.period(),
                 d.systems(), null, null, null, List.of(1L, 4L), null)));
         assertEquals("targetUnitIds", e.errors().get(0).field());
         Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(d.kind(), d.title(), null, d.period(), d.systems(),
@@ -232,7 +234,7 @@ class CampaignServiceTest {
         assertEquals(CampaignState.DRAFT, next.state());
         Campaign special = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.SPECIAL, "专项", null,
                 new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, null, null));
-        refused(409, () -> campaigns.rollover(CITY, special.id()));
+        refused(ProblemKind.CONFLICT, () -> campaigns.rollover(CITY, special.id()));
     }
 
     @Test
@@ -242,7 +244,7 @@ class CampaignServiceTest {
                 List.of(new Member("expert-a", Member.MemberRole.EXPERT, List.of("A2"), null),
                         new Member("expert-b", Member.MemberRole.AUDIT, null, List.of(1L)),
                         new Member("expert-c", Member.MemberRole.FINANCE, List.of("A1"), null))));
-        refused(409, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(ProblemKind.CONFLICT, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
         campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始");
 
         campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(new BigDecimal("90")), InputSource.SELF_REPORT, "台账见附件");
@@ -254,21 +256,21 @@ class CampaignServiceTest {
         campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A2", IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "较好", "复核后调整"))),
                 InputSource.EVALUATOR, null);
 
-        refused(403, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.SELF_REPORT, null));
-        refused(403, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
-        refused(403, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.PLATFORM_DATA, null));
-        SupervisionException channel = refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE),
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.SELF_REPORT, null));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.PLATFORM_DATA, null));
+        SupervisionException channel = refused(ProblemKind.INVALID, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE),
                 InputSource.PLATFORM_DATA, "平台数据"));
         assertTrue(channel.getMessage().contains("平台数据"), "a channel feeds only leaves of its own category: " + channel.getMessage());
-        refused(400, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A2",
+        refused(ProblemKind.INVALID, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A2",
                 IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", " "))), InputSource.EVALUATOR, null));
-        refused(403, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A1",
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.recordInput(EVALUATOR_A, c.id(), 1L, "A1",
                 IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", "未分配"))), InputSource.EVALUATOR, null));
         Caller outsider = new Caller("expert-z", Set.of(Role.EVALUATOR), "370500", null);
-        refused(403, () -> campaigns.recordInput(outsider, c.id(), 1L, "A2",
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.recordInput(outsider, c.id(), 1L, "A2",
                 IndicatorInput.grades(List.of(new IndicatorInput.Grade("x", "好", "非工作组成员"))), InputSource.EVALUATOR, null));
-        refused(400, () -> campaigns.recordInput(CITY, c.id(), 2L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
-        refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "NOPE", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(ProblemKind.INVALID, () -> campaigns.recordInput(CITY, c.id(), 2L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(ProblemKind.INVALID, () -> campaigns.recordInput(CITY, c.id(), 1L, "NOPE", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
 
         assertEquals(5, campaigns.inputs(CITY, c.id(), 1L).size(), "every input is kept");
         List<UnitResult> results = campaigns.results(LEADER, c.id(), null);
@@ -285,12 +287,12 @@ class CampaignServiceTest {
         assertEquals(1, results.get(0).rank());
 
         // publication freezes the results as revision 1; a correction is revision 2; both stay readable
-        refused(409, () -> campaigns.correct(CITY, c.id(), "过早", List.of()));
+        refused(ProblemKind.CONFLICT, () -> campaigns.correct(CITY, c.id(), "过早", List.of()));
         campaigns.transition(CITY, c.id(), CampaignState.SCORING, "采集截止");
         campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "市编委会审定");
-        refused(409, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
-        refused(400, () -> campaigns.correct(CITY, c.id(), " ", List.of(new CampaignService.Correction(1L, "A1", IndicatorInput.value(BigDecimal.TEN)))));
-        refused(403, () -> campaigns.correct(LEADER, c.id(), "越权", List.of(new CampaignService.Correction(1L, "A1", IndicatorInput.value(BigDecimal.TEN)))));
+        refused(ProblemKind.CONFLICT, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, null));
+        refused(ProblemKind.INVALID, () -> campaigns.correct(CITY, c.id(), " ", List.of(new CampaignService.Correction(1L, "A1", IndicatorInput.value(BigDecimal.TEN)))));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.correct(LEADER, c.id(), "越权", List.of(new CampaignService.Correction(1L, "A1", IndicatorInput.value(BigDecimal.TEN)))));
         ResultRevision second = campaigns.correct(CITY, c.id(), "核实数据有误",
                 List.of(new CampaignService.Correction(1L, "A1", IndicatorInput.value(new BigDecimal("95")))));
         assertEquals(2, second.revision());
@@ -316,18 +318,18 @@ class CampaignServiceTest {
         Evidence pdf = campaigns.attachEvidence(UNIT1, c.id(), first.id(), "任务台账.pdf", "%PDF-1.4 台账".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(64, pdf.sha256().length());
         assertEquals("application/pdf", pdf.contentType());
-        refused(415, () -> campaigns.attachEvidence(UNIT1, c.id(), first.id(), "脚本.exe", new byte[] {1}));
-        refused(413, () -> campaigns.attachEvidence(UNIT1, c.id(), first.id(), "大文件.pdf", new byte[11 * 1024 * 1024]));
+        refused(ProblemKind.UNSUPPORTED_TYPE, () -> campaigns.attachEvidence(UNIT1, c.id(), first.id(), "脚本.exe", new byte[] {1}));
+        refused(ProblemKind.TOO_LARGE, () -> campaigns.attachEvidence(UNIT1, c.id(), first.id(), "大文件.pdf", new byte[11 * 1024 * 1024]));
         Caller otherUnit = new Caller("u2-user", Set.of(Role.UNIT_USER), "370500", "U2");
-        refused(403, () -> campaigns.attachEvidence(otherUnit, c.id(), first.id(), "x.pdf", new byte[] {1}));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.attachEvidence(otherUnit, c.id(), first.id(), "x.pdf", new byte[] {1}));
         assertEquals("%PDF-1.4 台账", new String(campaigns.evidenceContent(CITY, c.id(), pdf.id()), java.nio.charset.StandardCharsets.UTF_8));
 
-        refused(400, () -> campaigns.review(CITY, c.id(), first.id(), false, " "));
-        refused(400, () -> campaigns.review(CITY, c.id(), first.id(), true, "长".repeat(501)));
-        refused(403, () -> campaigns.review(UNIT1, c.id(), first.id(), true, null));
+        refused(ProblemKind.INVALID, () -> campaigns.review(CITY, c.id(), first.id(), false, " "));
+        refused(ProblemKind.INVALID, () -> campaigns.review(CITY, c.id(), first.id(), true, "长".repeat(501)));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.review(UNIT1, c.id(), first.id(), true, null));
         InputRecord returned = campaigns.review(CITY, c.id(), first.id(), false, "完成率与台账不符");
         assertEquals(ReviewStatus.RETURNED, returned.review());
-        refused(409, () -> campaigns.review(CITY, c.id(), first.id(), true, null));
+        refused(ProblemKind.CONFLICT, () -> campaigns.review(CITY, c.id(), first.id(), true, null));
         InputRecord again = campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(new BigDecimal("93")),
                 InputSource.SELF_REPORT, "按台账更正");
         campaigns.review(CITY, c.id(), again.id(), true, null);
@@ -346,15 +348,15 @@ class CampaignServiceTest {
         InputRecord own = campaigns.recordInput(LIJIN, county.id(), 4L, "A1", IndicatorInput.value(new BigDecimal("80")),
                 InputSource.OFFICE, "县里核定");
 
-        refused(403, () -> campaigns.recordInput(CITY, county.id(), 4L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, "代录"));
-        refused(403, () -> campaigns.recordInput(CITY, county.id(), 4L, "A1", IndicatorInput.value(BigDecimal.ONE),
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.recordInput(CITY, county.id(), 4L, "A1", IndicatorInput.value(BigDecimal.ONE), InputSource.OFFICE, "代录"));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.recordInput(CITY, county.id(), 4L, "A1", IndicatorInput.value(BigDecimal.ONE),
                 InputSource.PLATFORM_DATA, "平台数据"));
-        refused(403, () -> campaigns.checkEvidenceUpload(CITY, county.id(), own.id()));
-        refused(403, () -> campaigns.attachEvidence(CITY, county.id(), own.id(), "x.pdf", new byte[] {1}));
-        refused(403, () -> campaigns.inputs(CITY, county.id(), 4L));
-        refused(403, () -> campaigns.coverage(CITY, county.id()));
-        refused(403, () -> campaigns.results(CITY, county.id(), null));
-        refused(403, () -> campaigns.review(CITY, county.id(), own.id(), true, null));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.checkEvidenceUpload(CITY, county.id(), own.id()));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.attachEvidence(CITY, county.id(), own.id(), "x.pdf", new byte[] {1}));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.inputs(CITY, county.id(), 4L));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.coverage(CITY, county.id()));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.results(CITY, county.id(), null));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.review(CITY, county.id(), own.id(), true, null));
         assertEquals(1, campaigns.inputs(LIJIN, county.id(), 4L).size(), "the county reads its own");
         assertEquals(List.of("expert-a"), campaigns.get(CITY, county.id()).workingGroup().stream().map(Member::username).toList(),
                 "the city sees the plan of a county campaign");
@@ -371,11 +373,11 @@ class CampaignServiceTest {
         Campaign c = campaigns.create(CITY, "370500", new CampaignDraft(CampaignKind.ROUTINE, "常规", null,
                 new Period(Period.PeriodType.YEAR, 2026, null), Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), null, null, null, List.of(1L), null));
         campaigns.transition(CITY, c.id(), CampaignState.COLLECTING, "开始");
-        SupervisionException office = refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE),
+        SupervisionException office = refused(ProblemKind.INVALID, () -> campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.ONE),
                 InputSource.OFFICE, " "));
         assertEquals("explanation", office.errors().get(0).field());
-        refused(400, () -> campaigns.recordInput(CITY, c.id(), 1L, "B1", IndicatorInput.occurrences(1), InputSource.OFFICE, null));
-        refused(400, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "B1", IndicatorInput.occurrences(1), InputSource.SELF_REPORT, ""));
+        refused(ProblemKind.INVALID, () -> campaigns.recordInput(CITY, c.id(), 1L, "B1", IndicatorInput.occurrences(1), InputSource.OFFICE, null));
+        refused(ProblemKind.INVALID, () -> campaigns.recordInput(UNIT1, c.id(), 1L, "B1", IndicatorInput.occurrences(1), InputSource.SELF_REPORT, ""));
         campaigns.recordInput(UNIT1, c.id(), 1L, "B1", IndicatorInput.occurrences(1), InputSource.SELF_REPORT, "获省级创新奖，见附件");
         campaigns.recordInput(UNIT1, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.TEN), InputSource.SELF_REPORT, null);
         campaigns.recordInput(CITY, c.id(), 1L, "A1", IndicatorInput.value(BigDecimal.TEN), InputSource.OFFICE, "核实");
@@ -395,11 +397,11 @@ class CampaignServiceTest {
 
         assertEquals(List.of(c.id()), campaigns.list(UNIT1, null, null).stream().map(Campaign::id).toList(),
                 "a city unit lists its own jurisdiction's campaigns, not the county's");
-        refused(403, () -> campaigns.get(UNIT1, county.id()));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.get(UNIT1, county.id()));
         assertEquals(List.of(), campaigns.get(UNIT1, c.id()).workingGroup(), "who grades is the office's business");
         Caller partner = new Caller("assessment-system", Set.of(Role.PARTNER_SYSTEM), "370500", null);
         assertEquals(List.of(), campaigns.list(partner, null, null), "partners see published campaigns only");
-        refused(403, () -> campaigns.results(UNIT1, c.id(), null));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.results(UNIT1, c.id(), null));
 
         InputRecord seen = campaigns.inputs(UNIT1, c.id(), 1L).get(0);
         assertEquals("评价人2", seen.enteredBy(), "expert-b is the working group's second member");
@@ -420,13 +422,13 @@ class CampaignServiceTest {
     @Test
     void authorityFollowsTheJurisdiction() {
         Campaign c = campaigns.create(CITY, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L)));
-        refused(403, () -> campaigns.get(LIJIN, c.id()));
-        refused(403, () -> campaigns.create(LIJIN, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
-        refused(403, () -> campaigns.create(LEADER, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
-        refused(403, () -> campaigns.transition(LEADER, c.id(), CampaignState.COLLECTING, "越权"));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.get(LIJIN, c.id()));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.create(LIJIN, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.create(LEADER, "370500", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L))));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.transition(LEADER, c.id(), CampaignState.COLLECTING, "越权"));
         Campaign county = campaigns.create(LIJIN, "370522", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L)));
-        refused(403, () -> campaigns.create(CITY, "370522", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L))));
-        refused(403, () -> campaigns.transition(CITY, county.id(), CampaignState.COLLECTING, "代办"));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.create(CITY, "370522", routine(Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 20L))));
+        refused(ProblemKind.FORBIDDEN, () -> campaigns.transition(CITY, county.id(), CampaignState.COLLECTING, "代办"));
         assertEquals(List.of(county.id()), campaigns.list(LIJIN, null, null).stream().map(Campaign::id).toList());
         assertEquals(2, campaigns.list(CITY, null, null).size());
         assertEquals(1, campaigns.list(CITY, "370500", CampaignState.DRAFT).size());

@@ -1,5 +1,7 @@
 package cn.supervision.campaign.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,7 +126,7 @@ class CampaignStartTest {
         assertEquals(3, CampaignDutyLeavesTest.find(campaigns.systemFor(CampaignDutyLeavesTest.CITY, c.id(), 1).indicators(),
                 "D1.1").children().size());
         office(c.id(), "D1.1-3");
-        CampaignDutyLeavesTest.refused(400, () -> office(c.id(), "D1.1"));
+        CampaignDutyLeavesTest.refused(ProblemKind.INVALID, () -> office(c.id(), "D1.1"));
         assertEquals(List.of("D1.1-1", "D1.1-2", "D1.2", "D2.1"), campaigns.coverage(CampaignDutyLeavesTest.CITY, c.id()).stream()
                 .filter(x -> x.unitId() == 1).findFirst().orElseThrow().missingCodes());
     }
@@ -158,7 +160,7 @@ class CampaignStartTest {
         assertEquals(1, outcomes.stream().filter(o -> o instanceof Campaign).count(), outcomes.toString());
         Object lost = outcomes.stream().filter(o -> !(o instanceof Campaign)).findFirst().orElseThrow();
         assertTrue(lost instanceof SupervisionException, lost.toString());
-        assertEquals(409, ((SupervisionException) lost).status(), lost.toString());
+        assertEquals(ProblemKind.CONFLICT, ((SupervisionException) lost).kind(), lost.toString());
 
         assertEquals(3L, count("select count(d) from CampaignDutyEntity d where d.campaignId = :c", draft.id()));
         assertEquals(3L, count("select count(l) from DutyLeafEntity l where l.campaignId = :c", draft.id()));

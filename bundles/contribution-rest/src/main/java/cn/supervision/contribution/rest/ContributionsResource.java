@@ -23,6 +23,7 @@ import javax.ws.rs.core.UriInfo;
 import cn.supervision.api.contribution.Contribution;
 import cn.supervision.api.contribution.ContributionEvent;
 import cn.supervision.api.contribution.ContributionService;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -101,7 +102,7 @@ public class ContributionsResource {
     }
 
     private static SupervisionException tooLarge() {
-        return new SupervisionException(413, "请求体过大", "贡献包不能超过 " + (MAX_JAR_BYTES >> 20) + " MB", null);
+        return new SupervisionException(ProblemKind.TOO_LARGE, "请求体过大", "贡献包不能超过 " + (MAX_JAR_BYTES >> 20) + " MB", null);
     }
 
     @DELETE

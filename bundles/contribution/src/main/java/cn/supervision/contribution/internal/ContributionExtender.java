@@ -1,5 +1,7 @@
 package cn.supervision.contribution.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -551,11 +553,11 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         if (!found.declarative()) {
             if (!city(caller)) {
                 // code in a bundle runs with the platform's rights: the city decides what code runs
-                throw refused(caller, sha, found, new SupervisionException(403, "禁止访问", "含 Java 代码或让框架加载代码的贡献包须由市级管理员"
+                throw refused(caller, sha, found, new SupervisionException(ProblemKind.FORBIDDEN, "禁止访问", "含 Java 代码或让框架加载代码的贡献包须由市级管理员"
                         + "或运维渠道安装，且须由可信证书签名；县区只能上传只含 SUPERVISION-INF 内容的数据贡献包", errors(found.code())), found.code());
             }
             if (!found.trustedCode()) {
-                throw refused(caller, sha, found, new SupervisionException(403, "禁止访问", "含代码的贡献包须由市级可信证书签名（etc/"
+                throw refused(caller, sha, found, new SupervisionException(ProblemKind.FORBIDDEN, "禁止访问", "含代码的贡献包须由市级可信证书签名（etc/"
                         + " 中配置的证书）", errors(found.signature())), found.signature());
             }
         }
@@ -584,10 +586,10 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         } catch (BundleException e) {
             throw SupervisionException.invalid("jar", "OSGi 拒绝安装该 bundle：" + e.getMessage());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new SupervisionException(503, "服务未就绪", "贡献包已安装，但 " + PROCESS_TIMEOUT_SECONDS + " 秒内未处理完毕", null);
+            throw new SupervisionException(ProblemKind.BUSY, "服务未就绪", "贡献包已安装，但 " + PROCESS_TIMEOUT_SECONDS + " 秒内未处理完毕", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SupervisionException(503, "服务未就绪", "处理被中断", null);
+            throw new SupervisionException(ProblemKind.BUSY, "服务未就绪", "处理被中断", null);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("contribution processing failed", e.getCause());
         } finally {
@@ -600,7 +602,7 @@ public class ContributionExtender implements ContributionService, HealthIndicato
         ledger.append(new ContributionLedger.NewEvent(ContributionEventType.REFUSED, found.symbolicName(), found.version(), null,
                 "rest", caller.username(), caller.jurisdictionCode(), found.jurisdiction(), sha, null, reasons));
         LOG.warn("Upload by {} of {} refused ({}):\n  {}", caller.username(), found.symbolicName() == null ? "an unreadable jar"
-                : found.symbolicName() + " " + found.version() + " for " + found.jurisdiction(), answer.status(), String.join("\n  ", reasons));
+                : found.symbolicName() + " " + found.version() + " for " + found.jurisdiction(), answer.kind(), String.join("\n  ", reasons));
         return answer;
     }
 

@@ -16,6 +16,7 @@ import cn.supervision.api.indicator.IndicatorSystemDocument;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.indicator.ValidationProblem;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.Jurisdiction;
@@ -252,7 +253,7 @@ final class ContributionProcessor {
             try {
                 service.importList(system, unitId, symbolicName + "/" + f.path(), PowerListCheck.drafts(f));
             } catch (SupervisionException e) {
-                if (e.status() != 400) {
+                if (e.kind() != ProblemKind.INVALID) {
                     throw e;
                 }
                 List<String> failed = new ArrayList<>();

@@ -1,5 +1,7 @@
 package cn.supervision.contribution.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,9 +18,9 @@ class OwnershipTest {
     @Test
     void aNameBelongsToTheJurisdictionThatFirstInstalledIt() {
         SupervisionException e = refused("cn.supervision.county.lijin", "370523", "370522", null, false);
-        assertEquals(409, e.status());
+        assertEquals(ProblemKind.CONFLICT, e.kind());
         assertTrue(e.getMessage().contains("370522"));
-        assertEquals(409, refused("cn.supervision.county.lijin", "370523", "370522", null, true).status(), "the city too");
+        assertEquals(ProblemKind.CONFLICT, refused("cn.supervision.county.lijin", "370523", "370522", null, true).kind(), "the city too");
         assertTrue(Ownership.refusal("cn.supervision.county.lijin", "370522", "370522", new Ownership.Existing(true, true), false).isEmpty());
         assertTrue(Ownership.refusal("cn.supervision.county.new", "370522", null, null, false).isEmpty());
     }
@@ -26,15 +28,15 @@ class OwnershipTest {
     @Test
     void noUploadTouchesABundleThatIsNotARecordedContributionOfTheDeclaredJurisdiction() {
         // the platform's and Karaf's own bundles: in the framework, never recorded as a contribution
-        assertEquals(409, refused("org.apache.karaf.shell.core", "370522", null, new Ownership.Existing(false, false), true).status());
-        assertEquals(409, refused("cn.supervision.api", "370500", null, new Ownership.Existing(false, false), true).status());
+        assertEquals(ProblemKind.CONFLICT, refused("org.apache.karaf.shell.core", "370522", null, new Ownership.Existing(false, false), true).kind());
+        assertEquals(ProblemKind.CONFLICT, refused("cn.supervision.api", "370500", null, new Ownership.Existing(false, false), true).kind());
         // a contribution recorded for another jurisdiction that was never accepted (no owner yet)
-        assertEquals(409, refused("cn.supervision.county.x", "370523", null, new Ownership.Existing(false, true), false).status());
+        assertEquals(ProblemKind.CONFLICT, refused("cn.supervision.county.x", "370523", null, new Ownership.Existing(false, true), false).kind());
     }
 
     @Test
     void whatTheOperatorInstalledOnlyTheCityUpdates() {
-        assertEquals(409, refused("cn.supervision.county.lijin", "370522", "370522", new Ownership.Existing(true, false), false).status());
+        assertEquals(ProblemKind.CONFLICT, refused("cn.supervision.county.lijin", "370522", "370522", new Ownership.Existing(true, false), false).kind());
         assertTrue(Ownership.refusal("cn.supervision.county.lijin", "370522", "370522", new Ownership.Existing(true, false), true).isEmpty());
     }
 }

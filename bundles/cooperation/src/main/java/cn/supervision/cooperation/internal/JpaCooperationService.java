@@ -53,6 +53,7 @@ import cn.supervision.api.followup.FindingState;
 import cn.supervision.api.notification.Message;
 import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.security.Access;
@@ -845,7 +846,7 @@ public class JpaCooperationService implements CooperationService, DepartmentDire
             throw e;
         } catch (RuntimeException e) {
             if (e.getClass().getName().endsWith("ServiceUnavailableException") || e instanceof NullPointerException) {
-                throw new SupervisionException(503, "服务不可用", "文书服务当前不可用，暂不能通报文书", null);
+                throw new SupervisionException(ProblemKind.UNAVAILABLE, "服务不可用", "文书服务当前不可用，暂不能通报文书", null);
             }
             throw e;
         }

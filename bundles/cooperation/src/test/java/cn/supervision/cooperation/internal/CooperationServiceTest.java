@@ -1,5 +1,9 @@
 package cn.supervision.cooperation.internal;
 
+import cn.supervision.rest.bounds.ProblemStatus;
+
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,9 +128,9 @@ class CooperationServiceTest {
                 List.of(new Department.Contact("王审计", "科长", "0546-8881234"))));
     }
 
-    private static SupervisionException fails(int status, Executable call) {
+    private static SupervisionException fails(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -145,10 +149,10 @@ class CooperationServiceTest {
         Department sjj = register(CITY, "370500", "SJJ", "东营市审计局", DepartmentKind.AUDIT);
         register(CITY, "370500", "JW", "东营市纪委监委", DepartmentKind.DISCIPLINE_INSPECTION);
         register(LIJIN, "370522", "SJJ", "利津县审计局", DepartmentKind.AUDIT); // same code, another jurisdiction
-        fails(409, () -> register(CITY, "370500", "SJJ", "重复", DepartmentKind.AUDIT));
-        fails(403, () -> register(LIJIN, "370500", "CZ", "东营市财政局", DepartmentKind.FINANCE));
-        fails(403, () -> register(CITY_LEADER, "370500", "CZ", "东营市财政局", DepartmentKind.FINANCE));
-        SupervisionException bad = fails(400, () -> service.register(CITY, "370500", new DepartmentDraft("审 计", "", null,
+        fails(ProblemKind.CONFLICT, () -> register(CITY, "370500", "SJJ", "重复", DepartmentKind.AUDIT));
+        fails(ProblemKind.FORBIDDEN, () -> register(LIJIN, "370500", "CZ", "东营市财政局", DepartmentKind.FINANCE));
+        fails(ProblemKind.FORBIDDEN, () -> register(CITY_LEADER, "370500", "CZ", "东营市财政局", DepartmentKind.FINANCE));
+        SupervisionException bad = fails(ProblemKind.INVALID, () -> service.register(CITY, "370500", new DepartmentDraft("审 计", "", null,
                 List.of(new Department.Contact("", null, "电话")))));
         assertEquals(List.of("code", "name", "kind", "contacts[0].name", "contacts[0].phone"), fields(bad));
         assertEquals(2, service.departments(CITY, "370500", true).size());
@@ -156,12 +160,12 @@ class CooperationServiceTest {
         Department renamed = service.update(CITY, sjj.id(), new DepartmentDraft(null, "东营市审计局（改）", DepartmentKind.AUDIT, List.of()));
         assertEquals("SJJ", renamed.code());
         assertEquals(List.of(), renamed.contacts());
-        assertEquals(List.of("code"), fields(fails(400, () -> service.update(CITY, sjj.id(),
+        assertEquals(List.of("code"), fields(fails(ProblemKind.INVALID, () -> service.update(CITY, sjj.id(),
                 new DepartmentDraft("SJ2", "x", DepartmentKind.AUDIT, List.of())))));
 
-        fails(400, () -> service.deactivate(CITY, sjj.id(), " "));
+        fails(ProblemKind.INVALID, () -> service.deactivate(CITY, sjj.id(), " "));
         assertFalse(service.deactivate(CITY, sjj.id(), "机构改革，职能划转").active());
-        fails(409, () -> service.deactivate(CITY, sjj.id(), "再次"));
+        fails(ProblemKind.CONFLICT, () -> service.deactivate(CITY, sjj.id(), "再次"));
         assertEquals(List.of("JW"), service.departments(CITY, "370500", false).stream().map(Department::code).toList());
         assertEquals(2, service.departments(CITY, "370500", true).size());
         assertEquals(List.of("JW"), service.active("370500").stream().map(Department::code).toList());
@@ -176,8 +180,8 @@ class CooperationServiceTest {
         register(LIJIN, "370522", "SJJ", "利津县审计局", DepartmentKind.AUDIT);
         assertEquals(List.of("SJJ"), service.departments(CITY_AUDIT, null, false).stream().map(Department::code).toList());
         assertEquals("370522", service.departments(LIJIN_AUDIT, null, false).get(0).jurisdictionCode());
-        fails(403, () -> service.departments(LIJIN_AUDIT, "370500", false));
-        fails(403, () -> service.departments(CZJ, "370500", false));
+        fails(ProblemKind.FORBIDDEN, () -> service.departments(LIJIN_AUDIT, "370500", false));
+        fails(ProblemKind.FORBIDDEN, () -> service.departments(CZJ, "370500", false));
         assertEquals(2, service.departments(CITY_LEADER, null, false).size());
         assertEquals(3, service.departments(CITY, "370522", false).size() + 2); // the city reads the county's (1) in scope
     }
@@ -202,19 +206,19 @@ class CooperationServiceTest {
         assertEquals("核查_材料.pdf", evidence.fileName());
         assertEquals(64, evidence.sha256().length());
         assertFalse(evidence.fromDepartment());
-        fails(415, () -> service.attach(CITY, r.id(), "x.exe", PDF));
-        fails(409, () -> service.checkUpload(CITY_AUDIT, r.id())); // the department uploads only after receipt
-        fails(403, () -> service.checkUpload(CITY_DISCIPLINE, r.id()));
+        fails(ProblemKind.UNSUPPORTED_TYPE, () -> service.attach(CITY, r.id(), "x.exe", PDF));
+        fails(ProblemKind.CONFLICT, () -> service.checkUpload(CITY_AUDIT, r.id())); // the department uploads only after receipt
+        fails(ProblemKind.FORBIDDEN, () -> service.checkUpload(CITY_DISCIPLINE, r.id()));
 
         // who sees it
         assertEquals(1, service.referrals(CITY_AUDIT, null, null).size());
         assertEquals(List.of(), service.referrals(CITY_DISCIPLINE, null, null));
         assertEquals(List.of(), service.referrals(LIJIN_AUDIT, null, null));
-        fails(403, () -> service.referrals(LIJIN_AUDIT, "370500", null));
-        fails(403, () -> service.referral(CITY_DISCIPLINE, r.id()));
-        fails(403, () -> service.referral(LIJIN_AUDIT, r.id()));
-        fails(403, () -> service.evidence(CITY_DISCIPLINE, r.id(), evidence.id()));
-        fails(403, () -> service.referral(CZJ, r.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.referrals(LIJIN_AUDIT, "370500", null));
+        fails(ProblemKind.FORBIDDEN, () -> service.referral(CITY_DISCIPLINE, r.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.referral(LIJIN_AUDIT, r.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.evidence(CITY_DISCIPLINE, r.id(), evidence.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.referral(CZJ, r.id()));
         assertEquals(1, service.referrals(CITY_LEADER, null, null).size());
         Referral seen = service.referral(CITY_AUDIT, r.id());
         assertEquals(1, seen.evidence().size());
@@ -223,27 +227,27 @@ class CooperationServiceTest {
         assertEquals("application/pdf", file.contentType());
 
         // receipt and feedback: only the addressed department
-        fails(403, () -> service.acknowledge(CITY_DISCIPLINE, r.id(), null));
-        fails(403, () -> service.acknowledge(CITY, r.id(), null));
-        fails(403, () -> service.acknowledge(CITY_LEADER, r.id(), null));
-        fails(409, () -> service.feedback(CITY_AUDIT, r.id(), new ReferralFeedback(FeedbackKind.ACCEPTED, null, null)));
+        fails(ProblemKind.FORBIDDEN, () -> service.acknowledge(CITY_DISCIPLINE, r.id(), null));
+        fails(ProblemKind.FORBIDDEN, () -> service.acknowledge(CITY, r.id(), null));
+        fails(ProblemKind.FORBIDDEN, () -> service.acknowledge(CITY_LEADER, r.id(), null));
+        fails(ProblemKind.CONFLICT, () -> service.feedback(CITY_AUDIT, r.id(), new ReferralFeedback(FeedbackKind.ACCEPTED, null, null)));
         assertEquals(ReferralState.ACKNOWLEDGED, service.acknowledge(CITY_AUDIT, r.id(), "已收到").state());
-        fails(409, () -> service.acknowledge(CITY_AUDIT, r.id(), null));
-        fails(409, () -> service.attach(CITY, r.id(), "补充.pdf", PDF)); // the office adds nothing after receipt
+        fails(ProblemKind.CONFLICT, () -> service.acknowledge(CITY_AUDIT, r.id(), null));
+        fails(ProblemKind.CONFLICT, () -> service.attach(CITY, r.id(), "补充.pdf", PDF)); // the office adds nothing after receipt
         assertEquals(List.of("office:370500"), notifications.recipients("COOPERATION_FEEDBACK"));
 
         assertEquals(ReferralState.ACCEPTED, service.feedback(CITY_AUDIT, r.id(),
                 new ReferralFeedback(FeedbackKind.ACCEPTED, "已立案", null)).state());
         ReferralEvidence mine = service.attach(CITY_AUDIT, r.id(), "处理决定.docx", PDF);
         assertTrue(mine.fromDepartment());
-        assertEquals(List.of("fileId"), fields(fails(400, () -> service.feedback(CITY_AUDIT, r.id(),
+        assertEquals(List.of("fileId"), fields(fails(ProblemKind.INVALID, () -> service.feedback(CITY_AUDIT, r.id(),
                 new ReferralFeedback(FeedbackKind.RESULT, "处理完毕", evidence.id()))))); // the office's file is not a result
-        fails(403, () -> service.feedback(CITY_DISCIPLINE, r.id(), new ReferralFeedback(FeedbackKind.RESULT, "x", null)));
+        fails(ProblemKind.FORBIDDEN, () -> service.feedback(CITY_DISCIPLINE, r.id(), new ReferralFeedback(FeedbackKind.RESULT, "x", null)));
         Referral done = service.feedback(CITY_AUDIT, r.id(), new ReferralFeedback(FeedbackKind.RESULT, "已责令整改并追缴", mine.id()));
         assertEquals(ReferralState.CONCLUDED, done.state());
         assertEquals(mine.id(), done.resultFileId());
         assertEquals("已责令整改并追缴", done.feedbackText());
-        fails(409, () -> service.checkUpload(CITY_AUDIT, r.id()));
+        fails(ProblemKind.CONFLICT, () -> service.checkUpload(CITY_AUDIT, r.id()));
 
         Referral office = service.referral(CITY, r.id());
         assertEquals(List.of(ReferralState.SENT, ReferralState.ACKNOWLEDGED, ReferralState.ACCEPTED, ReferralState.CONCLUDED),
@@ -260,20 +264,20 @@ class CooperationServiceTest {
         long b = service.refer(CITY, new ReferralDraft("370500", 1L, sjj.id(), "线索二", null)).id();
         service.acknowledge(CITY_AUDIT, a, null);
         service.acknowledge(CITY_AUDIT, b, null);
-        fails(400, () -> service.feedback(CITY_AUDIT, a, new ReferralFeedback(null, "x", null)));
-        assertEquals(List.of("text"), fields(fails(400, () -> service.feedback(CITY_AUDIT, a,
+        fails(ProblemKind.INVALID, () -> service.feedback(CITY_AUDIT, a, new ReferralFeedback(null, "x", null)));
+        assertEquals(List.of("text"), fields(fails(ProblemKind.INVALID, () -> service.feedback(CITY_AUDIT, a,
                 new ReferralFeedback(FeedbackKind.NOT_ACCEPTED, " ", null)))));
-        assertEquals(List.of("fileId"), fields(fails(400, () -> service.feedback(CITY_AUDIT, a,
+        assertEquals(List.of("fileId"), fields(fails(ProblemKind.INVALID, () -> service.feedback(CITY_AUDIT, a,
                 new ReferralFeedback(FeedbackKind.ACCEPTED, null, 99L)))));
         Referral refused = service.feedback(CITY_AUDIT, a, new ReferralFeedback(FeedbackKind.NOT_ACCEPTED, "不属于本部门管辖", null));
         assertEquals(ReferralState.NOT_ACCEPTED, refused.state());
         assertEquals("不属于本部门管辖", refused.feedbackText());
-        fails(409, () -> service.feedback(CITY_AUDIT, a, new ReferralFeedback(FeedbackKind.RESULT, "x", null)));
-        fails(409, () -> service.feedback(CITY_AUDIT, a, new ReferralFeedback(FeedbackKind.ACCEPTED, null, null)));
+        fails(ProblemKind.CONFLICT, () -> service.feedback(CITY_AUDIT, a, new ReferralFeedback(FeedbackKind.RESULT, "x", null)));
+        fails(ProblemKind.CONFLICT, () -> service.feedback(CITY_AUDIT, a, new ReferralFeedback(FeedbackKind.ACCEPTED, null, null)));
         // RESULT straight after receipt; then nothing more
         assertEquals(ReferralState.CONCLUDED, service.feedback(CITY_AUDIT, b,
                 new ReferralFeedback(FeedbackKind.RESULT, "已处理", null)).state());
-        fails(409, () -> service.feedback(CITY_AUDIT, b, new ReferralFeedback(FeedbackKind.ACCEPTED, null, null)));
+        fails(ProblemKind.CONFLICT, () -> service.feedback(CITY_AUDIT, b, new ReferralFeedback(FeedbackKind.ACCEPTED, null, null)));
         assertEquals(Set.of(ReferralState.ACKNOWLEDGED), ReferralState.feedbackFrom(FeedbackKind.ACCEPTED));
     }
 
@@ -284,23 +288,23 @@ class CooperationServiceTest {
         Department old = register(CITY, "370500", "XC", "市委巡察办", DepartmentKind.INSPECTION_TOUR);
         service.deactivate(CITY, old.id(), "撤并");
 
-        SupervisionException other = fails(400, () -> service.refer(CITY, new ReferralDraft("370500", 1L, lijinSjj.id(), "x", null)));
+        SupervisionException other = fails(ProblemKind.INVALID, () -> service.refer(CITY, new ReferralDraft("370500", 1L, lijinSjj.id(), "x", null)));
         assertEquals(List.of("departmentId"), fields(other));
         assertTrue(other.errors().get(0).message().contains("370522"), other.errors().get(0).message());
-        assertEquals(List.of("departmentId"), fields(fails(400, () -> service.refer(CITY, new ReferralDraft(null, 1L, old.id(), "x", null)))));
-        assertEquals(List.of("departmentId"), fields(fails(400, () -> service.refer(CITY, new ReferralDraft(null, 1L, 999L, "x", null)))));
+        assertEquals(List.of("departmentId"), fields(fails(ProblemKind.INVALID, () -> service.refer(CITY, new ReferralDraft(null, 1L, old.id(), "x", null)))));
+        assertEquals(List.of("departmentId"), fields(fails(ProblemKind.INVALID, () -> service.refer(CITY, new ReferralDraft(null, 1L, 999L, "x", null)))));
         // a county's finding: the city reads it once notified, and still cannot refer it as its own
-        assertEquals(List.of("findingId"), fields(fails(400, () -> service.refer(CITY, new ReferralDraft(null, 4L, sjj.id(), "x", null)))));
-        fails(403, () -> service.refer(CITY, new ReferralDraft(null, 2L, sjj.id(), "x", null)));
-        assertEquals(List.of("findingId"), fields(fails(400, () -> service.refer(CITY, new ReferralDraft(null, 3L, sjj.id(), "x", null)))));
-        fails(404, () -> service.refer(CITY, new ReferralDraft(null, 99L, sjj.id(), "x", null)));
-        assertEquals(List.of("note", "feedbackDue"), fields(fails(400, () -> service.refer(CITY,
+        assertEquals(List.of("findingId"), fields(fails(ProblemKind.INVALID, () -> service.refer(CITY, new ReferralDraft(null, 4L, sjj.id(), "x", null)))));
+        fails(ProblemKind.FORBIDDEN, () -> service.refer(CITY, new ReferralDraft(null, 2L, sjj.id(), "x", null)));
+        assertEquals(List.of("findingId"), fields(fails(ProblemKind.INVALID, () -> service.refer(CITY, new ReferralDraft(null, 3L, sjj.id(), "x", null)))));
+        fails(ProblemKind.NOT_FOUND, () -> service.refer(CITY, new ReferralDraft(null, 99L, sjj.id(), "x", null)));
+        assertEquals(List.of("note", "feedbackDue"), fields(fails(ProblemKind.INVALID, () -> service.refer(CITY,
                 new ReferralDraft(null, 1L, sjj.id(), " ", LocalDate.of(2026, 11, 29))))));
-        fails(403, () -> service.refer(LIJIN, new ReferralDraft("370500", 1L, sjj.id(), "x", null)));
-        fails(403, () -> service.refer(CITY_AUDIT, new ReferralDraft(null, 1L, sjj.id(), "x", null)));
-        fails(403, () -> service.refer(CITY_LEADER, new ReferralDraft(null, 1L, sjj.id(), "x", null)));
-        fails(403, () -> service.refer(CZJ, new ReferralDraft(null, 1L, sjj.id(), "x", null)));
-        fails(400, () -> service.refer(CITY, null));
+        fails(ProblemKind.FORBIDDEN, () -> service.refer(LIJIN, new ReferralDraft("370500", 1L, sjj.id(), "x", null)));
+        fails(ProblemKind.FORBIDDEN, () -> service.refer(CITY_AUDIT, new ReferralDraft(null, 1L, sjj.id(), "x", null)));
+        fails(ProblemKind.FORBIDDEN, () -> service.refer(CITY_LEADER, new ReferralDraft(null, 1L, sjj.id(), "x", null)));
+        fails(ProblemKind.FORBIDDEN, () -> service.refer(CZJ, new ReferralDraft(null, 1L, sjj.id(), "x", null)));
+        fails(ProblemKind.INVALID, () -> service.refer(CITY, null));
         assertEquals(0, referrals());
         assertEquals(List.of(), notifications.sent);
     }
@@ -350,11 +354,11 @@ class CooperationServiceTest {
         assertTrue(service.shares(CITY_AUDIT, null).get(0).results().isEmpty());
         assertEquals(2, service.shares(CITY_AUDIT, null).get(0).resultCount());
         assertEquals(List.of(), service.shares(LIJIN_AUDIT, null));
-        fails(403, () -> service.getShare(LIJIN_AUDIT, s.id()));
-        fails(403, () -> service.getShare(CZJ, s.id()));
-        fails(403, () -> service.shares(CZJ, null));
+        fails(ProblemKind.FORBIDDEN, () -> service.getShare(LIJIN_AUDIT, s.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.getShare(CZJ, s.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.shares(CZJ, null));
         Caller organisation = new Caller("city-org", Set.of(Role.DEPARTMENT), "370500", null, "ZZB");
-        fails(403, () -> service.getShare(organisation, s.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.getShare(organisation, s.id()));
         assertEquals(List.of(), service.shares(organisation, null));
 
         assertNull(service.getShare(CITY, s.id()).recipients().get(0).readAt());
@@ -363,8 +367,8 @@ class CooperationServiceTest {
         Instant first = read.recipients().get(0).readAt();
         clock.advance(Duration.ofHours(1));
         assertEquals(first, service.markRead(CITY_AUDIT, s.id()).recipients().get(0).readAt());
-        fails(403, () -> service.markRead(CITY, s.id()));
-        fails(403, () -> service.markRead(organisation, s.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.markRead(CITY, s.id()));
+        fails(ProblemKind.FORBIDDEN, () -> service.markRead(organisation, s.id()));
         List<Share.ShareRecipient> office = service.getShare(CITY, s.id()).recipients();
         assertEquals(List.of("JW", "SJJ"), office.stream().map(Share.ShareRecipient::departmentCode).toList());
         assertNull(office.get(0).readAt());
@@ -376,21 +380,21 @@ class CooperationServiceTest {
     void badSharesWriteNothing() {
         Department sjj = register(CITY, "370500", "SJJ", "东营市审计局", DepartmentKind.AUDIT);
         Department lijinSjj = register(LIJIN, "370522", "SJJ", "利津县审计局", DepartmentKind.AUDIT);
-        assertEquals(List.of("campaignId"), fields(fails(400, () -> service.share(CITY,
+        assertEquals(List.of("campaignId"), fields(fails(ProblemKind.INVALID, () -> service.share(CITY,
                 new ShareDraft(null, "通报", "内容", 8L, null, null, List.of(sjj.id())))))); // not published
-        assertEquals(List.of("campaignId"), fields(fails(400, () -> service.share(CITY,
+        assertEquals(List.of("campaignId"), fields(fails(ProblemKind.INVALID, () -> service.share(CITY,
                 new ShareDraft(null, "通报", "内容", 9L, null, null, List.of(sjj.id())))))); // the county's
-        assertEquals(List.of("departmentIds[0]"), fields(fails(400, () -> service.share(CITY,
+        assertEquals(List.of("departmentIds[0]"), fields(fails(ProblemKind.INVALID, () -> service.share(CITY,
                 new ShareDraft(null, "通报", "内容", 7L, null, null, List.of(lijinSjj.id()))))));
-        assertEquals(List.of("unitIds[0]"), fields(fails(400, () -> service.share(CITY,
+        assertEquals(List.of("unitIds[0]"), fields(fails(ProblemKind.INVALID, () -> service.share(CITY,
                 new ShareDraft(null, "通报", "内容", 7L, List.of(55L), null, List.of(sjj.id()))))));
-        assertEquals(List.of("subject", "message", "departmentIds", "campaignId"), fields(fails(400, () -> service.share(CITY,
+        assertEquals(List.of("subject", "message", "departmentIds", "campaignId"), fields(fails(ProblemKind.INVALID, () -> service.share(CITY,
                 new ShareDraft(null, "", null, null, null, null, List.of())))));
-        assertEquals(List.of("documentIds[0]"), fields(fails(400, () -> service.share(CITY,
+        assertEquals(List.of("documentIds[0]"), fields(fails(ProblemKind.INVALID, () -> service.share(CITY,
                 new ShareDraft(null, "通报", "内容", null, null, List.of(42L), List.of(sjj.id()))))));
-        fails(403, () -> service.share(CITY, new ShareDraft(null, "通报", "内容", null, null, List.of(43L), List.of(sjj.id()))));
-        fails(403, () -> service.share(LIJIN, new ShareDraft("370500", "通报", "内容", 7L, null, null, List.of(sjj.id()))));
-        fails(403, () -> service.share(CITY_AUDIT, new ShareDraft(null, "通报", "内容", 7L, null, null, List.of(sjj.id()))));
+        fails(ProblemKind.FORBIDDEN, () -> service.share(CITY, new ShareDraft(null, "通报", "内容", null, null, List.of(43L), List.of(sjj.id()))));
+        fails(ProblemKind.FORBIDDEN, () -> service.share(LIJIN, new ShareDraft("370500", "通报", "内容", 7L, null, null, List.of(sjj.id()))));
+        fails(ProblemKind.FORBIDDEN, () -> service.share(CITY_AUDIT, new ShareDraft(null, "通报", "内容", 7L, null, null, List.of(sjj.id()))));
         assertEquals(List.of(), service.shares(SYSTEM, null));
         assertEquals(List.of(), notifications.sent);
     }
@@ -400,9 +404,9 @@ class CooperationServiceTest {
         Department sjj = register(CITY, "370500", "SJJ", "东营市审计局", DepartmentKind.AUDIT);
         Share s = service.share(CITY, new ShareDraft(null, "报告", "请阅", null, null, List.of(41L), List.of(sjj.id())));
         assertEquals(List.of("2026年度监管评估报告-v1.pdf"), s.documents().stream().map(Share.SharedDocument::fileName).toList());
-        fails(403, () -> service.sharedDocument(CITY_DISCIPLINE, s.id(), 41));
+        fails(ProblemKind.FORBIDDEN, () -> service.sharedDocument(CITY_DISCIPLINE, s.id(), 41));
         assertEquals(List.of(), documents.contentReaders); // refused before the document service was asked
-        fails(404, () -> service.sharedDocument(CITY_AUDIT, s.id(), 42));
+        fails(ProblemKind.NOT_FOUND, () -> service.sharedDocument(CITY_AUDIT, s.id(), 42));
         FileContent file = service.sharedDocument(CITY_AUDIT, s.id(), 41);
         assertArrayEquals("%PDF".getBytes(), file.content());
         assertEquals("application/pdf", file.contentType());
@@ -416,7 +420,7 @@ class CooperationServiceTest {
             call.execute();
             return 200;
         } catch (SupervisionException e) {
-            return e.status();
+            return ProblemStatus.of(e.kind());
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

@@ -1,5 +1,7 @@
 package cn.supervision.document.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -203,17 +205,17 @@ class DocumentServiceTest {
         SupervisionException e = assertThrows(SupervisionException.class, () -> documents.generate(CITY,
                 new DocumentRequest(DocumentKind.RECTIFICATION_NOTICE, "370500", "notice:5", "CZJ", null, "整改通知书",
                         model, DocumentFormat.PDF)));
-        assertEquals(400, e.status());
+        assertEquals(ProblemKind.INVALID, e.kind());
         assertEquals(Set.of("model.addressee", "model.items"), Set.copyOf(e.errors().stream().map(f -> f.field()).toList()));
         SupervisionException bad = assertThrows(SupervisionException.class, () -> documents.generate(CITY,
                 new DocumentRequest(DocumentKind.RECTIFICATION_NOTICE, "370500", "../etc", "CZJ", null, " ",
                         SampleModels.specific(DocumentKind.RECTIFICATION_NOTICE), DocumentFormat.PDF)));
-        assertEquals(400, bad.status());
+        assertEquals(ProblemKind.INVALID, bad.kind());
         Map<String, Object> odd = new HashMap<>(SampleModels.specific(DocumentKind.RECTIFICATION_NOTICE));
         odd.put("contact", new Object());
-        assertEquals(400, assertThrows(SupervisionException.class, () -> documents.generate(CITY,
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> documents.generate(CITY,
                 new DocumentRequest(DocumentKind.RECTIFICATION_NOTICE, "370500", "notice:5", "CZJ", null, "整改通知书",
-                        odd, DocumentFormat.PDF))).status());
+                        odd, DocumentFormat.PDF))).kind());
         assertEquals(List.of(), documents.list(CITY, null, null, null, 0, 50));
         // the counter was not touched either
         assertEquals("东编办发〔2026〕1号", documents.generate(CITY, notice("notice:5", DocumentFormat.PDF)).documentNumber());
@@ -221,24 +223,24 @@ class DocumentServiceTest {
 
     @Test
     void authorityFollowsTheOnePolicyAndIssuingOpensADocumentToItsUnit() {
-        assertEquals(403, assertThrows(SupervisionException.class,
-                () -> documents.generate(LIJIN, notice("notice:5", DocumentFormat.PDF))).status());
-        assertEquals(403, assertThrows(SupervisionException.class,
-                () -> documents.generate(CZJ, notice("notice:5", DocumentFormat.PDF))).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class,
+                () -> documents.generate(LIJIN, notice("notice:5", DocumentFormat.PDF))).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class,
+                () -> documents.generate(CZJ, notice("notice:5", DocumentFormat.PDF))).kind());
         StoredDocument d = documents.generate(CITY, notice("notice:5", DocumentFormat.PDF));
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.get(CZJ, d.id())).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.content(CZJ, d.id())).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.get(CZJ, d.id())).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.content(CZJ, d.id())).kind());
         assertEquals(List.of(), documents.list(CZJ, null, null, null, 0, 50));
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.issue(CZJ, d.id())).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.issue(LIJIN, d.id())).status());
-        assertEquals(404, assertThrows(SupervisionException.class, () -> documents.get(CITY, 999)).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.issue(CZJ, d.id())).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.issue(LIJIN, d.id())).kind());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> documents.get(CITY, 999)).kind());
         StoredDocument issued = documents.issue(CITY, d.id());
         assertTrue(issued.issued());
         assertEquals("city-admin", issued.issuedBy());
         assertEquals(d.sha256(), documents.get(CZJ, d.id()).sha256());
         assertEquals(1, documents.list(CZJ, null, null, null, 0, 50).size());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.get(OTHER_UNIT, d.id())).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.get(LIJIN, d.id())).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.get(OTHER_UNIT, d.id())).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.get(LIJIN, d.id())).kind());
     }
 
     @Test
@@ -267,7 +269,7 @@ class DocumentServiceTest {
         assertEquals("derived", inForce.get(0).source());
         TemplateInForce notice = inForce.stream().filter(t -> t.kind() == DocumentKind.RECTIFICATION_NOTICE).findFirst().orElseThrow();
         assertEquals("370500", notice.sourceJurisdictionCode());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> templates.inForce(LIJIN, "370500")).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> templates.inForce(LIJIN, "370500")).kind());
         assertEquals(7, templates.inForce(CITY, "370522").size());
 
         templates.retire("370500", "cn.supervision.city.dongying");
@@ -319,14 +321,14 @@ class DocumentServiceTest {
         assertEquals(List.of(notice.id()), documents.list(leader, "370500", null, null, 0, 100).stream()
                 .map(StoredDocument::id).toList());
         assertEquals(List.of(), documents.list(leader, "370500", DocumentKind.SPECIAL_REPORT, null, 0, 100));
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.get(leader, d.id())).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.content(leader, d.id())).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.content(CZJ, d.id())).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.get(leader, d.id())).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.content(leader, d.id())).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.content(CZJ, d.id())).kind());
 
         SupervisionException refused = assertThrows(SupervisionException.class, () -> documents.issue(CITY, d.id()));
-        assertEquals(409, refused.status());
+        assertEquals(ProblemKind.CONFLICT, refused.kind());
         assertFalse(documents.get(CITY, d.id()).issued());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> documents.content(leader, d.id())).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> documents.content(leader, d.id())).kind());
         // the office, and the special-report service reading on a named leader's behalf, still read it
         assertEquals(d.size(), documents.content(CITY, d.id()).length);
         assertEquals(d.size(), documents.content(Caller.system("city-leader"), d.id()).length);

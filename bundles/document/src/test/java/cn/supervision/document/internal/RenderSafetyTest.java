@@ -1,5 +1,7 @@
 package cn.supervision.document.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -135,7 +137,7 @@ class RenderSafetyTest {
         SupervisionException refused = assertThrows(SupervisionException.class, () -> documents.generate(
                 DocumentServiceTest.CITY, new DocumentRequest(DocumentKind.RECTIFICATION_NOTICE, "370500", "notice:1",
                         "CZJ", null, "整改通知书", model, DocumentFormat.DOCX)));
-        assertEquals(400, refused.status());
+        assertEquals(ProblemKind.INVALID, refused.kind());
         assertTrue(refused.getMessage().contains("8 MB") || String.valueOf(refused.errors()).contains("8 MB"),
                 refused.getMessage() + refused.errors());
         StoredDocument d = documents.generate(DocumentServiceTest.CITY, DocumentServiceTest.notice("notice:2", DocumentFormat.PDF));

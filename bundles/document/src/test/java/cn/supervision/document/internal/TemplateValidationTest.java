@@ -1,5 +1,7 @@
 package cn.supervision.document.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,7 +116,7 @@ class TemplateValidationTest {
         SupervisionException e = assertThrows(SupervisionException.class, () -> templates.install("370500", "cn.x.city",
                 Map.of("office.json", "{\"issuingOffice\":\"东营市机构编制委员会办公室\",\"numberPrefix\":\"东编办发\"}"
                         .getBytes(StandardCharsets.UTF_8), "rectification-notice.html", "<html>".getBytes(StandardCharsets.UTF_8))));
-        assertEquals(400, e.status());
+        assertEquals(ProblemKind.INVALID, e.kind());
         assertEquals("derived", templates.resolve("370500").office().source());
     }
 }

@@ -1,5 +1,7 @@
 package cn.supervision.finding.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.finding.internal.Fixture.CITY;
 import static cn.supervision.finding.internal.Fixture.GUANGRAO;
 import static cn.supervision.finding.internal.Fixture.LIJIN;
@@ -52,12 +54,12 @@ class AccountabilityServiceTest {
         assertEquals(3, r.unitId());
         assertNull(r.outcome());
 
-        assertEquals(List.of("note"), fields(refused(400, () -> accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.DECIDED, " "))));
-        assertEquals(List.of("to"), fields(refused(400, () -> accountability.moveTo(LIJIN, r.id(), null, "x"))));
-        assertTrue(refused(409, () -> accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.CLOSED, "办结")).getMessage().contains("PROPOSED"));
+        assertEquals(List.of("note"), fields(refused(ProblemKind.INVALID, () -> accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.DECIDED, " "))));
+        assertEquals(List.of("to"), fields(refused(ProblemKind.INVALID, () -> accountability.moveTo(LIJIN, r.id(), null, "x"))));
+        assertTrue(refused(ProblemKind.CONFLICT, () -> accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.CLOSED, "办结")).getMessage().contains("PROPOSED"));
         AccountabilityRecord decided = accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.DECIDED, "县委决定对其诫勉谈话");
         assertEquals("县委决定对其诫勉谈话", decided.outcome());
-        assertTrue(refused(409, () -> accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.DECIDED, "再次决定")).getMessage()
+        assertTrue(refused(ProblemKind.CONFLICT, () -> accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.DECIDED, "再次决定")).getMessage()
                 .contains("DECIDED"));
         AccountabilityRecord closed = accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.CLOSED, "已谈话，材料归档");
         assertEquals("县委决定对其诫勉谈话", closed.outcome(), "closing keeps the decision");
@@ -65,7 +67,7 @@ class AccountabilityServiceTest {
                 new AccountabilityStep(AccountabilityStatus.PROPOSED, AccountabilityStatus.DECIDED, "县委决定对其诫勉谈话", "lijin-admin", NOW),
                 new AccountabilityStep(AccountabilityStatus.DECIDED, AccountabilityStatus.CLOSED, "已谈话，材料归档", "lijin-admin", NOW)),
                 closed.history());
-        assertTrue(refused(409, () -> accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.CLOSED, "x")).getMessage().contains("CLOSED"));
+        assertTrue(refused(ProblemKind.CONFLICT, () -> accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.CLOSED, "x")).getMessage().contains("CLOSED"));
 
         AccountabilityRecord second = accountability.record(LIJIN, f.id(), new AccountabilityDraft(AccountabilityKind.OFFICE_MEASURE,
                 "约谈单位主要负责人", null, null));
@@ -76,35 +78,35 @@ class AccountabilityServiceTest {
     @Test
     void invalidDraftsNameEveryFieldAndWithdrawnFindingsTakeNone() {
         Finding f = countyFinding();
-        assertEquals(List.of("kind", "measure", "subject"), fields(refused(400, () -> accountability.record(LIJIN, f.id(),
+        assertEquals(List.of("kind", "measure", "subject"), fields(refused(ProblemKind.INVALID, () -> accountability.record(LIJIN, f.id(),
                 new AccountabilityDraft(null, " ", "人".repeat(Texts.MAX_SUBJECT + 1), null)))));
-        assertEquals(List.of("body"), fields(refused(400, () -> accountability.record(LIJIN, f.id(), null))));
+        assertEquals(List.of("body"), fields(refused(ProblemKind.INVALID, () -> accountability.record(LIJIN, f.id(), null))));
         fx.findings.withdraw(LIJIN, f.id(), "核实后不属实");
-        assertTrue(refused(409, () -> accountability.record(LIJIN, f.id(), proposal())).getMessage().contains("WITHDRAWN"));
-        refused(404, () -> accountability.record(LIJIN, 999, proposal()));
+        assertTrue(refused(ProblemKind.CONFLICT, () -> accountability.record(LIJIN, f.id(), proposal())).getMessage().contains("WITHDRAWN"));
+        refused(ProblemKind.NOT_FOUND, () -> accountability.record(LIJIN, 999, proposal()));
         assertEquals(List.of(), accountability.list(LIJIN, f.id()));
     }
 
     @Test
     void onlyTheFindingsOwnOfficeRecordsAndOthersReadOnlyDecidedRecordsOfNotifiedFindings() {
         Finding f = countyFinding();
-        refused(403, () -> accountability.record(CITY, f.id(), proposal()));
-        refused(403, () -> accountability.record(GUANGRAO, f.id(), proposal()));
-        refused(403, () -> accountability.record(LJCZJ_USER, f.id(), proposal()));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.record(CITY, f.id(), proposal()));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.record(GUANGRAO, f.id(), proposal()));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.record(LJCZJ_USER, f.id(), proposal()));
         AccountabilityRecord r = accountability.record(LIJIN, f.id(), proposal());
-        refused(403, () -> accountability.moveTo(CITY, r.id(), AccountabilityStatus.DECIDED, "市里决定"));
-        refused(403, () -> accountability.get(CITY, r.id()));
-        refused(403, () -> accountability.list(CITY, f.id()));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.moveTo(CITY, r.id(), AccountabilityStatus.DECIDED, "市里决定"));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.get(CITY, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.list(CITY, f.id()));
 
         fx.findings.moveTo(LIJIN, f.id(), FindingState.IN_RECTIFICATION, 5L, null);
         assertEquals(List.of(), accountability.list(CITY, f.id()), "a proposal under deliberation stays in the county office");
         assertEquals(List.of(), accountability.list(LJCZJ_USER, f.id()));
-        refused(403, () -> accountability.get(LJCZJ_USER, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.get(LJCZJ_USER, r.id()));
 
         accountability.moveTo(LIJIN, r.id(), AccountabilityStatus.DECIDED, "县委决定对其诫勉谈话");
         assertEquals(List.of(r.id()), accountability.list(CITY, f.id()).stream().map(AccountabilityRecord::id).toList());
         assertEquals(r.id(), accountability.get(LJCZJ_USER, r.id()).id());
-        refused(403, () -> accountability.get(GUANGRAO, r.id()));
-        refused(403, () -> accountability.moveTo(LJCZJ_USER, r.id(), AccountabilityStatus.CLOSED, "自行办结"));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.get(GUANGRAO, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> accountability.moveTo(LJCZJ_USER, r.id(), AccountabilityStatus.CLOSED, "自行办结"));
     }
 }

@@ -1,5 +1,8 @@
 package cn.supervision.finding.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
+
 import static cn.supervision.finding.internal.Fixture.CITY;
 import static cn.supervision.finding.internal.Fixture.CZJ_USER;
 import static cn.supervision.finding.internal.Fixture.GUANGRAO;
@@ -44,9 +47,9 @@ class FindingServiceTest {
         fx.close();
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage() + " " + e.errors());
+        assertEquals(status, e.kind(), e.getMessage() + " " + e.errors());
         return e;
     }
 
@@ -65,20 +68,20 @@ class FindingServiceTest {
 
     @Test
     void validationNamesEveryFieldAtOnceAndWritesNothing() {
-        SupervisionException empty = refused(400, () -> findings.create(CITY, "370500",
+        SupervisionException empty = refused(ProblemKind.INVALID, () -> findings.create(CITY, "370500",
                 new FindingDraft(0, null, null, null, " ", null)));
         assertEquals(List.of("unitId", "source", "category", "severity", "description"), fields(empty));
 
-        SupervisionException bounded = refused(400, () -> findings.create(CITY, "370500", new FindingDraft(3,
+        SupervisionException bounded = refused(ProblemKind.INVALID, () -> findings.create(CITY, "370500", new FindingDraft(3,
                 new FindingSource(SourceKind.INSPECTION, 10L, null, null, 4L, " "), FindingCategory.OTHER, Severity.GENERAL,
                 "长".repeat(Texts.MAX_DESCRIPTION + 1), "证".repeat(Texts.MAX_EVIDENCE + 1))));
         assertEquals(List.of("unitId", "source.reference", "source.campaignId", "source.warningId", "description", "evidence"),
                 fields(bounded), "a county's unit, the inspection's number, fields of other kinds, both texts too long");
         assertTrue(bounded.errors().get(0).message().contains("370500"), bounded.errors().get(0).message());
 
-        assertEquals(List.of("source.warningId"), fields(refused(400, () -> findings.create(CITY, "370500", new FindingDraft(1,
+        assertEquals(List.of("source.warningId"), fields(refused(ProblemKind.INVALID, () -> findings.create(CITY, "370500", new FindingDraft(1,
                 new FindingSource(SourceKind.WARNING, null, null, null, null, null), FindingCategory.STAFFING, Severity.SERIOUS, "超编", null)))));
-        assertEquals(List.of("source.indicatorCode", "source.revision", "source.campaignId"), fields(refused(400, () -> findings.create(CITY,
+        assertEquals(List.of("source.indicatorCode", "source.revision", "source.campaignId"), fields(refused(ProblemKind.INVALID, () -> findings.create(CITY,
                 "370500", new FindingDraft(1, new FindingSource(SourceKind.CAMPAIGN_RESULT, null, null, null, null, null),
                         FindingCategory.OTHER, Severity.GENERAL, "x", null)))));
         assertEquals(List.of(), findings.list(CITY, null, null, null, 0, 100), "nothing written");
@@ -95,11 +98,11 @@ class FindingServiceTest {
                 new Case(1, FindingSource.campaign(10, "X9", 1), "source.indicatorCode"),
                 new Case(2, FindingSource.campaign(10, ResultCodes.GAP, 1), "source.indicatorCode"));
         for (Case c : cases) {
-            SupervisionException e = refused(400, () -> findings.create(CITY, "370500", new FindingDraft(c.unit(), c.source(),
+            SupervisionException e = refused(ProblemKind.INVALID, () -> findings.create(CITY, "370500", new FindingDraft(c.unit(), c.source(),
                     FindingCategory.DUTY_NOT_PERFORMED, Severity.GENERAL, "得分偏低", null)));
             assertEquals(List.of(c.field()), fields(e), c.toString());
         }
-        assertTrue(refused(400, () -> findings.create(CITY, "370500", new FindingDraft(1, FindingSource.campaign(11, "D1.1", 1),
+        assertTrue(refused(ProblemKind.INVALID, () -> findings.create(CITY, "370500", new FindingDraft(1, FindingSource.campaign(11, "D1.1", 1),
                 FindingCategory.OTHER, Severity.GENERAL, "x", null))).errors().get(0).message().contains("COLLECTING"));
 
         Finding ok = findings.create(CITY, "370500", new FindingDraft(1, FindingSource.campaign(10, "V2", 2),
@@ -108,7 +111,7 @@ class FindingServiceTest {
         assertEquals("事故调查", ok.description());
         assertEquals("东营市财政局", ok.unitName());
         assertEquals(NOW, ok.createdAt());
-        refused(409, () -> findings.create(CITY, "370500", new FindingDraft(1, FindingSource.campaign(10, "V2", 2),
+        refused(ProblemKind.CONFLICT, () -> findings.create(CITY, "370500", new FindingDraft(1, FindingSource.campaign(10, "V2", 2),
                 FindingCategory.OTHER, Severity.GENERAL, "再次登记", null)));
     }
 
@@ -116,20 +119,20 @@ class FindingServiceTest {
     void statesMoveInOrderAndEveryStepIsKeptWithWhoWhenWhy() {
         Finding f = findings.create(CITY, "370500", manual(1, "内设机构职责交叉"));
         assertEquals(FindingState.OPEN, f.state());
-        assertEquals(List.of("reason"), fields(refused(400, () -> findings.withdraw(CITY, f.id(), " "))));
-        assertEquals(List.of("noticeId"), fields(refused(400, () -> findings.moveTo(CITY, f.id(), FindingState.IN_RECTIFICATION, null, null))));
-        assertTrue(refused(409, () -> findings.moveTo(CITY, f.id(), FindingState.RECTIFIED, null, null)).getMessage().contains("OPEN"));
+        assertEquals(List.of("reason"), fields(refused(ProblemKind.INVALID, () -> findings.withdraw(CITY, f.id(), " "))));
+        assertEquals(List.of("noticeId"), fields(refused(ProblemKind.INVALID, () -> findings.moveTo(CITY, f.id(), FindingState.IN_RECTIFICATION, null, null))));
+        assertTrue(refused(ProblemKind.CONFLICT, () -> findings.moveTo(CITY, f.id(), FindingState.RECTIFIED, null, null)).getMessage().contains("OPEN"));
 
         Finding taken = findings.moveTo(CITY, f.id(), FindingState.IN_RECTIFICATION, 7L, null);
         assertEquals(FindingState.IN_RECTIFICATION, taken.state());
         assertEquals(7L, taken.noticeId());
-        assertTrue(refused(409, () -> findings.withdraw(CITY, f.id(), "误报")).getMessage().contains("IN_RECTIFICATION"));
-        assertTrue(refused(409, () -> findings.moveTo(CITY, f.id(), FindingState.IN_RECTIFICATION, 8L, null)).getMessage()
+        assertTrue(refused(ProblemKind.CONFLICT, () -> findings.withdraw(CITY, f.id(), "误报")).getMessage().contains("IN_RECTIFICATION"));
+        assertTrue(refused(ProblemKind.CONFLICT, () -> findings.moveTo(CITY, f.id(), FindingState.IN_RECTIFICATION, 8L, null)).getMessage()
                 .contains("IN_RECTIFICATION"), "a second notice does not take it over");
         Finding rectified = findings.moveTo(CITY, f.id(), FindingState.RECTIFIED, 7L, "验收合格");
         assertEquals(FindingState.RECTIFIED, rectified.state());
         assertEquals(7L, rectified.noticeId());
-        assertTrue(refused(409, () -> findings.moveTo(CITY, f.id(), FindingState.OPEN, null, "重开")).getMessage().contains("RECTIFIED"));
+        assertTrue(refused(ProblemKind.CONFLICT, () -> findings.moveTo(CITY, f.id(), FindingState.OPEN, null, "重开")).getMessage().contains("RECTIFIED"));
 
         List<FindingTransition> h = findings.history(CITY, f.id());
         assertEquals(List.of(new FindingTransition(f.id(), null, FindingState.OPEN, null, "登记问题", "city-admin", NOW),
@@ -138,10 +141,10 @@ class FindingServiceTest {
 
         Finding other = findings.create(CITY, "370500", manual(2, "重复检查"));
         assertEquals(FindingState.WITHDRAWN, findings.withdraw(CITY, other.id(), "与问题 " + f.id() + " 重复").state());
-        assertTrue(refused(409, () -> findings.moveTo(CITY, other.id(), FindingState.IN_RECTIFICATION, 9L, null)).getMessage()
+        assertTrue(refused(ProblemKind.CONFLICT, () -> findings.moveTo(CITY, other.id(), FindingState.IN_RECTIFICATION, 9L, null)).getMessage()
                 .contains("WITHDRAWN"));
         assertEquals("与问题 " + f.id() + " 重复", findings.history(CITY, other.id()).get(1).reason());
-        refused(404, () -> findings.get(CITY, 999));
+        refused(ProblemKind.NOT_FOUND, () -> findings.get(CITY, 999));
     }
 
     @Test
@@ -168,8 +171,8 @@ class FindingServiceTest {
         assertTrue(created.stream().allMatch(f -> f.state() == FindingState.OPEN && "东营市财政局".equals(f.unitName())));
 
         assertEquals(List.of(), findings.preview(CITY, 10, RULE));
-        assertEquals(409, refused(409, () -> findings.create(CITY, "370500", new FindingDraft(1, FindingSource.campaign(10, "D1.1", 1),
-                FindingCategory.DUTY_NOT_PERFORMED, Severity.GENERAL, "第 1 版中同一指标", null))).status(),
+        assertEquals(ProblemKind.CONFLICT, refused(ProblemKind.CONFLICT, () -> findings.create(CITY, "370500", new FindingDraft(1, FindingSource.campaign(10, "D1.1", 1),
+                FindingCategory.DUTY_NOT_PERFORMED, Severity.GENERAL, "第 1 版中同一指标", null))).kind(),
                 "the same indicator in an earlier revision is the same problem");
         assertEquals(List.of(), findings.generate(CITY, 10, RULE), "not twice for the same unit, code and revision");
         findings.withdraw(CITY, created.get(0).id(), "已在专项检查中处理");
@@ -183,14 +186,14 @@ class FindingServiceTest {
 
     @Test
     void generationNeedsAPublishedCampaignASensibleShareAndTheOwnOffice() {
-        assertTrue(refused(409, () -> findings.preview(CITY, 11, RULE)).getMessage().contains("COLLECTING"));
-        assertEquals(List.of("belowShare"), fields(refused(400, () -> findings.preview(CITY, 10, new GenerationRule(BigDecimal.ZERO, true, true)))));
-        assertEquals(List.of("belowShare"), fields(refused(400, () -> findings.preview(CITY, 10, new GenerationRule(new BigDecimal("1.5"), true, true)))));
-        assertEquals(List.of("body"), fields(refused(400, () -> findings.generate(CITY, 10, null))));
-        refused(403, () -> findings.preview(LIJIN, 10, RULE));
-        refused(403, () -> findings.generate(CITY, 20, RULE));
-        refused(403, () -> findings.generate(CZJ_USER, 10, RULE));
-        refused(404, () -> findings.generate(CITY, 99, RULE));
+        assertTrue(refused(ProblemKind.CONFLICT, () -> findings.preview(CITY, 11, RULE)).getMessage().contains("COLLECTING"));
+        assertEquals(List.of("belowShare"), fields(refused(ProblemKind.INVALID, () -> findings.preview(CITY, 10, new GenerationRule(BigDecimal.ZERO, true, true)))));
+        assertEquals(List.of("belowShare"), fields(refused(ProblemKind.INVALID, () -> findings.preview(CITY, 10, new GenerationRule(new BigDecimal("1.5"), true, true)))));
+        assertEquals(List.of("body"), fields(refused(ProblemKind.INVALID, () -> findings.generate(CITY, 10, null))));
+        refused(ProblemKind.FORBIDDEN, () -> findings.preview(LIJIN, 10, RULE));
+        refused(ProblemKind.FORBIDDEN, () -> findings.generate(CITY, 20, RULE));
+        refused(ProblemKind.FORBIDDEN, () -> findings.generate(CZJ_USER, 10, RULE));
+        refused(ProblemKind.NOT_FOUND, () -> findings.generate(CITY, 99, RULE));
         assertEquals(List.of("D1.1", "C3.1"), findings.preview(CITY, 10, new GenerationRule(new BigDecimal("0.6"), false, false)).stream()
                 .map(d -> d.source().indicatorCode()).toList());
         assertEquals(4, findings.generate(LIJIN, 20, RULE).size(), "the county generates from its own campaign");
@@ -199,15 +202,15 @@ class FindingServiceTest {
     @Test
     void aCountySeesNoOtherCountyAndTheCityReadsACountysFindingOnlyOnceNotified() {
         Finding f = county(LIJIN);
-        refused(403, () -> findings.create(GUANGRAO, "370522", manual(3, "x")));
-        refused(403, () -> findings.create(CITY, "370522", manual(3, "x")));
-        refused(403, () -> findings.get(GUANGRAO, f.id()));
-        refused(403, () -> findings.get(CITY, f.id()));
-        refused(403, () -> findings.history(CITY, f.id()));
-        refused(403, () -> findings.get(LJCZJ_USER, f.id()));
+        refused(ProblemKind.FORBIDDEN, () -> findings.create(GUANGRAO, "370522", manual(3, "x")));
+        refused(ProblemKind.FORBIDDEN, () -> findings.create(CITY, "370522", manual(3, "x")));
+        refused(ProblemKind.FORBIDDEN, () -> findings.get(GUANGRAO, f.id()));
+        refused(ProblemKind.FORBIDDEN, () -> findings.get(CITY, f.id()));
+        refused(ProblemKind.FORBIDDEN, () -> findings.history(CITY, f.id()));
+        refused(ProblemKind.FORBIDDEN, () -> findings.get(LJCZJ_USER, f.id()));
         assertEquals(List.of(), findings.list(CITY, null, null, null, 0, 100));
         assertEquals(List.of(), findings.list(LJCZJ_USER, null, null, null, 0, 100));
-        refused(403, () -> findings.list(GUANGRAO, "370522", null, null, 0, 100));
+        refused(ProblemKind.FORBIDDEN, () -> findings.list(GUANGRAO, "370522", null, null, 0, 100));
 
         findings.moveTo(LIJIN, f.id(), FindingState.IN_RECTIFICATION, 3L, null);
         assertEquals(f.id(), findings.get(CITY, f.id()).id());
@@ -215,26 +218,26 @@ class FindingServiceTest {
         assertEquals(1, findings.list(CITY, null, null, null, 0, 100).size());
         assertEquals(1, findings.list(LJCZJ_USER, null, null, null, 0, 100).size());
         assertEquals(2, findings.history(CITY, f.id()).size());
-        refused(403, () -> findings.get(GUANGRAO, f.id()));
-        refused(403, () -> findings.moveTo(CITY, f.id(), FindingState.RECTIFIED, null, "代为验收"));
-        refused(403, () -> findings.moveTo(LJCZJ_USER, f.id(), FindingState.RECTIFIED, null, "自行销号"));
+        refused(ProblemKind.FORBIDDEN, () -> findings.get(GUANGRAO, f.id()));
+        refused(ProblemKind.FORBIDDEN, () -> findings.moveTo(CITY, f.id(), FindingState.RECTIFIED, null, "代为验收"));
+        refused(ProblemKind.FORBIDDEN, () -> findings.moveTo(LJCZJ_USER, f.id(), FindingState.RECTIFIED, null, "自行销号"));
     }
 
     @Test
     void unitUsersReadTheirOwnNotifiedFindingsOnlyAndLeadersReadTheirOffices() {
         Finding own = findings.create(CITY, "370500", manual(1, "财政局问题"));
         Finding other = findings.create(CITY, "370500", manual(2, "司法局问题"));
-        refused(403, () -> findings.get(CZJ_USER, own.id()));
+        refused(ProblemKind.FORBIDDEN, () -> findings.get(CZJ_USER, own.id()));
         assertEquals(2, findings.list(LEADER, null, null, null, 0, 100).size());
-        refused(403, () -> findings.create(LEADER, "370500", manual(1, "x")));
-        refused(403, () -> findings.create(CZJ_USER, "370500", manual(1, "x")));
+        refused(ProblemKind.FORBIDDEN, () -> findings.create(LEADER, "370500", manual(1, "x")));
+        refused(ProblemKind.FORBIDDEN, () -> findings.create(CZJ_USER, "370500", manual(1, "x")));
 
         findings.moveTo(CITY, own.id(), FindingState.IN_RECTIFICATION, 1L, null);
         findings.moveTo(CITY, other.id(), FindingState.IN_RECTIFICATION, 2L, null);
         assertEquals(own.id(), findings.get(CZJ_USER, own.id()).id());
-        refused(403, () -> findings.get(CZJ_USER, other.id()));
+        refused(ProblemKind.FORBIDDEN, () -> findings.get(CZJ_USER, other.id()));
         assertEquals(List.of(own.id()), findings.list(CZJ_USER, null, null, null, 0, 100).stream().map(Finding::id).toList());
         assertEquals(List.of(other.id()), findings.list(SFJ_USER, "370500", null, null, 0, 100).stream().map(Finding::id).toList());
-        refused(403, () -> findings.withdraw(CZJ_USER, own.id(), "不认可"));
+        refused(ProblemKind.FORBIDDEN, () -> findings.withdraw(CZJ_USER, own.id(), "不认可"));
     }
 }

@@ -34,6 +34,7 @@ import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.indicator.SystemDiff;
 import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.indicator.ValidationProblem;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.UnitKind;
@@ -215,7 +216,7 @@ public class IndicatorSystemsResource {
         try {
             sheet = Xlsx.readUpload(body, MAX_UPLOAD_BYTES).get(0);
         } catch (SpreadsheetException e) {
-            throw e.tooLarge() ? new SupervisionException(413, "请求体过大", e.getMessage(), null)
+            throw e.tooLarge() ? new SupervisionException(ProblemKind.TOO_LARGE, "请求体过大", e.getMessage(), null)
                     : SupervisionException.invalid("file", e.getMessage());
         }
         Set<UnitKind> all = EnumSet.allOf(UnitKind.class);

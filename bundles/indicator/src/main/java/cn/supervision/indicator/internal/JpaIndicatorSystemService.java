@@ -32,6 +32,7 @@ import cn.supervision.api.indicator.SystemDiff;
 import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.indicator.ValidationProblem;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
@@ -167,7 +168,7 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
         IndicatorSystem s = get(caller, id);
         List<FieldError> errors = errorsOf(validator.validate(s.definition(), false));
         if (!errors.isEmpty()) {
-            throw new SupervisionException(409, "状态冲突", "指标体系还有 " + errors.size() + " 处错误，修正后才能试算", errors);
+            throw new SupervisionException(ProblemKind.CONFLICT, "状态冲突", "指标体系还有 " + errors.size() + " 处错误，修正后才能试算", errors);
         }
         return s.definition();
     }

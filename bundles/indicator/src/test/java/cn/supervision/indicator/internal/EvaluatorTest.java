@@ -1,5 +1,7 @@
 package cn.supervision.indicator.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.indicator.internal.Rules.band;
 import static cn.supervision.indicator.internal.Rules.bands;
 import static cn.supervision.indicator.internal.Rules.bonus;
@@ -180,7 +182,7 @@ class EvaluatorTest {
         in.put("A1.2", IndicatorInput.state("不存在的状态"));
         in.put("B1.1", IndicatorInput.grades(List.of(new Grade("甲", "优秀", "r"))));
         SupervisionException ex = assertThrows(SupervisionException.class, () -> evaluator.evaluate(threeLevelPercent(), in));
-        assertEquals(400, ex.status());
+        assertEquals(ProblemKind.INVALID, ex.kind());
         assertEquals(List.of("A1.2", "B1.1"), ex.errors().stream().map(cn.supervision.api.problem.FieldError::field).sorted().toList());
     }
 

@@ -1,5 +1,7 @@
 package cn.supervision.indicator.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.indicator.internal.Rules.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -63,9 +65,9 @@ class IndicatorSystemServiceTest {
         }
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage() + " " + e.errors());
+        assertEquals(status, e.kind(), e.getMessage() + " " + e.errors());
         return e;
     }
 
@@ -131,8 +133,8 @@ class IndicatorSystemServiceTest {
         IndicatorSystem draft = service.createDraft(CITY, "370500", def);
         assertEquals(SystemStatus.DRAFT, draft.status());
         IndicatorSystem published = service.publish(CITY, draft.id());
-        refused(409, () -> service.updateDraft(CITY, published.id(), def));
-        refused(409, () -> service.publish(CITY, published.id()));
+        refused(ProblemKind.CONFLICT, () -> service.updateDraft(CITY, published.id(), def));
+        refused(ProblemKind.CONFLICT, () -> service.publish(CITY, published.id()));
 
         IndicatorSystem next = service.copyToDraft(CITY, published.id(), 2027);
         assertEquals(published.lineage(), next.lineage());
@@ -172,7 +174,7 @@ class IndicatorSystemServiceTest {
         assertEquals(def, service.get(CITY, v1.id()).definition());
         assertEquals(1, service.retireLineages(bundle, "bundle:x/", "卸载"));
         assertEquals(SystemStatus.RETIRED, service.get(CITY, v2.id()).status());
-        refused(403, () -> service.publishContributed(LIJIN, "370500", "bundle:y/z", def));
+        refused(ProblemKind.FORBIDDEN, () -> service.publishContributed(LIJIN, "370500", "bundle:y/z", def));
     }
 
     @Test
@@ -207,12 +209,12 @@ class IndicatorSystemServiceTest {
         SystemDefinition broken = new SystemDefinition(def.name(), def.year(), def.unitKinds(), def.aggregation(), d("120"),
                 null, null, null, def.indicators(), def.adjustments());
         IndicatorSystem draft = service.createDraft(CITY, "370500", broken);
-        SupervisionException e = refused(400, () -> service.publish(CITY, draft.id()));
+        SupervisionException e = refused(ProblemKind.INVALID, () -> service.publish(CITY, draft.id()));
         assertEquals("indicators", e.errors().get(0).field());
         assertTrue(e.errors().get(0).message().contains("120"));
-        refused(409, () -> service.evaluate(CITY, draft.id(), Map.of()));
+        refused(ProblemKind.CONFLICT, () -> service.evaluate(CITY, draft.id(), Map.of()));
         assertEquals(SystemStatus.DRAFT, service.get(CITY, draft.id()).status());
-        refused(400, () -> service.createDraft(CITY, "370500", new SystemDefinition(" ", 1, null, null, null, null, null, null, null, null)));
+        refused(ProblemKind.INVALID, () -> service.createDraft(CITY, "370500", new SystemDefinition(" ", 1, null, null, null, null, null, null, null, null)));
     }
 
     @Test
@@ -220,13 +222,13 @@ class IndicatorSystemServiceTest {
         SystemDefinition def = dongying().definition();
         IndicatorSystem city = service.createDraft(CITY, "370500", def);
         IndicatorSystem lijin = service.createDraft(LIJIN, "370522", def);
-        refused(403, () -> service.get(LIJIN, city.id()));
-        refused(403, () -> service.createDraft(LIJIN, "370523", def));
-        refused(403, () -> service.publish(LIJIN, city.id()));
-        refused(403, () -> service.copyToDraft(LIJIN, city.id(), null));
-        refused(403, () -> service.createDraft(LEADER, "370500", def));
+        refused(ProblemKind.FORBIDDEN, () -> service.get(LIJIN, city.id()));
+        refused(ProblemKind.FORBIDDEN, () -> service.createDraft(LIJIN, "370523", def));
+        refused(ProblemKind.FORBIDDEN, () -> service.publish(LIJIN, city.id()));
+        refused(ProblemKind.FORBIDDEN, () -> service.copyToDraft(LIJIN, city.id(), null));
+        refused(ProblemKind.FORBIDDEN, () -> service.createDraft(LEADER, "370500", def));
         assertEquals(List.of(lijin.id()), service.list(LIJIN, null, null).stream().map(IndicatorSystem::id).toList());
         assertEquals(2, service.list(CITY, null, null).size(), "the city sees its counties' systems");
-        refused(404, () -> service.get(CITY, 9999));
+        refused(ProblemKind.NOT_FOUND, () -> service.get(CITY, 9999));
     }
 }

@@ -10,6 +10,7 @@ import cn.supervision.api.meeting.AgendaItem;
 import cn.supervision.api.meeting.AgendaItemDraft;
 import cn.supervision.api.meeting.AgendaLinkKind;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.report.SpecialReport;
 import cn.supervision.api.report.SpecialReportService;
@@ -65,7 +66,7 @@ final class AgendaLinks {
                     case NONE -> owner = jurisdictionCode;
                 }
             } catch (SupervisionException e) {
-                if (e.status() != 404 && e.status() != 403) {
+                if (e.kind() != ProblemKind.NOT_FOUND && e.kind() != ProblemKind.FORBIDDEN) {
                     throw e;
                 }
                 errors.add(new FieldError(field, kind.label() + " " + d.refId() + " 不存在或无权查看"));

@@ -9,6 +9,7 @@ import cn.supervision.api.document.DocumentService;
 import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.report.SpecialReportService;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.UserDirectory;
 import cn.supervision.api.task.TaskService;
@@ -75,7 +76,7 @@ public final class Collaborators {
 
     private static <T> T required(T service, String name) {
         if (service == null) {
-            throw new SupervisionException(503, "服务暂不可用", name + "暂不可用，请稍后再试", null);
+            throw new SupervisionException(ProblemKind.UNAVAILABLE, "服务暂不可用", name + "暂不可用，请稍后再试", null);
         }
         return service;
     }

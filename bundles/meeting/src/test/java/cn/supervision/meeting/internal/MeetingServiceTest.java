@@ -1,5 +1,8 @@
 package cn.supervision.meeting.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -158,9 +161,9 @@ class MeetingServiceTest {
         jpa.close();
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -204,19 +207,19 @@ class MeetingServiceTest {
         assertEquals("东营市审计局", audit.departmentName(), "the name comes from the department directory");
         assertEquals("SJJ", audit.departmentCode());
         assertEquals(List.of(ZHANG), audit.contacts());
-        assertTrue(refused(409, () -> meetings.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG))))
+        assertTrue(refused(ProblemKind.CONFLICT, () -> meetings.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG))))
                 .getMessage().contains("已是联席会议成员单位"));
 
         Membership discipline = meetings.join(CITY, "370500", new MembershipDraft("JW", null, List.of(ZHANG)));
         assertEquals(TODAY, discipline.joinedOn(), "joined today when no date is given");
 
-        names(refused(400, () -> meetings.leave(CITY, audit.id(), TODAY.minusDays(31), "机构调整")), "leftOn");
-        names(refused(400, () -> meetings.leave(CITY, audit.id(), TODAY.plusDays(1), "机构调整")), "leftOn");
+        names(refused(ProblemKind.INVALID, () -> meetings.leave(CITY, audit.id(), TODAY.minusDays(31), "机构调整")), "leftOn");
+        names(refused(ProblemKind.INVALID, () -> meetings.leave(CITY, audit.id(), TODAY.plusDays(1), "机构调整")), "leftOn");
         Membership left = meetings.leave(CITY, audit.id(), TODAY.minusDays(1), "机构调整");
         assertEquals(TODAY.minusDays(1), left.leftOn());
         assertFalse(left.current());
-        refused(409, () -> meetings.leave(CITY, audit.id(), TODAY, null));
-        refused(409, () -> meetings.updateContacts(CITY, audit.id(), List.of(ZHANG)));
+        refused(ProblemKind.CONFLICT, () -> meetings.leave(CITY, audit.id(), TODAY, null));
+        refused(ProblemKind.CONFLICT, () -> meetings.updateContacts(CITY, audit.id(), List.of(ZHANG)));
 
         assertEquals(List.of("JW"), meetings.members(CITY, "370500", false).stream().map(Membership::departmentCode).toList());
         Membership again = meetings.join(CITY, "370500", new MembershipDraft("SJJ", TODAY, List.of(ZHANG)));
@@ -230,44 +233,44 @@ class MeetingServiceTest {
 
     @Test
     void aMemberMustBeAnActiveDepartmentOfTheSameJurisdictionWithContactsAndNothingIsWrittenOtherwise() {
-        names(refused(400, () -> meetings.join(CITY, "370500", new MembershipDraft("LJSJ", null, List.of(ZHANG)))), "departmentCode");
-        names(refused(400, () -> meetings.join(CITY, "370500", new MembershipDraft("RSJ", null, List.of(ZHANG)))), "departmentCode");
-        names(refused(400, () -> meetings.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of()))), "contacts");
-        SupervisionException bad = refused(400, () -> meetings.join(CITY, "370500", new MembershipDraft("SJJ", TODAY.plusDays(1),
+        names(refused(ProblemKind.INVALID, () -> meetings.join(CITY, "370500", new MembershipDraft("LJSJ", null, List.of(ZHANG)))), "departmentCode");
+        names(refused(ProblemKind.INVALID, () -> meetings.join(CITY, "370500", new MembershipDraft("RSJ", null, List.of(ZHANG)))), "departmentCode");
+        names(refused(ProblemKind.INVALID, () -> meetings.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of()))), "contacts");
+        SupervisionException bad = refused(ProblemKind.INVALID, () -> meetings.join(CITY, "370500", new MembershipDraft("SJJ", TODAY.plusDays(1),
                 List.of(new Department.Contact("", null, "电话")))));
         names(bad, "joinedOn");
         names(bad, "contacts[0].name");
         names(bad, "contacts[0].phone");
-        refused(403, () -> meetings.join(LIJIN, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG))));
-        refused(403, () -> meetings.join(CITY_AUDIT, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG))));
-        refused(403, () -> meetings.join(CITY_LEADER, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG))));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.join(LIJIN, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG))));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.join(CITY_AUDIT, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG))));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.join(CITY_LEADER, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG))));
         assertTrue(meetings.members(CITY, "370500", true).isEmpty());
     }
 
     @Test
     void withoutTheDepartmentDirectoryJoiningAnswers503() {
         JpaMeetingService bare = service(List.of(), List.of(), List.of());
-        assertEquals(503, refused(503, () -> bare.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG)))).status());
+        assertEquals(ProblemKind.UNAVAILABLE, refused(ProblemKind.UNAVAILABLE, () -> bare.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG)))).kind());
     }
 
     // ------------------------------------------------------------------ scheduling
 
     @Test
     void schedulingChecksTheAgendaLinksInTheSameJurisdictionAndNotifiesTheInvitedDepartments() {
-        refused(409, () -> meetings.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30), topic("议题"))));
+        refused(ProblemKind.CONFLICT, () -> meetings.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30), topic("议题"))));
         meetings.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG)));
         meetings.join(CITY, "370500", new MembershipDraft("JW", null, List.of(ZHANG)));
         meetings.leave(CITY, meetings.members(CITY, "370500", false).stream().filter(m -> m.departmentCode().equals("JW"))
                 .findFirst().orElseThrow().id(), TODAY, "不再参加");
 
-        SupervisionException foreign = refused(400, () -> meetings.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30),
+        SupervisionException foreign = refused(ProblemKind.INVALID, () -> meetings.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30),
                 new AgendaItemDraft(null, AgendaLinkKind.FINDING, 12L), new AgendaItemDraft("年度监管", AgendaLinkKind.CAMPAIGN, 22L),
                 new AgendaItemDraft(null, AgendaLinkKind.FINDING, 999L))));
         names(foreign, "agenda[0].refId");
         names(foreign, "agenda[1].refId");
         names(foreign, "agenda[2].refId");
         assertTrue(foreign.errors().get(1).message().contains("属于行政区划 370522"), foreign.errors().toString());
-        SupervisionException shape = refused(400, () -> meetings.schedule(CITY, "370500", new MeetingDraft(" ",
+        SupervisionException shape = refused(ProblemKind.INVALID, () -> meetings.schedule(CITY, "370500", new MeetingDraft(" ",
                 LocalDateTime.of(2026, 11, 29, 9, 0), "会议室", "王主任", List.of(new AgendaItemDraft(null, AgendaLinkKind.FINDING, null)))));
         names(shape, "title");
         names(shape, "startsAt");
@@ -295,7 +298,7 @@ class MeetingServiceTest {
         Meeting moved = meetings.update(CITY, m.id(), draft(LocalDateTime.of(2026, 12, 4, 9, 30), topic("只谈一件事")));
         assertEquals(1, moved.agenda().size());
         assertEquals("MEETING_CHANGED", inbox.sent.get(1).message().category());
-        refused(403, () -> meetings.update(LIJIN, m.id(), draft(LocalDateTime.of(2026, 12, 4, 9, 30), topic("x"))));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.update(LIJIN, m.id(), draft(LocalDateTime.of(2026, 12, 4, 9, 30), topic("x"))));
     }
 
     @Test
@@ -314,7 +317,7 @@ class MeetingServiceTest {
                 });
         JpaMeetingService withReports = service(List.of(directory), List.of(tasks), List.of(documents), List.of(service));
         withReports.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG)));
-        SupervisionException bad = refused(400, () -> withReports.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30),
+        SupervisionException bad = refused(ProblemKind.INVALID, () -> withReports.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30),
                 new AgendaItemDraft("专报", AgendaLinkKind.SPECIAL_REPORT, 42L), new AgendaItemDraft("专报", AgendaLinkKind.SPECIAL_REPORT, 43L))));
         names(bad, "agenda[0].refId");
         names(bad, "agenda[1].refId");
@@ -335,19 +338,19 @@ class MeetingServiceTest {
     @Test
     void scheduledThenHeldThenMinutesIssuedAndEachStepOnlyFromItsState() {
         Meeting m = scheduled();
-        refused(409, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of("SJJ"), List.of(new AttendeeDraft("张明", "SJJ")))));
-        SupervisionException early = refused(409, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
+        refused(ProblemKind.CONFLICT, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of("SJJ"), List.of(new AttendeeDraft("张明", "SJJ")))));
+        SupervisionException early = refused(ProblemKind.CONFLICT, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
         assertTrue(early.getMessage().contains("尚未召开"), early.getMessage());
-        refused(409, () -> meetings.recordMinutes(CITY, m.id(), "纪要"));
-        refused(409, () -> meetings.issueMinutes(CITY, m.id()));
-        refused(409, () -> meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF));
+        refused(ProblemKind.CONFLICT, () -> meetings.recordMinutes(CITY, m.id(), "纪要"));
+        refused(ProblemKind.CONFLICT, () -> meetings.issueMinutes(CITY, m.id()));
+        refused(ProblemKind.CONFLICT, () -> meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF));
 
         Meeting held = held(m);
         assertEquals(MeetingState.HELD, held.state());
         assertEquals(Boolean.TRUE, held.departments().get(0).present());
-        refused(409, () -> meetings.update(CITY, m.id(), draft(LocalDateTime.of(2026, 12, 4, 9, 30), topic("x"))));
-        refused(409, () -> meetings.cancel(CITY, m.id(), "改期"));
-        SupervisionException unwritten = refused(409, () -> meetings.issueMinutes(CITY, m.id()));
+        refused(ProblemKind.CONFLICT, () -> meetings.update(CITY, m.id(), draft(LocalDateTime.of(2026, 12, 4, 9, 30), topic("x"))));
+        refused(ProblemKind.CONFLICT, () -> meetings.cancel(CITY, m.id(), "改期"));
+        SupervisionException unwritten = refused(ProblemKind.CONFLICT, () -> meetings.issueMinutes(CITY, m.id()));
         assertTrue(unwritten.getMessage().contains("尚未填写"), unwritten.getMessage());
         Meeting corrected = meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of(), List.of(new AttendeeDraft("王主任", null))));
         assertEquals(Boolean.FALSE, corrected.departments().get(0).present(), "attendance can be corrected while held");
@@ -356,9 +359,9 @@ class MeetingServiceTest {
         meetings.recordMinutes(CITY, m.id(), "会议听取了审计局的情况通报。\n\n会议研究了整改事项。");
         Meeting issued = meetings.issueMinutes(CITY, m.id());
         assertEquals(MeetingState.MINUTES_ISSUED, issued.state());
-        refused(409, () -> meetings.recordMinutes(CITY, m.id(), "改写"));
-        refused(409, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
-        refused(409, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of(), List.of(new AttendeeDraft("王主任", null)))));
+        refused(ProblemKind.CONFLICT, () -> meetings.recordMinutes(CITY, m.id(), "改写"));
+        refused(ProblemKind.CONFLICT, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
+        refused(ProblemKind.CONFLICT, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of(), List.of(new AttendeeDraft("王主任", null)))));
 
         List<MeetingTransition> history = meetings.history(CITY_LEADER, m.id());
         assertEquals(List.of(MeetingState.SCHEDULED, MeetingState.HELD, MeetingState.MINUTES_ISSUED),
@@ -368,14 +371,14 @@ class MeetingServiceTest {
     @Test
     void onlyAScheduledMeetingIsCancelledAndOnlyWithAReason() {
         Meeting m = scheduled();
-        names(refused(400, () -> meetings.cancel(CITY, m.id(), " ")), "reason");
-        refused(403, () -> meetings.cancel(LIJIN, m.id(), "改期"));
+        names(refused(ProblemKind.INVALID, () -> meetings.cancel(CITY, m.id(), " ")), "reason");
+        refused(ProblemKind.FORBIDDEN, () -> meetings.cancel(LIJIN, m.id(), "改期"));
         Meeting cancelled = meetings.cancel(CITY, m.id(), "主要领导出差，另行安排");
         assertEquals(MeetingState.CANCELLED, cancelled.state());
         assertEquals("主要领导出差，另行安排", cancelled.cancelReason());
         assertEquals("MEETING_CANCELLED", inbox.sent.get(inbox.sent.size() - 1).message().category());
-        refused(409, () -> meetings.cancel(CITY, m.id(), "再取消"));
-        refused(409, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of(), List.of(new AttendeeDraft("王主任", null)))));
+        refused(ProblemKind.CONFLICT, () -> meetings.cancel(CITY, m.id(), "再取消"));
+        refused(ProblemKind.CONFLICT, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of(), List.of(new AttendeeDraft("王主任", null)))));
         assertEquals("主要领导出差，另行安排", meetings.history(CITY, m.id()).get(1).reason());
     }
 
@@ -383,16 +386,16 @@ class MeetingServiceTest {
     void attendanceNamesOnlyInvitedDepartmentsAndPeopleOfDepartmentsPresent() {
         Meeting m = scheduled();
         clock.advance(Duration.ofHours(5));
-        SupervisionException bad = refused(400, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of("JW", "SJJ", "SJJ"),
+        SupervisionException bad = refused(ProblemKind.INVALID, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of("JW", "SJJ", "SJJ"),
                 List.of(new AttendeeDraft("", null), new AttendeeDraft("刘洋", "LJSJ")))));
         names(bad, "presentDepartments[0]");
         names(bad, "presentDepartments[2]");
         names(bad, "attendees[0].name");
         names(bad, "attendees[1].departmentCode");
-        SupervisionException absent = refused(400, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of(),
+        SupervisionException absent = refused(ProblemKind.INVALID, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of(),
                 List.of(new AttendeeDraft("张明", "SJJ")))));
         assertTrue(absent.errors().get(0).message().contains("未记为出席"), absent.errors().toString());
-        names(refused(400, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of("SJJ"), List.of()))), "attendees");
+        names(refused(ProblemKind.INVALID, () -> meetings.recordAttendance(CITY, m.id(), new AttendanceDraft(List.of("SJJ"), List.of()))), "attendees");
         assertEquals(MeetingState.SCHEDULED, meetings.get(CITY, m.id()).state(), "nothing written");
     }
 
@@ -434,30 +437,30 @@ class MeetingServiceTest {
     @Test
     void aBadTaskOrAFailingTaskServiceWritesNoDecision() {
         Meeting m = held();
-        SupervisionException bad = refused(400, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(
+        SupervisionException bad = refused(ProblemKind.INVALID, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(
                 toUnit("CZJ", TODAY.minusDays(1)), toUnit("LJ-CZ", TODAY), new TaskDraft(null, null, OwnerKind.DEPARTMENT, "LJSJ", TODAY),
                 new TaskDraft(null, null, OwnerKind.OFFICE, "X", TODAY), new TaskDraft(null, null, null, "CZJ", null)))));
         names(bad, "tasks[0].deadline");
         names(bad, "tasks[3].ownerCode");
         names(bad, "tasks[4].ownerKind");
         names(bad, "tasks[4].deadline");
-        SupervisionException owners = refused(400, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(
+        SupervisionException owners = refused(ProblemKind.INVALID, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(
                 toUnit("LJ-CZ", TODAY), new TaskDraft(null, null, OwnerKind.DEPARTMENT, "LJSJ", TODAY)))));
         names(owners, "tasks[0].ownerCode");
         names(owners, "tasks[1].ownerCode");
-        names(refused(400, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of()))), "tasks");
-        refused(403, () -> meetings.decide(LIJIN, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
-        refused(403, () -> meetings.decide(CITY_LEADER, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
+        names(refused(ProblemKind.INVALID, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of()))), "tasks");
+        refused(ProblemKind.FORBIDDEN, () -> meetings.decide(LIJIN, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.decide(CITY_LEADER, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
         assertTrue(tasks.creations.isEmpty());
 
         tasks.failWith = SupervisionException.invalid("tasks[0].ownerCode", "单位 CZJ 已撤销");
-        refused(400, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
+        refused(ProblemKind.INVALID, () -> meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
         assertTrue(meetings.get(CITY, m.id()).decisions().isEmpty(), "the decision is rolled back with its tasks");
         tasks.failWith = null;
         assertEquals(1, meetings.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))).no());
 
         JpaMeetingService noTasks = service(List.of(directory), List.of(), List.of(documents));
-        refused(503, () -> noTasks.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
+        refused(ProblemKind.UNAVAILABLE, () -> noTasks.decide(CITY, m.id(), new DecisionDraft("决定", List.of(toUnit("CZJ", TODAY)))));
         assertEquals(1, meetings.get(CITY, m.id()).decisions().size());
     }
 
@@ -468,21 +471,21 @@ class MeetingServiceTest {
         Meeting m = scheduled();
         assertEquals(m.id(), meetings.get(CITY_AUDIT, m.id()).id());
         assertEquals(1, meetings.list(CITY_AUDIT, "370500", null).size());
-        refused(403, () -> meetings.get(CITY_DISCIPLINE, m.id()));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.get(CITY_DISCIPLINE, m.id()));
         assertTrue(meetings.list(CITY_DISCIPLINE, "370500", null).isEmpty());
         assertTrue(meetings.list(CITY_DISCIPLINE, null, null).isEmpty());
-        refused(403, () -> meetings.get(LIJIN_AUDIT, m.id()));
-        refused(403, () -> meetings.get(LIJIN, m.id()));
-        refused(403, () -> meetings.get(CZJ_USER, m.id()));
-        refused(403, () -> meetings.list(LIJIN, "370500", null));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.get(LIJIN_AUDIT, m.id()));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.get(LIJIN, m.id()));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.get(CZJ_USER, m.id()));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.list(LIJIN, "370500", null));
         assertTrue(meetings.list(LIJIN, null, null).isEmpty());
         assertEquals(1, meetings.list(CITY_LEADER, "370500", MeetingState.SCHEDULED).size());
         assertTrue(meetings.list(CITY_LEADER, "370500", MeetingState.HELD).isEmpty());
-        refused(403, () -> meetings.recordAttendance(CITY_AUDIT, m.id(), new AttendanceDraft(List.of("SJJ"), List.of())));
-        refused(403, () -> meetings.members(LIJIN, "370500", false));
-        refused(403, () -> meetings.members(CZJ_USER, "370500", false));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.recordAttendance(CITY_AUDIT, m.id(), new AttendanceDraft(List.of("SJJ"), List.of())));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.members(LIJIN, "370500", false));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.members(CZJ_USER, "370500", false));
         assertEquals(1, meetings.members(CITY_AUDIT, "370500", false).size());
-        refused(404, () -> meetings.get(CITY, 9999));
+        refused(ProblemKind.NOT_FOUND, () -> meetings.get(CITY, 9999));
     }
 
     // ------------------------------------------------------------------ minutes document
@@ -490,11 +493,11 @@ class MeetingServiceTest {
     @Test
     void theMinutesDocumentCarriesTheKindsModelFields() {
         Meeting m = held();
-        refused(409, () -> meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF));
+        refused(ProblemKind.CONFLICT, () -> meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF));
         meetings.recordMinutes(CITY, m.id(), "会议听取了审计局的情况通报。\n\n会议研究了整改事项。");
-        assertTrue(refused(409, () -> meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF)).getMessage().contains("尚无决定事项"));
+        assertTrue(refused(ProblemKind.CONFLICT, () -> meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF)).getMessage().contains("尚无决定事项"));
         meetings.decide(CITY, m.id(), new DecisionDraft("由市财政局牵头整改", List.of(toUnit("CZJ", LocalDate.of(2026, 12, 31)))));
-        refused(403, () -> meetings.generateMinutes(CITY_AUDIT, m.id(), DocumentFormat.PDF));
+        refused(ProblemKind.FORBIDDEN, () -> meetings.generateMinutes(CITY_AUDIT, m.id(), DocumentFormat.PDF));
         StoredDocument doc = meetings.generateMinutes(CITY, m.id(), DocumentFormat.DOCX);
         assertEquals(1, documents.requests.size());
         DocumentRequest r = documents.requests.get(0);
@@ -525,6 +528,6 @@ class MeetingServiceTest {
         meetings.generateMinutes(CITY, m.id(), DocumentFormat.PDF);
         assertEquals(2, documents.requests.size(), "issued minutes can be generated again");
         JpaMeetingService noDocuments = service(List.of(directory), List.of(tasks), List.of());
-        refused(503, () -> noDocuments.generateMinutes(CITY, m.id(), DocumentFormat.PDF));
+        refused(ProblemKind.UNAVAILABLE, () -> noDocuments.generateMinutes(CITY, m.id(), DocumentFormat.PDF));
     }
 }

@@ -1,5 +1,7 @@
 package cn.supervision.notification.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -131,9 +133,9 @@ class NotificationServiceTest {
         assertNull(first.readAt());
 
         SupervisionException foreign = assertThrows(SupervisionException.class, () -> service.markRead(caller(JYJ), first.id()));
-        assertEquals(404, foreign.status(), "another user's message is not found, not forbidden");
+        assertEquals(ProblemKind.NOT_FOUND, foreign.kind(), "another user's message is not found, not forbidden");
         assertEquals(2, service.unreadCount(czj), "nothing changed by the refused read");
-        assertEquals(404, assertThrows(SupervisionException.class, () -> service.markRead(czj, 999_999)).status());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> service.markRead(czj, 999_999)).kind());
 
         clock.advance(Duration.ofMinutes(5));
         Notification read = service.markRead(czj, first.id());

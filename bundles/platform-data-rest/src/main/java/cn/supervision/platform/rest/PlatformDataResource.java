@@ -33,9 +33,11 @@ import cn.supervision.api.platform.MetricBinding;
 import cn.supervision.api.platform.PlatformDataService;
 import cn.supervision.api.platform.SourceMapping;
 import cn.supervision.api.platform.StoredRow;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 import cn.supervision.rest.bounds.Paged;
+import cn.supervision.rest.bounds.ProblemStatus;
 import cn.supervision.rest.bounds.StreamedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -127,7 +129,7 @@ public class PlatformDataResource {
             r = data.ingest(caller(sc), code, sourceSystem, clientBatchId, "REST", type == null ? null : type.getSubtype(),
                     new Limited(body, maxBytes));
         } catch (SupervisionException e) {
-            if (e.status() == 413) {
+            if (e.kind() == ProblemKind.TOO_LARGE) {
                 return refuse(e);
             }
             throw e;
@@ -147,14 +149,14 @@ public class PlatformDataResource {
     private static Response refuse(SupervisionException e) {
         java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("status", e.status());
+        problem.put("status", ProblemStatus.of(e.kind()));
         problem.put("title", e.title());
         problem.put("detail", e.getMessage());
-        return Response.status(e.status()).type("application/problem+json").header("Connection", "close").entity(problem).build();
+        return Response.status(ProblemStatus.of(e.kind())).type("application/problem+json").header("Connection", "close").entity(problem).build();
     }
 
     private SupervisionException tooLarge() {
-        return new SupervisionException(413, "批次过大", "请求体超过 " + maxBytes / 1024 / 1024 + " MB，请拆分后分批提交", null);
+        return new SupervisionException(ProblemKind.TOO_LARGE, "批次过大", "请求体超过 " + maxBytes / 1024 / 1024 + " MB，请拆分后分批提交", null);
     }
 
     /** Counts what is read and stops at the limit, so an oversized body is refused without being held in memory. */

@@ -41,6 +41,7 @@ import cn.supervision.api.platform.FeedDefinition;
 import cn.supervision.api.platform.FeedRun;
 import cn.supervision.api.platform.PlatformDataService;
 import cn.supervision.api.platform.PlatformFeed;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
@@ -289,7 +290,7 @@ public class FeedScheduler implements ManagedServiceFactory {
             return launch(d).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SupervisionException(503, "已中断", "等待数据拉取结果时被中断", null);
+            throw new SupervisionException(ProblemKind.BUSY, "已中断", "等待数据拉取结果时被中断", null);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }

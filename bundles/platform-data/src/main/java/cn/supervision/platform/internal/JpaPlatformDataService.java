@@ -59,6 +59,7 @@ import cn.supervision.api.platform.RowError;
 import cn.supervision.api.platform.SourceMapping;
 import cn.supervision.api.platform.StoredRow;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -717,7 +718,7 @@ public class JpaPlatformDataService implements PlatformDataService {
                             explanation.length() > 2_000 ? explanation.substring(0, 1_990) + "…" : explanation);
                     recorded.add(new CampaignFeedResult.Recorded(unit, b.indicatorCode(), m.getCode(), a.value(), a.rows(), a.batchIds(), r.id()));
                 } catch (SupervisionException e) {
-                    if (e.status() == 409) {
+                    if (e.kind() == ProblemKind.CONFLICT) {
                         throw e;
                     }
                     missing.add(new CampaignFeedResult.Missing(unit, b.indicatorCode(), b.metricCode(), e.getMessage()));
@@ -748,7 +749,7 @@ public class JpaPlatformDataService implements PlatformDataService {
     private FeedScheduler scheduler() {
         FeedScheduler s = scheduler;
         if (s == null) {
-            throw new SupervisionException(503, "服务未就绪", "数据拉取调度尚未启动", null);
+            throw new SupervisionException(ProblemKind.BUSY, "服务未就绪", "数据拉取调度尚未启动", null);
         }
         return s;
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import cn.supervision.api.platform.DataRow;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 
 /**
@@ -55,11 +56,11 @@ final class RowReader {
             }
             throw SupervisionException.invalid("content", "无法读取批次内容：" + e.getMessage());
         }
-        throw new SupervisionException(415, "格式不支持", "批次格式必须是 JSON（application/json）或 CSV（text/csv）", null);
+        throw new SupervisionException(ProblemKind.UNSUPPORTED_TYPE, "格式不支持", "批次格式必须是 JSON（application/json）或 CSV（text/csv）", null);
     }
 
     static SupervisionException tooMany(int maxRows) {
-        return new SupervisionException(413, "批次过大", "一个批次最多 " + maxRows + " 行，请拆分后分批提交", null);
+        return new SupervisionException(ProblemKind.TOO_LARGE, "批次过大", "一个批次最多 " + maxRows + " 行，请拆分后分批提交", null);
     }
 
     private static List<DataRow> json(InputStream in, int maxRows) throws IOException {

@@ -1,5 +1,7 @@
 package cn.supervision.platform.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,9 +129,9 @@ class PlatformDataServiceTest {
         jpa.close();
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage() + " " + e.errors());
+        assertEquals(status, e.kind(), e.getMessage() + " " + e.errors());
         return e;
     }
 
@@ -162,10 +164,10 @@ class PlatformDataServiceTest {
         assertEquals(1, data.batches(CITY, "370500", 10).size());
         assertEquals("hotline-system", data.batch(CITY, "370500", "2026-07-a").receivedBy());
 
-        refused(403, () -> data.ingest(LIJIN, "370500", "hotline", "x", "REST", rows));
-        refused(403, () -> data.ingest(UNIT, "370500", "hotline", "x", "REST", rows));
-        refused(400, () -> data.ingest(PARTNER, "370500", "hotline", "bad id with spaces", "REST", rows));
-        refused(403, () -> data.saveMetric(PARTNER, "370500", new Metric(null, "x", "x", null, "s", MetricAggregation.SUM, null, null)));
+        refused(ProblemKind.FORBIDDEN, () -> data.ingest(LIJIN, "370500", "hotline", "x", "REST", rows));
+        refused(ProblemKind.FORBIDDEN, () -> data.ingest(UNIT, "370500", "hotline", "x", "REST", rows));
+        refused(ProblemKind.INVALID, () -> data.ingest(PARTNER, "370500", "hotline", "bad id with spaces", "REST", rows));
+        refused(ProblemKind.FORBIDDEN, () -> data.saveMetric(PARTNER, "370500", new Metric(null, "x", "x", null, "s", MetricAggregation.SUM, null, null)));
     }
 
     @Test
@@ -185,8 +187,8 @@ class PlatformDataServiceTest {
         assertEquals(new BigDecimal("97"), q3.get(0).value(), "mean of 94 and 100");
         assertEquals(2, q3.get(0).batchIds().size());
         assertEquals(new BigDecimal("80"), q3.get(1).value());
-        refused(404, () -> data.aggregate(CITY, "370500", "nope", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)));
-        refused(403, () -> data.aggregate(UNIT, "370500", "hotline.ontime-rate", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)));
+        refused(ProblemKind.NOT_FOUND, () -> data.aggregate(CITY, "370500", "nope", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)));
+        refused(ProblemKind.FORBIDDEN, () -> data.aggregate(UNIT, "370500", "hotline.ontime-rate", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)));
     }
 
     @Test
@@ -199,9 +201,9 @@ class PlatformDataServiceTest {
         assertEquals("GD,002", data.rows(CITY, "370500", "review.bad", 1, null, null, 10).get(0).recordId());
         String json = "[{\"metric\":\"review.bad\",\"unit\":\"GAJ\",\"date\":\"2026-08-02T10:00:00\",\"value\":2,\"extra\":{\"a\":1}}]";
         assertEquals(BatchStatus.APPLIED, data.ingest(PARTNER, "370500", "haocha", "json-1", "REST", "application/json", text(json)).status());
-        refused(400, () -> data.ingest(PARTNER, "370500", "haocha", "json-2", "REST", "application/json", text("{\"rows\":[]}")));
-        refused(400, () -> data.ingest(PARTNER, "370500", "haocha", "csv-2", "REST", "text/csv", text("a,b\n1,2\n")));
-        refused(415, () -> data.ingest(PARTNER, "370500", "haocha", "x-1", "REST", "application/xml", text("<a/>")));
+        refused(ProblemKind.INVALID, () -> data.ingest(PARTNER, "370500", "haocha", "json-2", "REST", "application/json", text("{\"rows\":[]}")));
+        refused(ProblemKind.INVALID, () -> data.ingest(PARTNER, "370500", "haocha", "csv-2", "REST", "text/csv", text("a,b\n1,2\n")));
+        refused(ProblemKind.UNSUPPORTED_TYPE, () -> data.ingest(PARTNER, "370500", "haocha", "x-1", "REST", "application/xml", text("<a/>")));
 
         // one row over the limit is refused as soon as it is read, whatever follows
         InputStream header = text("metric,unit,date,value\n");
@@ -217,7 +219,7 @@ class PlatformDataServiceTest {
                 return line[(int) (served++ % line.length)];
             }
         };
-        refused(413, () -> data.ingest(PARTNER, "370500", "haocha", "big-1", "REST", "text/csv", new SequenceInputStream(header, body)));
+        refused(ProblemKind.TOO_LARGE, () -> data.ingest(PARTNER, "370500", "haocha", "big-1", "REST", "text/csv", new SequenceInputStream(header, body)));
         assertEquals(2, data.batches(CITY, "370500", 10).size());
         assertEquals(BatchStatus.DUPLICATE, data.ingest(PARTNER, "370500", "haocha", "csv-1", "REST", "text/csv", text("garbage")).status(),
                 "a replay is answered before its body is read");
@@ -243,8 +245,8 @@ class PlatformDataServiceTest {
         assertTrue(((IndicatorInput) recorded.get(1)[4]).source().contains("batches=[" + h2 + "]"));
         assertTrue(r.missing().stream().anyMatch(m -> m.unitId() == 2 && m.reason().contains("不是非负整数")), r.missing().toString());
         assertTrue(r.missing().stream().anyMatch(m -> m.unitId() == 3 && m.metricCode().equals("hotline.ontime-rate")));
-        refused(400, () -> data.applyToCampaign(CITY, 7, List.of(new MetricBinding("nope", "C3.1", false))));
-        refused(403, () -> data.applyToCampaign(PARTNER, 7, List.of(new MetricBinding("review.bad", "C3.3", true))));
+        refused(ProblemKind.INVALID, () -> data.applyToCampaign(CITY, 7, List.of(new MetricBinding("nope", "C3.1", false))));
+        refused(ProblemKind.FORBIDDEN, () -> data.applyToCampaign(PARTNER, 7, List.of(new MetricBinding("review.bad", "C3.3", true))));
     }
 
     static Hashtable<String, Object> feedConfig(String location, String extra) {
@@ -327,7 +329,7 @@ class PlatformDataServiceTest {
             assertTrue(hung.message().contains("超时"), hung.message());
             assertEquals(List.of(FeedRun.Outcome.FAILED, FeedRun.Outcome.DUPLICATE, FeedRun.Outcome.SUCCEEDED),
                     data.feedRuns(CITY, "hotline", 10).stream().map(FeedRun::outcome).toList());
-            refused(404, () -> data.runFeed(LIJIN, "hotline"));
+            refused(ProblemKind.NOT_FOUND, () -> data.runFeed(LIJIN, "hotline"));
 
             assertThrows(org.osgi.service.cm.ConfigurationException.class, () -> scheduler.updated("cfg-2", feedConfig(base, "daysOfMonth=0,40")));
         } finally {

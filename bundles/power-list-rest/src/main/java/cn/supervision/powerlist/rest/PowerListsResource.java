@@ -27,6 +27,7 @@ import cn.supervision.api.duty.PowerItemDraft;
 import cn.supervision.api.duty.PowerListGaps;
 import cn.supervision.api.duty.PowerListImport;
 import cn.supervision.api.duty.PowerListService;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -142,7 +143,7 @@ public class PowerListsResource {
         try {
             unit = registry.getUnit(SELF, unitId);
         } catch (SupervisionException e) {
-            if (e.status() == 404) {
+            if (e.kind() == ProblemKind.NOT_FOUND) {
                 throw notFound(unitId);
             }
             throw e;

@@ -26,6 +26,7 @@ import cn.supervision.api.duty.PowerListGaps;
 import cn.supervision.api.duty.PowerListImport;
 import cn.supervision.api.duty.PowerListService;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.Unit;
@@ -58,7 +59,7 @@ class PowerListsResourceTest {
             @Override
             public PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows) {
                 imported.add(rows);
-                throw new SupervisionException(418, "stop", "reached the service", null);
+                throw new SupervisionException(ProblemKind.GONE, "stop", "reached the service", null);
             }
 
             @Override
@@ -116,13 +117,13 @@ class PowerListsResourceTest {
     @Test
     void callersWhoMayNotImportAreRefusedBeforeTheBodyIsRead() {
         // who may not even read the unit cannot tell it from a missing one
-        assertEquals(404, upload(LIJIN, 1, untouchable(), null).status());
-        assertEquals(404, upload(CZJ_USER, 1, untouchable(), null).status());
+        assertEquals(ProblemKind.NOT_FOUND, upload(LIJIN, 1, untouchable(), null).kind());
+        assertEquals(ProblemKind.NOT_FOUND, upload(CZJ_USER, 1, untouchable(), null).kind());
         SupervisionException missing = upload(LIJIN, 99, untouchable(), null);
-        assertEquals(List.of(404, "单位 99 不存在"), List.of(missing.status(), missing.getMessage()));
+        assertEquals(List.of(ProblemKind.NOT_FOUND, "单位 99 不存在"), List.of(missing.kind(), missing.getMessage()));
         assertEquals("单位 1 不存在", upload(CZJ_USER, 1, untouchable(), null).getMessage());
-        assertEquals(403, upload(SCJ_USER, 1, untouchable(), null).status());
-        assertEquals(404, upload(CITY, 99, untouchable(), null).status());
+        assertEquals(ProblemKind.FORBIDDEN, upload(SCJ_USER, 1, untouchable(), null).kind());
+        assertEquals(ProblemKind.NOT_FOUND, upload(CITY, 99, untouchable(), null).kind());
         assertEquals(List.of(), imported);
     }
 
@@ -130,13 +131,13 @@ class PowerListsResourceTest {
     void aWrongHeaderOrBadBytesAre400sThatNeverReachTheService() throws IOException {
         SupervisionException header = upload(CITY, 1, new ByteArrayInputStream(workbook(List.of("事项编码", "名称", "事项类型", "备注"),
                 List.of("XK-1", "许可", "行政许可", ""))), null);
-        assertEquals(400, header.status());
+        assertEquals(ProblemKind.INVALID, header.kind());
         assertEquals(List.of("表头第2列", "表头第4列", "表头"), header.errors().stream().map(FieldError::field).toList());
         assertTrue(header.errors().get(2).message().contains("事项名称"));
 
         SupervisionException garbage = upload(CITY, 1, new ByteArrayInputStream("PK\u0003\u0004 not a zip".getBytes(StandardCharsets.ISO_8859_1)), null);
-        assertEquals(400, garbage.status());
-        assertEquals(400, upload(CITY, 1, new ByteArrayInputStream(new byte[0]), null).status());
+        assertEquals(ProblemKind.INVALID, garbage.kind());
+        assertEquals(ProblemKind.INVALID, upload(CITY, 1, new ByteArrayInputStream(new byte[0]), null).kind());
         assertEquals(List.of(), imported);
 
     }
@@ -145,12 +146,12 @@ class PowerListsResourceTest {
     void aWellFormedWorkbookReachesTheServiceAsRows() throws IOException {
         SupervisionException reached = upload(CITY, 1, new ByteArrayInputStream(workbook(
                 List.of("事项编码", "事项名称", "事项类型", "对应职责序号"), List.of("XK-1", "企业登记", "行政许可", "2"))), null);
-        assertEquals(418, reached.status());
+        assertEquals(ProblemKind.GONE, reached.kind());
         assertEquals(List.of(List.of(new PowerItemDraft(2, "XK-1", "企业登记", "行政许可", "", "", "", "", 2))), imported);
     }
 
     @Test
     void theJurisdictionListingNeedsAJurisdiction() {
-        assertEquals(400, assertThrows(SupervisionException.class, () -> resource.itemsOf(as(CITY), " ")).status());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> resource.itemsOf(as(CITY), " ")).kind());
     }
 }

@@ -19,6 +19,7 @@ import cn.supervision.api.duty.PowerListImport;
 import cn.supervision.api.duty.PowerListService;
 import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Duty;
 import cn.supervision.api.registry.DutyDirectory;
@@ -89,7 +90,7 @@ public class JpaPowerListService implements PowerListService, HealthIndicator {
         try {
             unit = registry.getUnit(SELF, unitId);
         } catch (SupervisionException e) {
-            if (e.status() == 404) {
+            if (e.kind() == ProblemKind.NOT_FOUND) {
                 throw notFound(unitId);
             }
             throw e;
@@ -179,7 +180,7 @@ public class JpaPowerListService implements PowerListService, HealthIndicator {
         try {
             units = registry.listUnits(SELF, jurisdictionCode, true);
         } catch (SupervisionException e) {
-            if (e.status() == 404) {
+            if (e.kind() == ProblemKind.NOT_FOUND) {
                 return null;
             }
             throw e;

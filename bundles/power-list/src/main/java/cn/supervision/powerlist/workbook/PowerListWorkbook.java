@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import cn.supervision.api.duty.PowerItem;
 import cn.supervision.api.duty.PowerItemDraft;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.DutyType;
 import cn.supervision.spreadsheet.Sheet;
@@ -54,7 +55,7 @@ public final class PowerListWorkbook {
             sheets = Xlsx.readUpload(workbook, maxBytes);
         } catch (SpreadsheetException e) {
             if (e.tooLarge()) {
-                throw new SupervisionException(413, "请求体过大", e.getMessage(), null);
+                throw new SupervisionException(ProblemKind.TOO_LARGE, "请求体过大", e.getMessage(), null);
             }
             throw SupervisionException.invalid("file", "文件不是可读取的 Excel 工作簿（.xlsx）：" + e.getMessage());
         }

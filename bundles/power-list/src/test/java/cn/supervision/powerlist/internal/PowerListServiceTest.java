@@ -1,5 +1,8 @@
 package cn.supervision.powerlist.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -104,7 +107,7 @@ class PowerListServiceTest {
 
     private static List<FieldError> refused(Runnable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call::run);
-        assertEquals(400, e.status(), e.getMessage());
+        assertEquals(ProblemKind.INVALID, e.kind(), e.getMessage());
         return e.errors();
     }
 
@@ -224,10 +227,10 @@ class PowerListServiceTest {
             rows.add(row(i + 2, "JC-" + i, "行政检查", "", 3));
         }
         SupervisionException tooMany = assertThrows(SupervisionException.class, () -> lists.importList(CITY, SCJ, "big.xlsx", rows));
-        assertEquals(400, tooMany.status());
+        assertEquals(ProblemKind.INVALID, tooMany.kind());
         assertTrue(tooMany.getMessage().contains("5001") || tooMany.getMessage().contains("5 001"), tooMany.getMessage());
         assertNothingWritten(SCJ);
-        assertEquals(400, assertThrows(SupervisionException.class, () -> lists.importList(CITY, SCJ, "empty.xlsx", List.of())).status());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> lists.importList(CITY, SCJ, "empty.xlsx", List.of())).kind());
         assertNothingWritten(SCJ);
 
         assertEquals(5_000, lists.importList(CITY, SCJ, "full.xlsx", rows.subList(0, 5_000)).items());
@@ -247,7 +250,7 @@ class PowerListServiceTest {
     void anAbolishedUnitTakesNoNewList() {
         SupervisionException e = assertThrows(SupervisionException.class,
                 () -> lists.importList(CITY, ABOLISHED, null, List.of(row(2, "JC-1", "行政检查", "", 1))));
-        assertEquals(409, e.status());
+        assertEquals(ProblemKind.CONFLICT, e.kind());
         assertNothingWritten(ABOLISHED);
     }
 
@@ -256,14 +259,14 @@ class PowerListServiceTest {
         // who may read the unit learns it may not import; who may not read it is told it does not exist
         for (Caller c : List.of(SCJ_USER, LEADER)) {
             SupervisionException e = assertThrows(SupervisionException.class, () -> lists.importList(c, SCJ, null, goodList()), c.username());
-            assertEquals(403, e.status(), c.username());
+            assertEquals(ProblemKind.FORBIDDEN, e.kind(), c.username());
         }
         for (Caller c : List.of(LIJIN, CZJ_USER)) {
             SupervisionException e = assertThrows(SupervisionException.class, () -> lists.importList(c, SCJ, null, goodList()), c.username());
-            assertEquals(404, e.status(), c.username());
+            assertEquals(ProblemKind.NOT_FOUND, e.kind(), c.username());
         }
         assertNothingWritten(SCJ);
-        assertEquals(404, assertThrows(SupervisionException.class, () -> lists.importList(CITY, 999, null, goodList())).status());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> lists.importList(CITY, 999, null, goodList())).kind());
         // the city office administers its counties' units too
         assertEquals(1, lists.importList(CITY, LIJIN_SCJ, null, List.of(row(2, "JC-1", "行政检查", "利津县市场监督管理局（执法大队）", null))).items());
         assertEquals(1, lists.importList(LIJIN, LIJIN_SCJ, null, List.of(row(2, "JC-2", "行政检查", "县市场监管局", null))).superseded());
@@ -273,13 +276,13 @@ class PowerListServiceTest {
         assertEquals(6, lists.items(SCJ_USER, SCJ, false).size());
         assertEquals(6, lists.items(LEADER, SCJ, false).size());
         for (Caller c : List.of(CZJ_USER, LIJIN)) {
-            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.items(c, SCJ, false)).status(), c.username());
-            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.gaps(c, SCJ)).status(), c.username());
-            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.imports(c, SCJ)).status(), c.username());
+            assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> lists.items(c, SCJ, false)).kind(), c.username());
+            assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> lists.gaps(c, SCJ)).kind(), c.username());
+            assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> lists.imports(c, SCJ)).kind(), c.username());
         }
         assertEquals(7, lists.itemsOf(CITY, "370500").size());
         assertEquals(List.of("CZJ"), lists.itemsOf(CZJ_USER, "370500").stream().map(PowerItem::unitCode).distinct().toList());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> lists.itemsOf(LIJIN, "370500")).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> lists.itemsOf(LIJIN, "370500")).kind());
         assertEquals(1, lists.itemsOf(CITY, "370522").size());
         assertEquals(1, lists.itemsOf(LIJIN, "370522").size());
     }
@@ -310,10 +313,10 @@ class PowerListServiceTest {
         for (Caller c : List.of(CZJ_USER, LIJIN)) {
             SupervisionException existing = assertThrows(SupervisionException.class, () -> lists.items(c, SCJ, false));
             SupervisionException missing = assertThrows(SupervisionException.class, () -> lists.items(c, 999, false));
-            assertEquals(404, existing.status(), c.username());
-            assertEquals(List.of(existing.status(), "单位 999 不存在"), List.of(missing.status(), missing.getMessage()), c.username());
-            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.importList(c, 999, null, goodList())).status());
-            assertEquals(404, assertThrows(SupervisionException.class, () -> lists.importList(c, SCJ, null, goodList())).status());
+            assertEquals(ProblemKind.NOT_FOUND, existing.kind(), c.username());
+            assertEquals(List.of(existing.kind(), "单位 999 不存在"), List.of(missing.kind(), missing.getMessage()), c.username());
+            assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> lists.importList(c, 999, null, goodList())).kind());
+            assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> lists.importList(c, SCJ, null, goodList())).kind());
         }
     }
 
@@ -349,12 +352,12 @@ class PowerListServiceTest {
 
     @Test
     void checkingRefusesLikeImporting() {
-        assertEquals(409, assertThrows(SupervisionException.class,
-                () -> lists.check(CITY, "370500", "WJJ", null, List.of(row(2, "JC-1", "行政检查", "", 1)))).status());
-        assertEquals(404, assertThrows(SupervisionException.class,
-                () -> lists.check(CITY, "370500", "NOPE", null, goodList())).status());
+        assertEquals(ProblemKind.CONFLICT, assertThrows(SupervisionException.class,
+                () -> lists.check(CITY, "370500", "WJJ", null, List.of(row(2, "JC-1", "行政检查", "", 1)))).kind());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class,
+                () -> lists.check(CITY, "370500", "NOPE", null, goodList())).kind());
         for (Caller c : List.of(LIJIN, CZJ_USER, SCJ_USER, LEADER)) {
-            assertEquals(403, assertThrows(SupervisionException.class, () -> lists.check(c, "370500", "SCJGJ", null, goodList())).status());
+            assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> lists.check(c, "370500", "SCJGJ", null, goodList())).kind());
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.supervision.powerlist.workbook;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +43,7 @@ class PowerListWorkbookTest {
 
     private static SupervisionException refused(Sheet s) {
         SupervisionException e = assertThrows(SupervisionException.class, () -> PowerListWorkbook.read(s));
-        assertEquals(400, e.status());
+        assertEquals(ProblemKind.INVALID, e.kind());
         return e;
     }
 
@@ -92,13 +94,13 @@ class PowerListWorkbookTest {
     void notAWorkbookIsA400AndAnEmptyOneToo() throws IOException {
         SupervisionException garbage = assertThrows(SupervisionException.class, () -> PowerListWorkbook.read(
                 new ByteArrayInputStream("事项编码,事项名称\nA,甲".getBytes(StandardCharsets.UTF_8)), 1 << 20));
-        assertEquals(400, garbage.status());
+        assertEquals(ProblemKind.INVALID, garbage.kind());
         assertEquals("file", garbage.errors().get(0).field());
         SupervisionException big = assertThrows(SupervisionException.class, () -> PowerListWorkbook.read(
                 new ByteArrayInputStream(xlsx(PowerListWorkbook.template())), 100));
-        assertEquals(413, big.status());
-        assertEquals(400, refused(sheet(List.of("事项编码", "事项名称", "事项类型"), List.of())).status());
-        assertEquals(400, refused(new Sheet("空", List.of())).status());
+        assertEquals(ProblemKind.TOO_LARGE, big.kind());
+        assertEquals(ProblemKind.INVALID, refused(sheet(List.of("事项编码", "事项名称", "事项类型"), List.of())).kind());
+        assertEquals(ProblemKind.INVALID, refused(new Sheet("空", List.of())).kind());
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.proposal.Ground;
 import cn.supervision.api.proposal.Proposal;
@@ -257,7 +258,7 @@ public class JpaProposalService implements ProposalService {
             try {
                 f = findings.get(caller, findingId);
             } catch (SupervisionException e) {
-                if (e.status() != 404 && e.status() != 403) {
+                if (e.kind() != ProblemKind.NOT_FOUND && e.kind() != ProblemKind.FORBIDDEN) {
                     throw e;
                 }
                 errors.add(new FieldError("findingIds[" + i + "]", "问题 " + findingId + " 不存在或无权查看"));

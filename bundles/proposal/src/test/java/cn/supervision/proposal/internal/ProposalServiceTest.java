@@ -1,5 +1,7 @@
 package cn.supervision.proposal.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,9 +101,9 @@ class ProposalServiceTest {
         return new ProposalDraft("关于厘清政府采购监督职责的处理意见", "依据第 19 条", findingIds, List.of(changes));
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -132,7 +134,7 @@ class ProposalServiceTest {
         assertTrue(registry.revisions.isEmpty(), "drafting changes no unit");
 
         proposals.submit(DRAFTER, p.id());
-        refused(403, () -> proposals.approve(DRAFTER, p.id()));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.approve(DRAFTER, p.id()));
         Proposal approved = proposals.approve(HEAD, p.id());
         assertEquals("〔2026〕1号", approved.documentNumber());
         assertEquals("lijin-head", approved.approvedBy());
@@ -164,14 +166,14 @@ class ProposalServiceTest {
     @Test
     void outOfOrderMovesAre409NamingTheStateAndReturnedProposalsAreRevised() {
         Proposal p = proposals.create(DRAFTER, "370522", draft(List.of(1L), moveDuty(11, 2, 12)));
-        SupervisionException e = refused(409, () -> proposals.approve(HEAD, p.id()));
+        SupervisionException e = refused(ProblemKind.CONFLICT, () -> proposals.approve(HEAD, p.id()));
         assertTrue(e.getMessage().contains("草稿"), e.getMessage());
-        refused(409, () -> proposals.apply(HEAD, p.id()));
-        refused(409, () -> proposals.returnForRevision(HEAD, p.id(), "不清楚"));
+        refused(ProblemKind.CONFLICT, () -> proposals.apply(HEAD, p.id()));
+        refused(ProblemKind.CONFLICT, () -> proposals.returnForRevision(HEAD, p.id(), "不清楚"));
         proposals.submit(DRAFTER, p.id());
-        refused(409, () -> proposals.update(DRAFTER, p.id(), draft(List.of(1L), moveDuty(11, 1, 12))));
-        refused(409, () -> proposals.submit(DRAFTER, p.id()));
-        refused(400, () -> proposals.returnForRevision(HEAD, p.id(), " "));
+        refused(ProblemKind.CONFLICT, () -> proposals.update(DRAFTER, p.id(), draft(List.of(1L), moveDuty(11, 1, 12))));
+        refused(ProblemKind.CONFLICT, () -> proposals.submit(DRAFTER, p.id()));
+        refused(ProblemKind.INVALID, () -> proposals.returnForRevision(HEAD, p.id(), " "));
         Proposal returned = proposals.returnForRevision(HEAD, p.id(), "请补充交易中心的人员安排");
         assertEquals(ProposalState.RETURNED, returned.state());
         assertEquals("请补充交易中心的人员安排", returned.reason());
@@ -180,7 +182,7 @@ class ProposalServiceTest {
         proposals.submit(DRAFTER, p.id());
         proposals.approve(HEAD, p.id());
         proposals.apply(HEAD, p.id());
-        SupervisionException again = refused(409, () -> proposals.apply(HEAD, p.id()));
+        SupervisionException again = refused(ProblemKind.CONFLICT, () -> proposals.apply(HEAD, p.id()));
         assertTrue(again.getMessage().contains("已执行"), again.getMessage());
         assertEquals(2, registry.units.get(12L).mandate().duties().size());
         assertEquals(List.of(ProposalState.DRAFT, ProposalState.SUBMITTED, ProposalState.RETURNED, ProposalState.SUBMITTED,
@@ -190,18 +192,18 @@ class ProposalServiceTest {
 
     @Test
     void everyProblemOfADraftIsNamedAndNothingIsWritten() {
-        SupervisionException shape = refused(400, () -> proposals.create(DRAFTER, "370522", new ProposalDraft(" ", null, List.of(),
+        SupervisionException shape = refused(ProblemKind.INVALID, () -> proposals.create(DRAFTER, "370522", new ProposalDraft(" ", null, List.of(),
                 List.of(new ProposalChange(ChangeKind.MOVE_DUTY, 11, null, null, null, null, null, null, null, null),
                         new ProposalChange(ChangeKind.SET_STAFFING, 12, null, null, null, null, new Staffing(-1, 0, 0), null, null, null),
                         new ProposalChange(ChangeKind.INTAKE_PLAN, 12, null, null, null, null, null, "TEMPORARY", 0, 2025)))));
         assertEquals(List.of("title", "findingIds", "changes[0].dutyNumber", "changes[0].otherUnitId", "changes[1].staffing",
                 "changes[2].slotKind", "changes[2].count", "changes[2].year"), fields(shape));
 
-        SupervisionException grounds = refused(400, () -> proposals.create(DRAFTER, "370522",
+        SupervisionException grounds = refused(ProblemKind.INVALID, () -> proposals.create(DRAFTER, "370522",
                 draft(List.of(3L, 99L), moveDuty(11, 2, 12))));
         assertEquals(List.of("findingIds[0]", "findingIds[1]"), fields(grounds));
 
-        SupervisionException units = refused(400, () -> proposals.create(DRAFTER, "370522", draft(List.of(1L),
+        SupervisionException units = refused(ProblemKind.INVALID, () -> proposals.create(DRAFTER, "370522", draft(List.of(1L),
                 moveDuty(11, 9, 12), moveDuty(11, 1, 21),
                 new ProposalChange(ChangeKind.REMOVE_INTERNAL_BODY, 12, null, null, null, "监督科", null, null, null, null))));
         assertEquals(List.of("changes[0].dutyNumber", "changes[1].otherUnitId", "changes[2].internalBody"), fields(units));
@@ -218,7 +220,7 @@ class ProposalServiceTest {
         // after approval, the registry moved on: the finance bureau lost its second duty another way
         registry.units.put(11L, unit(11, "LJ-CZ", "利津县财政局", "370522",
                 new Mandate(List.of(new Duty(1, "负责全县财政收支管理。")), List.of(), new Staffing(40, 5, 6))));
-        SupervisionException e = refused(400, () -> proposals.apply(HEAD, p.id()));
+        SupervisionException e = refused(ProblemKind.INVALID, () -> proposals.apply(HEAD, p.id()));
         assertEquals(List.of("changes[1].dutyNumber"), fields(e));
         assertTrue(registry.revisions.isEmpty(), "the staffing change that did fit was not written either");
         assertEquals(new Staffing(0, 12, 2), registry.units.get(12L).mandate().staffing());
@@ -228,22 +230,22 @@ class ProposalServiceTest {
     @Test
     void authority() {
         Proposal p = proposals.create(DRAFTER, "370522", draft(List.of(1L), moveDuty(11, 2, 12)));
-        refused(403, () -> proposals.create(GUANGRAO, "370522", draft(List.of(1L), moveDuty(11, 2, 12))));
-        refused(403, () -> proposals.get(GUANGRAO, p.id()));
-        refused(403, () -> proposals.list(GUANGRAO, "370522", null));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.create(GUANGRAO, "370522", draft(List.of(1L), moveDuty(11, 2, 12))));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.get(GUANGRAO, p.id()));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.list(GUANGRAO, "370522", null));
         assertTrue(proposals.list(GUANGRAO, null, null).isEmpty(), "another county lists none of ours");
-        refused(403, () -> proposals.submit(GUANGRAO, p.id()));
-        refused(403, () -> proposals.get(UNIT_USER, p.id()));
-        refused(403, () -> proposals.submit(UNIT_USER, p.id()));
-        refused(403, () -> proposals.create(UNIT_USER, "370522", draft(List.of(1L), moveDuty(11, 2, 12))));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.submit(GUANGRAO, p.id()));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.get(UNIT_USER, p.id()));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.submit(UNIT_USER, p.id()));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.create(UNIT_USER, "370522", draft(List.of(1L), moveDuty(11, 2, 12))));
         assertEquals(1, proposals.list(CITY, "370522", ProposalState.DRAFT).size(), "the city reads the counties' proposals");
-        refused(403, () -> proposals.submit(CITY, p.id()));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.submit(CITY, p.id()));
         proposals.submit(DRAFTER, p.id());
-        refused(403, () -> proposals.approve(CITY, p.id()));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.approve(CITY, p.id()));
         proposals.approve(HEAD, p.id());
-        refused(403, () -> proposals.apply(CITY, p.id()));
-        refused(403, () -> proposals.apply(GUANGRAO, p.id()));
-        refused(404, () -> proposals.get(HEAD, 999));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.apply(CITY, p.id()));
+        refused(ProblemKind.FORBIDDEN, () -> proposals.apply(GUANGRAO, p.id()));
+        refused(ProblemKind.NOT_FOUND, () -> proposals.get(HEAD, 999));
         assertTrue(registry.revisions.isEmpty());
         assertEquals(List.of(p.id()), proposals.list(HEAD, null, ProposalState.APPROVED).stream().map(Proposal::id).toList());
     }

@@ -1,5 +1,7 @@
 package cn.supervision.rectification.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.rectification.internal.Fixture.CITY;
 import static cn.supervision.rectification.internal.Fixture.GUANGRAO;
 import static cn.supervision.rectification.internal.Fixture.LEADER;
@@ -51,9 +53,9 @@ class RectificationServiceTest {
         f.close();
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage() + " " + e.errors());
+        assertEquals(status, e.kind(), e.getMessage() + " " + e.errors());
         return e;
     }
 
@@ -88,38 +90,38 @@ class RectificationServiceTest {
     @Test
     void badNoticesAreRefusedAndNothingIsWritten() {
         long a = f.finding(11, "370522", "问题");
-        SupervisionException past = refused(400, () -> service.issue(LIJIN, f.draft(11, f.today().minusDays(1), a)));
+        SupervisionException past = refused(ProblemKind.INVALID, () -> service.issue(LIJIN, f.draft(11, f.today().minusDays(1), a)));
         assertTrue(past.errors().stream().anyMatch(e -> e.field().equals("deadline")));
-        refused(400, () -> service.issue(LIJIN, f.draft(11, null)));
-        refused(400, () -> service.issue(LIJIN, f.draft(11, null, a, a)));
-        refused(400, () -> service.issue(LIJIN, new cn.supervision.api.rectification.NoticeDraft("370522", 11L, List.of(a), null, " ")));
-        refused(400, () -> service.issue(LIJIN, f.draft(12, null, a)));
+        refused(ProblemKind.INVALID, () -> service.issue(LIJIN, f.draft(11, null)));
+        refused(ProblemKind.INVALID, () -> service.issue(LIJIN, f.draft(11, null, a, a)));
+        refused(ProblemKind.INVALID, () -> service.issue(LIJIN, new cn.supervision.api.rectification.NoticeDraft("370522", 11L, List.of(a), null, " ")));
+        refused(ProblemKind.INVALID, () -> service.issue(LIJIN, f.draft(12, null, a)));
         long city = f.finding(21, "370500", "市级问题");
-        refused(403, () -> service.issue(LIJIN, f.draft(21, null, city)));
+        refused(ProblemKind.FORBIDDEN, () -> service.issue(LIJIN, f.draft(21, null, city)));
         assertEquals(List.of(), service.list(LIJIN, "370522", null, null));
         assertEquals(List.of(), f.moves);
         service.issue(LIJIN, f.draft(11, null, a));
-        refused(409, () -> service.issue(LIJIN, f.draft(11, null, a)));
+        refused(ProblemKind.CONFLICT, () -> service.issue(LIJIN, f.draft(11, null, a)));
     }
 
     @Test
     void onlyTheOwnOfficeIssuesReviewsVisitsAndEscalates() {
         long a = f.finding(11, "370522", "问题");
-        refused(403, () -> service.issue(GUANGRAO, f.draft(11, null, a)));
-        refused(403, () -> service.issue(CITY, f.draft(11, null, a)));
-        refused(403, () -> service.issue(LIJIN_SWJ, f.draft(11, null, a)));
-        refused(403, () -> service.issue(LEADER, f.draft(11, null, a)));
+        refused(ProblemKind.FORBIDDEN, () -> service.issue(GUANGRAO, f.draft(11, null, a)));
+        refused(ProblemKind.FORBIDDEN, () -> service.issue(CITY, f.draft(11, null, a)));
+        refused(ProblemKind.FORBIDDEN, () -> service.issue(LIJIN_SWJ, f.draft(11, null, a)));
+        refused(ProblemKind.FORBIDDEN, () -> service.issue(LEADER, f.draft(11, null, a)));
         Notice n = service.issue(LIJIN, f.draft(11, null, a));
         long item = n.items().get(0).id();
-        refused(403, () -> service.review(LIJIN_SWJ, n.id(), item, true, null));
-        refused(403, () -> service.review(GUANGRAO, n.id(), item, true, null));
-        refused(403, () -> service.review(CITY, n.id(), item, true, null));
-        refused(403, () -> service.recordVisit(CITY, n.id(), new VisitDraft(f.today(), VisitResult.RECTIFIED, "好")));
-        refused(403, () -> service.escalate(GUANGRAO, n.id(), talk()));
-        refused(403, () -> service.plan(LIJIN, n.id(), item, plan(f.today())));
-        refused(403, () -> service.plan(LIJIN_JYJ, n.id(), item, plan(f.today())));
-        refused(403, () -> service.checkItemEvidenceUpload(LIJIN_JYJ, n.id(), item));
-        refused(403, () -> service.checkItemEvidenceUpload(GUANGRAO, n.id(), item));
+        refused(ProblemKind.FORBIDDEN, () -> service.review(LIJIN_SWJ, n.id(), item, true, null));
+        refused(ProblemKind.FORBIDDEN, () -> service.review(GUANGRAO, n.id(), item, true, null));
+        refused(ProblemKind.FORBIDDEN, () -> service.review(CITY, n.id(), item, true, null));
+        refused(ProblemKind.FORBIDDEN, () -> service.recordVisit(CITY, n.id(), new VisitDraft(f.today(), VisitResult.RECTIFIED, "好")));
+        refused(ProblemKind.FORBIDDEN, () -> service.escalate(GUANGRAO, n.id(), talk()));
+        refused(ProblemKind.FORBIDDEN, () -> service.plan(LIJIN, n.id(), item, plan(f.today())));
+        refused(ProblemKind.FORBIDDEN, () -> service.plan(LIJIN_JYJ, n.id(), item, plan(f.today())));
+        refused(ProblemKind.FORBIDDEN, () -> service.checkItemEvidenceUpload(LIJIN_JYJ, n.id(), item));
+        refused(ProblemKind.FORBIDDEN, () -> service.checkItemEvidenceUpload(GUANGRAO, n.id(), item));
     }
 
     @Test
@@ -132,14 +134,14 @@ class RectificationServiceTest {
         assertEquals(2, service.list(LIJIN, null, null, null).size());
         assertEquals(2, service.list(CITY, "370522", null, null).size(), "a notice is notified: the city reads it");
         assertEquals(2, service.list(LEADER, "370522", null, null).size());
-        refused(403, () -> service.list(GUANGRAO, "370522", null, null));
-        refused(403, () -> service.get(LIJIN_JYJ, n.id()));
-        refused(403, () -> service.get(GUANGRAO, n.id()));
-        refused(403, () -> service.history(LIJIN_JYJ, n.id()));
-        refused(403, () -> service.evidence(LIJIN_JYJ, n.id()));
-        refused(404, () -> service.get(LIJIN, 999));
+        refused(ProblemKind.FORBIDDEN, () -> service.list(GUANGRAO, "370522", null, null));
+        refused(ProblemKind.FORBIDDEN, () -> service.get(LIJIN_JYJ, n.id()));
+        refused(ProblemKind.FORBIDDEN, () -> service.get(GUANGRAO, n.id()));
+        refused(ProblemKind.FORBIDDEN, () -> service.history(LIJIN_JYJ, n.id()));
+        refused(ProblemKind.FORBIDDEN, () -> service.evidence(LIJIN_JYJ, n.id()));
+        refused(ProblemKind.NOT_FOUND, () -> service.get(LIJIN, 999));
         assertEquals(n.id(), service.get(LIJIN_SWJ, n.id()).id());
-        refused(403, () -> service.statusByUnit(GUANGRAO, "370522", 2026));
+        refused(ProblemKind.FORBIDDEN, () -> service.statusByUnit(GUANGRAO, "370522", 2026));
         assertEquals(List.of("LJSWJ"), service.statusByUnit(LIJIN_SWJ, "370522", 2026).stream().map(UnitRectificationStatus::unitCode).toList());
     }
 
@@ -148,35 +150,35 @@ class RectificationServiceTest {
         Notice n = issued();
         long i1 = n.items().get(0).id();
         long i2 = n.items().get(1).id();
-        SupervisionException late = refused(400, () -> service.plan(LIJIN_SWJ, n.id(), i1, plan(n.deadline().plusDays(1))));
+        SupervisionException late = refused(ProblemKind.INVALID, () -> service.plan(LIJIN_SWJ, n.id(), i1, plan(n.deadline().plusDays(1))));
         assertTrue(late.errors().get(0).message().contains(n.deadline().toString()));
-        SupervisionException notPlanned = refused(409, () -> service.claim(LIJIN_SWJ, n.id(), i1, null));
+        SupervisionException notPlanned = refused(ProblemKind.CONFLICT, () -> service.claim(LIJIN_SWJ, n.id(), i1, null));
         assertTrue(notPlanned.getMessage().contains("NOTIFIED"), notPlanned.getMessage());
         Item planned = service.plan(LIJIN_SWJ, n.id(), i1, plan(f.today().plusDays(20)));
         assertEquals(ItemState.PLANNED, planned.state());
         assertEquals("王伟（县水务局副局长）", planned.responsiblePerson());
         service.plan(LIJIN_SWJ, n.id(), i2, plan(f.today().plusDays(25)));
         assertEquals(ItemState.IN_PROGRESS, service.progress(LIJIN_SWJ, n.id(), i1, "已起草修订稿，征求意见中").state());
-        refused(400, () -> service.progress(LIJIN_SWJ, n.id(), i1, " "));
-        SupervisionException noEvidence = refused(400, () -> service.claim(LIJIN_SWJ, n.id(), i1, "已完成"));
+        refused(ProblemKind.INVALID, () -> service.progress(LIJIN_SWJ, n.id(), i1, " "));
+        SupervisionException noEvidence = refused(ProblemKind.INVALID, () -> service.claim(LIJIN_SWJ, n.id(), i1, "已完成"));
         assertEquals("evidence", noEvidence.errors().get(0).field());
-        refused(415, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "报告.exe", pdf()));
-        refused(413, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "报告.pdf", new byte[(int) cn.supervision.api.evidence.EvidenceFile.MAX_BYTES + 1]));
+        refused(ProblemKind.UNSUPPORTED_TYPE, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "报告.exe", pdf()));
+        refused(ProblemKind.TOO_LARGE, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "报告.pdf", new byte[(int) cn.supervision.api.evidence.EvidenceFile.MAX_BYTES + 1]));
         var ev = service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "修订后的预案.pdf", pdf());
         assertEquals(64, ev.sha256().length());
         assertEquals(List.of(pdf().length), List.of((int) ev.size()));
         service.attachItemEvidence(LIJIN_SWJ, n.id(), i2, "巡查记录.xlsx", pdf());
-        refused(409, () -> service.review(LIJIN, n.id(), i1, true, null));
+        refused(ProblemKind.CONFLICT, () -> service.review(LIJIN, n.id(), i1, true, null));
         assertEquals(ItemState.CLAIMED, service.claim(LIJIN_SWJ, n.id(), i1, "预案已印发").state());
         assertEquals(ItemState.CLAIMED, service.claim(LIJIN_SWJ, n.id(), i2, null).state());
         assertEquals(2, f.sent("RECTIFICATION_CLAIMED").size());
-        refused(409, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "又一份.pdf", pdf()));
-        refused(400, () -> service.review(LIJIN, n.id(), i2, false, " "));
+        refused(ProblemKind.CONFLICT, () -> service.attachItemEvidence(LIJIN_SWJ, n.id(), i1, "又一份.pdf", pdf()));
+        refused(ProblemKind.INVALID, () -> service.review(LIJIN, n.id(), i2, false, " "));
         assertEquals(ItemState.RETURNED, service.review(LIJIN, n.id(), i2, false, "巡查记录缺 10 月").state());
         assertEquals(ItemState.ACCEPTED, service.review(LIJIN, n.id(), i1, true, null).state());
         assertEquals(NoticeState.ISSUED, service.get(LIJIN, n.id()).state(), "one item still open");
-        refused(409, () -> service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today(), VisitResult.RECTIFIED, "回访")));
-        refused(409, () -> service.escalate(LIJIN, n.id(), talk()));
+        refused(ProblemKind.CONFLICT, () -> service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today(), VisitResult.RECTIFIED, "回访")));
+        refused(ProblemKind.CONFLICT, () -> service.escalate(LIJIN, n.id(), talk()));
         service.attachItemEvidence(LIJIN_SWJ, n.id(), i2, "补充记录.pdf", pdf());
         service.claim(LIJIN_SWJ, n.id(), i2, "已补齐");
         service.review(LIJIN, n.id(), i2, true, null);
@@ -185,8 +187,8 @@ class RectificationServiceTest {
         assertEquals(f.today().plusDays(90), accepted.nextVisitOn());
         assertEquals(1, accepted.visits().size());
 
-        refused(400, () -> service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today().plusDays(1), VisitResult.RECTIFIED, "未来")));
-        refused(400, () -> service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today(), null, "")));
+        refused(ProblemKind.INVALID, () -> service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today().plusDays(1), VisitResult.RECTIFIED, "未来")));
+        refused(ProblemKind.INVALID, () -> service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today(), null, "")));
         var failed = service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today(), VisitResult.NOT_RECTIFIED, "巡查制度未落实到村"));
         assertEquals(VisitResult.NOT_RECTIFIED, failed.result());
         Notice afterFail = service.get(LIJIN, n.id());
@@ -194,12 +196,12 @@ class RectificationServiceTest {
         assertTrue(afterFail.items().stream().allMatch(i -> i.state() == ItemState.VISIT_FAILED));
         assertEquals(f.today().plusDays(30), afterFail.nextVisitOn(), "the next visit is scheduled");
         service.attachVisitEvidence(LIJIN, n.id(), failed.id(), "回访记录.jpg", pdf());
-        refused(403, () -> service.attachVisitEvidence(LIJIN_SWJ, n.id(), failed.id(), "回访记录.jpg", pdf()));
+        refused(ProblemKind.FORBIDDEN, () -> service.attachVisitEvidence(LIJIN_SWJ, n.id(), failed.id(), "回访记录.jpg", pdf()));
 
-        SupervisionException noMinutes = refused(400, () -> service.escalate(LIJIN, n.id(),
+        SupervisionException noMinutes = refused(ProblemKind.INVALID, () -> service.escalate(LIJIN, n.id(),
                 new EscalationDraft(EscalationKind.ADMONITORY_TALK, f.today(), null, null, "回访整改不到位")));
         assertEquals(List.of("participants", "minutes"), noMinutes.errors().stream().map(e -> e.field()).toList());
-        refused(400, () -> service.escalate(LIJIN, n.id(), new EscalationDraft(EscalationKind.ADMONITORY_TALK, f.today().plusDays(2),
+        refused(ProblemKind.INVALID, () -> service.escalate(LIJIN, n.id(), new EscalationDraft(EscalationKind.ADMONITORY_TALK, f.today().plusDays(2),
                 "张三", "纪要", "理由")));
         Escalation talk = service.escalate(LIJIN, n.id(), talk());
         assertEquals(EscalationState.RECORDED, talk.state());
@@ -207,7 +209,7 @@ class RectificationServiceTest {
         Escalation criticism = service.escalate(LIJIN, n.id(), new EscalationDraft(EscalationKind.CIRCULATED_CRITICISM, f.today(), null,
                 "关于县水务局整改不到位的通报", "约谈后仍未落实"));
         assertEquals(EscalationKind.CIRCULATED_CRITICISM, criticism.kind());
-        refused(409, () -> service.dismiss(LIJIN, n.id(), talk.id(), "已实施的不能撤销"));
+        refused(ProblemKind.CONFLICT, () -> service.dismiss(LIJIN, n.id(), talk.id(), "已实施的不能撤销"));
 
         service.progress(LIJIN_SWJ, n.id(), i1, "已逐村落实巡查制度");
         service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today(), VisitResult.RECTIFIED, "逐村抽查，整改到位"));
@@ -217,8 +219,8 @@ class RectificationServiceTest {
         assertTrue(closed.items().stream().allMatch(i -> i.state() == ItemState.CLOSED));
         assertEquals(FindingState.RECTIFIED, f.findings.get(1L).state());
         assertEquals(FindingState.RECTIFIED, f.findings.get(2L).state());
-        refused(409, () -> service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today(), VisitResult.RECTIFIED, "再次")));
-        refused(409, () -> service.progress(LIJIN_SWJ, n.id(), i1, "办结后"));
+        refused(ProblemKind.CONFLICT, () -> service.recordVisit(LIJIN, n.id(), new VisitDraft(f.today(), VisitResult.RECTIFIED, "再次")));
+        refused(ProblemKind.CONFLICT, () -> service.progress(LIJIN_SWJ, n.id(), i1, "办结后"));
 
         List<RectificationEvent> history = service.history(LIJIN_SWJ, n.id());
         assertEquals("ISSUED", history.get(0).kind());

@@ -1,5 +1,7 @@
 package cn.supervision.rectification.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +72,7 @@ class TransitionsTest {
             assertEquals(expected, Transitions.next(from, event));
         } else {
             SupervisionException e = assertThrows(SupervisionException.class, () -> Transitions.next(from, event));
-            assertEquals(409, e.status());
+            assertEquals(ProblemKind.CONFLICT, e.kind());
             assertTrue(e.getMessage().contains(from.name()) && e.getMessage().contains(from.label()), e.getMessage());
         }
     }
@@ -84,7 +86,7 @@ class TransitionsTest {
             assertEquals(expected, Transitions.next(from, event));
         } else {
             SupervisionException e = assertThrows(SupervisionException.class, () -> Transitions.next(from, event));
-            assertEquals(409, e.status());
+            assertEquals(ProblemKind.CONFLICT, e.kind());
             assertTrue(e.getMessage().contains(from.name()), e.getMessage());
         }
     }

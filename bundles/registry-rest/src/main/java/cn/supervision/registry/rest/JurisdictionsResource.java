@@ -22,6 +22,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.ImportResult;
@@ -119,7 +120,7 @@ public class JurisdictionsResource {
         try {
             return registry.importUnits(caller(sc), code, parsed.drafts(), mode);
         } catch (SupervisionException e) {
-            if (e.status() != 400) {
+            if (e.kind() != ProblemKind.INVALID) {
                 throw e;
             }
             throw SupervisionException.invalid(e.getMessage(), UnitSheet.locate(e.errors(), parsed.excelRows()));
@@ -138,7 +139,7 @@ public class JurisdictionsResource {
             return Xlsx.readUpload(body, maxBytes).get(0);
         } catch (SpreadsheetException e) {
             if (e.tooLarge()) {
-                throw new SupervisionException(413, "请求体过大", e.getMessage(), null);
+                throw new SupervisionException(ProblemKind.TOO_LARGE, "请求体过大", e.getMessage(), null);
             }
             throw SupervisionException.invalid("file", e.getMessage());
         }

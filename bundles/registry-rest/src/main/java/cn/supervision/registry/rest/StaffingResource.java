@@ -21,6 +21,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
@@ -99,7 +100,7 @@ public class StaffingResource {
         try {
             return staffing.record(caller, code, parsed.rows());
         } catch (SupervisionException e) {
-            if (e.status() != 400) {
+            if (e.kind() != ProblemKind.INVALID) {
                 throw e;
             }
             throw SupervisionException.invalid(e.getMessage(), StaffingSheet.locate(e.errors(), parsed.excelRows()));

@@ -1,5 +1,7 @@
 package cn.supervision.registry.rest;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -46,9 +48,9 @@ class DutyResourceTest {
                 (p, m, a) -> m.getName().equals("getUserPrincipal") ? caller : null);
     }
 
-    private static SupervisionException refused(int status, Executable call) {
+    private static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -62,20 +64,20 @@ class DutyResourceTest {
 
     @Test
     void exactlyOneOfJurisdictionAndUnitIsRequired() {
-        SupervisionException e = refused(400, () -> resource.list(as(CITY), null, null, false));
+        SupervisionException e = refused(ProblemKind.INVALID, () -> resource.list(as(CITY), null, null, false));
         assertEquals(List.of("jurisdiction", "unitId"), e.errors().stream().map(FieldError::field).toList());
-        refused(400, () -> resource.list(as(CITY), "370500", 1L, false));
-        refused(400, () -> resource.list(as(CITY), " ", null, false));
+        refused(ProblemKind.INVALID, () -> resource.list(as(CITY), "370500", 1L, false));
+        refused(ProblemKind.INVALID, () -> resource.list(as(CITY), " ", null, false));
     }
 
     @Test
     void unitUsersAndOtherCountiesAreRefused() {
-        refused(403, () -> resource.list(as(UNIT_USER), "370500", null, false));
-        refused(403, () -> resource.list(as(UNIT_USER), null, 2L, false));
-        refused(403, () -> resource.get(as(UNIT_USER), 2001L));
-        refused(403, () -> resource.list(as(GUANGRAO), "370500", null, false));
-        refused(403, () -> resource.get(as(GUANGRAO), 1001L));
-        refused(404, () -> resource.list(as(CITY), null, 99L, false));
-        refused(404, () -> resource.get(as(CITY), 99L));
+        refused(ProblemKind.FORBIDDEN, () -> resource.list(as(UNIT_USER), "370500", null, false));
+        refused(ProblemKind.FORBIDDEN, () -> resource.list(as(UNIT_USER), null, 2L, false));
+        refused(ProblemKind.FORBIDDEN, () -> resource.get(as(UNIT_USER), 2001L));
+        refused(ProblemKind.FORBIDDEN, () -> resource.list(as(GUANGRAO), "370500", null, false));
+        refused(ProblemKind.FORBIDDEN, () -> resource.get(as(GUANGRAO), 1001L));
+        refused(ProblemKind.NOT_FOUND, () -> resource.list(as(CITY), null, 99L, false));
+        refused(ProblemKind.NOT_FOUND, () -> resource.get(as(CITY), 99L));
     }
 }

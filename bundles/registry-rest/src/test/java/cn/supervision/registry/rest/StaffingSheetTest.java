@@ -1,5 +1,7 @@
 package cn.supervision.registry.rest;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -43,7 +45,7 @@ class StaffingSheetTest {
         SupervisionException e = assertThrows(SupervisionException.class, () -> StaffingSheet.read(sheet(
                 List.of("LJ-XX", "4x", "5", "", "7", "2026-13-01"),
                 List.of("LJ-CZ", "1", "1", "1", "1", "")), UNITS));
-        assertEquals(400, e.status());
+        assertEquals(ProblemKind.INVALID, e.kind());
         assertEquals(List.of("第 2 行 单位编码", "第 2 行 行政实有", "第 2 行 编外人员", "第 2 行 统计日期", "第 3 行 统计日期"),
                 e.errors().stream().map(FieldError::field).toList());
     }

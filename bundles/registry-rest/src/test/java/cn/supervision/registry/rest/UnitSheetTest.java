@@ -1,5 +1,7 @@
 package cn.supervision.registry.rest;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -91,7 +93,7 @@ class UnitSheetTest {
     void aWrongTemplateNamesTheMissingColumns() {
         Sheet wrong = new Sheet("x", List.of(List.of("名称", "类型"), List.of("某局", "政府部门")));
         SupervisionException e = assertThrows(SupervisionException.class, () -> UnitSheet.read(wrong));
-        assertEquals(400, e.status());
+        assertEquals(ProblemKind.INVALID, e.kind());
         assertEquals(List.of("缺少必需的列“单位编码”", "缺少必需的列“单位名称”", "缺少必需的列“单位类别”"),
                 e.errors().stream().map(FieldError::message).toList());
     }
@@ -103,7 +105,7 @@ class UnitSheetTest {
                 List.of("A", "某局", "", "政府部门", "", "", "1. 甲\n99999999999. 乙",
                         "第99999999999条 牵头 B 第1条\n第1条 配合 B 第99999999999条\n第0001条 配合 B 第2条", "", "", "", "")));
         SupervisionException e = assertThrows(SupervisionException.class, () -> UnitSheet.read(huge));
-        assertEquals(400, e.status());
+        assertEquals(ProblemKind.INVALID, e.kind());
         assertEquals(List.of("第 2 行 主要职责", "第 2 行 职责关联", "第 2 行 职责关联"),
                 e.errors().stream().map(FieldError::field).toList(), e.errors().toString());
         assertEquals(List.of("“99999999999. 乙”：职责序号 99999999999 过大", "“第99999999999条 牵头 B 第1条”：职责序号 99999999999 过大",

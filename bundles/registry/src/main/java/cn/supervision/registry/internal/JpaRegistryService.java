@@ -28,6 +28,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.ImportResult;
@@ -131,7 +132,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
                         problem = null;
                     } catch (RuntimeException e) {
                         LOG.warn("Registry still not ready: {}", e.getMessage());
-                        throw new SupervisionException(503, "服务未就绪", "单位库正在启动，请稍后再试", null);
+                        throw new SupervisionException(ProblemKind.BUSY, "服务未就绪", "单位库正在启动，请稍后再试", null);
                     }
                 }
                 a = authority;
@@ -487,7 +488,7 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
     }
 
     private static SupervisionException duplicateCode(String code, String field) {
-        return new SupervisionException(409, "状态冲突", "编码 " + code + " 已被本行政区划的其他单位使用",
+        return new SupervisionException(ProblemKind.CONFLICT, "状态冲突", "编码 " + code + " 已被本行政区划的其他单位使用",
                 List.of(new FieldError(field, "编码已存在")));
     }
 

@@ -1,5 +1,7 @@
 package cn.supervision.registry.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.registry.internal.RegistryServiceTest.CITY;
 import static cn.supervision.registry.internal.RegistryServiceTest.LIJIN;
 import static cn.supervision.registry.internal.RegistryServiceTest.refused;
@@ -127,12 +129,12 @@ class DutyLedgerTest {
     void aDraftMayNotNameAnotherUnitsDuty() {
         Unit a = registry.createUnit(CITY, "370500", unit("A", duty(1, "甲职责。")));
         Unit b = registry.createUnit(CITY, "370500", unit("B", duty(1, "乙职责。")));
-        SupervisionException e = refused(400, () -> registry.updateUnit(CITY, b.id(), unit("B",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> registry.updateUnit(CITY, b.id(), unit("B",
                 new Duty(idOf(a, 1), 1, "乙职责。", null, List.of()))));
         assertEquals("mandate.duties[0].id", e.errors().get(0).field());
         assertTrue(e.errors().get(0).message().contains(String.valueOf(idOf(a, 1))), e.errors().toString());
         assertEquals(b, registry.getUnit(CITY, b.id()), "nothing written");
-        refused(400, () -> registry.updateUnit(CITY, b.id(), unit("B", new Duty(idOf(b, 1), 1, "乙职责。", null, List.of()),
+        refused(ProblemKind.INVALID, () -> registry.updateUnit(CITY, b.id(), unit("B", new Duty(idOf(b, 1), 1, "乙职责。", null, List.of()),
                 new Duty(idOf(b, 1), 2, "丙职责。", null, List.of()))));
         assertEquals(2, rows());
     }
@@ -164,7 +166,7 @@ class DutyLedgerTest {
     void unresolvableAndCrossJurisdictionLinksAreRefusedWithNothingWritten() {
         Unit city = registry.createUnit(CITY, "370500", unit("NYNC", duty(1, "负责种植业管理。")));
         long rowsBefore = rows();
-        SupervisionException e = refused(400, () -> registry.importUnits(LIJIN, "370522", List.of(
+        SupervisionException e = refused(ProblemKind.INVALID, () -> registry.importUnits(LIJIN, "370522", List.of(
                 unit("LJ-A", duty(1, "甲。")),
                 unit("LJ-B", duty(1, "乙。"), new Duty(null, 2, "丙。", null, List.of(
                         new DutyLink("NYNC", 1, null, DutyRole.ASSIST),
@@ -183,13 +185,13 @@ class DutyLedgerTest {
 
         // a single write is refused the same way and the unit stays as it was
         Unit a = registry.createUnit(LIJIN, "370522", unit("LJ-A", duty(1, "甲。")));
-        refused(400, () -> registry.updateUnit(LIJIN, a.id(), unit("LJ-A", new Duty(null, 1, "甲。", null,
+        refused(ProblemKind.INVALID, () -> registry.updateUnit(LIJIN, a.id(), unit("LJ-A", new Duty(null, 1, "甲。", null,
                 List.of(new DutyLink("NYNC", 1, null, DutyRole.LEAD))))));
         assertEquals(a, registry.getUnit(LIJIN, a.id()));
         // a duty of an abolished unit is not linked to any more
         Unit b = registry.createUnit(LIJIN, "370522", unit("LJ-B", duty(1, "乙。")));
         registry.changeStatus(LIJIN, b.id(), new StatusCommand(UnitStatus.ABOLISHED, "机构改革撤销", null));
-        refused(400, () -> registry.updateUnit(LIJIN, a.id(), unit("LJ-A", new Duty(null, 1, "甲。", null,
+        refused(ProblemKind.INVALID, () -> registry.updateUnit(LIJIN, a.id(), unit("LJ-A", new Duty(null, 1, "甲。", null,
                 List.of(new DutyLink("LJ-B", 1, null, DutyRole.LEAD))))));
         assertEquals(UnitStatus.ABOLISHED, duties.duties(LIJIN, b.id(), false).get(0).unitStatus(),
                 "an abolished unit's duties stay active in its last mandate");
@@ -228,16 +230,16 @@ class DutyLedgerTest {
         assertEquals(List.of(toB3, toC1), imported.mandate().duties().get(0).links());
 
         // a new link to the retired duty, from another duty of A or from another unit, is still refused
-        SupervisionException e = refused(400, () -> registry.updateUnit(CITY, a.id(), new UnitDraft("A", "甲局（更名）",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> registry.updateUnit(CITY, a.id(), new UnitDraft("A", "甲局（更名）",
                 null, UnitKind.GOVERNMENT_DEPARTMENT, null, null, new Mandate(List.of(
                         imported.mandate().duties().get(0),
                         new Duty(null, 2, "甲二。", null, List.of(new DutyLink("B", 3, null, DutyRole.ASSIST)))),
                 List.of("办公室"), new Staffing(12, 0, 2)))));
         assertEquals(List.of("mandate.duties[1].links[0]"), e.errors().stream().map(f -> f.field()).toList());
         assertEquals(imported, registry.getUnit(CITY, a.id()), "nothing written");
-        refused(400, () -> registry.createUnit(CITY, "370500", unit("D", new Duty(null, 1, "丁一。", null,
+        refused(ProblemKind.INVALID, () -> registry.createUnit(CITY, "370500", unit("D", new Duty(null, 1, "丁一。", null,
                 List.of(new DutyLink(null, 0, b3, DutyRole.ASSIST))))));
-        refused(400, () -> registry.createUnit(CITY, "370500", unit("D", new Duty(null, 1, "丁一。", null,
+        refused(ProblemKind.INVALID, () -> registry.createUnit(CITY, "370500", unit("D", new Duty(null, 1, "丁一。", null,
                 List.of(new DutyLink("C", 1, null, DutyRole.ASSIST))))));
     }
 
@@ -245,7 +247,7 @@ class DutyLedgerTest {
     void malformedLinksAreRefusedBeforeAnythingIsRead() {
         List<DutyLink> many = java.util.stream.IntStream.rangeClosed(1, 21)
                 .mapToObj(n -> new DutyLink("NYNC", n, null, DutyRole.ASSIST)).toList();
-        SupervisionException e = refused(400, () -> registry.createUnit(CITY, "370500", unit("A",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> registry.createUnit(CITY, "370500", unit("A",
                 new Duty(null, 1, "甲。", null, many),
                 new Duty(null, 2, "乙。", null, List.of(new DutyLink(" ", 0, null, DutyRole.LEAD))))));
         assertEquals(List.of("mandate.duties[0].links", "mandate.duties[1].links[0]"),
@@ -291,22 +293,22 @@ class DutyLedgerTest {
 
         assertEquals(1, duties.duties(unitUser, a.id(), false).size());
         assertEquals(idOf(a, 1), duties.duty(unitUser, idOf(a, 1)).id());
-        refused(403, () -> duties.duties(unitUser, b.id(), false));
-        refused(403, () -> duties.duty(unitUser, idOf(b, 1)));
-        refused(403, () -> duties.dutiesOf(unitUser, "370522", false));
+        refused(ProblemKind.FORBIDDEN, () -> duties.duties(unitUser, b.id(), false));
+        refused(ProblemKind.FORBIDDEN, () -> duties.duty(unitUser, idOf(b, 1)));
+        refused(ProblemKind.FORBIDDEN, () -> duties.dutiesOf(unitUser, "370522", false));
 
-        refused(403, () -> duties.duties(guangrao, a.id(), false));
-        refused(403, () -> duties.duty(guangrao, idOf(a, 1)));
-        refused(403, () -> duties.dutiesOf(guangrao, "370522", false));
-        refused(403, () -> duties.dutiesOf(LIJIN, "370500", false));
-        refused(404, () -> duties.dutiesOf(CITY, "999999", false));
-        refused(404, () -> duties.duty(CITY, 987654L));
+        refused(ProblemKind.FORBIDDEN, () -> duties.duties(guangrao, a.id(), false));
+        refused(ProblemKind.FORBIDDEN, () -> duties.duty(guangrao, idOf(a, 1)));
+        refused(ProblemKind.FORBIDDEN, () -> duties.dutiesOf(guangrao, "370522", false));
+        refused(ProblemKind.FORBIDDEN, () -> duties.dutiesOf(LIJIN, "370500", false));
+        refused(ProblemKind.NOT_FOUND, () -> duties.dutiesOf(CITY, "999999", false));
+        refused(ProblemKind.NOT_FOUND, () -> duties.duty(CITY, 987654L));
         assertEquals(2, duties.dutiesOf(CITY, "370522", false).size(), "the city reads its counties");
 
         // a missing id is refused exactly as another's duty is: no county or unit learns which ids exist elsewhere
         for (Caller probe : List.of(unitUser, guangrao)) {
-            SupervisionException other = refused(403, () -> duties.duty(probe, idOf(b, 1)));
-            SupervisionException missing = refused(403, () -> duties.duty(probe, 987654L));
+            SupervisionException other = refused(ProblemKind.FORBIDDEN, () -> duties.duty(probe, idOf(b, 1)));
+            SupervisionException missing = refused(ProblemKind.FORBIDDEN, () -> duties.duty(probe, 987654L));
             assertEquals(other.getMessage().replace(String.valueOf(idOf(b, 1)), "?"),
                     missing.getMessage().replace("987654", "?"));
         }

@@ -1,5 +1,7 @@
 package cn.supervision.registry.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,9 +72,9 @@ class RegistryServiceTest {
                         List.of("办公室", "预算科"), new Staffing(40, 5, 6)));
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -83,16 +85,16 @@ class RegistryServiceTest {
         assertEquals("370500", all.get(0).code(), "parents come first");
         assertTrue(all.stream().anyMatch(j -> j.code().equals("370571") && j.localCode()));
         assertEquals(List.of("370522"), registry.listJurisdictions(LIJIN).stream().map(Jurisdiction::code).toList());
-        refused(403, () -> registry.getJurisdiction(LIJIN, "370500"));
-        refused(403, () -> registry.getJurisdiction(LIJIN, "370523"));
-        refused(404, () -> registry.getJurisdiction(CITY, "999999"));
+        refused(ProblemKind.FORBIDDEN, () -> registry.getJurisdiction(LIJIN, "370500"));
+        refused(ProblemKind.FORBIDDEN, () -> registry.getJurisdiction(LIJIN, "370523"));
+        refused(ProblemKind.NOT_FOUND, () -> registry.getJurisdiction(CITY, "999999"));
         // registering again (a bundle restart) neither duplicates nor fails; a different name is a conflict
         registry.start();
         registry.registerJurisdiction(Caller.system("again"), new Jurisdiction("370522", "利津县", JurisdictionKind.COUNTY, "370500", false));
         assertEquals(8, registry.listJurisdictions(Caller.system("test")).size());
-        refused(409, () -> registry.registerJurisdiction(Caller.system("x"), new Jurisdiction("370522", "别的县", JurisdictionKind.COUNTY, "370500", false)));
-        refused(409, () -> registry.registerJurisdiction(Caller.system("x"), new Jurisdiction("999900", "另一个市", JurisdictionKind.CITY, null, false)));
-        refused(403, () -> registry.registerJurisdiction(LIJIN, new Jurisdiction("370599", "利津开发区", JurisdictionKind.DEVELOPMENT_ZONE, "370522", true)));
+        refused(ProblemKind.CONFLICT, () -> registry.registerJurisdiction(Caller.system("x"), new Jurisdiction("370522", "别的县", JurisdictionKind.COUNTY, "370500", false)));
+        refused(ProblemKind.CONFLICT, () -> registry.registerJurisdiction(Caller.system("x"), new Jurisdiction("999900", "另一个市", JurisdictionKind.CITY, null, false)));
+        refused(ProblemKind.FORBIDDEN, () -> registry.registerJurisdiction(LIJIN, new Jurisdiction("370599", "利津开发区", JurisdictionKind.DEVELOPMENT_ZONE, "370522", true)));
     }
 
     /** At boot the datasource may be replaced under a starting service (Aries closes the old factory): it must heal. */
@@ -159,13 +161,13 @@ class RegistryServiceTest {
         Unit lijinUnit = registry.createUnit(LIJIN, "370522", draft("LJCZJ", "利津县财政局"));
         registry.createUnit(CITY, "370523", draft("GRCZJ", "广饶县财政局"));  // the city may act for its counties
 
-        refused(403, () -> registry.getUnit(LIJIN, cityUnit.id()));
-        refused(403, () -> registry.listUnits(LIJIN, "370500", false));
-        refused(403, () -> registry.listUnits(LIJIN, "370523", false));
-        refused(403, () -> registry.createUnit(LIJIN, "370523", draft("X", "越权")));
-        refused(403, () -> registry.updateUnit(GUANGRAO, lijinUnit.id(), draft("LJCZJ", "篡改")));
-        refused(403, () -> registry.changeStatus(GUANGRAO, lijinUnit.id(), new StatusCommand(UnitStatus.ABOLISHED, "越权", null)));
-        refused(403, () -> registry.createUnit(LEADER, "370500", draft("Y", "领导不能写")));
+        refused(ProblemKind.FORBIDDEN, () -> registry.getUnit(LIJIN, cityUnit.id()));
+        refused(ProblemKind.FORBIDDEN, () -> registry.listUnits(LIJIN, "370500", false));
+        refused(ProblemKind.FORBIDDEN, () -> registry.listUnits(LIJIN, "370523", false));
+        refused(ProblemKind.FORBIDDEN, () -> registry.createUnit(LIJIN, "370523", draft("X", "越权")));
+        refused(ProblemKind.FORBIDDEN, () -> registry.updateUnit(GUANGRAO, lijinUnit.id(), draft("LJCZJ", "篡改")));
+        refused(ProblemKind.FORBIDDEN, () -> registry.changeStatus(GUANGRAO, lijinUnit.id(), new StatusCommand(UnitStatus.ABOLISHED, "越权", null)));
+        refused(ProblemKind.FORBIDDEN, () -> registry.createUnit(LEADER, "370500", draft("Y", "领导不能写")));
 
         assertEquals(List.of("LJCZJ"), registry.listUnits(LIJIN, "370522", false).stream().map(Unit::code).toList());
         assertEquals(lijinUnit, registry.getUnit(CITY, lijinUnit.id()), "the city sees its counties");
@@ -179,8 +181,8 @@ class RegistryServiceTest {
         Caller unitUser = new Caller("czj-user", Set.of(Role.UNIT_USER), "370500", "CZJ");
         assertEquals(List.of(own.id()), registry.listUnits(unitUser, "370500", false).stream().map(Unit::id).toList());
         assertEquals(own, registry.getUnit(unitUser, own.id()));
-        refused(403, () -> registry.getUnit(unitUser, other.id()));
-        refused(403, () -> registry.updateUnit(unitUser, own.id(), draft("CZJ", "自己改")));
+        refused(ProblemKind.FORBIDDEN, () -> registry.getUnit(unitUser, other.id()));
+        refused(ProblemKind.FORBIDDEN, () -> registry.updateUnit(unitUser, own.id(), draft("CZJ", "自己改")));
     }
 
     @Test
@@ -189,20 +191,20 @@ class RegistryServiceTest {
         UnitDraft bad = new UnitDraft("bad code!", longName, "简".repeat(31), null, 1L, "P",
                 new Mandate(List.of(new Duty(0, ""), new Duty(2, "x"), new Duty(2, "y")), List.of("办公室", "办公室"),
                         new Staffing(-1, 0, 0)));
-        SupervisionException e = refused(400, () -> registry.createUnit(CITY, "370500", bad));
+        SupervisionException e = refused(ProblemKind.INVALID, () -> registry.createUnit(CITY, "370500", bad));
         List<String> fields = e.errors().stream().map(FieldError::field).toList();
         assertEquals(List.of("code", "name", "shortName", "kind", "parentUnitId", "mandate.duties[0].number",
                 "mandate.duties[0].text", "mandate.duties[2].number", "mandate.internalBodies[1]",
                 "mandate.staffing.administrativeSlots"), fields);
         assertTrue(e.errors().get(1).message().contains("100"), e.errors().get(1).message());
         assertEquals(0, registry.listUnits(CITY, "370500", true).size(), "nothing half-written");
-        refused(404, () -> registry.createUnit(CITY, "123456", draft("A", "未知区划")));
+        refused(ProblemKind.NOT_FOUND, () -> registry.createUnit(CITY, "123456", draft("A", "未知区划")));
     }
 
     @Test
     void codesAreUniqueWithinAJurisdictionOnly() {
         registry.createUnit(CITY, "370500", draft("CZJ", "东营市财政局"));
-        refused(409, () -> registry.createUnit(CITY, "370500", draft("CZJ", "重复")));
+        refused(ProblemKind.CONFLICT, () -> registry.createUnit(CITY, "370500", draft("CZJ", "重复")));
         registry.createUnit(LIJIN, "370522", draft("CZJ", "利津县财政局"));
     }
 
@@ -211,23 +213,23 @@ class RegistryServiceTest {
         Unit a = registry.createUnit(CITY, "370500", draft("A", "上级"));
         Unit b = registry.createUnit(CITY, "370500", new UnitDraft("B", "下级", null, UnitKind.PUBLIC_INSTITUTION, a.id(), null, null));
         assertEquals(a.id(), b.parentUnitId());
-        refused(400, () -> registry.updateUnit(CITY, a.id(), new UnitDraft("A", "上级", null, UnitKind.GOVERNMENT_DEPARTMENT, b.id(), null, null)));
+        refused(ProblemKind.INVALID, () -> registry.updateUnit(CITY, a.id(), new UnitDraft("A", "上级", null, UnitKind.GOVERNMENT_DEPARTMENT, b.id(), null, null)));
         Unit county = registry.createUnit(LIJIN, "370522", draft("L", "县单位"));
-        refused(400, () -> registry.createUnit(CITY, "370500", new UnitDraft("C", "跨区划", null, UnitKind.OTHER, county.id(), null, null)));
+        refused(ProblemKind.INVALID, () -> registry.createUnit(CITY, "370500", new UnitDraft("C", "跨区划", null, UnitKind.OTHER, county.id(), null, null)));
     }
 
     @Test
     void statusChangesAreRecordedAndNothingIsDeleted() {
         Unit old = registry.createUnit(CITY, "370500", draft("OLD", "东营市旧局"));
         Unit target = registry.createUnit(CITY, "370500", draft("NEW", "东营市新局"));
-        SupervisionException e = refused(400, () -> registry.changeStatus(CITY, old.id(), new StatusCommand(UnitStatus.MERGED, " ", null)));
+        SupervisionException e = refused(ProblemKind.INVALID, () -> registry.changeStatus(CITY, old.id(), new StatusCommand(UnitStatus.MERGED, " ", null)));
         assertEquals(List.of("reason", "successorUnitId"), e.errors().stream().map(FieldError::field).toList());
-        refused(400, () -> registry.changeStatus(CITY, old.id(), new StatusCommand(UnitStatus.MERGED, "机构改革", old.id())));
+        refused(ProblemKind.INVALID, () -> registry.changeStatus(CITY, old.id(), new StatusCommand(UnitStatus.MERGED, "机构改革", old.id())));
 
         Unit merged = registry.changeStatus(CITY, old.id(), new StatusCommand(UnitStatus.MERGED, "机构改革并入新局", target.id()));
         assertEquals(UnitStatus.MERGED, merged.status());
-        refused(409, () -> registry.changeStatus(CITY, old.id(), new StatusCommand(UnitStatus.MERGED, "again", target.id())));
-        refused(409, () -> registry.updateUnit(CITY, old.id(), draft("OLD", "改名")));
+        refused(ProblemKind.CONFLICT, () -> registry.changeStatus(CITY, old.id(), new StatusCommand(UnitStatus.MERGED, "again", target.id())));
+        refused(ProblemKind.CONFLICT, () -> registry.updateUnit(CITY, old.id(), draft("OLD", "改名")));
 
         assertEquals(List.of("NEW"), registry.listUnits(CITY, "370500", false).stream().map(Unit::code).toList());
         assertEquals(2, registry.listUnits(CITY, "370500", true).size(), "merged units stay in the registry");
@@ -245,13 +247,13 @@ class RegistryServiceTest {
                 new UnitDraft("CHILD", "下属事业单位", null, UnitKind.PUBLIC_INSTITUTION, null, "PARENT", null),
                 draft("PARENT", "主管部门"),
                 new UnitDraft("BAD", "", null, UnitKind.OTHER, null, null, null));
-        SupervisionException e = refused(400, () -> registry.importUnits(CITY, "370500", rows, ImportMode.UPSERT));
+        SupervisionException e = refused(ProblemKind.INVALID, () -> registry.importUnits(CITY, "370500", rows, ImportMode.UPSERT));
         assertEquals("rows[2].name", e.errors().get(0).field());
         assertEquals(0, registry.listUnits(CITY, "370500", true).size());
 
         List<UnitDraft> orphan = List.of(new UnitDraft("CHILD", "下属", null, UnitKind.PUBLIC_INSTITUTION, null, "NOPE", null),
                 draft("PARENT", "主管部门"));
-        refused(400, () -> registry.importUnits(CITY, "370500", orphan, ImportMode.UPSERT));
+        refused(ProblemKind.INVALID, () -> registry.importUnits(CITY, "370500", orphan, ImportMode.UPSERT));
         assertEquals(0, registry.listUnits(CITY, "370500", true).size(), "a late failure rolls back the rows written before it");
 
         ImportResult first = registry.importUnits(CITY, "370500", rows.subList(0, 2), ImportMode.UPSERT);
@@ -270,6 +272,6 @@ class RegistryServiceTest {
                 ImportMode.CREATE_MISSING);
         assertEquals(List.of("THIRD"), seeding.created());
         assertEquals("主管部门（更名）", registry.getUnit(CITY, parent.id()).name(), "seeding never undoes an office's edit");
-        refused(403, () -> registry.importUnits(LIJIN, "370500", List.of(draft("Z", "越权")), ImportMode.UPSERT));
+        refused(ProblemKind.FORBIDDEN, () -> registry.importUnits(LIJIN, "370500", List.of(draft("Z", "越权")), ImportMode.UPSERT));
     }
 }

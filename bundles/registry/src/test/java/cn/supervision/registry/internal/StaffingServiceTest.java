@@ -1,5 +1,7 @@
 package cn.supervision.registry.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,9 +65,9 @@ class StaffingServiceTest {
         return new StaffingInUse(unit, asOf, adm, inst, extra, leaders, null, null);
     }
 
-    static SupervisionException refused(int status, org.junit.jupiter.api.function.Executable call) {
+    static SupervisionException refused(ProblemKind status, org.junit.jupiter.api.function.Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -98,7 +100,7 @@ class StaffingServiceTest {
     @Test
     void oneBadRowRecordsNothingAndEveryProblemIsNamed() {
         Unit foreign = registry.createUnit(GUANGRAO, "370523", RegistryServiceTest.draft("GR-CZ", "广饶县财政局"));
-        SupervisionException e = refused(400, () -> staffing.record(LIJIN, "370522", List.of(
+        SupervisionException e = refused(ProblemKind.INVALID, () -> staffing.record(LIJIN, "370522", List.of(
                 row(finance.id(), TODAY, 40, 5, 2, 6),
                 row(education.id(), TODAY.plusDays(1), -1, 0, 0, -2),
                 row(foreign.id(), TODAY, 1, 1, 1, 1),
@@ -110,14 +112,14 @@ class StaffingServiceTest {
         assertTrue(staffing.current(LIJIN, "370522").isEmpty(), "nothing written");
         assertTrue(staffing.history(LIJIN, finance.id()).isEmpty());
 
-        refused(400, () -> staffing.record(LIJIN, "370522", List.of()));
-        refused(400, () -> staffing.record(LIJIN, "370522", List.of(row(finance.id(), null, 1, 1, 1, 1))));
+        refused(ProblemKind.INVALID, () -> staffing.record(LIJIN, "370522", List.of()));
+        refused(ProblemKind.INVALID, () -> staffing.record(LIJIN, "370522", List.of(row(finance.id(), null, 1, 1, 1, 1))));
     }
 
     @Test
     void aUnitNoLongerActiveTakesNoFigures() {
         registry.changeStatus(LIJIN, education.id(), new StatusCommand(UnitStatus.ABOLISHED, "撤销", null));
-        SupervisionException e = refused(400, () -> staffing.record(LIJIN, "370522",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> staffing.record(LIJIN, "370522",
                 List.of(row(education.id(), TODAY, 1, 0, 0, 0))));
         assertEquals("rows[0].unitId", e.errors().get(0).field());
     }
@@ -125,18 +127,18 @@ class StaffingServiceTest {
     @Test
     void authorityIsTheRegistrys() {
         staffing.record(LIJIN, "370522", List.of(row(finance.id(), TODAY, 40, 5, 2, 6), row(education.id(), TODAY, 9, 0, 0, 2)));
-        refused(403, () -> staffing.record(GUANGRAO, "370522", List.of(row(finance.id(), TODAY, 1, 1, 1, 1))));
-        refused(403, () -> staffing.current(GUANGRAO, "370522"));
-        refused(403, () -> staffing.history(GUANGRAO, finance.id()));
+        refused(ProblemKind.FORBIDDEN, () -> staffing.record(GUANGRAO, "370522", List.of(row(finance.id(), TODAY, 1, 1, 1, 1))));
+        refused(ProblemKind.FORBIDDEN, () -> staffing.current(GUANGRAO, "370522"));
+        refused(ProblemKind.FORBIDDEN, () -> staffing.history(GUANGRAO, finance.id()));
         Caller leader = new Caller("leader", Set.of(Role.LEADER), "370500", null);
         assertEquals(2, staffing.current(leader, "370522").size(), "the city's leader reads the counties' figures");
-        refused(403, () -> staffing.record(leader, "370522", List.of(row(finance.id(), TODAY, 1, 1, 1, 1))));
+        refused(ProblemKind.FORBIDDEN, () -> staffing.record(leader, "370522", List.of(row(finance.id(), TODAY, 1, 1, 1, 1))));
         Caller unitUser = new Caller("lj-cz", Set.of(Role.UNIT_USER), "370522", "LJ-CZ");
         assertEquals(List.of(finance.id()), staffing.current(unitUser, "370522").stream().map(StaffingInUse::unitId).toList(),
                 "a unit user sees its own unit's figures only");
-        refused(403, () -> staffing.history(unitUser, education.id()));
-        refused(403, () -> staffing.record(unitUser, "370522", List.of(row(finance.id(), TODAY, 1, 1, 1, 1))));
-        refused(404, () -> staffing.current(LIJIN, "999999"));
+        refused(ProblemKind.FORBIDDEN, () -> staffing.history(unitUser, education.id()));
+        refused(ProblemKind.FORBIDDEN, () -> staffing.record(unitUser, "370522", List.of(row(finance.id(), TODAY, 1, 1, 1, 1))));
+        refused(ProblemKind.NOT_FOUND, () -> staffing.current(LIJIN, "999999"));
         assertEquals(2, staffing.history(LIJIN, finance.id()).size() + staffing.history(LIJIN, education.id()).size());
     }
 
@@ -150,6 +152,6 @@ class StaffingServiceTest {
         registry.updateUnit(LIJIN, finance.id(), RegistryServiceTest.draft("LJ-CZ", "利津县财政局"));
         List<UnitRevision> after = registry.history(LIJIN, finance.id());
         assertEquals(null, after.get(after.size() - 1).reason(), "the plain update records no reason");
-        refused(400, () -> registry.updateUnit(LIJIN, finance.id(), RegistryServiceTest.draft("LJ-CZ", "x"), "长".repeat(501)));
+        refused(ProblemKind.INVALID, () -> registry.updateUnit(LIJIN, finance.id(), RegistryServiceTest.draft("LJ-CZ", "x"), "长".repeat(501)));
     }
 }

@@ -8,6 +8,7 @@ import cn.supervision.api.document.DocumentKind;
 import cn.supervision.api.document.DocumentRequest;
 import cn.supervision.api.document.DocumentService;
 import cn.supervision.api.document.StoredDocument;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 
@@ -35,7 +36,7 @@ final class Documents {
 
     private DocumentService service() {
         if (services.isEmpty()) {
-            throw new SupervisionException(503, "服务不可用", "文书服务未运行，不能生成或读取监管专报文书", null);
+            throw new SupervisionException(ProblemKind.UNAVAILABLE, "服务不可用", "文书服务未运行，不能生成或读取监管专报文书", null);
         }
         return services.get(0);
     }

@@ -12,6 +12,7 @@ import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -151,7 +152,7 @@ final class DraftChecker {
         try {
             return read.get();
         } catch (SupervisionException e) {
-            if (e.status() == 404 || e.status() == 403) {
+            if (e.kind() == ProblemKind.NOT_FOUND || e.kind() == ProblemKind.FORBIDDEN) {
                 return null;
             }
             throw e;

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.report.TaskSummary;
 import cn.supervision.api.security.Caller;
@@ -44,13 +45,13 @@ final class TaskLedger {
         try {
             return service().create(caller, jurisdictionCode, TaskOrigin.INSTRUCTION, instructionId, drafts);
         } catch (SupervisionException e) {
-            if (e.status() != 400) {
+            if (e.kind() != ProblemKind.INVALID) {
                 throw e;
             }
             // the task service names its argument "drafts"; the caller of this bundle sent "tasks"
             List<FieldError> errors = e.errors().stream()
                     .map(f -> new FieldError(f.field().replaceFirst("^drafts", "tasks"), f.message())).toList();
-            throw new SupervisionException(400, e.title(), e.getMessage(), errors);
+            throw new SupervisionException(ProblemKind.INVALID, e.title(), e.getMessage(), errors);
         }
     }
 
@@ -96,7 +97,7 @@ final class TaskLedger {
 
     private TaskService service() {
         if (services.isEmpty()) {
-            throw new SupervisionException(503, "服务不可用", "督办事项服务未运行，不能交办任务", null);
+            throw new SupervisionException(ProblemKind.UNAVAILABLE, "服务不可用", "督办事项服务未运行，不能交办任务", null);
         }
         return services.get(0);
     }

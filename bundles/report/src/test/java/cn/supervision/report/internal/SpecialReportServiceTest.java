@@ -1,5 +1,7 @@
 package cn.supervision.report.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.report.internal.Fakes.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -135,9 +137,9 @@ class SpecialReportServiceTest {
                 new ReportSection("二、处理建议", "建议责成市财政局限期整改。")), List.of(11L), List.of(2L), List.of(7L));
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -163,9 +165,9 @@ class SpecialReportServiceTest {
         assertNull(r.issue());
 
         reports.submit(DRAFTER, r.id());
-        SupervisionException early = refused(409, () -> reports.send(DRAFTER, r.id(), List.of("city-leader")));
+        SupervisionException early = refused(ProblemKind.CONFLICT, () -> reports.send(DRAFTER, r.id(), List.of("city-leader")));
         assertTrue(early.getMessage().contains("尚未审核通过") && early.getMessage().contains("审核中"), early.getMessage());
-        refused(403, () -> reports.approve(DRAFTER, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.approve(DRAFTER, r.id()));
         SpecialReport approved = reports.approve(HEAD, r.id());
         assertEquals("2026年第1期", approved.issue());
         assertEquals("city-office-head", approved.reviewer());
@@ -213,7 +215,7 @@ class SpecialReportServiceTest {
         assertEquals(2, more.tasks().total());
         assertEquals("city-admin", tasks.creators.get(1).username());
 
-        SupervisionException open = refused(409, () -> reports.close(DRAFTER, r.id(), null));
+        SupervisionException open = refused(ProblemKind.CONFLICT, () -> reports.close(DRAFTER, r.id(), null));
         assertTrue(open.getMessage().contains("尚有 2 项"), open.getMessage());
         clock.advance(Duration.ofDays(31));
         assertEquals(1, reports.openInstructions(DRAFTER, "370500").get(0).tasks().overdue(), "the first task is now overdue");
@@ -225,7 +227,7 @@ class SpecialReportServiceTest {
         assertEquals(ReportState.CLOSED, closed.state());
         assertEquals("city-admin", closed.closedBy());
         assertTrue(reports.openInstructions(DRAFTER, "370500").isEmpty());
-        refused(409, () -> reports.instruct(LEADER, r.id(), instruction("再补充一点")));
+        refused(ProblemKind.CONFLICT, () -> reports.instruct(LEADER, r.id(), instruction("再补充一点")));
 
         List<ReportTransition> history = reports.history(LEADER, r.id());
         assertEquals(List.of("CREATED", "SUBMITTED", "APPROVED", "SENT", "READ", "INSTRUCTED", "TASKS_ASSIGNED", "CLOSED"),
@@ -238,21 +240,21 @@ class SpecialReportServiceTest {
     @Test
     void returnedForRevisionThenResubmittedAndOutOfOrderMovesNameTheState() {
         SpecialReport r = reports.create(DRAFTER, "370500", draft());
-        refused(409, () -> reports.approve(HEAD, r.id()));
+        refused(ProblemKind.CONFLICT, () -> reports.approve(HEAD, r.id()));
         reports.submit(DRAFTER, r.id());
-        SupervisionException twice = refused(409, () -> reports.submit(DRAFTER, r.id()));
+        SupervisionException twice = refused(ProblemKind.CONFLICT, () -> reports.submit(DRAFTER, r.id()));
         assertTrue(twice.getMessage().contains("审核中") && twice.getMessage().contains("IN_REVIEW"), twice.getMessage());
-        refused(409, () -> reports.update(DRAFTER, r.id(), draft()));
-        refused(400, () -> reports.returnForRevision(HEAD, r.id(), " "));
+        refused(ProblemKind.CONFLICT, () -> reports.update(DRAFTER, r.id(), draft()));
+        refused(ProblemKind.INVALID, () -> reports.returnForRevision(HEAD, r.id(), " "));
         SpecialReport returned = reports.returnForRevision(HEAD, r.id(), "补充整改建议");
         assertEquals(ReportState.RETURNED, returned.state());
         assertEquals("补充整改建议", returned.returnReason());
-        refused(409, () -> reports.send(DRAFTER, r.id(), List.of("city-leader")));
+        refused(ProblemKind.CONFLICT, () -> reports.send(DRAFTER, r.id(), List.of("city-leader")));
         reports.update(DRAFTER, r.id(), draft());
         reports.submit(DRAFTER, r.id());
         assertEquals(ReportState.APPROVED, reports.approve(HEAD, r.id()).state());
-        refused(403, () -> reports.instruct(LEADER, r.id(), instruction("阅")));  // not sent to him (yet)
-        refused(409, () -> reports.close(DRAFTER, r.id(), null));
+        refused(ProblemKind.FORBIDDEN, () -> reports.instruct(LEADER, r.id(), instruction("阅")));  // not sent to him (yet)
+        refused(ProblemKind.CONFLICT, () -> reports.close(DRAFTER, r.id(), null));
         assertEquals(List.of(ReportState.DRAFT, ReportState.IN_REVIEW, ReportState.RETURNED, ReportState.RETURNED,
                 ReportState.IN_REVIEW, ReportState.APPROVED), reports.history(DRAFTER, r.id()).stream().map(ReportTransition::to).toList());
     }
@@ -260,16 +262,16 @@ class SpecialReportServiceTest {
     @Test
     void documentsOnDemandOnlyOnceReviewedAndByTheOffice() {
         SpecialReport r = reports.create(DRAFTER, "370500", draft());
-        SupervisionException draft = refused(409, () -> reports.generateDocument(DRAFTER, r.id(), Fakes.pdf()));
+        SupervisionException draft = refused(ProblemKind.CONFLICT, () -> reports.generateDocument(DRAFTER, r.id(), Fakes.pdf()));
         assertTrue(draft.getMessage().contains("草稿"), draft.getMessage());
         reports.submit(DRAFTER, r.id());
         reports.approve(HEAD, r.id());
-        refused(403, () -> reports.generateDocument(LEADER, r.id(), Fakes.pdf()));
-        refused(403, () -> reports.generateDocument(LIJIN, r.id(), Fakes.pdf()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.generateDocument(LEADER, r.id(), Fakes.pdf()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.generateDocument(LIJIN, r.id(), Fakes.pdf()));
         assertEquals(1, reports.generateDocument(HEAD, r.id(), cn.supervision.api.document.DocumentFormat.DOCX).version());
         assertEquals(List.of(), documents.requests.get(0).model().get("recipients"), "not sent yet: no recipients");
         assertEquals("2026年第1期", documents.requests.get(0).model().get("issue"));
-        refused(404, () -> reports.archivedDocument(DRAFTER, r.id()));
+        refused(ProblemKind.NOT_FOUND, () -> reports.archivedDocument(DRAFTER, r.id()));
         reports.send(DRAFTER, r.id(), List.of("city-leader"));
         assertEquals(1, reports.get(DRAFTER, r.id()).recipients().size());
         assertEquals(2, reports.generateDocument(DRAFTER, r.id(), Fakes.pdf()).version(), "the archived PDF was version 1");
@@ -280,34 +282,34 @@ class SpecialReportServiceTest {
     void theDrafterCannotApproveEvenWhenAnotherMemberSubmitted() {
         SpecialReport r = reports.create(DRAFTER, "370500", draft());
         reports.submit(HEAD, r.id());
-        SupervisionException own = refused(403, () -> reports.approve(DRAFTER, r.id()));
+        SupervisionException own = refused(ProblemKind.FORBIDDEN, () -> reports.approve(DRAFTER, r.id()));
         assertTrue(own.getMessage().contains("起草人"), own.getMessage());
-        refused(403, () -> reports.approve(HEAD, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.approve(HEAD, r.id()));
         assertEquals(ReportState.IN_REVIEW, reports.get(DRAFTER, r.id()).state());
     }
 
     @Test
     void anotherCountyAUnitAndALeaderNotNamedAreRefused() {
-        refused(403, () -> reports.create(LIJIN, "370500", draft()));
-        refused(403, () -> reports.create(UNIT_USER, "370500", draft()));
-        refused(403, () -> reports.create(LEADER, "370500", draft()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.create(LIJIN, "370500", draft()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.create(UNIT_USER, "370500", draft()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.create(LEADER, "370500", draft()));
         SpecialReport r = sent();
-        refused(403, () -> reports.get(LIJIN, r.id()));
-        refused(403, () -> reports.get(UNIT_USER, r.id()));
-        refused(403, () -> reports.get(OTHER_LEADER, r.id()));
-        refused(403, () -> reports.get(COUNTY_LEADER, r.id()));
-        refused(403, () -> reports.history(OTHER_LEADER, r.id()));
-        refused(403, () -> reports.archivedDocument(OTHER_LEADER, r.id()));
-        refused(403, () -> reports.markRead(OTHER_LEADER, r.id()));
-        refused(403, () -> reports.instruct(OTHER_LEADER, r.id(), instruction("阅")));
-        refused(403, () -> reports.instruct(COUNTY_LEADER, r.id(), instruction("阅")));
-        refused(403, () -> reports.instruct(DRAFTER, r.id(), instruction("阅")));
-        refused(403, () -> reports.instruct(UNIT_USER, r.id(), instruction("阅")));
-        refused(403, () -> reports.submit(LIJIN, r.id()));
-        refused(403, () -> reports.send(LEADER, r.id(), List.of("city-leader")));
+        refused(ProblemKind.FORBIDDEN, () -> reports.get(LIJIN, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.get(UNIT_USER, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.get(OTHER_LEADER, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.get(COUNTY_LEADER, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.history(OTHER_LEADER, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.archivedDocument(OTHER_LEADER, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.markRead(OTHER_LEADER, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.instruct(OTHER_LEADER, r.id(), instruction("阅")));
+        refused(ProblemKind.FORBIDDEN, () -> reports.instruct(COUNTY_LEADER, r.id(), instruction("阅")));
+        refused(ProblemKind.FORBIDDEN, () -> reports.instruct(DRAFTER, r.id(), instruction("阅")));
+        refused(ProblemKind.FORBIDDEN, () -> reports.instruct(UNIT_USER, r.id(), instruction("阅")));
+        refused(ProblemKind.FORBIDDEN, () -> reports.submit(LIJIN, r.id()));
+        refused(ProblemKind.FORBIDDEN, () -> reports.send(LEADER, r.id(), List.of("city-leader")));
         assertTrue(reports.list(OTHER_LEADER, null, null, 0, 100).isEmpty(), "a leader lists only what was sent to him");
         assertTrue(reports.list(LIJIN, null, null, 0, 100).isEmpty());
-        refused(403, () -> reports.list(UNIT_USER, "370500", null, 0, 100));
+        refused(ProblemKind.FORBIDDEN, () -> reports.list(UNIT_USER, "370500", null, 0, 100));
         assertEquals(1, reports.list(LEADER, null, null, 0, 100).size());
         // a draft is not shown to any leader
         reports.create(DRAFTER, "370500", draft());
@@ -320,10 +322,10 @@ class SpecialReportServiceTest {
 
     @Test
     void linksOfAnotherJurisdictionAndBadFieldsAreNamedAndNothingIsWritten() {
-        SupervisionException bad = refused(400, () -> reports.create(DRAFTER, "370500", new SpecialReportDraft("标题",
+        SupervisionException bad = refused(ProblemKind.INVALID, () -> reports.create(DRAFTER, "370500", new SpecialReportDraft("标题",
                 List.of(new ReportSection(null, "正文")), List.of(12L, 99L), List.of(3L), List.of())));
         assertEquals(List.of("findingIds[0]", "findingIds[1]", "unitIds[0]"), bad.errors().stream().map(FieldError::field).toList());
-        SupervisionException shape = refused(400, () -> reports.create(DRAFTER, "370500", new SpecialReportDraft(" ",
+        SupervisionException shape = refused(ProblemKind.INVALID, () -> reports.create(DRAFTER, "370500", new SpecialReportDraft(" ",
                 List.of(new ReportSection("一", " ")), List.of(11L, 11L), null, null)));
         assertEquals(List.of("title", "sections[0].text", "findingIds[1]"), shape.errors().stream().map(FieldError::field).toList());
         assertTrue(reports.list(DRAFTER, "370500", null, 0, 100).isEmpty());
@@ -334,10 +336,10 @@ class SpecialReportServiceTest {
         SpecialReport r = reports.create(DRAFTER, "370500", draft());
         reports.submit(DRAFTER, r.id());
         reports.approve(HEAD, r.id());
-        SupervisionException e = refused(400, () -> reports.send(DRAFTER, r.id(), List.of("city-leader", "city-office-head",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> reports.send(DRAFTER, r.id(), List.of("city-leader", "city-office-head",
                 "lijin-leader", "nobody")));
         assertEquals(List.of("leaders[1]", "leaders[2]", "leaders[3]"), e.errors().stream().map(FieldError::field).toList());
-        refused(400, () -> reports.send(DRAFTER, r.id(), List.of()));
+        refused(ProblemKind.INVALID, () -> reports.send(DRAFTER, r.id(), List.of()));
         assertEquals(ReportState.APPROVED, reports.get(DRAFTER, r.id()).state());
         assertTrue(documents.requests.isEmpty() && notifications.sent.isEmpty());
     }
@@ -345,11 +347,11 @@ class SpecialReportServiceTest {
     @Test
     void aTaskTheTaskServiceRefusesLeavesNoInstruction() {
         SpecialReport r = sent();
-        SupervisionException e = refused(400, () -> reports.instruct(LEADER, r.id(), instruction("请研究",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> reports.instruct(LEADER, r.id(), instruction("请研究",
                 task("落实", OwnerKind.UNIT, "NOPE", TODAY.plusDays(10)))));
         assertTrue(e.getMessage().contains("NOPE"), e.getMessage());
         assertEquals("tasks[0].ownerCode", e.errors().get(0).field(), "named as the caller sent it");
-        SupervisionException past = refused(400, () -> reports.instruct(LEADER, r.id(), instruction("请研究",
+        SupervisionException past = refused(ProblemKind.INVALID, () -> reports.instruct(LEADER, r.id(), instruction("请研究",
                 task("落实", OwnerKind.UNIT, "CZJ", TODAY.minusDays(1)), task(" ", null, null, null))));
         assertEquals(List.of("tasks[0].deadline", "tasks[1].title", "tasks[1].ownerKind", "tasks[1].deadline"),
                 past.errors().stream().map(FieldError::field).toList());
@@ -364,11 +366,11 @@ class SpecialReportServiceTest {
         reports = new JpaSpecialReportService(jpa, registry, findings, campaigns, new Fakes.Users(List.of(
                 user("city-leader", Role.LEADER, "370500"))), List.of(), List.of(documents), List.of(), clock);
         SpecialReport r = sent();
-        refused(503, () -> reports.instruct(LEADER, r.id(), instruction("请研究", task("落实", OwnerKind.UNIT, "CZJ", TODAY))));
+        refused(ProblemKind.UNAVAILABLE, () -> reports.instruct(LEADER, r.id(), instruction("请研究", task("落实", OwnerKind.UNIT, "CZJ", TODAY))));
         assertTrue(reports.get(DRAFTER, r.id()).instructions().isEmpty());
         Instruction i = reports.instruct(LEADER, r.id(), instruction("阅，请市编办跟进。"));
         assertEquals(0, i.tasks().total());
-        refused(409, () -> reports.close(DRAFTER, r.id(), null));
+        refused(ProblemKind.CONFLICT, () -> reports.close(DRAFTER, r.id(), null));
     }
 
     @Test
@@ -378,7 +380,7 @@ class SpecialReportServiceTest {
         SpecialReport r = reports.create(DRAFTER, "370500", draft());
         reports.submit(DRAFTER, r.id());
         reports.approve(HEAD, r.id());
-        refused(503, () -> reports.send(DRAFTER, r.id(), List.of("city-leader")));
+        refused(ProblemKind.UNAVAILABLE, () -> reports.send(DRAFTER, r.id(), List.of("city-leader")));
         SpecialReport still = reports.get(DRAFTER, r.id());
         assertEquals(ReportState.APPROVED, still.state());
         assertTrue(still.recipients().isEmpty());
@@ -389,16 +391,16 @@ class SpecialReportServiceTest {
     void thePaperInstructionIsRecordedByTheOfficeWithItsScan() {
         SpecialReport r = sent();
         byte[] pdf = "%PDF-1.4 批示扫描件".getBytes(StandardCharsets.UTF_8);
-        refused(403, () -> reports.checkScanUpload(LEADER, r.id()));
-        refused(415, () -> reports.attachScan(DRAFTER, r.id(), "scan.exe", pdf));
+        refused(ProblemKind.FORBIDDEN, () -> reports.checkScanUpload(LEADER, r.id()));
+        refused(ProblemKind.UNSUPPORTED_TYPE, () -> reports.attachScan(DRAFTER, r.id(), "scan.exe", pdf));
         InstructionScan scan = reports.attachScan(DRAFTER, r.id(), "批示.pdf", pdf);
         assertEquals(64, scan.sha256().length());
         assertNull(scan.instructionId());
 
-        SupervisionException bad = refused(400, () -> reports.recordPaperInstruction(DRAFTER, r.id(),
+        SupervisionException bad = refused(ProblemKind.INVALID, () -> reports.recordPaperInstruction(DRAFTER, r.id(),
                 new InstructionDraft("city-leader-2", "同意", TODAY.plusDays(1), 999L, List.of())));
         assertEquals(List.of("date", "leader", "scanId"), bad.errors().stream().map(FieldError::field).toList());
-        refused(403, () -> reports.recordPaperInstruction(LEADER, r.id(), new InstructionDraft("city-leader", "同意", TODAY, scan.id(), List.of())));
+        refused(ProblemKind.FORBIDDEN, () -> reports.recordPaperInstruction(LEADER, r.id(), new InstructionDraft("city-leader", "同意", TODAY, scan.id(), List.of())));
 
         Instruction i = reports.recordPaperInstruction(DRAFTER, r.id(), new InstructionDraft("city-leader", "同意，请审计局配合。",
                 TODAY.minusDays(1), scan.id(), List.of(task("配合开展专项审计", OwnerKind.DEPARTMENT, "SJJ", TODAY.plusDays(20)))));
@@ -409,7 +411,7 @@ class SpecialReportServiceTest {
         assertEquals(1, i.tasks().total());
         assertEquals(ReportState.INSTRUCTED, reports.get(LEADER, r.id()).state());
         assertEquals("%PDF-1.4 批示扫描件", new String(reports.scanContent(LEADER, r.id(), scan.id()), StandardCharsets.UTF_8));
-        SupervisionException reused = refused(400, () -> reports.recordPaperInstruction(DRAFTER, r.id(),
+        SupervisionException reused = refused(ProblemKind.INVALID, () -> reports.recordPaperInstruction(DRAFTER, r.id(),
                 new InstructionDraft("city-leader", "再次", TODAY, scan.id(), List.of())));
         assertTrue(reused.errors().get(0).message().contains("已用于批示"), reused.errors().toString());
         assertFalse(reports.history(DRAFTER, r.id()).stream().noneMatch(t -> t.action().equals("PAPER_INSTRUCTION")));
@@ -421,7 +423,7 @@ class SpecialReportServiceTest {
         InstructionScan scan = reports.attachScan(DRAFTER, r.id(), "批示.pdf", "%PDF-1.4 批示扫描件".getBytes(StandardCharsets.UTF_8));
         assertEquals(scan, reports.scan(LEADER, r.id(), scan.id()));
         assertEquals("%PDF-1.4 批示扫描件", new String(reports.scanContent(LEADER, r.id(), scan.id()), StandardCharsets.UTF_8));
-        refused(404, () -> reports.scan(LEADER, r.id(), scan.id() + 1));
+        refused(ProblemKind.NOT_FOUND, () -> reports.scan(LEADER, r.id(), scan.id() + 1));
         int changed = jpa.txExpr(em -> em.createNativeQuery("UPDATE SV_REPORT_SCAN SET CONTENT = ? WHERE ID = ?")
                 .setParameter(1, "%PDF-1.4 篡改".getBytes(StandardCharsets.UTF_8)).setParameter(2, scan.id()).executeUpdate());
         assertEquals(1, changed);

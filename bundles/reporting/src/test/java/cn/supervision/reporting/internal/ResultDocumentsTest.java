@@ -1,5 +1,7 @@
 package cn.supervision.reporting.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.reporting.internal.Fixture.CITY;
 import static cn.supervision.reporting.internal.Fixture.CZJ;
 import static cn.supervision.reporting.internal.Fixture.LIJIN;
@@ -169,25 +171,25 @@ class ResultDocumentsTest {
     @Test
     void anotherCountyAUnitAndAnUnpublishedCampaignAreRefusedBeforeAnythingIsGathered() {
         SupervisionException e = assertThrows(SupervisionException.class, () -> service.campaignReport(LIJIN, 7, DocumentFormat.PDF));
-        assertEquals(403, e.status());
+        assertEquals(ProblemKind.FORBIDDEN, e.kind());
         e = assertThrows(SupervisionException.class, () -> service.campaignReport(CZJ, 7, DocumentFormat.PDF));
-        assertEquals(403, e.status());
+        assertEquals(ProblemKind.FORBIDDEN, e.kind());
         assertEquals(2, f.reads.get(), "only the campaign itself was read");
         e = assertThrows(SupervisionException.class, () -> service.campaignReport(CITY, 404, DocumentFormat.PDF));
-        assertEquals(404, e.status());
+        assertEquals(ProblemKind.NOT_FOUND, e.kind());
         e = assertThrows(SupervisionException.class, () -> service.campaignReport(CITY, 8, DocumentFormat.PDF));
-        assertEquals(409, e.status());
+        assertEquals(ProblemKind.CONFLICT, e.kind());
         assertTrue(e.getMessage().contains("采集中"), e.getMessage());
         // being scored: not even the own office, for either report (what is generated can be issued to the units)
         f.campaigns.put(9L, Fixture.campaign(9, CampaignState.SCORING, List.of(1L, 2L)));
         e = assertThrows(SupervisionException.class, () -> service.campaignReport(CITY, 9, DocumentFormat.PDF));
-        assertEquals(409, e.status());
+        assertEquals(ProblemKind.CONFLICT, e.kind());
         assertTrue(e.getMessage().contains("评分中"), e.getMessage());
         e = assertThrows(SupervisionException.class, () -> service.unitReport(CITY, 9, 1L, DocumentFormat.PDF));
-        assertEquals(409, e.status());
+        assertEquals(ProblemKind.CONFLICT, e.kind());
         assertTrue(e.getMessage().contains("评分中"), e.getMessage());
         e = assertThrows(SupervisionException.class, () -> service.campaignReport(CITY, 7, null));
-        assertEquals(400, e.status());
+        assertEquals(ProblemKind.INVALID, e.kind());
         assertTrue(f.generated.isEmpty());
     }
 
@@ -239,8 +241,8 @@ class ResultDocumentsTest {
     void unitReportOfAUnitOutsideTheCampaignIs404AndAUnitUserIsRefused() {
         f.unit(9, "XXJ", "东营市某局");
         service = f.service();
-        assertEquals(404, assertThrows(SupervisionException.class, () -> service.unitReport(CITY, 7, 9, DocumentFormat.PDF)).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.unitReport(CZJ, 7, 1, DocumentFormat.PDF)).status());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> service.unitReport(CITY, 7, 9, DocumentFormat.PDF)).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.unitReport(CZJ, 7, 1, DocumentFormat.PDF)).kind());
         assertTrue(f.generated.isEmpty());
     }
 
@@ -264,8 +266,8 @@ class ResultDocumentsTest {
         List<?> paragraphs = (List<?>) m.get("paragraphs");
         assertTrue(((String) ((Map<?, ?>) paragraphs.get(0)).get("text")).contains("以下 2 个问题"));
         assertEquals(1, paragraphs.size(), "the template writes the closing requirements itself");
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.rectificationNotice(LIJIN, 5, DocumentFormat.PDF)).status());
-        assertEquals(404, assertThrows(SupervisionException.class, () -> service.rectificationNotice(CITY, 77, DocumentFormat.PDF)).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.rectificationNotice(LIJIN, 5, DocumentFormat.PDF)).kind());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> service.rectificationNotice(CITY, 77, DocumentFormat.PDF)).kind());
     }
 
     @Test
@@ -300,10 +302,10 @@ class ResultDocumentsTest {
         assertInvalid("format", () -> service.criticismNotice(CITY, "370500", "通报", "主送", p, List.of(11L), null));
         assertEquals(0, f.reads.get());
         assertInvalid("findingIds", () -> service.criticismNotice(CITY, "370500", "通报", "主送", p, List.of(14L), DocumentFormat.PDF));
-        assertEquals(403, assertThrows(SupervisionException.class,
-                () -> service.criticismNotice(LIJIN, "370500", "通报", "主送", p, List.of(11L), DocumentFormat.PDF)).status());
-        assertEquals(404, assertThrows(SupervisionException.class,
-                () -> service.criticismNotice(CITY, "370500", "通报", "主送", p, List.of(404L), DocumentFormat.PDF)).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class,
+                () -> service.criticismNotice(LIJIN, "370500", "通报", "主送", p, List.of(11L), DocumentFormat.PDF)).kind());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class,
+                () -> service.criticismNotice(CITY, "370500", "通报", "主送", p, List.of(404L), DocumentFormat.PDF)).kind());
         assertTrue(f.generated.isEmpty());
     }
 
@@ -318,7 +320,7 @@ class ResultDocumentsTest {
 
     private static void assertInvalid(String field, Runnable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call::run);
-        assertEquals(400, e.status());
+        assertEquals(ProblemKind.INVALID, e.kind());
         assertTrue(e.toString().contains(field) || String.valueOf(e.errors()).contains(field), e + " " + e.errors());
     }
 

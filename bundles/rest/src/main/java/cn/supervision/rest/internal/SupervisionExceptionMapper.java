@@ -8,6 +8,6 @@ import cn.supervision.api.problem.SupervisionException;
 public class SupervisionExceptionMapper implements ExceptionMapper<SupervisionException> {
     @Override
     public Response toResponse(SupervisionException e) {
-        return Problems.response(e.status(), e.title(), e.getMessage(), e.errors());
+        return Problems.response(cn.supervision.rest.bounds.ProblemStatus.of(e.kind()), e.title(), e.getMessage(), e.errors());
     }
 }

@@ -1,5 +1,7 @@
 package cn.supervision.scheduler.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -178,11 +180,11 @@ class DailySchedulerTest {
         assertEquals(1, scheduler.runNow(CITY, "warnings").size());
         for (Caller refused : List.of(LIJIN, LEADER, UNIT)) {
             SupervisionException e = assertThrows(SupervisionException.class, () -> scheduler.runNow(refused, null), refused.username());
-            assertEquals(403, e.status());
-            assertEquals(403, assertThrows(SupervisionException.class, () -> scheduler.history(refused, 10)).status());
+            assertEquals(ProblemKind.FORBIDDEN, e.kind());
+            assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> scheduler.history(refused, 10)).kind());
         }
         SupervisionException unknown = assertThrows(SupervisionException.class, () -> scheduler.runNow(CITY, "nope"));
-        assertEquals(404, unknown.status());
+        assertEquals(ProblemKind.NOT_FOUND, unknown.kind());
         assertTrue(unknown.getMessage().contains("warnings"), unknown.getMessage());
         assertEquals(1, pass.runs.size(), "refused callers ran nothing");
         assertEquals(1, scheduler.history(Caller.system("shell:admin"), 10).size());
@@ -214,7 +216,7 @@ class DailySchedulerTest {
             Future<List<PassResult>> first = other.submit(() -> scheduler.runNow(CITY, null));
             assertTrue(entered.await(10, TimeUnit.SECONDS));
             SupervisionException busy = assertThrows(SupervisionException.class, () -> scheduler.runNow(CITY, null));
-            assertEquals(409, busy.status());
+            assertEquals(ProblemKind.CONFLICT, busy.kind());
             release.countDown();
             assertEquals(1, first.get(10, TimeUnit.SECONDS).size());
             assertEquals(1, scheduler.history(CITY, 10).size(), "the refused run left no record");

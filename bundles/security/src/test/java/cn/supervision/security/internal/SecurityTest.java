@@ -1,5 +1,7 @@
 package cn.supervision.security.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -136,7 +138,7 @@ class SecurityTest {
         }
         LoginThrottledException throttled = assertThrows(LoginThrottledException.class,
                 () -> auth.authenticate("city", "right-password".toCharArray(), "203.0.113.7"));
-        assertEquals(429, throttled.status());
+        assertEquals(ProblemKind.THROTTLED, throttled.kind());
         assertEquals(LoginThrottle.BASE_DELAY_MILLIS / 1_000, throttled.retryAfterSeconds());
         assertTrue(auth.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent(),
                 "the real user is not locked out by someone else's guesses");

@@ -37,7 +37,8 @@ public class SupervisionFault extends Exception {
 
     static SupervisionFault of(SupervisionException e) {
         Info info = new Info();
-        info.status = e.status();
+        info.status = httpStatus(e.kind());
+        info.kind = e.kind().name();
         info.title = e.title();
         info.detail = e.getMessage();
         e.errors().forEach(f -> {
@@ -49,10 +50,26 @@ public class SupervisionFault extends Exception {
         return new SupervisionFault(e.title() + "：" + e.getMessage(), info);
     }
 
+    /** The status a REST client would see for the same refusal, so partners can treat both alike. */
+    private static int httpStatus(cn.supervision.api.problem.ProblemKind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case GONE -> 410;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+            case THROTTLED -> 429;
+            case BUSY, UNAVAILABLE -> 503;
+        };
+    }
+
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(name = "SupervisionFaultInfo")
     public static class Info {
         public int status;
+        public String kind;
         public String title;
         public String detail;
         @XmlElement(name = "error")

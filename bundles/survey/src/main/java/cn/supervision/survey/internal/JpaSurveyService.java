@@ -42,6 +42,7 @@ import cn.supervision.api.indicator.Indicator;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -486,7 +487,7 @@ public class JpaSurveyService implements SurveyService {
 
     private static void requireOpen(Questionnaire q) {
         if (q.state() != QuestionnaireState.OPEN) {
-            throw new SupervisionException(410, "问卷已结束", q.state() == QuestionnaireState.DRAFT ? "问卷尚未发放" : "问卷已结束，不再接受填写", null);
+            throw new SupervisionException(ProblemKind.GONE, "问卷已结束", q.state() == QuestionnaireState.DRAFT ? "问卷尚未发放" : "问卷已结束，不再接受填写", null);
         }
     }
 
@@ -618,7 +619,7 @@ public class JpaSurveyService implements SurveyService {
     public PublicForm formForToken(String value) {
         TokenRow t = token(value);
         if (t.used()) {
-            throw new SupervisionException(410, "填写码已使用", "该填写码已经提交过评价，感谢您的参与", null);
+            throw new SupervisionException(ProblemKind.GONE, "填写码已使用", "该填写码已经提交过评价，感谢您的参与", null);
         }
         return form(publicQuestionnaire(t.questionnaireId()), t.unitId(), t.category());
     }
@@ -660,7 +661,7 @@ public class JpaSurveyService implements SurveyService {
     public Receipt submitWithToken(String value, Submission submission) {
         TokenRow t = token(value);
         if (t.used()) {
-            throw new SupervisionException(410, "填写码已使用", "该填写码已经提交过评价，不能重复提交", null);
+            throw new SupervisionException(ProblemKind.GONE, "填写码已使用", "该填写码已经提交过评价，不能重复提交", null);
         }
         Questionnaire q = publicQuestionnaire(t.questionnaireId());
         Submission s = checkedSubmission(q, submission, t.unitId(), t.category());
@@ -697,7 +698,7 @@ public class JpaSurveyService implements SurveyService {
                 times.pollFirst();
             }
             if (times.size() >= linkSubmissionsPerHour) {
-                throw new SupervisionException(429, "提交过于频繁", "同一网络一小时内最多提交 " + linkSubmissionsPerHour + " 份，请稍后再试", null);
+                throw new SupervisionException(ProblemKind.THROTTLED, "提交过于频繁", "同一网络一小时内最多提交 " + linkSubmissionsPerHour + " 份，请稍后再试", null);
             }
             times.addLast(now);
         }
@@ -1001,7 +1002,7 @@ public class JpaSurveyService implements SurveyService {
                             q.definition().kind().inputSource(), explanation);
                     applied.add(new Application.Applied(unit, b.indicatorCode(), v.value(), v.answers(), r.id(), explanation));
                 } catch (SupervisionException e) {
-                    if (e.status() == 409) {
+                    if (e.kind() == ProblemKind.CONFLICT) {
                         throw e; // the campaign stopped accepting inputs: nothing more will go in
                     }
                     skipped.add(new Application.Skipped(unit, b.indicatorCode(), e.getMessage()));

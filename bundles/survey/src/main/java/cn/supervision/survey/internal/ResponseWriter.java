@@ -19,6 +19,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.survey.Receipt;
 import cn.supervision.survey.internal.model.ResponseEntity;
@@ -52,7 +53,7 @@ final class ResponseWriter implements AutoCloseable {
     Receipt write(ResponseEntity response, Long tokenId, String duplicate) {
         Pending p = new Pending(response, tokenId, duplicate, new CompletableFuture<>());
         if (!running || !queue.offer(p)) {
-            throw new SupervisionException(503, "服务繁忙", "提交的人太多，请稍后再试", null);
+            throw new SupervisionException(ProblemKind.BUSY, "服务繁忙", "提交的人太多，请稍后再试", null);
         }
         try {
             return p.done().get(60, TimeUnit.SECONDS);
@@ -62,10 +63,10 @@ final class ResponseWriter implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new SupervisionException(503, "服务繁忙", "提交未能在 60 秒内完成，请稍后查看是否已提交或重试", null);
+            throw new SupervisionException(ProblemKind.BUSY, "服务繁忙", "提交未能在 60 秒内完成，请稍后查看是否已提交或重试", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SupervisionException(503, "服务停止", "平台正在停止，请稍后重试", null);
+            throw new SupervisionException(ProblemKind.BUSY, "服务停止", "平台正在停止，请稍后重试", null);
         }
     }
 
@@ -90,7 +91,7 @@ final class ResponseWriter implements AutoCloseable {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(p -> p.done().completeExceptionally(new SupervisionException(503, "服务停止", "平台正在停止，请稍后重试", null)));
+        left.forEach(p -> p.done().completeExceptionally(new SupervisionException(ProblemKind.BUSY, "服务停止", "平台正在停止，请稍后重试", null)));
     }
 
     private static final String INSERT = "INSERT INTO SV_SURVEY_RESPONSE (QUESTIONNAIREID, UNITID, CHANNEL, CATEGORY, RATERUNITID,"
@@ -122,7 +123,7 @@ final class ResponseWriter implements AutoCloseable {
                             use.setLong(1, r.getSubmittedAt());
                             use.setLong(2, p.tokenId());
                             if (use.executeUpdate() != 1) {
-                                refused.put(p, new SupervisionException(410, "填写码已使用", p.duplicate(), null));
+                                refused.put(p, new SupervisionException(ProblemKind.GONE, "填写码已使用", p.duplicate(), null));
                                 continue;
                             }
                         }

@@ -1,5 +1,9 @@
 package cn.supervision.survey.internal;
 
+import cn.supervision.rest.bounds.ProblemStatus;
+
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -173,9 +177,9 @@ class SurveyServiceTest {
         jpa.close();
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage() + " " + e.errors());
+        assertEquals(status, e.kind(), e.getMessage() + " " + e.errors());
         return e;
     }
 
@@ -201,7 +205,7 @@ class SurveyServiceTest {
 
     @Test
     void definitionsAreValidatedWithEveryProblemNamed() {
-        SupervisionException e = refused(400, () -> surveys.create(CITY, 1, new QuestionnaireDraft(QuestionnaireKind.PEER_REVIEW, " ",
+        SupervisionException e = refused(ProblemKind.INVALID, () -> surveys.create(CITY, 1, new QuestionnaireDraft(QuestionnaireKind.PEER_REVIEW, " ",
                 null, List.of(new Question("Q1", "意见", QuestionType.TEXT, false), new Question("Q1", "", null, true)), List.of(99L),
                 List.of(new RespondentCategory("x", "企业", 0)), 0, true,
                 List.of(new IndicatorBinding("C2.1", Conversion.MEAN_SCORE, null), new IndicatorBinding("C1.1", Conversion.SATISFACTION_RATE, "Q1")))));
@@ -209,26 +213,26 @@ class SurveyServiceTest {
         assertTrue(fields.containsAll(List.of("title", "questions[1].code", "questions[1].text", "questions[1].type",
                 "respondentCategories[0].quota", "minimumSample", "openLink", "targetUnitIds", "bindings[0].indicatorCode",
                 "bindings[1].questionCode")), fields.toString());
-        refused(403, () -> surveys.create(LIJIN, 1, peerDraft()));
-        refused(403, () -> surveys.create(unitUser(1), 1, peerDraft()));
+        refused(ProblemKind.FORBIDDEN, () -> surveys.create(LIJIN, 1, peerDraft()));
+        refused(ProblemKind.FORBIDDEN, () -> surveys.create(unitUser(1), 1, peerDraft()));
     }
 
     @Test
     void peerReviewIsAnonymousOncePerPairAndFeedsThePeerReviewIndicator() {
         Questionnaire q = surveys.create(CITY, 1, peerDraft());
         assertEquals(56, surveys.peerMatrix(CITY, q.id()).size(), "default: each of 8 units rates the 7 others");
-        refused(400, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 1))));
-        refused(400, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 99))));
-        refused(410, () -> surveys.submitPeer(unitUser(2), q.id(), 1, ratings(5, 5)));
+        refused(ProblemKind.INVALID, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 1))));
+        refused(ProblemKind.INVALID, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 99))));
+        refused(ProblemKind.GONE, () -> surveys.submitPeer(unitUser(2), q.id(), 1, ratings(5, 5)));
         assertTrue(surveys.peerReviews(unitUser(2)).isEmpty(), "a draft is not shown to the units");
 
         surveys.open(CITY, q.id());
         assertEquals(List.of(q.id()), surveys.peerReviews(unitUser(2)).stream().map(Questionnaire::id).toList());
-        refused(403, () -> surveys.peerReviews(CITY));
-        refused(409, () -> surveys.update(CITY, q.id(), peerDraft()));
-        refused(409, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 2))));
+        refused(ProblemKind.FORBIDDEN, () -> surveys.peerReviews(CITY));
+        refused(ProblemKind.CONFLICT, () -> surveys.update(CITY, q.id(), peerDraft()));
+        refused(ProblemKind.CONFLICT, () -> surveys.setPeerMatrix(CITY, q.id(), List.of(new PeerPair(1, 2))));
         assertEquals(q.id(), surveys.get(unitUser(2), q.id()).id(), "a rating unit reads the questionnaire it answers");
-        refused(403, () -> surveys.get(new Caller("lj-user", Set.of(Role.UNIT_USER), "370522", "LJ1"), q.id())); // another county's unit
+        refused(ProblemKind.FORBIDDEN, () -> surveys.get(new Caller("lj-user", Set.of(Role.UNIT_USER), "370522", "LJ1"), q.id())); // another county's unit
         List<PeerTask> tasks = surveys.peerTasks(unitUser(2), q.id());
         assertEquals(7, tasks.size());
         assertFalse(tasks.stream().anyMatch(t -> t.ratedUnitId() == 2), "never itself");
@@ -238,13 +242,13 @@ class SurveyServiceTest {
             surveys.submitPeer(unitUser(rater), q.id(), 1, ratings(4, 4));
         }
         surveys.submitPeer(unitUser(8), q.id(), 1, ratings(1, 1));
-        refused(409, () -> surveys.submitPeer(unitUser(8), q.id(), 1, ratings(5, 5)));
-        refused(400, () -> surveys.submitPeer(unitUser(3), q.id(), 2, List.of(new Answer("Q1", 6, null))));
-        refused(403, () -> surveys.submitPeer(unitUser(1), q.id(), 1, ratings(5, 5)));
+        refused(ProblemKind.CONFLICT, () -> surveys.submitPeer(unitUser(8), q.id(), 1, ratings(5, 5)));
+        refused(ProblemKind.INVALID, () -> surveys.submitPeer(unitUser(3), q.id(), 2, List.of(new Answer("Q1", 6, null))));
+        refused(ProblemKind.FORBIDDEN, () -> surveys.submitPeer(unitUser(1), q.id(), 1, ratings(5, 5)));
         assertTrue(surveys.peerTasks(unitUser(8), q.id()).stream().filter(t -> t.ratedUnitId() == 1).allMatch(PeerTask::done));
 
-        refused(403, () -> surveys.responses(unitUser(1), q.id(), 1L));
-        refused(403, () -> surveys.outliers(unitUser(1), q.id()));
+        refused(ProblemKind.FORBIDDEN, () -> surveys.responses(unitUser(1), q.id(), 1L));
+        refused(ProblemKind.FORBIDDEN, () -> surveys.outliers(unitUser(1), q.id()));
         List<Response> responses = surveys.responses(CITY, q.id(), 1L);
         assertEquals(7, responses.size());
         assertEquals(new BigDecimal("80.00"), responses.get(0).score());
@@ -260,11 +264,11 @@ class SurveyServiceTest {
         assertTrue(blocked.skipped().stream().anyMatch(s -> s.unitId() == 1 && s.reason().contains("离群")), blocked.toString());
         assertTrue(recorded.isEmpty() || recorded.stream().noneMatch(r -> (Long) r[2] == 1L));
 
-        refused(400, () -> surveys.decideOutlier(CITY, q.id(), low.responseId(), false, " "));
+        refused(ProblemKind.INVALID, () -> surveys.decideOutlier(CITY, q.id(), low.responseId(), false, " "));
         Outlier decided = surveys.decideOutlier(CITY, q.id(), low.responseId(), false, "与其他单位评价明显偏离，经核实为误填");
         assertEquals(Outlier.Decision.EXCLUDED, decided.decision());
         assertEquals("city-admin", decided.decidedBy());
-        refused(409, () -> surveys.decideOutlier(CITY, q.id(), responses.get(0).id(), true, "正常答卷"));
+        refused(ProblemKind.CONFLICT, () -> surveys.decideOutlier(CITY, q.id(), responses.get(0).id(), true, "正常答卷"));
         recorded.clear();
 
         Application applied = surveys.apply(CITY, q.id(), false);
@@ -289,7 +293,7 @@ class SurveyServiceTest {
     @Test
     void tokensAreOneTimeAndPersonalDataIsMaskedAndAudited() {
         Questionnaire q = surveys.create(CITY, 1, publicDraft(false));
-        refused(403, () -> surveys.peerTasks(unitUser(1), q.id()));
+        refused(ProblemKind.FORBIDDEN, () -> surveys.peerTasks(unitUser(1), q.id()));
         List<Token> tokens = surveys.issueTokens(CITY, q.id(), new TokenRequest(null, 1L, null, List.of(
                 new TokenRequest.Recipient("张三", "13812341234", "enterprise"),
                 new TokenRequest.Recipient("欧阳娜娜", "13900001111", "citizen"),
@@ -300,20 +304,20 @@ class SurveyServiceTest {
         assertEquals("欧***", tokens.get(1).recipientName());
         assertTrue(tokens.get(0).value().length() >= 20);
         assertTrue(surveys.tokens(CITY, q.id()).stream().allMatch(t -> t.value() == null), "the secret is never shown again");
-        refused(400, () -> surveys.issueTokens(CITY, q.id(), new TokenRequest(1, null, "nobody", null)));
-        refused(410, () -> surveys.formForToken(tokens.get(0).value()));
+        refused(ProblemKind.INVALID, () -> surveys.issueTokens(CITY, q.id(), new TokenRequest(1, null, "nobody", null)));
+        refused(ProblemKind.GONE, () -> surveys.formForToken(tokens.get(0).value()));
         surveys.open(CITY, q.id());
 
         PublicForm form = surveys.formForToken(tokens.get(0).value());
         assertEquals(List.of(1L), form.units().stream().map(PublicForm.UnitChoice::id).toList(), "bound to its unit");
         assertEquals("enterprise", form.fixedCategory());
         assertEquals("东营市", form.jurisdictionName());
-        refused(404, () -> surveys.formForToken("x".repeat(22)));
+        refused(ProblemKind.NOT_FOUND, () -> surveys.formForToken("x".repeat(22)));
 
         Submission five = new Submission(2L, null, List.of(new Answer("S1", 5, null)), "冒名", null);
         surveys.submitWithToken(tokens.get(0).value(), five);
-        refused(410, () -> surveys.submitWithToken(tokens.get(0).value(), five));
-        refused(400, () -> surveys.submitWithToken(tokens.get(1).value(), new Submission(null, null, List.of(new Answer("S2", 3, null)), null, null)));
+        refused(ProblemKind.GONE, () -> surveys.submitWithToken(tokens.get(0).value(), five));
+        refused(ProblemKind.INVALID, () -> surveys.submitWithToken(tokens.get(1).value(), new Submission(null, null, List.of(new Answer("S2", 3, null)), null, null)));
         surveys.submitWithToken(tokens.get(1).value(), new Submission(null, null, List.of(new Answer("S1", 3, null)), null, null));
         surveys.submitWithToken(tokens.get(2).value(), new Submission(null, null, List.of(new Answer("S1", 4, null)), null, null));
 
@@ -323,8 +327,8 @@ class SurveyServiceTest {
         assertEquals("138****1234", responses.get(0).respondentPhone());
         assertNull(responses.get(0).raterUnitId());
 
-        refused(400, () -> surveys.reveal(CITY, q.id(), responses.get(0).id(), ""));
-        refused(403, () -> surveys.reveal(LIJIN, q.id(), responses.get(0).id(), "核实"));
+        refused(ProblemKind.INVALID, () -> surveys.reveal(CITY, q.id(), responses.get(0).id(), ""));
+        refused(ProblemKind.FORBIDDEN, () -> surveys.reveal(LIJIN, q.id(), responses.get(0).id(), "核实"));
         Respondent r = surveys.reveal(CITY, q.id(), responses.get(0).id(), "回访核实评价内容");
         assertEquals("13812341234", r.phone());
         assertEquals("张三", r.name());
@@ -347,9 +351,9 @@ class SurveyServiceTest {
         assertEquals(List.of(2L), applied.skipped().stream().map(Application.Skipped::unitId).toList());
 
         surveys.close(CITY, q.id());
-        refused(410, () -> surveys.submitWithToken(tokens.get(2).value(), five));
+        refused(ProblemKind.GONE, () -> surveys.submitWithToken(tokens.get(2).value(), five));
         campaignState = CampaignState.PUBLISHED;
-        refused(409, () -> surveys.apply(CITY, q.id(), false));
+        refused(ProblemKind.CONFLICT, () -> surveys.apply(CITY, q.id(), false));
     }
 
     @Test
@@ -357,14 +361,14 @@ class SurveyServiceTest {
         Questionnaire q = surveys.open(CITY, surveys.create(CITY, 1, publicDraft(true)).id());
         assertEquals(QuestionnaireState.OPEN, q.state());
         assertEquals(2, surveys.formForLink(q.openLinkKey()).units().size());
-        refused(404, () -> surveys.formForLink("nope"));
+        refused(ProblemKind.NOT_FOUND, () -> surveys.formForLink("nope"));
         Submission s = new Submission(1L, "citizen", List.of(new Answer("S1", 4, null), new Answer("S2", 5, null)), "李四", "13512345678");
         surveys.submitWithLink(q.openLinkKey(), s, "10.0.0.1", "device-aaaa");
-        refused(409, () -> surveys.submitWithLink(q.openLinkKey(), s, "10.0.0.1", "device-aaaa"));
-        refused(400, () -> surveys.submitWithLink(q.openLinkKey(), s, "10.0.0.1", null));
-        refused(400, () -> surveys.submitWithLink(q.openLinkKey(), new Submission(1L, "nobody", s.answers(), null, null), "10.0.0.1", "device-bbbb"));
+        refused(ProblemKind.CONFLICT, () -> surveys.submitWithLink(q.openLinkKey(), s, "10.0.0.1", "device-aaaa"));
+        refused(ProblemKind.INVALID, () -> surveys.submitWithLink(q.openLinkKey(), s, "10.0.0.1", null));
+        refused(ProblemKind.INVALID, () -> surveys.submitWithLink(q.openLinkKey(), new Submission(1L, "nobody", s.answers(), null, null), "10.0.0.1", "device-bbbb"));
         surveys.submitWithLink(q.openLinkKey(), new Submission(2L, "citizen", s.answers(), null, null), "10.0.0.1", "device-aaaa");
-        refused(429, () -> surveys.submitWithLink(q.openLinkKey(), new Submission(2L, "citizen", s.answers(), null, null), "10.0.0.1", "device-dddd"));
+        refused(ProblemKind.THROTTLED, () -> surveys.submitWithLink(q.openLinkKey(), new Submission(2L, "citizen", s.answers(), null, null), "10.0.0.1", "device-dddd"));
         surveys.submitWithLink(q.openLinkKey(), new Submission(2L, "citizen", s.answers(), null, null), "10.0.0.2", "device-dddd");
         now = now.plusSeconds(3_601);
         surveys.submitWithLink(q.openLinkKey(), new Submission(2L, "enterprise", s.answers(), null, null), "10.0.0.1", "device-eeee");
@@ -385,7 +389,7 @@ class SurveyServiceTest {
                         surveys.submitWithToken(token, new Submission(null, null, List.of(new Answer("S1", 5, null)), null, null));
                         return 200;
                     } catch (SupervisionException e) {
-                        return e.status();
+                        return ProblemStatus.of(e.kind());
                     }
                 }));
             }
@@ -418,7 +422,7 @@ class SurveyServiceTest {
                             surveys.submitWithLink(q.openLinkKey(), s, client, device);
                             return 201;
                         } catch (SupervisionException e) {
-                            return e.status();
+                            return ProblemStatus.of(e.kind());
                         }
                     }));
                 }

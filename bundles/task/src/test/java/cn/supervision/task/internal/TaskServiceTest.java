@@ -1,5 +1,7 @@
 package cn.supervision.task.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -88,9 +90,9 @@ class TaskServiceTest {
         return new TaskDraft(title, "按批示要求办理", kind, code, deadline);
     }
 
-    static SupervisionException refused(int status, Executable call) {
+    static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         return e;
     }
 
@@ -141,7 +143,7 @@ class TaskServiceTest {
 
     @Test
     void createIsAllOrNothingAndNamesEveryBadDraft() {
-        SupervisionException e = refused(400, () -> tasks.create(CITY, "370500", TaskOrigin.MEETING_DECISION, 3, List.of(
+        SupervisionException e = refused(ProblemKind.INVALID, () -> tasks.create(CITY, "370500", TaskOrigin.MEETING_DECISION, 3, List.of(
                 draft("合格的事项", OwnerKind.UNIT, "CZJ", TODAY),
                 draft("外县单位", OwnerKind.UNIT, "LJ-CZ", TODAY.plusDays(1)),
                 draft("已撤销单位", OwnerKind.UNIT, "OLD", TODAY.plusDays(1)),
@@ -158,12 +160,12 @@ class TaskServiceTest {
         assertTrue(notifications.sent.isEmpty());
 
         // another jurisdiction's department of the same code is not this one's
-        refused(400, () -> tasks.create(LIJIN, "370522", TaskOrigin.INSTRUCTION, 1,
+        refused(ProblemKind.INVALID, () -> tasks.create(LIJIN, "370522", TaskOrigin.INSTRUCTION, 1,
                 List.of(draft("纪委事项", OwnerKind.DEPARTMENT, "JW", TODAY))));
-        refused(400, () -> tasks.create(CITY, "370500", TaskOrigin.INSTRUCTION, 1, List.of()));
-        refused(400, () -> tasks.create(CITY, "370500", null, 1, List.of(draft("事项", OwnerKind.OFFICE, null, TODAY))));
-        refused(400, () -> tasks.create(CITY, "370500", TaskOrigin.INSTRUCTION, 0, List.of(draft("事项", OwnerKind.OFFICE, null, TODAY))));
-        refused(404, () -> tasks.create(CITY, "379999", TaskOrigin.INSTRUCTION, 1, List.of(draft("事项", OwnerKind.OFFICE, null, TODAY))));
+        refused(ProblemKind.INVALID, () -> tasks.create(CITY, "370500", TaskOrigin.INSTRUCTION, 1, List.of()));
+        refused(ProblemKind.INVALID, () -> tasks.create(CITY, "370500", null, 1, List.of(draft("事项", OwnerKind.OFFICE, null, TODAY))));
+        refused(ProblemKind.INVALID, () -> tasks.create(CITY, "370500", TaskOrigin.INSTRUCTION, 0, List.of(draft("事项", OwnerKind.OFFICE, null, TODAY))));
+        refused(ProblemKind.NOT_FOUND, () -> tasks.create(CITY, "379999", TaskOrigin.INSTRUCTION, 1, List.of(draft("事项", OwnerKind.OFFICE, null, TODAY))));
         assertTrue(all().isEmpty(), "nothing written");
         // the deadline day itself is fine
         assertEquals(TODAY, tasks.create(CITY, "370500", TaskOrigin.INSTRUCTION, 1,
@@ -173,7 +175,7 @@ class TaskServiceTest {
     @Test
     void withoutTheDepartmentDirectoryDepartmentsCannotOwnTasks() {
         JpaTaskService alone = service(List.of());
-        SupervisionException e = refused(400, () -> alone.create(CITY, "370500", TaskOrigin.INSTRUCTION, 1,
+        SupervisionException e = refused(ProblemKind.INVALID, () -> alone.create(CITY, "370500", TaskOrigin.INSTRUCTION, 1,
                 List.of(draft("审计", OwnerKind.DEPARTMENT, "SJJ", TODAY))));
         assertEquals(List.of("drafts[0].ownerCode"), fields(e));
         assertEquals(1, alone.create(CITY, "370500", TaskOrigin.INSTRUCTION, 1, List.of(draft("单位", OwnerKind.UNIT, "CZJ", TODAY))).size());
@@ -182,12 +184,12 @@ class TaskServiceTest {
     @Test
     void onlyTheOwnOfficeAssignsTasks() {
         List<TaskDraft> one = List.of(draft("事项", OwnerKind.UNIT, "CZJ", TODAY));
-        refused(403, () -> tasks.create(LIJIN, "370500", TaskOrigin.INSTRUCTION, 1, one));
-        refused(403, () -> tasks.create(CZJ, "370500", TaskOrigin.INSTRUCTION, 1, one));
-        refused(403, () -> tasks.create(CITY_LEADER, "370500", TaskOrigin.INSTRUCTION, 1, one));
-        refused(403, () -> tasks.create(AUDIT, "370500", TaskOrigin.INSTRUCTION, 1, one));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.create(LIJIN, "370500", TaskOrigin.INSTRUCTION, 1, one));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.create(CZJ, "370500", TaskOrigin.INSTRUCTION, 1, one));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.create(CITY_LEADER, "370500", TaskOrigin.INSTRUCTION, 1, one));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.create(AUDIT, "370500", TaskOrigin.INSTRUCTION, 1, one));
         // the city does not assign a county's tasks either (MANAGE_TASKS is the office's own jurisdiction)
-        refused(403, () -> tasks.create(CITY, "370522", TaskOrigin.INSTRUCTION, 1, List.of(draft("事项", OwnerKind.UNIT, "LJ-CZ", TODAY))));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.create(CITY, "370522", TaskOrigin.INSTRUCTION, 1, List.of(draft("事项", OwnerKind.UNIT, "LJ-CZ", TODAY))));
         assertTrue(all().isEmpty());
     }
 
@@ -204,20 +206,20 @@ class TaskServiceTest {
         assertEquals(List.of(unitTask), ids(tasks.list(CZJ, "370500", TaskQuery.all(), 0, 100)));
         assertEquals(List.of(unitTask), ids(tasks.list(CZJ, null, TaskQuery.all(), 0, 100)));
         assertEquals(unitTask, tasks.get(CZJ, unitTask).id());
-        refused(403, () -> tasks.get(CZJ, auditTask));
-        refused(403, () -> tasks.get(CZJ, officeTask));
-        refused(403, () -> tasks.history(CZJ, auditTask));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.get(CZJ, auditTask));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.get(CZJ, officeTask));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.history(CZJ, auditTask));
         assertTrue(tasks.list(JYJ, "370500", TaskQuery.all(), 0, 100).isEmpty());
-        refused(403, () -> tasks.list(CZJ, "370522", TaskQuery.all(), 0, 100));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.list(CZJ, "370522", TaskQuery.all(), 0, 100));
 
         assertEquals(List.of(auditTask), ids(tasks.list(AUDIT, "370500", TaskQuery.all(), 0, 100)));
-        refused(403, () -> tasks.get(AUDIT, unitTask));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.get(AUDIT, unitTask));
         assertTrue(tasks.list(DISCIPLINE, null, TaskQuery.all(), 0, 100).isEmpty());
-        refused(403, () -> tasks.get(LIJIN_AUDIT, auditTask));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.get(LIJIN_AUDIT, auditTask));
         assertEquals(1, tasks.list(LIJIN_AUDIT, null, TaskQuery.all(), 0, 100).size(), "its own county's audit task only");
 
-        refused(403, () -> tasks.list(LIJIN, "370500", TaskQuery.all(), 0, 100));
-        refused(403, () -> tasks.get(LIJIN, unitTask));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.list(LIJIN, "370500", TaskQuery.all(), 0, 100));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.get(LIJIN, unitTask));
         assertEquals(1, tasks.list(LIJIN, null, TaskQuery.all(), 0, 100).size());
         assertEquals(4, tasks.list(CITY, null, TaskQuery.all(), 0, 100).size(), "the city reads its counties' too");
         assertEquals(3, tasks.list(CITY_LEADER, "370500", TaskQuery.all(), 0, 100).size());
@@ -229,16 +231,16 @@ class TaskServiceTest {
         long unitTask = created.get(0).id();
         long auditTask = created.get(1).id();
 
-        refused(403, () -> tasks.reportProgress(JYJ, unitTask, "代报", 10));
-        refused(403, () -> tasks.reportProgress(AUDIT, unitTask, "代报", 10));
-        refused(403, () -> tasks.reportProgress(CITY_LEADER, unitTask, "领导", 10));
-        refused(403, () -> tasks.reportProgress(LIJIN, unitTask, "外县", 10));
-        refused(403, () -> tasks.reportProgress(CZJ, auditTask, "别人的", 10));
-        assertEquals(List.of("percent"), fields(refused(400, () -> tasks.reportProgress(CZJ, unitTask, "进展", 120))));
-        assertEquals(List.of("percent"), fields(refused(400, () -> tasks.reportProgress(CZJ, unitTask, "进展", -1))));
-        assertEquals(List.of("text"), fields(refused(400, () -> tasks.reportProgress(CZJ, unitTask, "  ", 50))));
-        assertEquals(List.of("text"), fields(refused(400, () -> tasks.reportProgress(CZJ, unitTask, "长".repeat(2001), 50))));
-        refused(404, () -> tasks.reportProgress(CZJ, 999_999, "进展", 50));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.reportProgress(JYJ, unitTask, "代报", 10));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.reportProgress(AUDIT, unitTask, "代报", 10));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.reportProgress(CITY_LEADER, unitTask, "领导", 10));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.reportProgress(LIJIN, unitTask, "外县", 10));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.reportProgress(CZJ, auditTask, "别人的", 10));
+        assertEquals(List.of("percent"), fields(refused(ProblemKind.INVALID, () -> tasks.reportProgress(CZJ, unitTask, "进展", 120))));
+        assertEquals(List.of("percent"), fields(refused(ProblemKind.INVALID, () -> tasks.reportProgress(CZJ, unitTask, "进展", -1))));
+        assertEquals(List.of("text"), fields(refused(ProblemKind.INVALID, () -> tasks.reportProgress(CZJ, unitTask, "  ", 50))));
+        assertEquals(List.of("text"), fields(refused(ProblemKind.INVALID, () -> tasks.reportProgress(CZJ, unitTask, "长".repeat(2001), 50))));
+        refused(ProblemKind.NOT_FOUND, () -> tasks.reportProgress(CZJ, 999_999, "进展", 50));
         assertTrue(tasks.get(CITY, unitTask).progress().isEmpty(), "nothing written");
 
         TrackedTask t = tasks.reportProgress(CZJ, unitTask, "已完成清理方案", 40);
@@ -251,7 +253,7 @@ class TaskServiceTest {
         assertTrue(notifications.sent.contains("office:370500 TASK_PROGRESS /v1/tasks/" + unitTask));
 
         tasks.close(CITY, unitTask, "已按批示办结");
-        SupervisionException closed = refused(409, () -> tasks.reportProgress(CZJ, unitTask, "补报", 100));
+        SupervisionException closed = refused(ProblemKind.CONFLICT, () -> tasks.reportProgress(CZJ, unitTask, "补报", 100));
         assertTrue(closed.getMessage().contains("已办结"), closed.getMessage());
         assertEquals(2, tasks.get(CZJ, unitTask).progress().size());
     }
@@ -259,28 +261,28 @@ class TaskServiceTest {
     @Test
     void theOfficeClosesCancelsReopensAndRedatesWithReasons() {
         long id = cityTasks().get(0).id();
-        refused(403, () -> tasks.close(CZJ, id, "自己办结"));
-        refused(403, () -> tasks.close(LIJIN, id, "外县"));
-        refused(403, () -> tasks.close(CITY_LEADER, id, "领导"));
-        assertEquals(List.of("note"), fields(refused(400, () -> tasks.close(CITY, id, " "))));
-        refused(409, () -> tasks.reopen(CITY, id, "未关闭"));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.close(CZJ, id, "自己办结"));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.close(LIJIN, id, "外县"));
+        refused(ProblemKind.FORBIDDEN, () -> tasks.close(CITY_LEADER, id, "领导"));
+        assertEquals(List.of("note"), fields(refused(ProblemKind.INVALID, () -> tasks.close(CITY, id, " "))));
+        refused(ProblemKind.CONFLICT, () -> tasks.reopen(CITY, id, "未关闭"));
 
         TrackedTask done = tasks.close(CITY, id, "已按批示办结");
         assertEquals(TaskState.DONE, done.state());
         assertEquals("city-admin", done.closedBy());
         assertEquals("已按批示办结", done.closingNote());
-        refused(409, () -> tasks.close(CITY, id, "再次办结"));
-        refused(409, () -> tasks.cancel(CITY, id, "撤销"));
-        refused(409, () -> tasks.redate(CITY, id, TODAY.plusDays(3), "延期"));
-        assertEquals(List.of("reason"), fields(refused(400, () -> tasks.reopen(CITY, id, null))));
+        refused(ProblemKind.CONFLICT, () -> tasks.close(CITY, id, "再次办结"));
+        refused(ProblemKind.CONFLICT, () -> tasks.cancel(CITY, id, "撤销"));
+        refused(ProblemKind.CONFLICT, () -> tasks.redate(CITY, id, TODAY.plusDays(3), "延期"));
+        assertEquals(List.of("reason"), fields(refused(ProblemKind.INVALID, () -> tasks.reopen(CITY, id, null))));
 
         TrackedTask reopened = tasks.reopen(CITY, id, "复查发现未落实");
         assertEquals(TaskState.OPEN, reopened.state());
         assertNull(reopened.closedBy());
         assertNull(reopened.closingNote());
 
-        assertEquals(List.of("deadline"), fields(refused(400, () -> tasks.redate(CITY, id, TODAY.minusDays(1), "倒签"))));
-        assertEquals(List.of("deadline", "reason"), fields(refused(400, () -> tasks.redate(CITY, id, null, ""))));
+        assertEquals(List.of("deadline"), fields(refused(ProblemKind.INVALID, () -> tasks.redate(CITY, id, TODAY.minusDays(1), "倒签"))));
+        assertEquals(List.of("deadline", "reason"), fields(refused(ProblemKind.INVALID, () -> tasks.redate(CITY, id, null, ""))));
         assertEquals(TODAY.plusDays(30), tasks.redate(CITY, id, TODAY.plusDays(30), "需跨年度调整").deadline());
 
         TrackedTask cancelled = tasks.cancel(CITY, id, "机构改革后不再适用");
@@ -326,8 +328,8 @@ class TaskServiceTest {
         assertEquals(List.of(officeTask), ids(tasks.list(CITY, null, new TaskQuery(null, null, null, false, OwnerKind.OFFICE, null), 0, 100)));
         assertEquals(List.of(auditTask, officeTask), ids(tasks.list(CITY, "370500", TaskQuery.all(), 1, 2)));
         assertTrue(tasks.list(CITY, "370500", TaskQuery.all(), 3, 2).isEmpty());
-        refused(400, () -> tasks.list(CITY, "370500", TaskQuery.all(), -1, 2));
-        refused(400, () -> tasks.list(CITY, "370500", TaskQuery.all(), 0, 0));
+        refused(ProblemKind.INVALID, () -> tasks.list(CITY, "370500", TaskQuery.all(), -1, 2));
+        refused(ProblemKind.INVALID, () -> tasks.list(CITY, "370500", TaskQuery.all(), 0, 0));
     }
 
     @Test

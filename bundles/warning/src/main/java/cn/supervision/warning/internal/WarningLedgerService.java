@@ -25,6 +25,7 @@ import cn.supervision.api.followup.Severity;
 import cn.supervision.api.notification.Message;
 import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.platform.PlatformDataService;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.RegistryService;
@@ -193,7 +194,7 @@ public final class WarningLedgerService implements WarningService {
             }
             FindingService service = findings.get();
             if (service == null) {
-                throw new SupervisionException(503, "问题清单服务未启用", "问题清单服务未启用，暂不能将预警转为问题", List.of());
+                throw new SupervisionException(ProblemKind.UNAVAILABLE, "问题清单服务未启用", "问题清单服务未启用，暂不能将预警转为问题", List.of());
             }
             // the finding first: if it is refused, the warning stays as it was
             Finding f = service.create(caller, w.jurisdictionCode(), new FindingDraft(w.unitId(), FindingSource.warning(w.id()),

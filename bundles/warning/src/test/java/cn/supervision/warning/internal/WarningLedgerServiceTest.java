@@ -1,5 +1,7 @@
 package cn.supervision.warning.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -116,23 +118,23 @@ class WarningLedgerServiceTest {
         Warning w = only(WarningRule.OVER_STAFFING);
 
         SupervisionException early = assertThrows(SupervisionException.class, () -> service.verify(OFFICE, w.id(), null));
-        assertEquals(409, early.status());
+        assertEquals(ProblemKind.CONFLICT, early.kind());
         assertTrue(early.getMessage().contains("待下发"), early.getMessage());
 
         assertEquals(WarningState.DISPATCHED, service.dispatch(OFFICE, w.id(), null).state());
         assertTrue(outbox.sent.contains("unit:370523/GAJ WARNING_DISPATCHED"), outbox.sent.toString());
         SupervisionException twice = assertThrows(SupervisionException.class, () -> service.dispatch(OFFICE, w.id(), null));
-        assertEquals(409, twice.status());
+        assertEquals(ProblemKind.CONFLICT, twice.kind());
         assertTrue(twice.getMessage().contains("已下发"), twice.getMessage());
         SupervisionException closeEarly = assertThrows(SupervisionException.class, () -> service.close(OFFICE, w.id(), "已整改"));
-        assertEquals(409, closeEarly.status());
+        assertEquals(ProblemKind.CONFLICT, closeEarly.kind());
 
         service.verify(OFFICE, w.id(), "核查人员已到位");
         SupervisionException noReason = assertThrows(SupervisionException.class, () -> service.close(OFFICE, w.id(), " "));
-        assertEquals(400, noReason.status());
+        assertEquals(ProblemKind.INVALID, noReason.kind());
         Warning closed = service.close(OFFICE, w.id(), "已调整领导职数配备");
         assertEquals(WarningState.CLOSED, closed.state());
-        assertEquals(409, assertThrows(SupervisionException.class, () -> service.convert(OFFICE, w.id(), "再议")).status());
+        assertEquals(ProblemKind.CONFLICT, assertThrows(SupervisionException.class, () -> service.convert(OFFICE, w.id(), "再议")).kind());
 
         List<WarningTransition> h = service.history(OFFICE, w.id());
         assertEquals(List.of(WarningState.TO_DISPATCH, WarningState.DISPATCHED, WarningState.VERIFYING, WarningState.CLOSED),
@@ -165,7 +167,7 @@ class WarningLedgerServiceTest {
         service.evaluate(OFFICE, GR);
         Warning w = only(WarningRule.VETO);
         findings.refuse = true;
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.convert(OFFICE, w.id(), "转问题")).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.convert(OFFICE, w.id(), "转问题")).kind());
         assertEquals(WarningState.TO_DISPATCH, service.get(OFFICE, w.id()).state());
         assertEquals(1, service.history(OFFICE, w.id()).size());
     }
@@ -222,12 +224,12 @@ class WarningLedgerServiceTest {
         Warning staff = only(WarningRule.OVER_STAFFING);
 
         // another county: nothing, not even the listing
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.list(LIJIN, GR, null, null, null)).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.get(LIJIN, veto.id())).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.evaluate(LIJIN, GR)).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.dispatch(LIJIN, veto.id(), null)).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.list(LIJIN, GR, null, null, null)).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.get(LIJIN, veto.id())).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.evaluate(LIJIN, GR)).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.dispatch(LIJIN, veto.id(), null)).kind());
         // units and the city see nothing before dispatch
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.get(CZJ, veto.id())).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.get(CZJ, veto.id())).kind());
         assertEquals(List.of(), service.list(CZJ, GR, null, null, null));
         assertEquals(List.of(), service.list(CITY, GR, null, null, null));
         assertEquals(0, service.summary(CITY, GR).total());
@@ -236,12 +238,12 @@ class WarningLedgerServiceTest {
         assertEquals(List.of(veto.id()), service.list(CZJ, GR, null, null, null).stream().map(Warning::id).toList());
         assertEquals(WarningState.DISPATCHED, service.get(CZJ, veto.id()).state());
         assertEquals(List.of(), service.list(GAJ, GR, null, null, null), "another unit's warning stays hidden");
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.get(GAJ, veto.id())).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.get(GAJ, veto.id())).kind());
         assertEquals(1, service.list(CITY, GR, null, null, null).size());
         // reading is not managing: the unit and the superior office change nothing
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.verify(CZJ, veto.id(), null)).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.verify(CITY, veto.id(), null)).status());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.evaluate(CZJ, GR)).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.verify(CZJ, veto.id(), null)).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.verify(CITY, veto.id(), null)).kind());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.evaluate(CZJ, GR)).kind());
         assertEquals(WarningState.TO_DISPATCH, service.get(OFFICE, staff.id()).state());
     }
 
@@ -266,6 +268,6 @@ class WarningLedgerServiceTest {
         service.evaluate(OFFICE, GR);
         assertEquals(1, service.list(OFFICE, GR, WarningLevel.RED, WarningState.TO_DISPATCH, 2L).size());
         assertEquals(0, service.list(OFFICE, GR, WarningLevel.BLUE, null, null).size());
-        assertEquals(404, assertThrows(SupervisionException.class, () -> service.get(OFFICE, 9999)).status());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> service.get(OFFICE, 9999)).kind());
     }
 }

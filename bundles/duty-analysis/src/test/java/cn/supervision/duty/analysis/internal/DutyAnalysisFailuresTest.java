@@ -1,5 +1,10 @@
 package cn.supervision.duty.analysis.internal;
 
+import cn.supervision.rest.bounds.ProblemStatus;
+
+import cn.supervision.api.problem.ProblemKind;
+
+
 import static cn.supervision.duty.analysis.internal.DutyAnalysisServiceTest.CITY;
 import static cn.supervision.duty.analysis.internal.DutyAnalysisServiceTest.CLOCK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +73,7 @@ class DutyAnalysisFailuresTest {
     void theUniqueKeyRefusingARowIsAConflictToRetry() {
         jpa.slipIn = em -> copyOfFirst(em, null, "370500");
         SupervisionException e = assertThrows(SupervisionException.class, () -> analysis.analyse(CITY, "370500"));
-        assertEquals(409, e.status());
+        assertEquals(ProblemKind.CONFLICT, e.kind());
         assertTrue(analysis.proposals(CITY, "370500", null, null).isEmpty(), "the run is written whole or not at all");
         assertTrue(analysis.analyse(CITY, "370500").newOverlaps() > 0, "repeating helps");
     }
@@ -112,14 +117,14 @@ class DutyAnalysisFailuresTest {
         DutyProposal food = foodOverlap();
         findings.failAfter = 1;
         findings.failNext = SupervisionException.conflict("问题清单暂不可用");
-        assertEquals(409, assertThrows(SupervisionException.class, () -> analysis.confirm(CITY, food.id(), "需厘清")).status());
+        assertEquals(ProblemKind.CONFLICT, assertThrows(SupervisionException.class, () -> analysis.confirm(CITY, food.id(), "需厘清")).kind());
         assertEquals(1, findings.created.size());
         DutyProposal back = analysis.get(CITY, food.id());
         assertEquals(ProposalState.PROPOSED, back.state());
         assertTrue(back.findingIds().isEmpty());
 
         assertOneFindingPerUnit(analysis.confirm(CITY, food.id(), "需厘清"));
-        assertEquals(409, assertThrows(SupervisionException.class, () -> analysis.confirm(CITY, food.id(), "再次")).status());
+        assertEquals(ProblemKind.CONFLICT, assertThrows(SupervisionException.class, () -> analysis.confirm(CITY, food.id(), "再次")).kind());
         assertEquals(2, findings.created.size());
     }
 
@@ -155,7 +160,7 @@ class DutyAnalysisFailuresTest {
             r.run();
             return 200;
         } catch (SupervisionException e) {
-            return e.status();
+            return ProblemStatus.of(e.kind());
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.supervision.duty.analysis.internal;
 
+import cn.supervision.rest.bounds.ProblemStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -210,7 +212,7 @@ class DutyAnalysisServiceTest {
             r.run();
             return 200;
         } catch (SupervisionException e) {
-            return e.status();
+            return ProblemStatus.of(e.kind());
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.supervision.duty.coverage.rest;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -118,8 +120,8 @@ class CoverageWorkbookTest {
         assertEquals("guangrao-admin 370523 3 2025", service.asked.get());
 
         SupervisionException noYear = assertThrows(SupervisionException.class, () -> resource.ofYear(as(OFFICE), "370523", null));
-        assertEquals(400, noYear.status());
+        assertEquals(ProblemKind.INVALID, noYear.kind());
         assertEquals("year", noYear.errors().get(0).field());
-        assertEquals(400, assertThrows(SupervisionException.class, () -> resource.exportYear(as(OFFICE), "370523", null)).status());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> resource.exportYear(as(OFFICE), "370523", null)).kind());
     }
 }

@@ -7,6 +7,7 @@ import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.DutyLeaf;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 
@@ -32,7 +33,7 @@ record CampaignLeaves(Campaign campaign, List<DutyLeaf> leaves) {
             try {
                 out.add(new CampaignLeaves(c, campaigns.dutyLeaves(caller, c.id(), null)));
             } catch (SupervisionException e) {
-                if (e.status() != 403) {
+                if (e.kind() != ProblemKind.FORBIDDEN) {
                     throw e;
                 }
             }

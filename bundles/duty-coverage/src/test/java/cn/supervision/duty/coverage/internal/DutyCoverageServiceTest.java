@@ -1,5 +1,7 @@
 package cn.supervision.duty.coverage.internal;
 
+import cn.supervision.api.problem.ProblemKind;
+
 import static cn.supervision.duty.coverage.internal.FakeCampaigns.campaign;
 import static cn.supervision.duty.coverage.internal.FakeCampaigns.leaf;
 import static cn.supervision.duty.coverage.internal.Fixture.CITY;
@@ -126,7 +128,7 @@ class DutyCoverageServiceTest {
         DutyCoverage city = service.ofYear(CITY, GR, 2026);
         assertEquals(2, city.assessed(), "campaign 10 is still collecting: the city does not see its scores");
         assertFalse(item(city, 1, 1001).assessed());
-        assertEquals(403, assertThrows(SupervisionException.class, () -> service.ofCampaign(CITY, 10)).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, () -> service.ofCampaign(CITY, 10)).kind());
         assertEquals(1, service.ofCampaign(CITY, 12).units().get(0).assessed());
     }
 
@@ -152,11 +154,11 @@ class DutyCoverageServiceTest {
 
     @Test
     void badWindowsAndUnknownJurisdictionsAreRefused() {
-        assertEquals(400, assertThrows(SupervisionException.class, () -> service.notAssessed(OFFICE, GR, 0, 2026)).status());
-        assertEquals(400, assertThrows(SupervisionException.class, () -> service.notAssessed(OFFICE, GR, 31, 2026)).status());
-        assertEquals(400, assertThrows(SupervisionException.class, () -> service.ofYear(OFFICE, null, 2026)).status());
-        assertEquals(404, assertThrows(SupervisionException.class, () -> service.ofYear(OFFICE, "379999", 2026)).status());
-        assertEquals(404, assertThrows(SupervisionException.class, () -> service.ofCampaign(OFFICE, 999)).status());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> service.notAssessed(OFFICE, GR, 0, 2026)).kind());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> service.notAssessed(OFFICE, GR, 31, 2026)).kind());
+        assertEquals(ProblemKind.INVALID, assertThrows(SupervisionException.class, () -> service.ofYear(OFFICE, null, 2026)).kind());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> service.ofYear(OFFICE, "379999", 2026)).kind());
+        assertEquals(ProblemKind.NOT_FOUND, assertThrows(SupervisionException.class, () -> service.ofCampaign(OFFICE, 999)).kind());
     }
 
     @Test
@@ -172,6 +174,6 @@ class DutyCoverageServiceTest {
     }
 
     static void assertRefused(Executable call) {
-        assertEquals(403, assertThrows(SupervisionException.class, call).status());
+        assertEquals(ProblemKind.FORBIDDEN, assertThrows(SupervisionException.class, call).kind());
     }
 }

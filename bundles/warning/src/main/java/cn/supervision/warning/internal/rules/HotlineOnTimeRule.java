@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.supervision.api.platform.Aggregate;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.warning.WarningRule;
@@ -49,7 +50,7 @@ public final class HotlineOnTimeRule implements Rule {
             aggregates = facts.sources().platformData().aggregate(facts.system(), facts.jurisdictionCode(),
                     config.hotlineMetric(), from, to);
         } catch (SupervisionException e) {
-            if (e.status() == 404 || e.status() == 400) {
+            if (e.kind() == ProblemKind.NOT_FOUND || e.kind() == ProblemKind.INVALID) {
                 facts.note(id() + ": 指标 " + config.hotlineMetric() + " 在 " + facts.jurisdictionCode() + " 未定义");
                 return List.of();
             }
