@@ -1,5 +1,7 @@
 package cn.supervision.api.assessment;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * indicator per jurisdiction and year. Reading needs READ_RESULTS on the jurisdiction's published results (so a partner
  * system reads its scope); configuring mappings and deciding items needs MANAGE_ASSESSMENT.
  */
+@ProviderType
 public interface AssessmentService {
 
     /** The grades results are given (highest first): a GRADE mapping maps every one of them. */

@@ -1,5 +1,7 @@
 package cn.supervision.api.audit;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * remove an entry. Adapters (REST, SOAP, shell) record every state-changing request and every login once its outcome
  * is known; offices read their own jurisdiction's entries and those below ({@code Operation.READ_AUDIT}).
  */
+@ProviderType
 public interface AuditLog {
 
     /** Most entries one export may hold; a larger selection is refused (narrow the period). */

@@ -1,5 +1,7 @@
 package cn.supervision.api.campaign;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.List;
 import cn.supervision.api.security.Caller;
 
 /** The collection deadline of campaigns, seen by the office: who self-reported, when, and who is late. */
+@ProviderType
 public interface CampaignDeadlines {
 
     /** The deadline's time zone: a deadline date ends at midnight there. */

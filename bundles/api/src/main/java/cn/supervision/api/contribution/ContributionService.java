@@ -1,5 +1,7 @@
 package cn.supervision.api.contribution;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * and for the city its policy — plus optional Java (e.g. CUSTOM scoring rules), hot-deployed and validated against
  * the declaring jurisdiction's authority and the city's policy.
  */
+@ProviderType
 public interface ContributionService {
 
     /** Manifest header naming the jurisdiction a bundle speaks for. */

@@ -1,5 +1,7 @@
 package cn.supervision.api.cooperation;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -11,6 +13,7 @@ import cn.supervision.api.security.Caller;
  * (offices and leaders in scope; a department only the records addressed to it), MANAGE_COOPERATION (the office's
  * own jurisdiction), ANSWER_REFERRAL (the addressed department). Nothing here is ever deleted.
  */
+@ProviderType
 public interface CooperationService {
 
     // ---------------------------------------------------------------- departments

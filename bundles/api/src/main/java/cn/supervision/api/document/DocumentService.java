@@ -1,5 +1,7 @@
 package cn.supervision.api.document;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -10,6 +12,7 @@ import cn.supervision.api.security.Caller;
  * {@code GENERATE_DOCUMENTS} to generate and issue, {@code READ_DOCUMENTS} to list and download (the unit and the
  * department a document concerns read it once issued). Documents are never deleted.
  */
+@ProviderType
 public interface DocumentService {
 
     /**

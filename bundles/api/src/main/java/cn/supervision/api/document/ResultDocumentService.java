@@ -1,5 +1,7 @@
 package cn.supervision.api.document;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * services, builds the model of its {@link DocumentKind} and has {@link DocumentService} render and keep it.
  * Authority as for reading the underlying records plus {@code GENERATE_DOCUMENTS}.
  */
+@ProviderType
 public interface ResultDocumentService {
 
     /** 监管工作报告 of a published (or, for its own office, closed) campaign. */

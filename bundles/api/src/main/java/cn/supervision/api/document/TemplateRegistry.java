@@ -1,5 +1,7 @@
 package cn.supervision.api.document;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import java.util.Map;
  * superseded. Paths are relative to {@code templates/}: {@code office.json} (issuing office name, document-number
  * prefix, seal text) and {@code <kind>.html} (see {@link DocumentKind#templateFile()}).
  */
+@ProviderType
 public interface TemplateRegistry {
 
     /** Problems of one template file, in Chinese, each naming the file; empty when it is usable. Never throws. */

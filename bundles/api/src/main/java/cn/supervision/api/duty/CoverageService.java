@@ -1,5 +1,7 @@
 package cn.supervision.api.duty;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -8,6 +10,7 @@ import cn.supervision.api.security.Caller;
  * Which main duties supervision assessed (监管覆盖全部主要职责). Authority: {@code Operation.READ_DUTY_ANALYSIS} on the
  * jurisdiction (offices and leaders in scope; a subordinate's campaign once published, like its results).
  */
+@ProviderType
 public interface CoverageService {
 
     DutyCoverage ofCampaign(Caller caller, long campaignId);

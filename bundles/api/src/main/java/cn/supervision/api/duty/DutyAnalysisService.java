@@ -1,5 +1,7 @@
 package cn.supervision.api.duty;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * items of a jurisdiction. Authority: reading {@code Operation.READ_DUTY_ANALYSIS}; analysing and deciding
  * {@code MANAGE_DUTY_ANALYSIS} (the office's own jurisdiction).
  */
+@ProviderType
 public interface DutyAnalysisService {
 
     /** Analyses the jurisdiction's units now and stores the new proposals. */

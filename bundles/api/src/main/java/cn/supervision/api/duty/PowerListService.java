@@ -1,5 +1,7 @@
 package cn.supervision.api.duty;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.problem.FieldError;
@@ -10,6 +12,7 @@ import cn.supervision.api.security.Caller;
  * Power and responsibility lists (权责清单), one current list per unit. Reading: {@code Operation.READ_REGISTRY} on the
  * unit; importing: {@code ADMINISTER_REGISTRY} on the unit's jurisdiction.
  */
+@ProviderType
 public interface PowerListService {
 
     /**

@@ -1,5 +1,7 @@
 package cn.supervision.api.followup;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -10,6 +12,7 @@ import cn.supervision.api.security.Caller;
  * and the unit read a record only once the finding is notified and the record DECIDED (a proposal under deliberation
  * stays within the office).
  */
+@ProviderType
 public interface AccountabilityService {
 
     /** The records of one finding the caller may read, oldest first. */

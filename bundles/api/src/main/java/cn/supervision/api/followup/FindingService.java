@@ -1,5 +1,7 @@
 package cn.supervision.api.followup;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * {@link cn.supervision.api.security.Access}; a superior office and the unit read a finding once it is notified
  * (taken up by a rectification notice).
  */
+@ProviderType
 public interface FindingService {
 
     List<Finding> list(Caller caller, String jurisdictionCode, Long unitId, FindingState state, int offset, int limit);

@@ -1,5 +1,7 @@
 package cn.supervision.api.indicator;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * Indicator systems: drafts, immutable published versions, retirement, copies, diffs, validation and the rule
  * tester. Scoped by the caller's authority like every domain service.
  */
+@ProviderType
 public interface IndicatorSystemService {
 
     /** Systems of the jurisdictions the caller may see; {@code jurisdictionCode} and {@code status} filter when not null. */

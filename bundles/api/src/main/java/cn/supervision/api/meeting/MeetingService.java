@@ -1,5 +1,7 @@
 package cn.supervision.api.meeting;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,6 +20,7 @@ import cn.supervision.api.security.Caller;
  * {@code MANAGE_MEETINGS} (the jurisdiction's own office) for everything else. Nothing is deleted: members leave with
  * a date, meetings are cancelled with a reason.
  */
+@ProviderType
 public interface MeetingService {
 
     /** The jurisdiction's members, current ones only unless {@code includeFormer}, by department code then join date. */

@@ -1,5 +1,7 @@
 package cn.supervision.api.notification;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.Collection;
 import java.util.List;
 
@@ -16,6 +18,7 @@ import cn.supervision.api.security.Caller;
  * the day (days left may be in it); a second run on the same day sends nothing. Messages that must repeat within a day
  * differ in subject or link.
  */
+@ProviderType
 public interface NotificationService {
 
     /** To named users (unknown names are skipped). Returns how many inbox entries were written. */

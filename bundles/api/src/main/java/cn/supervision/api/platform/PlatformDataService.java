@@ -1,5 +1,7 @@
 package cn.supervision.api.platform;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +13,7 @@ import cn.supervision.api.security.Caller;
  * all or nothing, durable when acknowledged), scheduled pulls, and aggregation into campaigns' PLATFORM_DATA inputs.
  * Office administrators and PARTNER_SYSTEM accounts submit batches for their own jurisdiction.
  */
+@ProviderType
 public interface PlatformDataService {
 
     /** Largest batch accepted, in rows (413 beyond). */

@@ -1,5 +1,7 @@
 package cn.supervision.api.proposal;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * {@code Operation.READ_PROPOSALS}, everything else {@code MANAGE_PROPOSALS} (the jurisdiction's own office), applying
  * also the registry's {@code ADMINISTER_REGISTRY}. A transition out of order is a 409 naming the current state.
  */
+@ProviderType
 public interface ProposalService {
 
     /** Proposals of one jurisdiction (all the caller may read when null), newest first, optionally of one state. */

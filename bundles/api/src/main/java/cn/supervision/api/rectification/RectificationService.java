@@ -1,5 +1,7 @@
 package cn.supervision.api.rectification;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * jurisdiction manages (MANAGE_FOLLOWUP); the unit answers its own notices (ANSWER_RECTIFICATION, a notice is notified
  * by definition); a superior office and leaders read (READ_FOLLOWUP). Out-of-order steps are 409 naming the state.
  */
+@ProviderType
 public interface RectificationService {
 
     /** Issues a notice: numbered, its findings moved to IN_RECTIFICATION, the unit notified. */

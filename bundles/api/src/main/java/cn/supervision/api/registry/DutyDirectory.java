@@ -1,5 +1,7 @@
 package cn.supervision.api.registry;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -8,6 +10,7 @@ import cn.supervision.api.security.Caller;
  * The main duties of the units, as records with stable ids (the registry keeps them in step with every mandate
  * revision). Authority: {@code Operation.READ_REGISTRY} on the unit (a unit user sees its own unit's duties only).
  */
+@ProviderType
 public interface DutyDirectory {
 
     /** The unit's duties in number order; retired ones (by the revision that dropped them) only if asked. */

@@ -1,5 +1,7 @@
 package cn.supervision.api.registry;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Access;
@@ -10,6 +12,7 @@ import cn.supervision.api.security.Caller;
  * a caller sees its own jurisdiction and the jurisdictions below it, never a sibling or a parent.
  * Failures are {@link cn.supervision.api.problem.SupervisionException}s carrying the HTTP-like status.
  */
+@ProviderType
 public interface RegistryService {
 
     /** The platform's authority policy over the current jurisdiction tree: every service decides through it. */

@@ -1,5 +1,7 @@
 package cn.supervision.api.registry;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -8,6 +10,7 @@ import cn.supervision.api.security.Caller;
  * Staffing in use per unit, with history (the registry bundle implements it). Reading follows
  * {@code Operation.READ_REGISTRY}, recording {@code ADMINISTER_REGISTRY}.
  */
+@ProviderType
 public interface StaffingService {
 
     /** The latest figures of every unit of the jurisdiction that has any. */

@@ -1,5 +1,7 @@
 package cn.supervision.api.report;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.document.DocumentFormat;
@@ -16,6 +18,7 @@ import cn.supervision.api.task.TaskDraft;
  * instructions and assign tasks, {@code INSTRUCT} for a leader of the jurisdiction named as a recipient. The reviewer
  * who approves is an office member other than the one who submitted (403). Reports are never deleted.
  */
+@ProviderType
 public interface SpecialReportService {
 
     /** Reports the caller may read, newest first; {@code jurisdictionCode} and {@code state} may be null. */

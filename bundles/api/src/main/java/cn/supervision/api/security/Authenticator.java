@@ -1,8 +1,11 @@
 package cn.supervision.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.Optional;
 
 /** Checks a username and password against the platform's JAAS realm. Adapters (REST, SOAP) call it. */
+@ProviderType
 public interface Authenticator {
 
     /** The JAAS realm the platform's users live in. */

@@ -1,5 +1,7 @@
 package cn.supervision.api.survey;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * the campaign's PEER_REVIEW and PUBLIC_EVALUATION inputs. Office operations need an administrator of the campaign's
  * jurisdiction; the public methods (token, open link) need no login and reveal nothing but the form.
  */
+@ProviderType
 public interface SurveyService {
 
     List<Questionnaire> list(Caller caller, long campaignId);

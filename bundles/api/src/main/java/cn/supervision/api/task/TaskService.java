@@ -1,5 +1,7 @@
 package cn.supervision.api.task;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import cn.supervision.api.security.Caller;
  * Target.unitCode, the owner department through Target.departmentCode), {@code REPORT_TASK_PROGRESS} for progress,
  * {@code MANAGE_TASKS} for everything else. Tasks are never deleted: cancelled with a reason at most.
  */
+@ProviderType
 public interface TaskService {
 
     /**

@@ -1,5 +1,7 @@
 package cn.supervision.api.warning;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
@@ -9,6 +11,7 @@ import cn.supervision.api.security.Caller;
  * {@link cn.supervision.api.security.Access}; a superior office and the unit read a warning once dispatched.
  * Transitions out of order are 409 naming the current state.
  */
+@ProviderType
 public interface WarningService {
 
     /** Warnings of one jurisdiction the caller may read, newest first; filters apply when not null. */
