@@ -227,6 +227,7 @@ public class IndicatorSystemsResource {
 
     @GET
     @Path("schema")
+    @cn.supervision.rest.bounds.PublicEndpoint
     @Operation(summary = "交换格式的 JSON Schema")
     public Response schema() {
         InputStream in = IndicatorSystemsResource.class.getResourceAsStream("/schema/indicator-system.schema.json");

@@ -1,18 +1,19 @@
 package cn.supervision.rest.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.annotation.Priority;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
-import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
@@ -25,20 +26,17 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.LoginThrottledException;
+import cn.supervision.rest.bounds.PublicEndpoint;
 
 /**
- * HTTP Basic against the platform realm, or the console's session cookie ({@link SessionResource}). Health, the API
- * description, the public questionnaire page and the console's login itself stay public; every other request without valid
- * credentials gets 401 with a problem body. A request authenticated by the session cookie that changes state must carry the
+ * HTTP Basic against the platform realm, or the console's session cookie ({@link SessionResource}). Methods marked
+ * {@link PublicEndpoint} (health, the API description, the public questionnaire page, the console's login) stay public;
+ * every other request without valid credentials gets 401 with a problem body. It runs after matching, because the
+ * matched method is what decides: a path no resource answers is a 404 before anyone is asked for credentials. A request authenticated by the session cookie that changes state must carry the
  * session's CSRF token in {@value #CSRF_HEADER}, or it is refused with 403 before it runs.
  */
-@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
-    static final Set<String> PUBLIC = Set.of("v1/health", "openapi.json", "openapi.yaml", "v1/indicator-systems/schema");
-    /** The public answering page and its form/submit calls: a one-time token or a shared link is the credential. */
-    static final String PUBLIC_QUESTIONNAIRES = "v1/questionnaires/public/";
-    static final String HEALTH = "v1/health";
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** Scripts (the console) say so: their 401s carry no Basic challenge, which would open the browser's pop-up. */
     static final String REQUESTED_WITH = "X-Requested-With";
@@ -46,35 +44,26 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
     private final Authenticator authenticator;
     private final SessionStore sessions;
+    @Context
+    private ResourceInfo resource;
 
     public BasicAuthenticationFilter(Authenticator authenticator, SessionStore sessions) {
         this.authenticator = authenticator;
         this.sessions = sessions;
     }
 
+    /** For tests: the matched resource method is what a JAX-RS runtime would inject. */
+    BasicAuthenticationFilter(Authenticator authenticator, SessionStore sessions, ResourceInfo resource) {
+        this(authenticator, sessions);
+        this.resource = resource;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        path = path.startsWith("/") ? path.substring(1) : path;
-        if (PUBLIC.contains(path) || path.startsWith("api-docs") || (path.startsWith(PUBLIC_QUESTIONNAIRES) && !path.contains(".."))) {
-            if (path.equals(HEALTH) && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
-                identifyOptionally(request); // health shows reasons to an office admin, nothing more to anyone else
-            }
-            return;
-        }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        if (path.equals(SessionResource.PATH) && "POST".equalsIgnoreCase(request.getMethod())) {
-            return; // the login checks the credentials itself
-        }
-        if (path.equals(SessionResource.PATH) && "GET".equalsIgnoreCase(request.getMethod())) {
-            // "who am I" answers anyone (signed in or not), so that the console's first page makes no failing request
-            if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
-                identifyOptionally(request);
-            } else {
-                Cookie cookie = request.getCookies() == null ? null : request.getCookies().get(SessionResource.COOKIE);
-                Optional<SessionStore.Session> session = cookie == null ? Optional.empty() : sessions.find(cookie.getValue());
-                session.ifPresent(s -> request.setSecurityContext(new CallerSecurityContext(s.caller(), secure, SESSION_SCHEME)));
-            }
+        PublicEndpoint open = publicEndpoint();
+        if (open != null) {
+            identifyIfSent(request, open.credentials(), secure);
             return;
         }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
@@ -117,6 +106,29 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         request.setSecurityContext(new CallerSecurityContext(session.get().caller(), secure, SESSION_SCHEME));
+    }
+
+    /** The method the request was matched to, or its class, says whether it is public; nothing matched is not. */
+    private PublicEndpoint publicEndpoint() {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return null;
+        }
+        PublicEndpoint onMethod = method.getAnnotation(PublicEndpoint.class);
+        return onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(PublicEndpoint.class);
+    }
+
+    private void identifyIfSent(ContainerRequestContext request, PublicEndpoint.Credentials credentials, boolean secure) {
+        if (credentials == PublicEndpoint.Credentials.IGNORED) {
+            return;
+        }
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            identifyOptionally(request);
+        } else if (credentials == PublicEndpoint.Credentials.BASIC_OR_SESSION_IF_SENT) {
+            Cookie cookie = request.getCookies() == null ? null : request.getCookies().get(SessionResource.COOKIE);
+            Optional<SessionStore.Session> session = cookie == null ? Optional.empty() : sessions.find(cookie.getValue());
+            session.ifPresent(s -> request.setSecurityContext(new CallerSecurityContext(s.caller(), secure, SESSION_SCHEME)));
+        }
     }
 
     private void identifyOptionally(ContainerRequestContext request) {

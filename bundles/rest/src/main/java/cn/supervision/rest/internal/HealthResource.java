@@ -16,6 +16,7 @@ import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
+import cn.supervision.rest.bounds.PublicEndpoint;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -40,6 +41,7 @@ public class HealthResource {
     }
 
     @GET
+    @PublicEndpoint(credentials = PublicEndpoint.Credentials.BASIC_IF_SENT)
     @io.swagger.v3.oas.annotations.Operation(summary = "平台是否就绪",
             description = "所有必需组件就绪时返回 200 UP，否则 503 DOWN；原因只对已认证的编办管理员显示")
     public Response health(@Context SecurityContext security) {

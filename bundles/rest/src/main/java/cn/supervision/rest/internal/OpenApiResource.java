@@ -28,9 +28,11 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 
 import cn.supervision.rest.bounds.Paged;
+import cn.supervision.rest.bounds.PublicEndpoint;
 
 /** The OpenAPI 3 document of exactly the resources currently published, built once per publication. */
 @Hidden
+@PublicEndpoint
 @Path("/")
 public class OpenApiResource {
     private final List<Class<?>> resourceClasses;

@@ -33,6 +33,7 @@ import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.LoginThrottledException;
+import cn.supervision.rest.bounds.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -68,6 +69,7 @@ public class SessionResource {
     }
 
     @POST
+    @PublicEndpoint
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "登录：校验账号密码，建立会话（HttpOnly Cookie），返回当前用户与 CSRF 令牌")
@@ -112,6 +114,7 @@ public class SessionResource {
     }
 
     @GET
+    @PublicEndpoint(credentials = PublicEndpoint.Credentials.BASIC_OR_SESSION_IF_SENT)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "当前用户：账号、角色、所属辖区、单位、部门（以会话登录时另含 CSRF 令牌）；未登录时 authenticated 为 false")
     public Response whoAmI(@Context SecurityContext security, @CookieParam(COOKIE) String cookie) {

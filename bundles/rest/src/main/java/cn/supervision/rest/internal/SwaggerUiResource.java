@@ -14,8 +14,11 @@ import javax.ws.rs.core.UriInfo;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
+import cn.supervision.rest.bounds.PublicEndpoint;
+
 /** Swagger UI on the OpenAPI document, at /services/api/api-docs/ (public, like the document itself). */
 @Hidden
+@PublicEndpoint
 @Path("/api-docs")
 public class SwaggerUiResource {
     private static final Map<String, String> FILES = Map.of(

@@ -32,6 +32,7 @@ final class Requests {
         javax.ws.rs.core.SecurityContext security;
 
         ContainerRequestContext context() {
+            Routing.CURRENT.set(this);
             UriInfo uriInfo = (UriInfo) Proxy.newProxyInstance(Requests.class.getClassLoader(), new Class<?>[] {UriInfo.class},
                     (p, m, a) -> switch (m.getName()) {
                         case "getQueryParameters" -> {
@@ -130,5 +131,41 @@ final class Requests {
                 return type;
             }
         };
+    }
+
+    /** Stands for the endpoints a test does not name: matched, but not marked public. */
+    static final class Protected {
+        @javax.ws.rs.GET
+        public void any() {
+        }
+    }
+
+    /**
+     * The method the last request built with {@link Request#context()} reaches, as the runtime's matching would pick it
+     * for the gateway's own resources; any other path reaches an unmarked method.
+     */
+    static final class Routing implements ResourceInfo {
+        static final ThreadLocal<Request> CURRENT = new ThreadLocal<>();
+
+        @Override
+        public Method getResourceMethod() {
+            Request r = CURRENT.get();
+            String path = r.uri.getPath().substring("/services/api/".length());
+            return switch (path) {
+                case "v1/session" -> matched(SessionResource.class, switch (r.method) {
+                    case "POST" -> "login";
+                    case "GET" -> "whoAmI";
+                    default -> "logout";
+                }).getResourceMethod();
+                case "v1/health" -> matched(HealthResource.class, "health").getResourceMethod();
+                case "openapi.json" -> matched(OpenApiResource.class, "openApi").getResourceMethod();
+                default -> matched(Protected.class, "any").getResourceMethod();
+            };
+        }
+
+        @Override
+        public Class<?> getResourceClass() {
+            return getResourceMethod().getDeclaringClass();
+        }
     }
 }

@@ -60,7 +60,7 @@ class SessionAuthenticationTest {
     final Realm realm = new Realm();
     final AuditFilterTest.Recorder audit = new AuditFilterTest.Recorder();
     final SessionResource resource = new SessionResource(realm, store, audit, List.of());
-    final BasicAuthenticationFilter filter = new BasicAuthenticationFilter(realm, store);
+    final BasicAuthenticationFilter filter = new BasicAuthenticationFilter(realm, store, new Requests.Routing());
 
     private Requests.Request request(String method, String path) {
         Requests.Request r = new Requests.Request();

@@ -30,6 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * ({@code t/...}) or shared link ({@code l/...}). Nothing here reveals other respondents or office data.
  */
 @Path("/v1/questionnaires/public")
+@cn.supervision.rest.bounds.PublicEndpoint
 @Tag(name = "questionnaires-public", description = "公众填写（无需登录）：手机填写页面、问卷内容、提交；凭一次性填写码或公开链接")
 public class PublicQuestionnaireResource {
     private final SurveyService surveys;
