@@ -1,17 +1,24 @@
 package cn.supervision.platform.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,11 +29,13 @@ import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 
 /**
- * Reads a batch document as it streams in: a JSON array of row objects or CSV with a header. Stops with 413 as soon as
- * the document holds more rows than a batch may, so an oversized body is never held in memory.
+ * Reads a batch document as it streams in: a JSON array of row objects or RFC 4180 CSV with a header (Commons CSV: a
+ * quoted field may hold commas, doubled quotes and line breaks). Stops with "too large" as soon as the document holds
+ * more rows than a batch may, so an oversized body is never held in memory.
  */
 final class RowReader {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
     /** Header names, English or the Chinese an office's export uses. */
     private static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("metric", "metric"), Map.entry("指标", "metric"), Map.entry("指标代码", "metric"),
@@ -39,24 +48,24 @@ final class RowReader {
     private RowReader() {
     }
 
-    static List<DataRow> read(String format, InputStream in, int maxRows) {
-        String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
+    static List<DataRow> read(BatchFormat format, InputStream in, int maxRows) {
         try {
-            if (f.contains("csv")) {
-                return csv(in, maxRows);
-            }
-            if (f.contains("json")) {
-                return json(in, maxRows);
-            }
-        } catch (CharacterCodingException e) {
-            throw SupervisionException.invalid("content", "内容不是 UTF-8 编码");
+            return format == BatchFormat.CSV ? csv(in, maxRows) : json(in, maxRows);
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
         } catch (IOException e) {
-            if (e.getCause() instanceof SupervisionException s) {
-                throw s;
-            }
-            throw SupervisionException.invalid("content", "无法读取批次内容：" + e.getMessage());
+            throw unreadable(e);
         }
-        throw new SupervisionException(ProblemKind.UNSUPPORTED_TYPE, "格式不支持", "批次格式必须是 JSON（application/json）或 CSV（text/csv）", null);
+    }
+
+    private static SupervisionException unreadable(IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return SupervisionException.invalid("content", "内容不是 UTF-8 编码");
+        }
+        if (e.getCause() instanceof SupervisionException s) {
+            return s;
+        }
+        return SupervisionException.invalid("content", "无法读取批次内容：" + e.getMessage());
     }
 
     static SupervisionException tooMany(int maxRows) {
@@ -73,32 +82,20 @@ final class RowReader {
                 if (rows.size() >= maxRows) {
                     throw tooMany(maxRows);
                 }
-                String metric = null;
-                String unit = null;
-                String date = null;
-                String value = null;
-                String recordId = null;
+                String[] fields = new String[5];
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.getCurrentName();
+                    String name = p.currentName();
                     JsonToken t = p.nextToken();
                     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                         p.skipChildren();
                         continue;
                     }
-                    String text = t == JsonToken.VALUE_NULL ? null : p.getText();
-                    if (text != null && text.length() > MAX_FIELD) {
-                        text = text.substring(0, MAX_FIELD);
-                    }
-                    switch (COLUMNS.getOrDefault(name.toLowerCase(Locale.ROOT), "")) {
-                        case "metric" -> metric = text;
-                        case "unit" -> unit = text;
-                        case "date" -> date = text;
-                        case "value" -> value = text;
-                        case "recordId" -> recordId = text;
-                        default -> { }
+                    int at = slot(COLUMNS.get(name.toLowerCase(Locale.ROOT)));
+                    if (at >= 0) {
+                        fields[at] = t == JsonToken.VALUE_NULL ? null : clipped(p.getText());
                     }
                 }
-                rows.add(new DataRow(metric, unit, date, value, recordId));
+                rows.add(new DataRow(fields[0], fields[1], fields[2], fields[3], fields[4]));
             }
             if (p.currentToken() != JsonToken.END_ARRAY) {
                 throw SupervisionException.invalid("content", "JSON 批次的每个元素必须是对象");
@@ -109,79 +106,78 @@ final class RowReader {
         return rows;
     }
 
-    private static List<DataRow> csv(InputStream in, int maxRows) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        String header = reader.readLine();
-        if (header == null) {
-            return List.of();
+    private static int slot(String column) {
+        if (column == null) {
+            return -1;
         }
-        if (header.startsWith("\uFEFF")) {
-            header = header.substring(1);
-        }
-        List<String> names = fields(header);
-        Map<String, Integer> at = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String column = COLUMNS.get(names.get(i).trim().toLowerCase(Locale.ROOT));
-            if (column != null) {
-                at.put(column, i);
-            }
-        }
-        for (String required : List.of("metric", "unit", "date", "value")) {
-            if (!at.containsKey(required)) {
-                throw SupervisionException.invalid("content", "CSV 表头缺少列 " + required + "（需要 metric,unit,date,value[,recordId]）");
-            }
-        }
-        List<DataRow> rows = new ArrayList<>();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
-            }
-            if (rows.size() >= maxRows) {
-                throw tooMany(maxRows);
-            }
-            List<String> f = fields(line);
-            rows.add(new DataRow(get(f, at.get("metric")), get(f, at.get("unit")), get(f, at.get("date")), get(f, at.get("value")),
-                    get(f, at.get("recordId"))));
-        }
-        return rows;
+        return switch (column) {
+            case "metric" -> 0;
+            case "unit" -> 1;
+            case "date" -> 2;
+            case "value" -> 3;
+            default -> 4;
+        };
     }
 
-    private static String get(List<String> fields, Integer index) {
-        if (index == null || index >= fields.size()) {
+    private static String clipped(String text) {
+        return text != null && text.length() > MAX_FIELD ? text.substring(0, MAX_FIELD) : text;
+    }
+
+    private static List<DataRow> csv(InputStream in, int maxRows) throws IOException {
+        Reader reader = withoutBom(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSV).get()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
+                return List.of();
+            }
+            CSVRecord header = records.next();
+            int[] at = {-1, -1, -1, -1, -1};
+            for (int i = 0; i < header.size(); i++) {
+                int slot = slot(COLUMNS.get(header.get(i).trim().toLowerCase(Locale.ROOT)));
+                if (slot >= 0) {
+                    at[slot] = i;
+                }
+            }
+            String[] required = {"metric", "unit", "date", "value"};
+            for (int i = 0; i < required.length; i++) {
+                if (at[i] < 0) {
+                    throw SupervisionException.invalid("content", "CSV 表头缺少列 " + required[i] + "（需要 metric,unit,date,value[,recordId]）");
+                }
+            }
+            List<DataRow> rows = new ArrayList<>();
+            while (records.hasNext()) {
+                CSVRecord r = records.next();
+                if (blank(r)) {
+                    continue;
+                }
+                if (rows.size() >= maxRows) {
+                    throw tooMany(maxRows);
+                }
+                rows.add(new DataRow(get(r, at[0]), get(r, at[1]), get(r, at[2]), get(r, at[3]), get(r, at[4])));
+            }
+            return rows;
+        }
+    }
+
+    /** A line of spaces only is skipped like an empty one. */
+    private static boolean blank(CSVRecord r) {
+        return r.size() == 1 && r.get(0).isBlank();
+    }
+
+    private static String get(CSVRecord r, int index) {
+        if (index < 0 || index >= r.size()) {
             return null;
         }
-        String v = fields.get(index).trim();
-        return v.length() > MAX_FIELD ? v.substring(0, MAX_FIELD) : v;
+        return clipped(r.get(index).trim());
     }
 
-    /** One CSV line: commas, fields optionally quoted with "" for a quote inside. */
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+    private static Reader withoutBom(Reader in) throws IOException {
+        PushbackReader reader = new PushbackReader(in, 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
         }
-        out.add(field.toString());
-        return out;
+        return reader;
     }
 }

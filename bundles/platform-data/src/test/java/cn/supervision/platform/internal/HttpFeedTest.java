@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import cn.supervision.api.platform.BatchReceipt;
 import cn.supervision.api.platform.BatchStatus;
 import cn.supervision.api.platform.FeedDefinition;
 import cn.supervision.api.platform.FeedRun;
-import cn.supervision.api.platform.PlatformDataService;
 import cn.supervision.api.platform.PlatformFeed;
 import cn.supervision.testing.LocalJpaTemplate;
 
@@ -132,7 +130,7 @@ class HttpFeedTest {
         assertFalse(invalid.getMessage().contains(PASSWORD), invalid.getMessage());
         IOException loop = assertThrows(IOException.class, () -> new HttpFeed().fetch(feed(location("/loop.csv"), 0), 2_000));
         assertFalse(loop.getMessage().contains(PASSWORD) || loop.getMessage().contains(ENCODED), loop.getMessage());
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> FeedScheduler.parse(config(
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> FeedDefinitions.parse(config(
                 "http://hotline:" + PASSWORD + " x@localhost/a.csv")));
         assertFalse(refused.getMessage().contains(PASSWORD), refused.getMessage());
         assertEquals("http://***@localhost:8080/a.csv", HttpFeedLocation.masked("http://hotline:p@ss@localhost:8080/a.csv"),
@@ -145,14 +143,16 @@ class HttpFeedTest {
     void runRecordsAndTheLogCarryNoPassword() throws Exception {
         jpa = new LocalJpaTemplate("platform-test", "META-INF/platform-test-persistence.xml");
         List<String> ingested = new ArrayList<>();
-        PlatformDataService data = (PlatformDataService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {PlatformDataService.class}, (p, m, a) -> {
-                    if (!m.getName().equals("ingest")) {
-                        throw new IllegalStateException("not used: " + m.getName());
-                    }
-                    ingested.add((String) a[3]);
-                    return new BatchReceipt((String) a[3], 1L, BatchStatus.APPLIED, 1, 1, 0, List.of(), Instant.EPOCH, "feed");
-                });
+        cn.supervision.api.registry.RegistryService registry = new cn.supervision.testing.FakeRegistry(
+                cn.supervision.testing.FakeRegistry.DONGYING, List.of());
+        Ingestion data = new Ingestion(jpa, registry) {
+            @Override
+            BatchReceipt ingest(cn.supervision.api.security.Caller caller, String jurisdictionCode, String sourceSystem, String clientBatchId,
+                                String channel, String format, InputStream content) {
+                ingested.add(clientBatchId);
+                return new BatchReceipt(clientBatchId, 1L, BatchStatus.APPLIED, 1, 1, 0, List.of(), Instant.EPOCH, "feed");
+            }
+        };
         // a feed implementation that fails the way libraries do: with the URI, credentials and all, in the message
         PlatformFeed careless = new PlatformFeed() {
             @Override
@@ -165,9 +165,9 @@ class HttpFeedTest {
                 throw new IllegalArgumentException("cannot open " + d.location() + " (password " + PASSWORD + ")");
             }
         };
-        FeedScheduler scheduler = new FeedScheduler(jpa, data, List.of(new HttpFeed(), careless));
+        FeedScheduler scheduler = new FeedScheduler(jpa, registry, data, List.of(new HttpFeed(), careless));
         try {
-            scheduler.updated("cfg-broken", config(location("/broken.csv")));
+            scheduler.configured("cfg-broken", config(location("/broken.csv")));
             FeedRun broken = scheduler.runNow(scheduler.definition("hotline"));
             assertEquals(FeedRun.Outcome.FAILED, broken.outcome());
             assertEquals(2, broken.attempts());
@@ -176,11 +176,11 @@ class HttpFeedTest {
             Hashtable<String, Object> c = config(location("/x"));
             c.put("name", "careless");
             c.put("type", "careless");
-            scheduler.updated("cfg-careless", c);
+            scheduler.configured("cfg-careless", c);
             FeedRun careless1 = scheduler.runNow(scheduler.definition("careless"));
             assertEquals(FeedRun.Outcome.FAILED, careless1.outcome());
 
-            scheduler.updated("cfg-away", config(location("/away.csv")));
+            scheduler.configured("cfg-away", config(location("/away.csv")));
             assertEquals(FeedRun.Outcome.SUCCEEDED, scheduler.runNow(scheduler.definition("hotline")).outcome());
             assertEquals(1, ingested.size());
 
@@ -208,7 +208,7 @@ class HttpFeedTest {
         FeedDefinition d = feed("http://hotline:" + ENCODED + "@localhost/x.csv", 0);
         RuntimeException failure = new IllegalStateException("GET " + d.location() + " failed",
                 new IOException("password " + PASSWORD + " refused"));
-        Throwable logged = FeedScheduler.scrubbed(failure, d);
+        Throwable logged = FeedRunner.scrubbed(failure, d);
         assertFalse(logged.toString().contains(ENCODED), logged.toString());
         assertFalse(logged.getCause().toString().contains(PASSWORD), logged.getCause().toString());
         assertTrue(logged.toString().contains("http://***@localhost/x.csv"), logged.toString());

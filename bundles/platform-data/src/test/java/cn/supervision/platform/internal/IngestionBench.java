@@ -62,7 +62,9 @@ class IngestionBench {
         StringBuilder report = new StringBuilder();
         try (LocalJpaTemplate jpa = new LocalJpaTemplate("platform-test", "META-INF/platform-test-persistence.xml",
                 "jdbc:derby:" + dir.toAbsolutePath() + ";create=true")) {
-            JpaPlatformDataService data = new JpaPlatformDataService(jpa, registry, (CampaignService) null);
+            Ingestion ingestion = new Ingestion(jpa, registry);
+            FeedScheduler scheduler = new FeedScheduler(jpa, registry, ingestion, List.of());
+            JpaPlatformDataService data = new JpaPlatformDataService(jpa, registry, (CampaignService) null, ingestion, scheduler);
             data.saveMetric(city, "370500", new Metric(null, "hotline.tickets", "12345热线工单", "件", "hotline", MetricAggregation.COUNT, null, null));
             List<Long> perBatch = new ArrayList<>();
             long start = System.nanoTime();
@@ -76,7 +78,7 @@ class IngestionBench {
                 }
                 byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
                 long t = System.nanoTime();
-                BatchReceipt r = data.ingest(partner, "370500", "hotline", "bench-" + b, "BENCH", "text/csv", new ByteArrayInputStream(body));
+                BatchReceipt r = data.ingest(partner, "370500", "hotline", "bench-" + b, "BENCH", "csv", new ByteArrayInputStream(body));
                 perBatch.add((System.nanoTime() - t) / 1_000_000);
                 assertEquals(BatchStatus.APPLIED, r.status(), r.rejected().toString());
             }

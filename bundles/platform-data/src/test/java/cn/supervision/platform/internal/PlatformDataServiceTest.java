@@ -39,6 +39,8 @@ import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.CampaignKind;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.InputBatch;
+import cn.supervision.api.campaign.InputDraft;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.Period;
@@ -80,6 +82,10 @@ class PlatformDataServiceTest {
 
     private LocalJpaTemplate jpa;
     private JpaPlatformDataService data;
+    private FeedScheduler scheduler;
+    /** Per batch sent, in turn: indexes of drafts the fake campaign refuses, with the kind; none left: it accepts. */
+    private final java.util.ArrayDeque<Map<Integer, ProblemKind>> refusals = new java.util.ArrayDeque<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
     private final List<Object[]> recorded = new ArrayList<>();
 
     static Unit unit(long id, String code, String name) {
@@ -104,10 +110,27 @@ class PlatformDataServiceTest {
                     return new Campaign(7, "370500", CampaignKind.ROUTINE, "常规", null, new Period(Period.PeriodType.QUARTER, 2026, 3),
                             Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), EnumSet.allOf(Category.class), null, null, List.of(1L, 2L, 3L),
                             List.of(), CampaignState.COLLECTING, null, Instant.EPOCH, "t", Instant.EPOCH, "t");
-                case "recordInput":
-                    recorded.add(a);
-                    return new InputRecord(recorded.size(), 7, (Long) a[2], (String) a[3], (IndicatorInput) a[4], (InputSource) a[5],
-                            (String) a[6], c.username(), Instant.EPOCH, ReviewStatus.ACCEPTED, null, null);
+                case "recordInputs":
+                    @SuppressWarnings("unchecked") List<InputDraft> drafts = (List<InputDraft>) a[2];
+                    batchSizes.add(drafts.size());
+                    Map<Integer, ProblemKind> refuse = refusals.poll();
+                    if (refuse != null) {
+                        List<InputBatch.Outcome> outcomes = new ArrayList<>();
+                        for (int i = 0; i < drafts.size(); i++) {
+                            ProblemKind kind = refuse.get(i);
+                            outcomes.add(new InputBatch.Outcome(i, null, kind, kind == null ? null : "单位 " + drafts.get(i).unitId() + " 不在本活动中"));
+                        }
+                        return new InputBatch(false, outcomes);
+                    }
+                    List<InputBatch.Outcome> outcomes = new ArrayList<>();
+                    for (int i = 0; i < drafts.size(); i++) {
+                        InputDraft d = drafts.get(i);
+                        // kept in the shape of one recordInput call, so the assertions read what each input carried
+                        recorded.add(new Object[] {c, a[1], d.unitId(), d.code(), d.input(), d.source(), d.explanation()});
+                        outcomes.add(new InputBatch.Outcome(i, new InputRecord(recorded.size(), 7, d.unitId(), d.code(), d.input(), d.source(),
+                                d.explanation(), c.username(), Instant.EPOCH, ReviewStatus.ACCEPTED, null, null), null, null));
+                    }
+                    return new InputBatch(true, outcomes);
                 default:
                     throw new IllegalStateException("not used: " + m.getName());
             }
@@ -117,7 +140,10 @@ class PlatformDataServiceTest {
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("platform-test", "META-INF/platform-test-persistence.xml");
-        data = new JpaPlatformDataService(jpa, new FakeRegistry(FakeRegistry.DONGYING, UNITS), fake(CampaignService.class));
+        RegistryService registry = new FakeRegistry(FakeRegistry.DONGYING, UNITS);
+        Ingestion ingestion = new Ingestion(jpa, registry);
+        scheduler = new FeedScheduler(jpa, registry, ingestion, Collections.singletonList(new HttpFeed()));
+        data = new JpaPlatformDataService(jpa, registry, fake(CampaignService.class), ingestion, scheduler);
         data.saveMetric(CITY, "370500", new Metric(null, "hotline.ontime-rate", "12345热线按期办结率", "%", "hotline", MetricAggregation.MEAN, null, null));
         data.saveMetric(CITY, "370500", new Metric(null, "review.bad", "政务服务差评件数", "件", "haocha", MetricAggregation.SUM, null, null));
         data.saveMappings(CITY, "370500", List.of(new SourceMapping(null, "hotline", "东营市财政局", 1, null),
@@ -126,6 +152,7 @@ class PlatformDataServiceTest {
 
     @AfterEach
     void stop() {
+        scheduler.stop();
         jpa.close();
     }
 
@@ -195,15 +222,15 @@ class PlatformDataServiceTest {
     void csvAndJsonDocumentsStreamWithARowLimit() {
         String csv = "\uFEFF指标,单位,日期,数值,工单号\nreview.bad,CZJ,2026-07-03,1,GD001\nreview.bad,CZJ,2026-07-03,1,\"GD,002\"\n\n"
                 + "review.bad,JYJ,2026-09-30,1,GD003\nreview.bad,JYJ,2026-10-01,1,GD004\n";
-        BatchReceipt r = data.ingest(PARTNER, "370500", "haocha", "csv-1", "REST", "text/csv", text(csv));
+        BatchReceipt r = data.ingest(PARTNER, "370500", "haocha", "csv-1", "REST", "csv", text(csv));
         assertEquals(BatchStatus.APPLIED, r.status(), r.toString());
         assertEquals(4, r.accepted());
         assertEquals("GD,002", data.rows(CITY, "370500", "review.bad", 1, null, null, 10).get(0).recordId());
         String json = "[{\"metric\":\"review.bad\",\"unit\":\"GAJ\",\"date\":\"2026-08-02T10:00:00\",\"value\":2,\"extra\":{\"a\":1}}]";
-        assertEquals(BatchStatus.APPLIED, data.ingest(PARTNER, "370500", "haocha", "json-1", "REST", "application/json", text(json)).status());
-        refused(ProblemKind.INVALID, () -> data.ingest(PARTNER, "370500", "haocha", "json-2", "REST", "application/json", text("{\"rows\":[]}")));
-        refused(ProblemKind.INVALID, () -> data.ingest(PARTNER, "370500", "haocha", "csv-2", "REST", "text/csv", text("a,b\n1,2\n")));
-        refused(ProblemKind.UNSUPPORTED_TYPE, () -> data.ingest(PARTNER, "370500", "haocha", "x-1", "REST", "application/xml", text("<a/>")));
+        assertEquals(BatchStatus.APPLIED, data.ingest(PARTNER, "370500", "haocha", "json-1", "REST", "json", text(json)).status());
+        refused(ProblemKind.INVALID, () -> data.ingest(PARTNER, "370500", "haocha", "json-2", "REST", "json", text("{\"rows\":[]}")));
+        refused(ProblemKind.INVALID, () -> data.ingest(PARTNER, "370500", "haocha", "csv-2", "REST", "csv", text("a,b\n1,2\n")));
+        refused(ProblemKind.UNSUPPORTED_TYPE, () -> data.ingest(PARTNER, "370500", "haocha", "x-1", "REST", "xml", text("<a/>")));
 
         // one row over the limit is refused as soon as it is read, whatever follows
         InputStream header = text("metric,unit,date,value\n");
@@ -219,9 +246,9 @@ class PlatformDataServiceTest {
                 return line[(int) (served++ % line.length)];
             }
         };
-        refused(ProblemKind.TOO_LARGE, () -> data.ingest(PARTNER, "370500", "haocha", "big-1", "REST", "text/csv", new SequenceInputStream(header, body)));
+        refused(ProblemKind.TOO_LARGE, () -> data.ingest(PARTNER, "370500", "haocha", "big-1", "REST", "csv", new SequenceInputStream(header, body)));
         assertEquals(2, data.batches(CITY, "370500", 10).size());
-        assertEquals(BatchStatus.DUPLICATE, data.ingest(PARTNER, "370500", "haocha", "csv-1", "REST", "text/csv", text("garbage")).status(),
+        assertEquals(BatchStatus.DUPLICATE, data.ingest(PARTNER, "370500", "haocha", "csv-1", "REST", "csv", text("garbage")).status(),
                 "a replay is answered before its body is read");
     }
 
@@ -245,6 +272,7 @@ class PlatformDataServiceTest {
         assertTrue(((IndicatorInput) recorded.get(1)[4]).source().contains("batches=[" + h2 + "]"));
         assertTrue(r.missing().stream().anyMatch(m -> m.unitId() == 2 && m.reason().contains("不是非负整数")), r.missing().toString());
         assertTrue(r.missing().stream().anyMatch(m -> m.unitId() == 3 && m.metricCode().equals("hotline.ontime-rate")));
+        assertEquals(List.of(2), batchSizes, "every input of one application goes to the campaign in one batch");
         refused(ProblemKind.INVALID, () -> data.applyToCampaign(CITY, 7, List.of(new MetricBinding("nope", "C3.1", false))));
         refused(ProblemKind.FORBIDDEN, () -> data.applyToCampaign(PARTNER, 7, List.of(new MetricBinding("review.bad", "C3.3", true))));
     }
@@ -301,11 +329,9 @@ class PlatformDataServiceTest {
             exchange.close();
         });
         server.start();
-        FeedScheduler scheduler = new FeedScheduler(jpa, data, Collections.singletonList(new HttpFeed()));
-        data.setScheduler(scheduler);
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            scheduler.updated("cfg-1", feedConfig(base + "/export.csv", null));
+            scheduler.configured("cfg-1", feedConfig(base + "/export.csv", null));
             FeedRun first = data.runFeed(CITY, "hotline");
             assertEquals(FeedRun.Outcome.SUCCEEDED, first.outcome(), first.toString());
             assertEquals(2, first.attempts(), "the 503 was retried");
@@ -316,13 +342,13 @@ class PlatformDataServiceTest {
 
             Hashtable<String, Object> secure = feedConfig("http://hotline:s3cret%2Fx@127.0.0.1:" + server.getAddress().getPort() + "/secure.csv", null);
             secure.put("name", "secure");
-            scheduler.updated("cfg-3", secure);
+            scheduler.configured("cfg-3", secure);
             FeedRun authenticated = data.runFeed(CITY, "secure");
             assertEquals(FeedRun.Outcome.SUCCEEDED, authenticated.outcome(), "credentials in the location go as HTTP Basic: " + authenticated);
             String shown = data.feeds(CITY).stream().filter(f -> f.name().equals("secure")).findFirst().orElseThrow().location();
             assertEquals("http://***@127.0.0.1:" + server.getAddress().getPort() + "/secure.csv", shown);
 
-            scheduler.updated("cfg-1", feedConfig(base + "/hangs.csv", "retries=1"));
+            scheduler.configured("cfg-1", feedConfig(base + "/hangs.csv", "retries=1"));
             FeedRun hung = data.runFeed(CITY, "hotline");
             assertEquals(FeedRun.Outcome.FAILED, hung.outcome());
             assertEquals(2, hung.attempts());
@@ -331,21 +357,56 @@ class PlatformDataServiceTest {
                     data.feedRuns(CITY, "hotline", 10).stream().map(FeedRun::outcome).toList());
             refused(ProblemKind.NOT_FOUND, () -> data.runFeed(LIJIN, "hotline"));
 
-            assertThrows(org.osgi.service.cm.ConfigurationException.class, () -> scheduler.updated("cfg-2", feedConfig(base, "daysOfMonth=0,40")));
+            assertThrows(IllegalArgumentException.class, () -> scheduler.configured("cfg-2", feedConfig(base, "daysOfMonth=0,40")));
         } finally {
             release.countDown();
-            scheduler.stop();
             server.stop(0);
         }
     }
 
     @Test
     void schedulesFollowTheDaysOfTheMonthInChinaTime() {
-        FeedDefinition d = FeedScheduler.parse(feedConfig("http://x", null));
+        FeedDefinition d = FeedDefinitions.parse(feedConfig("http://x", null));
         ZonedDateTime now = ZonedDateTime.parse("2026-11-26T10:00:00+08:00[Asia/Shanghai]");
-        assertEquals(ZonedDateTime.parse("2026-12-01T02:00:00+08:00[Asia/Shanghai]"), FeedScheduler.next(d, now));
-        assertEquals(ZonedDateTime.parse("2026-11-15T02:00:00+08:00[Asia/Shanghai]"), FeedScheduler.previous(d, now));
-        FeedDefinition d31 = FeedScheduler.parse(feedConfig("http://x", "daysOfMonth=31"));
-        assertEquals(LocalDate.of(2026, 12, 31), FeedScheduler.next(d31, now).toLocalDate(), "November has no 31st");
+        assertEquals(ZonedDateTime.parse("2026-12-01T02:00:00+08:00[Asia/Shanghai]"), FeedDefinitions.next(d, now));
+        assertEquals(ZonedDateTime.parse("2026-11-15T02:00:00+08:00[Asia/Shanghai]"), FeedDefinitions.previous(d, now));
+        FeedDefinition d31 = FeedDefinitions.parse(feedConfig("http://x", "daysOfMonth=31"));
+        assertEquals(LocalDate.of(2026, 12, 31), FeedDefinitions.next(d31, now).toLocalDate(), "November has no 31st");
+    }
+
+    @Test
+    void draftsTheCampaignRefusesAreMissingWithTheirReasonAndTheRestIsRecordedTogether() {
+        data.ingest(PARTNER, "370500", "haocha", "h1", "REST", List.of(new DataRow("review.bad", "CZJ", "2026-08-01", "3", null),
+                new DataRow("review.bad", "JYJ", "2026-08-01", "1", null), new DataRow("review.bad", "GAJ", "2026-08-01", "2", null)));
+        refusals.add(Map.of(1, ProblemKind.INVALID));
+        CampaignFeedResult r = data.applyToCampaign(CITY, 7, List.of(new MetricBinding("review.bad", "C3.3", true)));
+        assertEquals(List.of(3, 2), batchSizes, "refused once, the two others sent again as one batch");
+        assertEquals(List.of(1L, 3L), r.recorded().stream().map(CampaignFeedResult.Recorded::unitId).toList());
+        assertEquals(1, r.missing().size(), r.toString());
+        assertEquals(2, r.missing().get(0).unitId());
+        assertEquals("单位 2 不在本活动中", r.missing().get(0).reason());
+        assertEquals(List.of(1L, 3L), recorded.stream().map(call -> (Long) call[2]).toList(), "nothing of the refused batch was kept");
+
+        // refused again on the second try: the campaign changed under the application, nothing is half-applied
+        recorded.clear();
+        batchSizes.clear();
+        refusals.add(Map.of(0, ProblemKind.INVALID));
+        refusals.add(Map.of(0, ProblemKind.CONFLICT));
+        refused(ProblemKind.CONFLICT, () -> data.applyToCampaign(CITY, 7, List.of(new MetricBinding("review.bad", "C3.3", true))));
+        assertEquals(List.of(3, 2), batchSizes);
+        assertTrue(recorded.isEmpty());
+    }
+
+    @Test
+    void aQuotedCsvFieldMayHoldLineBreaksCommasAndQuotes() {
+        String csv = "metric,unit,date,value,recordId\r\nreview.bad,CZJ,2026-07-03,1,\"GD\n005\"\r\n"
+                + "review.bad,JYJ,2026-07-03,2,\"GD,\"\"006\"\"\"\r\n";
+        BatchReceipt r = data.ingest(PARTNER, "370500", "haocha", "csv-rfc", "REST", "csv", text(csv));
+        assertEquals(BatchStatus.APPLIED, r.status(), r.toString());
+        assertEquals(2, r.accepted(), "a line break inside quotes does not end the record");
+        assertEquals("GD\n005", data.rows(CITY, "370500", "review.bad", 1, null, null, 10).get(0).recordId());
+        assertEquals("GD,\"006\"", data.rows(CITY, "370500", "review.bad", 2, null, null, 10).get(0).recordId());
+        refused(ProblemKind.INVALID, () -> data.ingest(PARTNER, "370500", "haocha", "csv-open", "REST", "csv",
+                text("metric,unit,date,value\nreview.bad,CZJ,2026-07-03,\"1\n")));
     }
 }
