@@ -1,10 +1,13 @@
 package cn.supervision.api.campaign;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.List;
 
 import cn.supervision.api.security.Caller;
 
 /** Supervision campaigns: planning, state transitions with history, rolling into the next period. */
+@ProviderType
 public interface CampaignService {
 
     /** Campaigns of the jurisdictions the caller sees; filters apply when not null. */
@@ -35,6 +38,15 @@ public interface CampaignService {
      */
     InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, cn.supervision.api.indicator.IndicatorInput input,
                             InputSource source, String explanation);
+
+    /**
+     * Records many inputs of one campaign in one transaction against one reading of the pinned systems: every draft is
+     * checked as {@link #recordInput} would, then all are written or none (see {@link InputBatch}). Refusals that concern
+     * the whole batch (no such campaign, not collecting, the caller's authority over the campaign) are thrown; a draft's own
+     * refusal (a unit outside the campaign, an unknown code, a value its rule cannot take, a source the caller may not use)
+     * is answered in its outcome.
+     */
+    InputBatch recordInputs(Caller caller, long campaignId, List<InputDraft> inputs);
 
     /** Every input recorded for a unit (UNIT_USERs: their own unit only), oldest first. */
     List<InputRecord> inputs(Caller caller, long campaignId, long unitId);

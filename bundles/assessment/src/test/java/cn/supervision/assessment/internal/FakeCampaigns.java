@@ -99,6 +99,8 @@ final class FakeCampaigns implements CampaignService {
     @Override
     public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) { throw new UnsupportedOperationException(); }
     @Override
+    public cn.supervision.api.campaign.InputBatch recordInputs(Caller caller, long campaignId, List<cn.supervision.api.campaign.InputDraft> inputs) { throw new UnsupportedOperationException(); }
+    @Override
     public List<UnitResult> results(Caller caller, long campaignId, BigDecimal gapThreshold) { throw new UnsupportedOperationException(); }
     @Override
     public List<Coverage> coverage(Caller caller, long campaignId) { throw new UnsupportedOperationException(); }

@@ -30,6 +30,8 @@ import cn.supervision.api.campaign.CampaignKind;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Period;
+import cn.supervision.api.campaign.InputBatch;
+import cn.supervision.api.campaign.InputDraft;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.CampaignDeadlines;
@@ -157,7 +159,12 @@ public class JpaCampaignService implements CampaignService {
         this.views = new UnitSystems(jpa, systems);
         this.gradeBands = gradeBands;
         this.clock = clock;
+        Records records = new Records();
+        this.recorder = new InputRecorder(jpa, new CampaignAccess(jpa, registry, records), views, records, clock,
+                rows -> absorb(rows.get(0).getCampaignId(), rows));
     }
+
+    private final InputRecorder recorder;
 
     /** The registry's duties, read when a campaign with a duty-driven indicator starts collecting (Blueprint sets it). */
     private DutyDirectory duties;
@@ -382,87 +389,18 @@ public class JpaCampaignService implements CampaignService {
     @Override
     public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
                                    InputSource source, String explanation) {
-        Campaign c = read(caller, campaignId);
-        if (c.state() != CampaignState.COLLECTING && c.state() != CampaignState.SCORING) {
-            throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不接受输入");
-        }
-        if (c.targetUnitIds() == null || !c.targetUnitIds().contains(unitId)) {
-            throw SupervisionException.invalid("unitId", "单位 " + unitId + " 不是本次监管活动的对象");
-        }
-        Unit unit = registry.getUnit(caller, unitId); // a UNIT_USER sees only its own unit: 403 otherwise
-        Access access = registry.access();
-        if (source == null || input == null) {
-            throw SupervisionException.invalid("source",
-                    "必须提供输入及其来源（SELF_REPORT、OFFICE、EVALUATOR、PEER_REVIEW、PUBLIC_EVALUATION、PLATFORM_DATA）");
-        }
-        IndicatorInput recorded = input;
-        switch (source) {
-            case SELF_REPORT -> access.require(caller, Operation.WRITE_SELF_REPORT, target(c, unit));
-            case OFFICE, PEER_REVIEW, PUBLIC_EVALUATION, PLATFORM_DATA -> access.require(caller, Operation.WRITE_OFFICE_INPUT, target(c));
-            case EVALUATOR -> {
-                access.require(caller, Operation.WRITE_GRADE, target(c));
-                // a member assigned a duty-driven indicator grades the duties it was expanded into for each unit
-                String template = templateOf(views.view(c, unit), code);
-                if (c.workingGroup().stream().noneMatch(m -> m.username().equals(caller.username())
-                        && (m.grades(code, unitId) || (template != null && m.grades(template, unitId))))) {
-                    throw SupervisionException.forbidden("只有工作组中分配了该指标和单位的评价人可以评定等次");
-                }
-                if (input.grades().size() != 1 || input.grades().get(0).label() == null
-                        || input.grades().get(0).justification() == null || input.grades().get(0).justification().isBlank()) {
-                    throw SupervisionException.invalid("input.grades", "评价人每次评定一个等次，且必须写明理由");
-                }
-                IndicatorInput.Grade g = input.grades().get(0);
-                recorded = IndicatorInput.grades(List.of(new IndicatorInput.Grade(caller.username(), g.label(), g.justification())));
-            }
-        }
-        if (explanation != null && explanation.length() > MAX_EXPLANATION) {
-            throw SupervisionException.invalid("explanation", "说明不能超过 " + MAX_EXPLANATION + " 个字符");
-        }
-        // the unit's own codes: a duty-driven indicator is reported duty by duty (D1.1-3), never as the template (D1.1)
-        SystemDefinition definition = views.view(c, unit);
-        if (definition == null || !codesOf(definition).contains(code)) {
-            throw SupervisionException.invalid("code", "指标 " + code + " 不是该单位所用指标体系中的末级指标或加减分项");
-        }
-        boolean adjustment = definition.adjustments().stream().anyMatch(a -> a.code().equals(code));
-        if ((source == InputSource.OFFICE || adjustment) && (explanation == null || explanation.isBlank())) {
-            // like an evaluator's grade, a figure the office sets and every bonus or deduction must say why
-            throw SupervisionException.invalid("explanation", adjustment ? "加分、减分和否决项必须写明依据" : "机构编制部门录入的数据必须写明依据");
-        }
-        if (source == InputSource.PEER_REVIEW || source == InputSource.PUBLIC_EVALUATION || source == InputSource.PLATFORM_DATA) {
-            Category channel = Category.valueOf(source.name());
-            if (leaves(definition).stream().noneMatch(n -> n.code().equals(code) && n.category() == channel)) {
-                throw SupervisionException.invalid("code", "指标 " + code + " 不属于“" + channel.label() + "”类别，不能由该渠道的数据计分");
-            }
-        }
-        String json;
-        try {
-            json = this.json.writeValueAsString(recorded);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        long now = clock.millis();
-        if (source == InputSource.SELF_REPORT && late(c, now) && c.latePolicy() == LatePolicy.REFUSE && !answersReturned(campaignId, unitId, code)) {
-            throw SupervisionException.conflict("采集已于 " + c.collectionDeadline() + " 截止，本活动不接受逾期自评（可请机构编制部门退回后补报）");
-        }
-        InputEntity e = new InputEntity(campaignId, unitId, code, source, json, explanation, caller.username(), now);
-        jpa.tx(TransactionType.Required, em -> em.persist(e));
-        absorb(campaignId, List.of(e));
-        return toValue(e, c);
+        return recorder.recordOne(caller, read(caller, campaignId), new InputDraft(unitId, code, input, source, explanation));
+    }
+
+    @Override
+    public InputBatch recordInputs(Caller caller, long campaignId, List<InputDraft> inputs) {
+        return recorder.record(caller, read(caller, campaignId), inputs);
     }
 
     /** Whether {@code at} (epoch millis) is after the end of the collection deadline day in Asia/Shanghai. */
     static boolean late(Campaign c, long at) {
         Instant end = CampaignDeadlines.endOf(c.collectionDeadline());
         return end != null && at >= end.toEpochMilli();
-    }
-
-    /** Whether the unit's latest self-report for the code was returned by the office: answering it is never refused. */
-    private boolean answersReturned(long campaignId, long unitId, String code) {
-        List<ReviewStatus> latest = jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select i.review from InputEntity i"
-                        + " where i.campaignId = :c and i.unitId = :u and i.code = :k and i.source = :s order by i.id desc", ReviewStatus.class)
-                .setParameter("c", campaignId).setParameter("u", unitId).setParameter("k", code).setParameter("s", InputSource.SELF_REPORT)
-                .setMaxResults(1).getResultList());
-        return !latest.isEmpty() && latest.get(0) == ReviewStatus.RETURNED;
     }
 
     /** What a reader of a unit's inputs may see: a unit never learns which evaluator gave which grade. */

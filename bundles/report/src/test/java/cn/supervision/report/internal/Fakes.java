@@ -125,6 +125,7 @@ final class Fakes {
         @Override public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
                                                  InputSource source, String explanation) { throw unused(); }
         @Override public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) { throw unused(); }
+        @Override public cn.supervision.api.campaign.InputBatch recordInputs(Caller caller, long campaignId, List<cn.supervision.api.campaign.InputDraft> inputs) { throw unused(); }
         @Override public List<Coverage> coverage(Caller caller, long campaignId) { throw unused(); }
         @Override public List<ResultRevision> revisions(Caller caller, long campaignId) { throw unused(); }
         @Override public ResultRevision correct(Caller caller, long campaignId, String reason, List<Correction> corrections) { throw unused(); }

@@ -159,6 +159,11 @@ final class Fakes {
         }
 
         @Override
+        public cn.supervision.api.campaign.InputBatch recordInputs(Caller caller, long campaignId, List<cn.supervision.api.campaign.InputDraft> inputs) {
+            throw unused();
+        }
+
+        @Override
         public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) {
             reads.incrementAndGet();
             return inputs.getOrDefault(campaignId + "/" + unitId, List.of());

@@ -104,6 +104,7 @@ final class FakeCampaigns implements CampaignService {
     @Override public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
                                              InputSource source, String explanation) { throw unused(); }
     @Override public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) { throw unused(); }
+    @Override public cn.supervision.api.campaign.InputBatch recordInputs(Caller caller, long campaignId, List<cn.supervision.api.campaign.InputDraft> inputs) { throw unused(); }
     @Override public List<UnitResult> results(Caller caller, long campaignId, BigDecimal gapThreshold) { throw unused(); }
     @Override public List<Coverage> coverage(Caller caller, long campaignId) { throw unused(); }
     @Override public List<ResultRevision> revisions(Caller caller, long campaignId) { throw unused(); }
