@@ -73,6 +73,16 @@ final class ContributionLedger {
                 .setParameter("s", symbolicName).getResultList().stream().map(ContributionLedger::toValue).toList());
     }
 
+    /** A refusal found again at every restart is one event: appended only when the name's last event is not the same refusal. */
+    void appendRefusalOnce(NewEvent refusal) {
+        List<ContributionEvent> history = events(refusal.symbolicName());
+        ContributionEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (last == null || last.type() != ContributionEventType.REFUSED || !refusal.version().equals(last.version())
+                || !refusal.reasons().equals(last.reasons())) {
+            append(refusal);
+        }
+    }
+
     /** The newest events first, at most {@code limit} of them. */
     List<ContributionEvent> recent(int limit) {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select e from ContributionEventEntity e order by e.id desc",

@@ -1,0 +1,112 @@
+package cn.supervision.contribution.internal;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.apache.felix.framework.Felix;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceFactory;
+import org.osgi.framework.ServiceRegistration;
+
+/** In a real framework: the wait for a bundle's Blueprint container ends on the container's registration, not on a thread. */
+class BlueprintReadinessTest {
+    static final String CONTAINER = "org.osgi.service.blueprint.container.BlueprintContainer";
+
+    @TempDir
+    Path storage;
+    Felix framework;
+    BundleContext context;
+
+    @BeforeEach
+    void start() throws Exception {
+        framework = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
+                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
+        framework.start();
+        context = framework.getBundleContext();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        framework.stop();
+        framework.waitForStop(10_000);
+    }
+
+    @Test
+    void completesWhenTheContainerIsRegisteredWithoutHoldingTheCaller() throws Exception {
+        Bundle bundle = context.installBundle("test:rules", jar("cn.supervision.county.rules", true));
+        long t0 = System.nanoTime();
+        CompletableFuture<Void> ready = new BlueprintReadiness(context).of(bundle);
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 1_000, "of() returns at once");
+        assertFalse(ready.isDone(), "no container yet");
+
+        container("cn.supervision.county.other");
+        assertFalse(ready.isDone(), "another bundle's container is not this one's");
+
+        container("cn.supervision.county.rules");
+        ready.get(1, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aContainerAlreadyUpAndABundleWithoutBlueprintAreReadyAtOnce() throws Exception {
+        container("cn.supervision.county.rules");
+        Bundle rules = context.installBundle("test:rules", jar("cn.supervision.county.rules", true));
+        assertTrue(new BlueprintReadiness(context).of(rules).isDone());
+
+        Bundle data = context.installBundle("test:data", jar("cn.supervision.county.data", false));
+        assertTrue(new BlueprintReadiness(context).of(data).isDone());
+    }
+
+    private ServiceRegistration<?> container(String symbolicName) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.blueprint.container.symbolicname", symbolicName);
+        // a factory: the framework then does not ask for an instance of the (absent) Blueprint API class
+        return context.registerService(CONTAINER, new ServiceFactory<Object>() {
+            @Override
+            public Object getService(Bundle bundle, ServiceRegistration<Object> registration) {
+                return new Object();
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, ServiceRegistration<Object> registration, Object service) {
+            }
+        }, props);
+    }
+
+    private static ByteArrayInputStream jar(String symbolicName, boolean blueprint) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", symbolicName);
+        a.putValue("Bundle-Version", "1.0.0");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(out, m)) {
+            if (blueprint) {
+                jar.putNextEntry(new JarEntry("OSGI-INF/blueprint/rules.xml"));
+                jar.write("<blueprint xmlns=\"http://www.osgi.org/xmlns/blueprint/v1.0.0\"/>".getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        }
+        return new ByteArrayInputStream(out.toByteArray());
+    }
+}
