@@ -123,11 +123,10 @@ public class PlatformDataResource {
         if (length != null && length > maxBytes) {
             return refuse(tooLarge());
         }
-        MediaType type = headers.getMediaType();
+        String format = BatchContentType.format(headers.getMediaType());
         BatchReceipt r;
         try {
-            r = data.ingest(caller(sc), code, sourceSystem, clientBatchId, "REST", type == null ? null : type.getSubtype(),
-                    new Limited(body, maxBytes));
+            r = data.ingest(caller(sc), code, sourceSystem, clientBatchId, "REST", format, new Limited(body, maxBytes));
         } catch (SupervisionException e) {
             if (e.kind() == ProblemKind.TOO_LARGE) {
                 return refuse(e);
