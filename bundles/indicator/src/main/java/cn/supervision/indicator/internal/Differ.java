@@ -59,6 +59,8 @@ final class Differ {
         system.put("specificMax", plain(d.specificMax()));
         system.put("bonusCap", plain(d.bonusCap()));
         system.put("deductionCap", plain(d.deductionCap()));
+        // the policy in force, so stating the default is no change
+        system.put("rounding", cn.supervision.api.indicator.Rounding.of(d));
         out.put(SYSTEM, system);
         for (Indicator root : d.indicators()) {
             node(out, root, null);

@@ -29,8 +29,7 @@ final class DutyExpander {
             return d;
         }
         List<Indicator> roots = d.indicators().stream().map(n -> expand(n, active)).toList();
-        return new SystemDefinition(d.name(), d.year(), d.unitKinds(), d.aggregation(), d.baseMax(), d.specificMax(),
-                d.bonusCap(), d.deductionCap(), roots, d.adjustments());
+        return d.withIndicators(roots);
     }
 
     static boolean hasDutyPart(List<Indicator> nodes) {

@@ -255,8 +255,7 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
                 if (year < 2000 || year > 2100) {
                     throw SupervisionException.invalid("year", "年度应在 2000–2100 之间");
                 }
-                d = new SystemDefinition(d.name(), year, d.unitKinds(), d.aggregation(), d.baseMax(), d.specificMax(),
-                        d.bonusCap(), d.deductionCap(), d.indicators(), d.adjustments());
+                d = d.withYear(year);
             }
             int next = em.createQuery("select max(s.version) from IndicatorSystemEntity s where s.lineage = :l", Integer.class)
                     .setParameter("l", source.getLineage()).getSingleResult() + 1;

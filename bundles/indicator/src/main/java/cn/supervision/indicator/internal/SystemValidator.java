@@ -17,6 +17,7 @@ import cn.supervision.api.indicator.AdjustmentKind;
 import cn.supervision.api.indicator.Aggregation;
 import cn.supervision.api.indicator.Indicator;
 import cn.supervision.api.indicator.IndicatorScope;
+import cn.supervision.api.indicator.Rounding;
 import cn.supervision.api.indicator.RuleSpec;
 import cn.supervision.api.indicator.RuleSpec.Band;
 import cn.supervision.api.indicator.RuleSpec.Level;
@@ -69,6 +70,7 @@ final class SystemValidator {
         nonNegative(out, "specificMax", d.specificMax());
         nonNegative(out, "bonusCap", d.bonusCap());
         nonNegative(out, "deductionCap", d.deductionCap());
+        rounding(out, d.rounding());
         if (d.indicators().isEmpty()) {
             out.add(error("indicators", "至少需要一个指标"));
         }
@@ -458,6 +460,19 @@ final class SystemValidator {
     private static void withinMax(List<ValidationProblem> out, String path, String what, BigDecimal v, BigDecimal max) {
         if (max != null && v.compareTo(max) > 0) {
             out.add(error(path, what + " " + fmt(v) + " 超过满分 " + fmt(max)));
+        }
+    }
+
+    /** Missing fields take their defaults (the record fills them); what is stated must be a policy we can apply. */
+    private static void rounding(List<ValidationProblem> out, Rounding r) {
+        if (r == null) {
+            return;
+        }
+        if (r.scale() < 0 || r.scale() > Rounding.MAX_SCALE) {
+            out.add(error("rounding.scale", "保留小数位数应在 0–" + Rounding.MAX_SCALE + " 之间"));
+        }
+        if (!Rounding.MODES.contains(r.mode())) {
+            out.add(error("rounding.mode", "舍入方式只能是 HALF_UP 四舍五入、HALF_EVEN 银行家舍入、DOWN 舍去、UP 进一"));
         }
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorInput.Grade;
+import cn.supervision.api.indicator.Rounding;
 import cn.supervision.api.indicator.RuleResult;
 import cn.supervision.api.indicator.RuleSpec;
 import cn.supervision.api.indicator.RuleSpec.BandMode;
@@ -34,10 +35,12 @@ import cn.supervision.api.indicator.ScoringRule;
 
 /** Expectations computed by hand, at and around every boundary. */
 class RuleEngineTest {
+    /** These cases check each rule's own score to 2 decimals, as a system that rounds every node sees it. */
+    private static final Rounding RULES_ROUND = new Rounding(2, java.math.RoundingMode.HALF_UP, Rounding.At.EVERY_NODE);
     private final RuleEngine engine = new RuleEngine(id -> null);
 
     private BigDecimal score(RuleSpec rule, IndicatorInput input, String max) {
-        return engine.score(rule, input, d(max)).score();
+        return engine.score(rule, input, d(max), RULES_ROUND).score();
     }
 
     @ParameterizedTest(name = "{0} cases of 25 from 100 -> {1}")
@@ -55,9 +58,9 @@ class RuleEngineTest {
 
     @Test
     void deductionNeedsACountAndRefusesNegatives() {
-        RuleResult none = engine.score(deduct("2"), IndicatorInput.value(d("3")), d("10"));
+        RuleResult none = engine.score(deduct("2"), IndicatorInput.value(d("3")), d("10"), RULES_ROUND);
         assertNull(none.score());
-        assertThrows(RuleEngine.InputException.class, () -> engine.score(deduct("2"), IndicatorInput.occurrences(-1), d("10")));
+        assertThrows(RuleEngine.InputException.class, () -> engine.score(deduct("2"), IndicatorInput.occurrences(-1), d("10"), RULES_ROUND));
     }
 
     @ParameterizedTest(name = "bonus 2 per case, cap 5: {0} -> {1}")
@@ -97,7 +100,7 @@ class RuleEngineTest {
     void aValueOutsideEveryBandIsAnInputError() {
         RuleSpec rule = bands(BandMode.SCORE, band("0", true, "100", true, "10"));
         RuleEngine.InputException e = assertThrows(RuleEngine.InputException.class,
-                () -> engine.score(rule, IndicatorInput.value(d("100.5")), d("10")));
+                () -> engine.score(rule, IndicatorInput.value(d("100.5")), d("10"), RULES_ROUND));
         assertTrue(e.getMessage().contains("100.5"));
     }
 
@@ -159,7 +162,7 @@ class RuleEngineTest {
     @Test
     void unknownGradeLabelsAreInputErrors() {
         RuleSpec rule = grade(RuleSpec.Combine.MEAN, null, RECOGNITION);
-        RuleEngine.InputException e = assertThrows(RuleEngine.InputException.class, () -> engine.score(rule, grades("优秀"), d("100")));
+        RuleEngine.InputException e = assertThrows(RuleEngine.InputException.class, () -> engine.score(rule, grades("优秀"), d("100"), RULES_ROUND));
         assertTrue(e.getMessage().contains("非常高"), e.getMessage());
     }
 
@@ -172,8 +175,8 @@ class RuleEngineTest {
 
     @Test
     void missingInputIsNoDataNotZero() {
-        assertNull(engine.score(linear("0", "0", "100", "10"), null, d("10")).score());
-        assertNull(engine.score(grade(RuleSpec.Combine.MEAN, null, RECOGNITION), IndicatorInput.grades(List.of()), d("100")).score());
+        assertNull(engine.score(linear("0", "0", "100", "10"), null, d("10"), RULES_ROUND).score());
+        assertNull(engine.score(grade(RuleSpec.Combine.MEAN, null, RECOGNITION), IndicatorInput.grades(List.of()), d("100"), RULES_ROUND).score());
     }
 
     @Test
@@ -196,10 +199,10 @@ class RuleEngineTest {
         };
         RuleEngine withCustom = new RuleEngine(id -> id.equals("double") ? doubling : null);
         RuleSpec rule = Rules.custom("double", Map.of("factor", "2"));
-        assertEquals(d("6.00"), withCustom.score(rule, IndicatorInput.value(d("3")), d("10")).score());
-        RuleResult clamped = withCustom.score(rule, IndicatorInput.value(d("8")), d("10"));
+        assertEquals(d("6.00"), withCustom.score(rule, IndicatorInput.value(d("3")), d("10"), RULES_ROUND).score());
+        RuleResult clamped = withCustom.score(rule, IndicatorInput.value(d("8")), d("10"), RULES_ROUND);
         assertEquals(d("10.00"), clamped.score());
         assertTrue(clamped.steps().get(1).contains("超出"));
-        assertNull(engine.score(rule, IndicatorInput.value(d("3")), d("10")).score(), "absent provider → no score");
+        assertNull(engine.score(rule, IndicatorInput.value(d("3")), d("10"), RULES_ROUND).score(), "absent provider → no score");
     }
 }
