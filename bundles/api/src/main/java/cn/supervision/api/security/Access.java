@@ -75,7 +75,8 @@ public final class Access {
             case SUBMIT_PLATFORM_DATA -> (office || partner) && own;
             case READ_SURVEY, READ_PROPOSALS, READ_DUTY_ANALYSIS -> office || leader;
             case READ_FOLLOWUP, READ_WARNINGS -> ((office || leader) && (own || published)) || (ownUnit && published);
-            case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS, RUN_DAILY_PASSES, MANAGE_DUTY_ANALYSIS -> office && own;
+            case MANAGE_FOLLOWUP, MANAGE_WARNINGS, MANAGE_PROPOSALS, RUN_DAILY_PASSES, MANAGE_DUTY_ANALYSIS,
+                    ADMINISTER_BACKUPS -> office && own;
             case ANSWER_RECTIFICATION -> ownUnit && published;
             case READ_RECTIFICATION_STATUS -> ((office || leader) && (own || published)) || ((partner || ownUnit) && published);
             case READ_DOCUMENTS -> ((office || leader) && (own || published)) || ((ownUnit || ownDepartment) && published);

@@ -121,7 +121,12 @@ public enum Operation {
     /** Duty coverage and the overlap and gap proposals of the duty analysis: offices and leaders in scope. */
     READ_DUTY_ANALYSIS("查看职责覆盖和职责交叉空白分析"),
     /** Run the duty analysis and confirm or dismiss its proposals: the office's own jurisdiction. */
-    MANAGE_DUTY_ANALYSIS("开展职责交叉空白分析");
+    MANAGE_DUTY_ANALYSIS("开展职责交叉空白分析"),
+    /**
+     * Take and list backups of the whole database (every jurisdiction's records): the root jurisdiction's office only
+     * (its target is the root), besides the platform and shell operators.
+     */
+    ADMINISTER_BACKUPS("备份数据库");
 
     private final String label;
 

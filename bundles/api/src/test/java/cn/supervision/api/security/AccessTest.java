@@ -135,6 +135,7 @@ class AccessTest {
         row(Operation.MANAGE_MEETINGS,      o, "1100");
         row(Operation.READ_DUTY_ANALYSIS,   o, "1111", l, "1111");
         row(Operation.MANAGE_DUTY_ANALYSIS, o, "1100");
+        row(Operation.ADMINISTER_BACKUPS,   o, "1100");
     }
 
     @Test
