@@ -5,10 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.endpoint.ServerRegistry;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.ChainInitiationObserver;
+import org.apache.cxf.transport.common.gzip.GZIPOutInterceptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
@@ -21,11 +28,23 @@ import org.slf4j.LoggerFactory;
 /**
  * A whiteboard for REST resources: every OSGi service with the property {@value #RESOURCE_PROPERTY} is
  * published under one JAX-RS server at {@code /services/api}, with the platform's authentication, JSON
- * and problem mapping, and one OpenAPI document describing all of them. When resource bundles come or go
- * the server is re-published with the new set; nothing else restarts.
+ * and problem mapping, and one OpenAPI document describing all of them.
+ * <p>
+ * Resource services come in bursts (about ten during boot, several per bundle update), so a change is published once
+ * the set has been quiet for {@value #QUIET_MILLIS} ms (at most {@value #MAX_DELAY_MILLIS} ms after the first change),
+ * on one thread. The new server is built completely before it replaces the old one on the same servlet destination, so
+ * the address never disappears: requests already running finish on the old chain, the next ones take the new.
+ * Answers of {@value #GZIP_THRESHOLD_BYTES} bytes and more are gzipped when the client accepts it.
  */
 public class RestGateway {
     public static final String RESOURCE_PROPERTY = "supervision.rest.resource";
+    static final long QUIET_MILLIS = 200;
+    static final long MAX_DELAY_MILLIS = 2_000;
+    /**
+     * Answers from this size on are gzipped for clients that accept it (a unit list with mandates is ~35 KB of JSON);
+     * below, compression costs more than it saves.
+     */
+    static final int GZIP_THRESHOLD_BYTES = 1_024;
     private static final Logger LOG = LoggerFactory.getLogger(RestGateway.class);
 
     private final BundleContext context;
@@ -36,8 +55,18 @@ public class RestGateway {
     /** Ordered by service id, so the published order (and the OpenAPI document) does not depend on timing. */
     private final Map<ServiceReference<?>, Object> resources =
             new TreeMap<>(Comparator.comparingLong(r -> (Long) r.getProperty(Constants.SERVICE_ID)));
+    private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "supervision-rest-publication");
+        t.setDaemon(true);
+        return t;
+    });
     private ServiceTracker<Object, Object> tracker;
+    private ScheduledFuture<?> pending;
+    private long firstChangeNanos;
+    private boolean stopped;
+    /** Only the publisher thread (and {@link #stop()} after it ended) touches these. */
     private Server server;
+    private int publications;
 
     public RestGateway(BundleContext context, Bus bus, String address, List<Object> providers, List<Object> ownResources) {
         this.context = context;
@@ -55,7 +84,7 @@ public class RestGateway {
                 Object resource = context.getService(ref);
                 synchronized (RestGateway.this) {
                     resources.put(ref, resource);
-                    publish();
+                    changed(QUIET_MILLIS);
                 }
                 return resource;
             }
@@ -64,47 +93,68 @@ public class RestGateway {
             public void removedService(ServiceReference<Object> ref, Object resource) {
                 synchronized (RestGateway.this) {
                     resources.remove(ref);
-                    publish();
+                    // a leaving bundle's resource must stop being routed to soon: no quiet period to wait for
+                    changed(0);
                 }
                 context.ungetService(ref);
             }
         };
-        synchronized (this) {
-            publish();
-        }
         tracker.open(true);
+        synchronized (this) {
+            changed(0);
+        }
     }
 
-    public synchronized void stop() {
+    public void stop() throws InterruptedException {
+        synchronized (this) {
+            stopped = true;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        }
         if (tracker != null) {
             tracker.close();
         }
+        publisher.shutdown();
+        if (!publisher.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("The REST API publication did not end within 30 s");
+        }
         if (server != null) {
+            server.getDestination().setMessageObserver(null);
             server.destroy();
             server = null;
         }
     }
 
-    /** Must hold the monitor. */
-    private void publish() {
-        if (server != null) {
-            server.destroy();
-            server = null;
+    /** Must hold the monitor. A change while a publication waits restarts its quiet period, up to the maximum delay. */
+    private void changed(long quietMillis) {
+        if (stopped) {
+            return;
         }
+        long now = System.nanoTime();
+        if (pending == null || !pending.cancel(false)) {
+            firstChangeNanos = now;
+        }
+        long waited = TimeUnit.NANOSECONDS.toMillis(now - firstChangeNanos);
+        pending = publisher.schedule(this::publish, Math.max(0, Math.min(quietMillis, MAX_DELAY_MILLIS - waited)),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void publish() {
         List<Object> beans = new ArrayList<>(ownResources);
-        beans.addAll(resources.values());
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            beans.addAll(resources.values());
+        }
         beans.add(new OpenApiResource(beans.stream().map(Object::getClass).toList()));
-        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-        factory.setBus(bus);
-        factory.setAddress(address);
-        factory.setServiceBeans(beans);
-        factory.setProviders(providers);
-        factory.setStart(true);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestGateway.class.getClassLoader());
         try {
-            server = factory.create();
-            LOG.info("REST API published at {} with {} resource(s): {}", address, beans.size(),
+            replaceWith(build(beans));
+            publications++;
+            LOG.info("REST API published at {} (publication {}) with {} resource(s): {}", address, publications, beans.size(),
                     beans.stream().map(b -> b.getClass().getSimpleName()).toList());
         } catch (RuntimeException e) {
             LOG.error("Cannot publish the REST API at {}", address, e);
@@ -112,4 +162,33 @@ public class RestGateway {
             Thread.currentThread().setContextClassLoader(previous);
         }
     }
+
+    /** Not started: JAX-RS refuses to start a server on a destination that already has one. */
+    private Server build(List<Object> beans) {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress(address);
+        factory.setServiceBeans(beans);
+        factory.setProviders(providers);
+        factory.setStart(false);
+        factory.getOutInterceptors().add(new GZIPOutInterceptor(GZIP_THRESHOLD_BYTES));
+        return factory.create();
+    }
+
+    /**
+     * Both servers share the servlet destination registered for the address; swapping its observer is one assignment.
+     * The old server is not stopped or destroyed: that would clear the observer and remove the destination.
+     */
+    private void replaceWith(Server next) {
+        next.getDestination().setMessageObserver(new ChainInitiationObserver(next.getEndpoint(), bus));
+        ServerRegistry registry = bus.getExtension(ServerRegistry.class);
+        if (registry != null) {
+            if (server != null) {
+                registry.unregister(server);
+            }
+            registry.register(next);
+        }
+        server = next;
+    }
+
 }
