@@ -78,7 +78,7 @@ public final class DeadlineLedger implements CampaignDeadlines {
             int late = 0;
             for (InputEntity i : reports) {
                 latest.put(i.getCode(), i.getReview());
-                if (JpaCampaignService.late(c, i.getEnteredAt())) {
+                if (Records.late(c, i.getEnteredAt())) {
                     late++;
                 }
             }

@@ -53,6 +53,13 @@ final class Records {
         }
     }
 
+    /** Stores {@code plan} as the campaign's and stamps who changed it when. */
+    void stamp(CampaignEntity e, Plan plan, String username, long now) {
+        e.setPlanJson(write(plan));
+        e.setUpdatedAt(now);
+        e.setUpdatedBy(username);
+    }
+
     Campaign campaign(CampaignEntity e) {
         Plan p = plan(e);
         return new Campaign(e.getId(), e.getJurisdictionCode(), e.getKind(), p.title(), p.description(), p.period(),

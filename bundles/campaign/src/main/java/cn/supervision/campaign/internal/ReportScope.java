@@ -37,7 +37,7 @@ final class ReportScope {
 
     private static Map<String, String> codes(Campaign c, SystemDefinition d) {
         Map<String, String> codes = new TreeMap<>();
-        for (Indicator n : JpaCampaignService.leaves(d)) {
+        for (Indicator n : SystemCodes.leaves(d)) {
             if (n.category() != null && n.category().dimension() == Dimension.DUTY && c.categories().contains(n.category())) {
                 codes.put(n.code(), n.name());
             }

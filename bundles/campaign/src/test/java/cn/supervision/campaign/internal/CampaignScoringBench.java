@@ -139,7 +139,7 @@ class CampaignScoringBench {
             // full rescore in memory: every unit dirty again (the cache's inputs stay, the scores go)
             long[] full = new long[5];
             for (int i = 0; i < full.length; i++) {
-                JpaCampaignService.ScoringCache cache = cold.cacheForBench(c.id());
+                ResultsBook.ScoringCache cache = cold.cacheForBench(c.id());
                 synchronized (cache) {
                     cache.scored.clear();
                 }
