@@ -189,6 +189,35 @@ class SecurityTest {
     }
 
     @Test
+    void aThousandRequestsWithTheSameCredentialsDeriveOnceAndAChangedPasswordIsRefusedAtOnce() throws Exception {
+        AtomicLong realmLogins = new AtomicLong();
+        Configuration realm = configuration(true);
+        Configuration.setConfiguration(new Configuration() {
+            @Override
+            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                realmLogins.incrementAndGet(); // one realm login, one PBKDF2 derivation
+                return realm.getAppConfigurationEntry(name);
+            }
+        });
+        JaasAuthenticator auth = new JaasAuthenticator("test");
+        // the realm's first login reads its files, and nothing is cached against a stamp that moved during the login
+        assertTrue(auth.authenticate("demo-unit", "right-password".toCharArray(), "10.0.0.9").isPresent());
+        long before = realmLogins.get();
+        for (int i = 0; i < 1_000; i++) {
+            assertTrue(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
+        }
+        assertEquals(1, realmLogins.get() - before, "1 000 requests, one derivation");
+
+        Path users = dir.resolve("users.properties");
+        Files.writeString(users, Files.readString(users).replaceAll("(?m)^city = [^;]*;",
+                java.util.regex.Matcher.quoteReplacement("city = " + PasswordHash.hash("changed-password".toCharArray(), 1_000) + ";")));
+        Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        assertFalse(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent(),
+                "the old password is refused at once, not after the cache's minute");
+        assertTrue(auth.authenticate("city", "changed-password".toCharArray(), "10.0.0.1").isPresent());
+    }
+
+    @Test
     void anUnknownUserCostsTheSameDerivationAsAWrongPassword() throws Exception {
         // structure: the dummy hash an unknown user is checked against has the realm's own cost
         assertEquals(1_000, UserFile.iterations(dir.resolve("users.properties")));
