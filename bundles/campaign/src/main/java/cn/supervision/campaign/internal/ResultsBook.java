@@ -1,6 +1,7 @@
 package cn.supervision.campaign.internal;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -58,7 +62,15 @@ final class ResultsBook {
 
     private static final Caller SCORING = Caller.system("scoring");
 
-    private final Map<Long, ScoringCache> caches = new ConcurrentHashMap<>();
+    /**
+     * Campaigns kept in memory: a province's campaign is some 40 000 inputs and 1 000 scored units (tens of MB), and a
+     * finished campaign is read from its published revision, so only the few being collected or scored need to stay.
+     */
+    static final int CACHED_CAMPAIGNS = 16;
+    /** A campaign nobody has asked about for this long is dropped; the next request rebuilds it from the database. */
+    static final Duration IDLE = Duration.ofHours(2);
+
+    private final Cache<Long, ScoringCache> caches;
     private final JpaTemplate jpa;
     private final RegistryService registry;
     private final IndicatorSystemService systems;
@@ -68,6 +80,13 @@ final class ResultsBook {
 
     ResultsBook(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, UnitSystems views, Records records,
                 List<Scoring.Band> gradeBands) {
+        this(jpa, registry, systems, views, records, gradeBands, CACHED_CAMPAIGNS, Ticker.systemTicker());
+    }
+
+    /** Tests bound the cache and move its time. */
+    ResultsBook(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, UnitSystems views, Records records,
+                List<Scoring.Band> gradeBands, int campaigns, Ticker ticker) {
+        this.caches = Caffeine.newBuilder().maximumSize(campaigns).expireAfterAccess(IDLE).ticker(ticker).executor(Runnable::run).build();
         this.jpa = jpa;
         this.registry = registry;
         this.systems = systems;
@@ -153,7 +172,7 @@ final class ResultsBook {
         long campaignId = c.id();
         Long last = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select max(i.id) from InputEntity i where i.campaignId = :c", Long.class).setParameter("c", campaignId).getSingleResult());
-        ScoringCache cache = caches.get(campaignId);
+        ScoringCache cache = caches.getIfPresent(campaignId);
         if (cache != null && cache.lastInputId == (last == null ? 0 : last)) {
             return cache;
         }
@@ -165,14 +184,20 @@ final class ResultsBook {
         return fresh;
     }
 
+    /** Campaigns held in memory now. */
+    long cachedCampaigns() {
+        caches.cleanUp();
+        return caches.estimatedSize();
+    }
+
     /**
      * Merges recorded inputs into the cache in id order: the latest record's value/occurrences/state/trigger, every
      * evaluator's latest grade; the units touched are rescored on the next request.
      */
     void absorb(long campaignId, List<InputEntity> rows) {
-        ScoringCache cache = caches.get(campaignId);
+        ScoringCache cache = caches.getIfPresent(campaignId);
         if (cache == null) {
-            return; // built from the database on first use
+            return; // built from the database on first use (or again after eviction)
         }
         synchronized (cache) {
             for (InputEntity i : rows) {
