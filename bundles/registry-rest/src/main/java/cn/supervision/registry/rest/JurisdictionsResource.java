@@ -39,6 +39,10 @@ import cn.supervision.spreadsheet.SpreadsheetException;
 import cn.supervision.spreadsheet.Xlsx;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Path("/v1/jurisdictions")
@@ -74,11 +78,20 @@ public class JurisdictionsResource {
     @GET
     @Path("{code}/units")
     @Paged
-    @Operation(summary = "行政区划的监管单位", description = "默认只列存续单位；includeInactive=true 时包括已合并、已撤销的单位。"
-            + "分页：offset、limit（默认 100，最大 1000），总数在 X-Total-Count，下一页在 Link")
-    public List<Unit> units(@Context SecurityContext sc, @PathParam("code") String code,
-                            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
-        return registry.listUnits(caller(sc), code, includeInactive);
+    @Operation(summary = "行政区划的监管单位（摘要）", description = "默认只列存续单位；includeInactive=true 时包括已合并、已撤销的单位。"
+            + "每个单位为摘要：职责和内设机构只给条数，三定规定全文见 GET /v1/units/{id}；view=full 时给出完整单位（含职责全文）。"
+            + "分页：offset、limit（默认 100，最大 1000），总数在 X-Total-Count，下一页在 Link",
+            responses = @ApiResponse(responseCode = "200", description = "单位摘要；view=full 时为完整单位",
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = UnitSummary.class)))))
+    public List<?> units(@Context SecurityContext sc, @PathParam("code") String code,
+                         @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
+                         @Parameter(description = "summary（默认）或 full") @QueryParam("view") @DefaultValue("summary") String view) {
+        List<Unit> units = registry.listUnits(caller(sc), code, includeInactive);
+        return switch (view) {
+            case "summary" -> units.stream().map(UnitSummary::of).toList();
+            case "full" -> units;
+            default -> throw SupervisionException.invalid("view", "应为 summary 或 full");
+        };
     }
 
     @POST
