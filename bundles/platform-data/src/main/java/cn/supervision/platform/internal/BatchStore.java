@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -34,6 +36,9 @@ import cn.supervision.platform.internal.model.BatchEntity;
 final class BatchStore {
     static final int JDBC_BATCH = 5_000;
     private static final JsonFactory JSON = new JsonFactory();
+    /** SV_PD_VALUE's primary key as OpenJPA builds it, columns in name order: day, metric, record, unit. */
+    private static final Comparator<RowRules.Clean> KEY_ORDER = Comparator.comparingInt(RowRules.Clean::day)
+            .thenComparingLong(RowRules.Clean::metricId).thenComparing(RowRules.Clean::recordKey).thenComparingLong(RowRules.Clean::unitId);
 
     private final JpaTemplate jpa;
 
@@ -70,8 +75,14 @@ final class BatchStore {
         });
     }
 
-    /** Updates first, then inserts for the keys not stored yet; answers how many stored values were superseded. */
-    private static int store(EntityManager em, long batchId, List<RowRules.Clean> rows) throws SQLException {
+    /**
+     * Updates first, then inserts for the keys not stored yet; answers how many stored values were superseded. Rows go
+     * in primary-key order: each index page is then visited once per chunk instead of once per row, which is what keeps
+     * a large table's writes off the disk when the index no longer fits Derby's page cache.
+     */
+    private static int store(EntityManager em, long batchId, List<RowRules.Clean> unordered) throws SQLException {
+        List<RowRules.Clean> rows = new ArrayList<>(unordered);
+        rows.sort(KEY_ORDER);
         int superseded = 0;
         try (Connection c = em.unwrap(Connection.class); // OpenJPA's handle on the transaction's connection: close releases it
              PreparedStatement update = c.prepareStatement("UPDATE SV_PD_VALUE SET AMOUNT = ?, BATCHID = ?"
