@@ -33,6 +33,8 @@ import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.CampaignKind;
 import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
+import cn.supervision.api.campaign.InputBatch;
+import cn.supervision.api.campaign.InputDraft;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.Period;
@@ -40,7 +42,6 @@ import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.indicator.Aggregation;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.Indicator;
-import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorSystem;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.indicator.SystemDefinition;
@@ -88,7 +89,7 @@ class SurveyServiceTest {
 
     private LocalJpaTemplate jpa;
     private JpaSurveyService surveys;
-    private final List<Object[]> recorded = new ArrayList<>();
+    private final List<InputDraft> recorded = new ArrayList<>();
     private CampaignState campaignState = CampaignState.COLLECTING;
 
     static Unit unit(long id) {
@@ -133,13 +134,19 @@ class SurveyServiceTest {
                                 Instant.EPOCH, "t", Instant.EPOCH, "t");
                     }
                     return system();
-                case "recordInput": {
+                case "recordInputs": {
                     if (campaignState != CampaignState.COLLECTING && campaignState != CampaignState.SCORING) {
                         throw SupervisionException.conflict("closed");
                     }
-                    recorded.add(a);
-                    return new InputRecord(recorded.size(), 1, (Long) a[2], (String) a[3], (IndicatorInput) a[4], (InputSource) a[5],
-                            (String) a[6], c.username(), Instant.EPOCH, ReviewStatus.ACCEPTED, null, null);
+                    @SuppressWarnings("unchecked")
+                    List<InputDraft> drafts = (List<InputDraft>) a[2];
+                    List<InputBatch.Outcome> outcomes = new ArrayList<>();
+                    for (InputDraft d : drafts) {
+                        recorded.add(d);
+                        outcomes.add(new InputBatch.Outcome(outcomes.size(), new InputRecord(recorded.size(), 1, d.unitId(), d.code(), d.input(),
+                                d.source(), d.explanation(), c.username(), Instant.EPOCH, ReviewStatus.ACCEPTED, null, null), null, null));
+                    }
+                    return new InputBatch(true, outcomes);
                 }
                 default:
                     throw new IllegalStateException("not used: " + m.getName());
@@ -262,7 +269,7 @@ class SurveyServiceTest {
 
         Application blocked = surveys.apply(CITY, q.id(), true);
         assertTrue(blocked.skipped().stream().anyMatch(s -> s.unitId() == 1 && s.reason().contains("离群")), blocked.toString());
-        assertTrue(recorded.isEmpty() || recorded.stream().noneMatch(r -> (Long) r[2] == 1L));
+        assertTrue(recorded.isEmpty() || recorded.stream().noneMatch(r -> r.unitId() == 1L));
 
         refused(ProblemKind.INVALID, () -> surveys.decideOutlier(CITY, q.id(), low.responseId(), false, " "));
         Outlier decided = surveys.decideOutlier(CITY, q.id(), low.responseId(), false, "与其他单位评价明显偏离，经核实为误填");
@@ -278,8 +285,8 @@ class SurveyServiceTest {
         assertEquals(new BigDecimal("80.00"), a.value());
         assertEquals(12, a.answers(), "6 valid responses × 2 rating questions");
         assertTrue(a.explanation().contains("剔除离群 1 份") && a.explanation().contains("× 20"), a.explanation());
-        assertEquals(InputSource.PEER_REVIEW, recorded.get(0)[5]);
-        assertEquals("C1.1", recorded.get(0)[3]);
+        assertEquals(InputSource.PEER_REVIEW, recorded.get(0).source());
+        assertEquals("C1.1", recorded.get(0).code());
         assertEquals(7, applied.skipped().size(), "the other units have no answers yet");
         assertTrue(applied.skipped().stream().allMatch(s -> s.reason().contains("未达到最低样本量")), applied.skipped().toString());
 
@@ -346,7 +353,7 @@ class SurveyServiceTest {
         Application applied = surveys.apply(CITY, q.id(), false);
         Application.Applied a = applied.applied().get(0);
         assertEquals(new BigDecimal("66.67"), a.value(), "(非常满意 1 + 满意 1) ÷ 3 × 100");
-        assertEquals(InputSource.PUBLIC_EVALUATION, recorded.get(0)[5]);
+        assertEquals(InputSource.PUBLIC_EVALUATION, recorded.get(0).source());
         assertTrue(a.explanation().contains("(非常满意 1 + 满意 1) ÷ 有效回答 3"), a.explanation());
         assertEquals(List.of(2L), applied.skipped().stream().map(Application.Skipped::unitId).toList());
 
