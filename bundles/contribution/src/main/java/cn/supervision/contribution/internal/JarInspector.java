@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSigner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
@@ -62,17 +60,17 @@ final class JarInspector {
 
     private static final Pattern SYMBOLIC_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
     private static final Pattern SINGLETON = Pattern.compile("\\s*singleton:=\\s*\"?(true|false)\"?\\s*");
-    private static final Pattern SIGNATURE_FILE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)|META-INF/SIG-[^/]+",
+    static final Pattern SIGNATURE_FILE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)|META-INF/SIG-[^/]+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MAVEN_METADATA = Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.(xml|properties)");
     private static final String CONTENT = ContributionService.CONTENT_FOLDER + "/";
     /** Document templates: logic-less XHTML text the document service validates; never code. */
     private static final Pattern TEMPLATE_FILE = Pattern.compile(Pattern.quote(CONTENT) + "templates/[a-z0-9-]{1,60}\\.html");
 
-    private final TrustStore trust;
+    private final SignatureCheck signatures;
 
     JarInspector(TrustStore trust) {
-        this.trust = trust;
+        this.signatures = new SignatureCheck(trust);
     }
 
     /** The jar at {@code jar} (a file: the central directory needs random access). Never throws for a bad jar. */
@@ -135,7 +133,7 @@ final class JarInspector {
 
         headers(manifest, code);
         entries(names, code);
-        List<String> signature = code.isEmpty() ? List.of() : signatures(jar, names);
+        List<String> signature = code.isEmpty() ? List.of() : signatures.problems(jar, names);
         return new JarInspection(symbolicName, version, declared, List.of(), List.copyOf(code), signature);
     }
 
@@ -253,48 +251,6 @@ final class JarInspector {
                 code.add("条目 " + name + " 在 META-INF/ 和 " + CONTENT + " 之外（类、嵌入的 jar、Blueprint、OSGI-INF 等）");
             }
         }
-    }
-
-    /**
-     * Every entry but the manifest and the signature files themselves must verify and carry a signer whose
-     * certificate the trust store accepts. Empty when that holds.
-     */
-    private List<String> signatures(Path jar, List<String> names) {
-        List<String> problems = new ArrayList<>();
-        if (trust.isEmpty()) {
-            problems.add("平台未配置可信签名证书（etc/cn.supervision.contribution.cfg 的 trust.certificates）：不接受含代码的贡献包");
-            return problems;
-        }
-        try (JarFile jf = new JarFile(jar.toFile(), true)) {
-            byte[] buf = new byte[16 * 1024];
-            for (String name : names) {
-                if (name.endsWith("/") || name.equalsIgnoreCase(JarFile.MANIFEST_NAME) || SIGNATURE_FILE.matcher(name).matches()) {
-                    continue;
-                }
-                JarEntry e = jf.getJarEntry(name);
-                try (InputStream in = jf.getInputStream(e)) {
-                    while (in.read(buf) > 0) {
-                        // reading to the end is what makes JarFile check the digest and report the signers
-                    }
-                } catch (SecurityException ex) {
-                    problems.add("条目 " + name + " 的签名校验失败：" + ex.getMessage());
-                    continue;
-                }
-                CodeSigner[] signers = e.getCodeSigners();
-                if (signers == null || signers.length == 0) {
-                    problems.add("条目 " + name + " 未签名");
-                } else if (java.util.Arrays.stream(signers).noneMatch(s -> trust.trusts(s.getSignerCertPath()))) {
-                    problems.add("条目 " + name + " 的签名者不在可信证书中：" + TrustStore.subject(signers[0].getSignerCertPath()));
-                }
-                if (problems.size() >= 20) {
-                    problems.add("……");
-                    break;
-                }
-            }
-        } catch (IOException | SecurityException e) {
-            problems.add("签名无法校验：" + e.getMessage());
-        }
-        return problems;
     }
 
     private static Set<String> lower(Set<String> names) {
