@@ -28,6 +28,7 @@ import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorInput.Grade;
 import cn.supervision.api.indicator.IndicatorSystem;
 import cn.supervision.api.indicator.IndicatorSystemDocument;
+import cn.supervision.api.indicator.Rounding;
 import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.indicator.SystemDiff;
 import cn.supervision.api.indicator.SystemStatus;
@@ -230,5 +231,23 @@ class IndicatorSystemServiceTest {
         assertEquals(List.of(lijin.id()), service.list(LIJIN, null, null).stream().map(IndicatorSystem::id).toList());
         assertEquals(2, service.list(CITY, null, null).size(), "the city sees its counties' systems");
         refused(ProblemKind.NOT_FOUND, () -> service.get(CITY, 9999));
+    }
+
+    @Test
+    void theRoundingPolicyIsStoredComparedAndScored() throws Exception {
+        SystemDefinition def = dongying().definition();
+        assertTrue(!Definitions.toJson(def).contains("rounding"), "a system stating no policy keeps its canonical JSON and hash");
+        IndicatorSystem plain = service.createDraft(CITY, "370500", def);
+        SystemDefinition everyNode = new SystemDefinition(def.name(), def.year(), def.unitKinds(), def.aggregation(),
+                def.baseMax(), def.specificMax(), def.bonusCap(), def.deductionCap(), def.indicators(), def.adjustments(),
+                new Rounding(null, null, Rounding.At.EVERY_NODE));
+        IndicatorSystem rounded = service.createDraft(CITY, "370500", everyNode);
+        assertEquals(new Rounding(2, java.math.RoundingMode.HALF_UP, Rounding.At.EVERY_NODE), service.get(CITY, rounded.id()).definition().rounding());
+        assertEquals(List.of(new SystemDiff.Change(Differ.SYSTEM, List.of("rounding"))), service.diff(CITY, plain.id(), rounded.id()).changed());
+        IndicatorSystem stated = service.createDraft(CITY, "370500", new SystemDefinition(def.name(), def.year(), def.unitKinds(),
+                def.aggregation(), def.baseMax(), def.specificMax(), def.bonusCap(), def.deductionCap(), def.indicators(),
+                def.adjustments(), Rounding.DEFAULT));
+        assertEquals(List.of(), service.diff(CITY, plain.id(), stated.id()).changed(), "stating the default is no change");
+        assertEquals(Rounding.At.EVERY_NODE, service.evaluate(CITY, rounded.id(), Map.of()).rounding().at());
     }
 }
