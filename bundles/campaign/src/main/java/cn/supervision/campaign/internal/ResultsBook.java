@@ -49,7 +49,11 @@ final class ResultsBook {
         final Map<Long, Map<String, IndicatorInput>> inputs = new HashMap<>();
         final Map<String, Map<String, IndicatorInput.Grade>> grades = new HashMap<>();
         final Map<Long, UnitResult> scored = new HashMap<>();
+        /** The ranking of {@code scored}; null once a unit is to be rescored. */
+        List<UnitResult> ranking;
         long lastInputId;
+        /** The highest input id of any campaign when this one was last found current: unchanged means nothing new. */
+        volatile long seenAnyInputId = -1;
 
         ScoringCache(List<Member> workingGroup) {
             pseudonyms = CampaignAccess.pseudonyms(workingGroup);
@@ -113,28 +117,19 @@ final class ResultsBook {
         return out;
     }
 
+    /**
+     * The ranking from the cache when no target unit changed; otherwise only the changed units are rescored (one
+     * system at a time, read and validated once) and the list is ranked again.
+     */
     private List<UnitResult> ranked(Campaign c) {
-        Map<Long, Unit> all = new HashMap<>();
-        registry.listUnits(SCORING, c.jurisdictionCode(), true).forEach(u -> all.put(u.id(), u));
         ScoringCache cache = cache(c);
         synchronized (cache) {
-            // rescore only the units whose inputs changed, one system at a time (read and validated once)
-            Map<Long, Map<Long, Map<String, IndicatorInput>>> dirtyBySystem = new HashMap<>();
-            for (Long unitId : c.targetUnitIds()) {
-                Unit u = all.get(unitId);
-                if (u != null && !cache.scored.containsKey(unitId)) {
-                    dirtyBySystem.computeIfAbsent(c.systems().get(u.kind()), k -> new LinkedHashMap<>())
-                            .put(unitId, cache.inputs.getOrDefault(unitId, Map.of()));
-                }
+            List<Long> dirty = c.targetUnitIds().stream().filter(id -> !cache.scored.containsKey(id)).toList();
+            if (cache.ranking != null && dirty.isEmpty()) {
+                return cache.ranking;
             }
-            Map<Long, List<DutyRecord>> frozen = views.duties(c);
-            for (Map.Entry<Long, Map<Long, Map<String, IndicatorInput>>> batch : dirtyBySystem.entrySet()) {
-                Map<Long, List<DutyRecord>> dutiesByUnit = new HashMap<>();
-                batch.getValue().keySet().stream().filter(frozen::containsKey).forEach(u -> dutiesByUnit.put(u, frozen.get(u)));
-                Map<Long, Evaluation> evaluations = dutiesByUnit.isEmpty()
-                        ? systems.evaluateAll(SCORING, batch.getKey(), batch.getValue())
-                        : systems.evaluateAll(SCORING, batch.getKey(), batch.getValue(), dutiesByUnit);
-                evaluations.forEach((unitId, e) -> cache.scored.put(unitId, score(all.get(unitId), batch.getKey(), e, c.categories())));
+            if (!dirty.isEmpty()) {
+                rescore(c, cache, dirty);
             }
             List<UnitResult> targets = new ArrayList<>();
             for (Long unitId : c.targetUnitIds()) {
@@ -143,7 +138,30 @@ final class ResultsBook {
                     targets.add(r);
                 }
             }
-            return Scoring.ranked(targets);
+            cache.ranking = Scoring.ranked(targets);
+            return cache.ranking;
+        }
+    }
+
+    private void rescore(Campaign c, ScoringCache cache, List<Long> dirty) {
+        Map<Long, Unit> all = new HashMap<>();
+        registry.listUnits(SCORING, c.jurisdictionCode(), true).forEach(u -> all.put(u.id(), u));
+        Map<Long, Map<Long, Map<String, IndicatorInput>>> dirtyBySystem = new HashMap<>();
+        for (Long unitId : dirty) {
+            Unit u = all.get(unitId);
+            if (u != null) {
+                dirtyBySystem.computeIfAbsent(c.systems().get(u.kind()), k -> new LinkedHashMap<>())
+                        .put(unitId, cache.inputs.getOrDefault(unitId, Map.of()));
+            }
+        }
+        Map<Long, List<DutyRecord>> frozen = views.duties(c);
+        for (Map.Entry<Long, Map<Long, Map<String, IndicatorInput>>> batch : dirtyBySystem.entrySet()) {
+            Map<Long, List<DutyRecord>> dutiesByUnit = new HashMap<>();
+            batch.getValue().keySet().stream().filter(frozen::containsKey).forEach(u -> dutiesByUnit.put(u, frozen.get(u)));
+            Map<Long, Evaluation> evaluations = dutiesByUnit.isEmpty()
+                    ? systems.evaluateAll(SCORING, batch.getKey(), batch.getValue())
+                    : systems.evaluateAll(SCORING, batch.getKey(), batch.getValue(), dutiesByUnit);
+            evaluations.forEach((unitId, e) -> cache.scored.put(unitId, score(all.get(unitId), batch.getKey(), e, c.categories())));
         }
     }
 
@@ -170,10 +188,17 @@ final class ResultsBook {
     /** The campaign's scoring cache, rebuilt from the database when inputs were written behind its back. */
     ScoringCache cache(Campaign c) {
         long campaignId = c.id();
-        Long last = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "select max(i.id) from InputEntity i where i.campaignId = :c", Long.class).setParameter("c", campaignId).getSingleResult());
         ScoringCache cache = caches.getIfPresent(campaignId);
-        if (cache != null && cache.lastInputId == (last == null ? 0 : last)) {
+        // the newest input of all is read off the primary key's index; only when it moved is this campaign's own looked up
+        long any = orZero(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select max(i.id) from InputEntity i", Long.class).getSingleResult()));
+        if (cache != null && cache.seenAnyInputId == any) {
+            return cache;
+        }
+        long last = orZero(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "select max(i.id) from InputEntity i where i.campaignId = :c", Long.class).setParameter("c", campaignId).getSingleResult()));
+        if (cache != null && cache.lastInputId == last) {
+            cache.seenAnyInputId = any;
             return cache;
         }
         ScoringCache fresh = new ScoringCache(c.workingGroup());
@@ -181,7 +206,12 @@ final class ResultsBook {
         absorb(campaignId, jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select i from InputEntity i where i.campaignId = :c order by i.id", InputEntity.class)
                 .setParameter("c", campaignId).getResultList()));
+        fresh.seenAnyInputId = any;
         return fresh;
+    }
+
+    private static long orZero(Long id) {
+        return id == null ? 0 : id;
     }
 
     /** Campaigns held in memory now. */
@@ -202,11 +232,14 @@ final class ResultsBook {
         synchronized (cache) {
             for (InputEntity i : rows) {
                 cache.lastInputId = Math.max(cache.lastInputId, i.getId());
+                // as blind to another node's older rows of this campaign as lastInputId is: newer ones still move the max
+                cache.seenAnyInputId = Math.max(cache.seenAnyInputId, i.getId());
                 if (i.getReview() != ReviewStatus.ACCEPTED) {
                     continue; // a self-report counts once the office accepted it
                 }
                 merge(cache, i, records.input(i));
                 cache.scored.remove(i.getUnitId());
+                cache.ranking = null;
             }
         }
     }
