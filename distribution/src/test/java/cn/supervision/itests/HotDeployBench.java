@@ -46,12 +46,12 @@ class HotDeployBench {
         long shippedP95 = -1;
         for (String mode : System.getProperty("bench.hotdeploy.modes", "karaf,shipped").split(",")) {
             boolean shipped = "shipped".equals(mode.trim());
-            KarafInstance karaf = new KarafInstance("hot-deploy-bench", Integer.getInteger("it.bench.http.port", 8187), 6);
+            KarafInstance karaf = new KarafInstance("hot-deploy-bench", Integer.getInteger("it.bench.http.port", 8187), 11); // ssh, RMI ports apart from the other benches
             if (!shipped) {
                 karaf.setProperty("etc/org.apache.felix.fileinstall-deploy.cfg", "felix.fileinstall.poll", "1000");
             }
-            karaf.start();
             try {
+                karaf.start();
                 List<Long> millis = measure(karaf);
                 long p95 = percentile(millis, 95);
                 REPORT.append(String.format("  %-46s p50 %4d ms  p95 %4d ms  max %4d ms  all %s%n",
