@@ -169,7 +169,7 @@ final class ResultsBook {
         BigDecimal total = Scoring.total(e, used);
         BigDecimal duty = Scoring.view(e, used, Dimension.DUTY);
         BigDecimal corroboration = Scoring.view(e, used, Dimension.CORROBORATION);
-        BigDecimal gap = duty == null || corroboration == null ? null : duty.subtract(corroboration).abs();
+        BigDecimal gap = Scoring.gap(e, used);
         int missing = (int) e.warnings().stream().filter(w -> w.contains("按 0 分计")).count();
         return new UnitResult(u.id(), u.name(), u.kind().name(), systemId, total, Scoring.grade(total, e.topGradeBarred(), gradeBands),
                 duty, corroboration, gap, false, 0, 0, missing, Scoring.gapDrivers(e, used, duty, corroboration), e);

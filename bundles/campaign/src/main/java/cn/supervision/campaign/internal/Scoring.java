@@ -11,45 +11,71 @@ import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.Dimension;
 import cn.supervision.api.indicator.Evaluation;
+import cn.supervision.api.indicator.Rounding;
 
 /**
  * Campaign-level arithmetic on top of a system's evaluation: renormalisation to the categories in use, the two views,
- * grades and ranks. 2 decimals, half up, like every score.
+ * grades and ranks. Intermediate figures keep {@link #EXACT} decimals; what is published is rounded once, by the
+ * system's {@link Rounding} policy.
  */
 final class Scoring {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Decimals kept by the divisions before the one final rounding: far below any published scale. */
+    static final int EXACT = 12;
 
     private Scoring() {
     }
 
-    /** Σ_c∈used score(c) × base / Σ_c∈used max(c) + bonus − deductions, floored at 0; 0 when vetoed. */
+    /**
+     * Σ_c∈used score(c) × base / Σ_c∈used max(c) + bonus − deductions, floored at 0; 0 when vetoed. Computed from the
+     * evaluation's exact figures and rounded once, by the system's policy, as the office's spreadsheet does.
+     */
     static BigDecimal total(Evaluation e, Set<Category> used) {
         BigDecimal score = BigDecimal.ZERO;
         BigDecimal max = BigDecimal.ZERO;
         for (Evaluation.CategoryScore c : e.categories()) {
             if (used.contains(c.category())) {
-                score = score.add(c.score());
+                score = score.add(e.exactScore(c));
                 max = max.add(c.max());
             }
         }
+        Rounding rounding = rounding(e);
         if (e.vetoed() || max.signum() == 0) {
-            return BigDecimal.ZERO.setScale(2);
+            return rounding.round(BigDecimal.ZERO);
         }
-        BigDecimal renormalised = score.multiply(e.baseMax()).divide(max, 10, RoundingMode.HALF_UP);
-        return renormalised.add(e.bonus()).subtract(e.deduction()).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal bonus = e.exact() == null ? e.bonus() : e.exact().bonus();
+        BigDecimal deduction = e.exact() == null ? e.deduction() : e.exact().deduction();
+        BigDecimal renormalised = score.multiply(e.baseMax()).divide(max, EXACT, RoundingMode.HALF_UP);
+        return rounding.round(renormalised.add(bonus).subtract(deduction).max(BigDecimal.ZERO));
     }
 
-    /** One view (duty or corroboration) on 0–100 over its categories in use; null when none of them is used. */
+    /** One view (duty or corroboration) on 0–100 over its categories in use, rounded once; null when none is used. */
     static BigDecimal view(Evaluation e, Set<Category> used, Dimension dimension) {
+        BigDecimal exact = exactView(e, used, dimension);
+        return exact == null ? null : rounding(e).round(exact);
+    }
+
+    /** |duty view − corroboration view| from the exact views, rounded once; null unless both views exist. */
+    static BigDecimal gap(Evaluation e, Set<Category> used) {
+        BigDecimal duty = exactView(e, used, Dimension.DUTY);
+        BigDecimal corroboration = exactView(e, used, Dimension.CORROBORATION);
+        return duty == null || corroboration == null ? null : rounding(e).round(duty.subtract(corroboration).abs());
+    }
+
+    private static BigDecimal exactView(Evaluation e, Set<Category> used, Dimension dimension) {
         BigDecimal score = BigDecimal.ZERO;
         BigDecimal max = BigDecimal.ZERO;
         for (Evaluation.CategoryScore c : e.categories()) {
             if (used.contains(c.category()) && c.category().dimension() == dimension) {
-                score = score.add(c.score());
+                score = score.add(e.exactScore(c));
                 max = max.add(c.max());
             }
         }
-        return max.signum() == 0 ? null : score.multiply(HUNDRED).divide(max, 2, RoundingMode.HALF_UP);
+        return max.signum() == 0 ? null : score.multiply(HUNDRED).divide(max, EXACT, RoundingMode.HALF_UP);
+    }
+
+    private static Rounding rounding(Evaluation e) {
+        return e.rounding() == null ? Rounding.DEFAULT : e.rounding();
     }
 
     /** A grade and its lower bound (inclusive). */

@@ -15,6 +15,7 @@ import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.Dimension;
 import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.indicator.Evaluation.CategoryScore;
+import cn.supervision.api.indicator.Rounding;
 
 class ScoringTest {
     static BigDecimal d(String v) {
@@ -29,6 +30,35 @@ class ScoringTest {
                         new CategoryScore(Category.PEER_REVIEW, d(peer), d("10")),
                         new CategoryScore(Category.PUBLIC_EVALUATION, d(pub), d("15")),
                         new CategoryScore(Category.PLATFORM_DATA, d(platform), d("15"))), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Category scores as shown (rounded) and as computed: the campaign total, views and gap come from the exact ones and
+     * are rounded once, by the system's policy — the way an office's spreadsheet totals a three-level system.
+     */
+    static Evaluation exactly(String shownCore, String exactCore, String exactPublic, Rounding rounding) {
+        List<CategoryScore> shown = List.of(new CategoryScore(Category.CORE, d(shownCore), d("50")),
+                new CategoryScore(Category.PUBLIC_EVALUATION, d("41.67"), d("50")));
+        Evaluation.Exact exact = new Evaluation.Exact(null, null, null, d("0"), d("0"),
+                java.util.Map.of(Category.CORE, d(exactCore), Category.PUBLIC_EVALUATION, d(exactPublic)));
+        return new Evaluation(BigDecimal.ZERO, BigDecimal.ZERO, d("100"), BigDecimal.ZERO, null, d("0"), d("0"), false, false,
+                shown, List.of(), List.of(), List.of(), rounding, exact);
+    }
+
+    @Test
+    void campaignFiguresAreRoundedOnceFromTheExactScores() {
+        // CORE 46.446875 (shown 46.45) + PUBLIC 41.666666… (shown 41.67) = 88.113541… → 88.11, not 46.45 + 41.67 = 88.12
+        Evaluation e = exactly("46.45", "46.446875", "41.666666666667", Rounding.DEFAULT);
+        EnumSet<Category> used = EnumSet.of(Category.CORE, Category.PUBLIC_EVALUATION);
+        assertEquals(d("88.11"), Scoring.total(e, used));
+        // views: 46.446875 × 2 = 92.89375 → 92.89; 41.666… × 2 = 83.33; gap 9.56041… → 9.56
+        assertEquals(d("92.89"), Scoring.view(e, used, Dimension.DUTY));
+        assertEquals(d("83.33"), Scoring.view(e, used, Dimension.CORROBORATION));
+        assertEquals(d("9.56"), Scoring.gap(e, used));
+        // the policy's scale and mode apply to what the campaign publishes
+        Evaluation down = exactly("46.45", "46.446875", "41.666666666667", new Rounding(1, java.math.RoundingMode.DOWN, null));
+        assertEquals(d("88.1"), Scoring.total(down, used));
+        assertEquals(d("92.8"), Scoring.view(down, used, Dimension.DUTY));
     }
 
     @Test
