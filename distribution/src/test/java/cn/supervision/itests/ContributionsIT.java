@@ -192,8 +192,14 @@ public class ContributionsIT {
         assertRejected("cn.supervision.county.nocode", "370503",
                 Map.of("indicator-systems/s.json", TestBundles.system("370503", "河口区体系", 40,
                         "{\"type\":\"CUSTOM\",\"ruleId\":\"hekou.not-deployed\"}")), "当前没有任何插件提供");
+        Http.Reply future = upload("city-admin", TestBundles.jar("cn.supervision.county.future", "1.0.0", "370522",
+                Map.of("units/a.json", TestBundles.units("370522", "N1", "新规范单位")), Map.of("Supervision-Contract", "[2.0,3)")));
+        assertEquals(future.body(), "REJECTED", field(future.body(), "state"));
+        assertTrue(future.body(), future.body().contains("[2.0.0,3.0.0)") && future.body().contains("升级平台"));
         assertTrue("nothing of a rejected bundle is served",
                 Http.get(API + "/v1/jurisdictions/370522/units", "city-admin").body().indexOf("F1") < 0);
+        assertTrue("nor of one made for another format",
+                Http.get(API + "/v1/jurisdictions/370522/units?view=full", "city-admin").body().indexOf("新规范单位") < 0);
         assertEquals("[]", Http.get(API + "/v1/indicator-systems?jurisdiction=370502", "city-admin").body());
     }
 

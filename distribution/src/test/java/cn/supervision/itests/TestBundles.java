@@ -24,6 +24,12 @@ final class TestBundles {
 
     /** Entries ending in .class are put at the jar's root path as given (to stand for code); the rest under SUPERVISION-INF/. */
     static byte[] jar(String symbolicName, String version, String jurisdiction, Map<String, String> content) throws IOException {
+        return jar(symbolicName, version, jurisdiction, content, Map.of());
+    }
+
+    /** {@code headers}: further main manifest headers (e.g. the platform's own Supervision-Contract). */
+    static byte[] jar(String symbolicName, String version, String jurisdiction, Map<String, String> content,
+                      Map<String, String> headers) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -31,6 +37,7 @@ final class TestBundles {
         a.putValue("Bundle-SymbolicName", symbolicName);
         a.putValue("Bundle-Version", version);
         a.putValue("Supervision-Jurisdiction", jurisdiction);
+        headers.forEach(a::putValue);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(out, m)) {
             for (Map.Entry<String, String> e : content.entrySet()) {

@@ -16,6 +16,14 @@ public interface ContributionService {
 
     /** Manifest header naming the jurisdiction a bundle speaks for. */
     String JURISDICTION_HEADER = "Supervision-Jurisdiction";
+    /**
+     * The contribution format versions a bundle was made for, as an OSGi version range (the archetype writes
+     * {@code [1.0,2)}); a bundle whose range does not include {@link #CONTRACT_VERSION} is refused with that reason.
+     * Absent: made for 1.x.
+     */
+    String CONTRACT_HEADER = "Supervision-Contract";
+    /** The contribution format this platform reads: minor versions add what old bundles may ignore, a major one breaks. */
+    String CONTRACT_VERSION = "1.0.0";
 
     /** The folder of the declarative content inside the bundle. */
     String CONTENT_FOLDER = "SUPERVISION-INF";

@@ -115,9 +115,11 @@ final class BundleExtension {
             String channel = Channel.of(bundle);
             Caller installer = upload != null ? upload.caller() : Caller.system(Channel.operator(channel));
             String owner = ledger.owner(bsn);
+            java.util.Optional<String> contract = ContractCheck.refusal(bundle.getHeaders("").get(ContributionService.CONTRACT_HEADER));
             ContributionProcessor.Outcome outcome = owner != null && !owner.equals(declared)
                     ? new ContributionProcessor.Outcome(false, List.of("贡献包 " + bsn + " 属于行政区划 " + owner
                             + "（由它首先安装），不能以行政区划 " + declared + " 的名义安装或更新"), 0, 0)
+                    : contract.isPresent() ? new ContributionProcessor.Outcome(false, List.of(contract.get()), 0, 0)
                     : processor.process(bsn, declared, content, installer, ledger.policy(), true);
             String sha = upload != null ? upload.sha256() : null;
             ContributionLedger.Stored stored = ledger.store(new ContributionLedger.Processed(bsn, version, declared,
