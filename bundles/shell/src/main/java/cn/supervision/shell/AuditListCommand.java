@@ -2,13 +2,11 @@ package cn.supervision.shell;
 
 import java.time.format.DateTimeFormatter;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.audit.AuditAction;
@@ -16,11 +14,10 @@ import cn.supervision.api.audit.AuditEntry;
 import cn.supervision.api.audit.AuditLog;
 import cn.supervision.api.audit.AuditPage;
 import cn.supervision.api.audit.AuditQuery;
-import cn.supervision.api.problem.SupervisionException;
 
 @Command(scope = "supervision", name = "audit-list", description = "Lists audit trail entries, newest first")
 @Service
-public class AuditListCommand implements Action {
+public class AuditListCommand extends SupervisionAction {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
@@ -36,37 +33,25 @@ public class AuditListCommand implements Action {
     int limit = 20;
     @Reference
     AuditLog audit;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
+        AuditAction a;
         try {
-            AuditAction a = action == null ? null : AuditAction.valueOf(action.toUpperCase(java.util.Locale.ROOT));
-            AuditPage page = audit.list(Operators.caller(session), new AuditQuery(jurisdiction, user, null, null, a, outcome, 0, limit));
-            ShellTable table = new ShellTable();
-            table.column("Seq").alignRight();
-            table.column("Time");
-            table.column("User");
-            table.column("Jurisdiction");
-            table.column("Source");
-            table.column("Action");
-            table.column("Method");
-            table.column("Resource");
-            table.column("Ids");
-            table.column("Status").alignRight();
-            for (AuditEntry e : page.entries()) {
-                var v = e.event();
-                table.addRow().addContent(e.sequence(), TIME.format(v.at()), v.username(), e.jurisdictionCode(), v.source(),
-                        v.action(), v.method(), v.resource(), v.recordIds(), v.status());
-            }
-            table.print(System.out);
-            System.out.println("共 " + page.total() + " 条");
+            a = action == null ? null : AuditAction.valueOf(action.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             System.out.println("action 应为 WRITE、LOGIN_SUCCEEDED 或 LOGIN_FAILED");
-        } catch (SupervisionException e) {
-            System.out.println(e.title() + "：" + e.getMessage());
+            return null;
         }
+        AuditPage page = audit.list(caller(), new AuditQuery(jurisdiction, user, null, null, a, outcome, 0, limit));
+        ShellTable table = table("Seq>", "Time", "User", "Jurisdiction", "Source", "Action", "Method", "Resource", "Ids", "Status>");
+        for (AuditEntry e : page.entries()) {
+            var v = e.event();
+            table.addRow().addContent(e.sequence(), TIME.format(v.at()), v.username(), e.jurisdictionCode(), v.source(),
+                    v.action(), v.method(), v.resource(), v.recordIds(), v.status());
+        }
+        table.print(System.out);
+        System.out.println("共 " + page.total() + " 条");
         return null;
     }
 }

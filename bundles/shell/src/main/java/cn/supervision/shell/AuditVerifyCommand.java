@@ -1,10 +1,8 @@
 package cn.supervision.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 
 import cn.supervision.api.audit.AuditLog;
 import cn.supervision.api.audit.ChainVerification;
@@ -12,15 +10,13 @@ import cn.supervision.api.audit.ChainVerification;
 @Command(scope = "supervision", name = "audit-verify",
         description = "Walks the audit trail's hash chain and reports the first broken link (changed, removed or reordered entry)")
 @Service
-public class AuditVerifyCommand implements Action {
+public class AuditVerifyCommand extends SupervisionAction {
     @Reference
     AuditLog audit;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
-        ChainVerification v = audit.verify(Operators.caller(session));
+    protected Object run() {
+        ChainVerification v = audit.verify(caller());
         if (v.intact()) {
             System.out.println("审计日志链完整：共 " + v.checked() + " 条，最后一条为第 " + v.lastSequence() + " 条");
         } else {

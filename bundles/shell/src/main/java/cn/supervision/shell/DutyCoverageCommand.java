@@ -5,55 +5,39 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.duty.CoverageService;
 import cn.supervision.api.duty.DutyCoverage;
 import cn.supervision.api.duty.UnitCoverage;
-import cn.supervision.api.problem.SupervisionException;
 
 @Command(scope = "supervision", name = "duty-coverage",
         description = "Prints a year's coverage of the main duties (主要职责监管覆盖) per active unit of a jurisdiction")
 @Service
-public class DutyCoverageCommand implements Action {
+public class DutyCoverageCommand extends SupervisionAction {
     @Argument(index = 0, name = "code", description = "jurisdiction code", required = true)
     String code;
     @Argument(index = 1, name = "year", description = "year (default: this year, Beijing time)")
     Integer year;
     @Reference
     CoverageService coverage;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
-        try {
-            int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
-            DutyCoverage c = coverage.ofYear(Operators.caller(session), code, y);
-            ShellTable table = new ShellTable();
-            table.column("Unit id").alignRight();
-            table.column("Code");
-            table.column("Unit");
-            table.column("Duties").alignRight();
-            table.column("Assessed").alignRight();
-            table.column("Not assessed").alignRight();
-            table.column("Coverage %").alignRight();
-            for (UnitCoverage u : c.units()) {
-                table.addRow().addContent(u.unitId(), u.unitCode(), u.unitName(), u.duties(), u.assessed(), u.duties() - u.assessed(),
-                        percent(u.assessed(), u.duties()));
-            }
-            table.print(System.out);
-            System.out.println(code + " " + y + "年：" + c.units().size() + " 个单位，主要职责 " + c.duties() + " 项，已评估 "
-                    + c.assessed() + " 项，覆盖率 " + percent(c.assessed(), c.duties()) + "%");
-        } catch (SupervisionException e) {
-            System.out.println(e.title() + "：" + e.getMessage());
+    protected Object run() {
+        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+        DutyCoverage c = coverage.ofYear(caller(), code, y);
+        ShellTable table = table("Unit id>", "Code", "Unit", "Duties>", "Assessed>", "Not assessed>", "Coverage %>");
+        for (UnitCoverage u : c.units()) {
+            table.addRow().addContent(u.unitId(), u.unitCode(), u.unitName(), u.duties(), u.assessed(), u.duties() - u.assessed(),
+                    percent(u.assessed(), u.duties()));
         }
+        table.print(System.out);
+        System.out.println(code + " " + y + "年：" + c.units().size() + " 个单位，主要职责 " + c.duties() + " 项，已评估 "
+                + c.assessed() + " 项，覆盖率 " + percent(c.assessed(), c.duties()) + "%");
         return null;
     }
 

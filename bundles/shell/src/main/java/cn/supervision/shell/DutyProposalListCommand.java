@@ -2,13 +2,11 @@ package cn.supervision.shell;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.duty.DutyAnalysisService;
@@ -16,12 +14,11 @@ import cn.supervision.api.duty.DutyProposal;
 import cn.supervision.api.duty.DutyRef;
 import cn.supervision.api.duty.ProposalKind;
 import cn.supervision.api.duty.ProposalState;
-import cn.supervision.api.problem.SupervisionException;
 
 @Command(scope = "supervision", name = "duty-proposal-list",
         description = "Lists the duty analysis' proposals (职责交叉与空白) of a jurisdiction, most similar first")
 @Service
-public class DutyProposalListCommand implements Action {
+public class DutyProposalListCommand extends SupervisionAction {
     @Argument(index = 0, name = "jurisdiction", required = true, description = "jurisdiction code, e.g. 370500")
     String jurisdiction;
     @Option(name = "-k", aliases = "--kind", description = "only this kind: OVERLAP, GAP")
@@ -30,11 +27,9 @@ public class DutyProposalListCommand implements Action {
     String state;
     @Reference
     DutyAnalysisService analysis;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         ProposalKind k;
         ProposalState s;
         try {
@@ -44,23 +39,12 @@ public class DutyProposalListCommand implements Action {
             System.out.println("未知类型或状态（类型 OVERLAP、GAP；状态 PROPOSED、CONFIRMED、DISMISSED）");
             return null;
         }
-        try {
-            print(analysis.proposals(Operators.caller(session), jurisdiction, k, s));
-        } catch (SupervisionException e) {
-            System.out.println(e.title() + "：" + e.getMessage());
-        }
+        print(analysis.proposals(caller(), jurisdiction, k, s));
         return null;
     }
 
     static void print(List<DutyProposal> proposals) {
-        ShellTable table = new ShellTable();
-        table.column("Id").alignRight();
-        table.column("Kind");
-        table.column("Similarity").alignRight();
-        table.column("First");
-        table.column("Second");
-        table.column("Shared terms");
-        table.column("State");
+        ShellTable table = table("Id>", "Kind", "Similarity>", "First", "Second", "Shared terms", "State");
         for (DutyProposal p : proposals) {
             table.addRow().addContent(p.id(), p.kind().label(), String.format("%.3f", p.similarity()), side(p.first()),
                     p.second() == null ? "" : side(p.second()), String.join("、", p.sharedTerms()), p.state().label());

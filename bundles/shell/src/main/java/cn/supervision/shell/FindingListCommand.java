@@ -1,23 +1,20 @@
 package cn.supervision.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.followup.FindingSource;
 import cn.supervision.api.followup.FindingState;
-import cn.supervision.api.problem.SupervisionException;
 
 @Command(scope = "supervision", name = "finding-list", description = "Lists findings (问题清单), oldest first")
 @Service
-public class FindingListCommand implements Action {
+public class FindingListCommand extends SupervisionAction {
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: all)")
     String code;
     @Option(name = "--state", description = "OPEN, IN_RECTIFICATION, RECTIFIED or WITHDRAWN")
@@ -26,30 +23,16 @@ public class FindingListCommand implements Action {
     int limit = 200;
     @Reference
     FindingService findings;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
-        try {
-            ShellTable table = new ShellTable();
-            table.column("Id").alignRight();
-            table.column("Jurisdiction");
-            table.column("Unit");
-            table.column("Source");
-            table.column("Category");
-            table.column("Severity");
-            table.column("State");
-            table.column("Notice").alignRight();
-            table.column("Description").maxSize(60);
-            for (Finding f : findings.list(Operators.caller(session), code, null, state, 0, Math.max(1, limit))) {
-                table.addRow().addContent(f.id(), f.jurisdictionCode(), f.unitName(), source(f.source()), f.category().label(),
-                        f.severity().label(), f.state(), f.noticeId() == null ? "" : f.noticeId(), f.description());
-            }
-            table.print(System.out);
-        } catch (SupervisionException e) {
-            System.out.println(e.title() + "：" + e.getMessage());
+    protected Object run() {
+        ShellTable table = table("Id>", "Jurisdiction", "Unit", "Source", "Category", "Severity", "State", "Notice>");
+        table.column("Description").maxSize(60);
+        for (Finding f : findings.list(caller(), code, null, state, 0, Math.max(1, limit))) {
+            table.addRow().addContent(f.id(), f.jurisdictionCode(), f.unitName(), source(f.source()), f.category().label(),
+                    f.severity().label(), f.state(), f.noticeId() == null ? "" : f.noticeId(), f.description());
         }
+        table.print(System.out);
         return null;
     }
 

@@ -2,45 +2,36 @@ package cn.supervision.shell;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 
 import cn.supervision.api.indicator.Adjustment;
 import cn.supervision.api.indicator.Indicator;
 import cn.supervision.api.indicator.IndicatorSystem;
 import cn.supervision.api.indicator.IndicatorSystemService;
-import cn.supervision.api.problem.SupervisionException;
 
 @Command(scope = "supervision", name = "indicator-show", description = "Shows the tree of an indicator system")
 @Service
-public class IndicatorShowCommand implements Action {
+public class IndicatorShowCommand extends SupervisionAction {
     @Argument(index = 0, name = "id", required = true, description = "indicator system id")
     long id;
     @Reference
     IndicatorSystemService systems;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
-        try {
-            IndicatorSystem s = systems.get(Operators.caller(session), id);
-            var d = s.definition();
-            System.out.println(d.name() + " (" + d.year() + ", v" + s.version() + ", " + s.status() + ", " + d.aggregation()
-                    + ", base " + d.baseMax().stripTrailingZeros().toPlainString()
-                    + (d.specificMax() == null ? "" : " + specific " + d.specificMax().stripTrailingZeros().toPlainString()) + ")");
-            print(d.indicators(), "");
-            for (Adjustment a : d.adjustments()) {
-                System.out.println("  [" + a.kind() + "] " + a.code() + " " + a.name()
-                        + (a.cap() == null ? "" : " (cap " + a.cap().stripTrailingZeros().toPlainString() + ")")
-                        + (a.vetoEffect() == null ? "" : " → " + a.vetoEffect()));
-            }
-        } catch (SupervisionException e) {
-            System.out.println(e.title() + "：" + e.getMessage());
+    protected Object run() {
+        IndicatorSystem s = systems.get(caller(), id);
+        var d = s.definition();
+        System.out.println(d.name() + " (" + d.year() + ", v" + s.version() + ", " + s.status() + ", " + d.aggregation()
+                + ", base " + d.baseMax().stripTrailingZeros().toPlainString()
+                + (d.specificMax() == null ? "" : " + specific " + d.specificMax().stripTrailingZeros().toPlainString()) + ")");
+        print(d.indicators(), "");
+        for (Adjustment a : d.adjustments()) {
+            System.out.println("  [" + a.kind() + "] " + a.code() + " " + a.name()
+                    + (a.cap() == null ? "" : " (cap " + a.cap().stripTrailingZeros().toPlainString() + ")")
+                    + (a.vetoEffect() == null ? "" : " → " + a.vetoEffect()));
         }
         return null;
     }

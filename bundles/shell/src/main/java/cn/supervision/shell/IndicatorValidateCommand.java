@@ -2,38 +2,29 @@ package cn.supervision.shell;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.indicator.ValidationProblem;
-import cn.supervision.api.problem.SupervisionException;
 
 @Command(scope = "supervision", name = "indicator-validate", description = "Validates an indicator system and lists every problem")
 @Service
-public class IndicatorValidateCommand implements Action {
+public class IndicatorValidateCommand extends SupervisionAction {
     @Argument(index = 0, name = "id", required = true, description = "indicator system id")
     long id;
     @Reference
     IndicatorSystemService systems;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
-        try {
-            List<ValidationProblem> problems = systems.validate(systems.get(Operators.caller(session), id).definition());
-            if (problems.isEmpty()) {
-                System.out.println("无问题 (valid)");
-            }
-            problems.forEach(p -> System.out.println(p.severity() + "  " + p.path() + "  " + p.message()));
-        } catch (SupervisionException e) {
-            System.out.println(e.title() + "：" + e.getMessage());
+    protected Object run() {
+        List<ValidationProblem> problems = systems.validate(systems.get(caller(), id).definition());
+        if (problems.isEmpty()) {
+            System.out.println("无问题 (valid)");
         }
+        problems.forEach(p -> System.out.println(p.severity() + "  " + p.path() + "  " + p.message()));
         return null;
     }
 }

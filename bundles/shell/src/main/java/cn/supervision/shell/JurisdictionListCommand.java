@@ -1,10 +1,8 @@
 package cn.supervision.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.registry.Jurisdiction;
@@ -12,20 +10,14 @@ import cn.supervision.api.registry.RegistryService;
 
 @Command(scope = "supervision", name = "jurisdiction-list", description = "Lists the jurisdictions (行政区划)")
 @Service
-public class JurisdictionListCommand implements Action {
+public class JurisdictionListCommand extends SupervisionAction {
     @Reference
     RegistryService registry;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Code");
-        table.column("Name");
-        table.column("Kind");
-        table.column("Parent");
-        for (Jurisdiction j : registry.listJurisdictions(Operators.caller(session))) {
+    protected Object run() {
+        ShellTable table = table("Code", "Name", "Kind", "Parent");
+        for (Jurisdiction j : registry.listJurisdictions(caller())) {
             table.addRow().addContent(j.code() + (j.localCode() ? "*" : ""), j.name(), j.kind(),
                     j.parentCode() == null ? "" : j.parentCode());
         }

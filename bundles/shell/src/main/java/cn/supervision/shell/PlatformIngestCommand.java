@@ -5,22 +5,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 
 import cn.supervision.api.platform.BatchReceipt;
 import cn.supervision.api.platform.PlatformDataService;
 import cn.supervision.api.platform.RowError;
-import cn.supervision.api.problem.SupervisionException;
 
 @Command(scope = "supervision", name = "platform-ingest",
         description = "Ingests a platform-data file (CSV or JSON) as one batch: all rows or none; the same batch id twice is stored once")
 @Service
-public class PlatformIngestCommand implements Action {
+public class PlatformIngestCommand extends SupervisionAction {
     @Argument(index = 0, name = "code", description = "jurisdiction code", required = true)
     String code;
     @Argument(index = 1, name = "source", description = "source system, e.g. hotline", required = true)
@@ -31,15 +28,13 @@ public class PlatformIngestCommand implements Action {
     String file;
     @Reference
     PlatformDataService data;
-    @Reference
-    Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Path path = Path.of(file);
         String format = file.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "json" : "csv";
         try (InputStream in = Files.newInputStream(path)) {
-            BatchReceipt r = data.ingest(Operators.caller(session), code, source, batchId, "SHELL", format, in);
+            BatchReceipt r = data.ingest(caller(), code, source, batchId, "SHELL", format, in);
             switch (r.status()) {
                 case APPLIED -> System.out.println("已入库：批次 " + r.batchId() + "，" + r.accepted() + " 行，替换 " + r.superseded() + " 行");
                 case DUPLICATE -> System.out.println("批次号 " + batchId + " 已入库过（批次 " + r.batchId() + "），未重复入库");
@@ -52,8 +47,6 @@ public class PlatformIngestCommand implements Action {
             }
         } catch (IOException e) {
             System.out.println("无法读取文件 " + path + "：" + e.getMessage());
-        } catch (SupervisionException e) {
-            System.out.println(e.title() + "：" + e.getMessage());
         }
         return null;
     }

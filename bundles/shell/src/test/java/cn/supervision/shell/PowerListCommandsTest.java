@@ -136,7 +136,7 @@ class PowerListCommandsTest {
     }
 
     @Test
-    void gapsListItemsWithoutDutiesAndDutiesWithoutItems() {
+    void gapsListItemsWithoutDutiesAndDutiesWithoutItems() throws Exception {
         PowerListGapsCommand c = new PowerListGapsCommand();
         c.unitId = 12;
         c.lists = service(null);

@@ -1,0 +1,76 @@
+package cn.supervision.shell;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import cn.supervision.api.problem.FieldError;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.security.Caller;
+
+/**
+ * What every supervision command shares: the acting caller, one way of reporting a refusal, and the table layout.
+ * A {@link SupervisionException} is a refusal the operator can act on, so it is printed rather than shown as a stack
+ * trace; anything else is a fault and goes to Karaf. Refusals normally end the command quietly, which
+ * {@link ShellAudit} records as success; a command whose refusals belong in the audit trail says so with
+ * {@link #auditsRefusals()}.
+ */
+public abstract class SupervisionAction implements Action {
+    @Reference
+    Session session;
+
+    @Override
+    public final Object execute() throws Exception {
+        try {
+            return run();
+        } catch (SupervisionException e) {
+            report(e);
+            if (auditsRefusals()) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /** The command's work; a refusal thrown from here is reported by {@link #execute()}. */
+    protected abstract Object run() throws Exception;
+
+    /** True when a refusal must reach Karaf too, so that {@link ShellAudit} records it with its kind. */
+    protected boolean auditsRefusals() {
+        return false;
+    }
+
+    /** The first line of a refusal; commands whose messages already name the problem print the detail alone. */
+    protected String headline(SupervisionException e) {
+        return e.title() + "：" + e.getMessage();
+    }
+
+    protected final Caller caller() {
+        return Operators.caller(session);
+    }
+
+    /** Refusals go to the operator's terminal even when the command's output is piped. */
+    private void report(SupervisionException e) {
+        PrintStream console = session == null || session.getConsole() == null ? System.out : session.getConsole();
+        console.println(headline(e));
+        for (FieldError f : e.errors()) {
+            console.println("  " + f.field() + "  " + f.message());
+        }
+    }
+
+    /** A table with these headers; a header ending in {@code >} names a right-aligned (numeric) column. */
+    protected static ShellTable table(String... headers) {
+        ShellTable table = new ShellTable();
+        for (String h : headers) {
+            if (h.endsWith(">")) {
+                table.column(h.substring(0, h.length() - 1)).alignRight();
+            } else {
+                table.column(h);
+            }
+        }
+        return table;
+    }
+}
