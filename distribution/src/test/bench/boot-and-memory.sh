@@ -51,7 +51,7 @@ since() { local line; line=$(grep -m1 "$1" "$LOG" | cut -c1-23 || true)
   [ -n "$line" ] && echo "$(date -d "${line/ /T}" +%s.%N) - $START" | bc | xargs printf '%.1f s' || echo "-"; }
 echo "  first log line (JVM + framework): $(since '^20')"
 echo "  first platform bundle (cn.supervision) started: $(since 'cn\.supervision.*[Ss]tarted\|Blueprint bundle cn\.supervision')"
-echo "  OpenJPA schema (first SQL/mapping line): $(since -i 'openjpa\|SynchronizeMappings\|jdbc.Schema')"
+echo "  OpenJPA (first log line naming it): $(since '[Oo]pen[Jj][Pp][Aa]')"
 echo "  REST server publications: $(grep -c 'Setting the server.s publish address' "$LOG" || true)"
 stop_karaf
 RESTART=$(boot)
