@@ -48,6 +48,44 @@ public interface CampaignService {
      */
     InputBatch recordInputs(Caller caller, long campaignId, List<InputDraft> inputs);
 
+    /**
+     * Records what the campaign accepts of {@code inputs}, for callers that apply many computed values at once: one
+     * batch; when drafts are refused, their reasons are kept and the rest goes again once, as one batch. A refusal on
+     * that second try means the campaign changed in between and is thrown (kind and reason of the first refused draft,
+     * {@code title}); nothing is half-applied. Answers one outcome per draft, in the order given: its record when stored,
+     * its refusal and reason when refused.
+     */
+    default List<InputBatch.Outcome> recordAccepted(Caller caller, long campaignId, List<InputDraft> inputs, String title) {
+        InputBatch.Outcome[] outcomes = new InputBatch.Outcome[inputs.size()];
+        List<Integer> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            pending.add(i);
+        }
+        for (boolean firstTry = true; !pending.isEmpty(); firstTry = false) {
+            List<Integer> sent = pending;
+            InputBatch answer = recordInputs(caller, campaignId, sent.stream().map(inputs::get).toList());
+            if (answer.written()) {
+                answer.outcomes().forEach(o -> outcomes[sent.get(o.index())] =
+                        new InputBatch.Outcome(sent.get(o.index()), o.record(), null, null));
+                break;
+            }
+            List<InputBatch.Outcome> refused = answer.refused();
+            if (!firstTry || refused.isEmpty()) {
+                InputBatch.Outcome first = refused.isEmpty() ? null : refused.get(0);
+                throw new cn.supervision.api.problem.SupervisionException(
+                        first == null ? cn.supervision.api.problem.ProblemKind.CONFLICT : first.refusal(), title,
+                        first == null ? "监管活动拒绝了这批输入" : first.reason(), null);
+            }
+            pending = new java.util.ArrayList<>(sent);
+            for (InputBatch.Outcome o : refused) {
+                outcomes[sent.get(o.index())] = new InputBatch.Outcome(sent.get(o.index()), null, o.refusal(), o.reason());
+                pending.set(o.index(), null);
+            }
+            pending.removeIf(java.util.Objects::isNull);
+        }
+        return java.util.Arrays.asList(outcomes);
+    }
+
     /** Every input recorded for a unit (UNIT_USERs: their own unit only), oldest first. */
     List<InputRecord> inputs(Caller caller, long campaignId, long unitId);
 

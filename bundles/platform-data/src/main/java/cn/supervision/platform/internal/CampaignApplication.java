@@ -95,7 +95,16 @@ final class CampaignApplication {
                 reasons[i] = slots.get(i).missing();
             }
         }
-        record(caller, campaignId, slots, drafts, reasons, ids, true);
+        List<InputBatch.Outcome> outcomes = campaigns.recordAccepted(caller, campaignId, drafts.stream().map(i -> slots.get(i).draft()).toList(),
+                "平台数据未能记入");
+        for (InputBatch.Outcome o : outcomes) {
+            int slot = drafts.get(o.index());
+            if (o.record() != null) {
+                ids[slot] = o.record().id();
+            } else {
+                reasons[slot] = o.reason();
+            }
+        }
         List<CampaignFeedResult.Recorded> recorded = new ArrayList<>();
         List<CampaignFeedResult.Missing> missing = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
@@ -109,36 +118,6 @@ final class CampaignApplication {
             }
         }
         return new CampaignFeedResult(campaignId, recorded, missing);
-    }
-
-    /**
-     * Sends the drafts at {@code pending} as one batch. Drafts refused on the first try get their reason and the rest go
-     * again once; a refusal then means the campaign changed under us, and is thrown rather than half-applied.
-     */
-    private void record(Caller caller, long campaignId, List<Slot> slots, List<Integer> pending, String[] reasons, long[] ids,
-                        boolean firstTry) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        InputBatch answer = campaigns.recordInputs(caller, campaignId, pending.stream().map(i -> slots.get(i).draft()).toList());
-        if (answer.written()) {
-            for (InputBatch.Outcome o : answer.outcomes()) {
-                ids[pending.get(o.index())] = o.record().id();
-            }
-            return;
-        }
-        List<InputBatch.Outcome> refused = answer.refused();
-        if (!firstTry || refused.isEmpty()) {
-            InputBatch.Outcome first = refused.isEmpty() ? null : refused.get(0);
-            throw new SupervisionException(first == null ? ProblemKind.CONFLICT : first.refusal(),
-                    "平台数据未能记入", first == null ? "监管活动拒绝了这批数据" : first.reason(), null);
-        }
-        List<Integer> rest = new ArrayList<>(pending);
-        for (InputBatch.Outcome o : refused) {
-            reasons[pending.get(o.index())] = o.reason();
-            rest.set(o.index(), null);
-        }
-        record(caller, campaignId, slots, rest.stream().filter(Objects::nonNull).toList(), reasons, ids, false);
     }
 
     private static Slot slot(long unit, MetricBinding b, MetricEntity m, Aggregate a, String period) {

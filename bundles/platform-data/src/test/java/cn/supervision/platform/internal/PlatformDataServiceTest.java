@@ -96,6 +96,9 @@ class PlatformDataServiceTest {
     @SuppressWarnings("unchecked")
     private <T> T fake(Class<T> type) {
         return (T) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
+            if (m.getName().equals("recordAccepted")) {
+                return java.lang.reflect.InvocationHandler.invokeDefault(p, m, a); // the service's own retry over the faked batches
+            }
             Caller c = (Caller) a[0];
             boolean city = c.isSystem() || "370500".equals(c.jurisdictionCode());
             switch (m.getName()) {

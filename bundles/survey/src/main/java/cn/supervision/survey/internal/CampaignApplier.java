@@ -105,7 +105,16 @@ final class CampaignApplier {
                 drafts.add(i);
             }
         }
-        record(caller, q.campaignId(), slots, drafts, reasons, ids, true);
+        List<InputBatch.Outcome> outcomes = campaigns.recordAccepted(caller, q.campaignId(), drafts.stream().map(i -> slots.get(i).draft()).toList(),
+                "问卷换算结果未能记入");
+        for (InputBatch.Outcome o : outcomes) {
+            int slot = drafts.get(o.index());
+            if (o.record() != null) {
+                ids[slot] = o.record().id();
+            } else {
+                reasons[slot] = o.reason();
+            }
+        }
         List<Application.Applied> applied = new ArrayList<>();
         List<Application.Skipped> skipped = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
@@ -118,36 +127,5 @@ final class CampaignApplier {
             }
         }
         return new Application(id, q.campaignId(), applied, skipped);
-    }
-
-    /**
-     * Sends the drafts at {@code pending} as one batch. Drafts refused on the first try get their reason and the rest go
-     * again once; a refusal then means the campaign changed under us, and is thrown rather than half-applied. Refusals of
-     * the whole batch (the campaign stopped collecting, the caller's authority) come thrown from the campaign service.
-     */
-    private void record(Caller caller, long campaignId, List<Slot> slots, List<Integer> pending, String[] reasons, long[] ids,
-                        boolean firstTry) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        InputBatch answer = campaigns.recordInputs(caller, campaignId, pending.stream().map(i -> slots.get(i).draft()).toList());
-        if (answer.written()) {
-            for (InputBatch.Outcome o : answer.outcomes()) {
-                ids[pending.get(o.index())] = o.record().id();
-            }
-            return;
-        }
-        List<InputBatch.Outcome> refused = answer.refused();
-        if (!firstTry || refused.isEmpty()) {
-            InputBatch.Outcome first = refused.isEmpty() ? null : refused.get(0);
-            throw new SupervisionException(first == null ? ProblemKind.CONFLICT : first.refusal(), "问卷换算结果未能记入",
-                    first == null ? "监管活动拒绝了这批输入" : first.reason(), null);
-        }
-        List<Integer> rest = new ArrayList<>(pending);
-        for (InputBatch.Outcome o : refused) {
-            reasons[pending.get(o.index())] = o.reason();
-            rest.set(o.index(), null);
-        }
-        record(caller, campaignId, slots, rest.stream().filter(Objects::nonNull).toList(), reasons, ids, false);
     }
 }
