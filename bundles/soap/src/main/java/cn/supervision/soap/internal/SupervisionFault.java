@@ -10,6 +10,7 @@ import javax.xml.bind.annotation.XmlType;
 import javax.xml.ws.WebFault;
 
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.rest.bounds.ProblemStatus;
 
 /** The SOAP fault for every refusal: the same status, title, detail and field errors as a REST problem. */
 @WebFault(name = "SupervisionFault", targetNamespace = RegistryWebService.NS)
@@ -37,7 +38,7 @@ public class SupervisionFault extends Exception {
 
     static SupervisionFault of(SupervisionException e) {
         Info info = new Info();
-        info.status = httpStatus(e.kind());
+        info.status = ProblemStatus.of(e.kind()); // what a REST client gets for the same refusal
         info.kind = e.kind().name();
         info.title = e.title();
         info.detail = e.getMessage();
@@ -48,21 +49,6 @@ public class SupervisionFault extends Exception {
             info.errors.add(p);
         });
         return new SupervisionFault(e.title() + "：" + e.getMessage(), info);
-    }
-
-    /** The status a REST client would see for the same refusal, so partners can treat both alike. */
-    private static int httpStatus(cn.supervision.api.problem.ProblemKind kind) {
-        return switch (kind) {
-            case INVALID -> 400;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case GONE -> 410;
-            case TOO_LARGE -> 413;
-            case UNSUPPORTED_TYPE -> 415;
-            case THROTTLED -> 429;
-            case BUSY, UNAVAILABLE -> 503;
-        };
     }
 
     @XmlAccessorType(XmlAccessType.FIELD)
