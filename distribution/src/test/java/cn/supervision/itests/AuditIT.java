@@ -216,6 +216,8 @@ public class AuditIT {
         }
         Http.Reply list = Http.get(AUDIT + "?action=WRITE&limit=200", "city-admin");
         String entry = entryWith(list.body(), "\"resource\":\"supervision:campaign-publish\"");
+        assertTrue("a refused publish is recorded as refused (no campaign 987654), not as done: " + entry,
+                entry.contains("\"status\":404"));
         assertTrue(entry, entry.contains("\"channel\":\"SHELL\"") && entry.contains("\"recordIds\":\"id=987654\"")
                 && entry.contains("\"username\":\"shell:") && entry.contains("\"jurisdictionCode\":\"370500\""));
         assertFalse("reads are not recorded", list.body().contains("supervision:campaign-list"));

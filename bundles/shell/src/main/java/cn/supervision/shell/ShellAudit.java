@@ -34,6 +34,8 @@ public class ShellAudit implements CommandSessionListener {
             "config:edit", "config:update", "config:delete", "config:property-set", "config:property-delete", "config:property-append",
             "kar:install", "kar:uninstall", "jaas:update", "jaas:user-add", "jaas:user-delete", "jaas:role-add", "jaas:role-delete",
             "system:shutdown", "shutdown");
+    /** Session variable in which a command leaves the status of a refusal it reported (see {@link SupervisionAction}). */
+    static final String REFUSAL_STATUS = "supervision.refusal.status";
     private static final System.Logger LOG = System.getLogger(ShellAudit.class.getName());
 
     private final AuditLog audit;
@@ -49,12 +51,23 @@ public class ShellAudit implements CommandSessionListener {
 
     @Override
     public void afterExecute(CommandSession session, CharSequence command, Exception exception) {
+        refusal(session);
         record(session, command, exception instanceof SupervisionException s ? cn.supervision.rest.bounds.ProblemStatus.of(s.kind()) : 500);
     }
 
     @Override
     public void afterExecute(CommandSession session, CharSequence command, Object result) {
-        record(session, command, 200);
+        Integer refused = refusal(session);
+        record(session, command, refused == null ? 200 : refused);
+    }
+
+    /** The status of a refusal a command of this line reported and then ended quietly on; taken, so it counts once. */
+    private static Integer refusal(CommandSession session) {
+        Object status = session == null ? null : session.get(REFUSAL_STATUS);
+        if (status != null) {
+            session.put(REFUSAL_STATUS, null);
+        }
+        return status instanceof Integer s ? s : null;
     }
 
     private void record(CommandSession session, CharSequence command, int status) {

@@ -10,13 +10,14 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
+import cn.supervision.rest.bounds.ProblemStatus;
 
 /**
  * What every supervision command shares: the acting caller, one way of reporting a refusal, and the table layout.
  * A {@link SupervisionException} is a refusal the operator can act on, so it is printed rather than shown as a stack
- * trace; anything else is a fault and goes to Karaf. Refusals normally end the command quietly, which
- * {@link ShellAudit} records as success; a command whose refusals belong in the audit trail says so with
- * {@link #auditsRefusals()}.
+ * trace; anything else is a fault and goes to Karaf. A refusal ends the command quietly but leaves its status in the
+ * session, so that {@link ShellAudit} records a refused writing command as refused, not as done; a command whose
+ * refusals must also reach Karaf says so with {@link #auditsRefusals()}.
  */
 public abstract class SupervisionAction implements Action {
     @Reference
@@ -38,7 +39,7 @@ public abstract class SupervisionAction implements Action {
     /** The command's work; a refusal thrown from here is reported by {@link #execute()}. */
     protected abstract Object run() throws Exception;
 
-    /** True when a refusal must reach Karaf too, so that {@link ShellAudit} records it with its kind. */
+    /** True when a refusal must reach Karaf too (as an error of the command line), not only the operator's terminal. */
     protected boolean auditsRefusals() {
         return false;
     }
@@ -54,6 +55,9 @@ public abstract class SupervisionAction implements Action {
 
     /** Refusals go to the operator's terminal even when the command's output is piped. */
     private void report(SupervisionException e) {
+        if (session != null) {
+            session.put(ShellAudit.REFUSAL_STATUS, ProblemStatus.of(e.kind()));
+        }
         PrintStream console = session == null || session.getConsole() == null ? System.out : session.getConsole();
         console.println(headline(e));
         for (FieldError f : e.errors()) {
