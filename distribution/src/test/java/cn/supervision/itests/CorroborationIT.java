@@ -154,7 +154,8 @@ public class CorroborationIT {
         assertEquals(repeat.body(), 409, repeat.status());
         assertEquals(401, Http.get(API + "/v1/questionnaires/" + q + "/responses", null).status());
         int sneaked = Http.get(API + "/v1/questionnaires/public/../" + q + "/responses", null).status();
-        assertTrue("the public prefix opens nothing else: " + sneaked, sneaked == 401 || sneaked == 400);
+        // judged by the method it reaches (none: 404) rather than by how the path looks
+        assertTrue("the public prefix opens nothing else: " + sneaked, sneaked == 401 || sneaked == 400 || sneaked == 404);
 
         // the office: masked data, audited reveal, progress, conversion
         assertEquals(403, Http.get(API + "/v1/questionnaires/" + q + "/responses", "czj-user").status());

@@ -152,7 +152,10 @@ public class PlatformIT {
         Http.Reply units = Http.await(API + "/v1/jurisdictions/370500/units", "city-admin",
                 r -> r.status() == 200 && count(r.body(), "\"jurisdictionCode\"") >= 40, 60_000);
         assertTrue(units.body().contains("中共东营市委机构编制委员会办公室"));
-        assertTrue("full mandates with 10+ duties are present", units.body().contains("\"number\":12"));
+        assertTrue("the list answers summaries: duty counts, no mandate text", units.body().contains("\"dutyCount\":")
+                && !units.body().contains("\"duties\""));
+        assertTrue("full mandates with 10+ duties are present",
+                Http.get(API + "/v1/jurisdictions/370500/units?view=full", "city-admin").body().contains("\"number\":12"));
         Http.Reply lijin = Http.get(API + "/v1/jurisdictions/370522/units", "city-admin");
         assertTrue(lijin.body(), lijin.body().contains("利津县财政局"));
     }

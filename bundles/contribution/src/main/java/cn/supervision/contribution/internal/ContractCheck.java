@@ -19,13 +19,21 @@ final class ContractCheck {
     private ContractCheck() {
     }
 
+    private static String shown(String header) {
+        return header.length() > 60 ? header.substring(0, 60) + "…" : header;
+    }
+
     /** The refusal reason, or empty when the bundle's range includes the platform's format version. */
     static Optional<String> refusal(String header) {
         VersionRange range;
         try {
             range = header == null || header.isBlank() ? ASSUMED : new VersionRange(header.trim());
         } catch (IllegalArgumentException e) {
-            return Optional.of("清单头 " + ContributionService.CONTRACT_HEADER + " 不是有效的版本范围（例如 [1.0,2)）：" + header);
+            return Optional.of("清单头 " + ContributionService.CONTRACT_HEADER + " 不是有效的版本范围（例如 [1.0,2)）：" + shown(header));
+        }
+        if (range.getRight() == null) {
+            // "1.0" means every version from 1.0 on, a promise no bundle can keep for formats not yet written
+            return Optional.of("清单头 " + ContributionService.CONTRACT_HEADER + " 须写明上限（例如 [1.0,2)）：" + shown(header));
         }
         if (range.includes(PLATFORM)) {
             return Optional.empty();

@@ -18,5 +18,8 @@ class ContractCheckTest {
         assertTrue(tooNewMinor.contains("1.0.0"), tooNewMinor);
         assertEquals("清单头 Supervision-Contract 不是有效的版本范围（例如 [1.0,2)）：1.x",
                 ContractCheck.refusal("1.x").orElseThrow());
+        assertEquals("清单头 Supervision-Contract 须写明上限（例如 [1.0,2)）：1.0", ContractCheck.refusal("1.0").orElseThrow(),
+                "a bare version is every version from it on: future formats included");
+        assertTrue(ContractCheck.refusal("x".repeat(10_000)).orElseThrow().length() < 200, "the header is not echoed whole");
     }
 }

@@ -40,6 +40,8 @@ public class RestGateway {
     public static final String RESOURCE_PROPERTY = "supervision.rest.resource";
     static final long QUIET_MILLIS = 200;
     static final long MAX_DELAY_MILLIS = 2_000;
+    /** After a failed publication (a change in the meantime publishes sooner, as usual). */
+    static final long RETRY_MILLIS = 5_000;
     /**
      * Answers from this size on are gzipped for clients that accept it (a unit list with mandates is ~35 KB of JSON);
      * below, compression costs more than it saves.
@@ -157,7 +159,14 @@ public class RestGateway {
             LOG.info("REST API published at {} (publication {}) with {} resource(s): {}", address, publications, beans.size(),
                     beans.stream().map(b -> b.getClass().getSimpleName()).toList());
         } catch (RuntimeException e) {
-            LOG.error("Cannot publish the REST API at {}", address, e);
+            // the previous server keeps routing, possibly to a resource that has left: try again rather than stay stale
+            LOG.error("Cannot publish the REST API at {}; trying again in {} ms", address, RETRY_MILLIS, e);
+            synchronized (this) {
+                if (!stopped) {
+                    firstChangeNanos = System.nanoTime();
+                    pending = publisher.schedule(this::publish, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
