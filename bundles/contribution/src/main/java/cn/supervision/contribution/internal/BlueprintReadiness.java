@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A bundle's CUSTOM rules are Blueprint services, so what uses them is validated once its container is up. The container
- * announces itself as a service; a tracker completes a future on that event, so no thread waits for it.
+ * announces itself as a service, registered by the bundle it belongs to; a tracker completes a future on that event, so
+ * no thread waits for it.
  */
 final class BlueprintReadiness {
     private static final Logger LOG = LoggerFactory.getLogger(BlueprintReadiness.class);
@@ -40,7 +41,11 @@ final class BlueprintReadiness {
                 new ServiceTrackerCustomizer<>() {
                     @Override
                     public Object addingService(ServiceReference<Object> reference) {
-                        up.complete(true);
+                        // the name is not enough: during an update the old and the new revision, or two versions side by
+                        // side, share it, and only this bundle object's own container has its CUSTOM rules
+                        if (reference.getBundle() == bundle) {
+                            up.complete(true);
+                        }
                         return null; // nothing to hold: the registration was all that was wanted
                     }
 

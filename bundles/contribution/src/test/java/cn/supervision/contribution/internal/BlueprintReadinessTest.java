@@ -59,28 +59,34 @@ class BlueprintReadinessTest {
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 1_000, "of() returns at once");
         assertFalse(ready.isDone(), "no container yet");
 
-        container("cn.supervision.county.other");
+        container(context.installBundle("test:other", jar("cn.supervision.county.other", "1.0.0", true)));
         assertFalse(ready.isDone(), "another bundle's container is not this one's");
 
-        container("cn.supervision.county.rules");
+        container(context.installBundle("test:rules-2", jar("cn.supervision.county.rules", "2.0.0", true)));
+        assertFalse(ready.isDone(), "nor is the container of another bundle with the same name (a second version)");
+
+        container(bundle);
         ready.get(1, TimeUnit.SECONDS);
     }
 
     @Test
     void aContainerAlreadyUpAndABundleWithoutBlueprintAreReadyAtOnce() throws Exception {
-        container("cn.supervision.county.rules");
         Bundle rules = context.installBundle("test:rules", jar("cn.supervision.county.rules", true));
+        container(rules);
         assertTrue(new BlueprintReadiness(context).of(rules).isDone());
 
         Bundle data = context.installBundle("test:data", jar("cn.supervision.county.data", false));
         assertTrue(new BlueprintReadiness(context).of(data).isDone());
     }
 
-    private ServiceRegistration<?> container(String symbolicName) {
+    /** As Blueprint does: the bundle's own context registers its container, so the service names the bundle. */
+    private ServiceRegistration<?> container(Bundle owner) throws Exception {
+        owner.start();
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put("osgi.blueprint.container.symbolicname", symbolicName);
+        props.put("osgi.blueprint.container.symbolicname", owner.getSymbolicName());
+        props.put("osgi.blueprint.container.version", owner.getVersion());
         // a factory: the framework then does not ask for an instance of the (absent) Blueprint API class
-        return context.registerService(CONTAINER, new ServiceFactory<Object>() {
+        return owner.getBundleContext().registerService(CONTAINER, new ServiceFactory<Object>() {
             @Override
             public Object getService(Bundle bundle, ServiceRegistration<Object> registration) {
                 return new Object();
@@ -93,12 +99,16 @@ class BlueprintReadinessTest {
     }
 
     private static ByteArrayInputStream jar(String symbolicName, boolean blueprint) throws IOException {
+        return jar(symbolicName, "1.0.0", blueprint);
+    }
+
+    private static ByteArrayInputStream jar(String symbolicName, String version, boolean blueprint) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", symbolicName);
-        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Bundle-Version", version);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(out, m)) {
             if (blueprint) {
