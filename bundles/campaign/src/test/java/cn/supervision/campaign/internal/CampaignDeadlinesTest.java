@@ -46,7 +46,6 @@ import cn.supervision.api.campaign.Period;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.notification.Message;
-import cn.supervision.api.notification.Notification;
 import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.schedule.PassResult;
@@ -55,6 +54,7 @@ import cn.supervision.api.security.Role;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
+import cn.supervision.testing.fakes.FakeNotificationService;
 
 /** Collection deadlines: the late policy at the end of the deadline day in Asia/Shanghai, notices, reminders, lateness. */
 class CampaignDeadlinesTest {
@@ -69,7 +69,7 @@ class CampaignDeadlinesTest {
     /** What was sent, to whom. */
     record Sent(String to, Message message) { }
 
-    static final class RecordingNotifications implements NotificationService {
+    static final class RecordingNotifications extends FakeNotificationService {
         final List<Sent> sent = new ArrayList<>();
 
         @Override
@@ -90,21 +90,6 @@ class CampaignDeadlinesTest {
             return 1;
         }
 
-        @Override
-        public List<Notification> inbox(Caller caller, boolean unreadOnly, int offset, int limit) {
-            throw new UnsupportedOperationException("not used by the campaign bundle");
-        }
-
-        @Override
-        public long unreadCount(Caller caller) {
-            throw new UnsupportedOperationException("not used by the campaign bundle");
-        }
-
-        @Override
-        public Notification markRead(Caller caller, long id) {
-            throw new UnsupportedOperationException("not used by the campaign bundle");
-        }
-
         List<String> recipients(String category) {
             return sent.stream().filter(s -> s.message().category().equals(category)).map(Sent::to).toList();
         }
@@ -121,7 +106,7 @@ class CampaignDeadlinesTest {
     void start() {
         jpa = new LocalJpaTemplate("campaign-test", "META-INF/campaign-test-persistence.xml");
         FakeRegistry registry = new FakeRegistry(JURISDICTIONS, UNITS);
-        IndicatorSystemService systems = CampaignServiceTest.fake(IndicatorSystemService.class);
+        IndicatorSystemService systems = CampaignServiceTest.systems();
         campaigns = new JpaCampaignService(jpa, registry, systems, Scoring.DEFAULT_BANDS, clock);
         campaigns.setCollectionNotices(new CollectionNotices(registry, List.of(notifications)));
         ledger = new DeadlineLedger(jpa, registry, systems, campaigns, clock);
@@ -220,10 +205,22 @@ class CampaignDeadlinesTest {
 
     @Test
     void aFailingNotificationServiceNeverUndoesTheTransition() {
-        NotificationService broken = (NotificationService) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {NotificationService.class}, (p, m, a) -> {
-                    throw new IllegalStateException("inbox down");
-                });
+        NotificationService broken = new FakeNotificationService() {
+            @Override
+            public int toUsers(Collection<String> usernames, Message message) {
+                throw new IllegalStateException("inbox down");
+            }
+
+            @Override
+            public int toUnit(String jurisdictionCode, String unitCode, Message message) {
+                throw new IllegalStateException("inbox down");
+            }
+
+            @Override
+            public int toOffice(String jurisdictionCode, Message message) {
+                throw new IllegalStateException("inbox down");
+            }
+        };
         FakeRegistry registry = new FakeRegistry(JURISDICTIONS, UNITS);
         campaigns.setCollectionNotices(new CollectionNotices(registry, List.of(broken)));
         Campaign c = collecting(List.of(1L), null);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +38,7 @@ import cn.supervision.api.indicator.Adjustment;
 import cn.supervision.api.indicator.AdjustmentKind;
 import cn.supervision.api.indicator.Aggregation;
 import cn.supervision.api.indicator.Category;
+import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.indicator.Indicator;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorSystem;
@@ -47,10 +47,10 @@ import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.registry.DutyRecord;
 import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.JurisdictionKind;
 import cn.supervision.api.registry.Mandate;
-import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
@@ -58,6 +58,7 @@ import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.fakes.FakeIndicatorSystemService;
 
 class CampaignServiceTest {
     static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
@@ -96,63 +97,47 @@ class CampaignServiceTest {
         return c.isSystem() || c.jurisdictionCode().equals(code) || ("370500".equals(c.jurisdictionCode()) && code.startsWith("3705"));
     }
 
-    /** The registry's and the indicator service's answers these tests need, with their authority rules. */
-    @SuppressWarnings("unchecked")
-    static <T> T fake(Class<T> type) {
+    /** The indicator service's answers these tests need, with its authority rule. */
+    static IndicatorSystemService systems() {
         Map<Long, IndicatorSystem> systems = Map.of(
                 10L, system(10, "370500", SystemStatus.PUBLISHED, EnumSet.of(UnitKind.GOVERNMENT_DEPARTMENT, UnitKind.PARTY_ORGAN)),
                 11L, system(11, "370500", SystemStatus.PUBLISHED, EnumSet.of(UnitKind.PUBLIC_INSTITUTION)),
                 12L, system(12, "370500", SystemStatus.DRAFT, Set.of()),
                 20L, system(20, "370522", SystemStatus.PUBLISHED, Set.of()));
-        return (T) Proxy.newProxyInstance(CampaignServiceTest.class.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
-            Caller c = (Caller) a[0];
-            switch (m.getName()) {
-                case "getJurisdiction": {
-                    Jurisdiction j = JURISDICTIONS.stream().filter(x -> x.code().equals(a[1])).findFirst()
-                            .orElseThrow(() -> SupervisionException.notFound("" + a[1]));
-                    if (!sees(c, j.code())) {
-                        throw SupervisionException.forbidden(j.code());
-                    }
-                    return j;
+        return new FakeIndicatorSystemService() {
+            @Override
+            public IndicatorSystem get(Caller c, long id) {
+                IndicatorSystem s = systems.get(id);
+                if (s == null || !sees(c, s.jurisdictionCode())) {
+                    throw SupervisionException.notFound("" + id);
                 }
-                case "listJurisdictions":
-                    return JURISDICTIONS.stream().filter(j -> sees(c, j.code())).toList();
-                case "listUnits":
-                    return UNITS.stream().filter(u -> u.jurisdictionCode().equals(a[1])).toList();
-                case "getUnit": {
-                    Unit u = UNITS.stream().filter(x -> x.id() == (Long) a[1]).findFirst().orElseThrow();
-                    if (!sees(c, u.jurisdictionCode()) || (c.unitCode() != null && !c.unitCode().equals(u.code()))) {
-                        throw SupervisionException.forbidden("unit " + u.id());
-                    }
-                    return u;
-                }
-                case "evaluateAll": {
-                    Map<Object, Object> out = new java.util.LinkedHashMap<>();
-                    ((Map<Object, Map<String, IndicatorInput>>) a[2]).forEach((k, in) -> {
-                        LAST_INPUTS.clear();
-                        LAST_INPUTS.putAll(in);
-                        EVALUATIONS[0]++;
-                        out.put(k, ScoringTest.evaluation("36", "16", "9", "12", "13.5", "0", "0", false, false));
-                    });
-                    return out;
-                }
-                case "get": {
-                    IndicatorSystem s = systems.get((Long) a[1]);
-                    if (s == null || !sees(c, s.jurisdictionCode())) {
-                        throw SupervisionException.notFound("" + a[1]);
-                    }
-                    return s;
-                }
-                default:
-                    throw new IllegalStateException("not used: " + m.getName());
+                return s;
             }
-        });
+
+            @Override
+            public <K> Map<K, Evaluation> evaluateAll(Caller c, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit) {
+                Map<K, Evaluation> out = new java.util.LinkedHashMap<>();
+                inputsByUnit.forEach((k, in) -> {
+                    LAST_INPUTS.clear();
+                    LAST_INPUTS.putAll(in);
+                    EVALUATIONS[0]++;
+                    out.put(k, ScoringTest.evaluation("36", "16", "9", "12", "13.5", "0", "0", false, false));
+                });
+                return out;
+            }
+
+            @Override
+            public <K> Map<K, Evaluation> evaluateAll(Caller c, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit,
+                    Map<K, List<DutyRecord>> dutiesByUnit) {
+                return evaluateAll(c, id, inputsByUnit);
+            }
+        };
     }
 
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("campaign-test", "META-INF/campaign-test-persistence.xml");
-        campaigns = new JpaCampaignService(jpa, new FakeRegistry(JURISDICTIONS, UNITS), fake(IndicatorSystemService.class));
+        campaigns = new JpaCampaignService(jpa, new FakeRegistry(JURISDICTIONS, UNITS), systems());
     }
 
     @AfterEach
