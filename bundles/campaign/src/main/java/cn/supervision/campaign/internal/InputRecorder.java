@@ -22,6 +22,7 @@ import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.SystemDefinition;
+import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Access;
@@ -37,6 +38,11 @@ import cn.supervision.campaign.internal.model.InputEntity;
  */
 final class InputRecorder {
     static final int MAX_EXPLANATION = 2_000;
+    /**
+     * Drafts per batch. A batch is one transaction holding its row locks until the last draft is written; the largest
+     * real one (a questionnaire or platform-data application: a city's units × the bound indicators) stays well below.
+     */
+    static final int MAX_BATCH = 10_000;
 
     private final JpaTemplate jpa;
     private final CampaignAccess access;
@@ -67,6 +73,10 @@ final class InputRecorder {
     InputBatch record(Caller caller, Campaign c, List<InputDraft> drafts) {
         if (drafts == null) {
             throw SupervisionException.invalid("inputs", "必须提供输入");
+        }
+        if (drafts.size() > MAX_BATCH) {
+            throw new SupervisionException(ProblemKind.TOO_LARGE, "输入过多",
+                    "一批最多 " + MAX_BATCH + " 项输入，收到 " + drafts.size() + " 项，请分批提交", null);
         }
         Checked checked = check(caller, c, drafts);
         List<InputBatch.Outcome> outcomes = new ArrayList<>();

@@ -195,6 +195,23 @@ class CampaignInputBatchTest {
     }
 
     @Test
+    void aBatchBeyondTheCapIsRefusedWholeAndANullDraftIsNamed() {
+        Campaign c = collecting();
+        List<InputDraft> tooMany = java.util.Collections.nCopies(InputRecorder.MAX_BATCH + 1, office(1, "D1.2"));
+        SupervisionException large = refused(ProblemKind.TOO_LARGE, () -> campaigns.recordInputs(CITY, c.id(), tooMany));
+        assertEquals("一批最多 " + InputRecorder.MAX_BATCH + " 项输入，收到 " + (InputRecorder.MAX_BATCH + 1) + " 项，请分批提交",
+                large.getMessage());
+        assertEquals(0, inputs(c.id()));
+
+        InputBatch batch = campaigns.recordInputs(CITY, c.id(), java.util.Arrays.asList(office(1, "D1.2"), null));
+        assertFalse(batch.written());
+        assertEquals(ProblemKind.INVALID, batch.outcomes().get(1).refusal());
+        assertEquals("缺少输入", batch.outcomes().get(1).reason());
+        assertNull(batch.outcomes().get(0).refusal());
+        assertEquals(0, inputs(c.id()));
+    }
+
+    @Test
     void aPublicationBetweenTheCheckAndTheWriteRefusesTheBatch() {
         Campaign c = campaigns.transition(CITY, collecting().id(), CampaignState.SCORING, "评分");
         clock.next = () -> campaigns.transition(CITY, c.id(), CampaignState.PUBLISHED, "发布");
