@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -21,6 +22,7 @@ public class AuditListCommand extends SupervisionAction {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "jurisdiction", description = "jurisdiction code (with those below it; default: all)")
     String jurisdiction;
     @Option(name = "-u", aliases = "--user", description = "only this user")

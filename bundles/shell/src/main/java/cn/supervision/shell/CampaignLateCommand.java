@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -11,6 +12,7 @@ import cn.supervision.api.campaign.CampaignDeadlines;
 @Command(scope = "supervision", name = "campaign-late", description = "Who self-reported and who is late in a campaign (自评逾期情况)")
 @Service
 public class CampaignLateCommand extends SupervisionAction {
+    @Completion(CampaignCompleter.class)
     @Argument(index = 0, name = "id", required = true, description = "campaign id")
     long id;
     @Reference

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -12,6 +13,7 @@ import cn.supervision.api.campaign.CampaignService;
 @Command(scope = "supervision", name = "campaign-list", description = "Lists supervision campaigns (监管活动)")
 @Service
 public class CampaignListCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: all)")
     String code;
     @Reference

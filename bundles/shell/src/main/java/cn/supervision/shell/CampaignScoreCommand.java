@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -12,6 +13,7 @@ import cn.supervision.api.campaign.UnitResult;
 @Command(scope = "supervision", name = "campaign-score", description = "Scores a campaign from its current inputs (published: the results in force)")
 @Service
 public class CampaignScoreCommand extends SupervisionAction {
+    @Completion(CampaignCompleter.class)
     @Argument(index = 0, name = "id", required = true, description = "campaign id")
     long id;
     @Reference

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -12,6 +13,7 @@ import cn.supervision.api.contribution.ContributionService;
 @Command(scope = "supervision", name = "contribution-info", description = "Shows one contribution bundle, with every reason when rejected, and its event history")
 @Service
 public class ContributionInfoCommand extends SupervisionAction {
+    @Completion(ContributionCompleter.class)
     @Argument(index = 0, name = "id", required = true, description = "contribution id (see contribution-list)")
     long id;
     @Reference

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -13,6 +14,7 @@ import cn.supervision.api.duty.ProposalState;
         description = "Analyses a jurisdiction's duties and power-list items for overlaps and gaps between units (职责交叉与空白), stores the new proposals and lists those awaiting a decision")
 @Service
 public class DutyAnalyseCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "jurisdiction", required = true, description = "jurisdiction code, e.g. 370500")
     String jurisdiction;
     @Reference

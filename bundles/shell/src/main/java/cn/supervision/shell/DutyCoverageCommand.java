@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -19,6 +20,7 @@ import cn.supervision.api.duty.UnitCoverage;
         description = "Prints a year's coverage of the main duties (主要职责监管覆盖) per active unit of a jurisdiction")
 @Service
 public class DutyCoverageCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code", required = true)
     String code;
     @Argument(index = 1, name = "year", description = "year (default: this year, Beijing time)")

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -17,6 +18,7 @@ import cn.supervision.api.registry.DutyStatus;
         description = "Lists a unit's main duties with their stable ids, types and links to other units' duties")
 @Service
 public class DutyListCommand extends SupervisionAction {
+    @Completion(UnitCompleter.class)
     @Argument(index = 0, name = "unitId", description = "unit id", required = true)
     long unitId;
     @Option(name = "-r", aliases = "--retired", description = "include duties retired by a mandate revision")

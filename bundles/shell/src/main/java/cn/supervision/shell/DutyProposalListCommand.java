@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -19,6 +20,7 @@ import cn.supervision.api.duty.ProposalState;
         description = "Lists the duty analysis' proposals (职责交叉与空白) of a jurisdiction, most similar first")
 @Service
 public class DutyProposalListCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "jurisdiction", required = true, description = "jurisdiction code, e.g. 370500")
     String jurisdiction;
     @Option(name = "-k", aliases = "--kind", description = "only this kind: OVERLAP, GAP")

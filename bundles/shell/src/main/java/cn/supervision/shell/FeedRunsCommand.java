@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,6 +16,7 @@ import cn.supervision.api.platform.PlatformDataService;
         description = "Lists the scheduled platform-data pulls (数据拉取), or one feed's runs; --now runs it first")
 @Service
 public class FeedRunsCommand extends SupervisionAction {
+    @Completion(FeedCompleter.class)
     @Argument(index = 0, name = "name", description = "feed name (default: list the feeds)")
     String name;
     @Option(name = "--now", description = "run the feed now and wait for its outcome")

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,6 +16,7 @@ import cn.supervision.api.followup.FindingState;
 @Command(scope = "supervision", name = "finding-list", description = "Lists findings (问题清单), oldest first")
 @Service
 public class FindingListCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: all)")
     String code;
     @Option(name = "--state", description = "OPEN, IN_RECTIFICATION, RECTIFIED or WITHDRAWN")

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -14,6 +15,7 @@ import cn.supervision.api.indicator.SystemStatus;
 @Command(scope = "supervision", name = "indicator-list", description = "Lists indicator systems (指标体系), all jurisdictions or one")
 @Service
 public class IndicatorListCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: all)")
     String code;
     @Option(name = "-s", aliases = "--status", description = "DRAFT, PUBLISHED or RETIRED")

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -15,6 +16,7 @@ import cn.supervision.api.indicator.IndicatorSystemService;
 @Command(scope = "supervision", name = "indicator-show", description = "Shows the tree of an indicator system")
 @Service
 public class IndicatorShowCommand extends SupervisionAction {
+    @Completion(IndicatorSystemCompleter.class)
     @Argument(index = 0, name = "id", required = true, description = "indicator system id")
     long id;
     @Reference

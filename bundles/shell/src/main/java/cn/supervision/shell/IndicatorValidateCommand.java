@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -13,6 +14,7 @@ import cn.supervision.api.indicator.ValidationProblem;
 @Command(scope = "supervision", name = "indicator-validate", description = "Validates an indicator system and lists every problem")
 @Service
 public class IndicatorValidateCommand extends SupervisionAction {
+    @Completion(IndicatorSystemCompleter.class)
     @Argument(index = 0, name = "id", required = true, description = "indicator system id")
     long id;
     @Reference

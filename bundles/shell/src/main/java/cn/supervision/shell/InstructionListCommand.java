@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -12,6 +13,7 @@ import cn.supervision.api.report.SpecialReportService;
 @Command(scope = "supervision", name = "instructions", description = "Lists leaders' instructions (领导批示) on special reports not yet closed, with their open and overdue task counts (overdue first)")
 @Service
 public class InstructionListCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: every jurisdiction)")
     String code;
     @Reference

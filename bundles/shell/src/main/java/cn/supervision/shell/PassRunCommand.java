@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -15,6 +16,7 @@ import cn.supervision.api.schedule.Scheduler;
         description = "Runs the daily rule passes now (deadlines, reminders, warning rules), or only the named one, and prints what they did")
 @Service
 public class PassRunCommand extends SupervisionAction {
+    @Completion(PassCompleter.class)
     @Argument(index = 0, name = "name", description = "pass name (default: every pass, in name order)")
     String name;
     @Reference

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -13,6 +14,7 @@ import cn.supervision.api.platform.PlatformDataService;
 @Command(scope = "supervision", name = "platform-batches", description = "Lists the latest platform-data batches (平台数据批次) of a jurisdiction")
 @Service
 public class PlatformBatchesCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code", required = true)
     String code;
     @Option(name = "-n", description = "how many (default 20)")

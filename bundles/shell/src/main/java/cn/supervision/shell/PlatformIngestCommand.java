@@ -7,8 +7,10 @@ import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import cn.supervision.api.platform.BatchReceipt;
 import cn.supervision.api.platform.PlatformDataService;
@@ -18,12 +20,14 @@ import cn.supervision.api.platform.RowError;
         description = "Ingests a platform-data file (CSV or JSON) as one batch: all rows or none; the same batch id twice is stored once")
 @Service
 public class PlatformIngestCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code", required = true)
     String code;
     @Argument(index = 1, name = "source", description = "source system, e.g. hotline", required = true)
     String source;
     @Argument(index = 2, name = "batchId", description = "client batch id", required = true)
     String batchId;
+    @Completion(FileCompleter.class)
     @Argument(index = 3, name = "file", description = "a .csv (metric,unit,date,value[,recordId]) or .json file", required = true)
     String file;
     @Reference

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -14,6 +15,7 @@ import cn.supervision.api.registry.DutyRecord;
         description = "Shows what does not line up between a unit's current power list and its active main duties")
 @Service
 public class PowerListGapsCommand extends SupervisionAction {
+    @Completion(UnitCompleter.class)
     @Argument(index = 0, name = "unitId", description = "unit id", required = true)
     long unitId;
     @Reference

@@ -8,8 +8,10 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import cn.supervision.api.duty.PowerItemDraft;
 import cn.supervision.api.duty.PowerListImport;
@@ -23,8 +25,10 @@ public class PowerListImportCommand extends SupervisionAction {
     /** As large as the REST upload allows. */
     static final int MAX_BYTES = 10 * 1024 * 1024;
 
+    @Completion(UnitCompleter.class)
     @Argument(index = 0, name = "unitId", description = "unit id", required = true)
     long unitId;
+    @Completion(FileCompleter.class)
     @Argument(index = 1, name = "file", description = "the .xlsx workbook (columns as in GET /v1/power-lists/template)", required = true)
     String file;
     @Reference

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -14,6 +15,7 @@ import cn.supervision.api.proposal.ProposalState;
 @Command(scope = "supervision", name = "proposal-list", description = "Lists establishment proposals (机构编制处理意见) of a jurisdiction, or every one the operator may read")
 @Service
 public class ProposalListCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: every jurisdiction)")
     String code;
     @Option(name = "-s", aliases = "--state", description = "only this state: DRAFT, SUBMITTED, RETURNED, APPROVED, APPLIED")

@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -13,6 +14,7 @@ import cn.supervision.api.survey.SurveyService;
 @Command(scope = "supervision", name = "questionnaire-list", description = "Lists a campaign's questionnaires (问卷) with their progress")
 @Service
 public class QuestionnaireListCommand extends SupervisionAction {
+    @Completion(CampaignCompleter.class)
     @Argument(index = 0, name = "campaign", description = "campaign id", required = true)
     long campaignId;
     @Reference

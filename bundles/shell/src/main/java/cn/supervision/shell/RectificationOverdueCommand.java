@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -13,6 +14,7 @@ import cn.supervision.api.rectification.RectificationService;
 @Command(scope = "supervision", name = "rectification-overdue", description = "Lists overdue rectification items (逾期整改事项)")
 @Service
 public class RectificationOverdueCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: all)")
     String code;
     @Reference

@@ -3,6 +3,7 @@ package cn.supervision.shell;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -17,6 +18,7 @@ import cn.supervision.api.task.TrackedTask;
 @Service
 public class TaskListCommand extends SupervisionAction {
     static final int SHOWN = 1_000;
+    @Completion(JurisdictionCompleter.class)
     @Option(name = "-j", aliases = "--jurisdiction", description = "jurisdiction code (default: every jurisdiction)")
     String code;
     @Option(name = "-o", aliases = "--overdue", description = "only open tasks past their deadline")

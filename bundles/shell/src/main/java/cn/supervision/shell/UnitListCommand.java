@@ -2,6 +2,7 @@ package cn.supervision.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -13,6 +14,7 @@ import cn.supervision.api.registry.Unit;
 @Command(scope = "supervision", name = "unit-list", description = "Lists the units of a jurisdiction (default 370500)")
 @Service
 public class UnitListCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "GB/T 2260 jurisdiction code")
     String code = "370500";
     @Option(name = "-a", aliases = "--all", description = "include merged and abolished units")

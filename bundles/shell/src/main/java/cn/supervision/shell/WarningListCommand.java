@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -19,6 +20,7 @@ import cn.supervision.api.warning.WarningService;
 @Command(scope = "supervision", name = "warning-list", description = "Lists the warning ledger (预警台账) of a jurisdiction, or of every jurisdiction")
 @Service
 public class WarningListCommand extends SupervisionAction {
+    @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: every jurisdiction)")
     String code;
     @Option(name = "-a", aliases = "--all", description = "closed and converted warnings too (default: open ones only)")
