@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +60,6 @@ import cn.supervision.api.platform.PlatformDataService;
 import cn.supervision.api.platform.SourceMapping;
 import cn.supervision.api.platform.StoredRow;
 import cn.supervision.api.problem.SupervisionException;
-import cn.supervision.api.registry.Jurisdiction;
-import cn.supervision.api.registry.JurisdictionKind;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -72,6 +69,7 @@ import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.fakes.FakeCampaignService;
 
 class PlatformDataServiceTest {
     static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
@@ -93,51 +91,39 @@ class PlatformDataServiceTest {
                 Instant.EPOCH, "t", Instant.EPOCH, "t");
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T fake(Class<T> type) {
-        return (T) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
-            if (m.getName().equals("recordAccepted")) {
-                return java.lang.reflect.InvocationHandler.invokeDefault(p, m, a); // the service's own retry over the faked batches
+    /** A collecting campaign 7 that records batches, refusing as {@link #refusals} says; its own recordAccepted retries. */
+    private CampaignService campaigns() {
+        return new FakeCampaignService() {
+            @Override
+            public Campaign get(Caller c, long id) {
+                return new Campaign(7, "370500", CampaignKind.ROUTINE, "常规", null, new Period(Period.PeriodType.QUARTER, 2026, 3),
+                        Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), EnumSet.allOf(Category.class), null, null, List.of(1L, 2L, 3L),
+                        List.of(), CampaignState.COLLECTING, null, Instant.EPOCH, "t", Instant.EPOCH, "t");
             }
-            Caller c = (Caller) a[0];
-            boolean city = c.isSystem() || "370500".equals(c.jurisdictionCode());
-            switch (m.getName()) {
-                case "getJurisdiction":
-                    if (!city && "370500".equals(a[1])) {
-                        throw SupervisionException.forbidden("370500");
-                    }
-                    return new Jurisdiction((String) a[1], "东营市", JurisdictionKind.CITY, null, false);
-                case "listUnits":
-                    return "370500".equals(a[1]) ? UNITS : List.of();
-                case "get":
-                    return new Campaign(7, "370500", CampaignKind.ROUTINE, "常规", null, new Period(Period.PeriodType.QUARTER, 2026, 3),
-                            Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), EnumSet.allOf(Category.class), null, null, List.of(1L, 2L, 3L),
-                            List.of(), CampaignState.COLLECTING, null, Instant.EPOCH, "t", Instant.EPOCH, "t");
-                case "recordInputs":
-                    @SuppressWarnings("unchecked") List<InputDraft> drafts = (List<InputDraft>) a[2];
-                    batchSizes.add(drafts.size());
-                    Map<Integer, ProblemKind> refuse = refusals.poll();
-                    if (refuse != null) {
-                        List<InputBatch.Outcome> outcomes = new ArrayList<>();
-                        for (int i = 0; i < drafts.size(); i++) {
-                            ProblemKind kind = refuse.get(i);
-                            outcomes.add(new InputBatch.Outcome(i, null, kind, kind == null ? null : "单位 " + drafts.get(i).unitId() + " 不在本活动中"));
-                        }
-                        return new InputBatch(false, outcomes);
-                    }
+
+            @Override
+            public InputBatch recordInputs(Caller c, long campaignId, List<InputDraft> drafts) {
+                batchSizes.add(drafts.size());
+                Map<Integer, ProblemKind> refuse = refusals.poll();
+                if (refuse != null) {
                     List<InputBatch.Outcome> outcomes = new ArrayList<>();
                     for (int i = 0; i < drafts.size(); i++) {
-                        InputDraft d = drafts.get(i);
-                        // kept in the shape of one recordInput call, so the assertions read what each input carried
-                        recorded.add(new Object[] {c, a[1], d.unitId(), d.code(), d.input(), d.source(), d.explanation()});
-                        outcomes.add(new InputBatch.Outcome(i, new InputRecord(recorded.size(), 7, d.unitId(), d.code(), d.input(), d.source(),
-                                d.explanation(), c.username(), Instant.EPOCH, ReviewStatus.ACCEPTED, null, null), null, null));
+                        ProblemKind kind = refuse.get(i);
+                        outcomes.add(new InputBatch.Outcome(i, null, kind, kind == null ? null : "单位 " + drafts.get(i).unitId() + " 不在本活动中"));
                     }
-                    return new InputBatch(true, outcomes);
-                default:
-                    throw new IllegalStateException("not used: " + m.getName());
+                    return new InputBatch(false, outcomes);
+                }
+                List<InputBatch.Outcome> outcomes = new ArrayList<>();
+                for (int i = 0; i < drafts.size(); i++) {
+                    InputDraft d = drafts.get(i);
+                    // kept in the shape of one recordInput call, so the assertions read what each input carried
+                    recorded.add(new Object[] {c, campaignId, d.unitId(), d.code(), d.input(), d.source(), d.explanation()});
+                    outcomes.add(new InputBatch.Outcome(i, new InputRecord(recorded.size(), 7, d.unitId(), d.code(), d.input(), d.source(),
+                            d.explanation(), c.username(), Instant.EPOCH, ReviewStatus.ACCEPTED, null, null), null, null));
+                }
+                return new InputBatch(true, outcomes);
             }
-        });
+        };
     }
 
     @BeforeEach
@@ -146,7 +132,7 @@ class PlatformDataServiceTest {
         RegistryService registry = new FakeRegistry(FakeRegistry.DONGYING, UNITS);
         Ingestion ingestion = new Ingestion(jpa, registry);
         scheduler = new FeedScheduler(jpa, registry, ingestion, Collections.singletonList(new HttpFeed()));
-        data = new JpaPlatformDataService(jpa, registry, fake(CampaignService.class), ingestion, scheduler);
+        data = new JpaPlatformDataService(jpa, registry, campaigns(), ingestion, scheduler);
         data.saveMetric(CITY, "370500", new Metric(null, "hotline.ontime-rate", "12345热线按期办结率", "%", "hotline", MetricAggregation.MEAN, null, null));
         data.saveMetric(CITY, "370500", new Metric(null, "review.bad", "政务服务差评件数", "件", "haocha", MetricAggregation.SUM, null, null));
         data.saveMappings(CITY, "370500", List.of(new SourceMapping(null, "hotline", "东营市财政局", 1, null),
