@@ -3,6 +3,7 @@ package cn.supervision.api.tx;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import cn.supervision.api.problem.SupervisionException;
@@ -16,7 +17,9 @@ import cn.supervision.api.problem.SupervisionException;
  * server error.
  * <p>
  * The work must be a complete transaction that starts and ends inside it (e.g. one {@code JpaTemplate.txExpr}): a
- * failure inside an enclosing transaction cannot be retried there, because that transaction is already doomed.
+ * failure inside an enclosing transaction cannot be retried there, because that transaction is already doomed. Work that
+ * joins a caller's transaction when there is one (so that the caller's unit stays all or nothing) says how to see it
+ * ({@link #outsideTransactions}): inside one, the work runs once and a lost lock reaches the transaction's owner as it was.
  */
 public final class LockRetry {
     /** SQLStates of a lost lock: Derby's lock timeout and deadlock, and the standard serialization failure. */
@@ -26,13 +29,19 @@ public final class LockRetry {
 
     private final int attempts;
     private final long basePauseMs;
+    private final BooleanSupplier transactionActive;
 
-    private LockRetry(int attempts, long basePauseMs) {
-        if (attempts < 1 || basePauseMs < 0) {
-            throw new IllegalArgumentException("attempts >= 1 and pause >= 0 expected");
+    private LockRetry(int attempts, long basePauseMs, BooleanSupplier transactionActive) {
+        if (attempts < 1 || basePauseMs < 0 || transactionActive == null) {
+            throw new IllegalArgumentException("attempts >= 1, pause >= 0 and a transaction probe expected");
         }
         this.attempts = attempts;
         this.basePauseMs = basePauseMs;
+        this.transactionActive = transactionActive;
+    }
+
+    private LockRetry(int attempts, long basePauseMs) {
+        this(attempts, basePauseMs, () -> false);
     }
 
     /** Five attempts, pauses of about 20, 40, 80, 160 ms (each drawn at random between half and one and a half times that). */
@@ -44,8 +53,22 @@ public final class LockRetry {
         return new LockRetry(attempts, basePauseMs);
     }
 
-    /** {@code work}'s answer; a lost lock is retried, any other failure passes through untouched. */
+    /**
+     * The same policy, retrying only when {@code transactionActive} (asked once per call, before the work) says the
+     * calling thread has no transaction: the work would join one and could not be retried inside it.
+     */
+    public LockRetry outsideTransactions(BooleanSupplier transactionActive) {
+        return new LockRetry(attempts, basePauseMs, transactionActive);
+    }
+
+    /**
+     * {@code work}'s answer; a lost lock is retried, any other failure passes through untouched. Inside a transaction
+     * (see {@link #outsideTransactions}) the work runs once and every failure passes through untouched.
+     */
     public <T> T call(Supplier<T> work) {
+        if (transactionActive.getAsBoolean()) {
+            return work.get();
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
