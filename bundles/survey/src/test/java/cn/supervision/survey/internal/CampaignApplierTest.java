@@ -3,7 +3,6 @@ package cn.supervision.survey.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,16 +25,17 @@ import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.Period;
 import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.indicator.Category;
-import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.UnitKind;
+import cn.supervision.api.security.Caller;
 import cn.supervision.api.survey.Answer;
 import cn.supervision.api.survey.Application;
 import cn.supervision.api.survey.Questionnaire;
 import cn.supervision.api.survey.Submission;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.fakes.FakeCampaignService;
 
 /** Applying a questionnaire sends one batch; refused drafts become skipped with their reason, and nothing is ever half written. */
 class CampaignApplierTest {
@@ -49,57 +49,48 @@ class CampaignApplierTest {
     private boolean collecting = true;
 
     private CampaignService campaigns() {
-        return (CampaignService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CampaignService.class}, (p, m, a) -> {
-            if (m.getName().equals("recordAccepted")) {
-                return java.lang.reflect.InvocationHandler.invokeDefault(p, m, a); // the service's own retry over the faked batches
+        return new FakeCampaignService() {
+            @Override
+            public Campaign get(Caller caller, long id) {
+                return new Campaign(1, "370500", CampaignKind.SPECIAL, "专项", null, new Period(Period.PeriodType.YEAR, 2026, null),
+                        Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), EnumSet.allOf(Category.class), null, null,
+                        SurveyServiceTest.TARGETS, List.of(), CampaignState.COLLECTING, null, Instant.EPOCH, "t", Instant.EPOCH, "t");
             }
-            switch (m.getName()) {
-                case "get":
-                    return new Campaign(1, "370500", CampaignKind.SPECIAL, "专项", null, new Period(Period.PeriodType.YEAR, 2026, null),
-                            Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), EnumSet.allOf(Category.class), null, null,
-                            SurveyServiceTest.TARGETS, List.of(), CampaignState.COLLECTING, null, Instant.EPOCH, "t", Instant.EPOCH, "t");
-                case "recordInputs": {
-                    if (!collecting) {
-                        throw SupervisionException.conflict("监管活动已发布");
-                    }
-                    @SuppressWarnings("unchecked")
-                    List<InputDraft> drafts = List.copyOf((List<InputDraft>) a[2]);
-                    Set<Long> refused = batches.size() < refusals.size() ? refusals.get(batches.size()) : Set.of();
-                    batches.add(drafts);
-                    List<InputBatch.Outcome> outcomes = new ArrayList<>();
-                    for (int i = 0; i < drafts.size(); i++) {
-                        InputDraft d = drafts.get(i);
-                        outcomes.add(refused.contains(d.unitId())
-                                ? new InputBatch.Outcome(i, null, ProblemKind.INVALID, "单位 " + d.unitId() + " 已撤销")
-                                : new InputBatch.Outcome(i, null, null, null));
-                    }
-                    if (!refused.isEmpty()) {
-                        return new InputBatch(false, outcomes);
-                    }
-                    List<InputBatch.Outcome> written = new ArrayList<>();
-                    for (InputDraft d : drafts) {
-                        stored.add(d);
-                        written.add(new InputBatch.Outcome(written.size(), new InputRecord(100 + stored.size(), 1, d.unitId(), d.code(),
-                                d.input(), d.source(), d.explanation(), "city-admin", Instant.EPOCH, ReviewStatus.ACCEPTED, null, null),
-                                null, null));
-                    }
-                    return new InputBatch(true, written);
-                }
-                default:
-                    throw new IllegalStateException("not used: " + m.getName());
-            }
-        });
-    }
 
-    private IndicatorSystemService systems() {
-        return (IndicatorSystemService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {IndicatorSystemService.class},
-                (p, m, a) -> SurveyServiceTest.system());
+            @Override
+            public InputBatch recordInputs(Caller caller, long campaignId, List<InputDraft> inputs) {
+                if (!collecting) {
+                    throw SupervisionException.conflict("监管活动已发布");
+                }
+                List<InputDraft> drafts = List.copyOf(inputs);
+                Set<Long> refused = batches.size() < refusals.size() ? refusals.get(batches.size()) : Set.of();
+                batches.add(drafts);
+                List<InputBatch.Outcome> outcomes = new ArrayList<>();
+                for (int i = 0; i < drafts.size(); i++) {
+                    InputDraft d = drafts.get(i);
+                    outcomes.add(refused.contains(d.unitId())
+                            ? new InputBatch.Outcome(i, null, ProblemKind.INVALID, "单位 " + d.unitId() + " 已撤销")
+                            : new InputBatch.Outcome(i, null, null, null));
+                }
+                if (!refused.isEmpty()) {
+                    return new InputBatch(false, outcomes);
+                }
+                List<InputBatch.Outcome> written = new ArrayList<>();
+                for (InputDraft d : drafts) {
+                    stored.add(d);
+                    written.add(new InputBatch.Outcome(written.size(), new InputRecord(100 + stored.size(), 1, d.unitId(), d.code(),
+                            d.input(), d.source(), d.explanation(), "city-admin", Instant.EPOCH, ReviewStatus.ACCEPTED, null, null),
+                            null, null));
+                }
+                return new InputBatch(true, written);
+            }
+        };
     }
 
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("survey-test", "META-INF/survey-test-persistence.xml");
-        surveys = new JpaSurveyService(jpa, campaigns(), new FakeRegistry(FakeRegistry.DONGYING, SurveyServiceTest.UNITS), systems(), 30,
+        surveys = new JpaSurveyService(jpa, campaigns(), new FakeRegistry(FakeRegistry.DONGYING, SurveyServiceTest.UNITS), SurveyServiceTest.systems(), 30,
                 java.time.Clock.systemUTC());
     }
 

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +47,6 @@ import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.indicator.SystemStatus;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
-import cn.supervision.api.registry.Jurisdiction;
-import cn.supervision.api.registry.JurisdictionKind;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -80,6 +77,8 @@ import cn.supervision.api.survey.Token;
 import cn.supervision.api.survey.TokenRequest;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.fakes.FakeCampaignService;
+import cn.supervision.testing.fakes.FakeIndicatorSystemService;
 
 class SurveyServiceTest {
     static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
@@ -110,51 +109,43 @@ class SurveyServiceTest {
                         List.of(core, peer, pub), List.of()), Instant.EPOCH, "t", Instant.EPOCH, "t", Instant.EPOCH, "t");
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T fake(Class<T> type) {
-        return (T) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
-            if (m.getName().equals("recordAccepted")) {
-                return java.lang.reflect.InvocationHandler.invokeDefault(p, m, a); // the service's own retry over the faked batches
-            }
-            Caller c = (Caller) a[0];
-            boolean city = c.isSystem() || "370500".equals(c.jurisdictionCode());
-            switch (m.getName()) {
-                case "getJurisdiction":
-                    if (!city) {
-                        throw SupervisionException.forbidden("370500");
-                    }
-                    return new Jurisdiction("370500", "东营市", JurisdictionKind.CITY, null, false);
-                case "listUnits":
-                    return UNITS;
-                case "get":
-                    if (type == CampaignService.class) {
-                        if (!city) {
-                            throw SupervisionException.forbidden("campaign");
-                        }
-                        return new Campaign(1, "370500", CampaignKind.SPECIAL, "专项", null, new Period(Period.PeriodType.YEAR, 2026, null),
-                                Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), EnumSet.allOf(Category.class), null, null,
-                                campaignState == CampaignState.DRAFT ? null : TARGETS, List.of(), campaignState, null,
-                                Instant.EPOCH, "t", Instant.EPOCH, "t");
-                    }
-                    return system();
-                case "recordInputs": {
-                    if (campaignState != CampaignState.COLLECTING && campaignState != CampaignState.SCORING) {
-                        throw SupervisionException.conflict("closed");
-                    }
-                    @SuppressWarnings("unchecked")
-                    List<InputDraft> drafts = (List<InputDraft>) a[2];
-                    List<InputBatch.Outcome> outcomes = new ArrayList<>();
-                    for (InputDraft d : drafts) {
-                        recorded.add(d);
-                        outcomes.add(new InputBatch.Outcome(outcomes.size(), new InputRecord(recorded.size(), 1, d.unitId(), d.code(), d.input(),
-                                d.source(), d.explanation(), c.username(), Instant.EPOCH, ReviewStatus.ACCEPTED, null, null), null, null));
-                    }
-                    return new InputBatch(true, outcomes);
+    /** Campaign 1 in {@link #campaignState}, seen by the city only; it records every draft while collecting or scoring. */
+    private CampaignService campaigns() {
+        return new FakeCampaignService() {
+            @Override
+            public Campaign get(Caller c, long id) {
+                if (!c.isSystem() && !"370500".equals(c.jurisdictionCode())) {
+                    throw SupervisionException.forbidden("campaign");
                 }
-                default:
-                    throw new IllegalStateException("not used: " + m.getName());
+                return new Campaign(1, "370500", CampaignKind.SPECIAL, "专项", null, new Period(Period.PeriodType.YEAR, 2026, null),
+                        Map.of(UnitKind.GOVERNMENT_DEPARTMENT, 10L), EnumSet.allOf(Category.class), null, null,
+                        campaignState == CampaignState.DRAFT ? null : TARGETS, List.of(), campaignState, null,
+                        Instant.EPOCH, "t", Instant.EPOCH, "t");
             }
-        });
+
+            @Override
+            public InputBatch recordInputs(Caller c, long campaignId, List<InputDraft> drafts) {
+                if (campaignState != CampaignState.COLLECTING && campaignState != CampaignState.SCORING) {
+                    throw SupervisionException.conflict("closed");
+                }
+                List<InputBatch.Outcome> outcomes = new ArrayList<>();
+                for (InputDraft d : drafts) {
+                    recorded.add(d);
+                    outcomes.add(new InputBatch.Outcome(outcomes.size(), new InputRecord(recorded.size(), 1, d.unitId(), d.code(), d.input(),
+                            d.source(), d.explanation(), c.username(), Instant.EPOCH, ReviewStatus.ACCEPTED, null, null), null, null));
+                }
+                return new InputBatch(true, outcomes);
+            }
+        };
+    }
+
+    static IndicatorSystemService systems() {
+        return new FakeIndicatorSystemService() {
+            @Override
+            public IndicatorSystem get(Caller caller, long id) {
+                return system();
+            }
+        };
     }
 
     private Instant now = Instant.parse("2026-11-01T02:00:00Z");
@@ -178,7 +169,7 @@ class SurveyServiceTest {
                 return now;
             }
         };
-        surveys = new JpaSurveyService(jpa, fake(CampaignService.class), new FakeRegistry(FakeRegistry.DONGYING, UNITS), fake(IndicatorSystemService.class), 3, clock);
+        surveys = new JpaSurveyService(jpa, campaigns(), new FakeRegistry(FakeRegistry.DONGYING, UNITS), systems(), 3, clock);
     }
 
     @AfterEach
