@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 
 import javax.persistence.EntityExistsException;
 import javax.persistence.RollbackException;
+import javax.transaction.Status;
+import javax.transaction.SystemException;
+import javax.transaction.TransactionManager;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -48,6 +51,14 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         this(jpa, Clock.systemUTC());
     }
 
+    /**
+     * Writes join a caller's JTA transaction when there is one (a proposal applies its changes to many units as one
+     * unit of work), so they are retried only when they own theirs: {@code transactions} says which.
+     */
+    public JpaRegistryService(JpaTemplate jpa, TransactionManager transactions) {
+        this(jpa, Clock.systemUTC(), LockRetry.standard().outsideTransactions(() -> active(transactions)));
+    }
+
     JpaRegistryService(JpaTemplate jpa, Clock clock) {
         this(jpa, clock, LockRetry.standard());
     }
@@ -62,6 +73,15 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         this.commands = new UnitCommands(records, ledger);
         this.statuses = new StatusChanges(records);
         this.imports = new UnitImport(records, ledger);
+    }
+
+    /** An unreadable status counts as a transaction: running once is safe, running again inside one is not. */
+    static boolean active(TransactionManager transactions) {
+        try {
+            return transactions.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return true;
+        }
     }
 
     /** Loads the jurisdiction tree; jurisdictions themselves come from contribution bundles (the city's first). */
