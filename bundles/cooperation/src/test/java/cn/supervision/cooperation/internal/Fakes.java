@@ -1,6 +1,5 @@
 package cn.supervision.cooperation.internal;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +17,6 @@ import cn.supervision.api.document.StoredDocument;
 import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.notification.Message;
-import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
@@ -27,50 +25,48 @@ import cn.supervision.api.security.Role;
 import cn.supervision.api.security.Target;
 import cn.supervision.api.security.UserDirectory;
 import cn.supervision.api.security.UserInfo;
+import cn.supervision.testing.fakes.FakeCampaignService;
+import cn.supervision.testing.fakes.FakeDocumentService;
+import cn.supervision.testing.fakes.FakeFindingService;
+import cn.supervision.testing.fakes.FakeNotificationService;
 
 /**
  * Typed fakes of what the cooperation service uses: the findings ledger, campaigns with their published revisions and
- * documents answer with the real policy; only the methods the service calls are implemented (others throw).
+ * documents answer with the real policy; only the methods the service calls are overridden (the others throw).
  */
 final class Fakes {
     private Fakes() {
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T only(Class<T> type, Map<String, java.util.function.Function<Object[], Object>> methods) {
-        return (T) Proxy.newProxyInstance(Fakes.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            var m = methods.get(method.getName());
-            if (m == null) {
-                throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName());
-            }
-            return m.apply(args);
-        });
-    }
-
     static FindingService findings(Access access, List<Finding> findings) {
-        return only(FindingService.class, Map.of("get", args -> {
-            Caller caller = (Caller) args[0];
-            long id = (Long) args[1];
-            Finding f = findings.stream().filter(x -> x.id() == id).findFirst()
-                    .orElseThrow(() -> SupervisionException.notFound("问题 " + id + " 不存在"));
-            access.require(caller, Operation.READ_FOLLOWUP, Target.of(f.jurisdictionCode()).published(f.state() != cn.supervision.api.followup.FindingState.OPEN));
-            return f;
-        }));
+        return new FakeFindingService() {
+            @Override
+            public Finding get(Caller caller, long id) {
+                Finding f = findings.stream().filter(x -> x.id() == id).findFirst()
+                        .orElseThrow(() -> SupervisionException.notFound("问题 " + id + " 不存在"));
+                access.require(caller, Operation.READ_FOLLOWUP, Target.of(f.jurisdictionCode()).published(f.state() != cn.supervision.api.followup.FindingState.OPEN));
+                return f;
+            }
+        };
     }
 
     static CampaignService campaigns(Access access, List<Campaign> campaigns, Map<Long, List<ResultRevision>> revisions) {
-        java.util.function.Function<Object[], Campaign> get = args -> {
-            long id = (Long) args[1];
-            Campaign c = campaigns.stream().filter(x -> x.id() == id).findFirst()
-                    .orElseThrow(() -> SupervisionException.notFound("监管活动 " + id + " 不存在"));
-            access.require((Caller) args[0], Operation.READ_CAMPAIGN, c.jurisdictionCode());
-            return c;
+        return new FakeCampaignService() {
+            @Override
+            public Campaign get(Caller caller, long id) {
+                Campaign c = campaigns.stream().filter(x -> x.id() == id).findFirst()
+                        .orElseThrow(() -> SupervisionException.notFound("监管活动 " + id + " 不存在"));
+                access.require(caller, Operation.READ_CAMPAIGN, c.jurisdictionCode());
+                return c;
+            }
+
+            @Override
+            public List<ResultRevision> revisions(Caller caller, long campaignId) {
+                Campaign c = get(caller, campaignId);
+                access.require(caller, Operation.READ_RESULTS, Target.of(c.jurisdictionCode()).published(true));
+                return revisions.getOrDefault(c.id(), List.of());
+            }
         };
-        return only(CampaignService.class, Map.of("get", get::apply, "revisions", args -> {
-            Campaign c = get.apply(args);
-            access.require((Caller) args[0], Operation.READ_RESULTS, Target.of(c.jurisdictionCode()).published(true));
-            return revisions.getOrDefault(c.id(), List.of());
-        }));
     }
 
     /** Documents by id; records who read content so tests can see the platform reads on a department's behalf. */
@@ -81,12 +77,19 @@ final class Fakes {
         final DocumentService service;
 
         Documents(Access access) {
-            service = only(DocumentService.class, Map.of("get", args -> read(access, (Caller) args[0], (Long) args[1]),
-                    "content", args -> {
-                        read(access, (Caller) args[0], (Long) args[1]);
-                        contentReaders.add((Caller) args[0]);
-                        return content.get((Long) args[1]);
-                    }));
+            service = new FakeDocumentService() {
+                @Override
+                public StoredDocument get(Caller caller, long id) {
+                    return read(access, caller, id);
+                }
+
+                @Override
+                public byte[] content(Caller caller, long id) {
+                    read(access, caller, id);
+                    contentReaders.add(caller);
+                    return content.get(id);
+                }
+            };
         }
 
         private StoredDocument read(Access access, Caller caller, long id) {
@@ -100,7 +103,7 @@ final class Fakes {
     }
 
     /** Records every message with its recipients. */
-    static final class Notifications implements NotificationService {
+    static final class Notifications extends FakeNotificationService {
         record Sent(String to, Message message) { }
 
         final List<Sent> sent = new ArrayList<>();
@@ -121,21 +124,6 @@ final class Fakes {
         public int toOffice(String jurisdictionCode, Message message) {
             sent.add(new Sent("office:" + jurisdictionCode, message));
             return 1;
-        }
-
-        @Override
-        public List<cn.supervision.api.notification.Notification> inbox(Caller caller, boolean unreadOnly, int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long unreadCount(Caller caller) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public cn.supervision.api.notification.Notification markRead(Caller caller, long id) {
-            throw new UnsupportedOperationException();
         }
 
         List<String> recipients(String category) {
