@@ -1,6 +1,5 @@
 package cn.supervision.reporting.internal;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +35,7 @@ import cn.supervision.api.indicator.RuleType;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.rectification.Item;
 import cn.supervision.api.rectification.Notice;
+import cn.supervision.api.rectification.NoticeState;
 import cn.supervision.api.rectification.RectificationService;
 import cn.supervision.api.rectification.UnitRectificationStatus;
 import cn.supervision.api.registry.Mandate;
@@ -50,6 +50,11 @@ import cn.supervision.api.security.Target;
 import cn.supervision.api.security.UserDirectory;
 import cn.supervision.api.security.UserInfo;
 import cn.supervision.testing.FakeRegistry;
+import cn.supervision.testing.fakes.FakeCampaignService;
+import cn.supervision.testing.fakes.FakeDocumentService;
+import cn.supervision.testing.fakes.FakeFindingService;
+import cn.supervision.testing.fakes.FakeRectificationService;
+import cn.supervision.testing.fakes.FakeUserDirectory;
 
 /**
  * Typed in-memory stand-ins of the services a result document reads, deciding with the real {@link Access} policy of
@@ -129,83 +134,101 @@ final class Fixture {
     }
 
     private CampaignService campaigns() {
-        return proxy(CampaignService.class, (name, args) -> {
-            reads.incrementAndGet();
-            Caller caller = (Caller) args[0];
-            Campaign c = campaigns.get((Long) args[1]);
-            if (c == null) {
-                throw SupervisionException.notFound("监管活动 " + args[1] + " 不存在");
+        return new FakeCampaignService() {
+            @Override
+            public Campaign get(Caller caller, long id) {
+                return campaign(caller, id);
             }
-            access().require(caller, Operation.READ_CAMPAIGN, Target.of(c.jurisdictionCode()));
-            boolean published = c.state() == CampaignState.PUBLISHED;
-            return switch (name) {
-                case "get" -> c;
-                case "revisions" -> {
-                    access().require(caller, Operation.READ_RESULTS, new Target(c.jurisdictionCode(), null, published));
-                    yield revisions.getOrDefault(c.id(), List.of());
-                }
-                case "results" -> {
-                    access().require(caller, Operation.READ_RESULTS, new Target(c.jurisdictionCode(), null, published));
-                    yield revisions.get(c.id()).get(0).results();
-                }
-                case "inputs" -> {
-                    Unit u = unitById((Long) args[2]);
-                    access().require(caller, Operation.READ_INPUTS, new Target(c.jurisdictionCode(), u.code(), published));
-                    yield inputs.getOrDefault(c.id() + "/" + u.id(), List.of());
-                }
-                default -> throw new UnsupportedOperationException(name);
-            };
-        });
+
+            @Override
+            public List<ResultRevision> revisions(Caller caller, long campaignId) {
+                Campaign c = campaign(caller, campaignId);
+                access().require(caller, Operation.READ_RESULTS, new Target(c.jurisdictionCode(), null, published(c)));
+                return revisions.getOrDefault(c.id(), List.of());
+            }
+
+            @Override
+            public List<UnitResult> results(Caller caller, long campaignId, BigDecimal gapThreshold) {
+                Campaign c = campaign(caller, campaignId);
+                access().require(caller, Operation.READ_RESULTS, new Target(c.jurisdictionCode(), null, published(c)));
+                return revisions.get(c.id()).get(0).results();
+            }
+
+            @Override
+            public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) {
+                Campaign c = campaign(caller, campaignId);
+                Unit u = unitById(unitId);
+                access().require(caller, Operation.READ_INPUTS, new Target(c.jurisdictionCode(), u.code(), published(c)));
+                return inputs.getOrDefault(c.id() + "/" + u.id(), List.of());
+            }
+        };
+    }
+
+    /** One read of a campaign the caller may see, as every campaign method of the service starts. */
+    private Campaign campaign(Caller caller, long id) {
+        reads.incrementAndGet();
+        Campaign c = campaigns.get(id);
+        if (c == null) {
+            throw SupervisionException.notFound("监管活动 " + id + " 不存在");
+        }
+        access().require(caller, Operation.READ_CAMPAIGN, Target.of(c.jurisdictionCode()));
+        return c;
+    }
+
+    private static boolean published(Campaign c) {
+        return c.state() == CampaignState.PUBLISHED;
     }
 
     private FindingService findings() {
-        return proxy(FindingService.class, (name, args) -> {
-            reads.incrementAndGet();
-            Caller caller = (Caller) args[0];
-            return switch (name) {
-                case "list" -> findings.stream().filter(f -> f.jurisdictionCode().equals(args[1]))
-                        .filter(f -> args[2] == null || f.unitId() == (Long) args[2])
+        return new FakeFindingService() {
+            @Override
+            public List<Finding> list(Caller caller, String jurisdictionCode, Long unitId, FindingState state, int offset, int limit) {
+                reads.incrementAndGet();
+                return findings.stream().filter(f -> f.jurisdictionCode().equals(jurisdictionCode))
+                        .filter(f -> unitId == null || f.unitId() == unitId)
                         .filter(f -> access().may(caller, Operation.READ_FOLLOWUP, Target.of(f.jurisdictionCode()))).toList();
-                case "get" -> {
-                    Finding f = findings.stream().filter(x -> x.id() == (Long) args[1]).findFirst()
-                            .orElseThrow(() -> SupervisionException.notFound("问题 " + args[1] + " 不存在"));
-                    access().require(caller, Operation.READ_FOLLOWUP, Target.of(f.jurisdictionCode()));
-                    yield f;
-                }
-                default -> throw new UnsupportedOperationException(name);
-            };
-        });
+            }
+
+            @Override
+            public Finding get(Caller caller, long id) {
+                reads.incrementAndGet();
+                Finding f = findings.stream().filter(x -> x.id() == id).findFirst()
+                        .orElseThrow(() -> SupervisionException.notFound("问题 " + id + " 不存在"));
+                access().require(caller, Operation.READ_FOLLOWUP, Target.of(f.jurisdictionCode()));
+                return f;
+            }
+        };
     }
 
     private RectificationService rectification() {
-        return proxy(RectificationService.class, (name, args) -> {
-            reads.incrementAndGet();
-            Caller caller = (Caller) args[0];
-            return switch (name) {
-                case "get" -> {
-                    Notice n = notices.stream().filter(x -> x.id() == (Long) args[1]).findFirst()
-                            .orElseThrow(() -> SupervisionException.notFound("整改通知 " + args[1] + " 不存在"));
-                    access().require(caller, Operation.READ_FOLLOWUP, new Target(n.jurisdictionCode(), n.unitCode(), true));
-                    yield n;
-                }
-                case "list" -> notices.stream().filter(n -> n.jurisdictionCode().equals(args[1]))
-                        .filter(n -> args[2] == null || n.unitId() == (Long) args[2]).toList();
-                case "statusByUnit" -> {
-                    access().require(caller, Operation.READ_RECTIFICATION_STATUS, (String) args[1]);
-                    yield status.stream().filter(s -> s.year() == (Integer) args[2]).toList();
-                }
-                default -> throw new UnsupportedOperationException(name);
-            };
-        });
+        return new FakeRectificationService() {
+            @Override
+            public Notice get(Caller caller, long noticeId) {
+                reads.incrementAndGet();
+                Notice n = notices.stream().filter(x -> x.id() == noticeId).findFirst()
+                        .orElseThrow(() -> SupervisionException.notFound("整改通知 " + noticeId + " 不存在"));
+                access().require(caller, Operation.READ_FOLLOWUP, new Target(n.jurisdictionCode(), n.unitCode(), true));
+                return n;
+            }
+
+            @Override
+            public List<Notice> list(Caller caller, String jurisdictionCode, Long unitId, NoticeState state) {
+                reads.incrementAndGet();
+                return notices.stream().filter(n -> n.jurisdictionCode().equals(jurisdictionCode))
+                        .filter(n -> unitId == null || n.unitId() == unitId).toList();
+            }
+
+            @Override
+            public List<UnitRectificationStatus> statusByUnit(Caller caller, String jurisdictionCode, int year) {
+                reads.incrementAndGet();
+                access().require(caller, Operation.READ_RECTIFICATION_STATUS, jurisdictionCode);
+                return status.stream().filter(s -> s.year() == year).toList();
+            }
+        };
     }
 
     private UserDirectory users() {
-        return new UserDirectory() {
-            @Override
-            public List<UserInfo> users() {
-                throw new UnsupportedOperationException();
-            }
-
+        return new FakeUserDirectory() {
             @Override
             public Optional<UserInfo> user(String username) {
                 return "city-admin".equals(username)
@@ -216,40 +239,20 @@ final class Fixture {
     }
 
     private DocumentService documents() {
-        return proxy(DocumentService.class, (name, args) -> {
-            if (!name.equals("generate")) {
-                throw new UnsupportedOperationException(name);
-            }
-            Caller caller = (Caller) args[0];
-            DocumentRequest r = (DocumentRequest) args[1];
-            access().require(caller, Operation.GENERATE_DOCUMENTS, r.jurisdictionCode());
-            for (String field : r.kind().requiredFields()) {
-                if (!field.equals("documentNumber") && !field.equals("issuingOffice") && !r.model().containsKey(field)) {
-                    throw SupervisionException.invalid("model", "缺少字段 " + field);
+        return new FakeDocumentService() {
+            @Override
+            public StoredDocument generate(Caller caller, DocumentRequest r) {
+                access().require(caller, Operation.GENERATE_DOCUMENTS, r.jurisdictionCode());
+                for (String field : r.kind().requiredFields()) {
+                    if (!field.equals("documentNumber") && !field.equals("issuingOffice") && !r.model().containsKey(field)) {
+                        throw SupervisionException.invalid("model", "缺少字段 " + field);
+                    }
                 }
+                generated.add(r);
+                return new StoredDocument(generated.size(), r.jurisdictionCode(), r.kind(), r.subject(), 1, r.format(), r.title(), null,
+                        r.unitCode(), null, 1, "0", "builtin", "0", false, caller.username(), Instant.EPOCH, null, null);
             }
-            generated.add(r);
-            return new StoredDocument(generated.size(), r.jurisdictionCode(), r.kind(), r.subject(), 1, r.format(), r.title(), null,
-                    r.unitCode(), null, 1, "0", "builtin", "0", false, caller.username(), Instant.EPOCH, null, null);
-        });
-    }
-
-    interface Handler {
-        Object handle(String method, Object[] args);
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T proxy(Class<T> type, Handler handler) {
-        return (T) Proxy.newProxyInstance(Fixture.class.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
-            if (m.getDeclaringClass() == Object.class) {
-                return m.getName().equals("toString") ? type.getSimpleName() : m.invoke(handler, args);
-            }
-            try {
-                return handler.handle(m.getName(), args);
-            } catch (RuntimeException e) {
-                throw e;
-            }
-        });
+        };
     }
 
     static Item item(long id, long noticeId, long findingId, String description, cn.supervision.api.rectification.ItemState state,
