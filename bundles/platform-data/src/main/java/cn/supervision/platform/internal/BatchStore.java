@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -29,18 +26,14 @@ import cn.supervision.api.platform.DataRow;
 import cn.supervision.platform.internal.model.BatchEntity;
 
 /**
- * Stored batches, with the value table written through the transaction's JDBC connection: a batch of 100 000 rows is a
- * few prepared-statement batches, not 100 000 managed entities. A batch is one transaction, so an acknowledged batch is
- * durable (the database syncs its log at commit) and a batch cut off mid-way leaves nothing.
+ * Stored batches, their values written by the {@link ValueWriter} in the same transaction. A batch is one transaction,
+ * so an acknowledged batch is durable (the database syncs its log at commit) and a batch cut off mid-way leaves nothing.
  */
 final class BatchStore {
-    static final int JDBC_BATCH = 5_000;
     private static final JsonFactory JSON = new JsonFactory();
-    /** SV_PD_VALUE's primary key as OpenJPA builds it, columns in name order: day, metric, record, unit. */
-    private static final Comparator<RowRules.Clean> KEY_ORDER = Comparator.comparingInt(RowRules.Clean::day)
-            .thenComparingLong(RowRules.Clean::metricId).thenComparing(RowRules.Clean::recordKey).thenComparingLong(RowRules.Clean::unitId);
 
     private final JpaTemplate jpa;
+    private final ValueWriter values = new ValueWriter();
 
     BatchStore(JpaTemplate jpa) {
         this.jpa = jpa;
@@ -64,8 +57,8 @@ final class BatchStore {
             em.persist(b);
             em.flush();
             int superseded;
-            try {
-                superseded = store(em, b.getId(), clean);
+            try (Connection c = em.unwrap(Connection.class)) { // OpenJPA's handle on the transaction's connection: close releases it
+                superseded = values.write(c, b.getId(), clean);
             } catch (SQLException e) {
                 throw new IllegalStateException("批次写入失败：" + e.getMessage(), e);
             }
@@ -73,56 +66,6 @@ final class BatchStore {
             return new BatchReceipt(clientBatchId, b.getId(), BatchStatus.APPLIED, rows.size(), clean.size(), superseded, List.of(),
                     received, username);
         });
-    }
-
-    /**
-     * Updates first, then inserts for the keys not stored yet; answers how many stored values were superseded. Rows go
-     * in primary-key order: each index page is then visited once per chunk instead of once per row, which is what keeps
-     * a large table's writes off the disk when the index no longer fits Derby's page cache.
-     */
-    private static int store(EntityManager em, long batchId, List<RowRules.Clean> unordered) throws SQLException {
-        List<RowRules.Clean> rows = new ArrayList<>(unordered);
-        rows.sort(KEY_ORDER);
-        int superseded = 0;
-        try (Connection c = em.unwrap(Connection.class); // OpenJPA's handle on the transaction's connection: close releases it
-             PreparedStatement update = c.prepareStatement("UPDATE SV_PD_VALUE SET AMOUNT = ?, BATCHID = ?"
-                + " WHERE METRICID = ? AND DAYKEY = ? AND UNITID = ? AND RECORDKEY = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO SV_PD_VALUE (METRICID, UNITID, DAYKEY, RECORDKEY, AMOUNT, BATCHID)"
-                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (int from = 0; from < rows.size(); from += JDBC_BATCH) {
-                List<RowRules.Clean> chunk = rows.subList(from, Math.min(rows.size(), from + JDBC_BATCH));
-                for (RowRules.Clean r : chunk) {
-                    update.setBigDecimal(1, r.value());
-                    update.setLong(2, batchId);
-                    update.setLong(3, r.metricId());
-                    update.setInt(4, r.day());
-                    update.setLong(5, r.unitId());
-                    update.setString(6, r.recordKey());
-                    update.addBatch();
-                }
-                int[] updated = update.executeBatch();
-                int pending = 0;
-                for (int i = 0; i < chunk.size(); i++) {
-                    if (updated[i] > 0) {
-                        superseded++;
-                        continue;
-                    }
-                    RowRules.Clean r = chunk.get(i);
-                    insert.setLong(1, r.metricId());
-                    insert.setLong(2, r.unitId());
-                    insert.setInt(3, r.day());
-                    insert.setString(4, r.recordKey());
-                    insert.setBigDecimal(5, r.value());
-                    insert.setLong(6, batchId);
-                    insert.addBatch();
-                    pending++;
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            }
-        }
-        return superseded;
     }
 
     List<Batch> batches(String jurisdictionCode, int limit) {
