@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,15 +14,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.supervision.api.duty.PowerItem;
 import cn.supervision.api.duty.PowerItemDraft;
-import cn.supervision.api.duty.PowerListGaps;
 import cn.supervision.api.duty.PowerListImport;
 import cn.supervision.api.duty.PowerListService;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Duty;
+import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.ImportResult;
+import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Staffing;
@@ -32,8 +30,11 @@ import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
+import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.testing.FakeRegistry;
+import cn.supervision.testing.fakes.FakePowerListService;
+import cn.supervision.testing.fakes.FakeRegistryService;
 
 /** A contribution's SUPERVISION-INF/power-lists/: read, checked against the jurisdiction and mandates, applied after the units. */
 class ContributionPowerListsTest {
@@ -46,7 +47,7 @@ class ContributionPowerListsTest {
     private final List<String> checked = new ArrayList<>();
 
     /** Imports every list, except that a row named with REFUSE is refused the way the real service refuses rows. */
-    private final PowerListService lists = new PowerListService() {
+    private final PowerListService lists = new FakePowerListService() {
         @Override
         public PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows) {
             List<FieldError> errors = rows.stream().filter(r -> r.name().contains("REFUSE"))
@@ -83,25 +84,8 @@ class ContributionPowerListsTest {
             return errors;
         }
 
-        @Override
-        public List<PowerItem> items(Caller caller, long unitId, boolean includeSuperseded) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public List<PowerItem> itemsOf(Caller caller, String jurisdictionCode) {
-            throw new UnsupportedOperationException();
-        }
 
-        @Override
-        public List<PowerListImport> imports(Caller caller, long unitId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PowerListGaps gaps(Caller caller, long unitId) {
-            throw new UnsupportedOperationException();
-        }
     };
 
     private static Unit unit(long id, String code, String name, String jurisdiction, int duties) {
@@ -125,18 +109,43 @@ class ContributionPowerListsTest {
             unit(1, "CZJ", "东营市财政局", "370500", 14))));
 
     private RegistryService recording(FakeRegistry fake) {
-        return (RegistryService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RegistryService.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("importUnits")) {
-                        calls.add("units " + args[1]);
-                        return new ImportResult((String) args[1], List.of(), List.of(), List.of());
-                    }
-                    try {
-                        return method.invoke(fake, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return new FakeRegistryService() {
+            @Override
+            public Access access() {
+                return fake.access();
+            }
+
+            @Override
+            public List<Jurisdiction> listJurisdictions(Caller caller) {
+                return fake.listJurisdictions(caller);
+            }
+
+            @Override
+            public Jurisdiction getJurisdiction(Caller caller, String code) {
+                return fake.getJurisdiction(caller, code);
+            }
+
+            @Override
+            public Jurisdiction registerJurisdiction(Caller caller, Jurisdiction jurisdiction) {
+                return fake.registerJurisdiction(caller, jurisdiction);
+            }
+
+            @Override
+            public List<Unit> listUnits(Caller caller, String jurisdictionCode, boolean includeInactive) {
+                return fake.listUnits(caller, jurisdictionCode, includeInactive);
+            }
+
+            @Override
+            public Unit getUnit(Caller caller, long unitId) {
+                return fake.getUnit(caller, unitId);
+            }
+
+            @Override
+            public ImportResult importUnits(Caller caller, String jurisdictionCode, List<UnitDraft> drafts, ImportMode mode) {
+                calls.add("units " + jurisdictionCode);
+                return new ImportResult(jurisdictionCode, List.of(), List.of(), List.of());
+            }
+        };
     }
 
     private PowerListService service = lists;
