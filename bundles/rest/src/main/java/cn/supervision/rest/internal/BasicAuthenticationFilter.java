@@ -1,7 +1,6 @@
 package cn.supervision.rest.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.Base64;
@@ -30,10 +29,13 @@ import cn.supervision.rest.bounds.PublicEndpoint;
 
 /**
  * HTTP Basic against the platform realm, or the console's session cookie ({@link SessionResource}). Methods marked
- * {@link PublicEndpoint} (health, the API description, the public questionnaire page, the console's login) stay public;
- * every other request without valid credentials gets 401 with a problem body. It runs after matching, because the
- * matched method is what decides: a path no resource answers is a 404 before anyone is asked for credentials. A request authenticated by the session cookie that changes state must carry the
- * session's CSRF token in {@value #CSRF_HEADER}, or it is refused with 403 before it runs.
+ * {@link PublicEndpoint} (health, the API description, the public questionnaire page, the console's login) stay public
+ * when their resource may open endpoints ({@link PublicEndpoints}); every other request without valid credentials gets
+ * 401 with a problem body. A request whose path cannot reach a public method is authenticated before matching
+ * ({@link PreMatchingAuthentication}), so an anonymous client learns nothing from 404 or 405; the others after it, because
+ * the matched method is what decides (a path that only looks public is judged by the method it reaches). A request
+ * authenticated by the session cookie that changes state must carry the session's CSRF token in {@value #CSRF_HEADER},
+ * or it is refused with 403 before it runs.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
@@ -41,31 +43,55 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     /** Scripts (the console) say so: their 401s carry no Basic challenge, which would open the browser's pop-up. */
     static final String REQUESTED_WITH = "X-Requested-With";
     static final String SESSION_SCHEME = "SESSION";
+    /** Set on a request authenticated (or refused) before matching: nothing is left to decide after it. */
+    static final String DECIDED = BasicAuthenticationFilter.class.getName() + ".decided";
 
     private final Authenticator authenticator;
     private final SessionStore sessions;
+    private final PublicEndpoints endpoints;
     @Context
     private ResourceInfo resource;
 
-    public BasicAuthenticationFilter(Authenticator authenticator, SessionStore sessions) {
+    public BasicAuthenticationFilter(Authenticator authenticator, SessionStore sessions, PublicEndpoints endpoints) {
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.endpoints = endpoints;
     }
 
     /** For tests: the matched resource method is what a JAX-RS runtime would inject. */
-    BasicAuthenticationFilter(Authenticator authenticator, SessionStore sessions, ResourceInfo resource) {
-        this(authenticator, sessions);
+    BasicAuthenticationFilter(Authenticator authenticator, SessionStore sessions, PublicEndpoints endpoints, ResourceInfo resource) {
+        this(authenticator, sessions, endpoints);
         this.resource = resource;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        PublicEndpoint open = publicEndpoint();
-        if (open != null) {
-            identifyIfSent(request, open.credentials(), secure);
+        if (request.getProperty(DECIDED) != null) {
             return;
         }
+        PublicEndpoint open = resource == null ? null : endpoints.of(resource.getResourceClass(), resource.getResourceMethod());
+        if (open != null) {
+            identifyIfSent(request, open.credentials(), secure(request));
+            return;
+        }
+        requireCaller(request);
+    }
+
+    /** Before matching: a request that can reach no public method needs its caller whatever it would reach. */
+    void beforeMatching(ContainerRequestContext request) {
+        if (endpoints.couldBePublic(request.getUriInfo().getPath())) {
+            return;
+        }
+        request.setProperty(DECIDED, Boolean.TRUE);
+        requireCaller(request);
+    }
+
+    private static boolean secure(ContainerRequestContext request) {
+        return request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    }
+
+    private void requireCaller(ContainerRequestContext request) {
+        boolean secure = secure(request);
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             Cookie cookie = request.getCookies() == null ? null : request.getCookies().get(SessionResource.COOKIE);
             if (cookie != null) {
@@ -106,16 +132,6 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         request.setSecurityContext(new CallerSecurityContext(session.get().caller(), secure, SESSION_SCHEME));
-    }
-
-    /** The method the request was matched to, or its class, says whether it is public; nothing matched is not. */
-    private PublicEndpoint publicEndpoint() {
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null) {
-            return null;
-        }
-        PublicEndpoint onMethod = method.getAnnotation(PublicEndpoint.class);
-        return onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(PublicEndpoint.class);
     }
 
     private void identifyIfSent(ContainerRequestContext request, PublicEndpoint.Credentials credentials, boolean secure) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.endpoint.ServerLifeCycleManager;
 import org.apache.cxf.endpoint.ServerRegistry;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.ChainInitiationObserver;
@@ -54,14 +55,11 @@ public class RestGateway {
     private final String address;
     private final List<Object> providers;
     private final List<Object> ownResources;
+    private final PublicEndpoints endpoints;
     /** Ordered by service id, so the published order (and the OpenAPI document) does not depend on timing. */
-    private final Map<ServiceReference<?>, Object> resources =
+    private final Map<ServiceReference<?>, Tracked> resources =
             new TreeMap<>(Comparator.comparingLong(r -> (Long) r.getProperty(Constants.SERVICE_ID)));
-    private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "supervision-rest-publication");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService publisher;
     private ServiceTracker<Object, Object> tracker;
     private ScheduledFuture<?> pending;
     private long firstChangeNanos;
@@ -70,12 +68,29 @@ public class RestGateway {
     private Server server;
     private int publications;
 
-    public RestGateway(BundleContext context, Bus bus, String address, List<Object> providers, List<Object> ownResources) {
+    /** A resource service, and whether its bundle may open endpoints (see {@link PublicEndpoints}). */
+    private record Tracked(Object resource, boolean platform) {
+    }
+
+    public RestGateway(BundleContext context, Bus bus, String address, List<Object> providers, List<Object> ownResources,
+                       PublicEndpoints endpoints) {
+        this(context, bus, address, providers, ownResources, endpoints, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "supervision-rest-publication");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** {@code publisher}: one thread (tests run its tasks by hand). */
+    RestGateway(BundleContext context, Bus bus, String address, List<Object> providers, List<Object> ownResources,
+                PublicEndpoints endpoints, ScheduledExecutorService publisher) {
         this.context = context;
         this.bus = bus;
         this.address = address;
         this.providers = providers;
         this.ownResources = ownResources;
+        this.endpoints = endpoints;
+        this.publisher = publisher;
     }
 
     public void start() throws InvalidSyntaxException {
@@ -84,8 +99,9 @@ public class RestGateway {
             @Override
             public Object addingService(ServiceReference<Object> ref) {
                 Object resource = context.getService(ref);
+                boolean platform = PublicEndpoints.platform(ref.getBundle());
                 synchronized (RestGateway.this) {
-                    resources.put(ref, resource);
+                    resources.put(ref, new Tracked(resource, platform));
                     changed(QUIET_MILLIS);
                 }
                 return resource;
@@ -102,9 +118,12 @@ public class RestGateway {
             }
         };
         tracker.open(true);
-        synchronized (this) {
-            changed(0);
-        }
+        requestPublication();
+    }
+
+    /** Publishes the current set soon. */
+    synchronized void requestPublication() {
+        changed(0);
     }
 
     public void stop() throws InterruptedException {
@@ -144,17 +163,26 @@ public class RestGateway {
 
     private void publish() {
         List<Object> beans = new ArrayList<>(ownResources);
+        List<Class<?>> trusted = new ArrayList<>(ownResources.stream().map(Object::getClass).toList());
         synchronized (this) {
             if (stopped) {
                 return;
             }
-            beans.addAll(resources.values());
+            for (Tracked t : resources.values()) {
+                beans.add(t.resource());
+                if (t.platform()) {
+                    trusted.add(t.resource().getClass());
+                }
+            }
         }
+        trusted.add(OpenApiResource.class);
         beans.add(new OpenApiResource(beans.stream().map(Object::getClass).toList()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestGateway.class.getClassLoader());
         try {
-            replaceWith(build(beans));
+            Server next = build(beans);
+            endpoints.trust(trusted);
+            replaceWith(next);
             publications++;
             LOG.info("REST API published at {} (publication {}) with {} resource(s): {}", address, publications, beans.size(),
                     beans.stream().map(b -> b.getClass().getSimpleName()).toList());
@@ -173,7 +201,7 @@ public class RestGateway {
     }
 
     /** Not started: JAX-RS refuses to start a server on a destination that already has one. */
-    private Server build(List<Object> beans) {
+    Server build(List<Object> beans) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(address);
@@ -190,14 +218,38 @@ public class RestGateway {
      */
     private void replaceWith(Server next) {
         next.getDestination().setMessageObserver(new ChainInitiationObserver(next.getEndpoint(), bus));
+        Server previous = server;
         ServerRegistry registry = bus.getExtension(ServerRegistry.class);
         if (registry != null) {
-            if (server != null) {
-                registry.unregister(server);
+            if (previous != null) {
+                registry.unregister(previous);
             }
             registry.register(next);
         }
         server = next;
+        if (previous != null) {
+            release(previous);
+        }
     }
 
+    /**
+     * Each server leaves a ManagedEndpoint among the bus's life-cycle listeners, holding the server and its endpoint
+     * (resources, providers, models) until it hears that this server stopped; announcing that lets it go, so a replaced
+     * server becomes garbage once its last request ended, with the shared destination untouched.
+     */
+    private void release(Server previous) {
+        ServerLifeCycleManager lifeCycles = bus.getExtension(ServerLifeCycleManager.class);
+        if (lifeCycles != null) {
+            lifeCycles.stopServer(previous);
+        }
+    }
+
+    /** The server routing now (for tests). */
+    Server server() {
+        return server;
+    }
+
+    int publications() {
+        return publications;
+    }
 }

@@ -113,6 +113,13 @@ final class Requests {
         }
     }
 
+    /** Endpoints as a publication of these resource classes (all from platform bundles) leaves them. */
+    static PublicEndpoints trusting(Class<?>... classes) {
+        PublicEndpoints endpoints = new PublicEndpoints();
+        endpoints.trust(java.util.List.of(classes));
+        return endpoints;
+    }
+
     /** The resource method a request was matched to. */
     static ResourceInfo matched(Class<?> type, String method) {
         return new ResourceInfo() {

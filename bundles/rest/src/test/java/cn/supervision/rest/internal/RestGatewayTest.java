@@ -1,0 +1,106 @@
+package cn.supervision.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.endpoint.ServerRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's publications on a real CXF bus, run by hand through a manual scheduler: no sleeping. */
+class RestGatewayTest {
+    @Path("/v1/things")
+    public static class Things {
+        @GET
+        public String list() {
+            return "[]";
+        }
+    }
+
+    final Bus bus = BusFactory.newInstance().createBus();
+    final ManualScheduler scheduler = new ManualScheduler();
+    final PublicEndpoints endpoints = new PublicEndpoints();
+
+    @AfterEach
+    void shutdown() {
+        bus.shutdown(true);
+    }
+
+    /** A gateway whose first {@code failures} builds fail, as a publication does when a resource cannot be modelled. */
+    RestGateway gateway(int failures) {
+        return new RestGateway(null, bus, "/api", List.of(), List.of(new Things()), endpoints, scheduler) {
+            int builds;
+
+            @Override
+            Server build(List<Object> beans) {
+                if (builds++ < failures) {
+                    throw new IllegalStateException("cannot build");
+                }
+                return super.build(beans);
+            }
+        };
+    }
+
+    @Test
+    void aFailedPublicationIsTriedAgainFiveSecondsLater() {
+        RestGateway gateway = gateway(1);
+        gateway.requestPublication();
+        assertEquals(0, scheduler.runNext(), "the first publication is due at once");
+        assertNull(gateway.server(), "it failed");
+        assertEquals(RestGateway.RETRY_MILLIS, scheduler.next().delayMillis, "the next try waits 5 s");
+        scheduler.runNext();
+        assertNotNull(gateway.server());
+        assertEquals(1, gateway.publications());
+        assertTrue(scheduler.idle(), "a success schedules nothing more");
+    }
+
+    @Test
+    void aChangeDuringTheRetryDelayPublishesSooner() {
+        RestGateway gateway = gateway(1);
+        gateway.requestPublication();
+        scheduler.runNext();
+        gateway.requestPublication();
+        assertEquals(0, scheduler.runNext(), "the change, not the retry 5 s later");
+        assertNotNull(gateway.server());
+        assertTrue(scheduler.idle(), "the pending retry was replaced");
+    }
+
+    @Test
+    void republishedServersAreLeftToTheCollector() throws InterruptedException {
+        RestGateway gateway = gateway(0);
+        List<WeakReference<Object>> old = new ArrayList<>();
+        Object firstDestination = null;
+        for (int i = 0; i < 20; i++) {
+            gateway.requestPublication();
+            scheduler.runNext();
+            Server s = gateway.server();
+            firstDestination = firstDestination == null ? s.getDestination() : firstDestination;
+            old.add(new WeakReference<>(s));
+            old.add(new WeakReference<>(s.getEndpoint()));
+        }
+        Server current = gateway.server();
+        ServerRegistry registry = bus.getExtension(ServerRegistry.class);
+        assertEquals(List.of(current), registry.getServers(), "only the routing server is registered");
+        assertSame(firstDestination, current.getDestination(), "one destination, shared");
+        List<WeakReference<Object>> replaced = old.subList(0, old.size() - 2);
+        for (int i = 0; i < 50 && replaced.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(0, replaced.stream().filter(r -> r.get() != null).count(), "replaced servers and endpoints still reachable");
+        assertNotNull(current.getDestination().getMessageObserver(), "the destination still routes, to the current server");
+    }
+}
