@@ -58,8 +58,8 @@ public class ReadLoad {
         for (Thread t : threads) t.join();
         List<Long> all = new ArrayList<>(latencies);
         Collections.sort(all);
-        System.out.printf("load: %d requests, %d errors, p50 %.1f ms, p99 %.1f ms%n", all.size(), errors.get(),
-                pct(all, 0.50), pct(all, 0.99));
+        System.out.printf("load: %d requests (%.0f req/s), %d errors, p50 %.1f ms, p99 %.1f ms%n", all.size(),
+                all.size() / Double.parseDouble(args[2]), errors.get(), pct(all, 0.50), pct(all, 0.99));
     }
 
     static double pct(List<Long> sorted, double p) {

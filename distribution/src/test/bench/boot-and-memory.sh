@@ -4,7 +4,8 @@
 # 1. fresh unpack, bin/start, seconds until GET /v1/health answers 200 "UP" (first start: schema creation, keystore);
 # 2. bin/stop, bin/start again, seconds until healthy (restart);
 # 3. VmRSS of the Karaf JVM, then 20 clients (ReadLoad.java) read a jurisdiction's unit list and a campaign's
-#    results for the load seconds (default 30), VmRSS again; then bin/stop.
+#    results for the load seconds (default 30), VmRSS again; then 20 clients GET /v1/session (the per-request cost of
+#    authentication) for 10 s; then bin/stop.
 # Also prints where the first start's time went, from data/log/karaf.log. Uses 8181/8443/8101/1099/44444 (the
 # tarball's ports): run it with no other Karaf on them (in the shared tree: under flock /tmp/build.lock).
 set -euo pipefail
@@ -63,3 +64,6 @@ CAMPAIGN=$(curl -sk -u city-admin:city-admin-demo "$API/v1/campaigns?jurisdictio
 READS=("$UNITS"); [ -n "$CAMPAIGN" ] && READS+=("/services/api/v1/campaigns/$CAMPAIGN/results")
 java "$HERE/ReadLoad.java" https://localhost:8443 20 "$LOAD_SECONDS" "${READS[@]}"
 echo "RSS after restart: $BEFORE; after $LOAD_SECONDS s of 20 clients (units of 370500, results of campaign $CAMPAIGN): $(rss)"
+# per-request overhead: the smallest authenticated answer (HTTP Basic), 20 clients for 10 s
+echo -n "tiny authenticated GET (/v1/session) "; java "$HERE/ReadLoad.java" https://localhost:8443 20 10 /services/api/v1/session
+echo "RSS after both loads: $(rss)"
