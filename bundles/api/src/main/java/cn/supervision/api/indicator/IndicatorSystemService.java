@@ -74,4 +74,36 @@ public interface IndicatorSystemService {
      */
     <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit,
                                        Map<K, List<cn.supervision.api.registry.DutyRecord>> dutiesByUnit);
+
+    /**
+     * The system read, authorised and validated now, to score units one at a time later (409 when it has errors, as
+     * for {@link #evaluateAll(Caller, long, Map)}). This default scores through {@code evaluateAll}, reading the system
+     * each time; the platform's service validates once.
+     */
+    default PreparedSystem prepare(Caller caller, long id) {
+        SystemDefinition definition = get(caller, id).definition();
+        IndicatorSystemService service = this;
+        return new PreparedSystem() {
+            @Override
+            public long id() {
+                return id;
+            }
+
+            @Override
+            public SystemDefinition definition() {
+                return definition;
+            }
+
+            @Override
+            public Evaluation evaluate(Map<String, IndicatorInput> inputs) {
+                return service.evaluateAll(caller, id, Map.of(0, inputs)).get(0);
+            }
+
+            @Override
+            public Evaluation evaluate(Map<String, IndicatorInput> inputs, List<cn.supervision.api.registry.DutyRecord> duties) {
+                return duties == null || duties.isEmpty() ? evaluate(inputs)
+                        : service.evaluateAll(caller, id, Map.of(0, inputs), Map.of(0, duties)).get(0);
+            }
+        };
+    }
 }

@@ -72,7 +72,7 @@ public class JpaCampaignService implements CampaignService {
         this.registry = registry;
         this.access = new CampaignAccess(jpa, registry, records);
         this.views = new UnitSystems(jpa, systems);
-        this.book = new ResultsBook(jpa, registry, systems, views, records, gradeBands);
+        this.book = new ResultsBook(jpa, registry, views, records, gradeBands);
         this.planning = new Planning(jpa, access, new PlanValidator(registry, systems), records, clock);
         this.transitions = new Transitions(jpa, access, records, views, systems, book, clock);
         this.recorder = new InputRecorder(jpa, access, views, records, clock, rows -> book.absorb(rows.get(0).getCampaignId(), rows));
@@ -233,7 +233,7 @@ public class JpaCampaignService implements CampaignService {
     }
 
     /** For the benchmark: the cache, to make every unit dirty again. */
-    ResultsBook.ScoringCache cacheForBench(long campaignId) {
+    CampaignScores cacheForBench(long campaignId) {
         return book.cache(access.read(Caller.system("bench"), campaignId));
     }
 }

@@ -77,8 +77,12 @@ final class Records {
     }
 
     IndicatorInput input(InputEntity e) {
+        return input(e.getInputJson());
+    }
+
+    IndicatorInput input(String text) {
         try {
-            return json.readValue(e.getInputJson(), IndicatorInput.class);
+            return json.readValue(text, IndicatorInput.class);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored input is not readable", ex);
         }

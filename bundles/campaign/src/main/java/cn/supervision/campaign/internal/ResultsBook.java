@@ -2,14 +2,12 @@ package cn.supervision.campaign.internal;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,15 +17,14 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 import cn.supervision.api.campaign.Campaign;
-import cn.supervision.api.campaign.InputSource;
-import cn.supervision.api.campaign.Member;
 import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.Dimension;
 import cn.supervision.api.indicator.Evaluation;
-import cn.supervision.api.indicator.IndicatorInput;
-import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.PreparedSystem;
+import cn.supervision.api.problem.ProblemKind;
+import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.DutyRecord;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
@@ -35,35 +32,11 @@ import cn.supervision.api.security.Caller;
 import cn.supervision.campaign.internal.model.InputEntity;
 
 /**
- * Live results of the campaigns being collected and scored, kept per campaign: the merged inputs of every unit and the
- * last result of each unit whose inputs have not changed since. Recording an input marks only its unit for rescoring.
+ * Live results of the campaigns being collected and scored, kept per campaign ({@link CampaignScores}). Recording an
+ * input marks only its unit for rescoring; the next request scores that unit against the prepared pinned system and
+ * moves its row in the ranking.
  */
 final class ResultsBook {
-    /**
-     * What scoring a campaign needs, kept current. {@code lastInputId} detects inputs written by anyone else (another
-     * node, a restore): then everything is rebuilt.
-     */
-    static final class ScoringCache {
-        /** Evaluators are scored under a pseudonym (评价人1, 2 … in working-group order): results never name them. */
-        final Map<String, String> pseudonyms;
-        final Map<Long, Map<String, IndicatorInput>> inputs = new HashMap<>();
-        final Map<String, Map<String, IndicatorInput.Grade>> grades = new HashMap<>();
-        final Map<Long, UnitResult> scored = new HashMap<>();
-        /** The ranking of {@code scored}; null once a unit is to be rescored. */
-        List<UnitResult> ranking;
-        long lastInputId;
-        /** The highest input id of any campaign when this one was last found current: unchanged means nothing new. */
-        volatile long seenAnyInputId = -1;
-
-        ScoringCache(List<Member> workingGroup) {
-            pseudonyms = CampaignAccess.pseudonyms(workingGroup);
-        }
-
-        String pseudonym(String evaluator) {
-            return pseudonyms.getOrDefault(evaluator, "评价人");
-        }
-    }
-
     private static final Caller SCORING = Caller.system("scoring");
 
     /**
@@ -73,27 +46,27 @@ final class ResultsBook {
     static final int CACHED_CAMPAIGNS = 16;
     /** A campaign nobody has asked about for this long is dropped; the next request rebuilds it from the database. */
     static final Duration IDLE = Duration.ofHours(2);
+    /** Up to this many stale units are looked up one by one; more, and the jurisdiction's units are listed once. */
+    static final int LOOKUPS = 8;
 
-    private final Cache<Long, ScoringCache> caches;
+    private final Cache<Long, CampaignScores> caches;
+    private final Map<Long, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
     private final JpaTemplate jpa;
     private final RegistryService registry;
-    private final IndicatorSystemService systems;
     private final UnitSystems views;
     private final Records records;
     private final List<Scoring.Band> gradeBands;
 
-    ResultsBook(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, UnitSystems views, Records records,
-                List<Scoring.Band> gradeBands) {
-        this(jpa, registry, systems, views, records, gradeBands, CACHED_CAMPAIGNS, Ticker.systemTicker());
+    ResultsBook(JpaTemplate jpa, RegistryService registry, UnitSystems views, Records records, List<Scoring.Band> gradeBands) {
+        this(jpa, registry, views, records, gradeBands, CACHED_CAMPAIGNS, Ticker.systemTicker());
     }
 
     /** Tests bound the cache and move its time. */
-    ResultsBook(JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems, UnitSystems views, Records records,
-                List<Scoring.Band> gradeBands, int campaigns, Ticker ticker) {
+    ResultsBook(JpaTemplate jpa, RegistryService registry, UnitSystems views, Records records, List<Scoring.Band> gradeBands,
+                int campaigns, Ticker ticker) {
         this.caches = Caffeine.newBuilder().maximumSize(campaigns).expireAfterAccess(IDLE).ticker(ticker).executor(Runnable::run).build();
         this.jpa = jpa;
         this.registry = registry;
-        this.systems = systems;
         this.views = views;
         this.records = records;
         this.gradeBands = gradeBands;
@@ -102,10 +75,10 @@ final class ResultsBook {
     /** The ranked results of the target units the caller sees; gaps above {@code gapThreshold} (default 20) flagged. */
     List<UnitResult> compute(Caller caller, Campaign c, BigDecimal gapThreshold) {
         BigDecimal threshold = gapThreshold == null ? BigDecimal.valueOf(20) : gapThreshold;
-        Set<Long> visible = new java.util.HashSet<>();
+        Set<Long> visible = new HashSet<>();
         registry.listUnits(caller, c.jurisdictionCode(), true).forEach(u -> visible.add(u.id()));
         List<UnitResult> ranked = ranked(c);
-        List<UnitResult> out = new ArrayList<>();
+        List<UnitResult> out = new ArrayList<>(ranked.size());
         for (UnitResult r : ranked) {
             if (visible.contains(r.unitId())) {
                 boolean flagged = r.gap() != null && r.gap().compareTo(threshold) > 0;
@@ -117,52 +90,56 @@ final class ResultsBook {
         return out;
     }
 
-    /**
-     * The ranking from the cache when no target unit changed; otherwise only the changed units are rescored (one
-     * system at a time, read and validated once) and the list is ranked again.
-     */
+    /** The ranking from the cache, after rescoring the target units whose inputs changed since they were last scored. */
     private List<UnitResult> ranked(Campaign c) {
-        ScoringCache cache = cache(c);
-        synchronized (cache) {
-            List<Long> dirty = c.targetUnitIds().stream().filter(id -> !cache.scored.containsKey(id)).toList();
-            if (cache.ranking != null && dirty.isEmpty()) {
-                return cache.ranking;
-            }
-            if (!dirty.isEmpty()) {
-                rescore(c, cache, dirty);
-            }
-            List<UnitResult> targets = new ArrayList<>();
+        CampaignScores scores = cache(c);
+        synchronized (scores) {
+            List<Long> dirty = new ArrayList<>();
             for (Long unitId : c.targetUnitIds()) {
-                UnitResult r = cache.scored.get(unitId);
-                if (r != null) {
-                    targets.add(r);
+                if (!scores.isScored(unitId)) {
+                    dirty.add(unitId);
                 }
             }
-            cache.ranking = Scoring.ranked(targets);
-            return cache.ranking;
+            if (!dirty.isEmpty()) {
+                rescore(c, scores, dirty);
+            }
+            return scores.ranking();
         }
     }
 
-    private void rescore(Campaign c, ScoringCache cache, List<Long> dirty) {
-        Map<Long, Unit> all = new HashMap<>();
-        registry.listUnits(SCORING, c.jurisdictionCode(), true).forEach(u -> all.put(u.id(), u));
-        Map<Long, Map<Long, Map<String, IndicatorInput>>> dirtyBySystem = new HashMap<>();
-        for (Long unitId : dirty) {
-            Unit u = all.get(unitId);
-            if (u != null) {
-                dirtyBySystem.computeIfAbsent(c.systems().get(u.kind()), k -> new LinkedHashMap<>())
-                        .put(unitId, cache.inputs.getOrDefault(unitId, Map.of()));
+    private void rescore(Campaign c, CampaignScores scores, List<Long> dirty) {
+        Map<Long, List<DutyRecord>> frozen = views.duties(c);
+        Set<Category> used = c.categories();
+        for (Unit u : units(c, dirty)) {
+            Long systemId = c.systems().get(u.kind());
+            if (systemId != null) {
+                PreparedSystem system = views.prepared(systemId);
+                Evaluation e = system.evaluate(scores.inputs.getOrDefault(u.id(), Map.of()), frozen.get(u.id()));
+                scores.scored(score(u, systemId, e, used));
             }
         }
-        Map<Long, List<DutyRecord>> frozen = views.duties(c);
-        for (Map.Entry<Long, Map<Long, Map<String, IndicatorInput>>> batch : dirtyBySystem.entrySet()) {
-            Map<Long, List<DutyRecord>> dutiesByUnit = new HashMap<>();
-            batch.getValue().keySet().stream().filter(frozen::containsKey).forEach(u -> dutiesByUnit.put(u, frozen.get(u)));
-            Map<Long, Evaluation> evaluations = dutiesByUnit.isEmpty()
-                    ? systems.evaluateAll(SCORING, batch.getKey(), batch.getValue())
-                    : systems.evaluateAll(SCORING, batch.getKey(), batch.getValue(), dutiesByUnit);
-            evaluations.forEach((unitId, e) -> cache.scored.put(unitId, score(all.get(unitId), batch.getKey(), e, c.categories())));
+    }
+
+    /** The registry's record of each of {@code ids} in the campaign's jurisdiction, in the order of {@code ids}. */
+    private List<Unit> units(Campaign c, List<Long> ids) {
+        Map<Long, Unit> found = new HashMap<>();
+        if (ids.size() <= LOOKUPS) {
+            for (Long id : ids) {
+                try {
+                    Unit u = registry.getUnit(SCORING, id);
+                    if (u.jurisdictionCode().equals(c.jurisdictionCode())) {
+                        found.put(id, u);
+                    }
+                } catch (SupervisionException e) {
+                    if (e.kind() != ProblemKind.NOT_FOUND) {
+                        throw e;
+                    }
+                }
+            }
+        } else {
+            registry.listUnits(SCORING, c.jurisdictionCode(), true).forEach(u -> found.put(u.id(), u));
         }
+        return ids.stream().map(found::get).filter(u -> u != null).toList();
     }
 
     private UnitResult score(Unit u, long systemId, Evaluation e, Set<Category> used) {
@@ -177,37 +154,58 @@ final class ResultsBook {
 
     /** Per unit, the codes it has an input for that counts (self-reports once accepted). */
     Map<Long, Set<String>> answered(Campaign c) {
-        ScoringCache cache = cache(c);
+        CampaignScores scores = cache(c);
         Map<Long, Set<String>> out = new HashMap<>();
-        synchronized (cache) {
-            cache.inputs.forEach((unitId, codes) -> out.put(unitId, Set.copyOf(codes.keySet())));
+        synchronized (scores) {
+            scores.inputs.forEach((unitId, codes) -> out.put(unitId, Set.copyOf(codes.keySet())));
         }
         return out;
     }
 
-    /** The campaign's scoring cache, rebuilt from the database when inputs were written behind its back. */
-    ScoringCache cache(Campaign c) {
+    /**
+     * The campaign's scoring state, caught up with inputs written behind its back (by another node, a restore, or a
+     * writer on this one whose rows are committed and not yet handed over). Building it and handing rows over take the
+     * campaign's lock: a row committed while the state is built is either read by it or handed over to it afterwards,
+     * never to a state about to be replaced.
+     */
+    CampaignScores cache(Campaign c) {
         long campaignId = c.id();
-        ScoringCache cache = caches.getIfPresent(campaignId);
         // the newest input of all is read off the primary key's index; only when it moved is this campaign's own looked up
         long any = orZero(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "select max(i.id) from InputEntity i", Long.class).getSingleResult()));
+        CampaignScores cache = caches.getIfPresent(campaignId);
         if (cache != null && cache.seenAnyInputId == any) {
             return cache;
         }
-        long last = orZero(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "select max(i.id) from InputEntity i where i.campaignId = :c", Long.class).setParameter("c", campaignId).getSingleResult()));
-        if (cache != null && cache.lastInputId == last) {
-            cache.seenAnyInputId = any;
+        synchronized (lock(campaignId)) {
+            cache = caches.getIfPresent(campaignId);
+            if (cache == null) {
+                cache = new CampaignScores(c.workingGroup());
+                absorbInto(cache, rowsAfter(campaignId, 0));
+                caches.put(campaignId, cache);
+            } else {
+                long last = orZero(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "select max(i.id) from InputEntity i where i.campaignId = :c", Long.class).setParameter("c", campaignId)
+                        .getSingleResult()));
+                if (last > cache.lastInputId) {
+                    absorbInto(cache, rowsAfter(campaignId, cache.lastInputId));
+                }
+            }
+            cache.seenAnyInputId = Math.max(cache.seenAnyInputId, any);
             return cache;
         }
-        ScoringCache fresh = new ScoringCache(c.workingGroup());
-        caches.put(campaignId, fresh);
-        absorb(campaignId, jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "select i from InputEntity i where i.campaignId = :c order by i.id", InputEntity.class)
-                .setParameter("c", campaignId).getResultList()));
-        fresh.seenAnyInputId = any;
-        return fresh;
+    }
+
+    /** The campaign's inputs above {@code id} in id order, as columns: nothing of 40 000 rows is tracked or kept. */
+    private List<InputRow> rowsAfter(long campaignId, long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select " + InputRow.COLUMNS
+                        + " from InputEntity i where i.campaignId = :c and i.id > :id order by i.id", Object[].class)
+                .setParameter("c", campaignId).setParameter("id", id).getResultList().stream().map(InputRow::of).toList());
+    }
+
+    /** One monitor per campaign for building its state and handing rows over (a few bytes per campaign ever scored). */
+    private Object lock(long campaignId) {
+        return locks.computeIfAbsent(campaignId, k -> new Object());
     }
 
     private static long orZero(Long id) {
@@ -220,47 +218,28 @@ final class ResultsBook {
         return caches.estimatedSize();
     }
 
-    /**
-     * Merges recorded inputs into the cache in id order: the latest record's value/occurrences/state/trigger, every
-     * evaluator's latest grade; the units touched are rescored on the next request.
-     */
+    /** Hands recorded inputs over to the campaign's state, if kept; the units touched are rescored on the next request. */
     void absorb(long campaignId, List<InputEntity> rows) {
-        ScoringCache cache = caches.getIfPresent(campaignId);
-        if (cache == null) {
-            return; // built from the database on first use (or again after eviction)
-        }
-        synchronized (cache) {
-            for (InputEntity i : rows) {
-                cache.lastInputId = Math.max(cache.lastInputId, i.getId());
-                // as blind to another node's older rows of this campaign as lastInputId is: newer ones still move the max
-                cache.seenAnyInputId = Math.max(cache.seenAnyInputId, i.getId());
-                if (i.getReview() != ReviewStatus.ACCEPTED) {
-                    continue; // a self-report counts once the office accepted it
-                }
-                merge(cache, i, records.input(i));
-                cache.scored.remove(i.getUnitId());
-                cache.ranking = null;
+        synchronized (lock(campaignId)) {
+            CampaignScores cache = caches.getIfPresent(campaignId);
+            if (cache != null) {
+                absorbInto(cache, InputRow.of(rows)); // else built from the database on first use (or again after eviction)
             }
         }
     }
 
-    private static void merge(ScoringCache cache, InputEntity i, IndicatorInput in) {
-        boolean graded = i.getSource() == InputSource.EVALUATOR;
-        String source = i.getSource() + " " + (graded ? cache.pseudonym(i.getEnteredBy()) : i.getEnteredBy()) + " "
-                + Instant.ofEpochMilli(i.getEnteredAt());
-        Map<String, IndicatorInput> unit = cache.inputs.computeIfAbsent(i.getUnitId(), k -> new HashMap<>());
-        IndicatorInput prev = unit.get(i.getCode());
-        if (graded) {
-            Map<String, IndicatorInput.Grade> byEvaluator = cache.grades.computeIfAbsent(i.getUnitId() + "/" + i.getCode(),
-                    k -> new TreeMap<>());
-            in.grades().forEach(g -> byEvaluator.put(g.evaluator(),
-                    new IndicatorInput.Grade(cache.pseudonym(g.evaluator()), g.label(), g.justification())));
-            unit.put(i.getCode(), new IndicatorInput(prev == null ? null : prev.value(), prev == null ? null : prev.occurrences(),
-                    prev == null ? null : prev.state(), List.copyOf(byEvaluator.values()), prev == null ? null : prev.triggered(),
-                    source));
-        } else {
-            unit.put(i.getCode(), new IndicatorInput(in.value(), in.occurrences(), in.state(),
-                    prev == null ? List.of() : prev.grades(), in.triggered(), source));
+    private void absorbInto(CampaignScores cache, List<InputRow> rows) {
+        synchronized (cache) {
+            for (InputRow i : rows) {
+                cache.lastInputId = Math.max(cache.lastInputId, i.id());
+                // as blind to another node's older rows of this campaign as lastInputId is: newer ones still move the max
+                cache.seenAnyInputId = Math.max(cache.seenAnyInputId, i.id());
+                if (i.review() != ReviewStatus.ACCEPTED) {
+                    continue; // a self-report counts once the office accepted it
+                }
+                cache.merge(i, records.input(i.inputJson()));
+                cache.unscored(i.unitId());
+            }
         }
     }
 }

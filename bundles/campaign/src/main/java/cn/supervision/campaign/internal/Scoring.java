@@ -147,7 +147,12 @@ final class Scoring {
     /** Standard competition ranking (1, 2, 2, 4) overall and within each unit kind; O(n log n). */
     static List<UnitResult> ranked(List<UnitResult> results) {
         List<UnitResult> sorted = new ArrayList<>(results);
-        sorted.sort(Comparator.comparing(UnitResult::total).reversed().thenComparingLong(UnitResult::unitId));
+        sorted.sort(CampaignScores.ORDER);
+        return rankSorted(sorted);
+    }
+
+    /** As {@link #ranked}, for results already in {@link CampaignScores#ORDER}. */
+    static List<UnitResult> rankSorted(List<UnitResult> sorted) {
         java.util.Map<String, int[]> kindSeen = new java.util.HashMap<>();        // kind → {count so far, current rank}
         java.util.Map<String, BigDecimal> kindLast = new java.util.HashMap<>();
         List<UnitResult> out = new ArrayList<>(sorted.size());

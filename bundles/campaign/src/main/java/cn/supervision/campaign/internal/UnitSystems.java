@@ -5,12 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.PreparedSystem;
 import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.registry.DutyRecord;
 import cn.supervision.api.registry.DutyStatus;
@@ -41,8 +45,14 @@ final class UnitSystems {
                     return size() > CACHED_CAMPAIGNS;
                 }
             });
-    /** Pinned versions are published, and a published version's definition never changes. */
-    private final Map<Long, SystemDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Systems prepared for scoring, by version: the few pinned by the campaigns in progress. */
+    static final int CACHED_SYSTEMS = 32;
+    /**
+     * Pinned versions are published, and a published version's definition never changes: one read and validation per
+     * version serves every input and every unit scored against it.
+     */
+    private final Cache<Long, PreparedSystem> prepared = Caffeine.newBuilder().maximumSize(CACHED_SYSTEMS)
+            .executor(Runnable::run).build();
 
     UnitSystems(JpaTemplate jpa, IndicatorSystemService systems) {
         this.jpa = jpa;
@@ -91,7 +101,12 @@ final class UnitSystems {
 
     /** The pinned definition as the platform reads it (a published version never changes). */
     SystemDefinition pinned(long systemId) {
-        return definitions.computeIfAbsent(systemId, id -> systems.get(Caller.system("campaign"), id).definition());
+        return prepared(systemId).definition();
+    }
+
+    /** The pinned version read and validated once, to score unit after unit. */
+    PreparedSystem prepared(long systemId) {
+        return prepared.get(systemId, id -> systems.prepare(Caller.system("campaign"), id));
     }
 
     /** The unit's view; null when its kind has no pinned system. */

@@ -139,9 +139,9 @@ class CampaignScoringBench {
             // full rescore in memory: every unit dirty again (the cache's inputs stay, the scores go)
             long[] full = new long[5];
             for (int i = 0; i < full.length; i++) {
-                ResultsBook.ScoringCache cache = cold.cacheForBench(c.id());
+                CampaignScores cache = cold.cacheForBench(c.id());
                 synchronized (cache) {
-                    cache.scored.clear();
+                    cache.unscoreAll();
                 }
                 t0 = System.nanoTime();
                 cold.results(SYSTEM, c.id(), null);

@@ -35,7 +35,7 @@ class ResultsBookTest {
         jpa = new LocalJpaTemplate("campaign-duty-test", "META-INF/campaign-duty-test-persistence.xml");
         FakeRegistry registry = CampaignDutyLeavesTest.registry(List.of());
         JpaIndicatorSystemService systems = new JpaIndicatorSystemService(jpa, registry, id -> null);
-        book = new ResultsBook(jpa, registry, systems, new UnitSystems(jpa, systems), new Records(), Scoring.DEFAULT_BANDS, 2,
+        book = new ResultsBook(jpa, registry, new UnitSystems(jpa, systems), new Records(), Scoring.DEFAULT_BANDS, 2,
                 nanos::get);
     }
 
@@ -59,7 +59,7 @@ class ResultsBookTest {
 
     @Test
     void dropsACampaignIdleLongerThanItsExpiry() {
-        ResultsBook.ScoringCache first = book.cache(campaign(1));
+        CampaignScores first = book.cache(campaign(1));
         nanos.addAndGet(TimeUnit.MINUTES.toNanos(30));
         assertSame(first, book.cache(campaign(1)));
         nanos.addAndGet(ResultsBook.IDLE.toNanos() + 1);

@@ -25,6 +25,7 @@ import cn.supervision.api.indicator.IndicatorScope;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorSystem;
 import cn.supervision.api.indicator.IndicatorSystemService;
+import cn.supervision.api.indicator.PreparedSystem;
 import cn.supervision.api.indicator.ScoringRule;
 import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.registry.DutyRecord;
@@ -144,9 +145,9 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
 
     @Override
     public <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit) {
-        SystemDefinition d = evaluable(caller, id);
+        PreparedSystem p = prepare(caller, id);
         Map<K, Evaluation> out = new java.util.LinkedHashMap<>();
-        inputsByUnit.forEach((k, inputs) -> out.put(k, evaluator.evaluate(d, inputs)));
+        inputsByUnit.forEach((k, inputs) -> out.put(k, p.evaluate(inputs)));
         return out;
     }
 
@@ -158,10 +159,15 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
     @Override
     public <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit,
                                               Map<K, List<DutyRecord>> dutiesByUnit) {
-        SystemDefinition d = evaluable(caller, id);
+        PreparedSystem p = prepare(caller, id);
         Map<K, Evaluation> out = new java.util.LinkedHashMap<>();
-        inputsByUnit.forEach((k, inputs) -> out.put(k, evaluator.evaluate(expander.expand(d, dutiesByUnit.get(k)), inputs)));
+        inputsByUnit.forEach((k, inputs) -> out.put(k, p.evaluate(inputs, dutiesByUnit.get(k))));
         return out;
+    }
+
+    @Override
+    public PreparedSystem prepare(Caller caller, long id) {
+        return new PreparedDefinition(id, evaluable(caller, id), evaluator, expander);
     }
 
     private SystemDefinition evaluable(Caller caller, long id) {

@@ -129,6 +129,32 @@ class IndicatorSystemServiceTest {
     }
 
     @Test
+    void aPreparedSystemScoresAsTheServiceDoesWithoutReadingTheSystemAgain() throws Exception {
+        int[] reads = {0};
+        JpaIndicatorSystemService counting = new JpaIndicatorSystemService(jpa, new FakeRegistry(FakeRegistry.DONGYING, List.of()),
+                id -> null) {
+            @Override
+            public IndicatorSystem get(Caller caller, long id) {
+                reads[0]++;
+                return super.get(caller, id);
+            }
+        };
+        IndicatorSystem s = counting.publishContributed(Caller.system("bundle"), "370500", "bundle:city/dongying", dongying().definition());
+        Map<String, IndicatorInput> in = Map.of("D1.1", IndicatorInput.value(d("92")), "D1.3", IndicatorInput.occurrences(2),
+                "C1.1", IndicatorInput.value(d("85")));
+        reads[0] = 0;
+        cn.supervision.api.indicator.PreparedSystem prepared = counting.prepare(LEADER, s.id());
+        assertEquals(1, reads[0]);
+        assertEquals(s.definition(), prepared.definition());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(service.evaluate(LEADER, s.id(), in), prepared.evaluate(in));
+            assertEquals(service.evaluate(LEADER, s.id(), in), prepared.evaluate(in, List.of()), "no duties: as defined");
+        }
+        assertEquals(1, reads[0], "scoring with a prepared system reads nothing");
+        refused(ProblemKind.NOT_FOUND, () -> counting.prepare(LEADER, s.id() + 1000));
+    }
+
+    @Test
     void publishedVersionsAreImmutableAndCopiesMakeTheNextVersion() throws Exception {
         SystemDefinition def = dongying().definition();
         IndicatorSystem draft = service.createDraft(CITY, "370500", def);
