@@ -1,6 +1,5 @@
 package cn.supervision.finding.internal;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import cn.supervision.api.security.Role;
 import cn.supervision.api.security.Target;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.fakes.FakeCampaignService;
 
 /** The real services on in-memory Derby over a fixed registry, campaigns faked with their stored revisions. */
 final class Fixture implements AutoCloseable {
@@ -117,24 +117,27 @@ final class Fixture implements AutoCloseable {
 
     /** Campaigns as the campaign service answers them, deciding with the same Access policy. */
     private CampaignService campaignService() {
-        return (CampaignService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CampaignService.class}, (p, m, a) -> {
-            Caller caller = (Caller) a[0];
-            Campaign c = campaigns.get((Long) a[1]);
-            if (c == null) {
-                throw SupervisionException.notFound("监管活动 " + a[1] + " 不存在");
+        return new FakeCampaignService() {
+            @Override
+            public Campaign get(Caller caller, long id) {
+                registry.access().require(caller, Operation.READ_CAMPAIGN, target(id));
+                return campaigns.get(id);
             }
-            Target target = Target.of(c.jurisdictionCode()).published(c.state() == CampaignState.PUBLISHED);
-            switch (m.getName()) {
-                case "get":
-                    registry.access().require(caller, Operation.READ_CAMPAIGN, target);
-                    return c;
-                case "revisions":
-                    registry.access().require(caller, Operation.READ_RESULTS, target);
-                    return revisions.getOrDefault(c.id(), List.of());
-                default:
-                    throw new IllegalStateException("not used by findings: " + m.getName());
+
+            @Override
+            public List<ResultRevision> revisions(Caller caller, long campaignId) {
+                registry.access().require(caller, Operation.READ_RESULTS, target(campaignId));
+                return revisions.getOrDefault(campaignId, List.of());
             }
-        });
+        };
+    }
+
+    private Target target(long campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        if (c == null) {
+            throw SupervisionException.notFound("监管活动 " + campaignId + " 不存在");
+        }
+        return Target.of(c.jurisdictionCode()).published(c.state() == CampaignState.PUBLISHED);
     }
 
     @Override
