@@ -66,6 +66,17 @@ public class GatewayIT {
         }
     }
 
+    /** A resource of a bundle that is not the platform's (the test probe): its mark must open nothing. */
+    @javax.ws.rs.Path("/v1/gateway-it-public")
+    @cn.supervision.rest.bounds.PublicEndpoint
+    public static class MarkedProbe {
+        @GET
+        @Produces("text/plain")
+        public String ping() {
+            return "pong";
+        }
+    }
+
     private static long publications() throws IOException {
         Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
@@ -186,6 +197,18 @@ public class GatewayIT {
         assertEquals(200, Http.get(API + "/api-docs/", null).status());
         assertEquals(401, Http.get(API + "/v1/jurisdictions", null).status());
         assertEquals(401, Http.call("DELETE", API + "/v1/session", null, null, null).status());
+        // without credentials nothing tells what exists: no resource there, or no such method, is 401 as well
+        assertEquals(401, Http.get(API + "/v1/no-such-resource", null).status());
+        assertEquals(401, Http.call("DELETE", API + "/v1/jurisdictions", null, null, null).status());
+        assertEquals(404, Http.get(API + "/v1/no-such-resource", "city-admin").status());
+        ServiceRegistration<?> marked = context.registerService(Object.class, new MarkedProbe(),
+                new Hashtable<>(Map.of("supervision.rest.resource", "gateway-it-public")));
+        try {
+            Http.await(API + "/v1/gateway-it-public", "city-admin", r -> r.status() == 200, 30_000);
+            assertEquals(401, Http.get(API + "/v1/gateway-it-public", null).status());
+        } finally {
+            marked.unregister();
+        }
         // paths that start like the public questionnaires but do not reach one of their methods: refused or not found,
         // never answered (a public method would answer 200 with a form)
         for (String trick : new String[] {"/v1/questionnaires/public/../1", "/v1/questionnaires/public/%2e%2e/1",
