@@ -1,6 +1,5 @@
 package cn.supervision.meeting.internal;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,29 +17,25 @@ import cn.supervision.api.cooperation.DepartmentDirectory;
 import cn.supervision.api.cooperation.DepartmentKind;
 import cn.supervision.api.document.DocumentKind;
 import cn.supervision.api.document.DocumentRequest;
-import cn.supervision.api.document.DocumentService;
 import cn.supervision.api.document.StoredDocument;
 import cn.supervision.api.followup.Finding;
-import cn.supervision.api.followup.FindingDraft;
-import cn.supervision.api.followup.FindingService;
-import cn.supervision.api.followup.FindingState;
-import cn.supervision.api.followup.GenerationRule;
 import cn.supervision.api.notification.Message;
-import cn.supervision.api.notification.Notification;
-import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 import cn.supervision.api.security.UserDirectory;
 import cn.supervision.api.security.UserInfo;
-import cn.supervision.api.task.TaskEvent;
 import cn.supervision.api.task.TaskDraft;
 import cn.supervision.api.task.TaskOrigin;
 import cn.supervision.api.task.TaskQuery;
-import cn.supervision.api.task.TaskService;
 import cn.supervision.api.task.TaskState;
 import cn.supervision.api.task.TrackedTask;
+import cn.supervision.testing.fakes.FakeCampaignService;
+import cn.supervision.testing.fakes.FakeDocumentService;
+import cn.supervision.testing.fakes.FakeFindingService;
+import cn.supervision.testing.fakes.FakeNotificationService;
+import cn.supervision.testing.fakes.FakeTaskService;
 
 /** Typed fakes of the services a meeting reaches: departments, findings, campaigns, tasks, documents, users, inbox. */
 final class Fakes {
@@ -66,7 +61,7 @@ final class Fakes {
     }
 
     /** Findings by id, read under the real policy (READ_FOLLOWUP). */
-    static final class Findings implements FindingService {
+    static final class Findings extends FakeFindingService {
         final Map<Long, Finding> byId = new LinkedHashMap<>();
         private final Access access;
 
@@ -83,56 +78,25 @@ final class Fakes {
             access.require(caller, Operation.READ_FOLLOWUP, f.jurisdictionCode());
             return f;
         }
-
-        @Override
-        public List<Finding> list(Caller caller, String jurisdictionCode, Long unitId, FindingState state, int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Finding create(Caller caller, String jurisdictionCode, FindingDraft draft) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<FindingDraft> preview(Caller caller, long campaignId, GenerationRule rule) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Finding> generate(Caller caller, long campaignId, GenerationRule rule) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Finding withdraw(Caller caller, long id, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Finding moveTo(Caller caller, long id, FindingState state, Long noticeId, String reason) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** A campaign service that only answers get (the meeting asks nothing else). */
     static CampaignService campaigns(Access access, Map<Long, Campaign> byId) {
-        return (CampaignService) Proxy.newProxyInstance(Fakes.class.getClassLoader(), new Class<?>[] {CampaignService.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("get")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    Campaign c = byId.get((Long) args[1]);
-                    if (c == null) {
-                        throw SupervisionException.notFound("监管活动 " + args[1] + " 不存在");
-                    }
-                    access.require((Caller) args[0], Operation.READ_CAMPAIGN, c.jurisdictionCode());
-                    return c;
-                });
+        return new FakeCampaignService() {
+            @Override
+            public Campaign get(Caller caller, long id) {
+                Campaign c = byId.get(id);
+                if (c == null) {
+                    throw SupervisionException.notFound("监管活动 " + id + " 不存在");
+                }
+                access.require(caller, Operation.READ_CAMPAIGN, c.jurisdictionCode());
+                return c;
+            }
+        };
     }
 
     /** Tasks as the task service would keep them: creations captured, states settable, a failure on demand. */
-    static final class Tasks implements TaskService {
+    static final class Tasks extends FakeTaskService {
         record Creation(Caller caller, String jurisdictionCode, TaskOrigin origin, long originId, List<TaskDraft> drafts) { }
 
         final List<Creation> creations = new ArrayList<>();
@@ -181,45 +145,10 @@ final class Fakes {
                             null, List.of()))
                     .toList();
         }
-
-        @Override
-        public TrackedTask get(Caller caller, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<TaskEvent> history(Caller caller, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TrackedTask reportProgress(Caller caller, long id, String text, Integer percent) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TrackedTask close(Caller caller, long id, String note) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TrackedTask cancel(Caller caller, long id, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TrackedTask reopen(Caller caller, long id, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TrackedTask redate(Caller caller, long id, LocalDate deadline, String reason) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Captures what the meeting asks the document engine to render; documents by id for agenda links. */
-    static final class Documents implements DocumentService {
+    static final class Documents extends FakeDocumentService {
         final List<DocumentRequest> requests = new ArrayList<>();
         final Map<Long, StoredDocument> byId = new LinkedHashMap<>();
 
@@ -238,10 +167,6 @@ final class Fakes {
             return d;
         }
 
-        @Override
-        public List<StoredDocument> list(Caller caller, String jurisdictionCode, DocumentKind kind, String subject, int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
 
         @Override
         public StoredDocument get(Caller caller, long id) {
@@ -250,16 +175,6 @@ final class Fakes {
                 throw SupervisionException.notFound("文书 " + id + " 不存在");
             }
             return d;
-        }
-
-        @Override
-        public byte[] content(Caller caller, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public StoredDocument issue(Caller caller, long id) {
-            throw new UnsupportedOperationException();
         }
     }
 
@@ -282,7 +197,7 @@ final class Fakes {
     }
 
     /** An inbox that records who was told what. */
-    static final class Inbox implements NotificationService {
+    static final class Inbox extends FakeNotificationService {
         record Sent(List<String> usernames, Message message) { }
 
         final List<Sent> sent = new ArrayList<>();
@@ -291,31 +206,6 @@ final class Fakes {
         public int toUsers(Collection<String> usernames, Message message) {
             sent.add(new Sent(List.copyOf(usernames), message));
             return usernames.size();
-        }
-
-        @Override
-        public int toUnit(String jurisdictionCode, String unitCode, Message message) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int toOffice(String jurisdictionCode, Message message) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Notification> inbox(Caller caller, boolean unreadOnly, int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long unreadCount(Caller caller) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Notification markRead(Caller caller, long id) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -69,6 +69,7 @@ import cn.supervision.api.task.TaskState;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
+import cn.supervision.testing.fakes.FakeSpecialReportService;
 
 class MeetingServiceTest {
     static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
@@ -304,17 +305,16 @@ class MeetingServiceTest {
     @Test
     void whileTheSpecialReportServiceRunsALinkedReportMustBeTheJurisdictionsToo() {
         Map<Long, SpecialReport> reports = Map.of(41L, report(41, "370500"), 42L, report(42, "370522"));
-        SpecialReportService service = (SpecialReportService) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {SpecialReportService.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("get")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    SpecialReport r = reports.get((Long) args[1]);
-                    if (r == null) {
-                        throw SupervisionException.notFound("监管专报 " + args[1] + " 不存在");
-                    }
-                    return r;
-                });
+        SpecialReportService service = new FakeSpecialReportService() {
+            @Override
+            public SpecialReport get(Caller caller, long id) {
+                SpecialReport r = reports.get(id);
+                if (r == null) {
+                    throw SupervisionException.notFound("监管专报 " + id + " 不存在");
+                }
+                return r;
+            }
+        };
         JpaMeetingService withReports = service(List.of(directory), List.of(tasks), List.of(documents), List.of(service));
         withReports.join(CITY, "370500", new MembershipDraft("SJJ", null, List.of(ZHANG)));
         SupervisionException bad = refused(ProblemKind.INVALID, () -> withReports.schedule(CITY, "370500", draft(LocalDateTime.of(2026, 12, 3, 9, 30),
