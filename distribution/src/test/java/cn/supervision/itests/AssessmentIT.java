@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -79,7 +81,7 @@ public class AssessmentIT {
     @Test
     public void theAssessmentSystemReadsTheMappedViewOverSoap() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
 
@@ -112,15 +114,15 @@ public class AssessmentIT {
         assertEquals(400, Http.json("PUT", url, "city-admin", "{\"method\":").status());
         Http.Reply badScale = Http.json("PUT", url, "city-admin", mapping.replace("\"scaleMax\":10", "\"scaleMax\":0"));
         assertEquals(badScale.body(), 400, badScale.status());
-        assertTrue(badScale.body(), badScale.body().contains("\"field\":\"scaleMax\""));
+        assertTrue(badScale.body(), Json.has(badScale.body(), "field", "scaleMax"));
         Http.Reply grades = Http.json("PUT", url, "city-admin", "{\"method\":\"GRADE\",\"scaleMax\":5,\"gradePoints\":{\"优秀\":5,\"良好\":4,\"一般\":3}}");
         assertEquals(grades.body(), 400, grades.status());
-        assertTrue(grades.body(), grades.body().contains("\"field\":\"gradePoints.较差\""));
+        assertTrue(grades.body(), Json.has(grades.body(), "field", "gradePoints.较差"));
         assertEquals(413, Http.json("PUT", url, "city-admin", "{\"note\":\"" + "x".repeat(1_100_000) + "\"}").status());
         assertEquals(404, Http.get(url, "city-admin").status());
         Http.Reply saved = Http.json("PUT", url, "city-admin", mapping);
         assertEquals(saved.body(), 200, saved.status());
-        assertTrue(saved.body(), saved.body().contains("\"revision\":1") && saved.body().contains("\"createdBy\":\"city-admin\""));
+        assertTrue(saved.body(), Json.has(saved.body(), "revision", 1) && Json.has(saved.body(), "createdBy", "city-admin"));
         assertEquals(200, Http.get(url, "assessment-system").status());
 
         // the assessment system reads the mapped view: 14.72 × 10 / 100 = 1.472 → 1.47
@@ -154,7 +156,7 @@ public class AssessmentIT {
         assertEquals(400, Http.json("POST", ASSESSMENT + "/items/" + item.group(1) + "/drop", "city-admin", "{\"note\":\"\"}").status());
         Http.Reply confirmed = Http.json("POST", confirm, "city-admin", "{\"note\":\"经市考核办审核\"}");
         assertEquals(confirmed.body(), 200, confirmed.status());
-        assertTrue(confirmed.body(), confirmed.body().contains("\"state\":\"CONFIRMED\"") && confirmed.body().contains("\"decidedBy\":\"city-admin\""));
+        assertTrue(confirmed.body(), Json.has(confirmed.body(), "state", "CONFIRMED") && Json.has(confirmed.body(), "decidedBy", "city-admin"));
         String after = unitOf(soap("assessment-system", "mappedResults").body(), czj);
         assertTrue(after, after.contains("<state>CONFIRMED</state>") && after.contains("<finalPoints>2.47</finalPoints>"));
 
@@ -186,12 +188,12 @@ public class AssessmentIT {
         assertEquals(403, Http.get(ASSESSMENT + "/exports?jurisdiction=370500", "lijin-admin").status());
         Http.Reply log = Http.get(ASSESSMENT + "/exports?jurisdiction=370500&year=2026", "city-admin");
         assertEquals(log.body(), 200, log.status());
-        assertEquals(log.body(), 3, PlatformIT.count(log.body(), "\"format\":"));
-        assertTrue(log.body(), log.body().startsWith("[{\"id\":") && log.body().indexOf("\"format\":\"XLSX\"") < log.body().indexOf("\"format\":\"SOAP\""));
-        assertTrue(log.body(), log.body().contains("\"by\":\"city-leader\"") && log.body().contains("\"by\":\"assessment-system\"")
-                && log.body().contains("\"mappingRevision\":1") && log.body().contains("\"campaignId\":" + routine + ",\"kind\":\"ROUTINE\"")
-                && log.body().contains("\"revision\":1"));
-        assertFalse(log.body(), log.body().contains("lijin-admin"));
+        assertEquals(log.body(), 3, Json.count(log.body(), "format"));
+        assertTrue(log.body(), Json.parse(log.body()).isArray() && Json.texts(log.body(), "format").indexOf("XLSX") < Json.texts(log.body(), "format").indexOf("SOAP"));
+        assertTrue(log.body(), Json.has(log.body(), "by", "city-leader") && Json.has(log.body(), "by", "assessment-system")
+                && Json.has(log.body(), "mappingRevision", 1) && Json.has(log.body(), "campaignId", routine, "kind", "ROUTINE")
+                && Json.has(log.body(), "revision", 1));
+        assertFalse(log.body(), Json.anyText(log.body(), "lijin-admin"));
         assertEquals("3", log.header("X-Total-Count"));
 
         // the JSON view is an export too; a unit user and a department read no jurisdiction-wide view
@@ -200,18 +202,19 @@ public class AssessmentIT {
         assertEquals(400, Http.get(ASSESSMENT + "/370500/twenty/mapping", "city-admin").status());
         Http.Reply json = Http.get(ASSESSMENT + "/370500/2026", "city-admin");
         assertEquals(json.body(), 200, json.status());
-        String line = json.body().substring(json.body().indexOf("\"unitId\":" + czj + ","));
-        assertTrue(line, line.startsWith("\"unitId\":" + czj + ",\"unitCode\":\"CZJ\",\"unitName\":\"东营市财政局\",\"routineCampaignId\":" + routine
-                + ",\"resultRevision\":1,\"total\":14.72,\"grade\":\"较差\",\"assessmentPoints\":1.47,"));
-        assertTrue(line, line.contains("\"finalPoints\":2.47"));
-        Matcher exportId = Pattern.compile("\"exportId\":(\\d+)").matcher(json.body());
-        assertTrue(json.body(), exportId.find());
-        String newest = Http.get(ASSESSMENT + "/exports?jurisdiction=370500", "city-admin").body();
-        assertTrue(newest, newest.startsWith("[{\"id\":" + exportId.group(1) + ",\"jurisdictionCode\":\"370500\",\"year\":2026,\"format\":\"REST\""));
+        JsonNode line = Json.find(Json.of(json), "unitId", czj);
+        assertTrue(line.toString(), Json.is(line, "unitCode", "CZJ", "unitName", "东营市财政局", "routineCampaignId", routine,
+                "resultRevision", 1, "total", Json.num("14.72"), "grade", "较差", "assessmentPoints", Json.num("1.47"),
+                "finalPoints", Json.num("2.47")));
+        JsonNode exportId = Json.of(json).findValue("exportId");
+        assertTrue(json.body(), exportId != null && exportId.isIntegralNumber());
+        JsonNode newest = Json.of(Http.get(ASSESSMENT + "/exports?jurisdiction=370500", "city-admin"));
+        assertTrue(newest.toString(), Json.is(newest.get(0), "id", exportId.longValue(), "jurisdictionCode", "370500", "year", 2026,
+                "format", "REST"));
 
         // the paths are documented
         String openApi = Http.get(API + "/openapi.json", null).body();
-        assertTrue(openApi.contains("/v1/assessment/{jurisdiction}/{year}/mapping") && openApi.contains("/v1/assessment/exports")
-                && openApi.contains("/v1/assessment/items/{id}/confirm"));
+        assertTrue(Json.documents(openApi, "/v1/assessment/{jurisdiction}/{year}/mapping") && Json.documents(openApi, "/v1/assessment/exports")
+                && Json.documents(openApi, "/v1/assessment/items/{id}/confirm"));
     }
 }

@@ -76,6 +76,17 @@ final class Json {
                 .allMatch(w -> o.has(w.getKey()) && equal(o.get(w.getKey()), w.getValue())));
     }
 
+    /** True when this object itself (not one inside it) has all these fields with these values. */
+    static boolean is(JsonNode object, String field, Object value, Object... more) {
+        return object != null && object.isObject() && pairs(field, value, more).entrySet().stream()
+                .allMatch(w -> object.has(w.getKey()) && equal(object.get(w.getKey()), w.getValue()));
+    }
+
+    /** True when the OpenAPI description documents this path. */
+    static boolean documents(String openApi, String path) {
+        return parse(openApi).path("paths").has(path);
+    }
+
     /** The first object anywhere in the body with all these fields and values; fails when there is none. */
     static JsonNode find(JsonNode root, String field, Object value, Object... more) {
         Map<String, Object> wanted = pairs(field, value, more);
@@ -107,13 +118,33 @@ final class Json {
                 || objects(root).anyMatch(o -> o.has(text));
     }
 
-    /** True when some string value in the body contains the text (free text inside a JSON answer). */
+    /** True when some string value or field name in the body contains the text (free text inside a JSON answer). */
     static boolean anyText(String body, String text) {
         return anyText(parse(body), text);
     }
 
     static boolean anyText(JsonNode root, String text) {
-        return nodes(root).anyMatch(n -> n.isTextual() && n.textValue().contains(text));
+        return nodes(root).anyMatch(n -> n.isTextual() && n.textValue().contains(text))
+                || objects(root).anyMatch(o -> {
+                    for (Iterator<String> names = o.fieldNames(); names.hasNext();) {
+                        if (names.next().contains(text)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+    }
+
+    /** How many objects anywhere in the body have all these fields with these values. */
+    static int countWhere(String body, String field, Object value, Object... more) {
+        Map<String, Object> wanted = pairs(field, value, more);
+        return (int) objects(parse(body)).filter(o -> wanted.entrySet().stream()
+                .allMatch(w -> o.has(w.getKey()) && equal(o.get(w.getKey()), w.getValue()))).count();
+    }
+
+    /** How many string values in the body contain the text. */
+    static int countText(String body, String text) {
+        return (int) nodes(parse(body)).filter(n -> n.isTextual() && n.textValue().contains(text)).count();
     }
 
     /** How many objects anywhere in the body carry the field. */
@@ -147,10 +178,35 @@ final class Json {
         return elements(array).anyMatch(condition);
     }
 
-    /** Compares a JSON value with a Java one by type: text with text, integers with integers, decimals with their scale. */
+    /** A value condition for {@link #has}: any string. */
+    static Predicate<JsonNode> text() {
+        return JsonNode::isTextual;
+    }
+
+    /** A value condition for {@link #has}: a string with this beginning. */
+    static Predicate<JsonNode> startingWith(String prefix) {
+        return n -> n.isTextual() && n.textValue().startsWith(prefix);
+    }
+
+    /** True when some value anywhere in the body meets the condition. */
+    static boolean anyValue(String body, Predicate<JsonNode> condition) {
+        return nodes(parse(body)).anyMatch(condition);
+    }
+
+    /** The strings of an array node, in order. */
+    static List<String> strings(JsonNode array) {
+        return elements(array).map(JsonNode::asText).toList();
+    }
+
+    /** Compares a JSON value with a Java one by type: text with text, whole numbers by value, decimals with their scale. */
     static boolean equal(JsonNode node, Object expected) {
         if (expected == null) {
             return node.isNull();
+        }
+        if (expected instanceof Predicate<?> condition) {
+            @SuppressWarnings("unchecked")
+            Predicate<JsonNode> test = (Predicate<JsonNode>) condition;
+            return test.test(node);
         }
         if (expected instanceof JsonNode json) {
             return node.equals(json);
@@ -162,7 +218,9 @@ final class Json {
             return node.isBoolean() && node.booleanValue() == flag;
         }
         if (expected instanceof Integer || expected instanceof Long || expected instanceof Short) {
-            return node.isIntegralNumber() && node.canConvertToLong() && node.longValue() == ((Number) expected).longValue();
+            // a whole number is the number whatever its scale (a score of 12 may be written 12.00); a decimal
+            // expectation (num("12.00")) is where the scale is part of the promise
+            return node.isNumber() && node.decimalValue().compareTo(BigDecimal.valueOf(((Number) expected).longValue())) == 0;
         }
         if (expected instanceof BigDecimal decimal) {
             return node.isNumber() && node.decimalValue().equals(decimal);
@@ -170,7 +228,8 @@ final class Json {
         if (expected instanceof Enum<?> constant) {
             return node.isTextual() && node.textValue().equals(constant.name());
         }
-        throw new IllegalArgumentException("no JSON comparison for " + expected.getClass().getName());
+        // dates and other values the API writes as their ISO text
+        return node.isTextual() && node.textValue().equals(expected.toString());
     }
 
     private static Map<String, Object> pairs(String field, Object value, Object... more) {

@@ -94,7 +94,7 @@ public class RectificationIT {
 
     private long published(long czj, long other) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"整改测试专项监管\",\"period\":{\"type\":\"MONTH\",\"year\":2026,\"number\":9},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
@@ -205,7 +205,7 @@ public class RectificationIT {
             assertEquals(403, Http.json("POST", API + "/v1/rectifications", "city-leader", body).status());
             Http.Reply past = Http.json("POST", API + "/v1/rectifications", "city-admin", notice(czj, today.minusDays(1), f1));
             assertEquals(past.body(), 400, past.status());
-            assertTrue(past.body(), past.body().contains("\"field\":\"deadline\""));
+            assertTrue(past.body(), Json.has(past.body(), "field", "deadline"));
             assertEquals(400, Http.json("POST", API + "/v1/rectifications", "city-admin", "{\"jurisdictionCode\":").status());
             assertEquals(FindingState.OPEN, findings.get(CITY, f1).state());
 
@@ -214,7 +214,7 @@ public class RectificationIT {
             assertEquals(a.body(), 201, a.status());
             assertNotNull(a.location());
             long noticeA = PlatformIT.firstId(a.body());
-            assertTrue(a.body(), a.body().contains("\"number\":\"〔" + today.getYear() + "〕") && a.body().contains("\"state\":\"ISSUED\""));
+            assertTrue(a.body(), Json.has(a.body(), "number", Json.startingWith("〔" + today.getYear() + "〕")) && Json.has(a.body(), "state", "ISSUED"));
             assertEquals(FindingState.IN_RECTIFICATION, findings.get(CITY, f1).state());
             Http.Reply b = Http.json("POST", API + "/v1/rectifications", "city-admin", notice(czj, today, f3));
             assertEquals(b.body(), 201, b.status());
@@ -226,7 +226,7 @@ public class RectificationIT {
 
             // the unit sees its own notices only; another county sees none of them
             String mine = Http.get(API + "/v1/rectifications", "czj-user").body();
-            assertTrue(mine, mine.contains("{\"id\":" + noticeA + ",\"number\"") && !mine.contains("{\"id\":" + noticeC + ",\"number\""));
+            assertTrue(mine, Json.has(mine, "id", noticeA, "number", Json.text()) && !Json.has(mine, "id", noticeC, "number", Json.text()));
             assertEquals(403, Http.get(API + "/v1/rectifications/" + noticeC, "czj-user").status());
             assertEquals(403, Http.get(API + "/v1/rectifications/" + noticeA, "lijin-admin").status());
             assertEquals(403, Http.get(API + "/v1/rectifications?jurisdiction=370500", "lijin-admin").status());
@@ -240,10 +240,10 @@ public class RectificationIT {
             assertEquals(1, runs.size());
             assertEquals(runs.toString(), null, runs.get(0).failure());
             String overdue = Http.get(API + "/v1/rectifications/" + noticeB, "city-admin").body();
-            assertTrue(overdue, overdue.contains("\"state\":\"OVERDUE\"") && overdue.contains("\"kind\":\"ADMONITORY_TALK\"")
-                    && overdue.contains("\"state\":\"PROPOSED\""));
+            assertTrue(overdue, Json.has(overdue, "state", "OVERDUE") && Json.has(overdue, "kind", "ADMONITORY_TALK")
+                    && Json.has(overdue, "state", "PROPOSED"));
             String listedOverdue = Http.get(API + "/v1/rectifications/overdue?jurisdiction=370500", "city-admin").body();
-            assertTrue(listedOverdue, listedOverdue.contains("\"noticeId\":" + noticeB + ","));
+            assertTrue(listedOverdue, Json.has(listedOverdue, "noticeId", noticeB));
             long changedAgain = scheduler.runNow(Caller.system("rectification-it"), "rectification-deadlines").get(0).changed();
             assertEquals("idempotent the same day", 0, changedAgain);
             long deadline = System.currentTimeMillis() + 60_000;
@@ -263,7 +263,7 @@ public class RectificationIT {
             Http.Reply held = Http.json("POST", API + "/v1/rectifications/" + noticeB + "/escalations/" + proposal + "/confirm", "city-admin",
                     "{\"date\":\"" + today + "\",\"participants\":\"市编办副主任；市财政局局长\",\"minutes\":\"逾期未整改，约谈主要负责人\"}");
             assertEquals(held.body(), 200, held.status());
-            assertTrue(held.body(), held.body().contains("\"state\":\"RECORDED\""));
+            assertTrue(held.body(), Json.has(held.body(), "state", "RECORDED"));
 
             // A: plan → progress → evidence → claim → accepted
             List<Long> itemsA = items(a.body());
@@ -282,17 +282,17 @@ public class RectificationIT {
                 Http.Reply file = Http.call("POST", base + item + "/evidence?fileName=" + java.net.URLEncoder.encode("整改报告.pdf", "UTF-8"),
                         "czj-user", "application/pdf", "%PDF-1.4 整改报告".getBytes(StandardCharsets.UTF_8));
                 assertEquals(file.body(), 201, file.status());
-                assertTrue(file.body(), file.body().contains("\"sha256\":\""));
+                assertTrue(file.body(), Json.has(file.body(), "sha256", Json.text()));
                 assertEquals(403, Http.json("POST", base + item + "/review", "czj-user", "{\"accept\":true}").status());
                 Http.Reply claimed = Http.json("POST", base + item + "/claim", "czj-user", "{\"note\":\"已完成整改\"}");
                 assertEquals(claimed.body(), 200, claimed.status());
                 assertEquals(403, Http.json("POST", base + item + "/review", "lijin-admin", "{\"accept\":true}").status());
                 Http.Reply accepted = Http.json("POST", base + item + "/review", "city-admin", "{\"accept\":true}");
                 assertEquals(accepted.body(), 200, accepted.status());
-                assertTrue(accepted.body(), accepted.body().contains("\"state\":\"ACCEPTED\""));
+                assertTrue(accepted.body(), Json.has(accepted.body(), "state", "ACCEPTED"));
             }
             String awaiting = Http.get(API + "/v1/rectifications/" + noticeA, "czj-user").body();
-            assertTrue(awaiting, awaiting.contains("\"state\":\"AWAITING_VISIT\"") && awaiting.contains("\"nextVisitOn\":\"" + today.plusDays(90) + "\""));
+            assertTrue(awaiting, Json.has(awaiting, "state", "AWAITING_VISIT") && Json.has(awaiting, "nextVisitOn", today.plusDays(90)));
 
             // visit fails → 约谈 → visit passes → closed
             Http.Reply failed = Http.json("POST", API + "/v1/rectifications/" + noticeA + "/visits", "city-admin",
@@ -308,24 +308,24 @@ public class RectificationIT {
                     "{\"visitedOn\":\"" + today + "\",\"result\":\"RECTIFIED\",\"notes\":\"抽查三个月台账，机制运行正常\"}");
             assertEquals(passed.body(), 201, passed.status());
             String closed = Http.get(API + "/v1/rectifications/" + noticeA, "city-admin").body();
-            assertTrue(closed, closed.contains("\"state\":\"CLOSED\"") && !closed.contains("\"state\":\"ACCEPTED\""));
+            assertTrue(closed, Json.has(closed, "state", "CLOSED") && !Json.has(closed, "state", "ACCEPTED"));
             assertEquals(FindingState.RECTIFIED, findings.get(CITY, f1).state());
             assertEquals(FindingState.RECTIFIED, findings.get(CITY, f2).state());
             Http.Reply again = Http.json("POST", base + itemsA.get(0) + "/progress", "czj-user", "{\"report\":\"办结后\"}");
             assertEquals(again.body(), 409, again.status());
-            assertTrue(again.body(), again.body().contains("CLOSED"));
+            assertTrue(again.body(), Json.anyText(again.body(), "CLOSED"));
 
             // everything kept, the ledger, and partners' status
             String history = Http.get(API + "/v1/rectifications/" + noticeA + "/history", "czj-user").body();
             for (String kind : List.of("ISSUED", "PLAN", "PROGRESS", "EVIDENCE", "CLAIM", "ACCEPT", "ALL_ACCEPTED", "VISIT_FAIL", "ESCALATION", "VISIT_PASS")) {
-                assertTrue(kind + " in " + history, history.contains("\"kind\":\"" + kind + "\""));
+                assertTrue(kind + " in " + history, Json.has(history, "kind", kind));
             }
             Http.Reply ledger = Http.get(API + "/v1/rectifications/ledger.xlsx?jurisdiction=370500", "city-admin");
             assertEquals(200, ledger.status());
             assertTrue(ledger.contentType(), ledger.contentType().startsWith(PlatformIT.XLSX));
             assertFalse(Http.get(API + "/v1/rectifications/ledger.xlsx", "czj-user").body().isEmpty());
             String status = Http.get(API + "/v1/rectifications/status?jurisdiction=370500&year=" + today.getYear(), "city-admin").body();
-            assertTrue(status, status.contains("\"unitId\":" + czj + ","));
+            assertTrue(status, Json.has(status, "unitId", czj));
             Http.Reply soap = soap("assessment-system", "370500", today.getYear());
             assertEquals(soap.body(), 200, soap.status());
             assertTrue(soap.body(), soap.body().contains("<unitCode>CZJ</unitCode>") && soap.body().contains("<closedItems>2</closedItems>")

@@ -91,14 +91,14 @@ public class SpecialReportsIT {
         ok(400, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin", "{\"title\":"));
         String badLink = ok(400, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin",
                 draft.replace("\"findingIds\":[" + finding + "]", "\"findingIds\":[987654]"))).body();
-        assertTrue(badLink, badLink.contains("findingIds[0]"));
+        assertTrue(badLink, Json.anyText(badLink, "findingIds[0]"));
         ok(413, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin", draft.replace("建议责成限期整改。",
                 "建议责成限期整改。".repeat(150_000))));
         assertEquals("nothing written by the refusals", before, ok(200, Http.get(REPORTS + "?jurisdiction=370500", "city-admin")).body());
         Http.Reply created = ok(201, Http.json("POST", REPORTS + "?jurisdiction=370500", "city-admin", draft));
         long id = PlatformIT.firstId(created.body());
         String report = REPORTS + "/" + id;
-        assertTrue(created.body(), created.body().contains("\"state\":\"DRAFT\"") && created.body().contains("\"unitName\""));
+        assertTrue(created.body(), Json.has(created.body(), "state", "DRAFT") && Json.mentions(created.body(), "unitName"));
         ok(403, Http.get(report, "lijin-admin"));
         ok(403, Http.get(report, "czj-user"));
         ok(403, Http.get(report, "city-leader"));
@@ -107,23 +107,23 @@ public class SpecialReportsIT {
         // review: never by the drafter; an unreviewed report cannot go to leaders
         ok(200, Http.json("POST", report + "/submit", "city-admin", "{}"));
         String unreviewed = ok(409, Http.json("POST", report + "/send", "city-admin", "{\"leaders\":[\"city-leader\"]}")).body();
-        assertTrue(unreviewed, unreviewed.contains("尚未审核通过") && unreviewed.contains("审核中"));
+        assertTrue(unreviewed, Json.anyText(unreviewed, "尚未审核通过") && Json.anyText(unreviewed, "审核中"));
         ok(403, Http.json("POST", report + "/approve", "city-admin", "{}"));
         ok(403, Http.json("POST", report + "/approve", "lijin-admin", "{}"));
         String approved = ok(200, Http.json("POST", report + "/approve", "city-office-head", "{}")).body();
-        assertTrue(approved, approved.contains("\"state\":\"APPROVED\"") && approved.contains("\"reviewer\":\"city-office-head\"")
-                && approved.contains("年第"));
-        assertTrue(ok(409, Http.json("POST", report + "/approve", "city-office-head", "{}")).body().contains("已审核"));
+        assertTrue(approved, Json.has(approved, "state", "APPROVED") && Json.has(approved, "reviewer", "city-office-head")
+                && Json.anyText(approved, "年第"));
+        assertTrue(Json.anyText(ok(409, Http.json("POST", report + "/approve", "city-office-head", "{}")).body(), "已审核"));
 
         // sent to a named leader of the jurisdiction, with the archived PDF
         String notLeader = ok(400, Http.json("POST", report + "/send", "city-admin", "{\"leaders\":[\"city-office-head\"]}")).body();
-        assertTrue(notLeader, notLeader.contains("leaders[0]"));
+        assertTrue(notLeader, Json.anyText(notLeader, "leaders[0]"));
         ok(400, Http.json("POST", report + "/send", "city-admin", "{\"leaders\":[\"lijin-leader\"]}"));
         ok(403, Http.json("POST", report + "/send", "lijin-admin", "{\"leaders\":[\"city-leader\"]}"));
         String sent = ok(200, Http.json("POST", report + "/send", "city-admin", "{\"leaders\":[\"city-leader\"]}")).body();
-        assertTrue(sent, sent.contains("\"state\":\"SENT\"") && sent.contains("\"documentNumber\":\"") && sent.contains("\"username\":\"city-leader\""));
+        assertTrue(sent, Json.has(sent, "state", "SENT") && Json.has(sent, "documentNumber", Json.text()) && Json.has(sent, "username", "city-leader"));
         String leaderInbox = ok(200, Http.get(API + "/v1/inbox", "city-leader")).body();
-        assertTrue(leaderInbox, leaderInbox.contains("SPECIAL_REPORT_SENT") && leaderInbox.contains("/v1/special-reports/" + id));
+        assertTrue(leaderInbox, Json.anyText(leaderInbox, "SPECIAL_REPORT_SENT") && Json.anyText(leaderInbox, "/v1/special-reports/" + id));
 
         String issue = approved.replaceAll("(?s)^.*\"issue\":\"([^\"]+)\".*$", "$1");
         String number = sent.replaceAll("(?s)^.*\"documentNumber\":\"([^\"]+)\".*$", "$1");
@@ -137,11 +137,11 @@ public class SpecialReportsIT {
         ok(403, Http.json("POST", report + "/documents?format=DOCX", "lijin-admin", "{}"));
         ok(400, Http.json("POST", report + "/documents?format=ODT", "city-admin", "{}"));
         String docx = ok(201, Http.json("POST", report + "/documents?format=DOCX", "city-admin", "{}")).body();
-        assertTrue(docx, docx.contains("\"format\":\"DOCX\"") && docx.contains("\"documentNumber\":\"" + number + "\""));
+        assertTrue(docx, Json.has(docx, "format", "DOCX") && Json.has(docx, "documentNumber", number));
         ok(403, Http.get(report, "lijin-leader"));
         ok(403, Http.get(report + "/document", "czj-user"));
-        assertTrue(ok(200, Http.get(REPORTS, "city-leader")).body().contains("\"id\":" + id));
-        assertFalse(ok(200, Http.get(REPORTS, "lijin-leader")).body().contains("\"id\":" + id));
+        assertTrue(Json.has(ok(200, Http.get(REPORTS, "city-leader")).body(), "id", id));
+        assertFalse(Json.has(ok(200, Http.get(REPORTS, "lijin-leader")).body(), "id", id));
         String read = ok(200, Http.json("POST", report + "/read", "city-leader", "{}")).body();
         assertTrue(read, read.matches("(?s).*\"username\":\"city-leader\",\"readAt\":\"[^\"]+\".*"));
 
@@ -153,25 +153,25 @@ public class SpecialReportsIT {
         ok(403, Http.json("POST", report + "/instructions", "czj-user", instruction));
         ok(400, Http.json("POST", report + "/instructions", "city-leader", "{\"text\":"));
         String unknownOwner = ok(400, Http.json("POST", report + "/instructions", "city-leader", instruction.replace("\"CZJ\"", "\"NOPE\""))).body();
-        assertTrue(unknownOwner, unknownOwner.contains("tasks[0]"));
-        assertTrue(ok(200, Http.get(report, "city-admin")).body().contains("\"instructions\":[]"));
+        assertTrue(unknownOwner, Json.anyText(unknownOwner, "tasks[0]"));
+        assertTrue(Json.has(ok(200, Http.get(report, "city-admin")).body(), "instructions", Json.value("[]")));
         String recorded = ok(201, Http.json("POST", report + "/instructions", "city-leader", instruction)).body();
         long instructionId = PlatformIT.firstId(recorded);
         long unitTask = number(recorded, "taskIds");
-        assertTrue(recorded, recorded.contains("\"channel\":\"PLATFORM\"") && recorded.contains("\"open\":1"));
+        assertTrue(recorded, Json.has(recorded, "channel", "PLATFORM") && Json.has(recorded, "open", 1));
         String officeInbox = ok(200, Http.get(API + "/v1/inbox", "city-admin")).body();
-        assertTrue(officeInbox, officeInbox.contains("SPECIAL_REPORT_INSTRUCTED"));
+        assertTrue(officeInbox, Json.anyText(officeInbox, "SPECIAL_REPORT_INSTRUCTED"));
 
         // the owner reports progress on its task through the task API; the report stays closed to it
         String task = ok(200, Http.get(API + "/v1/tasks/" + unitTask, "czj-user")).body();
-        assertTrue(task, task.contains("\"origin\":\"INSTRUCTION\"") && task.contains("\"originId\":" + instructionId));
+        assertTrue(task, Json.has(task, "origin", "INSTRUCTION") && Json.has(task, "originId", instructionId));
         ok(200, Http.json("POST", API + "/v1/tasks/" + unitTask + "/progress", "czj-user", "{\"text\":\"已起草监督检查制度，正在征求意见。\",\"percent\":60}"));
         ok(403, Http.get(report, "czj-user"));
 
         // the office turns the instruction into a further task of its own, and records a paper instruction with its scan
         String assigned = ok(200, Http.json("POST", REPORTS + "/instructions/" + instructionId + "/tasks", "city-admin",
                 "{\"tasks\":[{\"title\":\"跟踪督办并向领导报告\",\"ownerKind\":\"OFFICE\",\"deadline\":\"" + today.plusDays(40) + "\"}]}")).body();
-        assertTrue(assigned, assigned.contains("\"total\":2"));
+        assertTrue(assigned, Json.has(assigned, "total", 2));
         ok(403, Http.json("POST", REPORTS + "/instructions/" + instructionId + "/tasks", "city-leader",
                 "{\"tasks\":[{\"title\":\"x\",\"ownerKind\":\"OFFICE\",\"deadline\":\"" + today.plusDays(40) + "\"}]}"));
         ok(403, Http.call("POST", report + "/scans?fileName=scan.pdf", "lijin-admin", "application/pdf", "%PDF-1.4".getBytes()));
@@ -180,36 +180,36 @@ public class SpecialReportsIT {
         String scan = ok(201, Http.call("POST", report + "/scans?fileName=批示.pdf", "city-admin", "application/pdf",
                 "%PDF-1.4 paper instruction".getBytes(StandardCharsets.UTF_8))).body();
         long scanId = PlatformIT.firstId(scan);
-        assertTrue(scan, scan.contains("\"sha256\":\""));
+        assertTrue(scan, Json.has(scan, "sha256", Json.text()));
         String paper = ok(201, Http.json("POST", report + "/paper-instructions", "city-admin", "{\"leader\":\"city-leader\","
                 + "\"text\":\"同意，请市编办跟踪督办。\",\"date\":\"" + today + "\",\"scanId\":" + scanId + ",\"tasks\":[]}")).body();
-        assertTrue(paper, paper.contains("\"channel\":\"PAPER\"") && paper.contains("\"scanId\":" + scanId));
+        assertTrue(paper, Json.has(paper, "channel", "PAPER") && Json.has(paper, "scanId", scanId));
         ok(200, Http.get(report + "/scans/" + scanId, "city-leader"));
 
         // closing: refused while tasks are open, then the office closes the tasks and the report
         String open = ok(200, Http.get(REPORTS + "/instructions?jurisdiction=370500", "city-admin")).body();
-        assertTrue(open, open.contains("\"id\":" + instructionId));
-        assertTrue(ok(409, Http.json("POST", report + "/close", "city-admin", "{}")).body().contains("尚有 2 项"));
+        assertTrue(open, Json.has(open, "id", instructionId));
+        assertTrue(Json.anyText(ok(409, Http.json("POST", report + "/close", "city-admin", "{}")).body(), "尚有 2 项"));
         long officeTask = Long.parseLong(assigned.replaceAll("(?s)^.*\"taskIds\":\\[\\d+,(\\d+)\\].*$", "$1"));
         ok(200, Http.json("POST", API + "/v1/tasks/" + unitTask + "/close", "city-admin", "{\"note\":\"制度已印发\"}"));
         ok(200, Http.json("POST", API + "/v1/tasks/" + officeTask + "/close", "city-admin", "{\"note\":\"已向领导报告\"}"));
         String done = ok(200, Http.get(report, "city-leader")).body();
-        assertTrue(done, done.contains("\"allDone\":true") && done.contains("\"state\":\"INSTRUCTED\""));
+        assertTrue(done, Json.has(done, "allDone", true) && Json.has(done, "state", "INSTRUCTED"));
         ok(403, Http.json("POST", report + "/close", "city-leader", "{}"));
         String closed = ok(200, Http.json("POST", report + "/close", "city-admin", "{\"note\":\"批示事项全部落实\"}")).body();
-        assertTrue(closed, closed.contains("\"state\":\"CLOSED\"") && closed.contains("\"closedBy\":\"city-admin\""));
-        assertFalse(ok(200, Http.get(REPORTS + "/instructions?jurisdiction=370500", "city-admin")).body().contains("\"id\":" + instructionId));
-        assertTrue(ok(409, Http.json("POST", report + "/instructions", "city-leader", instruction)).body().contains("已办结"));
+        assertTrue(closed, Json.has(closed, "state", "CLOSED") && Json.has(closed, "closedBy", "city-admin"));
+        assertFalse(Json.has(ok(200, Http.get(REPORTS + "/instructions?jurisdiction=370500", "city-admin")).body(), "id", instructionId));
+        assertTrue(Json.anyText(ok(409, Http.json("POST", report + "/instructions", "city-leader", instruction)).body(), "已办结"));
 
         String history = ok(200, Http.get(report + "/history", "city-leader")).body();
         for (String action : new String[] {"CREATED", "SUBMITTED", "APPROVED", "SENT", "READ", "INSTRUCTED", "TASKS_ASSIGNED",
                 "SCAN_UPLOADED", "PAPER_INSTRUCTION", "CLOSED"}) {
-            assertTrue(action + " in " + history, history.contains("\"action\":\"" + action + "\""));
+            assertTrue(action + " in " + history, Json.has(history, "action", action));
         }
-        assertTrue(ok(200, Http.get(REPORTS + "?state=CLOSED&jurisdiction=370500", "city-admin")).body().contains("\"id\":" + id));
+        assertTrue(Json.has(ok(200, Http.get(REPORTS + "?state=CLOSED&jurisdiction=370500", "city-admin")).body(), "id", id));
         ok(400, Http.get(REPORTS + "?state=NONSENSE", "city-admin"));
         ok(403, Http.get(report + "/history", "lijin-admin"));
         String openApi = ok(200, Http.get(API + "/openapi.json", null)).body();
-        assertTrue(openApi.contains("/v1/special-reports/{id}/instructions") && openApi.contains("/v1/special-reports/instructions/{instructionId}/tasks"));
+        assertTrue(Json.documents(openApi, "/v1/special-reports/{id}/instructions") && Json.documents(openApi, "/v1/special-reports/instructions/{instructionId}/tasks"));
     }
 }

@@ -81,7 +81,7 @@ public class TasksIT {
     }
 
     private static boolean lists(String json, long id) {
-        return json.contains("\"id\":" + id + ",");
+        return Json.has(json, "id", id);
     }
 
     @Test
@@ -128,9 +128,9 @@ public class TasksIT {
         ok(403, Http.get(API + "/v1/tasks/" + czjTask, "lijin-admin"));
         ok(403, Http.get(API + "/v1/tasks/" + czjTask + "/history", "city-audit"));
         ok(404, Http.get(API + "/v1/tasks/999999999", "city-admin"));
-        assertTrue(ok(400, Http.get(byOrigin + "&state=FINISHED", "city-admin")).body().contains("state"));
-        assertTrue(ok(400, Http.get(byOrigin + "&overdue=maybe", "city-admin")).body().contains("overdue"));
-        assertTrue(ok(400, Http.get(API + "/v1/tasks?originId=abc", "city-admin")).body().contains("originId"));
+        assertTrue(Json.anyText(ok(400, Http.get(byOrigin + "&state=FINISHED", "city-admin")).body(), "state"));
+        assertTrue(Json.anyText(ok(400, Http.get(byOrigin + "&overdue=maybe", "city-admin")).body(), "overdue"));
+        assertTrue(Json.anyText(ok(400, Http.get(API + "/v1/tasks?originId=abc", "city-admin")).body(), "originId"));
 
         // progress: the owner only, while open, with clear problems
         String progress = API + "/v1/tasks/" + czjTask + "/progress";
@@ -139,35 +139,35 @@ public class TasksIT {
         ok(403, Http.json("POST", progress, "city-leader", "{\"text\":\"领导\",\"percent\":10}"));
         ok(403, Http.json("POST", API + "/v1/tasks/" + auditTask + "/progress", "czj-user", "{\"text\":\"别人的\"}"));
         ok(401, Http.json("POST", progress, null, "{\"text\":\"匿名\"}"));
-        assertTrue(ok(400, Http.json("POST", progress, "czj-user", "{\"text\":\"进展\",\"percent\":120}")).body().contains("\"field\":\"percent\""));
-        assertTrue(ok(400, Http.json("POST", progress, "czj-user", "{\"text\":\"  \",\"percent\":50}")).body().contains("\"field\":\"text\""));
+        assertTrue(Json.has(ok(400, Http.json("POST", progress, "czj-user", "{\"text\":\"进展\",\"percent\":120}")).body(), "field", "percent"));
+        assertTrue(Json.has(ok(400, Http.json("POST", progress, "czj-user", "{\"text\":\"  \",\"percent\":50}")).body(), "field", "text"));
         ok(400, Http.json("POST", progress, "czj-user", "{\"text\":"));
         ok(400, Http.json("POST", progress, "czj-user", "{\"text\":\"进展\",\"percent\":\"一半\"}"));
         ok(413, Http.json("POST", progress, "czj-user", "{\"text\":\"" + "长".repeat(700_000) + "\"}"));
         ok(404, Http.json("POST", API + "/v1/tasks/999999999/progress", "czj-user", "{\"text\":\"进展\"}"));
         assertEquals(0, tasks.get(CITY, czjTask).progress().size());
         String reported = ok(200, Http.json("POST", progress, "czj-user", "{\"text\":\"已制定清理方案\",\"percent\":40}")).body();
-        assertTrue(reported, reported.contains("\"text\":\"已制定清理方案\"") && reported.contains("\"percent\":40"));
+        assertTrue(reported, Json.has(reported, "text", "已制定清理方案") && Json.has(reported, "percent", 40));
         ok(200, Http.json("POST", API + "/v1/tasks/" + auditTask + "/progress", "city-audit", "{\"text\":\"审计组已进场\"}"));
 
         // the office closes; progress on a closed task is a conflict; reopened and re-dated with reasons
         String close = API + "/v1/tasks/" + czjTask + "/close";
         ok(403, Http.json("POST", close, "czj-user", "{\"note\":\"自行办结\"}"));
         ok(403, Http.json("POST", close, "lijin-admin", "{\"note\":\"外县\"}"));
-        assertTrue(ok(400, Http.json("POST", close, "city-admin", "{}")).body().contains("\"field\":\"note\""));
-        assertTrue(ok(200, Http.json("POST", close, "city-admin", "{\"note\":\"方案已落实\"}")).body().contains("\"state\":\"DONE\""));
-        assertTrue(ok(409, Http.json("POST", progress, "czj-user", "{\"text\":\"补报\"}")).body().contains("已办结"));
+        assertTrue(Json.has(ok(400, Http.json("POST", close, "city-admin", "{}")).body(), "field", "note"));
+        assertTrue(Json.has(ok(200, Http.json("POST", close, "city-admin", "{\"note\":\"方案已落实\"}")).body(), "state", "DONE"));
+        assertTrue(Json.anyText(ok(409, Http.json("POST", progress, "czj-user", "{\"text\":\"补报\"}")).body(), "已办结"));
         ok(409, Http.json("POST", close, "city-admin", "{\"note\":\"再次办结\"}"));
         ok(400, Http.json("POST", API + "/v1/tasks/" + czjTask + "/reopen", "city-admin", "{\"reason\":\"\"}"));
-        assertTrue(ok(200, Http.json("POST", API + "/v1/tasks/" + czjTask + "/reopen", "city-admin", "{\"reason\":\"复查未落实\"}"))
-                .body().contains("\"state\":\"OPEN\""));
+        assertTrue(Json.has(ok(200, Http.json("POST", API + "/v1/tasks/" + czjTask + "/reopen", "city-admin", "{\"reason\":\"复查未落实\"}"))
+                .body(), "state", "OPEN"));
         String redate = API + "/v1/tasks/" + czjTask + "/deadline";
-        assertTrue(ok(400, Http.json("POST", redate, "city-admin", "{\"deadline\":\"" + today.minusDays(1) + "\",\"reason\":\"倒签\"}"))
-                .body().contains("\"field\":\"deadline\""));
+        assertTrue(Json.has(ok(400, Http.json("POST", redate, "city-admin", "{\"deadline\":\"" + today.minusDays(1) + "\",\"reason\":\"倒签\"}"))
+                .body(), "field", "deadline"));
         ok(400, Http.json("POST", redate, "city-admin", "{\"deadline\":\"明天\",\"reason\":\"格式\"}"));
         ok(403, Http.json("POST", redate, "czj-user", "{\"deadline\":\"" + today.plusDays(10) + "\",\"reason\":\"自己延期\"}"));
-        assertTrue(ok(200, Http.json("POST", redate, "city-admin", "{\"deadline\":\"" + today.plusDays(10) + "\",\"reason\":\"压缩时限\"}"))
-                .body().contains("\"deadline\":\"" + today.plusDays(10) + "\""));
+        assertTrue(Json.has(ok(200, Http.json("POST", redate, "city-admin", "{\"deadline\":\"" + today.plusDays(10) + "\",\"reason\":\"压缩时限\"}"))
+                .body(), "deadline", today.plusDays(10)));
 
         // time passes: the unit's deadline is yesterday (set in the database, as if the days had gone by)
         String overdueOnly = byOrigin + "&overdue=true";
@@ -178,7 +178,7 @@ public class TasksIT {
             assertEquals(1, s.executeUpdate());
         }
         String overdue = ok(200, Http.get(overdueOnly, "city-admin")).body();
-        assertTrue(overdue, lists(overdue, czjTask) && !lists(overdue, auditTask) && overdue.contains("\"overdue\":true"));
+        assertTrue(overdue, lists(overdue, czjTask) && !lists(overdue, auditTask) && Json.has(overdue, "overdue", true));
         String first = ok(200, Http.get(byOrigin, "city-admin")).body();
         assertTrue("overdue first: " + first, first.startsWith("[{\"id\":" + czjTask + ","));
         assertTrue(lists(ok(200, Http.get(overdueOnly, "czj-user")).body(), czjTask));
@@ -200,20 +200,20 @@ public class TasksIT {
         // the daily pass tells the unit and the office once
         PassResult run = scheduler.runNow(Caller.system("tasks-it"), "task-deadlines").get(0);
         assertTrue(run.toString(), run.notes().stream().anyMatch(n -> n.contains("#" + czjTask + " 逾期")));
-        String link = "\"link\":\"/v1/tasks/" + czjTask + "\"";
+        String link = "/v1/tasks/" + czjTask;
         String unitInbox = ok(200, Http.get(API + "/v1/inbox", "czj-user")).body();
-        assertTrue(unitInbox, unitInbox.contains("\"category\":\"TASK_OVERDUE\"") && unitInbox.contains(link));
-        assertTrue(ok(200, Http.get(API + "/v1/inbox", "city-admin")).body().contains(link));
+        assertTrue(unitInbox, Json.has(unitInbox, "category", "TASK_OVERDUE") && Json.has(unitInbox, "link", link));
+        assertTrue(Json.has(ok(200, Http.get(API + "/v1/inbox", "city-admin")).body(), "link", link));
         PassResult again = scheduler.runNow(Caller.system("tasks-it"), "task-deadlines").get(0);
         assertFalse(again.toString(), again.notes().stream().anyMatch(n -> n.contains("#" + czjTask + " ")));
         String history = ok(200, Http.get(API + "/v1/tasks/" + czjTask + "/history", "czj-user")).body();
         for (String action : List.of("CREATED", "PROGRESS", "CLOSED", "REOPENED", "REDATED", "OVERDUE")) {
-            assertTrue(action + " in " + history, history.contains("\"action\":\"" + action + "\""));
+            assertTrue(action + " in " + history, Json.has(history, "action", action));
         }
 
-        assertTrue(ok(200, Http.json("POST", API + "/v1/tasks/" + officeTask + "/cancel", "city-admin", "{\"reason\":\"并入年度报告\"}"))
-                .body().contains("\"state\":\"CANCELLED\""));
+        assertTrue(Json.has(ok(200, Http.json("POST", API + "/v1/tasks/" + officeTask + "/cancel", "city-admin", "{\"reason\":\"并入年度报告\"}"))
+                .body(), "state", "CANCELLED"));
         String openApi = Http.get(API + "/openapi.json", null).body();
-        assertTrue("described in the OpenAPI document", openApi.contains("/v1/tasks/{id}/progress") && openApi.contains("/v1/tasks/{id}/deadline"));
+        assertTrue("described in the OpenAPI document", Json.documents(openApi, "/v1/tasks/{id}/progress") && Json.documents(openApi, "/v1/tasks/{id}/deadline"));
     }
 }
