@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.problem.SupervisionException;
-import cn.supervision.api.registry.DutyDirectory;
 import cn.supervision.api.registry.DutyLink;
 import cn.supervision.api.registry.DutyRecord;
 import cn.supervision.api.registry.DutyRole;
@@ -23,6 +22,7 @@ import cn.supervision.api.registry.DutyStatus;
 import cn.supervision.api.registry.DutyType;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
+import cn.supervision.testing.fakes.FakeDutyDirectory;
 
 class DutyListCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,7 +50,7 @@ class DutyListCommandTest {
         DutyListCommand c = new DutyListCommand();
         c.unitId = 7;
         c.retired = retired;
-        c.duties = new DutyDirectory() {
+        c.duties = new FakeDutyDirectory() {
             @Override
             public List<DutyRecord> duties(Caller caller, long unitId, boolean includeRetired) {
                 assertTrue(caller.isSystem());
@@ -60,16 +60,6 @@ class DutyListCommandTest {
                 return includeRetired
                         ? List.of(record(11, 1, "负责食品经营许可。", DutyStatus.ACTIVE, null), record(12, 2, "负责计量。", DutyStatus.RETIRED, 3))
                         : List.of(record(11, 1, "负责食品经营许可。", DutyStatus.ACTIVE, null));
-            }
-
-            @Override
-            public List<DutyRecord> dutiesOf(Caller caller, String jurisdictionCode, boolean includeRetired) {
-                throw new AssertionError("not a jurisdiction listing");
-            }
-
-            @Override
-            public DutyRecord duty(Caller caller, long dutyId) {
-                throw new AssertionError("not one duty");
             }
         };
         return c;

@@ -34,6 +34,7 @@ import cn.supervision.api.registry.DutyStatus;
 import cn.supervision.api.registry.DutyType;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
+import cn.supervision.testing.fakes.FakePowerListService;
 import cn.supervision.spreadsheet.Sheet;
 import cn.supervision.spreadsheet.Xlsx;
 
@@ -60,7 +61,7 @@ class PowerListCommandsTest {
     }
 
     private PowerListService service(SupervisionException refusal) {
-        return new PowerListService() {
+        return new FakePowerListService() {
             @Override
             public PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows) {
                 assertTrue(caller.isSystem());
@@ -69,21 +70,6 @@ class PowerListCommandsTest {
                     throw refusal;
                 }
                 return new PowerListImport(5, unitId, "370500", fileName, rows.size(), 3, Instant.EPOCH, caller.username());
-            }
-
-            @Override
-            public List<PowerItem> items(Caller caller, long unitId, boolean includeSuperseded) {
-                return List.of();
-            }
-
-            @Override
-            public List<PowerItem> itemsOf(Caller caller, String jurisdictionCode) {
-                return List.of();
-            }
-
-            @Override
-            public List<PowerListImport> imports(Caller caller, long unitId) {
-                return List.of();
             }
 
             @Override
