@@ -12,7 +12,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.duty.CoverageService;
-import cn.supervision.api.duty.DutyCoverage;
 import cn.supervision.api.duty.StaleDuty;
 import cn.supervision.api.registry.Staffing;
 import cn.supervision.api.security.Caller;
@@ -22,6 +21,7 @@ import cn.supervision.warning.internal.rules.DutyNotAssessedRule;
 import cn.supervision.warning.internal.rules.Facts;
 import cn.supervision.warning.internal.rules.Hit;
 import cn.supervision.warning.internal.rules.Sources;
+import cn.supervision.testing.fakes.FakeCoverageService;
 
 /** A warning per unit whose active duties no campaign assessed in N years (default 3), naming the duties. */
 class DutyNotAssessedRuleTest {
@@ -35,7 +35,7 @@ class DutyNotAssessedRuleTest {
     WarningConfig config = WarningConfig.defaults();
 
     /** Answers the stale duties it was given and records the question. */
-    static final class Stale implements CoverageService {
+    static final class Stale extends FakeCoverageService {
         final List<StaleDuty> stale = new ArrayList<>();
         final List<String> asked = new ArrayList<>();
 
@@ -43,16 +43,6 @@ class DutyNotAssessedRuleTest {
         public List<StaleDuty> notAssessed(Caller caller, String jurisdictionCode, int years, int untilYear) {
             asked.add(jurisdictionCode + " " + years + " " + untilYear + (caller.isSystem() ? " system" : ""));
             return stale;
-        }
-
-        @Override
-        public DutyCoverage ofCampaign(Caller caller, long campaignId) {
-            throw Fakes.unused();
-        }
-
-        @Override
-        public DutyCoverage ofYear(Caller caller, String jurisdictionCode, int year) {
-            throw Fakes.unused();
         }
     }
 

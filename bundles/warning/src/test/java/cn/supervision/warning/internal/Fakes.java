@@ -1,20 +1,16 @@
 package cn.supervision.warning.internal;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.supervision.api.campaign.Campaign;
-import cn.supervision.api.campaign.CampaignDraft;
 import cn.supervision.api.campaign.CampaignKind;
-import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.Evidence;
 import cn.supervision.api.campaign.InputRecord;
@@ -22,39 +18,27 @@ import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.Period;
 import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.ReviewStatus;
-import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingDraft;
-import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.followup.FindingState;
-import cn.supervision.api.followup.GenerationRule;
 import cn.supervision.api.indicator.Evaluation;
-import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.notification.Message;
-import cn.supervision.api.notification.Notification;
-import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.platform.Aggregate;
-import cn.supervision.api.platform.Batch;
-import cn.supervision.api.platform.BatchReceipt;
-import cn.supervision.api.platform.CampaignFeedResult;
-import cn.supervision.api.platform.DataRow;
-import cn.supervision.api.platform.FeedDefinition;
-import cn.supervision.api.platform.FeedRun;
-import cn.supervision.api.platform.Metric;
-import cn.supervision.api.platform.MetricBinding;
-import cn.supervision.api.platform.PlatformDataService;
-import cn.supervision.api.platform.SourceMapping;
-import cn.supervision.api.platform.StoredRow;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.Staffing;
 import cn.supervision.api.registry.StaffingInUse;
-import cn.supervision.api.registry.StaffingService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
+import cn.supervision.testing.fakes.FakeCampaignService;
+import cn.supervision.testing.fakes.FakeFindingService;
+import cn.supervision.testing.fakes.FakeNotificationService;
+import cn.supervision.testing.fakes.FakePlatformDataService;
+import cn.supervision.testing.fakes.FakeRectificationService;
+import cn.supervision.testing.fakes.FakeStaffingService;
 
 /**
  * Small typed fakes of the other areas' services, holding exactly the data a test or the benchmark puts in; what the
@@ -91,14 +75,14 @@ final class Fakes {
      */
     static cn.supervision.api.rectification.RectificationService rectifications(Map<String, List<cn.supervision.api.rectification.Notice>> notices,
                                                                               AtomicLong reads) {
-        return (cn.supervision.api.rectification.RectificationService) java.lang.reflect.Proxy.newProxyInstance(Fakes.class.getClassLoader(),
-                new Class<?>[] {cn.supervision.api.rectification.RectificationService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("list")) {
-                        reads.incrementAndGet();
-                        return notices.getOrDefault((String) args[1], List.of());
-                    }
-                    throw unused();
-                });
+        return new FakeRectificationService() {
+            @Override
+            public List<cn.supervision.api.rectification.Notice> list(Caller caller, String jurisdictionCode, Long unitId,
+                                                                      cn.supervision.api.rectification.NoticeState state) {
+                reads.incrementAndGet();
+                return notices.getOrDefault(jurisdictionCode, List.of());
+            }
+        };
     }
 
     static cn.supervision.api.rectification.Notice notice(long id, String jurisdiction, long unitId, List<cn.supervision.api.rectification.Item> items) {
@@ -111,12 +95,8 @@ final class Fakes {
                 state == cn.supervision.api.rectification.ItemState.OVERDUE ? LocalDate.of(2026, 10, 2) : null, null);
     }
 
-    static UnsupportedOperationException unused() {
-        return new UnsupportedOperationException("not read by the warning rules");
-    }
-
     /** Campaigns with their published results, coverage, inputs and evidence. */
-    static final class Campaigns implements CampaignService {
+    static final class Campaigns extends FakeCampaignService {
         final Map<Long, Campaign> campaigns = new HashMap<>();
         final Map<Long, List<UnitResult>> results = new HashMap<>();
         final Map<Long, List<Coverage>> coverage = new HashMap<>();
@@ -159,11 +139,6 @@ final class Fakes {
         }
 
         @Override
-        public cn.supervision.api.campaign.InputBatch recordInputs(Caller caller, long campaignId, List<cn.supervision.api.campaign.InputDraft> inputs) {
-            throw unused();
-        }
-
-        @Override
         public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) {
             reads.incrementAndGet();
             return inputs.getOrDefault(campaignId + "/" + unitId, List.of());
@@ -174,27 +149,10 @@ final class Fakes {
             reads.incrementAndGet();
             return evidence.getOrDefault(inputId, List.of());
         }
-
-        @Override public Campaign get(Caller caller, long id) { throw unused(); }
-        @Override public Campaign create(Caller caller, String jurisdictionCode, CampaignDraft draft) { throw unused(); }
-        @Override public Campaign update(Caller caller, long id, CampaignDraft draft) { throw unused(); }
-        @Override public Campaign transition(Caller caller, long id, CampaignState to, String reason) { throw unused(); }
-        @Override public List<Transition> history(Caller caller, long id) { throw unused(); }
-        @Override public Campaign rollover(Caller caller, long id) { throw unused(); }
-        @Override public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
-                                                 InputSource source, String explanation) { throw unused(); }
-        @Override public List<UnitResult> results(Caller caller, long campaignId, BigDecimal gapThreshold) { throw unused(); }
-        @Override public ResultRevision correct(Caller caller, long campaignId, String reason, List<Correction> corrections) { throw unused(); }
-        @Override public InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note) { throw unused(); }
-        @Override public void checkEvidenceUpload(Caller caller, long campaignId, long inputId) { throw unused(); }
-        @Override public Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content) { throw unused(); }
-        @Override public byte[] evidenceContent(Caller caller, long campaignId, long evidenceId) { throw unused(); }
-        @Override public List<cn.supervision.api.campaign.DutyLeaf> dutyLeaves(Caller caller, long campaignId, Long unitId) { throw unused(); }
-        @Override public cn.supervision.api.indicator.SystemDefinition systemFor(Caller caller, long campaignId, long unitId) { throw unused(); }
     }
 
     /** One metric's per-unit values for any window asked (the window is recorded). */
-    static class PlatformData implements PlatformDataService {
+    static class PlatformData extends FakePlatformDataService {
         final Map<String, Map<String, List<Aggregate>>> byJurisdictionAndMetric = new HashMap<>();
         final List<LocalDate[]> windows = new ArrayList<>();
         final AtomicLong reads = new AtomicLong();
@@ -214,26 +172,9 @@ final class Fakes {
             }
             return a;
         }
-
-        @Override public List<Metric> metrics(Caller caller, String jurisdictionCode) { throw unused(); }
-        @Override public Metric saveMetric(Caller caller, String jurisdictionCode, Metric metric) { throw unused(); }
-        @Override public List<SourceMapping> mappings(Caller caller, String jurisdictionCode, String sourceSystem) { throw unused(); }
-        @Override public List<SourceMapping> saveMappings(Caller caller, String jurisdictionCode, List<SourceMapping> mappings) { throw unused(); }
-        @Override public BatchReceipt ingest(Caller caller, String jurisdictionCode, String sourceSystem, String clientBatchId, String channel,
-                                             List<DataRow> rows) { throw unused(); }
-        @Override public BatchReceipt ingest(Caller caller, String jurisdictionCode, String sourceSystem, String clientBatchId, String channel,
-                                             String format, InputStream content) { throw unused(); }
-        @Override public List<Batch> batches(Caller caller, String jurisdictionCode, int limit) { throw unused(); }
-        @Override public Batch batch(Caller caller, String jurisdictionCode, String clientBatchId) { throw unused(); }
-        @Override public List<StoredRow> rows(Caller caller, String jurisdictionCode, String metric, long unitId, LocalDate from, LocalDate to,
-                                              int limit) { throw unused(); }
-        @Override public CampaignFeedResult applyToCampaign(Caller caller, long campaignId, List<MetricBinding> bindings) { throw unused(); }
-        @Override public List<FeedDefinition> feeds(Caller caller) { throw unused(); }
-        @Override public FeedRun runFeed(Caller caller, String name) { throw unused(); }
-        @Override public List<FeedRun> feedRuns(Caller caller, String name, int limit) { throw unused(); }
     }
 
-    static final class StaffingFigures implements StaffingService {
+    static final class StaffingFigures extends FakeStaffingService {
         final Map<String, List<StaffingInUse>> current = new HashMap<>();
         final AtomicLong reads = new AtomicLong();
 
@@ -247,13 +188,10 @@ final class Fakes {
             reads.incrementAndGet();
             return current.getOrDefault(jurisdictionCode, List.of());
         }
-
-        @Override public List<StaffingInUse> history(Caller caller, long unitId) { throw unused(); }
-        @Override public List<StaffingInUse> record(Caller caller, String jurisdictionCode, List<StaffingInUse> figures) { throw unused(); }
     }
 
     /** Findings: listing by jurisdiction and state, and creation (recorded, so conversion can be checked). */
-    static final class Findings implements FindingService {
+    static final class Findings extends FakeFindingService {
         final List<Finding> findings = new ArrayList<>();
         final List<Caller> creators = new ArrayList<>();
         final AtomicLong reads = new AtomicLong();
@@ -278,16 +216,10 @@ final class Fakes {
             findings.add(f);
             return f;
         }
-
-        @Override public Finding get(Caller caller, long id) { throw unused(); }
-        @Override public List<FindingDraft> preview(Caller caller, long campaignId, GenerationRule rule) { throw unused(); }
-        @Override public List<Finding> generate(Caller caller, long campaignId, GenerationRule rule) { throw unused(); }
-        @Override public Finding withdraw(Caller caller, long id, String reason) { throw unused(); }
-        @Override public Finding moveTo(Caller caller, long id, FindingState state, Long noticeId, String reason) { throw unused(); }
     }
 
     /** Records what would be sent: "unit:370523/CZJ category" or "office:370523 category". */
-    static final class Outbox implements NotificationService {
+    static final class Outbox extends FakeNotificationService {
         final List<String> sent = new ArrayList<>();
 
         @Override
@@ -301,10 +233,5 @@ final class Fakes {
             sent.add("office:" + jurisdictionCode + " " + message.category());
             return 1;
         }
-
-        @Override public int toUsers(Collection<String> usernames, Message message) { throw unused(); }
-        @Override public List<Notification> inbox(Caller caller, boolean unreadOnly, int offset, int limit) { throw unused(); }
-        @Override public long unreadCount(Caller caller) { throw unused(); }
-        @Override public Notification markRead(Caller caller, long id) { throw unused(); }
     }
 }
