@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.audit.AuditAction;
@@ -27,8 +28,10 @@ public class AuditListCommand extends SupervisionAction {
     String jurisdiction;
     @Option(name = "-u", aliases = "--user", description = "only this user")
     String user;
+    @Completion(value = StringsCompleter.class, values = {"WRITE", "LOGIN_SUCCEEDED", "LOGIN_FAILED"})
     @Option(name = "-a", aliases = "--action", description = "WRITE, LOGIN_SUCCEEDED or LOGIN_FAILED")
     String action;
+    @Completion(value = StringsCompleter.class, values = {"SUCCEEDED", "REFUSED", "FAILED"})
     @Option(name = "-o", aliases = "--outcome", description = "SUCCEEDED, REFUSED, FAILED or a status code")
     String outcome;
     @Option(name = "-n", description = "how many (default 20, at most 500)")

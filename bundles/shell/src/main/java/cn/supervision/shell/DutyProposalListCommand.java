@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.duty.DutyAnalysisService;
@@ -23,8 +24,10 @@ public class DutyProposalListCommand extends SupervisionAction {
     @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "jurisdiction", required = true, description = "jurisdiction code, e.g. 370500")
     String jurisdiction;
+    @Completion(value = StringsCompleter.class, values = {"OVERLAP", "GAP"})
     @Option(name = "-k", aliases = "--kind", description = "only this kind: OVERLAP, GAP")
     String kind;
+    @Completion(value = StringsCompleter.class, values = {"PROPOSED", "CONFIRMED", "DISMISSED"})
     @Option(name = "-s", aliases = "--state", description = "only this state: PROPOSED, CONFIRMED, DISMISSED")
     String state;
     @Reference

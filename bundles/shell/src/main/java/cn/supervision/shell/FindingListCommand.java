@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.followup.Finding;
@@ -19,6 +20,7 @@ public class FindingListCommand extends SupervisionAction {
     @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: all)")
     String code;
+    @Completion(value = StringsCompleter.class, values = {"OPEN", "IN_RECTIFICATION", "RECTIFIED", "WITHDRAWN"})
     @Option(name = "--state", description = "OPEN, IN_RECTIFICATION, RECTIFIED or WITHDRAWN")
     FindingState state;
     @Option(name = "-n", description = "at most this many (default 200)")

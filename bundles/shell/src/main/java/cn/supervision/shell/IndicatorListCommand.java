@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.indicator.IndicatorSystem;
@@ -18,6 +19,7 @@ public class IndicatorListCommand extends SupervisionAction {
     @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: all)")
     String code;
+    @Completion(value = StringsCompleter.class, values = {"DRAFT", "PUBLISHED", "RETIRED"})
     @Option(name = "-s", aliases = "--status", description = "DRAFT, PUBLISHED or RETIRED")
     SystemStatus status;
     @Reference

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import cn.supervision.api.proposal.Proposal;
@@ -18,6 +19,7 @@ public class ProposalListCommand extends SupervisionAction {
     @Completion(JurisdictionCompleter.class)
     @Argument(index = 0, name = "code", description = "jurisdiction code (default: every jurisdiction)")
     String code;
+    @Completion(value = StringsCompleter.class, values = {"DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "APPLIED"})
     @Option(name = "-s", aliases = "--state", description = "only this state: DRAFT, SUBMITTED, RETURNED, APPROVED, APPLIED")
     String state;
     @Reference

@@ -52,22 +52,19 @@ class ShellAuditTest {
     @Test
     void aQuietlyRefusedWriteIsRecordedWithTheRefusalsStatus() {
         List<AuditEvent> recorded = new java.util.ArrayList<>();
-        cn.supervision.api.audit.AuditLog log = new cn.supervision.api.audit.AuditLog() {
-            @Override public void record(AuditEvent event) { recorded.add(event); }
-            @Override public boolean accepting() { return true; }
-            @Override public cn.supervision.api.audit.AuditPage list(cn.supervision.api.security.Caller c, cn.supervision.api.audit.AuditQuery q) { throw new UnsupportedOperationException(); }
-            @Override public List<cn.supervision.api.audit.AuditEntry> export(cn.supervision.api.security.Caller c, cn.supervision.api.audit.AuditQuery q) { throw new UnsupportedOperationException(); }
-            @Override public cn.supervision.api.audit.ChainVerification verify(cn.supervision.api.security.Caller c) { throw new UnsupportedOperationException(); }
+        cn.supervision.api.audit.AuditLog log = new cn.supervision.testing.fakes.FakeAuditLog() {
+            @Override
+            public void record(AuditEvent event) {
+                recorded.add(event);
+            }
+
+            @Override
+            public boolean accepting() {
+                return true;
+            }
         };
-        java.util.Map<String, Object> variables = new java.util.HashMap<>();
-        // gogo's CommandSession is a framework interface: only its variables matter here
-        org.apache.felix.service.command.CommandSession session = (org.apache.felix.service.command.CommandSession) java.lang.reflect.Proxy
-                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.apache.felix.service.command.CommandSession.class},
-                        (p, m, a) -> switch (m.getName()) {
-                            case "get" -> variables.get((String) a[0]);
-                            case "put" -> variables.put((String) a[0], a[1]);
-                            default -> throw new UnsupportedOperationException(m.getName());
-                        });
+        GogoSession session = new GogoSession();
+        java.util.Map<String, Object> variables = session.variables;
         ShellAudit audit = new ShellAudit(log);
 
         variables.put(ShellAudit.REFUSAL_STATUS, 404); // what SupervisionAction leaves after printing "未找到：…"
