@@ -10,6 +10,8 @@ import java.time.ZoneId;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -41,13 +43,13 @@ public class CampaignDeadlinesIT {
     private static long czjId() throws Exception {
         // the first test of the suite may run while the REST resources are still registering
         return PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user",
-                r -> r.status() == 200 && r.body().contains("\"code\":\"CZJ\""), 60_000).body());
+                r -> r.status() == 200 && Json.has(r.body(), "code", "CZJ"), 60_000).body());
     }
 
     /** A city campaign on CZJ alone, its collection deadline yesterday in Beijing, collecting. */
     private static long collecting(String title, String latePolicy, long czj) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
@@ -56,7 +58,7 @@ public class CampaignDeadlinesIT {
                 + (latePolicy == null ? "" : ",\"latePolicy\":\"" + latePolicy + "\"") + "}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        assertTrue(created.body(), created.body().contains("\"latePolicy\":\"" + (latePolicy == null ? "MARK_LATE" : latePolicy) + "\""));
+        assertTrue(created.body(), Json.has(created.body(), "latePolicy", (latePolicy == null ? "MARK_LATE" : latePolicy)));
         long id = PlatformIT.firstId(created.body());
         Http.Reply start = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}");
         assertEquals(start.body(), 200, start.status());
@@ -70,29 +72,29 @@ public class CampaignDeadlinesIT {
         long id = collecting(title, null, czj);
 
         // the unit was told what to report and by when
-        Http.Reply inbox = Http.await(API + "/v1/inbox", "czj-user", r -> r.status() == 200 && r.body().contains("请填报自评：" + title), 30_000);
-        assertTrue(inbox.body(), inbox.body().contains("\"category\":\"CAMPAIGN_COLLECTING\"") && inbox.body().contains("D1.1"));
-        assertFalse("not another unit's", Http.get(API + "/v1/inbox", "lijin-admin").body().contains(title));
+        Http.Reply inbox = Http.await(API + "/v1/inbox", "czj-user", r -> r.status() == 200 && Json.anyText(r.body(), "请填报自评：" + title), 30_000);
+        assertTrue(inbox.body(), Json.has(inbox.body(), "category", "CAMPAIGN_COLLECTING") && Json.anyText(inbox.body(), "D1.1"));
+        assertFalse("not another unit's", Json.anyText(Http.get(API + "/v1/inbox", "lijin-admin").body(), title));
 
         Http.Reply before = Http.get(API + "/v1/campaigns/" + id + "/lateness", "city-admin");
         assertEquals(before.body(), 200, before.status());
-        assertTrue(before.body(), before.body().contains("\"deadlinePassed\":true") && before.body().contains("\"reported\":false")
-                && before.body().contains("\"late\":true"));
+        assertTrue(before.body(), Json.has(before.body(), "deadlinePassed", true) && Json.has(before.body(), "reported", false)
+                && Json.has(before.body(), "late", true));
 
         Http.Reply late = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "czj-user",
                 "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":92},\"source\":\"SELF_REPORT\",\"explanation\":\"见任务台账\"}");
         assertEquals(late.body(), 201, late.status());
-        assertTrue(late.body(), late.body().contains("\"late\":true"));
+        assertTrue(late.body(), Json.has(late.body(), "late", true));
         Http.Reply office = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "city-admin",
                 "{\"unitId\":" + czj + ",\"code\":\"C3.1\",\"input\":{\"value\":97},\"source\":\"OFFICE\",\"explanation\":\"12345 平台导出\"}");
         assertEquals(office.body(), 201, office.status());
-        assertTrue("the office's figures are never late", office.body().contains("\"late\":false"));
+        assertTrue("the office's figures are never late", Json.has(office.body(), "late", false));
 
         Http.Reply lateness = Http.get(API + "/v1/campaigns/" + id + "/lateness", "city-leader");
         assertEquals(lateness.body(), 200, lateness.status());
-        String row = lateness.body().substring(lateness.body().indexOf("\"unitId\":" + czj + ","));
-        assertTrue(row, row.contains("\"unitCode\":\"CZJ\"") && row.contains("\"reported\":true") && row.contains("\"lateReports\":1")
-                && row.contains("\"late\":true") && !row.contains("\"D1.1\""));
+        JsonNode row = Json.find(Json.of(lateness), "unitId", czj);
+        assertTrue(row.toString(), Json.is(row, "unitCode", "CZJ", "reported", true, "lateReports", 1)
+                && Json.has(row, "late", true) && !Json.mentions(row, "D1.1"));
 
         // authority: anonymous, the unit itself, another county's office
         assertEquals(401, Http.get(API + "/v1/campaigns/" + id + "/lateness", null).status());
@@ -105,9 +107,9 @@ public class CampaignDeadlinesIT {
         scheduler.runNow(Caller.system("it"), "campaign-deadlines");
         scheduler.runNow(Caller.system("it"), "campaign-deadlines");
         Http.Reply officeInbox = Http.await(API + "/v1/inbox", "city-admin",
-                r -> r.status() == 200 && r.body().contains("自评逾期单位：" + title), 30_000);
-        assertEquals(officeInbox.body(), 1, PlatformIT.count(officeInbox.body(), "自评逾期单位：" + title));
-        assertTrue(officeInbox.body(), officeInbox.body().contains("东营市财政局"));
+                r -> r.status() == 200 && Json.anyText(r.body(), "自评逾期单位：" + title), 30_000);
+        assertEquals(officeInbox.body(), 1, Json.countText(officeInbox.body(), "自评逾期单位：" + title));
+        assertTrue(officeInbox.body(), Json.anyText(officeInbox.body(), "东营市财政局"));
     }
 
     @Test
@@ -118,7 +120,7 @@ public class CampaignDeadlinesIT {
                 "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":92},\"source\":\"SELF_REPORT\",\"explanation\":\"见任务台账\"}");
         assertEquals(refused.body(), 409, refused.status());
         assertTrue(refused.contentType(), refused.contentType().startsWith("application/problem+json"));
-        assertTrue(refused.body(), refused.body().contains("截止"));
+        assertTrue(refused.body(), Json.anyText(refused.body(), "截止"));
         Http.Reply inputs = Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "czj-user");
         assertEquals(inputs.body(), 200, inputs.status());
         assertEquals("nothing written", "[]", inputs.body().trim());
@@ -127,6 +129,6 @@ public class CampaignDeadlinesIT {
         Http.Reply bad = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":{\"kind\":\"SPECIAL\","
                 + "\"title\":\"坏计划\",\"latePolicy\":\"SOMETIMES\"}}");
         assertEquals(bad.body(), 400, bad.status());
-        assertFalse(Http.get(API + "/v1/campaigns", "city-admin").body().contains("坏计划"));
+        assertFalse(Json.anyText(Http.get(API + "/v1/campaigns", "city-admin").body(), "坏计划"));
     }
 }

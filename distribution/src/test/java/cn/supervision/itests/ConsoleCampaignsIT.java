@@ -110,7 +110,7 @@ public class ConsoleCampaignsIT {
     @Test
     public void theOfficePlansRunsReviewsPublishesCorrectsAndExportsAndTheUnitReadsItsOwnResult() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 120_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 120_000);
         String body = systems.body();
         long system = idOf(body.substring(body.lastIndexOf("{\"id\":", body.indexOf("东营市市直部门单位职能运行监管指标体系"))), "id");
         long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
@@ -147,8 +147,8 @@ public class ConsoleCampaignsIT {
                 + " && document.querySelector('#campaign-state').innerText.includes('草稿')", 20_000);
         long id = Long.parseLong(s.script("return location.pathname.split('/').pop()"));
         String campaign = Http.get(API + "/v1/campaigns/" + id, "city-admin").body();
-        assertTrue(campaign, campaign.contains(title) && campaign.contains("\"state\":\"DRAFT\"") && campaign.contains("\"username\":\"evaluator\"")
-                && campaign.contains("\"role\":\"EXPERT\"") && campaign.contains("\"GOVERNMENT_DEPARTMENT\":" + system));
+        assertTrue(campaign, Json.anyText(campaign, title) && Json.has(campaign, "state", "DRAFT") && Json.has(campaign, "username", "evaluator")
+                && Json.has(campaign, "role", "EXPERT") && Json.has(campaign, "GOVERNMENT_DEPARTMENT", system));
         Matcher targets = Pattern.compile("\"targetUnitIds\":\\[([0-9,]+)\\]").matcher(campaign);
         assertTrue(campaign, targets.find());
         String[] ids = targets.group(1).split(",");
@@ -166,7 +166,7 @@ public class ConsoleCampaignsIT {
         // collection starts from the campaign's page, with a reason; progress and coverage follow
         transition(s, "COLLECTING", "向导测试开始采集", "数据采集中");
         s.waitFor("document.querySelector('#campaign-history').innerText.includes('向导测试开始采集')", 10_000);
-        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/history", "city-admin").body().contains("向导测试开始采集"));
+        assertTrue(Json.anyText(Http.get(API + "/v1/campaigns/" + id + "/history", "city-admin").body(), "向导测试开始采集"));
         s.click("#tab-progress");
         s.waitFor("document.querySelector('#progress-table') && document.querySelector('#progress-table').innerText.includes('东营市财政局')"
                 + " && document.querySelector('#progress-table').innerText.includes('未开始') && document.querySelector('#progress-cards').innerText.includes('监管对象单位')", 20_000);
@@ -202,7 +202,7 @@ public class ConsoleCampaignsIT {
         s.waitFor("document.querySelector('#review-table').innerText.includes('没有待审核的单位自评')"
                 + " && [...document.querySelectorAll('.el-overlay')].every(o => getComputedStyle(o).display === 'none')", 20_000);
         String unitSees = Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "czj-user").body();
-        assertTrue(unitSees, unitSees.contains("\"review\":\"RETURNED\"") && unitSees.contains("佐证材料不全，请补充台账"));
+        assertTrue(unitSees, Json.has(unitSees, "review", "RETURNED") && Json.anyText(unitSees, "佐证材料不全，请补充台账"));
 
         // the unit reports again; the office accepts it
         assertEquals(201, Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "czj-user",
@@ -211,7 +211,7 @@ public class ConsoleCampaignsIT {
         s.waitFor("document.querySelector('#review-table').innerText.includes('数值 96')", 20_000);
         s.clickXpath(REVIEW_ROW + "//button[contains(@class,'queue-accept')]");
         s.waitFor("document.querySelector('#review-table').innerText.includes('没有待审核的单位自评')", 20_000);
-        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "city-admin").body().contains("\"review\":\"ACCEPTED\""));
+        assertTrue(Json.has(Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "city-admin").body(), "review", "ACCEPTED"));
 
         // scoring and publication from the campaign's page
         transition(s, "SCORING", "向导测试采集截止", "评分中");
@@ -233,14 +233,14 @@ public class ConsoleCampaignsIT {
         s.waitFor("document.querySelector('#revisions-table').innerText.includes('第 2 版')"
                 + " && document.querySelector('#revisions-table').innerText.includes('向导测试复核更正')", 20_000);
         String revisions = Http.get(API + "/v1/campaigns/" + id + "/revisions", "city-admin").body();
-        assertTrue(revisions, revisions.contains("\"revision\":2") && revisions.contains("向导测试复核更正"));
+        assertTrue(revisions, Json.has(revisions, "revision", 2) && Json.anyText(revisions, "向导测试复核更正"));
         screenshot(s, "45-campaign-results-revisions");
         noConsoleErrors(s);
         s.close();
 
         // ------------------------------------------------------------ the unit's own results, on a phone
         String own = Http.get(API + "/v1/campaigns/" + id + "/results", "czj-user").body();
-        assertEquals("the unit's own row only: " + own, 1, PlatformIT.count(own, "\"unitId\":"));
+        assertEquals("the unit's own row only: " + own, 1, Json.count(own, "unitId"));
         Matcher total = Pattern.compile("\"total\":([0-9.]+)").matcher(own);
         assertTrue(own, total.find());
         Driver.Session unit = loginAs("czj-user", 390, 844);

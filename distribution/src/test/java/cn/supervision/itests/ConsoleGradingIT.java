@@ -66,7 +66,7 @@ public class ConsoleGradingIT {
     @Test
     public void theEvaluatorSeesTheGradesItGaveBefore() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
         String title = "评分回显测试 " + System.nanoTime() % 1_000_000;
@@ -114,7 +114,7 @@ public class ConsoleGradingIT {
         List<TrackedTask> created = tasks.create(CITY, "370500", TaskOrigin.INSTRUCTION, origin, List.of(
                 new TaskDraft(title, "核查编制使用情况", OwnerKind.DEPARTMENT, "SJJ", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20))));
         long task = created.get(0).id();
-        Http.await(API + "/v1/inbox", "city-audit", r -> r.status() == 200 && r.body().contains(title), 30_000);
+        Http.await(API + "/v1/inbox", "city-audit", r -> r.status() == 200 && Json.anyText(r.body(), title), 30_000);
 
         Driver.Session s = loginAs("city-audit");
         s.open(BASE + "/console/inbox");

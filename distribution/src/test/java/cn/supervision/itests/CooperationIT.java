@@ -56,15 +56,11 @@ public class CooperationIT {
         return PlatformIT.firstId(ok(201, Http.json("POST", COOP + "/departments", user, body)).body());
     }
 
-    private static long count(String json, String needle) {
-        return PlatformIT.count(json, needle);
-    }
-
     /** Publishes a routine city campaign over two units with a few OFFICE figures (as FindingsIT does). */
     /** A DRAFT city campaign over the units. */
     private static long campaign(String title, long... units) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system
@@ -104,16 +100,16 @@ public class CooperationIT {
         ok(403, Http.json("POST", COOP + "/departments", "city-audit", sjjBody));
         ok(400, Http.json("POST", COOP + "/departments", "city-admin", "{\"code\":"));
         Http.Reply badCode = ok(400, Http.json("POST", COOP + "/departments", "city-admin", department("370500", "审 计", "x", "AUDIT")));
-        assertTrue(badCode.body(), badCode.body().contains("code"));
+        assertTrue(badCode.body(), Json.anyText(badCode.body(), "code"));
         assertFalse("a refused registration writes nothing",
-                ok(200, Http.get(COOP + "/departments", "city-admin")).body().contains("\"name\":\"x\""));
+                Json.has(ok(200, Http.get(COOP + "/departments", "city-admin")).body(), "name", "x"));
         // the ITs share one platform: another test may have registered the demo departments already
         long sjj = ensure("city-admin", "370500", "SJJ", sjjBody);
         long jw = ensure("city-admin", "370500", "JW", department("370500", "JW", "东营市纪委监委", "DISCIPLINE_INSPECTION"));
         ok(409, Http.json("POST", COOP + "/departments", "city-admin", sjjBody));
         long lijinSjj = ensure("lijin-admin", "370522", "SJJ", department("370522", "SJJ", "利津县审计局", "AUDIT"));
         String mine = ok(200, Http.get(COOP + "/departments", "city-audit")).body();
-        assertTrue(mine, mine.contains("\"code\":\"SJJ\"") && !mine.contains("\"code\":\"JW\""));
+        assertTrue(mine, Json.has(mine, "code", "SJJ") && !Json.has(mine, "code", "JW"));
         ok(403, Http.get(COOP + "/departments", "czj-user"));
         ok(200, Http.json("PUT", COOP + "/departments/" + jw, "city-admin",
                 "{\"name\":\"中共东营市纪律检查委员会 东营市监察委员会\",\"kind\":\"DISCIPLINE_INSPECTION\",\"contacts\":[]}"));
@@ -126,7 +122,7 @@ public class CooperationIT {
         String referral = "{\"findingId\":" + finding + ",\"departmentId\":" + sjj + ",\"note\":\"涉及财政资金，请依职责核查\"}";
         Http.Reply foreign = ok(400, Http.json("POST", COOP + "/referrals", "city-admin",
                 "{\"findingId\":" + finding + ",\"departmentId\":" + lijinSjj + ",\"note\":\"x\"}"));
-        assertTrue(foreign.body(), foreign.body().contains("370522"));
+        assertTrue(foreign.body(), Json.anyText(foreign.body(), "370522"));
         ok(403, Http.json("POST", COOP + "/referrals", "lijin-admin",
                 "{\"jurisdictionCode\":\"370500\",\"findingId\":" + finding + ",\"departmentId\":" + sjj + ",\"note\":\"x\"}"));
         ok(403, Http.json("POST", COOP + "/referrals", "czj-user", referral));
@@ -149,7 +145,7 @@ public class CooperationIT {
 
         // only the audit bureau of the city sees it
         String list = ok(200, Http.get(COOP + "/referrals", "city-audit")).body();
-        assertTrue(list, list.contains("\"id\":" + id) && list.contains("超编进人并违规发放津贴") && list.contains("\"severity\":\"GRAVE\""));
+        assertTrue(list, Json.has(list, "id", id) && Json.anyText(list, "超编进人并违规发放津贴") && Json.has(list, "severity", "GRAVE"));
         assertEquals("[]", ok(200, Http.get(COOP + "/referrals", "city-discipline")).body());
         assertEquals("[]", ok(200, Http.get(COOP + "/referrals", "lijin-audit")).body());
         ok(403, Http.get(COOP + "/referrals?jurisdiction=370500", "lijin-audit"));
@@ -161,7 +157,7 @@ public class CooperationIT {
         ok(403, Http.get(one + "/evidence/" + evidence, "city-discipline"));
         ok(403, Http.get(API + "/v1/findings/" + finding, "city-audit")); // the findings ledger stays closed to departments
         String seen = ok(200, Http.get(one, "city-audit")).body();
-        assertTrue(seen, seen.contains("核查材料.pdf") && seen.contains("\"state\":\"SENT\""));
+        assertTrue(seen, Json.anyText(seen, "核查材料.pdf") && Json.has(seen, "state", "SENT"));
         Http.Reply file = ok(200, Http.get(one + "/evidence/" + evidence, "city-audit"));
         assertArrayEquals(pdf, file.bytes());
 
@@ -169,7 +165,7 @@ public class CooperationIT {
         ok(403, Http.json("POST", one + "/receipt", "city-discipline", "{}"));
         ok(403, Http.json("POST", one + "/receipt", "city-admin", "{}"));
         ok(409, Http.json("POST", one + "/feedback", "city-audit", "{\"kind\":\"ACCEPTED\"}"));
-        assertTrue(ok(200, Http.json("POST", one + "/receipt", "city-audit", "{\"note\":\"已签收\"}")).body().contains("\"state\":\"ACKNOWLEDGED\""));
+        assertTrue(Json.has(ok(200, Http.json("POST", one + "/receipt", "city-audit", "{\"note\":\"已签收\"}")).body(), "state", "ACKNOWLEDGED"));
         ok(409, Http.call("POST", one + "/evidence?fileName=b.pdf", "city-admin", "application/pdf", pdf));
         ok(400, Http.json("POST", one + "/feedback", "city-audit", "{\"kind\":\"NOT_ACCEPTED\"}"));
         ok(400, Http.json("POST", one + "/feedback", "city-audit", "{\"kind\":"));
@@ -178,26 +174,26 @@ public class CooperationIT {
         long result = PlatformIT.firstId(ok(201, Http.call("POST", one + "/evidence?fileName=result.pdf", "city-audit", "application/pdf", pdf)).body());
         String answered = ok(200, Http.json("POST", one + "/feedback", "city-audit",
                 "{\"kind\":\"RESULT\",\"text\":\"已责令整改，追缴违规发放津贴\",\"fileId\":" + result + "}")).body();
-        assertTrue(answered, answered.contains("\"state\":\"CONCLUDED\""));
+        assertTrue(answered, Json.has(answered, "state", "CONCLUDED"));
         ok(409, Http.json("POST", one + "/feedback", "city-audit", "{\"kind\":\"ACCEPTED\"}"));
 
         String office = ok(200, Http.get(one, "city-admin")).body();
-        assertTrue(office, office.contains("\"state\":\"CONCLUDED\"") && office.contains("已责令整改，追缴违规发放津贴")
-                && office.contains("\"resultFileId\":" + result));
-        assertEquals(office, 3, count(office, "\"actor\":"));
-        assertTrue(ok(200, Http.get(one, "city-leader")).body().contains("\"state\":\"CONCLUDED\""));
+        assertTrue(office, Json.has(office, "state", "CONCLUDED") && Json.anyText(office, "已责令整改，追缴违规发放津贴")
+                && Json.has(office, "resultFileId", result));
+        assertEquals(office, 3, Json.count(office, "actor"));
+        assertTrue(Json.has(ok(200, Http.get(one, "city-leader")).body(), "state", "CONCLUDED"));
         assertEquals("[]", ok(200, Http.get(COOP + "/referrals/overdue", "city-admin")).body());
         String auditInbox = ok(200, Http.get(API + "/v1/inbox", "city-audit")).body();
-        assertTrue(auditInbox, auditInbox.contains("/v1/cooperation/referrals/" + id));
-        assertFalse(ok(200, Http.get(API + "/v1/inbox", "city-discipline")).body().contains("/v1/cooperation/referrals/" + id));
+        assertTrue(auditInbox, Json.anyText(auditInbox, "/v1/cooperation/referrals/" + id));
+        assertFalse(Json.anyText(ok(200, Http.get(API + "/v1/inbox", "city-discipline")).body(), "/v1/cooperation/referrals/" + id));
         String officeInbox = ok(200, Http.get(API + "/v1/inbox", "city-admin")).body();
-        assertTrue(officeInbox, officeInbox.contains("COOPERATION_FEEDBACK"));
+        assertTrue(officeInbox, Json.anyText(officeInbox, "COOPERATION_FEEDBACK"));
 
         // ---------------------------------------------------------------- a share of published results
         long draftCampaign = campaign("未发布活动", czj);
         Http.Reply unpublished = ok(400, Http.json("POST", COOP + "/shares", "city-admin", "{\"subject\":\"通报\",\"message\":\"内容\",\"campaignId\":"
                 + draftCampaign + ",\"departmentIds\":[" + sjj + "]}"));
-        assertTrue(unpublished.body(), unpublished.body().contains("campaignId"));
+        assertTrue(unpublished.body(), Json.anyText(unpublished.body(), "campaignId"));
         long campaign = publishedCampaign(czj, other);
         String share = "{\"subject\":\"2026年度监管评估结果通报\",\"message\":\"请结合职责参考使用\",\"campaignId\":" + campaign
                 + ",\"departmentIds\":[" + sjj + "," + jw + "]}";
@@ -208,19 +204,19 @@ public class CooperationIT {
         long shareId = PlatformIT.firstId(ok(201, Http.json("POST", COOP + "/shares", "city-admin", share)).body());
         String s = COOP + "/shares/" + shareId;
         String forAudit = ok(200, Http.get(s, "city-audit")).body();
-        assertTrue(forAudit, forAudit.contains("\"unitId\":" + czj) && forAudit.contains("\"rank\":") && forAudit.contains("\"total\":"));
-        assertEquals(forAudit, 1, count(forAudit, "\"departmentCode\":"));
-        assertTrue(ok(200, Http.get(COOP + "/shares", "city-discipline")).body().contains("\"id\":" + shareId));
+        assertTrue(forAudit, Json.has(forAudit, "unitId", czj) && Json.hasField(forAudit, "rank") && Json.hasField(forAudit, "total"));
+        assertEquals(forAudit, 1, Json.count(forAudit, "departmentCode"));
+        assertTrue(Json.has(ok(200, Http.get(COOP + "/shares", "city-discipline")).body(), "id", shareId));
         assertEquals("[]", ok(200, Http.get(COOP + "/shares", "lijin-audit")).body());
         ok(403, Http.get(s, "lijin-audit"));
         ok(403, Http.get(s, "czj-user"));
         ok(403, Http.json("POST", s + "/read", "city-admin", "{}"));
-        assertTrue(ok(200, Http.json("POST", s + "/read", "city-audit", "{}")).body().contains("\"readBy\":\"city-audit\""));
+        assertTrue(Json.has(ok(200, Http.json("POST", s + "/read", "city-audit", "{}")).body(), "readBy", "city-audit"));
         String receipts = ok(200, Http.get(s, "city-admin")).body();
-        assertEquals(receipts, 2, count(receipts, "\"departmentCode\":"));
-        assertEquals(receipts, 1, count(receipts, "\"readBy\":\"city-audit\""));
-        assertEquals(receipts, 1, count(receipts, "\"readAt\":")); // null receipts are left out of the JSON
-        assertTrue(ok(200, Http.get(API + "/v1/inbox", "city-discipline")).body().contains("/v1/cooperation/shares/" + shareId));
+        assertEquals(receipts, 2, Json.count(receipts, "departmentCode"));
+        assertEquals(receipts, 1, Json.countWhere(receipts, "readBy", "city-audit"));
+        assertEquals(receipts, 1, Json.count(receipts, "readAt")); // null receipts are left out of the JSON
+        assertTrue(Json.anyText(ok(200, Http.get(API + "/v1/inbox", "city-discipline")).body(), "/v1/cooperation/shares/" + shareId));
 
         // deactivated departments receive nothing new but keep what they had
         // (a department of this test's own: JW and SJJ stay active for the other tests sharing the platform)
@@ -230,10 +226,10 @@ public class CooperationIT {
         ok(200, Http.json("POST", COOP + "/departments/" + dcs + "/deactivate", "city-admin", "{\"reason\":\"测试停用\"}"));
         ok(400, Http.json("POST", COOP + "/referrals", "city-admin", "{\"findingId\":" + finding + ",\"departmentId\":" + dcs + ",\"note\":\"x\"}"));
         String kept = ok(200, Http.get(COOP + "/shares", "city-admin")).body();
-        assertEquals(kept, 2, count(kept, "\"subject\":\"2026年度监管评估结果通报\""));
-        assertTrue(ok(200, Http.get(COOP + "/departments?inactive=true", "city-admin")).body().contains("\"active\":false"));
+        assertEquals(kept, 2, Json.countWhere(kept, "subject", "2026年度监管评估结果通报"));
+        assertTrue(Json.has(ok(200, Http.get(COOP + "/departments?inactive=true", "city-admin")).body(), "active", false));
 
         String openapi = ok(200, Http.get(API + "/openapi.json", null)).body();
-        assertTrue(openapi.contains("/v1/cooperation/referrals/{id}/feedback"));
+        assertTrue(Json.documents(openapi, "/v1/cooperation/referrals/{id}/feedback"));
     }
 }

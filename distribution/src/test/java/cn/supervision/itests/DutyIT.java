@@ -41,7 +41,7 @@ public class DutyIT {
 
     private static long unitId(String code) throws Exception {
         Http.Reply units = Http.await(API + "/v1/jurisdictions/370500/units", "city-admin",
-                r -> r.status() == 200 && r.body().contains("\"code\":\"" + code + "\""), 60_000);
+                r -> r.status() == 200 && Json.has(r.body(), "code", code), 60_000);
         Matcher m = Pattern.compile("\"id\":(\\d+),\"code\":\"" + Pattern.quote(code) + "\"").matcher(units.body());
         assertTrue(units.body(), m.find());
         return Long.parseLong(m.group(1));
@@ -85,7 +85,7 @@ public class DutyIT {
                 Arrays.asList("IT-SC-003", "不存在的职责（IT）", "行政处罚", "《食品安全法》", "东营市市场监督管理局", "处罚", "违法处罚的", 99),
                 Arrays.asList("IT-SC-004", "跨辖区的实施主体（IT）", "行政检查", "《食品安全法》", "利津县市场监督管理局", "检查", "不履行检查职责的", 1))));
         assertEquals(bad.body(), 400, bad.status());
-        assertTrue(bad.body(), bad.body().contains("第3行") && bad.body().contains("第4行") && bad.body().contains("第5行"));
+        assertTrue(bad.body(), Json.anyText(bad.body(), "第3行") && Json.anyText(bad.body(), "第4行") && Json.anyText(bad.body(), "第5行"));
         assertFalse(bad.body(), bad.body().contains("Exception"));
         assertEquals(before, Http.get(API + "/v1/power-lists/" + unit, "city-admin").body());
 
@@ -100,8 +100,8 @@ public class DutyIT {
         assertEquals(imported.body(), 201, imported.status());
         Http.Reply gaps = Http.get(API + "/v1/power-lists/" + unit + "/gaps", "city-admin");
         assertEquals(gaps.body(), 200, gaps.status());
-        assertTrue(gaps.body(), gaps.body().contains("IT-SC-103"));
-        assertFalse(gaps.body(), gaps.body().contains("IT-SC-101"));
+        assertTrue(gaps.body(), Json.anyText(gaps.body(), "IT-SC-103"));
+        assertFalse(gaps.body(), Json.anyText(gaps.body(), "IT-SC-101"));
 
         // a campaign: the core indicator is expanded into the unit's duties when collection starts
         long system = dutyDrivenSystem();
@@ -121,7 +121,7 @@ public class DutyIT {
      */
     private static long dutyDrivenSystem() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         String city = Http.get(API + "/v1/indicator-systems/" + PlatformIT.citySystemId(systems.body()), "city-admin").body();
         String definition = object(city, city.indexOf("\"definition\":") + "\"definition\":".length())
                 .replace("\"code\":\"D1.1\"", "\"code\":\"D1.1\",\"perDuty\":{\"weighting\":\"EQUAL\"}")
@@ -132,7 +132,7 @@ public class DutyIT {
         long id = PlatformIT.firstId(draft.body());
         Http.Reply published = Http.json("POST", API + "/v1/indicator-systems/" + id + "/publish", "city-admin", "{}");
         assertEquals(published.body(), 200, published.status());
-        assertTrue(published.body(), published.body().contains("\"perDuty\""));
+        assertTrue(published.body(), Json.mentions(published.body(), "perDuty"));
         return id;
     }
 
@@ -172,7 +172,7 @@ public class DutyIT {
         List<String> codes = all("\"code\":\"(D1\\.1-\\d+)\"", leaves.body());
         assertEquals(leaves.body(), numbers.size(), codes.size());
         Http.Reply system2 = Http.get(API + "/v1/campaigns/" + campaign + "/units/" + unit + "/system", "city-admin");
-        assertTrue(system2.body(), system2.status() == 200 && system2.body().contains("\"" + codes.get(0) + "\""));
+        assertTrue(system2.body(), system2.status() == 200 && Json.mentions(system2.body(), codes.get(0)));
 
         String input = "{\"unitId\":" + unit + ",\"code\":\"%s\",\"input\":{\"value\":%d},\"source\":\"OFFICE\",\"explanation\":\"市编办核定\"}";
         Http.Reply template = Http.json("POST", API + "/v1/campaigns/" + campaign + "/inputs", "city-admin", String.format(input, "D1.1", 100));
@@ -183,7 +183,7 @@ public class DutyIT {
             assertEquals(r.body(), 201, r.status());
         }
         Http.Reply scored = Http.get(API + "/v1/campaigns/" + campaign + "/duty-leaves?unitId=" + unit, "city-admin");
-        assertTrue(scored.body(), scored.body().contains("\"score\":12"));
+        assertTrue(scored.body(), Json.has(scored.body(), "score", Json.num("12.00")));
 
         // coverage of the campaign: two duties of the unit assessed, the rest not; outsiders refused
         Http.Reply coverage = Http.get(API + "/v1/duty-coverage/campaigns/" + campaign, "city-admin");
@@ -211,11 +211,11 @@ public class DutyIT {
         assertEquals(400, Http.json("POST", confirmUrl, "city-admin", "{\"reason\":\"\"}").status());
         Http.Reply confirmed = Http.json("POST", confirmUrl, "city-admin", "{\"reason\":\"两单位三定规定均列此项，经研判属职责交叉\"}");
         assertEquals(confirmed.body(), 200, confirmed.status());
-        assertTrue(confirmed.body(), confirmed.body().contains("\"state\":\"CONFIRMED\""));
+        assertTrue(confirmed.body(), Json.has(confirmed.body(), "state", "CONFIRMED"));
         List<String> findings = all("\"findingIds\":\\[(\\d+)", confirmed.body());
         assertEquals(confirmed.body(), 1, findings.size());
         Http.Reply finding = Http.get(API + "/v1/findings/" + findings.get(0), "city-admin");
-        assertTrue(finding.body(), finding.status() == 200 && finding.body().contains("DUTY_OVERLAP_GAP"));
+        assertTrue(finding.body(), finding.status() == 200 && Json.anyText(finding.body(), "DUTY_OVERLAP_GAP"));
         assertEquals(409, Http.json("POST", confirmUrl, "city-admin", "{\"reason\":\"再次确认\"}").status());
     }
 }

@@ -47,7 +47,7 @@ public class FindingsIT {
     /** Publishes a routine city campaign over 东营市财政局 and one other unit with a few OFFICE figures and a veto. */
     private static long publishedCampaign(long czj, long other) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"2026年度问题清单试点\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system
@@ -87,41 +87,40 @@ public class FindingsIT {
 
         // preview: nothing written, refused to another county, a unit and anonymous callers; bad rules are 400
         Http.Reply preview = ok(200, Http.json("POST", generation + "/preview", "city-admin", RULE));
-        int previewed = PlatformIT.count(preview.body(), "\"unitId\"");
+        int previewed = Json.count(preview.body(), "unitId");
         String czjPart = preview.body();
         // D1.1 92 → 9 of 12 (75 %) and C3.1 97 → 4.25 of 5 are above 60 %; the other leaves had no data (0); V1 triggered
-        assertTrue(czjPart, czjPart.contains("\"unitId\":" + czj + ",\"source\":{\"kind\":\"CAMPAIGN_RESULT\",\"campaignId\":" + campaign
-                + ",\"indicatorCode\":\"D1.2\",\"revision\":1"));
-        assertFalse("9 of 12 is above the share", czjPart.contains("\"unitId\":" + czj + ",\"source\":{\"kind\":\"CAMPAIGN_RESULT\",\"campaignId\":"
-                + campaign + ",\"indicatorCode\":\"D1.1\""));
-        assertTrue(czjPart.contains("\"indicatorCode\":\"V1\"") && czjPart.contains("\"category\":\"DISCIPLINE\""));
-        assertTrue(czjPart, czjPart.contains("满分 10") && czjPart.contains("市委市政府重点工作落实"));
-        assertFalse("C1.1 is peer review, not a routine campaign's category", czjPart.contains("\"indicatorCode\":\"C1.1\""));
-        assertEquals(0, PlatformIT.count(Http.get(API + "/v1/findings?jurisdiction=370500", "city-admin").body(),
-                "\"campaignId\":" + campaign + ","));
+        assertTrue(czjPart, Json.nodes(Json.parse(czjPart)).anyMatch(f -> Json.is(f, "unitId", czj)
+                && Json.is(f.path("source"), "kind", "CAMPAIGN_RESULT", "campaignId", campaign, "indicatorCode", "D1.2", "revision", 1)));
+        assertFalse("9 of 12 is above the share", Json.nodes(Json.parse(czjPart)).anyMatch(f -> Json.is(f, "unitId", czj)
+                && Json.is(f.path("source"), "kind", "CAMPAIGN_RESULT", "campaignId", campaign, "indicatorCode", "D1.1")));
+        assertTrue(Json.has(czjPart, "indicatorCode", "V1") && Json.has(czjPart, "category", "DISCIPLINE"));
+        assertTrue(czjPart, Json.anyText(czjPart, "满分 10") && Json.anyText(czjPart, "市委市政府重点工作落实"));
+        assertFalse("C1.1 is peer review, not a routine campaign's category", Json.has(czjPart, "indicatorCode", "C1.1"));
+        assertEquals(0, Json.countWhere(Http.get(API + "/v1/findings?jurisdiction=370500", "city-admin").body(), "campaignId", campaign));
         ok(403, Http.json("POST", generation + "/preview", "lijin-admin", RULE));
         ok(403, Http.json("POST", generation, "czj-user", RULE));
         ok(401, Http.json("POST", generation, null, RULE));
         Http.Reply share = ok(400, Http.json("POST", generation + "/preview", "city-admin", "{\"belowShare\":1.5,\"vetoes\":true,\"gapFlags\":true}"));
-        assertTrue(share.body(), share.body().contains("\"field\":\"belowShare\""));
+        assertTrue(share.body(), Json.has(share.body(), "field", "belowShare"));
         ok(400, Http.json("POST", generation + "/preview", "city-admin", "{\"belowShare\":"));
         ok(400, Http.json("POST", generation + "/preview", "city-admin", "{\"belowShare\":0.6,\"everything\":true}"));
 
         // generate: exactly the preview, each finding linked to its score; a second run creates nothing
         Http.Reply generated = ok(201, Http.json("POST", generation, "city-admin", RULE));
-        assertEquals(previewed, PlatformIT.count(generated.body(), "\"unitId\""));
-        assertEquals(previewed, PlatformIT.count(generated.body(), "\"campaignId\":" + campaign + ",\"indicatorCode\":"));
-        assertEquals(previewed, PlatformIT.count(generated.body(), "\"revision\":1"));
+        assertEquals(previewed, Json.count(generated.body(), "unitId"));
+        assertEquals(previewed, Json.countWhere(generated.body(), "campaignId", campaign, "indicatorCode", Json.text()));
+        assertEquals(previewed, Json.countWhere(generated.body(), "revision", 1));
         assertEquals("[]", ok(201, Http.json("POST", generation, "city-admin", RULE)).body());
         assertEquals("[]", ok(200, Http.json("POST", generation + "/preview", "city-admin", RULE)).body());
         long d12 = idOf(generated.body(), czj, "D1.2");
         long v1 = idOf(generated.body(), czj, "V1");
 
         Http.Reply listed = ok(200, Http.get(API + "/v1/findings?jurisdiction=370500&unit=" + czj + "&state=OPEN&limit=2", "city-leader"));
-        assertEquals(2, PlatformIT.count(listed.body(), "\"unitId\":" + czj));
+        assertEquals(2, Json.countWhere(listed.body(), "unitId", czj));
         assertTrue(Integer.parseInt(listed.header("X-Total-Count")) >= 2);
         Http.Reply one = ok(200, Http.get(API + "/v1/findings/" + d12, "city-admin"));
-        assertTrue(one.body(), one.body().contains("\"state\":\"OPEN\"") && one.body().contains("\"unitName\":\"东营市财政局\""));
+        assertTrue(one.body(), Json.has(one.body(), "state", "OPEN") && Json.has(one.body(), "unitName", "东营市财政局"));
 
         // not notified yet: another county, the unit itself and anonymous callers read nothing
         ok(403, Http.get(API + "/v1/findings/" + d12, "lijin-admin"));
@@ -129,22 +128,22 @@ public class FindingsIT {
         ok(403, Http.get(API + "/v1/findings/" + d12 + "/history", "czj-user"));
         ok(401, Http.get(API + "/v1/findings/" + d12, null));
         // (other tests sharing the platform may have notified CZJ of their own findings: only this one must stay hidden)
-        assertEquals(0, PlatformIT.count(ok(200, Http.get(API + "/v1/findings", "czj-user")).body(), "\"id\":" + d12 + ","));
-        assertEquals(0, PlatformIT.count(ok(200, Http.get(API + "/v1/findings", "lijin-admin")).body(), "\"jurisdictionCode\":\"370500\""));
+        assertEquals(0, Json.countWhere(ok(200, Http.get(API + "/v1/findings", "czj-user")).body(), "id", d12));
+        assertEquals(0, Json.countWhere(ok(200, Http.get(API + "/v1/findings", "lijin-admin")).body(), "jurisdictionCode", "370500"));
         ok(403, Http.get(API + "/v1/findings?jurisdiction=370500", "lijin-admin"));
         ok(404, Http.get(API + "/v1/findings/99999999", "city-admin"));
 
         // by hand: every field named, foreign units and jurisdictions refused, the same score twice 409
         Http.Reply invalid = ok(400, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\"}"));
         for (String field : new String[] {"unitId", "source", "category", "severity", "description"}) {
-            assertTrue(invalid.body(), invalid.body().contains("\"field\":\"" + field + "\""));
+            assertTrue(invalid.body(), Json.has(invalid.body(), "field", field));
         }
         String manual = "\"source\":{\"kind\":\"MANUAL\",\"reference\":\"日常检查\"},\"category\":\"STAFFING\",\"severity\":\"GENERAL\","
                 + "\"description\":\"超编进人\"";
         ok(403, Http.json("POST", API + "/v1/findings", "lijin-admin", "{\"jurisdictionCode\":\"370500\",\"unitId\":" + czj + "," + manual + "}"));
         ok(403, Http.json("POST", API + "/v1/findings", "czj-user", "{\"jurisdictionCode\":\"370500\",\"unitId\":" + czj + "," + manual + "}"));
-        assertTrue(ok(400, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\",\"unitId\":999999,"
-                + manual + "}")).body().contains("\"field\":\"unitId\""));
+        assertTrue(Json.has(ok(400, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\",\"unitId\":999999,"
+                + manual + "}")).body(), "field", "unitId"));
         ok(400, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\",\"unitId\":\"x\"}"));
         ok(409, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\",\"unitId\":" + czj
                 + ",\"source\":{\"kind\":\"CAMPAIGN_RESULT\",\"campaignId\":" + campaign + ",\"indicatorCode\":\"D1.2\",\"revision\":1},"
@@ -159,13 +158,13 @@ public class FindingsIT {
         long manualId = PlatformIT.firstId(created.body());
         ok(400, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "city-admin", "{}"));
         ok(403, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "lijin-admin", "{\"reason\":\"x\"}"));
-        assertTrue(ok(200, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "city-admin", "{\"reason\":\"与第 "
-                + d12 + " 号重复\"}")).body().contains("\"state\":\"WITHDRAWN\""));
-        assertTrue(ok(409, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "city-admin", "{\"reason\":\"再撤\"}"))
-                .body().contains("WITHDRAWN"));
+        assertTrue(Json.has(ok(200, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "city-admin", "{\"reason\":\"与第 "
+                + d12 + " 号重复\"}")).body(), "state", "WITHDRAWN"));
+        assertTrue(Json.anyText(ok(409, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "city-admin", "{\"reason\":\"再撤\"}"))
+                .body(), "WITHDRAWN"));
         Http.Reply history = ok(200, Http.get(API + "/v1/findings/" + manualId + "/history", "city-leader"));
-        assertTrue(history.body(), history.body().contains("\"to\":\"OPEN\"") && history.body().contains("\"to\":\"WITHDRAWN\"")
-                && history.body().contains("与第 " + d12 + " 号重复") && history.body().contains("\"by\":\"city-admin\""));
+        assertTrue(history.body(), Json.has(history.body(), "to", "OPEN") && Json.has(history.body(), "to", "WITHDRAWN")
+                && Json.anyText(history.body(), "与第 " + d12 + " 号重复") && Json.has(history.body(), "by", "city-admin"));
 
         // accountability: the city office proposes to the party committee, decides, closes; others are refused
         String proposal = "{\"kind\":\"PROPOSAL_TO_PARTY_COMMITTEE\",\"measure\":\"建议市委对单位主要负责同志进行约谈\",\"subject\":\"主要负责同志\"}";
@@ -174,21 +173,21 @@ public class FindingsIT {
         ok(400, Http.json("POST", API + "/v1/findings/" + v1 + "/accountability", "city-admin", "{\"kind\":\"OFFICE_MEASURE\"}"));
         ok(409, Http.json("POST", API + "/v1/findings/" + manualId + "/accountability", "city-admin", proposal));
         Http.Reply record = ok(201, Http.json("POST", API + "/v1/findings/" + v1 + "/accountability", "city-admin", proposal));
-        assertTrue(record.body(), record.body().contains("\"status\":\"PROPOSED\"") && record.body().contains("\"findingId\":" + v1));
+        assertTrue(record.body(), Json.has(record.body(), "status", "PROPOSED") && Json.has(record.body(), "findingId", v1));
         long recordId = PlatformIT.firstId(record.body());
-        assertTrue(ok(409, Http.json("POST", API + "/v1/accountability/" + recordId + "/status", "city-admin",
-                "{\"to\":\"CLOSED\",\"note\":\"办结\"}")).body().contains("PROPOSED"));
+        assertTrue(Json.anyText(ok(409, Http.json("POST", API + "/v1/accountability/" + recordId + "/status", "city-admin",
+                "{\"to\":\"CLOSED\",\"note\":\"办结\"}")).body(), "PROPOSED"));
         ok(403, Http.json("POST", API + "/v1/accountability/" + recordId + "/status", "lijin-admin", "{\"to\":\"DECIDED\",\"note\":\"x\"}"));
         Http.Reply decided = ok(200, Http.json("POST", API + "/v1/accountability/" + recordId + "/status", "city-admin",
                 "{\"to\":\"DECIDED\",\"note\":\"市委同意约谈\"}"));
-        assertTrue(decided.body(), decided.body().contains("\"outcome\":\"市委同意约谈\"") && decided.body().contains("\"status\":\"DECIDED\""));
+        assertTrue(decided.body(), Json.has(decided.body(), "outcome", "市委同意约谈") && Json.has(decided.body(), "status", "DECIDED"));
         Http.Reply records = ok(200, Http.get(API + "/v1/findings/" + v1 + "/accountability", "city-leader"));
-        assertEquals(1, PlatformIT.count(records.body(), "\"findingId\":" + v1));
+        assertEquals(1, Json.countWhere(records.body(), "findingId", v1));
         ok(403, Http.get(API + "/v1/accountability/" + recordId, "czj-user"));
         assertEquals(200, Http.get(API + "/v1/accountability/" + recordId, "city-admin").status());
 
         Http.Reply openApi = Http.get(API + "/openapi.json", null);
-        assertTrue(openApi.body().contains("/v1/findings/{id}/history") && openApi.body().contains("/v1/campaigns/{id}/findings/preview")
-                && openApi.body().contains("/v1/accountability/{id}/status"));
+        assertTrue(Json.documents(openApi.body(), "/v1/findings/{id}/history") && Json.documents(openApi.body(), "/v1/campaigns/{id}/findings/preview")
+                && Json.documents(openApi.body(), "/v1/accountability/{id}/status"));
     }
 }
