@@ -50,7 +50,7 @@ public class ConsoleIndicatorsIT {
 
     private static long citySystem() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains(CITY_SYSTEM), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), CITY_SYSTEM), 60_000);
         return PlatformIT.citySystemId(systems.body());
     }
 
@@ -99,14 +99,14 @@ public class ConsoleIndicatorsIT {
                 + " && document.querySelector('#system-status').innerText.includes('草稿')", 20_000);
         long draft = Long.parseLong(s.script("return location.pathname.substring(location.pathname.lastIndexOf('/') + 1)"));
         String created = Http.get(API + "/v1/indicator-systems/" + draft, "city-admin").body();
-        assertTrue(created, created.contains("\"status\":\"DRAFT\"") && created.contains("\"copiedFrom\":" + city) && created.contains("\"year\":2027"));
+        assertTrue(created, Json.has(created, "status", "DRAFT") && Json.has(created, "copiedFrom", city) && Json.has(created, "year", 2027));
 
         // a weight changed on the draft: the problems show next to the indicators, publishing is refused
         s.waitFor(tree() + ".includes('D1.1')", 20_000);
         setWeight(s, "D1.1", "10");
         s.waitFor(tree() + ".includes('下级指标分值合计 38')", 20_000);
         assertTrue("the draft was saved with the new weight",
-                Http.get(API + "/v1/indicator-systems/" + draft + "/validation", "city-admin").body().contains("下级指标分值合计 38"));
+                Json.anyText(Http.get(API + "/v1/indicator-systems/" + draft + "/validation", "city-admin").body(), "下级指标分值合计 38"));
         String problems = s.script("return [...document.querySelectorAll('.indicator-system-tree tr')].filter(r => r.querySelector('.node-problem'))"
                 + ".map(r => r.querySelector('.node-code').innerText).join(',')");
         assertTrue(problems, problems.contains("D1"));
@@ -116,7 +116,7 @@ public class ConsoleIndicatorsIT {
         s.clickXpath("//div[contains(@class,'el-message-box')]//button[contains(., '发布')]");
         s.waitFor("[...document.querySelectorAll('.problem')].some(p => p.innerText.includes('不能发布'))", 20_000);
         s.severeLogs(); // the refused publication's 400 is the expected one
-        assertTrue(Http.get(API + "/v1/indicator-systems/" + draft, "city-admin").body().contains("\"status\":\"DRAFT\""));
+        assertTrue(Json.has(Http.get(API + "/v1/indicator-systems/" + draft, "city-admin").body(), "status", "DRAFT"));
 
         // the diff against the published version, in Chinese
         s.click("#indicators-diff");
@@ -133,7 +133,7 @@ public class ConsoleIndicatorsIT {
         setWeight(s, "D1.1", "12");
         s.click("#indicators-validate");
         s.waitFor("document.querySelector('#validation-summary') !== null && document.querySelector('#validation-summary').innerText.includes('校验通过')", 20_000);
-        assertFalse(Http.get(API + "/v1/indicator-systems/" + draft + "/validation", "city-admin").body().contains("\"ERROR\""));
+        assertFalse(Json.mentions(Http.get(API + "/v1/indicator-systems/" + draft + "/validation", "city-admin").body(), "ERROR"));
 
         // the rule tester: a 95% completion rate loses 3 of D1.1's 12 points
         s.click("#tab-tester");
@@ -151,7 +151,7 @@ public class ConsoleIndicatorsIT {
         s.clickXpath("//div[contains(@class,'el-message-box')]//button[contains(., '发布')]");
         s.waitFor("document.querySelector('#system-status') !== null && document.querySelector('#system-status').innerText.includes('已发布')", 20_000);
         String published = Http.get(API + "/v1/indicator-systems/" + draft, "city-admin").body();
-        assertTrue(published, published.contains("\"status\":\"PUBLISHED\"") && published.contains("\"publishedBy\":\"city-admin\""));
+        assertTrue(published, Json.has(published, "status", "PUBLISHED") && Json.has(published, "publishedBy", "city-admin"));
         s.click("#indicators-retire");
         s.waitFor("document.querySelector('#retire-reason') !== null && document.querySelector('#retire-reason').offsetParent !== null", 10_000);
         s.click("#retire-confirm");
@@ -160,9 +160,9 @@ public class ConsoleIndicatorsIT {
         s.type("#retire-reason", "控制台测试：试用版本停用");
         s.click("#retire-confirm");
         s.waitFor("document.querySelector('#system-status') !== null && document.querySelector('#system-status').innerText.includes('已停用')", 20_000);
-        assertTrue(Http.get(API + "/v1/indicator-systems/" + draft, "city-admin").body().contains("\"status\":\"RETIRED\""));
+        assertTrue(Json.has(Http.get(API + "/v1/indicator-systems/" + draft, "city-admin").body(), "status", "RETIRED"));
         assertTrue("the city's own published version is untouched",
-                Http.get(API + "/v1/indicator-systems/" + city, "city-admin").body().contains("\"status\":\"PUBLISHED\""));
+                Json.has(Http.get(API + "/v1/indicator-systems/" + city, "city-admin").body(), "status", "PUBLISHED"));
         s.click("#tab-history");
         s.waitFor("document.querySelector('#history-table') !== null && document.querySelector('#history-table').innerText.includes('已停用')", 10_000);
         screenshot(s, "24-indicator-history");

@@ -111,7 +111,7 @@ public class ConsoleUnitsIT {
         assertEquals("", s.script("return " + errorBeside("unit-code")));
         s.severeLogs(); // the refused request (400) is the expected one
         screenshot(s, "30-unit-form-errors");
-        assertFalse(Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin").body().contains(code));
+        assertFalse(Json.anyText(Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin").body(), code));
 
         s.type("#unit-name", name);
         s.type("#unit-short-name", "测试局");
@@ -130,11 +130,11 @@ public class ConsoleUnitsIT {
         s.waitFor("/^\\/console\\/units\\/[0-9]+$/.test(location.pathname) && document.querySelector('#unit-title')?.innerText.includes('" + name + "')", 20_000);
         String id = s.script("return location.pathname.split('/').pop()");
         String created = Http.get(API + "/v1/units/" + id, "city-admin").body();
-        assertTrue(created, created.contains("\"code\":\"" + code + "\"") && created.contains("\"kind\":\"GOVERNMENT_DEPARTMENT\"")
-                && created.contains("\"number\":1,\"text\":\"贯彻执行国家和省有关控制台测试的法律法规。\"")
-                && created.contains("\"number\":2,\"text\":\"负责全市控制台测试工作的统筹协调。\"")
-                && created.contains("\"internalBodies\":[\"办公室\",\"测试科\"]") && created.contains("\"administrativeSlots\":12")
-                && created.contains("\"leadershipPosts\":3"));
+        assertTrue(created, Json.has(created, "code", code) && Json.has(created, "kind", "GOVERNMENT_DEPARTMENT")
+                && Json.has(created, "number", 1, "text", "贯彻执行国家和省有关控制台测试的法律法规。")
+                && Json.has(created, "number", 2, "text", "负责全市控制台测试工作的统筹协调。")
+                && Json.has(created, "internalBodies", Json.value("[\"办公室\",\"测试科\"]")) && Json.has(created, "administrativeSlots", 12)
+                && Json.has(created, "leadershipPosts", 3));
 
         // its mandate (numbered duties, internal bodies, approved staffing) and staffing (approved against actual)
         s.click("#tab-mandate");
@@ -153,7 +153,7 @@ public class ConsoleUnitsIT {
         s.click("#record-submit");
         s.waitFor("document.querySelector('#staffing-table').innerText.includes('超 2') && " + NO_OVERLAY, 20_000);
         String staffing = Http.get(API + "/v1/units/" + id + "/staffing", "city-admin").body();
-        assertTrue(staffing, staffing.contains("\"administrativeStaff\":14") && staffing.contains("\"recordedBy\":\"city-admin\""));
+        assertTrue(staffing, Json.has(staffing, "administrativeStaff", 14) && Json.has(staffing, "recordedBy", "city-admin"));
         screenshot(s, "32-unit-staffing");
 
         // edited: a new name; the history shows who changed what
@@ -164,7 +164,7 @@ public class ConsoleUnitsIT {
         s.click("#unit-save");
         s.waitFor("location.pathname === '/console/units/" + id + "' && document.querySelector('#unit-title')?.innerText.includes('（更名）')", 20_000);
         String edited = Http.get(API + "/v1/units/" + id, "city-admin").body();
-        assertTrue(edited, edited.contains("\"name\":\"" + name + "（更名）\"") && edited.contains("\"revision\":2"));
+        assertTrue(edited, Json.has(edited, "name", name + "（更名）") && Json.has(edited, "revision", 2));
         s.click("#tab-history");
         s.waitFor("document.querySelector('#unit-history')?.offsetParent && document.querySelector('#unit-history').innerText.includes('单位名称：" + name + " → " + name + "（更名）')"
                 + " && document.querySelector('#unit-history').innerText.includes('city-admin')", 10_000);
@@ -180,8 +180,8 @@ public class ConsoleUnitsIT {
         s.clickXpath("//div[contains(@class,'el-message-box')]//button[.//span[normalize-space(.)='确定变更']]");
         s.waitFor("document.querySelector('#unit-status')?.innerText.includes('已撤销') && " + NO_OVERLAY, 20_000);
         String history = Http.get(API + "/v1/units/" + id + "/history", "city-admin").body();
-        assertTrue(history, history.contains("控制台测试：机构改革撤销") && history.contains("\"change\":\"STATUS_CHANGED\"")
-                && history.contains("\"changedBy\":\"city-admin\""));
+        assertTrue(history, Json.anyText(history, "控制台测试：机构改革撤销") && Json.has(history, "change", "STATUS_CHANGED")
+                && Json.has(history, "changedBy", "city-admin"));
         s.click("#tab-history");
         s.waitFor("document.querySelector('#unit-history')?.innerText.includes('控制台测试：机构改革撤销')", 10_000);
         noConsoleErrors(s);
@@ -206,7 +206,7 @@ public class ConsoleUnitsIT {
         assertTrue(s.text("#import-refused"), s.text("#import-refused").contains("未导入任何单位"));
         s.severeLogs(); // the refused import (400) is the expected one
         screenshot(s, "34-unit-import-rejected");
-        assertFalse(Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin").body().contains(a));
+        assertFalse(Json.anyText(Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin").body(), a));
 
         // the corrected file: both units created, listed in the report
         Path good = workbook("units-good.xlsx", List.of(header, first, second));
@@ -219,7 +219,7 @@ public class ConsoleUnitsIT {
         assertTrue(s.text(".transfer"), s.text(".transfer").contains("已完成"));
         screenshot(s, "35-unit-import");
         String listed = Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin").body();
-        assertTrue(listed.contains("\"code\":\"" + a + "\"") && listed.contains("\"code\":\"" + b + "\""));
+        assertTrue(Json.has(listed, "code", a) && Json.has(listed, "code", b));
 
         // the directory filtered by category, exported with the transfer's progress
         s.open(BASE + "/console/units");
@@ -243,7 +243,7 @@ public class ConsoleUnitsIT {
         assertTrue(cityUnit, m.find());
         String id = m.group(1);
         String county = Http.get(API + "/v1/jurisdictions/370522/units?limit=1000", "lijin-admin").body();
-        int countyUnits = PlatformIT.count(county, "\"jurisdictionCode\":\"370522\"");
+        int countyUnits = Json.countWhere(county, "jurisdictionCode", "370522");
 
         Driver.Session s = loginAs("lijin-admin");
         s.open(BASE + "/console/units");

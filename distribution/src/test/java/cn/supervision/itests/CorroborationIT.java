@@ -62,7 +62,7 @@ public class CorroborationIT {
     /** A collecting special campaign of the city on its published system, over the given units. */
     static long collectingCampaign(String title, String unitIds) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
@@ -105,7 +105,7 @@ public class CorroborationIT {
         Http.Reply bad = Http.json("POST", API + "/v1/questionnaires", "city-admin", "{\"campaignId\":" + campaign
                 + ",\"definition\":" + definition.replace("C2.1", "D1.1") + "}");
         assertEquals(bad.body(), 400, bad.status());
-        assertTrue(bad.body(), bad.body().contains("bindings[0].indicatorCode") && bad.body().contains("社会评议"));
+        assertTrue(bad.body(), Json.anyText(bad.body(), "bindings[0].indicatorCode") && Json.anyText(bad.body(), "社会评议"));
 
         Http.Reply created = Http.json("POST", API + "/v1/questionnaires", "city-admin", "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}");
         assertEquals(created.body(), 201, created.status());
@@ -118,13 +118,13 @@ public class CorroborationIT {
                 "{\"unitId\":" + u[1] + ",\"recipients\":[{\"name\":\"张三\",\"phone\":\"13812341234\",\"category\":\"enterprise\"},"
                         + "{\"phone\":\"13900001111\",\"category\":\"citizen\"}]}");
         assertEquals(issued.body(), 201, issued.status());
-        assertTrue(issued.body(), issued.body().contains("138****1234") && !issued.body().contains("13812341234"));
+        assertTrue(issued.body(), Json.anyText(issued.body(), "138****1234") && !Json.anyText(issued.body(), "13812341234"));
         Matcher tokens = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(issued.body());
         assertTrue(tokens.find());
         String first = tokens.group(1);
         assertTrue(tokens.find());
         String second = tokens.group(1);
-        assertTrue(issued.body().contains("/services/api/v1/questionnaires/public/page?t=" + first));
+        assertTrue(Json.anyText(issued.body(), "/services/api/v1/questionnaires/public/page?t=" + first));
 
         // the respondent's side, without an account
         Http.Reply page = Http.get(API + "/v1/questionnaires/public/page?t=" + first, null);
@@ -133,15 +133,15 @@ public class CorroborationIT {
         assertTrue(page.body().contains("name=\"viewport\"") && page.body().contains("提交"));
         Http.Reply form = Http.get(API + "/v1/questionnaires/public/t/" + first, null);
         assertEquals(form.body(), 200, form.status());
-        assertTrue(form.body(), form.body().contains("2026年度社会评议") && form.body().contains("\"fixedCategory\":\"enterprise\"")
-                && !form.body().contains("13812341234"));
+        assertTrue(form.body(), Json.anyText(form.body(), "2026年度社会评议") && Json.has(form.body(), "fixedCategory", "enterprise")
+                && !Json.anyText(form.body(), "13812341234"));
         String five = "{\"answers\":[{\"questionCode\":\"S1\",\"level\":5},{\"questionCode\":\"T1\",\"text\":\"办事很快\"}]}";
         assertEquals(201, Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five).status());
         Http.Reply again = Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five);
         assertEquals(again.body(), 410, again.status());
         Http.Reply missing = Http.json("POST", API + "/v1/questionnaires/public/t/" + second, null, "{\"answers\":[]}");
         assertEquals(missing.body(), 400, missing.status());
-        assertTrue(missing.body(), missing.body().contains("answers.S1"));
+        assertTrue(missing.body(), Json.anyText(missing.body(), "answers.S1"));
         assertEquals(201, Http.json("POST", API + "/v1/questionnaires/public/t/" + second, null,
                 "{\"answers\":[{\"questionCode\":\"S1\",\"level\":3}]}").status());
         assertEquals(404, Http.get(API + "/v1/questionnaires/public/t/nosuchtokennosuchtoken", null).status());
@@ -160,26 +160,26 @@ public class CorroborationIT {
         // the office: masked data, audited reveal, progress, conversion
         assertEquals(403, Http.get(API + "/v1/questionnaires/" + q + "/responses", "czj-user").status());
         Http.Reply responses = Http.get(API + "/v1/questionnaires/" + q + "/responses", "city-admin");
-        assertEquals(3, PlatformIT.count(responses.body(), "\"questionnaireId\""));
-        assertTrue(responses.body(), responses.body().contains("张*") && responses.body().contains("135****5678")
-                && !responses.body().contains("13512345678"));
+        assertEquals(3, Json.count(responses.body(), "questionnaireId"));
+        assertTrue(responses.body(), Json.anyText(responses.body(), "张*") && Json.anyText(responses.body(), "135****5678")
+                && !Json.anyText(responses.body(), "13512345678"));
         long responseId = PlatformIT.firstId(responses.body());
         Http.Reply revealed = Http.json("POST", API + "/v1/questionnaires/" + q + "/responses/" + responseId + "/reveal", "city-admin",
                 "{\"reason\":\"回访核实\"}");
-        assertTrue(revealed.body(), revealed.status() == 200 && revealed.body().contains("13812341234"));
+        assertTrue(revealed.body(), revealed.status() == 200 && Json.anyText(revealed.body(), "13812341234"));
         assertEquals(403, Http.json("POST", API + "/v1/questionnaires/" + q + "/responses/" + responseId + "/reveal", "lijin-admin",
                 "{\"reason\":\"看看\"}").status());
         Http.Reply log = Http.get(API + "/v1/questionnaires/" + q + "/access-log", "city-admin");
-        assertTrue(log.body(), log.body().contains("\"username\":\"city-admin\"") && log.body().contains("回访核实"));
+        assertTrue(log.body(), Json.has(log.body(), "username", "city-admin") && Json.anyText(log.body(), "回访核实"));
 
         Http.Reply progress = Http.get(API + "/v1/questionnaires/" + q + "/progress", "city-admin");
-        assertTrue(progress.body(), progress.body().contains("\"responses\":3") && progress.body().contains("\"complete\":false"));
+        assertTrue(progress.body(), Json.has(progress.body(), "responses", 3) && Json.has(progress.body(), "complete", false));
         Http.Reply applied = Http.call("POST", API + "/v1/questionnaires/" + q + "/apply", "city-admin", null, null);
         assertEquals(applied.body(), 200, applied.status());
-        assertTrue(applied.body(), applied.body().contains("\"value\":50.00") && applied.body().contains("未达到最低样本量"));
+        assertTrue(applied.body(), Json.has(applied.body(), "value", Json.num("50.00")) && Json.anyText(applied.body(), "未达到最低样本量"));
         Http.Reply inputs = Http.get(API + "/v1/campaigns/" + campaign + "/units/" + u[1] + "/inputs", "city-admin");
-        assertTrue(inputs.body(), inputs.body().contains("\"source\":\"PUBLIC_EVALUATION\"")
-                && inputs.body().contains("(非常满意 1 + 满意 0) ÷ 有效回答 2"));
+        assertTrue(inputs.body(), Json.has(inputs.body(), "source", "PUBLIC_EVALUATION")
+                && Json.anyText(inputs.body(), "(非常满意 1 + 满意 0) ÷ 有效回答 2"));
     }
 
     @Test
@@ -193,7 +193,7 @@ public class CorroborationIT {
         long q = PlatformIT.firstId(Http.json("POST", API + "/v1/questionnaires", "city-admin",
                 "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}").body());
         Http.Reply matrix = Http.get(API + "/v1/questionnaires/" + q + "/peer-matrix", "city-admin");
-        assertEquals(matrix.body(), 6, PlatformIT.count(matrix.body(), "\"raterUnitId\""));
+        assertEquals(matrix.body(), 6, Json.count(matrix.body(), "raterUnitId"));
         Http.Reply self = Http.json("PUT", API + "/v1/questionnaires/" + q + "/peer-matrix", "city-admin",
                 "[{\"raterUnitId\":" + u[0] + ",\"ratedUnitId\":" + u[0] + "}]");
         assertEquals(self.body(), 400, self.status());
@@ -202,7 +202,7 @@ public class CorroborationIT {
         assertEquals(200, Http.call("POST", API + "/v1/questionnaires/" + q + "/open", "city-admin", null, null).status());
 
         Http.Reply tasks = Http.get(API + "/v1/questionnaires/" + q + "/peer-tasks", "czj-user");
-        assertEquals(tasks.body(), 1, PlatformIT.count(tasks.body(), "\"ratedUnitId\""));
+        assertEquals(tasks.body(), 1, Json.count(tasks.body(), "ratedUnitId"));
         String answers = "\"answers\":[{\"questionCode\":\"Q1\",\"level\":4},{\"questionCode\":\"Q2\",\"level\":5}]";
         assertEquals(201, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
                 "{\"ratedUnitId\":" + u[1] + "," + answers + "}").status());
@@ -212,10 +212,10 @@ public class CorroborationIT {
                 "{\"ratedUnitId\":" + u[2] + "," + answers + "}").status());
         assertEquals("units never read who rated them", 403, Http.get(API + "/v1/questionnaires/" + q + "/responses", "czj-user").status());
         Http.Reply office = Http.get(API + "/v1/questionnaires/" + q + "/responses", "city-admin");
-        assertTrue(office.body(), office.body().contains("\"raterUnitId\":" + u[0]) && office.body().contains("\"score\":90.00"));
+        assertTrue(office.body(), Json.has(office.body(), "raterUnitId", u[0]) && Json.has(office.body(), "score", Json.num("90.00")));
         Http.Reply applied = Http.call("POST", API + "/v1/questionnaires/" + q + "/apply?belowMinimum=true", "city-admin", null, null);
-        assertTrue(applied.body(), applied.body().contains("\"indicatorCode\":\"C1.1\",\"value\":90.00"));
-        assertTrue(Http.get(API + "/v1/campaigns/" + campaign + "/units/" + u[1] + "/inputs", "city-admin").body().contains("\"source\":\"PEER_REVIEW\""));
+        assertTrue(applied.body(), Json.has(applied.body(), "indicatorCode", "C1.1", "value", Json.num("90.00")));
+        assertTrue(Json.has(Http.get(API + "/v1/campaigns/" + campaign + "/units/" + u[1] + "/inputs", "city-admin").body(), "source", "PEER_REVIEW"));
     }
 
     @Test
@@ -236,14 +236,14 @@ public class CorroborationIT {
                 + "it.ontime-rate,无此部门,2026-03-01,70\n").getBytes(StandardCharsets.UTF_8);
         Http.Reply rejected = Http.call("POST", batches + "it-1", "assessment-system", "text/csv", csv);
         assertEquals(rejected.body(), 422, rejected.status());
-        assertTrue(rejected.body(), rejected.body().contains("\"line\":3") && rejected.body().contains("\"accepted\":2"));
+        assertTrue(rejected.body(), Json.has(rejected.body(), "line", 3) && Json.has(rejected.body(), "accepted", 2));
         byte[] fixed = new String(csv, StandardCharsets.UTF_8).replace("it.ontime-rate,无此部门,2026-03-01,70\n", "")
                 .getBytes(StandardCharsets.UTF_8);
         Http.Reply applied = Http.call("POST", batches + "it-1", "assessment-system", "text/csv", fixed);
         assertEquals(applied.body(), 201, applied.status());
         Http.Reply duplicate = Http.call("POST", batches + "it-1", "assessment-system", "text/csv", fixed);
         assertEquals(duplicate.body(), 200, duplicate.status());
-        assertTrue(duplicate.body().contains("\"status\":\"DUPLICATE\""));
+        assertTrue(Json.has(duplicate.body(), "status", "DUPLICATE"));
         Http.Reply json = Http.json("POST", batches + "it-2", "assessment-system",
                 "[{\"metric\":\"it.ontime-rate\",\"unit\":\"" + code1 + "\",\"date\":\"2026-04-01\",\"value\":\"100\"}]");
         assertEquals(json.body(), 201, json.status());
@@ -279,15 +279,15 @@ public class CorroborationIT {
         Http.Reply fed = Http.json("POST", API + "/v1/platform-data/campaigns/" + campaign + "/apply", "city-admin",
                 "[{\"metricCode\":\"it.ontime-rate\",\"indicatorCode\":\"C3.1\",\"asOccurrences\":false}]");
         assertEquals(fed.body(), 200, fed.status());
-        assertTrue(fed.body(), fed.body().contains("\"unitId\":" + u[1] + ",\"indicatorCode\":\"C3.1\",\"metricCode\":\"it.ontime-rate\",\"value\":95,\"rows\":2")
-                && fed.body().contains("\"unitId\":" + u[2] + ",\"indicatorCode\":\"C3.1\",\"metricCode\":\"it.ontime-rate\",\"value\":75"));
+        assertTrue(fed.body(), Json.has(fed.body(), "unitId", u[1], "indicatorCode", "C3.1", "metricCode", "it.ontime-rate", "value", 95, "rows", 2)
+                && Json.has(fed.body(), "unitId", u[2], "indicatorCode", "C3.1", "metricCode", "it.ontime-rate", "value", 75));
         Http.Reply inputs = Http.get(API + "/v1/campaigns/" + campaign + "/units/" + u[1] + "/inputs", "city-admin");
-        assertTrue(inputs.body(), inputs.body().contains("\"source\":\"PLATFORM_DATA\"") && inputs.body().contains("platform-data:it.ontime-rate batches=["));
+        assertTrue(inputs.body(), Json.has(inputs.body(), "source", "PLATFORM_DATA") && Json.anyText(inputs.body(), "platform-data:it.ontime-rate batches=["));
         Http.Reply wrongCategory = Http.json("POST", API + "/v1/platform-data/campaigns/" + campaign + "/apply", "city-admin",
                 "[{\"metricCode\":\"it.ontime-rate\",\"indicatorCode\":\"D1.1\",\"asOccurrences\":false}]");
-        assertTrue(wrongCategory.body(), wrongCategory.body().contains("不属于“平台数据”类别"));
+        assertTrue(wrongCategory.body(), Json.anyText(wrongCategory.body(), "不属于“平台数据”类别"));
         Http.Reply openapi = Http.get(API + "/openapi.json", null);
-        assertTrue(openapi.body().contains("/v1/platform-data/jurisdictions/{code}/batches") && openapi.body().contains("/v1/questionnaires/{id}/tokens"));
+        assertTrue(Json.documents(openapi.body(), "/v1/platform-data/jurisdictions/{code}/batches") && Json.documents(openapi.body(), "/v1/questionnaires/{id}/tokens"));
     }
 
     /** Sends only the headers of a POST declaring {@code length} bytes, then half-closes; returns the status line of the answer. */
@@ -333,18 +333,18 @@ public class CorroborationIT {
             feed.put("timeoutSeconds", "10");
             feed.put("retries", "0");
             configurations.createFactoryConfiguration("cn.supervision.platform.feed", "?").update(feed);
-            Http.await(API + "/v1/platform-data/feeds", "city-admin", r -> r.body().contains("it-haocha"), 30_000);
+            Http.await(API + "/v1/platform-data/feeds", "city-admin", r -> Json.anyText(r.body(), "it-haocha"), 30_000);
             Http.Reply run = Http.call("POST", API + "/v1/platform-data/feeds/it-haocha/runs", "city-admin", null, null);
             assertEquals(run.body(), 200, run.status());
-            assertTrue(run.body(), run.body().contains("\"outcome\":\"SUCCEEDED\"") && run.body().contains("\"rows\":1"));
+            assertTrue(run.body(), Json.has(run.body(), "outcome", "SUCCEEDED") && Json.has(run.body(), "rows", 1));
             Http.Reply again = Http.call("POST", API + "/v1/platform-data/feeds/it-haocha/runs", "city-admin", null, null);
-            assertTrue(again.body(), again.body().contains("\"outcome\":\"DUPLICATE\""));
+            assertTrue(again.body(), Json.has(again.body(), "outcome", "DUPLICATE"));
         }
         Http.Reply runs = Http.get(API + "/v1/platform-data/feeds/it-haocha/runs", "city-admin");
-        assertEquals(runs.body(), 2, PlatformIT.count(runs.body(), "\"outcome\""));
+        assertEquals(runs.body(), 2, Json.count(runs.body(), "outcome"));
         Http.Reply rows = Http.get(API + "/v1/platform-data/jurisdictions/370500/metrics/it.bad-reviews/rows?unit=" + u[3], "city-admin");
-        assertTrue(rows.body(), rows.body().contains("\"value\":3") && rows.body().contains("\"batchId\""));
-        assertFalse(Http.get(API + "/v1/platform-data/feeds", "lijin-admin").body().contains("it-haocha"));
+        assertTrue(rows.body(), Json.has(rows.body(), "value", 3) && Json.mentions(rows.body(), "batchId"));
+        assertFalse(Json.anyText(Http.get(API + "/v1/platform-data/feeds", "lijin-admin").body(), "it-haocha"));
     }
 
     /** A partner's export endpoint: answers every request with the same CSV document. */

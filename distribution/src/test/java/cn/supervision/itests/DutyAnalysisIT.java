@@ -5,10 +5,13 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -84,14 +87,15 @@ public class DutyAnalysisIT {
         assertTrue(overlaps.header("X-Total-Count"), Integer.parseInt(overlaps.header("X-Total-Count")) >= 10);
         assertTrue("the planted 户外广告 overlap (smartcn segmented the mandates inside Karaf): " + overlaps.body(),
                 overlaps.body().split("户外广告设施", -1).length > 2);
-        assertTrue(overlaps.body(), overlaps.body().contains("\"户外\"") && overlaps.body().contains("\"广告\""));
+        assertTrue(overlaps.body(), Json.mentions(overlaps.body(), "户外") && Json.mentions(overlaps.body(), "广告"));
 
         Http.Reply listing = ok(200, Http.get(BASE + "/proposals?jurisdiction=370500&kind=OVERLAP&state=PROPOSED&limit=1000", "city-leader"));
         String body = listing.body();
         long adId = -1;
-        for (String proposal : body.split("\\{\"id\":")) {
-            if (proposal.contains("\"OVERLAP\"") && (adId < 0 || proposal.split("户外广告设施", -1).length > 2)) {
-                adId = Long.parseLong(proposal.substring(0, proposal.indexOf(',')));
+        List<JsonNode> proposals = Json.elements(Json.parse(body)).toList();
+        for (JsonNode proposal : proposals) {
+            if (Json.mentions(proposal, "OVERLAP") && (adId < 0 || proposal.toString().split("户外广告设施", -1).length > 2)) {
+                adId = proposal.path("id").longValue();
             }
         }
         assertTrue("a proposed overlap to decide on: " + body, adId > 0);
@@ -104,29 +108,29 @@ public class DutyAnalysisIT {
         ok(400, Http.json("POST", dismiss, "city-admin", "{\"reason\":\" \"}"));
         ok(400, Http.json("POST", dismiss, "city-admin", "{\"reason\":"));
         String dismissed = ok(200, Http.json("POST", dismiss, "city-admin", "{\"reason\":\"规划设置与执法查处分工明确\"}")).body();
-        assertTrue(dismissed, dismissed.contains("\"state\":\"DISMISSED\"") && dismissed.contains("\"decidedBy\":\"city-admin\""));
+        assertTrue(dismissed, Json.has(dismissed, "state", "DISMISSED") && Json.has(dismissed, "decidedBy", "city-admin"));
         ok(409, Http.json("POST", dismiss, "city-admin", "{\"reason\":\"再次排除\"}"));
         ok(409, Http.json("POST", BASE + "/proposals/" + adId + "/confirm", "city-admin", "{\"reason\":\"改为确认\"}"));
 
         // confirm another: it becomes findings of the duty analysis
         long otherId = -1;
-        for (String proposal : body.split("\\{\"id\":")) {
-            if (otherId < 0 && proposal.contains("\"OVERLAP\"") && !proposal.startsWith(adId + ",")) {
-                otherId = Long.parseLong(proposal.substring(0, proposal.indexOf(',')));
+        for (JsonNode proposal : proposals) {
+            if (otherId < 0 && Json.mentions(proposal, "OVERLAP") && proposal.path("id").longValue() != adId) {
+                otherId = proposal.path("id").longValue();
             }
         }
         String confirmed = ok(200, Http.json("POST", BASE + "/proposals/" + otherId + "/confirm", "city-admin",
                 "{\"reason\":\"两部门三定均写此项职责，需厘清\"}")).body();
         Matcher findings = Pattern.compile("\"findingIds\":\\[(\\d+)").matcher(confirmed);
-        assertTrue(confirmed, confirmed.contains("\"state\":\"CONFIRMED\"") && findings.find());
+        assertTrue(confirmed, Json.has(confirmed, "state", "CONFIRMED") && findings.find());
         String finding = ok(200, Http.get(API + "/v1/findings/" + findings.group(1), "city-admin")).body();
-        assertTrue(finding, finding.contains("\"kind\":\"DUTY_ANALYSIS\"") && finding.contains("\"reference\":\"" + otherId + "\"")
-                && finding.contains("DUTY_OVERLAP_GAP"));
+        assertTrue(finding, Json.has(finding, "kind", "DUTY_ANALYSIS") && Json.has(finding, "reference", String.valueOf(otherId))
+                && Json.anyText(finding, "DUTY_OVERLAP_GAP"));
 
         // a second run proposes nothing again, whatever was decided
         String second = ok(200, Http.call("POST", run, "city-admin", null, null)).body();
         assertEquals(second, 0, field(second, "newOverlaps") + field(second, "newGaps"));
         assertEquals(second, field(first, "newOverlaps") + field(first, "newGaps") + field(first, "known"), field(second, "known"));
-        assertTrue(ok(200, Http.get(BASE + "/proposals/" + adId, "city-leader")).body().contains("\"state\":\"DISMISSED\""));
+        assertTrue(Json.has(ok(200, Http.get(BASE + "/proposals/" + adId, "city-leader")).body(), "state", "DISMISSED"));
     }
 }

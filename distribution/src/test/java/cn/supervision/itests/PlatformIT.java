@@ -19,10 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -127,12 +130,12 @@ public class PlatformIT {
     @Test
     public void healthAndApiDescriptionArePublicAndEverythingElseNeedsCredentials() throws Exception {
         Http.Reply health = healthy();
-        assertTrue(health.body(), health.body().contains("\"status\":\"UP\"") && health.body().contains("\"registry\"")
-                && health.body().contains("\"indicator\"") && health.body().contains("\"soap\""));
+        assertTrue(health.body(), Json.has(health.body(), "status", "UP") && Json.mentions(health.body(), "registry")
+                && Json.mentions(health.body(), "indicator") && Json.mentions(health.body(), "soap"));
         Http.Reply openApi = Http.get(API + "/openapi.json", null);
         assertEquals(200, openApi.status());
-        assertTrue(openApi.body().contains("\"openapi\" : \"3.") && openApi.body().contains("/v1/jurisdictions/{code}/units")
-                && openApi.body().contains("basicAuth"));
+        assertTrue(Json.at(openApi.body(), "/openapi").asText().startsWith("3.") && Json.documents(openApi.body(), "/v1/jurisdictions/{code}/units")
+                && Json.anyText(openApi.body(), "basicAuth"));
 
         Http.Reply ui = Http.get(API + "/api-docs/", null);
         assertEquals(200, ui.status());
@@ -142,7 +145,7 @@ public class PlatformIT {
         Http.Reply anonymous = Http.get(API + "/v1/jurisdictions", null);
         assertEquals(401, anonymous.status());
         assertTrue(anonymous.contentType(), anonymous.contentType().startsWith("application/problem+json"));
-        assertTrue(anonymous.body().contains("\"status\":401"));
+        assertTrue(Json.has(anonymous.body(), "status", 401));
         assertEquals(401, Http.call("GET", API + "/v1/jurisdictions", "nobody", null, null).status());
     }
 
@@ -150,14 +153,14 @@ public class PlatformIT {
     public void demoDataIsLoaded() throws Exception {
         healthy();
         Http.Reply units = Http.await(API + "/v1/jurisdictions/370500/units", "city-admin",
-                r -> r.status() == 200 && count(r.body(), "\"jurisdictionCode\"") >= 40, 60_000);
-        assertTrue(units.body().contains("中共东营市委机构编制委员会办公室"));
-        assertTrue("the list answers summaries: duty counts, no mandate text", units.body().contains("\"dutyCount\":")
-                && !units.body().contains("\"duties\""));
+                r -> r.status() == 200 && Json.count(r.body(), "jurisdictionCode") >= 40, 60_000);
+        assertTrue(Json.anyText(units.body(), "中共东营市委机构编制委员会办公室"));
+        assertTrue("the list answers summaries: duty counts, no mandate text", Json.hasField(units.body(), "dutyCount")
+                && !Json.mentions(units.body(), "duties"));
         assertTrue("full mandates with 10+ duties are present",
-                Http.get(API + "/v1/jurisdictions/370500/units?view=full", "city-admin").body().contains("\"number\":12"));
+                Json.has(Http.get(API + "/v1/jurisdictions/370500/units?view=full", "city-admin").body(), "number", 12));
         Http.Reply lijin = Http.get(API + "/v1/jurisdictions/370522/units", "city-admin");
-        assertTrue(lijin.body(), lijin.body().contains("利津县财政局"));
+        assertTrue(lijin.body(), Json.anyText(lijin.body(), "利津县财政局"));
     }
 
     @Test
@@ -165,9 +168,9 @@ public class PlatformIT {
         healthy();
         Http.Reply mine = Http.get(API + "/v1/jurisdictions", "lijin-admin");
         assertEquals(200, mine.status());
-        assertEquals(1, count(mine.body(), "\"code\""));
-        assertTrue(mine.body().contains("370522"));
-        assertEquals(8, count(Http.get(API + "/v1/jurisdictions", "city-admin").body(), "\"code\""));
+        assertEquals(1, Json.count(mine.body(), "code"));
+        assertTrue(Json.anyText(mine.body(), "370522"));
+        assertEquals(8, Json.count(Http.get(API + "/v1/jurisdictions", "city-admin").body(), "code"));
 
         assertEquals(403, Http.get(API + "/v1/jurisdictions/370500/units", "lijin-admin").status());
         assertEquals(403, Http.get(API + "/v1/jurisdictions/370523/units", "lijin-admin").status());
@@ -175,7 +178,7 @@ public class PlatformIT {
         Http.Reply created = Http.json("POST", API + "/v1/jurisdictions/370523/units", "lijin-admin",
                 "{\"code\":\"INTRUDER\",\"name\":\"越权单位\",\"kind\":\"OTHER\"}");
         assertEquals(403, created.status());
-        assertTrue(created.body().contains("\"status\":403"));
+        assertTrue(Json.has(created.body(), "status", 403));
 
         long cityUnit = firstId(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
         assertEquals(403, Http.get(API + "/v1/units/" + cityUnit, "lijin-admin").status());
@@ -201,35 +204,35 @@ public class PlatformIT {
 
         Http.Reply read = Http.get(API + "/v1/units/" + id, "lijin-admin");
         assertEquals(200, read.status());
-        assertTrue(read.body().contains("\"institutionalSlots\":12") && read.body().contains("\"revision\":1"));
+        assertTrue(Json.has(read.body(), "institutionalSlots", 12) && Json.has(read.body(), "revision", 1));
 
         Http.Reply updated = Http.json("PUT", API + "/v1/units/" + id, "lijin-admin",
                 "{\"code\":\"" + code + "\",\"name\":\"利津县测试服务中心\",\"kind\":\"PUBLIC_INSTITUTION\","
                         + "\"mandate\":{\"duties\":[{\"number\":1,\"text\":\"承担测试工作。\"},{\"number\":2,\"text\":\"承办交办事项。\"}],"
                         + "\"staffing\":{\"administrativeSlots\":0,\"institutionalSlots\":15,\"leadershipPosts\":2}}}");
         assertEquals(updated.body(), 200, updated.status());
-        assertTrue(Http.get(API + "/v1/units/" + id, "city-admin").body().contains("利津县测试服务中心"));
+        assertTrue(Json.anyText(Http.get(API + "/v1/units/" + id, "city-admin").body(), "利津县测试服务中心"));
 
         Http.Reply abolished = Http.json("POST", API + "/v1/units/" + id + "/status", "lijin-admin",
                 "{\"status\":\"ABOLISHED\",\"reason\":\"机构改革撤销\"}");
         assertEquals(abolished.body(), 200, abolished.status());
-        assertFalse(Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin").body().contains(code));
-        assertTrue(Http.get(API + "/v1/jurisdictions/370522/units?includeInactive=true", "lijin-admin").body().contains(code));
+        assertFalse(Json.anyText(Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin").body(), code));
+        assertTrue(Json.anyText(Http.get(API + "/v1/jurisdictions/370522/units?includeInactive=true", "lijin-admin").body(), code));
         Http.Reply history = Http.get(API + "/v1/units/" + id + "/history", "lijin-admin");
-        assertEquals(3, count(history.body(), "\"change\""));
-        assertTrue(history.body().contains("机构改革撤销"));
+        assertEquals(3, Json.count(history.body(), "change"));
+        assertTrue(Json.anyText(history.body(), "机构改革撤销"));
     }
 
     @Test
     public void badInputGetsProblemBodiesAndWritesNothing() throws Exception {
         healthy();
         String units = API + "/v1/jurisdictions/370523/units";
-        int before = count(Http.get(units + "?includeInactive=true", "guangrao-admin").body(), "\"jurisdictionCode\"");
+        int before = Json.count(Http.get(units + "?includeInactive=true", "guangrao-admin").body(), "jurisdictionCode");
 
         assertProblem(400, "unknownField", Http.json("POST", units, "guangrao-admin",
                 "{\"code\":\"B1\",\"name\":\"某局\",\"kind\":\"OTHER\",\"unknownField\":1}"));
         assertProblem(400, "JSON", Http.json("POST", units, "guangrao-admin", "{\"code\":\"B1\",\"name\":"));
-        assertProblem(400, "\"field\":\"name\"", Http.json("POST", units, "guangrao-admin", "{\"code\":\"B1\",\"kind\":\"OTHER\"}"));
+        assertProblem(400, problem -> Json.has(problem, "field", "name"), Http.json("POST", units, "guangrao-admin", "{\"code\":\"B1\",\"kind\":\"OTHER\"}"));
         assertProblem(400, "100", Http.json("POST", units, "guangrao-admin",
                 "{\"code\":\"B1\",\"name\":\"" + "长".repeat(101) + "\",\"kind\":\"OTHER\"}"));
         assertProblem(400, "NOPE", Http.json("POST", units, "guangrao-admin", "{\"code\":\"B1\",\"name\":\"某局\",\"kind\":\"NOPE\"}"));
@@ -244,7 +247,7 @@ public class PlatformIT {
         assertProblem(400, "xlsx", Http.call("POST", units + "/import", "guangrao-admin", XLSX,
                 "not a workbook".getBytes(StandardCharsets.UTF_8)));
 
-        int after = count(Http.get(units + "?includeInactive=true", "guangrao-admin").body(), "\"jurisdictionCode\"");
+        int after = Json.count(Http.get(units + "?includeInactive=true", "guangrao-admin").body(), "jurisdictionCode");
         assertEquals("nothing half-written", before, after);
     }
 
@@ -259,7 +262,7 @@ public class PlatformIT {
                 Arrays.asList(code + "Z", "广饶县导入测试中心", "", "事业单位", code, "", "", "", 0, 6, 1)))));
         Http.Reply imported = Http.call("POST", API + "/v1/jurisdictions/370523/units/import", "guangrao-admin", XLSX, xlsx.toByteArray());
         assertEquals(imported.body(), 200, imported.status());
-        assertTrue(imported.body(), imported.body().contains("\"created\":[\"" + code + "\",\"" + code + "Z\"]"));
+        assertTrue(imported.body(), Json.strings(Json.at(imported, "/created")).equals(List.of(code, code + "Z")));
 
         Http.Reply export = Http.get(API + "/v1/jurisdictions/370523/units/export", "guangrao-admin");
         assertEquals(200, export.status());
@@ -321,11 +324,15 @@ public class PlatformIT {
     }
 
     private static void assertProblem(int status, String mentions, Http.Reply reply) {
+        assertProblem(status, problem -> Json.anyText(problem, mentions), reply);
+    }
+
+    private static void assertProblem(int status, Predicate<JsonNode> says, Http.Reply reply) {
         assertEquals(reply.body(), status, reply.status());
         assertTrue(reply.contentType(), reply.contentType().startsWith("application/problem+json"));
-        assertTrue(reply.body(), reply.body().contains("\"status\":" + status) && reply.body().contains("\"title\"")
-                && reply.body().contains("\"detail\""));
-        assertTrue(reply.body(), reply.body().contains(mentions));
+        assertTrue(reply.body(), Json.has(reply.body(), "status", status) && Json.hasField(reply.body(), "title")
+                && Json.hasField(reply.body(), "detail"));
+        assertTrue(reply.body(), says.test(Json.of(reply)));
         assertFalse(reply.body(), reply.body().contains("Exception") || reply.body().contains("\tat "));
     }
 
