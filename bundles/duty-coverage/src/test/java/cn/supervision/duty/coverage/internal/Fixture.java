@@ -1,6 +1,5 @@
 package cn.supervision.duty.coverage.internal;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +22,7 @@ import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.fakes.FakeIndicatorSystemService;
 
 /** Units with typed duties, callers of every kind, and systems whose template A1 is 履行主要职责. */
 final class Fixture {
@@ -59,13 +59,12 @@ final class Fixture {
         Indicator a1 = new Indicator("A1", "履行主要职责", null, null, new BigDecimal("30"), null, null, null, List.of());
         SystemDefinition def = new SystemDefinition("体系", 2026, Set.of(UnitKind.GOVERNMENT_DEPARTMENT), Aggregation.POINTS,
                 new BigDecimal("100"), null, null, null, List.of(a1), List.of());
-        return (IndicatorSystemService) Proxy.newProxyInstance(Fixture.class.getClassLoader(),
-                new Class<?>[] {IndicatorSystemService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("get")) {
-                        return new IndicatorSystem((Long) args[1], GR, "gr", 1, SystemStatus.PUBLISHED, null, "h", def,
-                                Instant.EPOCH, "seed", Instant.EPOCH, "seed", Instant.EPOCH, "seed");
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        return new FakeIndicatorSystemService() {
+            @Override
+            public IndicatorSystem get(Caller caller, long id) {
+                return new IndicatorSystem(id, GR, "gr", 1, SystemStatus.PUBLISHED, null, "h", def,
+                        Instant.EPOCH, "seed", Instant.EPOCH, "seed", Instant.EPOCH, "seed");
+            }
+        };
     }
 }
