@@ -13,29 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.supervision.api.campaign.Campaign;
-import cn.supervision.api.campaign.CampaignDraft;
-import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
-import cn.supervision.api.campaign.Evidence;
-import cn.supervision.api.campaign.InputRecord;
-import cn.supervision.api.campaign.InputSource;
-import cn.supervision.api.campaign.ResultRevision;
-import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.document.DocumentFormat;
-import cn.supervision.api.document.DocumentKind;
 import cn.supervision.api.document.DocumentRequest;
-import cn.supervision.api.document.DocumentService;
 import cn.supervision.api.document.StoredDocument;
 import cn.supervision.api.followup.Finding;
-import cn.supervision.api.followup.FindingDraft;
-import cn.supervision.api.followup.FindingService;
-import cn.supervision.api.followup.FindingState;
-import cn.supervision.api.followup.GenerationRule;
-import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.notification.Message;
-import cn.supervision.api.notification.Notification;
-import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
@@ -45,24 +29,23 @@ import cn.supervision.api.security.UserDirectory;
 import cn.supervision.api.security.UserInfo;
 import cn.supervision.api.task.OwnerKind;
 import cn.supervision.api.task.TaskDraft;
-import cn.supervision.api.task.TaskEvent;
 import cn.supervision.api.task.TaskOrigin;
 import cn.supervision.api.task.TaskQuery;
-import cn.supervision.api.task.TaskService;
 import cn.supervision.api.task.TaskState;
 import cn.supervision.api.task.TrackedTask;
+import cn.supervision.testing.fakes.FakeCampaignService;
+import cn.supervision.testing.fakes.FakeDocumentService;
+import cn.supervision.testing.fakes.FakeFindingService;
+import cn.supervision.testing.fakes.FakeNotificationService;
+import cn.supervision.testing.fakes.FakeTaskService;
 
 /** Typed fakes of the services a special report uses, each deciding with the real Access policy where it matters. */
 final class Fakes {
     private Fakes() {
     }
 
-    static UnsupportedOperationException unused() {
-        return new UnsupportedOperationException("special reports do not call this");
-    }
-
     /** Findings by id, read with READ_FOLLOWUP. */
-    static final class Findings implements FindingService {
+    static final class Findings extends FakeFindingService {
         final Map<Long, Finding> byId = new LinkedHashMap<>();
         private final Access access;
 
@@ -80,17 +63,10 @@ final class Fakes {
             access.require(caller, Operation.READ_FOLLOWUP, f.jurisdictionCode());
             return f;
         }
-
-        @Override public List<Finding> list(Caller c, String j, Long u, FindingState s, int o, int l) { throw unused(); }
-        @Override public Finding create(Caller caller, String jurisdictionCode, FindingDraft draft) { throw unused(); }
-        @Override public List<FindingDraft> preview(Caller caller, long campaignId, GenerationRule rule) { throw unused(); }
-        @Override public List<Finding> generate(Caller caller, long campaignId, GenerationRule rule) { throw unused(); }
-        @Override public Finding withdraw(Caller caller, long id, String reason) { throw unused(); }
-        @Override public Finding moveTo(Caller caller, long id, FindingState state, Long noticeId, String reason) { throw unused(); }
     }
 
     /** Campaigns with their published results, read with READ_CAMPAIGN / READ_RESULTS. */
-    static final class Campaigns implements CampaignService {
+    static final class Campaigns extends FakeCampaignService {
         final Map<Long, Campaign> campaigns = new LinkedHashMap<>();
         final Map<Long, List<UnitResult>> results = new LinkedHashMap<>();
         private final Access access;
@@ -115,27 +91,6 @@ final class Fakes {
             access.require(caller, Operation.READ_RESULTS, new Target(c.jurisdictionCode(), null, c.state() == CampaignState.PUBLISHED));
             return results.getOrDefault(campaignId, List.of());
         }
-
-        @Override public List<Campaign> list(Caller caller, String jurisdictionCode, CampaignState state) { throw unused(); }
-        @Override public Campaign create(Caller caller, String jurisdictionCode, CampaignDraft draft) { throw unused(); }
-        @Override public Campaign update(Caller caller, long id, CampaignDraft draft) { throw unused(); }
-        @Override public Campaign transition(Caller caller, long id, CampaignState to, String reason) { throw unused(); }
-        @Override public List<Transition> history(Caller caller, long id) { throw unused(); }
-        @Override public Campaign rollover(Caller caller, long id) { throw unused(); }
-        @Override public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
-                                                 InputSource source, String explanation) { throw unused(); }
-        @Override public List<InputRecord> inputs(Caller caller, long campaignId, long unitId) { throw unused(); }
-        @Override public cn.supervision.api.campaign.InputBatch recordInputs(Caller caller, long campaignId, List<cn.supervision.api.campaign.InputDraft> inputs) { throw unused(); }
-        @Override public List<Coverage> coverage(Caller caller, long campaignId) { throw unused(); }
-        @Override public List<ResultRevision> revisions(Caller caller, long campaignId) { throw unused(); }
-        @Override public ResultRevision correct(Caller caller, long campaignId, String reason, List<Correction> corrections) { throw unused(); }
-        @Override public InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note) { throw unused(); }
-        @Override public void checkEvidenceUpload(Caller caller, long campaignId, long inputId) { throw unused(); }
-        @Override public Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content) { throw unused(); }
-        @Override public List<Evidence> evidence(Caller caller, long campaignId, long inputId) { throw unused(); }
-        @Override public byte[] evidenceContent(Caller caller, long campaignId, long evidenceId) { throw unused(); }
-        @Override public List<cn.supervision.api.campaign.DutyLeaf> dutyLeaves(Caller caller, long campaignId, Long unitId) { throw unused(); }
-        @Override public cn.supervision.api.indicator.SystemDefinition systemFor(Caller caller, long campaignId, long unitId) { throw unused(); }
     }
 
     /** The realm's users as the security bundle lists them. */
@@ -161,7 +116,7 @@ final class Fakes {
      * The task service's contract as the report bundle relies on it: MANAGE_TASKS to create, all or none, owners that
      * exist ({@code units} / {@code departments} by code), deadlines not in the past; closing moves a task to DONE.
      */
-    static final class Tasks implements TaskService {
+    static final class Tasks extends FakeTaskService {
         final Map<Long, TrackedTask> tasks = new LinkedHashMap<>();
         final List<Caller> creators = new ArrayList<>();
         final List<String> units;
@@ -230,17 +185,10 @@ final class Fakes {
             tasks.put(id, done);
             return done;
         }
-
-        @Override public TrackedTask get(Caller caller, long id) { throw unused(); }
-        @Override public List<TaskEvent> history(Caller caller, long id) { throw unused(); }
-        @Override public TrackedTask reportProgress(Caller caller, long id, String text, Integer percent) { throw unused(); }
-        @Override public TrackedTask cancel(Caller caller, long id, String reason) { throw unused(); }
-        @Override public TrackedTask reopen(Caller caller, long id, String reason) { throw unused(); }
-        @Override public TrackedTask redate(Caller caller, long id, LocalDate deadline, String reason) { throw unused(); }
     }
 
     /** Captures what would be rendered; numbers the first version of a subject, keeps the number after. */
-    static final class Documents implements DocumentService {
+    static final class Documents extends FakeDocumentService {
         final List<DocumentRequest> requests = new ArrayList<>();
         final List<Caller> callers = new ArrayList<>();
         final Map<Long, byte[]> contents = new LinkedHashMap<>();
@@ -279,14 +227,10 @@ final class Fakes {
             }
             return contents.get(id);
         }
-
-        @Override public List<StoredDocument> list(Caller c, String j, DocumentKind k, String s, int o, int l) { throw unused(); }
-        @Override public StoredDocument get(Caller caller, long id) { throw unused(); }
-        @Override public StoredDocument issue(Caller caller, long id) { throw unused(); }
     }
 
     /** Captures the messages by recipient ("user:x" or "office:code"). */
-    static final class Notifications implements NotificationService {
+    static final class Notifications extends FakeNotificationService {
         final List<String> sent = new ArrayList<>();
         final List<Message> messages = new ArrayList<>();
 
@@ -303,11 +247,6 @@ final class Fakes {
             messages.add(message);
             return 1;
         }
-
-        @Override public int toUnit(String jurisdictionCode, String unitCode, Message message) { throw unused(); }
-        @Override public List<Notification> inbox(Caller caller, boolean unreadOnly, int offset, int limit) { throw unused(); }
-        @Override public long unreadCount(Caller caller) { throw unused(); }
-        @Override public Notification markRead(Caller caller, long id) { throw unused(); }
     }
 
     static TaskDraft task(String title, OwnerKind kind, String owner, LocalDate deadline) {
