@@ -25,14 +25,10 @@ import javax.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.audit.AuditAction;
-import cn.supervision.api.audit.AuditEntry;
 import cn.supervision.api.audit.AuditEvent;
-import cn.supervision.api.audit.AuditLog;
-import cn.supervision.api.audit.AuditPage;
-import cn.supervision.api.audit.AuditQuery;
-import cn.supervision.api.audit.ChainVerification;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.fakes.FakeAuditLog;
 
 /** What the REST audit filter records, and what it masks or leaves out. */
 class AuditFilterTest {
@@ -41,7 +37,7 @@ class AuditFilterTest {
     static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
 
     /** An audit log that keeps what it is given. */
-    static final class Recorder implements AuditLog {
+    static final class Recorder extends FakeAuditLog {
         final List<AuditEvent> events = new ArrayList<>();
         boolean accepting = true;
 
@@ -53,21 +49,6 @@ class AuditFilterTest {
         @Override
         public boolean accepting() {
             return accepting;
-        }
-
-        @Override
-        public AuditPage list(Caller caller, AuditQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AuditEntry> export(Caller caller, AuditQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ChainVerification verify(Caller caller) {
-            throw new UnsupportedOperationException();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.JurisdictionHierarchy;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.fakes.FakeRegistryService;
 
 class HealthResourceTest {
     static final String SECRET = "java.sql.SQLException: Connection refused to db01.internal:1527 (user supervision)";
@@ -47,13 +47,12 @@ class HealthResourceTest {
                 return code.startsWith(ancestor.substring(0, 4));
             }
         });
-        return (RegistryService) Proxy.newProxyInstance(HealthResourceTest.class.getClassLoader(), new Class<?>[] {RegistryService.class},
-                (p, m, a) -> {
-                    if (m.getName().equals("access")) {
-                        return access;
-                    }
-                    throw new IllegalStateException("not used: " + m.getName());
-                });
+        return new FakeRegistryService() {
+            @Override
+            public Access access() {
+                return access;
+            }
+        };
     }
 
     private static String body(HealthResource health, Caller caller) {
