@@ -50,6 +50,11 @@ public class ShellCompletionIT {
     @Test
     public void commandArgumentsCompleteToCodesAndIdsWithTheirNames() throws Exception {
         Http.await(PlatformIT.API + "/v1/health", null, r -> r.status() == 200, 120_000);
+        // Karaf registers a bundle's commands and completers together, once every service they reference is up
+        long until = System.currentTimeMillis() + 120_000;
+        while (shell.getRegistry().getCommand("supervision", "unit-list") == null && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
         Set<String> registered = new TreeSet<>();
         shell.getRegistry().getServices(Completer.class).forEach(c -> registered.add(c.getClass().getName()));
         for (String name : List.of("Jurisdiction", "Unit", "Campaign", "IndicatorSystem", "Contribution", "Feed", "Pass")) {
