@@ -11,8 +11,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -78,14 +81,14 @@ public class AuditIT {
         assertNotNull(list.header("X-Total-Count"));
         assertTrue(Long.parseLong(list.header("X-Total-Count")) >= 2);
         String body = list.body();
-        String entry = entryWith(body, "created=" + id);
-        assertTrue(entry, entry.contains("\"username\":\"lijin-admin\"") && entry.contains("\"roles\":\"COUNTY_ADMIN\"")
-                && entry.contains("\"jurisdictionCode\":\"370522\"") && entry.contains("\"method\":\"POST\"")
-                && entry.contains("\"resource\":\"/v1/jurisdictions/{code}/units\"") && entry.contains("code=370522")
-                && entry.contains("\"status\":201") && entry.contains("\"source\":\"127.0.0.1\"") && entry.contains("\"hash\":\""));
+        JsonNode entry = entryWith(body, e -> Json.anyText(e, "created=" + id));
+        assertTrue(entry.toString(), Json.has(entry, "username", "lijin-admin") && Json.has(entry, "roles", "COUNTY_ADMIN")
+                && Json.has(entry, "jurisdictionCode", "370522") && Json.has(entry, "method", "POST")
+                && Json.has(entry, "resource", "/v1/jurisdictions/{code}/units") && Json.anyText(entry, "code=370522")
+                && Json.has(entry, "status", 201) && Json.has(entry, "source", "127.0.0.1") && entry.path("hash").isTextual());
         assertTrue("newest first: the refusal came later " + body, body.indexOf("created=" + id) > body.indexOf("\"status\":403"));
         Http.Reply refusals = Http.get(AUDIT + "?user=lijin-admin&action=WRITE&outcome=REFUSED", "lijin-admin");
-        assertTrue(refusals.body(), refusals.body().contains("\"status\":403") && !refusals.body().contains("\"status\":201"));
+        assertTrue(refusals.body(), Json.has(refusals.body(), "status", 403) && !Json.has(refusals.body(), "status", 201));
 
         ChainVerification chain = audit.verify(Caller.system("it"));
         assertTrue(chain.reason(), chain.intact());
@@ -109,19 +112,19 @@ public class AuditIT {
 
         Http.Reply failed = Http.get(AUDIT + "?action=LOGIN_FAILED&limit=100", "city-admin");
         assertEquals(failed.body(), 200, failed.status());
-        String rest = entryWith(failed.body(), "\"username\":\"" + user + "\"");
-        assertTrue(rest, rest.contains("\"channel\":\"REST\"") && rest.contains("\"status\":401"));
-        String soapEntry = entryWith(failed.body(), "\"username\":\"" + user + "-soap\"");
-        assertTrue(soapEntry, soapEntry.contains("\"channel\":\"SOAP\""));
+        JsonNode rest = entryWith(failed.body(), e -> Json.has(e, "username", user));
+        assertTrue(rest.toString(), Json.has(rest, "channel", "REST") && Json.has(rest, "status", 401));
+        JsonNode soapEntry = entryWith(failed.body(), e -> Json.has(e, "username", user + "-soap"));
+        assertTrue(soapEntry.toString(), Json.has(soapEntry, "channel", "SOAP"));
         Http.Reply export = Http.get(AUDIT + "/export?action=LOGIN_FAILED", "city-admin");
         for (String text : List.of(failed.body(), export.body())) {
             assertFalse(text.contains("Guess-Pa55"));
         }
         // a county office does not see them: the claimed name proves nothing, they are the platform's (the city's)
-        assertFalse(Http.get(AUDIT + "?action=LOGIN_FAILED&limit=100", "lijin-admin").body().contains(user));
+        assertFalse(Json.anyText(Http.get(AUDIT + "?action=LOGIN_FAILED&limit=100", "lijin-admin").body(), user));
         // a successful login is recorded too (once per user and address within a window)
         Http.get(API + "/v1/jurisdictions", "guangrao-admin");
-        assertTrue(Http.get(AUDIT + "?action=LOGIN_SUCCEEDED&user=guangrao-admin", "guangrao-admin").body().contains("\"LOGIN_SUCCEEDED\""));
+        assertTrue(Json.mentions(Http.get(AUDIT + "?action=LOGIN_SUCCEEDED&user=guangrao-admin", "guangrao-admin").body(), "LOGIN_SUCCEEDED"));
     }
 
     @Test
@@ -133,17 +136,17 @@ public class AuditIT {
                 unitJson(code + "G", "广饶县审计测试中心")).status());
 
         Http.Reply city = Http.get(AUDIT + "?limit=500", "city-admin");
-        assertTrue(city.body().contains("\"username\":\"city-admin\"") && city.body().contains("\"username\":\"guangrao-admin\""));
+        assertTrue(Json.has(city.body(), "username", "city-admin") && Json.has(city.body(), "username", "guangrao-admin"));
         Http.Reply lijin = Http.get(AUDIT + "?limit=500", "lijin-admin");
         assertEquals(200, lijin.status());
-        assertFalse(lijin.body(), lijin.body().contains("\"username\":\"city-admin\""));
-        assertFalse(lijin.body(), lijin.body().contains("\"username\":\"guangrao-admin\""));
-        assertFalse(lijin.body(), lijin.body().contains("\"jurisdictionCode\":\"370500\""));
+        assertFalse(lijin.body(), Json.has(lijin.body(), "username", "city-admin"));
+        assertFalse(lijin.body(), Json.has(lijin.body(), "username", "guangrao-admin"));
+        assertFalse(lijin.body(), Json.has(lijin.body(), "jurisdictionCode", "370500"));
         assertEquals(403, Http.get(AUDIT + "?jurisdiction=370500", "lijin-admin").status());
         assertEquals(403, Http.get(AUDIT + "?jurisdiction=370523", "lijin-admin").status());
         assertEquals(403, Http.get(AUDIT + "/export?jurisdiction=370500", "lijin-admin").status());
         Http.Reply guangraoOnly = Http.get(AUDIT + "?jurisdiction=370523&limit=500", "city-admin");
-        assertFalse(guangraoOnly.body().contains("\"username\":\"city-admin\""));
+        assertFalse(Json.has(guangraoOnly.body(), "username", "city-admin"));
 
         for (String user : List.of("czj-user", "city-leader", "assessment-system", "evaluator")) {
             Http.Reply refused = Http.get(AUDIT, user);
@@ -195,11 +198,11 @@ public class AuditIT {
         assertTrue(refused.body(), refused.body().contains("<status>403</status>"));
 
         Http.Reply list = Http.get(AUDIT + "?user=assessment-system&action=WRITE&limit=100", "city-admin");
-        String entry = entryWith(list.body(), "clientBatchId=" + batch);
-        assertTrue(entry, entry.contains("\"channel\":\"SOAP\"") && entry.contains("\"method\":\"submitBatch\"")
-                && entry.contains("jurisdiction=370522") && entry.contains("\"status\":403") && entry.contains("\"roles\":\"PARTNER_SYSTEM\"")
-                && entry.contains("\"source\":\"127.0.0.1\""));
-        assertFalse(list.body().contains("assessment-system-demo"));
+        JsonNode entry = entryWith(list.body(), e -> Json.anyText(e, "clientBatchId=" + batch));
+        assertTrue(entry.toString(), Json.has(entry, "channel", "SOAP") && Json.has(entry, "method", "submitBatch")
+                && Json.anyText(entry, "jurisdiction=370522") && Json.has(entry, "status", 403) && Json.has(entry, "roles", "PARTNER_SYSTEM")
+                && Json.has(entry, "source", "127.0.0.1"));
+        assertFalse(Json.anyText(list.body(), "assessment-system-demo"));
     }
 
     @Test
@@ -215,22 +218,19 @@ public class AuditIT {
             session.close();
         }
         Http.Reply list = Http.get(AUDIT + "?action=WRITE&limit=200", "city-admin");
-        String entry = entryWith(list.body(), "\"resource\":\"supervision:campaign-publish\"");
+        JsonNode entry = entryWith(list.body(), e -> Json.has(e, "resource", "supervision:campaign-publish"));
         assertTrue("a refused publish is recorded as refused (no campaign 987654), not as done: " + entry,
-                entry.contains("\"status\":404"));
-        assertTrue(entry, entry.contains("\"channel\":\"SHELL\"") && entry.contains("\"recordIds\":\"id=987654\"")
-                && entry.contains("\"username\":\"shell:") && entry.contains("\"jurisdictionCode\":\"370500\""));
-        assertFalse("reads are not recorded", list.body().contains("supervision:campaign-list"));
-        assertFalse("the platform's own entries are the city's", Http.get(AUDIT + "?limit=500", "lijin-admin").body()
-                .contains("supervision:campaign-publish"));
+                Json.has(entry, "status", 404));
+        assertTrue(entry.toString(), Json.has(entry, "channel", "SHELL") && Json.has(entry, "recordIds", "id=987654")
+                && Json.has(entry, "username", Json.startingWith("shell:")) && Json.has(entry, "jurisdictionCode", "370500"));
+        assertFalse("reads are not recorded", Json.anyText(list.body(), "supervision:campaign-list"));
+        assertFalse("the platform's own entries are the city's", Json.anyText(Http.get(AUDIT + "?limit=500", "lijin-admin").body(),
+                "supervision:campaign-publish"));
     }
 
-    /** The JSON object of the first entry whose text contains {@code marker}. */
-    static String entryWith(String json, String marker) {
-        int at = json.indexOf(marker);
-        assertTrue("no entry with " + marker + " in " + json, at >= 0);
-        int start = json.lastIndexOf("{\"sequence\"", at);
-        int end = json.indexOf("{\"sequence\"", at);
-        return json.substring(start, end < 0 ? json.length() : end);
+    /** The first audit entry (an object with a sequence number, its event inside) that matches. */
+    static JsonNode entryWith(String json, Predicate<JsonNode> which) {
+        return Json.nodes(Json.parse(json)).filter(e -> e.isObject() && e.has("sequence") && which.test(e)).findFirst()
+                .orElseThrow(() -> new AssertionError("no such entry in " + json));
     }
 }

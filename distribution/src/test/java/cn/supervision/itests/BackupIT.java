@@ -14,6 +14,8 @@ import java.util.Set;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -76,8 +78,8 @@ public class BackupIT {
             assertEquals(ProblemKind.FORBIDDEN, e.kind());
         }
         String trail = Http.get(PlatformIT.API + "/v1/audit?action=WRITE&limit=200", "city-admin").body();
-        String entry = AuditIT.entryWith(trail, "\"recordIds\":\"backup=" + Path.of(b.path()).getFileName() + "\"");
-        assertTrue(entry, entry.contains("\"resource\":\"supervision:backup\"") && entry.contains("\"channel\":\"SHELL\"")
-                && entry.contains("\"status\":200"));
+        JsonNode entry = AuditIT.entryWith(trail, e -> Json.has(e, "recordIds", "backup=" + Path.of(b.path()).getFileName()));
+        assertTrue(entry.toString(), Json.has(entry, "recordIds", "backup=" + Path.of(b.path()).getFileName(),
+                "resource", "supervision:backup", "channel", "SHELL", "status", 200));
     }
 }

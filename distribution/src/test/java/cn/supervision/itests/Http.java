@@ -93,7 +93,7 @@ final class Http {
         while (System.currentTimeMillis() < deadline) {
             try {
                 Reply r = get(url, user);
-                if (done.test(r)) {
+                if (isDone(done, r)) {
                     return r;
                 }
                 last = r;
@@ -103,5 +103,14 @@ final class Http {
             TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL_MILLIS); // between polls of a state with a deadline
         }
         throw new AssertionError("gave up waiting for " + url + "; last answer: " + last);
+    }
+
+    /** A condition that reads the body as JSON is not met yet while the server still answers something else (a page, a text). */
+    private static boolean isDone(Predicate<Reply> done, Reply r) {
+        try {
+            return done.test(r);
+        } catch (AssertionError notJsonYet) {
+            return false;
+        }
     }
 }
