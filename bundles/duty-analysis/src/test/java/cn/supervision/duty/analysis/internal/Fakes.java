@@ -5,23 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.supervision.api.duty.PowerItem;
-import cn.supervision.api.duty.PowerItemDraft;
 import cn.supervision.api.duty.PowerItemStatus;
-import cn.supervision.api.duty.PowerListGaps;
-import cn.supervision.api.duty.PowerListImport;
-import cn.supervision.api.duty.PowerListService;
 import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingDraft;
-import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.followup.FindingState;
-import cn.supervision.api.followup.GenerationRule;
-import cn.supervision.api.registry.DutyDirectory;
 import cn.supervision.api.registry.DutyRecord;
 import cn.supervision.api.registry.DutyStatus;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 import cn.supervision.testing.FakeRegistry;
+import cn.supervision.testing.fakes.FakeDutyDirectory;
+import cn.supervision.testing.fakes.FakeFindingService;
+import cn.supervision.testing.fakes.FakePowerListService;
 
 /** The collaborators of the duty analysis, deciding authority with the real policy of {@link FakeRegistry}. */
 final class Fakes {
@@ -29,7 +25,7 @@ final class Fakes {
     }
 
     /** The registry's duties plus retired ones the units' mandates no longer show. */
-    static final class Duties implements DutyDirectory {
+    static final class Duties extends FakeDutyDirectory {
         private final FakeRegistry registry;
         private final List<DutyRecord> retired = new ArrayList<>();
 
@@ -43,11 +39,6 @@ final class Fakes {
         }
 
         @Override
-        public List<DutyRecord> duties(Caller caller, long unitId, boolean includeRetired) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public List<DutyRecord> dutiesOf(Caller caller, String jurisdictionCode, boolean includeRetired) {
             List<DutyRecord> all = new ArrayList<>(registry.dutiesOf(caller, jurisdictionCode, includeRetired));
             if (includeRetired) {
@@ -55,14 +46,9 @@ final class Fakes {
             }
             return all;
         }
-
-        @Override
-        public DutyRecord duty(Caller caller, long dutyId) {
-            throw new UnsupportedOperationException();
-        }
     }
 
-    static final class PowerLists implements PowerListService {
+    static final class PowerLists extends FakePowerListService {
         private final FakeRegistry registry;
         final List<PowerItem> items = new ArrayList<>();
 
@@ -80,30 +66,10 @@ final class Fakes {
             registry.access().require(caller, Operation.READ_REGISTRY, jurisdictionCode);
             return items.stream().filter(i -> i.jurisdictionCode().equals(jurisdictionCode)).toList();
         }
-
-        @Override
-        public PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<PowerItem> items(Caller caller, long unitId, boolean includeSuperseded) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<PowerListImport> imports(Caller caller, long unitId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PowerListGaps gaps(Caller caller, long unitId) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Records what is created; refuses like the ledger does when the caller may not manage findings. */
-    static final class Findings implements FindingService {
+    static final class Findings extends FakeFindingService {
         private final FakeRegistry registry;
         final List<Finding> created = new ArrayList<>();
         RuntimeException failNext;
@@ -139,31 +105,6 @@ final class Fakes {
             return created.stream().filter(f -> f.jurisdictionCode().equals(jurisdictionCode))
                     .filter(f -> unitId == null || f.unitId() == unitId).filter(f -> state == null || f.state() == state)
                     .skip(offset).limit(limit).toList();
-        }
-
-        @Override
-        public Finding get(Caller caller, long id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<FindingDraft> preview(Caller caller, long campaignId, GenerationRule rule) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Finding> generate(Caller caller, long campaignId, GenerationRule rule) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Finding withdraw(Caller caller, long id, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Finding moveTo(Caller caller, long id, FindingState state, Long noticeId, String reason) {
-            throw new UnsupportedOperationException();
         }
     }
 }
