@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.supervision.api.followup.Finding;
-import cn.supervision.api.followup.FindingDraft;
-import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.followup.FindingState;
-import cn.supervision.api.followup.GenerationRule;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.ImportResult;
@@ -26,6 +23,7 @@ import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 import cn.supervision.api.security.Target;
 import cn.supervision.testing.FakeRegistry;
+import cn.supervision.testing.fakes.FakeFindingService;
 
 /** Small typed fakes of the services a proposal uses: a registry that records updates, a findings ledger. */
 final class Fakes {
@@ -121,7 +119,7 @@ final class Fakes {
     }
 
     /** Findings by id, read with the policy the findings ledger applies to an office. */
-    static final class Findings implements FindingService {
+    static final class Findings extends FakeFindingService {
         final Map<Long, Finding> byId = new LinkedHashMap<>();
         private final Access access;
 
@@ -143,31 +141,6 @@ final class Fakes {
         @Override
         public List<Finding> list(Caller caller, String jurisdictionCode, Long unitId, FindingState state, int offset, int limit) {
             return byId.values().stream().filter(f -> f.jurisdictionCode().equals(jurisdictionCode)).toList();
-        }
-
-        @Override
-        public Finding create(Caller caller, String jurisdictionCode, FindingDraft draft) {
-            throw new UnsupportedOperationException("proposals only read findings");
-        }
-
-        @Override
-        public List<FindingDraft> preview(Caller caller, long campaignId, GenerationRule rule) {
-            throw new UnsupportedOperationException("proposals only read findings");
-        }
-
-        @Override
-        public List<Finding> generate(Caller caller, long campaignId, GenerationRule rule) {
-            throw new UnsupportedOperationException("proposals only read findings");
-        }
-
-        @Override
-        public Finding withdraw(Caller caller, long id, String reason) {
-            throw new UnsupportedOperationException("proposals only read findings");
-        }
-
-        @Override
-        public Finding moveTo(Caller caller, long id, FindingState state, Long noticeId, String reason) {
-            throw new UnsupportedOperationException("proposals only read findings");
         }
     }
 }
