@@ -13,11 +13,8 @@ import java.util.Set;
 
 import cn.supervision.api.followup.Finding;
 import cn.supervision.api.followup.FindingCategory;
-import cn.supervision.api.followup.FindingDraft;
-import cn.supervision.api.followup.FindingService;
 import cn.supervision.api.followup.FindingSource;
 import cn.supervision.api.followup.FindingState;
-import cn.supervision.api.followup.GenerationRule;
 import cn.supervision.api.followup.Severity;
 import cn.supervision.api.followup.SourceKind;
 import cn.supervision.api.notification.Message;
@@ -35,6 +32,7 @@ import cn.supervision.api.security.Role;
 import cn.supervision.api.security.Target;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.fakes.FakeFindingService;
 
 /** The real service on OpenJPA + in-memory Derby, with small typed fakes of the findings ledger and the notifications. */
 final class Fixture implements AutoCloseable {
@@ -122,7 +120,7 @@ final class Fixture implements AutoCloseable {
         jpa.close();
     }
 
-    final class Findings implements FindingService {
+    final class Findings extends FakeFindingService {
         @Override
         public List<Finding> list(Caller caller, String jurisdictionCode, Long unitId, FindingState state, int offset, int limit) {
             return List.copyOf(findings.values());
@@ -136,26 +134,6 @@ final class Fixture implements AutoCloseable {
             }
             registry.access().require(caller, Operation.READ_FOLLOWUP, Target.of(f.jurisdictionCode()));
             return f;
-        }
-
-        @Override
-        public Finding create(Caller caller, String jurisdictionCode, FindingDraft draft) {
-            throw new UnsupportedOperationException("not used by rectification");
-        }
-
-        @Override
-        public List<FindingDraft> preview(Caller caller, long campaignId, GenerationRule rule) {
-            throw new UnsupportedOperationException("not used by rectification");
-        }
-
-        @Override
-        public List<Finding> generate(Caller caller, long campaignId, GenerationRule rule) {
-            throw new UnsupportedOperationException("not used by rectification");
-        }
-
-        @Override
-        public Finding withdraw(Caller caller, long id, String reason) {
-            throw new UnsupportedOperationException("not used by rectification");
         }
 
         @Override
