@@ -10,15 +10,13 @@ import cn.supervision.api.cooperation.Department;
 import cn.supervision.api.cooperation.DepartmentDirectory;
 import cn.supervision.api.cooperation.DepartmentKind;
 import cn.supervision.api.notification.Message;
-import cn.supervision.api.notification.Notification;
-import cn.supervision.api.notification.NotificationService;
 import cn.supervision.api.registry.Mandate;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
-import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.UserDirectory;
 import cn.supervision.api.security.UserInfo;
+import cn.supervision.testing.fakes.FakeNotificationService;
 
 /** Typed fakes of what tasks use: cooperating departments, a recording notification service, a user directory. */
 final class Fakes {
@@ -54,7 +52,7 @@ final class Fakes {
     }
 
     /** One line per message: "unit:370500/CZJ TASK_DUE subject", "office:370500 …", "users:[a, b] …". */
-    static final class Notifications implements NotificationService {
+    static final class Notifications extends FakeNotificationService {
         final List<String> sent = new ArrayList<>();
 
         private int record(String to, Message m) {
@@ -75,21 +73,6 @@ final class Fakes {
         @Override
         public int toOffice(String jurisdictionCode, Message message) {
             return record("office:" + jurisdictionCode, message);
-        }
-
-        @Override
-        public List<Notification> inbox(Caller caller, boolean unreadOnly, int offset, int limit) {
-            throw new UnsupportedOperationException("tasks only send");
-        }
-
-        @Override
-        public long unreadCount(Caller caller) {
-            throw new UnsupportedOperationException("tasks only send");
-        }
-
-        @Override
-        public Notification markRead(Caller caller, long id) {
-            throw new UnsupportedOperationException("tasks only send");
         }
     }
 }
