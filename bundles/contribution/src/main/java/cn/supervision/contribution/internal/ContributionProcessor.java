@@ -2,7 +2,6 @@ package cn.supervision.contribution.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +14,6 @@ import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.IndicatorSystemDocument;
 import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.indicator.ValidationProblem;
-import cn.supervision.api.problem.FieldError;
-import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.ImportMode;
 import cn.supervision.api.registry.Jurisdiction;
@@ -24,7 +21,6 @@ import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.security.Caller;
-import cn.supervision.api.security.Operation;
 
 /**
  * Decides whether a contribution may be served and, if so, applies it. Everything is checked before anything is
@@ -93,45 +89,10 @@ final class ContributionProcessor {
             reasons.add("只有市级贡献包可以携带政策（policy.json）");
         }
         // jurisdictions: the declared one and the ones it registers below itself
-        Set<String> scope = new HashSet<>();
-        scope.add(declared);
-        List<Jurisdiction> toRegister = new ArrayList<>();
-        Map<String, Jurisdiction> known = new java.util.HashMap<>();
-        registry.listJurisdictions(Caller.system("contributions")).forEach(j -> known.put(j.code(), j));
-        BundleContent.JurisdictionFile jf = content.jurisdiction();
-        if (jf != null && jf.jurisdiction() != null) {
-            Jurisdiction self = jf.jurisdiction();
-            if (!declared.equals(self.code())) {
-                reasons.add("jurisdiction.json 描述的是 " + self.code() + "，与清单头声明的 " + declared + " 不一致");
-            }
-            toRegister.add(self);
-            for (Jurisdiction child : jf.children()) {
-                if (!declared.equals(child.parentCode())) {
-                    reasons.add("jurisdiction.json：下级 " + child.code() + " 的上级必须是 " + declared);
-                } else {
-                    toRegister.add(child);
-                    scope.add(child.code());
-                }
-            }
-        }
-        known.values().stream().filter(j -> declared.equals(j.parentCode())).forEach(j -> scope.add(j.code()));
-        // new jurisdictions are registered only with the city's authority over contributions (or by the operator)
-        boolean installerIsCity = registry.access().may(installer, Operation.INSTALL_CONTRIBUTION, cityJurisdiction);
-        for (Jurisdiction j : toRegister) {
-            Jurisdiction existing = known.get(j.code());
-            if (existing != null) {
-                if (!existing.name().equals(j.name()) || !java.util.Objects.equals(existing.parentCode(), j.parentCode())) {
-                    reasons.add("行政区划 " + j.code() + " 已登记为“" + existing.name() + "”，与贡献包中的描述不一致");
-                }
-            } else if (!installerIsCity) {
-                reasons.add("行政区划 " + j.code() + " 尚未登记，只有市级管理员或运维人员安装的贡献包可以登记新的行政区划");
-            } else if (!city && !j.localCode() && j.code().equals(declared)) {
-                reasons.add("行政区划 " + j.code() + " 尚未登记：县区贡献包只能新登记本地编码的功能区");
-            }
-        }
-        if (!known.containsKey(declared) && toRegister.stream().noneMatch(j -> j.code().equals(declared))) {
-            reasons.add("行政区划 " + declared + " 尚未登记，贡献包也没有在 jurisdiction.json 中描述它");
-        }
+        JurisdictionClaim claim = JurisdictionClaim.check(registry, cityJurisdiction, declared, city, content.jurisdiction(),
+                installer, reasons);
+        Set<String> scope = claim.scope;
+        List<Jurisdiction> toRegister = claim.toRegister;
         // units
         int unitCount = 0;
         for (BundleContent.Named<BundleContent.UnitFile> f : content.units()) {
@@ -146,12 +107,12 @@ final class ContributionProcessor {
             List<UnitDraft> drafts = new ArrayList<>();
             content.units().stream().filter(f -> declared.equals(f.value().jurisdictionCode()))
                     .forEach(f -> drafts.addAll(f.value().units()));
-            List<Unit> registered = known.containsKey(declared)
+            List<Unit> registered = claim.registered(declared)
                     ? registry.listUnits(Caller.system("contributions"), declared, true) : List.of();
             // a jurisdiction the bundle itself registers is not in the authority tree yet: the service cannot check
             // against it (404), so its lists get the rules that need no registry, and its units are all the bundle's
             PowerListCheck check = new PowerListCheck(declared, drafts, registered, system,
-                    known.containsKey(declared) ? powerLists.get() : null);
+                    claim.registered(declared) ? powerLists.get() : null);
             content.powerLists().forEach(f -> reasons.addAll(check.check(f)));
         }
         // indicator systems
@@ -208,7 +169,7 @@ final class ContributionProcessor {
                 for (BundleContent.Named<BundleContent.UnitFile> f : content.units()) {
                     registry.importUnits(system, f.value().jurisdictionCode(), f.value().units(), ImportMode.UPSERT);
                 }
-                List<String> refused = applyPowerLists(symbolicName, declared, content, system, powerListService);
+                List<String> refused = PowerListImport.apply(registry, symbolicName, declared, content, system, powerListService);
                 if (!refused.isEmpty()) {
                     return new Outcome(false, refused, 0, 0);
                 }
@@ -232,41 +193,6 @@ final class ContributionProcessor {
             return new Outcome(false, failed, 0, 0);
         }
         return new Outcome(true, List.of(), unitCount, content.systems().size());
-    }
-
-    /**
-     * Imports each list as the unit's current one; the service's 400 becomes the bundle's reasons, each naming the file
-     * and the row. A restart (same content) imports nothing, so no list is superseded by itself.
-     */
-    private List<String> applyPowerLists(String symbolicName, String declared, BundleContent content, Caller system,
-                                         PowerListService service) {
-        if (content.powerLists().isEmpty()) {
-            return List.of();
-        }
-        Map<String, Long> ids = new java.util.HashMap<>();
-        registry.listUnits(system, declared, true).forEach(u -> ids.put(u.code(), u.id()));
-        for (BundleContent.PowerListFile f : content.powerLists()) {
-            Long unitId = ids.get(f.unitCode());
-            if (unitId == null) {
-                return List.of(f.path() + "：行政区划 " + declared + " 没有编码为 " + f.unitCode() + " 的单位");
-            }
-            try {
-                service.importList(system, unitId, symbolicName + "/" + f.path(), PowerListCheck.drafts(f));
-            } catch (SupervisionException e) {
-                if (e.kind() != ProblemKind.INVALID) {
-                    throw e;
-                }
-                List<String> failed = new ArrayList<>();
-                for (FieldError x : e.errors()) {
-                    failed.add(f.path() + " " + x.field() + "：" + x.message());
-                }
-                if (failed.isEmpty()) {
-                    failed.add(f.path() + "：" + e.getMessage());
-                }
-                return failed;
-            }
-        }
-        return List.of();
     }
 
     static String lineagePrefix(String symbolicName) {
