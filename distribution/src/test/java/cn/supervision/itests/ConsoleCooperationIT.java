@@ -64,7 +64,7 @@ public class ConsoleCooperationIT {
     /** The demo department {@code code} of the city, registered over HTTP when no other test has done it yet. */
     private static void ensureDepartment(String code, String name, String kind) throws Exception {
         String all = ok(200, Http.get(COOP + "/departments?jurisdiction=370500&inactive=true", "city-admin")).body();
-        if (!all.contains("\"code\":\"" + code + "\"")) {
+        if (!Json.has(all, "code", code)) {
             Http.Reply r = Http.json("POST", COOP + "/departments", "city-admin", "{\"jurisdictionCode\":\"370500\",\"code\":\"" + code
                     + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"contacts\":[]}");
             assertTrue(r.body(), r.status() == 201 || r.status() == 409); // 409: registered meanwhile by another test
@@ -122,15 +122,14 @@ public class ConsoleCooperationIT {
         admin.click("#department-submit");
         admin.waitFor("document.querySelector('#departments-table').innerText.includes('" + code + "')", 10_000);
         String registered = ok(200, Http.get(COOP + "/departments?jurisdiction=370500", "city-admin")).body();
-        assertTrue(registered, registered.contains("\"code\":\"" + code + "\"") && registered.contains("\"kind\":\"GOVERNMENT_SUPERVISION\""));
+        assertTrue(registered, Json.has(registered, "code", code) && Json.has(registered, "kind", "GOVERNMENT_SUPERVISION"));
         admin.clickXpath("//div[@id='departments-table']//tr[.//td[contains(., '" + code + "')]]//button[contains(@class,'deactivate-button')]");
         admin.waitFor("document.querySelector('#deactivate-reason') !== null", 10_000);
         admin.type("#deactivate-reason", "控制台测试：职能调整");
         admin.click("#deactivate-submit");
         admin.waitFor("!document.querySelector('#departments-table').innerText.includes('" + code + "')", 10_000);
-        Matcher deactivated = Pattern.compile("\\{[^{}]*\"code\":\"" + code + "\"[^{}]*\\}")
-                .matcher(ok(200, Http.get(COOP + "/departments?jurisdiction=370500&inactive=true", "city-admin")).body());
-        assertTrue(deactivated.find() && deactivated.group().contains("\"active\":false"));
+        assertTrue(Json.has(ok(200, Http.get(COOP + "/departments?jurisdiction=370500&inactive=true", "city-admin")).body(),
+                "code", code, "active", false));
         noConsoleErrors(admin);
 
         // ---------------------------------------------------------------- the office refers the finding to SJJ
@@ -141,7 +140,7 @@ public class ConsoleCooperationIT {
         // no covering note: refused by the API, the message next to the note
         admin.waitFor("[...document.querySelectorAll('.el-form-item')].some(f => f.querySelector('#referral-note') && f.querySelector('.el-form-item__error'))", 10_000);
         admin.severeLogs();
-        assertFalse("nothing was referred", ok(200, Http.get(COOP + "/referrals?jurisdiction=370500", "city-admin")).body().contains(description));
+        assertFalse("nothing was referred", Json.anyText(ok(200, Http.get(COOP + "/referrals?jurisdiction=370500", "city-admin")).body(), description));
         screenshot(admin, "90-referral-field-error");
         Path evidence = Files.createTempFile("referral", ".pdf");
         Files.writeString(evidence, "%PDF-1.4 移送佐证材料");
@@ -152,8 +151,8 @@ public class ConsoleCooperationIT {
         long referral = Long.parseLong(admin.script("return [...document.querySelectorAll('#referrals-table tbody tr')]"
                 + ".find(r => r.innerText.includes('" + description + "')).querySelector('td').innerText.trim()"));
         String sent = ok(200, Http.get(COOP + "/referrals/" + referral, "city-admin")).body();
-        assertTrue(sent, sent.contains("\"departmentCode\":\"SJJ\"") && sent.contains("\"state\":\"SENT\"") && sent.contains("referral")
-                && sent.contains("\"fromDepartment\":false") && sent.contains("涉嫌违规使用编制"));
+        assertTrue(sent, Json.has(sent, "departmentCode", "SJJ") && Json.has(sent, "state", "SENT") && Json.anyText(sent, "referral")
+                && Json.has(sent, "fromDepartment", false) && Json.anyText(sent, "涉嫌违规使用编制"));
         screenshot(admin, "91-referrals");
         noConsoleErrors(admin);
         admin.close();
@@ -164,14 +163,14 @@ public class ConsoleCooperationIT {
         audit.open(BASE + "/console/cooperation-inbox");
         audit.waitFor("document.querySelector('#inbox-referrals') && document.querySelector('#inbox-referrals').innerText.includes('" + description + "')", 20_000);
         String theirs = ok(200, Http.get(COOP + "/referrals", "city-audit")).body();
-        assertFalse("only SJJ's referrals: " + theirs, theirs.contains("\"departmentCode\":\"JW\"") || theirs.contains("\"jurisdictionCode\":\"370522\""));
-        assertEquals(PlatformIT.count(theirs, "\"findingDescription\":"), PlatformIT.count(theirs, "\"departmentCode\":\"SJJ\""));
+        assertFalse("only SJJ's referrals: " + theirs, Json.has(theirs, "departmentCode", "JW") || Json.has(theirs, "jurisdictionCode", "370522"));
+        assertEquals(Json.count(theirs, "findingDescription"), Json.countWhere(theirs, "departmentCode", "SJJ"));
         audit.clickXpath("//div[@id='inbox-referrals']//tr[.//td[contains(., '" + description + "')]]//button[contains(@class,'receipt-button')]");
         audit.waitFor("document.querySelector('#receipt-note') !== null", 10_000);
         audit.type("#receipt-note", "已交审计二科办理");
         audit.click("#receipt-submit");
         audit.waitFor("[...document.querySelectorAll('#inbox-referrals tr')].some(r => r.innerText.includes('" + description + "') && r.innerText.includes('已签收'))", 20_000);
-        assertTrue(ok(200, Http.get(COOP + "/referrals/" + referral, "city-admin")).body().contains("\"state\":\"ACKNOWLEDGED\""));
+        assertTrue(Json.has(ok(200, Http.get(COOP + "/referrals/" + referral, "city-admin")).body(), "state", "ACKNOWLEDGED"));
         audit.clickXpath("//div[@id='inbox-referrals']//tr[.//td[contains(., '" + description + "')]]//button[contains(@class,'feedback-button')]");
         audit.waitFor("document.querySelector('#feedback-text') !== null", 10_000);
         audit.clickXpath("//div[@id='feedback-kind']//label[contains(., '处理结果')]");
@@ -184,8 +183,8 @@ public class ConsoleCooperationIT {
         audit.click("#feedback-submit");
         audit.waitFor("[...document.querySelectorAll('#inbox-referrals tr')].some(r => r.innerText.includes('" + description + "') && r.innerText.includes('已反馈处理结果'))", 20_000);
         String answered = ok(200, Http.get(COOP + "/referrals/" + referral, "city-admin")).body();
-        assertTrue(answered, answered.contains("\"state\":\"CONCLUDED\"") && answered.contains("追回违规发放的津贴")
-                && answered.contains("\"fromDepartment\":true") && Pattern.compile("\"resultFileId\":\\d+").matcher(answered).find());
+        assertTrue(answered, Json.has(answered, "state", "CONCLUDED") && Json.anyText(answered, "追回违规发放的津贴")
+                && Json.has(answered, "fromDepartment", true) && Pattern.compile("\"resultFileId\":\\d+").matcher(answered).find());
         screenshot(audit, "93-department-inbox");
         // a department does not get the office's pages
         audit.open(BASE + "/console/assessment");
@@ -200,7 +199,7 @@ public class ConsoleCooperationIT {
         discipline.waitFor("document.querySelector('#inbox-referrals') !== null", 20_000);
         settled(discipline);
         assertFalse(discipline.text("#inbox-referrals").contains(description));
-        assertFalse(ok(200, Http.get(COOP + "/referrals", "city-discipline")).body().contains(description));
+        assertFalse(Json.anyText(ok(200, Http.get(COOP + "/referrals", "city-discipline")).body(), description));
         noConsoleErrors(discipline);
         discipline.close();
 
@@ -211,7 +210,7 @@ public class ConsoleCooperationIT {
         settled(admin);
         // a meeting invites the joint meeting's members: the audit bureau joins (unless another test made it a member)
         String members = ok(200, Http.get(API + "/v1/meetings/members?jurisdiction=370500", "city-admin")).body();
-        if (!members.contains("\"departmentCode\":\"SJJ\"")) {
+        if (!Json.has(members, "departmentCode", "SJJ")) {
             admin.clickXpath("//div[contains(@class,'el-tabs__item') and contains(., '成员单位')]");
             admin.waitFor("document.querySelector('#new-member') !== null && document.querySelector('#new-member').offsetParent !== null", 10_000);
             admin.click("#new-member");
@@ -227,7 +226,7 @@ public class ConsoleCooperationIT {
             admin.waitFor("document.querySelector('#members-table').innerText.includes('SJJ')", 10_000);
             admin.clickXpath("//div[contains(@class,'el-tabs__item') and contains(., '会议')]");
         }
-        assertTrue(ok(200, Http.get(API + "/v1/meetings/members?jurisdiction=370500", "city-admin")).body().contains("\"departmentCode\":\"SJJ\""));
+        assertTrue(Json.has(ok(200, Http.get(API + "/v1/meetings/members?jurisdiction=370500", "city-admin")).body(), "departmentCode", "SJJ"));
         String title = "控制台测试联席会议" + suffix;
         admin.click("#new-meeting");
         admin.waitFor("document.querySelector('#meeting-title') !== null", 10_000);
@@ -262,12 +261,12 @@ public class ConsoleCooperationIT {
         admin.waitFor("document.querySelector('#meeting-state').innerText.includes('纪要已印发')"
                 + " && document.querySelector('#minutes-documents').innerText.includes('PDF')", 30_000);
         String held = ok(200, Http.get(API + "/v1/meetings/" + meeting, "city-admin")).body();
-        assertTrue(held, held.contains("\"state\":\"MINUTES_ISSUED\"") && held.contains("张主任") && held.contains("一季度机构编制监督情况")
-                && held.contains("各成员单位于月底前报送线索办理情况"));
+        assertTrue(held, Json.has(held, "state", "MINUTES_ISSUED") && Json.anyText(held, "张主任") && Json.anyText(held, "一季度机构编制监督情况")
+                && Json.anyText(held, "各成员单位于月底前报送线索办理情况"));
         String documents = ok(200, Http.get(API + "/v1/documents?jurisdiction=370500&kind=MEETING_MINUTES&subject=meeting:" + meeting, "city-admin")).body();
-        assertTrue(documents, documents.contains("\"kind\":\"MEETING_MINUTES\"") && documents.contains("\"subject\":\"meeting:" + meeting + "\""));
+        assertTrue(documents, Json.has(documents, "kind", "MEETING_MINUTES") && Json.has(documents, "subject", "meeting:" + meeting));
         String history = ok(200, Http.get(API + "/v1/meetings/" + meeting + "/history", "city-admin")).body();
-        assertTrue(history, history.contains("\"to\":\"HELD\"") && history.contains("\"to\":\"MINUTES_ISSUED\""));
+        assertTrue(history, Json.has(history, "to", "HELD") && Json.has(history, "to", "MINUTES_ISSUED"));
         screenshot(admin, "95-meeting-minutes-issued");
         noConsoleErrors(admin);
 
@@ -285,13 +284,13 @@ public class ConsoleCooperationIT {
         admin.type("#mapping-note", reason);
         admin.click("#mapping-submit");
         admin.waitFor("document.querySelector('#mapping-revisions').innerText.includes('" + reason + "')", 20_000);
-        assertTrue(ok(200, Http.get(API + "/v1/assessment/370500/2025/mapping", "city-admin")).body().contains(reason));
+        assertTrue(Json.anyText(ok(200, Http.get(API + "/v1/assessment/370500/2025/mapping", "city-admin")).body(), reason));
         admin.click("#assessment-export");
         admin.waitFor("document.body.innerText.includes('已完成')", 30_000);
         admin.clickXpath("//div[contains(@class,'el-tabs__item') and contains(., '导出记录')]");
         admin.waitFor("document.querySelector('#assessment-exports') && document.querySelector('#assessment-exports').innerText.includes('Excel')", 20_000);
         String exports = ok(200, Http.get(API + "/v1/assessment/exports?jurisdiction=370500&year=2025", "city-admin")).body();
-        assertTrue(exports, exports.contains("\"format\":\"XLSX\"") && exports.contains("\"by\":\"city-admin\""));
+        assertTrue(exports, Json.has(exports, "format", "XLSX") && Json.has(exports, "by", "city-admin"));
         screenshot(admin, "96-assessment-export");
         noConsoleErrors(admin);
         admin.close();
@@ -314,7 +313,7 @@ public class ConsoleCooperationIT {
         screenshot(lijin, "99-county-assessment");
         ok(403, Http.get(COOP + "/referrals?jurisdiction=370500", "lijin-admin"));
         Http.Reply foreign = Http.get(API + "/v1/meetings/" + meeting, "lijin-admin");
-        assertTrue(foreign.toString(), (foreign.status() == 403 || foreign.status() == 404) && !foreign.body().contains(title));
+        assertTrue(foreign.toString(), (foreign.status() == 403 || foreign.status() == 404) && !Json.anyText(foreign.body(), title));
         noConsoleErrors(lijin);
         lijin.close();
     }

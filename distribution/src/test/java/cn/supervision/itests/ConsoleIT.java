@@ -97,7 +97,7 @@ public class ConsoleIT {
         assertEquals(400, Http.call("POST", API + "/v1/session", null, "application/json", "{\"username\":".getBytes(StandardCharsets.UTF_8)).status());
         Http.Reply missing = Http.json("POST", API + "/v1/session", null, "{\"username\":\"\"}");
         assertEquals(400, missing.status());
-        assertTrue(missing.body(), missing.body().contains("\"field\":\"username\"") && missing.body().contains("\"field\":\"password\""));
+        assertTrue(missing.body(), Json.has(missing.body(), "field", "username") && Json.has(missing.body(), "field", "password"));
 
         Http.Reply ok = login("city-admin", "city-admin-demo");
         assertEquals(ok.body(), 200, ok.status());
@@ -108,11 +108,11 @@ public class ConsoleIT {
         String session = cookie(ok);
         String csrf = field(ok.body(), "csrfToken");
         assertNotNull(ok.body(), csrf);
-        assertTrue(ok.body(), ok.body().contains("\"jurisdictionName\":\"东营市\"") && ok.body().contains("\"roles\":[\"CITY_ADMIN\"]"));
+        assertTrue(ok.body(), Json.has(ok.body(), "jurisdictionName", "东营市") && Json.has(ok.body(), "roles", Json.value("[\"CITY_ADMIN\"]")));
 
         // reads with the cookie alone; who am I gives the token back to a reloaded page
         Http.Reply me = Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", session));
-        assertTrue(me.body(), me.body().contains("\"username\":\"city-admin\"") && me.body().contains(csrf));
+        assertTrue(me.body(), Json.has(me.body(), "username", "city-admin") && Json.anyText(me.body(), csrf));
         assertEquals(200, Http.call("GET", API + "/v1/jurisdictions", null, null, null, Map.of("Cookie", session)).status());
 
         // a write without the token, or with a forged one, is refused before it runs; with it, it runs
@@ -120,11 +120,11 @@ public class ConsoleIT {
         Http.Reply noToken = Http.call("POST", API + "/v1/jurisdictions/370500/units", null, "application/json",
                 unit.getBytes(StandardCharsets.UTF_8), Map.of("Cookie", session));
         assertEquals(noToken.body(), 403, noToken.status());
-        assertTrue(noToken.body().contains("X-CSRF-Token"));
+        assertTrue(Json.anyText(noToken.body(), "X-CSRF-Token"));
         Http.Reply forged = Http.call("POST", API + "/v1/jurisdictions/370500/units", null, "application/json",
                 unit.getBytes(StandardCharsets.UTF_8), Map.of("Cookie", session, "X-CSRF-Token", csrf.substring(1) + "x"));
         assertEquals(403, forged.status());
-        assertFalse("nothing was written", Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body().contains("CSRF1"));
+        assertFalse("nothing was written", Json.anyText(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body(), "CSRF1"));
         Http.Reply other = login("lijin-admin", "lijin-admin-demo");
         Http.Reply crossed = Http.call("POST", API + "/v1/jurisdictions/370500/units", null, "application/json",
                 unit.getBytes(StandardCharsets.UTF_8), Map.of("Cookie", session, "X-CSRF-Token", field(other.body(), "csrfToken")));
@@ -146,7 +146,7 @@ public class ConsoleIT {
                 Map.of("Cookie", session, "X-Requested-With", "XMLHttpRequest"));
         assertEquals(401, after.status());
         assertNull(after.header("WWW-Authenticate"));
-        assertTrue(Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", session)).body().contains("\"authenticated\":false"));
+        assertTrue(Json.has(Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", session)).body(), "authenticated", false));
         assertEquals(401, Http.call("GET", API + "/v1/jurisdictions", null, null, null, Map.of("Cookie", "SUPERVISION_SESSION=forged")).status());
 
         // Basic keeps working for partners and scripts, without a token
@@ -192,7 +192,7 @@ public class ConsoleIT {
             return campaign;
         }
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"控制台测试：2026年第3季度常规监管\",\"period\":{\"type\":\"QUARTER\",\"year\":2026,\"number\":3},"
@@ -252,7 +252,7 @@ public class ConsoleIT {
         s.waitFor("[...document.querySelectorAll('#campaigns-table tr')].some(r => r.innerText.includes('控制台测试') && r.innerText.includes('数据采集中'))"
                 + " && [...document.querySelectorAll('.el-overlay')].every(o => getComputedStyle(o).display === 'none')", 20_000);
         screenshot(s, "04-campaigns");
-        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/history", "city-admin").body().contains("控制台发起采集"));
+        assertTrue(Json.anyText(Http.get(API + "/v1/campaigns/" + id + "/history", "city-admin").body(), "控制台发起采集"));
         noConsoleErrors(s);
 
         // a unit user's page is not the office's
@@ -292,7 +292,7 @@ public class ConsoleIT {
     public void aUnitSelfReportsWithEvidenceAnEvaluatorGradesAndTheLeaderReadsThePublishedResults() throws Exception {
         long id = campaign();
         Http.Reply state = Http.get(API + "/v1/campaigns/" + id, "city-admin");
-        if (state.body().contains("\"state\":\"DRAFT\"")) {
+        if (Json.has(state.body(), "state", "DRAFT")) {
             assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin",
                     "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
         }
@@ -317,9 +317,9 @@ public class ConsoleIT {
         unit.waitFor("[...document.querySelectorAll('#tasks-table tr')].some(r => r.innerText.includes('D1.1') && r.innerText.includes('待审核'))", 20_000);
         screenshot(unit, "06-unit-tasks");
         String inputs = Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "czj-user").body();
-        assertTrue(inputs, inputs.contains("\"code\":\"D1.1\"") && inputs.contains("\"value\":92") && inputs.contains("见任务台账"));
+        assertTrue(inputs, Json.has(inputs, "code", "D1.1") && Json.has(inputs, "value", 92) && Json.anyText(inputs, "见任务台账"));
         long input = PlatformIT.firstId(inputs.substring(inputs.indexOf("{", inputs.lastIndexOf("\"code\":\"D1.1\"") - 200)));
-        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/inputs/" + input + "/evidence", "czj-user").body().contains("\"sha256\""));
+        assertTrue(Json.mentions(Http.get(API + "/v1/campaigns/" + id + "/inputs/" + input + "/evidence", "czj-user").body(), "sha256"));
         // what a unit must not see
         unit.open(BASE + "/console/dashboard");
         unit.waitFor("location.pathname === '/console/tasks'", 10_000);
@@ -342,7 +342,7 @@ public class ConsoleIT {
         reviewer.waitFor("document.querySelector('.el-drawer').innerText.includes('已采纳')", 10_000);
         noConsoleErrors(reviewer);
         reviewer.close();
-        assertTrue(Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "city-admin").body().contains("\"review\":\"ACCEPTED\""));
+        assertTrue(Json.has(Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "city-admin").body(), "review", "ACCEPTED"));
 
         Driver.Session evaluator = loginAs("evaluator");
         assertEquals("专家评分,消息", menus(evaluator));
@@ -402,7 +402,7 @@ public class ConsoleIT {
     @Test
     public void aUnitUserSelfReportsOnAPhone() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"手机填报测试：2026年专项监管\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
@@ -443,7 +443,7 @@ public class ConsoleIT {
         phone.waitFor("[...document.querySelectorAll('#tasks-table tr')].some(r => r.innerText.includes('D1.1') && r.innerText.includes('待审核'))", 20_000);
         String inputs = Http.get(API + "/v1/campaigns/" + id + "/units/" + PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body())
                 + "/inputs", "czj-user").body();
-        assertTrue(inputs, inputs.contains("手机上填报") && inputs.contains("\"value\":88"));
+        assertTrue(inputs, Json.anyText(inputs, "手机上填报") && Json.has(inputs, "value", 88));
         noConsoleErrors(phone);
         phone.close();
     }

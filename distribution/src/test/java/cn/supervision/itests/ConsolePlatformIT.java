@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.AfterClass;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -138,8 +140,8 @@ public class ConsolePlatformIT {
         s.waitFor(textOf("#pd-receipt") + ".includes('已入库')", 20_000);
         Http.Reply batch = Http.get(API + "/v1/platform-data/jurisdictions/370500/batches/console-pd-1", "city-admin");
         assertEquals(batch.body(), 200, batch.status());
-        assertTrue(batch.body(), batch.body().contains("\"rows\":1") && batch.body().contains("\"receivedBy\":\"city-admin\"")
-                && batch.body().contains("\"sourceSystem\":\"" + SOURCE + "\""));
+        assertTrue(batch.body(), Json.has(batch.body(), "rows", 1) && Json.has(batch.body(), "receivedBy", "city-admin")
+                && Json.has(batch.body(), "sourceSystem", SOURCE));
         s.clickXpath("//div[contains(@class,'el-dialog') and .//input[@id='pd-batch-file']]//button[normalize-space(.)='关闭']");
         s.waitFor(textOf("#pd-batches") + ".includes('console-pd-1')", 10_000);
 
@@ -157,7 +159,7 @@ public class ConsolePlatformIT {
     @Test
     public void anInvalidBundleUploadedInTheBrowserIsRefusedWithItsReasons() throws Exception {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
-        Http.await(API + "/v1/contributions", "city-admin", r -> r.body().contains("cn.supervision.county.lijin"), 60_000);
+        Http.await(API + "/v1/contributions", "city-admin", r -> Json.anyText(r.body(), "cn.supervision.county.lijin"), 60_000);
         // 东营区's bundle carrying a unit of 广饶县: beyond its authority
         Path jar = file("console-foreign", ".jar", TestBundles.jar("cn.supervision.county.console_foreign", "1.0.0", "370502",
                 Map.of("units/a.json", TestBundles.units("370523", "CF1", "控制台越界单位"))));
@@ -173,11 +175,9 @@ public class ConsolePlatformIT {
         screenshot(s, "63-contribution-refused");
 
         Http.Reply list = Http.get(API + "/v1/contributions", "city-admin");
-        int at = list.body().indexOf("\"symbolicName\":\"cn.supervision.county.console_foreign\"");
-        assertTrue(list.body(), at > 0);
-        String record = list.body().substring(list.body().lastIndexOf("{\"id\":", at));
-        record = record.substring(0, record.indexOf("]}") + 2);
-        assertTrue(record, record.contains("\"state\":\"REJECTED\"") && record.contains("超出本贡献包的权限") && record.contains("\"installedBy\":\"city-admin\""));
+        JsonNode record = Json.find(Json.of(list), "symbolicName", "cn.supervision.county.console_foreign");
+        assertTrue(record.toString(), Json.is(record, "state", "REJECTED", "installedBy", "city-admin")
+                && Json.anyText(record, "超出本贡献包的权限"));
 
         // the listing shows the refusal and its reasons; the history shows the refusal event
         s.clickXpath("//div[contains(@class,'el-dialog') and .//input[@id='contribution-file']]//button[normalize-space(.)='关闭']");
@@ -224,7 +224,7 @@ public class ConsolePlatformIT {
     @Test
     public void aCountyOfficeSeesOnlyItsOwnAndAUnitUserNone() throws Exception {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
-        Http.await(API + "/v1/contributions", "city-admin", r -> r.body().contains("cn.supervision.county.lijin"), 60_000);
+        Http.await(API + "/v1/contributions", "city-admin", r -> Json.anyText(r.body(), "cn.supervision.county.lijin"), 60_000);
         // another county's refused bundle and the city's own metric: none of lijin's business
         Http.Reply other = Http.call("POST", API + "/v1/contributions", "city-admin", JAR, TestBundles.jar("cn.supervision.county.console_other",
                 "1.0.0", "370502", Map.of("units/a.json", TestBundles.units("370523", "CO1", "别区越界单位"))));

@@ -54,7 +54,7 @@ public class ConsoleQuestionnairesIT {
     /** A collecting special campaign of the city on its published system, over the given units. */
     private static long collectingCampaign(String title, String unitIds) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
@@ -116,8 +116,8 @@ public class ConsoleQuestionnairesIT {
         s.waitFor("/^\\/console\\/questionnaires\\/\\d+$/.test(location.pathname) && document.querySelector('#q-open') !== null", 20_000);
         long id = Long.parseLong(s.script("return location.pathname.split('/').pop()"));
         Http.Reply stored = Http.get(API + "/v1/questionnaires/" + id, "city-admin");
-        assertTrue(stored.body(), stored.body().contains(title) && stored.body().contains("\"state\":\"DRAFT\"")
-                && stored.body().contains("\"type\":\"SATISFACTION\"") && stored.body().contains("\"campaignId\":" + campaign));
+        assertTrue(stored.body(), Json.anyText(stored.body(), title) && Json.has(stored.body(), "state", "DRAFT")
+                && Json.has(stored.body(), "type", "SATISFACTION") && Json.has(stored.body(), "campaignId", campaign));
         screenshot(s, "51-questionnaire-detail");
 
         // opening asks for confirmation
@@ -125,7 +125,7 @@ public class ConsoleQuestionnairesIT {
         s.waitFor("document.querySelector('.el-message-box') !== null", 10_000);
         s.clickXpath(confirm("发放"));
         s.waitFor("document.querySelector('#q-state').innerText.includes('发放中') && " + NO_OVERLAY, 20_000);
-        assertTrue(Http.get(API + "/v1/questionnaires/" + id, "city-admin").body().contains("\"state\":\"OPEN\""));
+        assertTrue(Json.has(Http.get(API + "/v1/questionnaires/" + id, "city-admin").body(), "state", "OPEN"));
 
         // three tokens: each with its link and a drawn QR code
         s.click("#tab-tokens");
@@ -165,7 +165,7 @@ public class ConsoleQuestionnairesIT {
         s.waitFor("document.querySelector('.el-message-box') !== null", 10_000);
         s.clickXpath(confirm("结束"));
         s.waitFor("document.querySelector('#q-state').innerText.includes('已结束') && " + NO_OVERLAY, 20_000);
-        assertTrue(Http.get(API + "/v1/questionnaires/" + id, "city-admin").body().contains("\"state\":\"CLOSED\""));
+        assertTrue(Json.has(Http.get(API + "/v1/questionnaires/" + id, "city-admin").body(), "state", "CLOSED"));
         noConsoleErrors(s);
         s.close();
 
@@ -211,8 +211,8 @@ public class ConsoleQuestionnairesIT {
                 + " && document.querySelector('#matrix-save').disabled && document.querySelectorAll('#peer-matrix td .el-checkbox.is-checked').length === 5", 20_000);
         screenshot(office, "55-questionnaire-peer-matrix");
         String matrix = Http.get(API + "/v1/questionnaires/" + id + "/peer-matrix", "city-admin").body();
-        assertEquals(matrix, 5, PlatformIT.count(matrix, "\"raterUnitId\""));
-        assertFalse(matrix, matrix.contains("{\"raterUnitId\":" + u[0] + ",\"ratedUnitId\":" + u[2] + "}"));
+        assertEquals(matrix, 5, Json.count(matrix, "raterUnitId"));
+        assertFalse(matrix, Json.has(matrix, "raterUnitId", u[0], "ratedUnitId", u[2]));
         noConsoleErrors(office);
         office.close();
         assertEquals(200, Http.call("POST", API + "/v1/questionnaires/" + id + "/open", "city-admin", null, null).status());
@@ -254,9 +254,9 @@ public class ConsoleQuestionnairesIT {
         phone.close();
 
         Http.Reply responses = Http.get(API + "/v1/questionnaires/" + id + "/responses", "city-admin");
-        assertTrue(responses.body(), responses.body().contains("\"unitId\":" + u[1]) && responses.body().contains("\"raterUnitId\":" + u[0])
-                && responses.body().contains("\"score\":80.00") && responses.body().contains("手机上的互评意见"));
+        assertTrue(responses.body(), Json.has(responses.body(), "unitId", u[1]) && Json.has(responses.body(), "raterUnitId", u[0])
+                && Json.has(responses.body(), "score", Json.num("80.00")) && Json.anyText(responses.body(), "手机上的互评意见"));
         assertEquals("units never read who rated them", 403, Http.get(API + "/v1/questionnaires/" + id + "/responses", "czj-user").status());
-        assertTrue(Http.get(API + "/v1/questionnaires/" + id + "/peer-tasks", "czj-user").body().contains("\"done\":true"));
+        assertTrue(Json.has(Http.get(API + "/v1/questionnaires/" + id + "/peer-tasks", "czj-user").body(), "done", true));
     }
 }

@@ -69,7 +69,7 @@ public class ConsoleReportsIT {
     /** The city's special campaign on CZJ, with one office input, published: what result documents are made of. */
     private static long publishedCampaign(long czj) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营市市直部门单位职能运行监管指标体系"), 60_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + CAMPAIGN + "\",\"period\":{\"type\":\"MONTH\",\"year\":2026,\"number\":8},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
@@ -131,7 +131,7 @@ public class ConsoleReportsIT {
         assertTrue(sha, sha.matches("[0-9a-f]{64}"));
         screenshot(office, "80-document-generated");
         String listed = Http.get(API + "/v1/documents?kind=CAMPAIGN_REPORT&subject=campaign:" + campaign, "city-admin").body();
-        assertTrue(listed, listed.contains("\"sha256\":\"" + sha + "\"") && listed.contains("\"format\":\"PDF\"") && listed.contains("\"createdBy\":\"city-admin\""));
+        assertTrue(listed, Json.has(listed, "sha256", sha) && Json.has(listed, "format", "PDF") && Json.has(listed, "createdBy", "city-admin"));
         long document = number(listed, "id");
         Http.Reply pdf = Http.get(API + "/v1/documents/" + document + "/content", "city-admin");
         assertEquals(200, pdf.status());
@@ -166,7 +166,7 @@ public class ConsoleReportsIT {
         office.click("#report-submit");
         office.waitFor("document.querySelector('#report-state').innerText.includes('审核中') && document.querySelector('#report-approve').disabled", 20_000);
         String drafted = Http.get(API + "/v1/special-reports/" + report, "city-admin").body();
-        assertTrue(drafted, drafted.contains("\"state\":\"IN_REVIEW\"") && drafted.contains("二、处理建议") && drafted.contains("\"drafter\":\"city-admin\""));
+        assertTrue(drafted, Json.has(drafted, "state", "IN_REVIEW") && Json.anyText(drafted, "二、处理建议") && Json.has(drafted, "drafter", "city-admin"));
 
         Driver.Session reviewer = loginAs("city-office-head");
         reviewer.open(BASE + "/console/special-reports/" + report);
@@ -191,7 +191,7 @@ public class ConsoleReportsIT {
         office.waitFor(NO_OVERLAY + " && document.querySelector('#report-state').innerText.includes('已报送领导') && document.querySelector('#report-archived') !== null", 30_000);
         screenshot(office, "82-report-sent");
         String sent = Http.get(API + "/v1/special-reports/" + report, "city-admin").body();
-        assertTrue(sent, sent.contains("\"state\":\"SENT\"") && sent.contains("\"username\":\"city-leader\"") && sent.contains("\"documentNumber\":\""));
+        assertTrue(sent, Json.has(sent, "state", "SENT") && Json.has(sent, "username", "city-leader") && Json.has(sent, "documentNumber", Json.text()));
         noConsoleErrors(office);
 
         // ---------------------------------------------------------------- the leader reads and instructs (fresh session)
@@ -228,11 +228,11 @@ public class ConsoleReportsIT {
                 + " && document.querySelector('#report-instructions').innerText.includes('" + TASK + "') && !document.querySelector('.el-loading-mask')", 20_000);
         screenshot(leader, "85-leader-instruction");
         String instructed = Http.get(API + "/v1/special-reports/" + report, "city-leader").body();
-        assertTrue(instructed, instructed.contains("\"state\":\"INSTRUCTED\"") && instructed.contains("\"channel\":\"PLATFORM\"")
-                && instructed.contains(INSTRUCTION) && instructed.matches("(?s).*\"username\":\"city-leader\",\"readAt\":\"[^\"]+\".*"));
+        assertTrue(instructed, Json.has(instructed, "state", "INSTRUCTED") && Json.has(instructed, "channel", "PLATFORM")
+                && Json.anyText(instructed, INSTRUCTION) && instructed.matches("(?s).*\"username\":\"city-leader\",\"readAt\":\"[^\"]+\".*"));
         long task = number(instructed, "taskIds");
         String tracked = Http.get(API + "/v1/tasks/" + task, "city-admin").body();
-        assertTrue(tracked, tracked.contains(TASK) && tracked.contains("\"ownerCode\":\"CZJ\"") && tracked.contains("\"deadline\":\"" + today.plusDays(30) + "\""));
+        assertTrue(tracked, Json.anyText(tracked, TASK) && Json.has(tracked, "ownerCode", "CZJ") && Json.has(tracked, "deadline", today.plusDays(30)));
         noConsoleErrors(leader);
         leader.close();
 
@@ -270,7 +270,7 @@ public class ConsoleReportsIT {
         unit.waitFor("window.innerWidth > 1000", 10_000);
         screenshot(unit, "88-unit-progress");
         String progressed = Http.get(API + "/v1/tasks/" + task, "czj-user").body();
-        assertTrue(progressed, progressed.contains("已起草监督检查制度") && progressed.contains("\"percent\":60") && progressed.contains("\"reportedBy\":\"czj-user\""));
+        assertTrue(progressed, Json.anyText(progressed, "已起草监督检查制度") && Json.has(progressed, "percent", 60) && Json.has(progressed, "reportedBy", "czj-user"));
         assertFalse("the unit cannot close", unit.script("return String(document.querySelector('#task-close') !== null)").equals("true"));
         noConsoleErrors(unit);
         unit.close();
@@ -284,7 +284,7 @@ public class ConsoleReportsIT {
         office.type("#decision-text", "制度已印发，控制台办结");
         office.click("#decision-submit");
         office.waitFor("document.querySelector('#task-state') && document.querySelector('#task-state').innerText.includes('已办结')", 20_000);
-        assertTrue(Http.get(API + "/v1/tasks/" + task, "city-admin").body().contains("\"state\":\"DONE\""));
+        assertTrue(Json.has(Http.get(API + "/v1/tasks/" + task, "city-admin").body(), "state", "DONE"));
         noConsoleErrors(office);
         office.close();
 
@@ -303,7 +303,7 @@ public class ConsoleReportsIT {
             other.severeLogs(); // the refused report's 403 is the expected one, shown on the page
             assertFalse(user, other.script("return document.body.innerText").contains("建议责成限期整改"));
             assertEquals(user, 403, Http.get(API + "/v1/special-reports/" + report, user).status());
-            assertFalse(user, Http.get(API + "/v1/special-reports", user).body().contains(REPORT));
+            assertFalse(user, Json.anyText(Http.get(API + "/v1/special-reports", user).body(), REPORT));
             other.close();
         }
     }

@@ -69,13 +69,13 @@ public class ContributionsIT {
     @Test
     public void theDemoCountiesAreServedAndGuangraosOwnRuleScores() throws Exception {
         Http.Reply list = Http.await(API + "/v1/contributions", "city-admin",
-                r -> r.body().contains("cn.supervision.county.guangrao") && r.body().contains("cn.supervision.county.lijin"), 60_000);
+                r -> Json.anyText(r.body(), "cn.supervision.county.guangrao") && Json.anyText(r.body(), "cn.supervision.county.lijin"), 60_000);
         for (String bsn : new String[] {"cn.supervision.city.dongying", "cn.supervision.county.lijin", "cn.supervision.county.guangrao"}) {
             assertTrue(bsn + " " + list.body(), list.body().matches("(?s).*\"" + Pattern.quote(bsn) + "\"[^}]*\"state\":\"ACTIVE\".*"));
         }
         Http.Reply lijin = Http.get(API + "/v1/contributions", "lijin-admin");
-        assertTrue(lijin.body(), lijin.body().contains("county.lijin") && !lijin.body().contains("county.guangrao")
-                && !lijin.body().contains("city.dongying"));
+        assertTrue(lijin.body(), Json.anyText(lijin.body(), "county.lijin") && !Json.anyText(lijin.body(), "county.guangrao")
+                && !Json.anyText(lijin.body(), "city.dongying"));
 
         Http.Reply systems = Http.get(API + "/v1/indicator-systems?jurisdiction=370523&status=PUBLISHED", "guangrao-admin");
         long id = PlatformIT.firstId(systems.body());
@@ -83,8 +83,8 @@ public class ContributionsIT {
         Http.Reply r = Http.json("POST", API + "/v1/indicator-systems/" + id + "/evaluate", "guangrao-admin",
                 "{\"inputs\":{\"G2.2\":{\"value\":90,\"occurrences\":2}}}");
         assertEquals(r.body(), 200, r.status());
-        assertTrue(r.body(), r.body().contains("\"code\":\"G2.2\"") && r.body().contains("\"score\":10.50"));
-        assertTrue(Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin").body().contains("利津县财政局"));
+        assertTrue(r.body(), Json.has(r.body(), "code", "G2.2") && Json.has(r.body(), "score", Json.num("10.50")));
+        assertTrue(Json.anyText(Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin").body(), "利津县财政局"));
     }
 
     @Test
@@ -99,18 +99,18 @@ public class ContributionsIT {
         long t0 = System.nanoTime();
         Files.move(staging, deploy.resolve("dev-zone.jar"), StandardCopyOption.ATOMIC_MOVE); // fileinstall never sees half a jar
         Http.Reply units = Http.await(API + "/v1/jurisdictions/370571/units", "city-admin",
-                r -> r.status() == 200 && r.body().contains("东营经济技术开发区管理委员会"), 30_000);
+                r -> r.status() == 200 && Json.anyText(r.body(), "东营经济技术开发区管理委员会"), 30_000);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("deploy/ to units served: " + millis + " ms");
-        assertTrue(units.body().contains("\"parentUnitId\""));
+        assertTrue(Json.mentions(units.body(), "parentUnitId"));
         assertEquals("installing a contribution refreshes no core bundle", before, coreState());
 
         Files.delete(deploy.resolve("dev-zone.jar"));
         Http.Reply gone = Http.await(API + "/v1/contributions", "city-admin",
                 r -> r.body().matches("(?s).*cn.supervision.county.dev-zone[^}]*\"state\":\"UNINSTALLED\".*"), 30_000);
-        assertTrue(gone.body().contains("UNINSTALLED"));
-        assertTrue("units are supervision records: they stay", Http.get(API + "/v1/jurisdictions/370571/units", "city-admin")
-                .body().contains("东营经济技术开发区管理委员会"));
+        assertTrue(Json.anyText(gone.body(), "UNINSTALLED"));
+        assertTrue("units are supervision records: they stay", Json.anyText(Http.get(API + "/v1/jurisdictions/370571/units", "city-admin")
+                .body(), "东营经济技术开发区管理委员会"));
         assertEquals("removing it refreshes no core bundle either", before, coreState());
     }
 
@@ -136,17 +136,17 @@ public class ContributionsIT {
         assertEquals("ACTIVE", field(up2.body(), "state"));
         long contribution = Long.parseLong(field(up2.body(), "id"));
         Http.Reply current = Http.get(API + "/v1/indicator-systems?jurisdiction=370505&status=PUBLISHED", "city-admin");
-        assertTrue(current.body(), current.body().contains("\"version\":2") && !current.body().contains("\"id\":" + firstSystem + ","));
+        assertTrue(current.body(), Json.has(current.body(), "version", 2) && !Json.has(current.body(), "id", firstSystem));
         Http.Reply old = Http.get(API + "/v1/indicator-systems/" + firstSystem, "city-admin");
         assertEquals("the old version is still resolvable", 200, old.status());
-        assertTrue(old.body().contains("\"status\":\"RETIRED\"") && old.body().contains("\"weight\":40"));
-        assertTrue(Http.get(API + "/v1/contributions", "city-admin").body().contains("SUPERSEDED"));
+        assertTrue(Json.has(old.body(), "status", "RETIRED") && Json.has(old.body(), "weight", 40));
+        assertTrue(Json.anyText(Http.get(API + "/v1/contributions", "city-admin").body(), "SUPERSEDED"));
 
         Http.Reply removed = Http.call("DELETE", API + "/v1/contributions/" + contribution, "city-admin", null, null);
         assertEquals(removed.body(), 200, removed.status());
         assertEquals("UNINSTALLED", field(removed.body(), "state"));
         assertTrue(Http.get(API + "/v1/indicator-systems?jurisdiction=370505&status=PUBLISHED", "city-admin").body().equals("[]"));
-        assertTrue(Http.get(API + "/v1/indicator-systems?jurisdiction=370505", "city-admin").body().contains("RETIRED"));
+        assertTrue(Json.anyText(Http.get(API + "/v1/indicator-systems?jurisdiction=370505", "city-admin").body(), "RETIRED"));
         assertEquals(before, coreState());
     }
 
@@ -159,9 +159,8 @@ public class ContributionsIT {
         Http.Reply r = upload("city-admin", Files.readAllBytes(jar.toPath()));
         assertEquals(r.body(), 201, r.status());
         assertEquals(r.body(), "ACTIVE", field(r.body(), "state"));
-        assertTrue(Http.get(API + "/v1/jurisdictions/370503/units", "city-admin").body().contains("河口区机构编制委员会办公室"));
-        assertTrue(Http.get(API + "/v1/indicator-systems?jurisdiction=370503&status=PUBLISHED", "city-admin").body()
-                .contains("河口区职能运行监管指标体系"));
+        assertTrue(Json.anyText(Http.get(API + "/v1/jurisdictions/370503/units", "city-admin").body(), "河口区机构编制委员会办公室"));
+        assertTrue(Json.anyText(Http.get(API + "/v1/indicator-systems?jurisdiction=370503&status=PUBLISHED", "city-admin").body(), "河口区职能运行监管指标体系"));
     }
 
     @Test
@@ -175,7 +174,7 @@ public class ContributionsIT {
                 Map.of("units/a.json", TestBundles.units("370522", "C1", "某单位"), "cn/example/Rule.class", "not really a class"));
         Http.Reply code = upload("lijin-admin", withCode);
         assertEquals("code runs with the platform's rights: only the city installs it", 403, code.status());
-        assertTrue(code.body(), code.body().contains("Java"));
+        assertTrue(code.body(), Json.anyText(code.body(), "Java"));
         assertEquals(400, upload("city-admin", "not a jar".getBytes()).status());
     }
 
@@ -195,7 +194,7 @@ public class ContributionsIT {
         Http.Reply future = upload("city-admin", TestBundles.jar("cn.supervision.county.future", "1.0.0", "370522",
                 Map.of("units/a.json", TestBundles.units("370522", "N1", "新规范单位")), Map.of("Supervision-Contract", "[2.0,3)")));
         assertEquals(future.body(), "REJECTED", field(future.body(), "state"));
-        assertTrue(future.body(), future.body().contains("[2.0.0,3.0.0)") && future.body().contains("升级平台"));
+        assertTrue(future.body(), Json.anyText(future.body(), "[2.0.0,3.0.0)") && Json.anyText(future.body(), "升级平台"));
         assertTrue("nothing of a rejected bundle is served",
                 Http.get(API + "/v1/jurisdictions/370522/units", "city-admin").body().indexOf("F1") < 0);
         assertTrue("nor of one made for another format",
@@ -220,10 +219,10 @@ public class ContributionsIT {
 
         Http.Reply county = upload("lijin-admin", jar);
         assertEquals(county.body(), 403, county.status());
-        assertTrue(county.body(), county.body().contains("Bundle-Activator") && county.body().contains("SideEffectActivator.class"));
+        assertTrue(county.body(), Json.anyText(county.body(), "Bundle-Activator") && Json.anyText(county.body(), "SideEffectActivator.class"));
         Http.Reply city = upload("city-admin", jar);
         assertEquals("the city too needs a trusted signature: " + city.body(), 403, city.status());
-        assertTrue(city.body(), city.body().contains("未签名"));
+        assertTrue(city.body(), Json.anyText(city.body(), "未签名"));
         assertNull("nothing was installed", bundleNamed(bsn));
 
         // the operator channel: the framework installs it, but the gate keeps it from resolving, so no class of it loads
@@ -235,7 +234,7 @@ public class ContributionsIT {
         Http.Reply events = Http.await(API + "/v1/contributions/events", "city-admin",
                 r -> r.body().matches("(?s).*\\{[^{}]*\"type\":\"REFUSED\"[^{}]*\"symbolicName\":\"" + Pattern.quote(bsn)
                         + "\"[^{}]*\"channel\":\"deploy\".*"), 30_000);
-        assertTrue(events.body(), events.body().contains("未签名"));
+        assertTrue(events.body(), Json.anyText(events.body(), "未签名"));
         Bundle deployed = bundleNamed(bsn);
         assertTrue("installed by the deploy folder", deployed != null);
         assertEquals("never resolved, never started", Bundle.INSTALLED, deployed.getState());
@@ -271,24 +270,24 @@ public class ContributionsIT {
     public void aJarWithAnEntryHiddenFromStreamReadersIsRefused() throws Exception {
         Http.Reply r = upload("lijin-admin", TestBundles.withHiddenActivator("cn.supervision.county.hidden", "370522"));
         assertEquals(r.body(), 400, r.status());
-        assertTrue(r.body(), r.body().contains("cn/evil/Activator.class") && r.body().contains("隐藏"));
+        assertTrue(r.body(), Json.anyText(r.body(), "cn/evil/Activator.class") && Json.anyText(r.body(), "隐藏"));
         assertNull(bundleNamed("cn.supervision.county.hidden"));
     }
 
     @Test
     public void symbolicNamesBelongToTheirFirstInstallerAndPlatformBundlesAreNoContributions() throws Exception {
-        Http.await(API + "/v1/contributions", "city-admin", x -> x.body().contains("cn.supervision.county.lijin"), 60_000);
+        Http.await(API + "/v1/contributions", "city-admin", x -> Json.anyText(x.body(), "cn.supervision.county.lijin"), 60_000);
         byte[] squat = TestBundles.jar("cn.supervision.county.lijin", "9.0.0", "370523",
                 Map.of("units/a.json", TestBundles.units("370523", "SQ1", "抢注单位")));
         Http.Reply r = upload("guangrao-admin", squat);
         assertEquals(r.body(), 409, r.status());
-        assertTrue(r.body(), r.body().contains("370522"));
+        assertTrue(r.body(), Json.anyText(r.body(), "370522"));
         assertEquals("not the city either, for another county", 409, upload("city-admin", squat).status());
         for (String platform : new String[] {"cn.supervision.api", "org.apache.karaf.shell.core"}) {
             Http.Reply p = upload("city-admin", TestBundles.jar(platform, "99.0.0", "370505",
                     Map.of("units/a.json", TestBundles.units("370505", "PL1", "平台冒名"))));
             assertEquals(platform + " " + p.body(), 409, p.status());
-            assertTrue(p.body(), p.body().contains("不是") && p.body().contains(platform));
+            assertTrue(p.body(), Json.anyText(p.body(), "不是") && Json.anyText(p.body(), platform));
         }
         Bundle api = bundleNamed("cn.supervision.api");
         assertTrue(api.getVersion().getMajor() < 99 && api.getState() == Bundle.ACTIVE);
@@ -314,10 +313,9 @@ public class ContributionsIT {
         assertEquals(403, Http.call("DELETE", API + "/v1/contributions/" + id, "guangrao-admin", null, null).status());
         Http.Reply removed = Http.call("DELETE", API + "/v1/contributions/" + id, "lijin-admin", null, null);
         assertEquals(removed.body(), 200, removed.status());
-        assertTrue(Http.get(API + "/v1/indicator-systems?jurisdiction=370522&status=RETIRED", "city-admin").body()
-                .contains("利津县下划线测试体系"));
+        assertTrue(Json.anyText(Http.get(API + "/v1/indicator-systems?jurisdiction=370522&status=RETIRED", "city-admin").body(), "利津县下划线测试体系"));
         String published = Http.get(API + "/v1/indicator-systems?jurisdiction=370523&status=PUBLISHED", "city-admin").body();
-        assertTrue("the other county's system is untouched: " + published, published.contains("广饶县通配测试体系"));
+        assertTrue("the other county's system is untouched: " + published, Json.anyText(published, "广饶县通配测试体系"));
 
         Http.Reply history = Http.get(API + "/v1/contributions/" + id + "/events", "lijin-admin");
         assertEquals(history.body(), 200, history.status());
@@ -334,7 +332,7 @@ public class ContributionsIT {
 
     @Test
     public void unitUsersAndPartnersReadNoContributionsAndOnlyInstallersMayUpload() throws Exception {
-        Http.Reply city = Http.await(API + "/v1/contributions", "city-admin", x -> x.body().contains("cn.supervision.county.lijin"), 60_000);
+        Http.Reply city = Http.await(API + "/v1/contributions", "city-admin", x -> Json.anyText(x.body(), "cn.supervision.county.lijin"), 60_000);
         long id = PlatformIT.firstId(city.body());
         for (String user : new String[] {"czj-user", "assessment-system", "evaluator", "city-leader"}) {
             Http.Reply list = Http.get(API + "/v1/contributions", user);
@@ -353,6 +351,6 @@ public class ContributionsIT {
         Http.Reply r = upload("city-admin", TestBundles.jar(bsn, "1.0.0", jurisdiction, content));
         assertEquals(r.body(), 201, r.status());
         assertEquals(r.body(), "REJECTED", field(r.body(), "state"));
-        assertTrue(r.body(), r.body().contains(reason));
+        assertTrue(r.body(), Json.anyText(r.body(), reason));
     }
 }

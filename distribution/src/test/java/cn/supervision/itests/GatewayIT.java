@@ -87,7 +87,7 @@ public class GatewayIT {
     @Test
     public void requestsRunningThroughTwentyHotDeploysAndRepublicationsSeeNoError() throws Exception {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
-        Http.await(API + "/v1/contributions", "city-admin", r -> r.status() == 200 && r.body().contains("county.guangrao"), 60_000);
+        Http.await(API + "/v1/contributions", "city-admin", r -> r.status() == 200 && Json.anyText(r.body(), "county.guangrao"), 60_000);
         TimeUnit.MILLISECONDS.sleep(1_000); // let a last debounced publication of the boot happen before counting
         long atBoot = publications();
         System.out.println("REST API publications during boot: " + atBoot);
@@ -179,7 +179,7 @@ public class GatewayIT {
         Http.Reply health = Http.call("GET", API + "/v1/health", null, null, null, gzip);
         assertEquals(200, health.status());
         assertNull("a small answer goes as it is", health.header("Content-Encoding"));
-        assertTrue(health.body(), health.body().contains("\"status\":\"UP\""));
+        assertTrue(health.body(), Json.has(health.body(), "status", "UP"));
 
         Http.Reply icon = Http.get(API + "/api-docs/favicon-32x32.png", null);
         Http.Reply zippedIcon = Http.call("GET", API + "/api-docs/favicon-32x32.png", null, null, null, gzip);

@@ -42,7 +42,7 @@ public class MeetingsIT {
 
     private static void department(String user, String jurisdiction, String code, String name, String kind) throws Exception {
         String listed = ok(200, Http.get(API + "/v1/cooperation/departments?jurisdiction=" + jurisdiction, user)).body();
-        if (!listed.contains("\"code\":\"" + code + "\"")) {
+        if (!Json.has(listed, "code", code)) {
             ok(201, Http.json("POST", API + "/v1/cooperation/departments", user, "{\"jurisdictionCode\":\"" + jurisdiction
                     + "\",\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"contacts\":[]}"));
         }
@@ -73,7 +73,7 @@ public class MeetingsIT {
         ok(403, Http.json("POST", members, "city-audit", member("SJJ")));
         ok(403, Http.json("POST", members, "city-leader", member("SJJ")));
         Http.Reply foreign = ok(400, Http.json("POST", members, "city-admin", member("LJ-XC")));
-        assertTrue(foreign.body(), foreign.body().contains("\"field\":\"departmentCode\""));
+        assertTrue(foreign.body(), Json.has(foreign.body(), "field", "departmentCode"));
         ok(400, Http.json("POST", members, "city-admin", "{\"departmentCode\":"));
         ok(400, Http.json("POST", members, "city-admin", "{\"departmentCode\":\"SJJ\",\"contacts\":[]}"));
         ok(413, Http.json("POST", members, "city-admin", "{\"departmentCode\":\"SJJ\",\"contacts\":[{\"name\":\"" + "长".repeat(1_100_000) + "\"}]}"));
@@ -85,11 +85,11 @@ public class MeetingsIT {
         ok(403, Http.json("POST", MEETINGS + "/members/" + jw + "/leave", "lijin-admin", "{\"reason\":\"x\"}"));
         ok(400, Http.json("POST", MEETINGS + "/members/" + jw + "/leave", "city-admin", "{\"leftOn\":\"2999-01-01\"}"));
         Http.Reply left = ok(200, Http.json("POST", MEETINGS + "/members/" + jw + "/leave", "city-admin", "{\"reason\":\"工作调整\"}"));
-        assertTrue(left.body(), left.body().contains("\"leftOn\":\"" + LocalDate.now(CHINA) + "\""));
+        assertTrue(left.body(), Json.has(left.body(), "leftOn", LocalDate.now(CHINA)));
         String current = ok(200, Http.get(members, "city-audit")).body();
-        assertTrue(current, current.contains("\"departmentCode\":\"SJJ\"") && current.contains("\"name\":\"张明\""));
-        assertFalse(current, current.contains("\"departmentCode\":\"JW\""));
-        assertTrue(ok(200, Http.get(members + "&includeFormer=true", "city-admin")).body().contains("\"leaveReason\":\"工作调整\""));
+        assertTrue(current, Json.has(current, "departmentCode", "SJJ") && Json.has(current, "name", "张明"));
+        assertFalse(current, Json.has(current, "departmentCode", "JW"));
+        assertTrue(Json.has(ok(200, Http.get(members + "&includeFormer=true", "city-admin")).body(), "leaveReason", "工作调整"));
         ok(403, Http.get(members, "lijin-admin"));
         ok(403, Http.get(members, "czj-user"));
         ok(401, Http.get(members, null));
@@ -116,70 +116,70 @@ public class MeetingsIT {
         ok(403, Http.json("POST", list, "czj-user", meeting(at, finding)));
         ok(403, Http.json("POST", list, "city-audit", meeting(at, finding)));
         Http.Reply crossLink = ok(400, Http.json("POST", list, "city-admin", meeting(at, lijinFinding)));
-        assertTrue(crossLink.body(), crossLink.body().contains("\"field\":\"agenda[0].refId\""));
+        assertTrue(crossLink.body(), Json.has(crossLink.body(), "field", "agenda[0].refId"));
         Http.Reply past = ok(400, Http.json("POST", list, "city-admin", meeting(at.minusDays(2), finding)));
-        assertTrue(past.body(), past.body().contains("\"field\":\"startsAt\""));
+        assertTrue(past.body(), Json.has(past.body(), "field", "startsAt"));
         ok(400, Http.json("POST", list, "city-admin", "{\"title\":"));
         ok(413, Http.json("POST", list, "city-admin", meeting(at, finding).replace("王主任", "王".repeat(1_100_000))));
         assertEquals(none, ok(200, Http.get(list, "city-admin")).body());
 
         Http.Reply scheduled = ok(201, Http.json("POST", list, "city-admin", meeting(at, finding)));
         long id = PlatformIT.firstId(scheduled.body());
-        assertTrue(scheduled.body(), scheduled.body().contains("\"state\":\"SCHEDULED\"")
-                && scheduled.body().contains("\"refTitle\":\"") && scheduled.body().contains("政府采购监督职责交叉")
-                && scheduled.body().contains("\"link\":\"/v1/findings/" + finding + "\""));
-        assertTrue(scheduled.body(), scheduled.body().contains("{\"code\":\"SJJ\"") && !scheduled.body().contains("{\"code\":\"JW\""));
+        assertTrue(scheduled.body(), Json.has(scheduled.body(), "state", "SCHEDULED")
+                && Json.has(scheduled.body(), "refTitle", Json.text()) && Json.anyText(scheduled.body(), "政府采购监督职责交叉")
+                && Json.has(scheduled.body(), "link", "/v1/findings/" + finding));
+        assertTrue(scheduled.body(), Json.has(scheduled.body(), "code", "SJJ") && !Json.has(scheduled.body(), "code", "JW"));
         String one = MEETINGS + "/" + id;
         assertEquals("1", ok(200, Http.get(list + "&state=SCHEDULED", "city-admin")).header("X-Total-Count"));
 
         // who reads it: the member department, the leader; not the department that left, another county, a unit
-        assertTrue(ok(200, Http.get(one, "city-audit")).body().contains("\"id\":" + id));
-        assertTrue(ok(200, Http.get(MEETINGS, "city-audit")).body().contains("\"id\":" + id));
+        assertTrue(Json.has(ok(200, Http.get(one, "city-audit")).body(), "id", id));
+        assertTrue(Json.has(ok(200, Http.get(MEETINGS, "city-audit")).body(), "id", id));
         ok(200, Http.get(one, "city-leader"));
         ok(403, Http.get(one, "city-discipline"));
-        assertFalse(ok(200, Http.get(MEETINGS, "city-discipline")).body().contains("\"id\":" + id));
+        assertFalse(Json.has(ok(200, Http.get(MEETINGS, "city-discipline")).body(), "id", id));
         ok(403, Http.get(one, "lijin-admin"));
         ok(403, Http.get(one, "lijin-audit"));
         ok(403, Http.get(one, "czj-user"));
         ok(401, Http.get(one, null));
         ok(404, Http.get(MEETINGS + "/99999999", "city-admin"));
         String inbox = ok(200, Http.get(API + "/v1/inbox", "city-audit")).body();
-        assertTrue(inbox, inbox.contains("/v1/meetings/" + id) && inbox.contains("MEETING_SCHEDULED"));
+        assertTrue(inbox, Json.anyText(inbox, "/v1/meetings/" + id) && Json.anyText(inbox, "MEETING_SCHEDULED"));
 
         // decisions need a held meeting; attendance makes it held
         String decision = "{\"text\":\"由市财政局牵头厘清政府采购监督职责\",\"tasks\":[{\"detail\":\"提出职责划分意见\",\"ownerKind\":\"UNIT\","
                 + "\"ownerCode\":\"CZJ\",\"deadline\":\"" + today.plusDays(30) + "\"}]}";
         Http.Reply early = ok(409, Http.json("POST", one + "/decisions", "city-admin", decision));
-        assertTrue(early.body(), early.body().contains("尚未召开"));
+        assertTrue(early.body(), Json.anyText(early.body(), "尚未召开"));
         ok(403, Http.json("POST", one + "/attendance", "lijin-admin", "{\"presentDepartments\":[\"SJJ\"],\"attendees\":[{\"name\":\"张明\",\"departmentCode\":\"SJJ\"}]}"));
         Http.Reply absentPerson = ok(400, Http.json("POST", one + "/attendance", "city-admin",
                 "{\"presentDepartments\":[],\"attendees\":[{\"name\":\"张明\",\"departmentCode\":\"SJJ\"}]}"));
-        assertTrue(absentPerson.body(), absentPerson.body().contains("attendees[0].departmentCode"));
+        assertTrue(absentPerson.body(), Json.anyText(absentPerson.body(), "attendees[0].departmentCode"));
         ok(400, Http.json("POST", one + "/attendance", "city-admin", "{\"presentDepartments\":[\"JW\"],\"attendees\":[{\"name\":\"李\"}]}"));
         Http.Reply held = ok(200, Http.json("POST", one + "/attendance", "city-admin",
                 "{\"presentDepartments\":[\"SJJ\"],\"attendees\":[{\"name\":\"张明\",\"departmentCode\":\"SJJ\"},{\"name\":\"王主任\"}]}"));
-        assertTrue(held.body(), held.body().contains("\"state\":\"HELD\"") && held.body().contains("\"present\":true"));
+        assertTrue(held.body(), Json.has(held.body(), "state", "HELD") && Json.has(held.body(), "present", true));
         ok(409, Http.json("PUT", one, "city-admin", meeting(at, finding)));
         ok(409, Http.json("POST", one + "/cancel", "city-admin", "{\"reason\":\"改期\"}"));
 
         // a decision: a past deadline and another county's unit are refused whole; then its task reaches unit CZJ
         String pastDeadline = decision.replace(today.plusDays(30).toString(), today.minusDays(1).toString());
-        assertTrue(ok(400, Http.json("POST", one + "/decisions", "city-admin", pastDeadline)).body().contains("tasks[0].deadline"));
+        assertTrue(Json.anyText(ok(400, Http.json("POST", one + "/decisions", "city-admin", pastDeadline)).body(), "tasks[0].deadline"));
         String lijinCode = ok(200, Http.get(API + "/v1/units/" + lijinUnit, "lijin-admin")).body().replaceAll("(?s)^.*?\"code\":\"([^\"]+)\".*$", "$1");
-        assertTrue(ok(400, Http.json("POST", one + "/decisions", "city-admin", decision.replace("\"CZJ\"", "\"" + lijinCode + "\"")))
-                .body().contains("tasks[0].ownerCode"));
+        assertTrue(Json.anyText(ok(400, Http.json("POST", one + "/decisions", "city-admin", decision.replace("\"CZJ\"", "\"" + lijinCode + "\"")))
+                .body(), "tasks[0].ownerCode"));
         ok(403, Http.json("POST", one + "/decisions", "lijin-admin", decision));
         ok(403, Http.json("POST", one + "/decisions", "city-audit", decision));
         ok(400, Http.json("POST", one + "/decisions", "city-admin", "{\"text\":\"x\",\"tasks\":"));
-        assertTrue(ok(200, Http.get(one, "city-admin")).body().contains("\"decisions\":[]"));
+        assertTrue(Json.has(ok(200, Http.get(one, "city-admin")).body(), "decisions", Json.value("[]")));
         Http.Reply decided = ok(201, Http.json("POST", one + "/decisions", "city-admin", decision));
-        assertTrue(decided.body(), decided.body().contains("\"ownerCode\":\"CZJ\"") && decided.body().contains("\"status\":\"OPEN\""));
+        assertTrue(decided.body(), Json.has(decided.body(), "ownerCode", "CZJ") && Json.has(decided.body(), "status", "OPEN"));
         long decisionId = PlatformIT.firstId(decided.body());
         String tasks = ok(200, Http.get(API + "/v1/tasks?origin=MEETING_DECISION&originId=" + decisionId, "czj-user")).body();
-        assertTrue(tasks, tasks.contains("\"originId\":" + decisionId) && tasks.contains("由市财政局牵头厘清政府采购监督职责"));
+        assertTrue(tasks, Json.has(tasks, "originId", decisionId) && Json.anyText(tasks, "由市财政局牵头厘清政府采购监督职责"));
         assertEquals("[]", ok(200, Http.get(API + "/v1/tasks?origin=MEETING_DECISION&originId=" + decisionId, "lijin-admin")).body());
         String view = ok(200, Http.get(one, "city-admin")).body();
-        assertTrue(view, view.contains("\"no\":1") && view.contains("\"status\":\"OPEN\""));
+        assertTrue(view, Json.has(view, "no", 1) && Json.has(view, "status", "OPEN"));
 
         // minutes, the minutes document, issue
         ok(400, Http.json("PUT", one + "/minutes", "city-admin", "{\"text\":\" \"}"));
@@ -188,28 +188,27 @@ public class MeetingsIT {
         ok(400, Http.json("POST", one + "/documents/minutes?format=XLS", "city-admin", "{}"));
         ok(403, Http.json("POST", one + "/documents/minutes?format=PDF", "lijin-admin", "{}"));
         Http.Reply document = ok(201, Http.json("POST", one + "/documents/minutes?format=PDF", "city-admin", "{}"));
-        assertTrue(document.body(), document.body().contains("\"kind\":\"MEETING_MINUTES\"")
-                && document.body().contains("\"subject\":\"meeting:" + id + "\"") && document.body().contains("\"documentNumber\":\""));
+        assertTrue(document.body(), Json.has(document.body(), "kind", "MEETING_MINUTES")
+                && Json.has(document.body(), "subject", "meeting:" + id) && Json.has(document.body(), "documentNumber", Json.text()));
         Http.Reply pdf = ok(200, Http.get(API + "/v1/documents/" + PlatformIT.firstId(document.body()) + "/content", "city-admin"));
         assertTrue(pdf.contentType(), pdf.contentType().startsWith("application/pdf"));
         assertEquals("%PDF", new String(pdf.bytes(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         ok(201, Http.json("POST", one + "/documents/minutes?format=DOCX", "city-admin", "{}"));
         Http.Reply issued = ok(200, Http.json("POST", one + "/minutes/issue", "city-admin", "{}"));
-        assertTrue(issued.body(), issued.body().contains("\"state\":\"MINUTES_ISSUED\""));
+        assertTrue(issued.body(), Json.has(issued.body(), "state", "MINUTES_ISSUED"));
         ok(409, Http.json("POST", one + "/decisions", "city-admin", decision));
         ok(409, Http.json("PUT", one + "/minutes", "city-admin", "{\"text\":\"改写\"}"));
         String history = ok(200, Http.get(one + "/history", "city-leader")).body();
-        assertTrue(history, history.contains("\"to\":\"SCHEDULED\"") && history.contains("\"to\":\"HELD\"") && history.contains("\"to\":\"MINUTES_ISSUED\""));
+        assertTrue(history, Json.has(history, "to", "SCHEDULED") && Json.has(history, "to", "HELD") && Json.has(history, "to", "MINUTES_ISSUED"));
 
         // another meeting is cancelled with a reason
         long other = PlatformIT.firstId(ok(201, Http.json("POST", list, "city-admin", meeting(at.plusDays(7), finding))).body());
         ok(400, Http.json("POST", MEETINGS + "/" + other + "/cancel", "city-admin", "{}"));
-        assertTrue(ok(200, Http.json("POST", MEETINGS + "/" + other + "/cancel", "city-admin", "{\"reason\":\"与专题会议合并召开\"}")).body()
-                .contains("\"state\":\"CANCELLED\""));
-        assertTrue(ok(200, Http.get(list + "&state=CANCELLED", "city-leader")).body().contains("\"id\":" + other));
+        assertTrue(Json.has(ok(200, Http.json("POST", MEETINGS + "/" + other + "/cancel", "city-admin", "{\"reason\":\"与专题会议合并召开\"}")).body(), "state", "CANCELLED"));
+        assertTrue(Json.has(ok(200, Http.get(list + "&state=CANCELLED", "city-leader")).body(), "id", other));
         ok(400, Http.get(list + "&state=DONE", "city-admin"));
 
         String openapi = ok(200, Http.get(API + "/openapi.json", null)).body();
-        assertTrue(openapi.contains("/v1/meetings/{id}/decisions") && openapi.contains("/v1/meetings/members"));
+        assertTrue(Json.documents(openapi, "/v1/meetings/{id}/decisions") && Json.documents(openapi, "/v1/meetings/members"));
     }
 }
