@@ -172,7 +172,7 @@ final class DutyFreeze {
             }
             leaf.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("the duty snapshot of campaign " + campaignId + " could not be written", e);
+            throw new IllegalStateException("the duty snapshot of campaign " + campaignId + " could not be written: " + e.getMessage(), e);
         }
     }
 }

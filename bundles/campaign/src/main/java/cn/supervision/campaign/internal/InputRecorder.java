@@ -231,8 +231,9 @@ final class InputRecorder {
         }
         jpa.tx(TransactionType.Required, em -> {
             // takes the campaign row's lock, which a transition's StateClaim takes too: the two are ordered
-            int open = em.createQuery("update CampaignEntity c set c.state = c.state where c.id = :id and (c.state = :a or c.state = :b)")
-                    .setParameter("id", c.id()).setParameter("a", CampaignState.COLLECTING).setParameter("b", CampaignState.SCORING)
+            // plain SQL for the reason given in StateClaim
+            int open = em.createNativeQuery("UPDATE SV_CAMPAIGN SET STATE = STATE WHERE ID = ? AND STATE IN (?, ?)")
+                    .setParameter(1, c.id()).setParameter(2, CampaignState.COLLECTING.name()).setParameter(3, CampaignState.SCORING.name())
                     .executeUpdate();
             if (open == 0) {
                 requireCollecting(Records.find(em, c.id()).getState());

@@ -16,8 +16,10 @@ final class StateClaim {
     }
 
     static void claim(EntityManager em, long campaignId, CampaignState from, CampaignState to) {
-        int moved = em.createQuery("update CampaignEntity c set c.state = :to where c.id = :id and c.state = :from")
-                .setParameter("to", to).setParameter("id", campaignId).setParameter("from", from).executeUpdate();
+        // plain SQL: OpenJPA writes the JPQL form as "id IN (SELECT DISTINCT ...)", whose state check Derby may read
+        // before the other transition's lock and never re-check, so both passed (CampaignStartTest)
+        int moved = em.createNativeQuery("UPDATE SV_CAMPAIGN SET STATE = ? WHERE ID = ? AND STATE = ?")
+                .setParameter(1, to.name()).setParameter(2, campaignId).setParameter(3, from.name()).executeUpdate();
         if (moved == 0) {
             throw SupervisionException.conflict("监管活动状态已被他人修改，请刷新");
         }
