@@ -77,6 +77,9 @@ class DurabilityIT {
     @Test
     void killDashNineLeavesEveryAcknowledgedBatchCompleteAndNoPartialBatch() throws Exception {
         karaf.start();
+        // health answers once the gateway is up; each domain bundle joins after its schema migration
+        Http.await(karaf.api + "/v1/platform-data/jurisdictions/370500/batches", "city-admin", r -> r.status() == 200, 120_000);
+        Http.await(karaf.api + "/v1/jurisdictions/370500/units", "city-admin", r -> r.status() == 200, 120_000);
         assertEquals(200, Http.json("PUT", karaf.api + "/v1/platform-data/jurisdictions/370500/metrics/" + METRIC, "city-admin",
                 "{\"name\":\"热线工单（持久性验证）\",\"unitOfMeasure\":\"件\",\"sourceSystem\":\"hotline\",\"aggregation\":\"COUNT\"}").status());
         List<String> units = new ArrayList<>();
