@@ -1,7 +1,6 @@
 package cn.supervision.testing;
 
 import java.util.Map;
-import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -14,18 +13,26 @@ import org.apache.openjpa.persistence.OpenJPAPersistence;
 
 /**
  * A resource-local stand-in for Aries' JTA template, for domain tests: one EntityManager and transaction per call,
- * on a fresh in-memory Derby database. {@code persistenceXml} names a RESOURCE_LOCAL unit in the test's resources.
+ * on a fresh {@link TestDatabase} (in-memory Derby, or a schema of its own on PostgreSQL). {@code persistenceXml} names
+ * a RESOURCE_LOCAL unit in the test's resources.
  */
 public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
     private final EntityManagerFactory emf;
+    private final TestDatabase database;
 
     public LocalJpaTemplate(String unit, String persistenceXml) {
-        this(unit, persistenceXml, "jdbc:derby:memory:t" + UUID.randomUUID().toString().replace("-", "") + ";create=true");
+        this(unit, persistenceXml, TestDatabase.fresh());
     }
 
     /** On the database at {@code url}, e.g. a Derby directory for durable benchmarks. */
     public LocalJpaTemplate(String unit, String persistenceXml, String url) {
+        this.database = null;
         emf = OpenJPAPersistence.createEntityManagerFactory(unit, persistenceXml, Map.of("openjpa.ConnectionURL", url));
+    }
+
+    private LocalJpaTemplate(String unit, String persistenceXml, TestDatabase database) {
+        this.database = database;
+        emf = OpenJPAPersistence.createEntityManagerFactory(unit, persistenceXml, database.jpaProperties());
     }
 
     @Override
@@ -67,5 +74,8 @@ public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
     @Override
     public void close() {
         emf.close();
+        if (database != null) {
+            database.close();
+        }
     }
 }

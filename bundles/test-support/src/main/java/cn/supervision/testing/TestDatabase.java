@@ -1,0 +1,95 @@
+package cn.supervision.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Where a test's database lives: a fresh in-memory Derby database by default, or, with
+ * {@code -Dsupervision.test.db=postgresql} (the {@code postgresql} Maven profile), a fresh schema of its own on the
+ * PostgreSQL server named by {@code supervision.test.jdbcUrl/user/password} (defaults: the cluster {@code .ci/postgres}
+ * starts). A schema per database keeps tests isolated from each other and safe to run in parallel on one server.
+ */
+public final class TestDatabase implements AutoCloseable {
+    public static final String KIND = "supervision.test.db";
+    public static final String URL = "supervision.test.jdbcUrl";
+    public static final String USER = "supervision.test.user";
+    public static final String PASSWORD = "supervision.test.password";
+
+    private static final String DEFAULT_URL = "jdbc:postgresql://localhost:55432/supervision_test";
+    private static final String DEFAULT_USER = "supervision_test";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String schema;
+
+    private TestDatabase(String url, String user, String password, String schema) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.schema = schema;
+    }
+
+    /** Whether tests run on PostgreSQL (for the few that must speak the engine's own SQL, e.g. lock timeouts). */
+    public static boolean postgresql() {
+        return "postgresql".equals(System.getProperty(KIND, "derby").toLowerCase(Locale.ROOT));
+    }
+
+    /** A new, empty database; close it to drop what the test left (a no-op on in-memory Derby). */
+    public static TestDatabase fresh() {
+        String name = "t" + UUID.randomUUID().toString().replace("-", "");
+        if (!postgresql()) {
+            return new TestDatabase("jdbc:derby:memory:" + name + ";create=true", null, null, null);
+        }
+        String server = System.getProperty(URL, DEFAULT_URL);
+        String user = System.getProperty(USER, DEFAULT_USER);
+        String password = System.getProperty(PASSWORD, user);
+        String schema = "t_" + name.substring(1);
+        execute(server, user, password, "CREATE SCHEMA " + schema);
+        return new TestDatabase(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password,
+                schema);
+    }
+
+    /** OpenJPA properties pointing a persistence unit here, overriding the driver its persistence.xml names. */
+    public Map<String, Object> jpaProperties() {
+        if (schema == null) {
+            return Map.of("openjpa.ConnectionURL", url);
+        }
+        // openjpa.jdbc.Schema too: without it OpenJPA's schema tool looks for the tables in every schema it can see
+        // and takes another test's for its own
+        return Map.of("openjpa.ConnectionURL", url,
+                "openjpa.ConnectionDriverName", "org.postgresql.Driver",
+                "openjpa.ConnectionUserName", user,
+                "openjpa.ConnectionPassword", password,
+                "openjpa.jdbc.Schema", schema);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** A plain JDBC connection to this database, outside JPA. */
+    public Connection connect() throws SQLException {
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+    }
+
+    @Override
+    public void close() {
+        if (schema != null) {
+            execute(url, user, password, "DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL for the tests at " + url + " (.ci/postgres starts one): " + sql, e);
+        }
+    }
+}
