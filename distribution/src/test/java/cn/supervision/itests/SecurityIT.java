@@ -165,7 +165,7 @@ public class SecurityIT {
                 broken.put(k, original.get(k));
             }
         }
-        broken.put("health.required", "registry,indicator,contributions,soap,it-missing-component");
+        broken.put("health.required", "registry,indicator,contributions,soap,modules,it-missing-component");
         rest.update(broken);
         try {
             Http.Reply anonymous = Http.await(API + "/v1/health", null,
@@ -188,7 +188,7 @@ public class SecurityIT {
                 }
             }
             restore.put("health.required", original != null && original.get("health.required") != null
-                    ? original.get("health.required") : "registry,indicator,contributions,soap");
+                    ? original.get("health.required") : "registry,indicator,contributions,soap,modules");
             rest.update(restore);
             Http.await(API + "/v1/health", null, r -> r.status() == 200, 60_000);
         }

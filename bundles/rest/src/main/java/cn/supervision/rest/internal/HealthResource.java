@@ -20,8 +20,9 @@ import cn.supervision.rest.bounds.PublicEndpoint;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * UP only when every required component (persistence-backed registry, SOAP endpoints, …) is registered
- * and reports no problem; otherwise 503. Public, for load balancers and scripts: anyone sees the status and each
+ * Readiness: UP only when every required component (persistence-backed registry, SOAP endpoints, the platform's
+ * modules — see {@link PlatformReadiness}, …) is registered and reports no problem; otherwise 503. {@code /live} is
+ * liveness. Public, for load balancers and scripts: anyone sees the status and each
  * component's UP/DOWN; only a caller the authority policy lets read health details (an office admin, with HTTP Basic
  * on this call) sees why a component is down. A reason is an exception's text, and that tells an attacker about
  * the database, paths and versions.
@@ -65,6 +66,19 @@ public class HealthResource {
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);
         return Response.status(up ? 200 : 503).entity(body).build();
+    }
+
+    /**
+     * Liveness, for a supervisor that restarts a hung process: the JVM and the gateway answer. Not readiness, which
+     * {@link #health} is (a balancer's check): a node that is still starting or has a failed module is alive, and
+     * restarting it for that would only start it again.
+     */
+    @GET
+    @Path("/live")
+    @PublicEndpoint
+    @io.swagger.v3.oas.annotations.Operation(summary = "进程是否存活", description = "进程与网关能应答即返回 200 UP，不检查各模块是否就绪")
+    public Response live() {
+        return Response.ok(Map.of("status", "UP")).build();
     }
 
     /** The policy decides; without a registry (it may be the component that is down) nobody gets details. */

@@ -2,8 +2,10 @@ package cn.supervision.rest.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,6 +69,8 @@ public class RestGateway {
     /** Only the publisher thread (and {@link #stop()} after it ended) touches these. */
     private Server server;
     private int publications;
+    /** Service ids of the resources the routing server was built with. */
+    private volatile Set<Long> published = Set.of();
 
     /** A resource service, and whether its bundle may open endpoints (see {@link PublicEndpoints}). */
     private record Tracked(Object resource, boolean platform) {
@@ -99,11 +103,7 @@ public class RestGateway {
             @Override
             public Object addingService(ServiceReference<Object> ref) {
                 Object resource = context.getService(ref);
-                boolean platform = PublicEndpoints.platform(ref.getBundle());
-                synchronized (RestGateway.this) {
-                    resources.put(ref, new Tracked(resource, platform));
-                    changed(QUIET_MILLIS);
-                }
+                added(ref, resource);
                 return resource;
             }
 
@@ -119,6 +119,22 @@ public class RestGateway {
         };
         tracker.open(true);
         requestPublication();
+    }
+
+    void added(ServiceReference<?> ref, Object resource) {
+        boolean platform = PublicEndpoints.platform(ref.getBundle());
+        synchronized (this) {
+            resources.put(ref, new Tracked(resource, platform));
+            changed(QUIET_MILLIS);
+        }
+    }
+
+    /** Platform bundles with a resource service the routing server does not have yet, for readiness. */
+    synchronized List<String> unpublished() {
+        Set<Long> routed = published;
+        return resources.entrySet().stream()
+                .filter(e -> e.getValue().platform() && !routed.contains((Long) e.getKey().getProperty(Constants.SERVICE_ID)))
+                .map(e -> e.getKey().getBundle()).filter(b -> b != null).map(b -> b.getSymbolicName()).distinct().toList();
     }
 
     /** Publishes the current set soon. */
@@ -164,9 +180,13 @@ public class RestGateway {
     private void publish() {
         List<Object> beans = new ArrayList<>(ownResources);
         List<Class<?>> trusted = new ArrayList<>(ownResources.stream().map(Object::getClass).toList());
+        Set<Long> ids = new HashSet<>();
         synchronized (this) {
             if (stopped) {
                 return;
+            }
+            for (ServiceReference<?> ref : resources.keySet()) {
+                ids.add((Long) ref.getProperty(Constants.SERVICE_ID));
             }
             for (Tracked t : resources.values()) {
                 beans.add(t.resource());
@@ -183,6 +203,7 @@ public class RestGateway {
             Server next = build(beans);
             endpoints.trust(trusted);
             replaceWith(next);
+            published = Set.copyOf(ids);
             publications++;
             LOG.info("REST API published at {} (publication {}) with {} resource(s): {}", address, publications, beans.size(),
                     beans.stream().map(b -> b.getClass().getSimpleName()).toList());

@@ -35,7 +35,7 @@ class HealthResourceTest {
         }
     };
 
-    private static RegistryService registry() {
+    static RegistryService registry() {
         Access access = new Access(new JurisdictionHierarchy() {
             @Override
             public boolean exists(String code) {

@@ -78,6 +78,39 @@ class RestGatewayTest {
         assertTrue(scheduler.idle(), "the pending retry was replaced");
     }
 
+    @Path("/v1/others")
+    public static class Others {
+        @GET
+        public String list() {
+            return "[]";
+        }
+    }
+
+    @Test
+    void aPlatformResourceIsUnpublishedUntilTheServerRoutingHasIt() {
+        RestGateway gateway = gateway(0);
+        gateway.requestPublication();
+        scheduler.runNext();
+        assertEquals(List.of(), gateway.unpublished());
+
+        gateway.added(new FakeReference(11, new FakeBundle(42, "cn.supervision.campaign.rest")), new Others());
+        gateway.added(new FakeReference(12, new FakeBundle(60, "cn.supervision.county.lijin")
+                .header(cn.supervision.api.contribution.ContributionService.JURISDICTION_HEADER, "370522")), new Things());
+        assertEquals(List.of("cn.supervision.campaign.rest"), gateway.unpublished(), "a contribution's resource does not count");
+        assertEquals(RestGateway.QUIET_MILLIS, scheduler.runNext());
+        assertEquals(List.of(), gateway.unpublished());
+    }
+
+    @Test
+    void aFailedPublicationLeavesTheResourceUnpublished() {
+        RestGateway gateway = gateway(1);
+        gateway.added(new FakeReference(11, new FakeBundle(42, "cn.supervision.campaign.rest")), new Others());
+        scheduler.runNext();
+        assertEquals(List.of("cn.supervision.campaign.rest"), gateway.unpublished());
+        scheduler.runNext();
+        assertEquals(List.of(), gateway.unpublished());
+    }
+
     @Test
     void republishedServersAreLeftToTheCollector() throws InterruptedException {
         RestGateway gateway = gateway(0);

@@ -1,0 +1,127 @@
+package cn.supervision.rest.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.blueprint.container.BlueprintEvent;
+import org.osgi.service.blueprint.container.BlueprintListener;
+
+import cn.supervision.api.health.HealthIndicator;
+
+/**
+ * Whether this node serves everything, so that a load balancer may send it requests: every platform bundle (named
+ * {@value PublicEndpoints#PLATFORM_PREFIX}…, not a contribution, not a fragment) is ACTIVE, each one with a Blueprint
+ * container has it CREATED, and every REST resource those bundles registered is in the server the gateway routes with.
+ * The gateway, and so health, answers long before the last domain bundle has migrated its schema and registered its
+ * resources; without this a node joined the balancer while half of its API answered 404.
+ * <p>
+ * Containers are followed by their events, not by polling: the extender replays each bundle's last event to a listener
+ * when it registers, and a container that fails later (FAILURE) turns this DOWN naming its bundle. Events are keyed by
+ * bundle id, as the contribution extender's BlueprintReadiness keys containers by bundle object: a symbolic name is
+ * shared by an old and a new revision during an update.
+ * <p>
+ * Only the bundles installed when asked count: the features service installs a feature's bundles together before
+ * starting any of them, so the gateway, itself one of them, never sees a partial set.
+ */
+public final class PlatformReadiness implements HealthIndicator, BlueprintListener {
+    static final String COMPONENT = "modules";
+
+    private final Supplier<Bundle[]> bundles;
+    private final Supplier<List<String>> unpublished;
+    private final Map<Long, BlueprintEvent> containers = new ConcurrentHashMap<>();
+
+    public PlatformReadiness(BundleContext context, RestGateway gateway) {
+        this(context::getBundles, gateway::unpublished);
+    }
+
+    /** {@code unpublished}: the platform bundles whose resource services the routing server does not have yet. */
+    PlatformReadiness(Supplier<Bundle[]> bundles, Supplier<List<String>> unpublished) {
+        this.bundles = bundles;
+        this.unpublished = unpublished;
+    }
+
+    @Override
+    public void blueprintEvent(BlueprintEvent event) {
+        // WAITING is a call blocked on a missing service, sent while created too and never followed by CREATED again
+        if (event.getType() != BlueprintEvent.WAITING) {
+            containers.put(event.getBundle().getBundleId(), event);
+        }
+    }
+
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    /** Null when ready; otherwise every bundle that is not, with why (the health endpoint shows it to office admins only). */
+    @Override
+    public String problem() {
+        List<String> reasons = new ArrayList<>();
+        for (Bundle bundle : bundles.get()) {
+            if (!counts(bundle)) {
+                continue;
+            }
+            String why = bundle.getState() != Bundle.ACTIVE ? state(bundle.getState()) : blueprintProblem(bundle);
+            if (why != null) {
+                reasons.add(bundle.getSymbolicName() + ": " + why);
+            }
+        }
+        for (String name : unpublished.get()) {
+            reasons.add(name + ": REST resources not published yet");
+        }
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
+    private static boolean counts(Bundle bundle) {
+        String name = bundle.getSymbolicName();
+        if (name == null || !name.startsWith(PublicEndpoints.PLATFORM_PREFIX)) {
+            return false; // cheap first: most bundles are Karaf's and libraries
+        }
+        return PublicEndpoints.platform(bundle) && bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null;
+    }
+
+    private String blueprintProblem(Bundle bundle) {
+        if (!hasBlueprint(bundle)) {
+            return null;
+        }
+        BlueprintEvent last = containers.get(bundle.getBundleId());
+        if (last == null) {
+            return "Blueprint container not started yet";
+        }
+        return switch (last.getType()) {
+            case BlueprintEvent.CREATED -> null;
+            case BlueprintEvent.FAILURE -> "Blueprint container FAILED" + (last.getCause() == null ? "" : " (" + last.getCause() + ")");
+            case BlueprintEvent.GRACE_PERIOD -> "Blueprint container waiting for "
+                    + (last.getDependencies() == null ? "services" : Arrays.toString(last.getDependencies()));
+            case BlueprintEvent.CREATING -> "Blueprint container being created";
+            default -> "Blueprint container destroyed";
+        };
+    }
+
+    /** The extender's own rule: a Bundle-Blueprint header, or XML files in OSGI-INF/blueprint. */
+    private static boolean hasBlueprint(Bundle bundle) {
+        if (bundle.getHeaders("").get("Bundle-Blueprint") != null) {
+            return true;
+        }
+        Enumeration<?> xml = bundle.findEntries("OSGI-INF/blueprint", "*.xml", false);
+        return xml != null && xml.hasMoreElements();
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "INSTALLED (not resolved)";
+            case Bundle.RESOLVED -> "RESOLVED (not started)";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package cn.supervision.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.service.blueprint.container.BlueprintEvent;
+
+import cn.supervision.api.contribution.ContributionService;
+import cn.supervision.api.security.Caller;
+import cn.supervision.api.security.Role;
+
+/** Readiness from fake bundles and the extender's events, delivered as Aries delivers them. */
+class PlatformReadinessTest {
+    final FakeBundle extender = new FakeBundle(5, "org.apache.aries.blueprint.core");
+    final FakeBundle api = new FakeBundle(40, "cn.supervision.api");
+    final FakeBundle campaign = new FakeBundle(41, "cn.supervision.campaign").blueprint();
+    final FakeBundle campaignRest = new FakeBundle(42, "cn.supervision.campaign.rest").blueprint();
+    final List<Bundle> installed = new ArrayList<>(List.of(extender, api, campaign, campaignRest));
+    final List<String> unpublished = new ArrayList<>();
+    final PlatformReadiness readiness = new PlatformReadiness(() -> installed.toArray(Bundle[]::new), () -> List.copyOf(unpublished));
+
+    void event(int type, FakeBundle bundle) {
+        readiness.blueprintEvent(new BlueprintEvent(type, bundle, extender));
+    }
+
+    void created(FakeBundle... bundles) {
+        for (FakeBundle b : bundles) {
+            event(BlueprintEvent.CREATING, b);
+            event(BlueprintEvent.CREATED, b);
+        }
+    }
+
+    @Test
+    void notReadyUntilEveryPlatformContainerIsCreated() {
+        String before = readiness.problem();
+        assertTrue(before.contains("cn.supervision.campaign:") && before.contains("cn.supervision.campaign.rest:"), before);
+        assertFalse(before.contains("cn.supervision.api"), "no Blueprint, active: ready " + before);
+
+        created(campaignRest);
+        event(BlueprintEvent.CREATING, campaign);
+        readiness.blueprintEvent(new BlueprintEvent(BlueprintEvent.GRACE_PERIOD, campaign, extender,
+                new String[] {"(objectClass=javax.sql.DataSource)"}));
+        String waiting = readiness.problem();
+        assertTrue(waiting.startsWith("cn.supervision.campaign: ") && waiting.contains("javax.sql.DataSource"), waiting);
+        assertFalse(waiting.contains("campaign.rest"), waiting);
+
+        event(BlueprintEvent.CREATED, campaign);
+        assertNull(readiness.problem());
+        assertEquals("modules", readiness.component());
+    }
+
+    @Test
+    void aBundleNotActiveIsNamedWithItsState() {
+        created(campaign, campaignRest);
+        campaign.state(Bundle.RESOLVED);
+        assertEquals("cn.supervision.campaign: RESOLVED (not started)", readiness.problem());
+        installed.add(new FakeBundle(43, "cn.supervision.survey").state(Bundle.INSTALLED));
+        assertTrue(readiness.problem().contains("cn.supervision.survey: INSTALLED"), readiness.problem());
+    }
+
+    @Test
+    void aContainerThatFailsLaterTurnsItDownWithItsNameAndARestartBringsItBack() {
+        created(campaign, campaignRest);
+        assertNull(readiness.problem());
+        readiness.blueprintEvent(new BlueprintEvent(BlueprintEvent.FAILURE, campaign, extender,
+                new IllegalStateException("schema migration failed")));
+        String failed = readiness.problem();
+        assertTrue(failed.startsWith("cn.supervision.campaign: Blueprint container FAILED") && failed.contains("schema migration failed"),
+                failed);
+
+        event(BlueprintEvent.DESTROYING, campaign);
+        event(BlueprintEvent.DESTROYED, campaign);
+        assertTrue(readiness.problem().contains("destroyed"), readiness.problem());
+        created(campaign);
+        assertNull(readiness.problem());
+    }
+
+    @Test
+    void aCallWaitingForAServiceDoesNotMakeACreatedContainerUnready() {
+        created(campaign, campaignRest);
+        // Aries sends WAITING when a proxy call blocks on a missing service, and nothing when the service returns
+        readiness.blueprintEvent(new BlueprintEvent(BlueprintEvent.WAITING, campaign, extender,
+                new String[] {"(objectClass=cn.supervision.api.registry.RegistryService)"}));
+        assertNull(readiness.problem());
+    }
+
+    @Test
+    void contributionsFragmentsAndOtherBundlesDoNotCount() {
+        created(campaign, campaignRest);
+        installed.add(new FakeBundle(60, "cn.supervision.county.lijin").blueprint().state(Bundle.RESOLVED)
+                .header(ContributionService.JURISDICTION_HEADER, "370522"));
+        installed.add(new FakeBundle(61, "cn.supervision.fonts.extra").state(Bundle.RESOLVED)
+                .header("Fragment-Host", "cn.supervision.document"));
+        installed.add(new FakeBundle(62, "org.apache.karaf.shell.ssh").blueprint().state(Bundle.RESOLVED));
+        assertNull(readiness.problem());
+    }
+
+    @Test
+    void resourcesTheGatewayHasNotPublishedKeepItDown() {
+        created(campaign, campaignRest);
+        unpublished.add("cn.supervision.campaign.rest");
+        assertEquals("cn.supervision.campaign.rest: REST resources not published yet", readiness.problem());
+        unpublished.clear();
+        assertNull(readiness.problem());
+    }
+
+    @Test
+    void healthIsDownUntilReadyAndOnlyTheOfficeSeesWhichBundle() {
+        HealthResource health = new HealthResource(List.of(readiness), List.of(HealthResourceTest.registry()), "modules");
+        Response anonymous = health.health(null);
+        assertEquals(503, anonymous.getStatus());
+        assertEquals(Map.of("status", "DOWN"), ((Map<?, ?>) ((Map<?, ?>) anonymous.getEntity()).get("components")).get("modules"));
+        Caller admin = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
+        String office = health.health(new BasicAuthenticationFilter.CallerSecurityContext(admin, false)).getEntity().toString();
+        assertTrue(office.contains("cn.supervision.campaign"), office);
+
+        created(campaign, campaignRest);
+        assertEquals(200, health.health(null).getStatus());
+        assertEquals(200, health.live().getStatus(), "liveness does not wait for readiness");
+    }
+
+    @Test
+    void livenessAnswersWhileNotReady() {
+        HealthResource health = new HealthResource(List.of(readiness), List.of(), "modules");
+        assertEquals(503, health.health(null).getStatus());
+        Response live = health.live();
+        assertEquals(200, live.getStatus());
+        assertEquals(Map.of("status", "UP"), live.getEntity());
+    }
+}
