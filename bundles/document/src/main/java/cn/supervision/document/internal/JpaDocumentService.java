@@ -84,8 +84,9 @@ public class JpaDocumentService implements DocumentService {
     }
 
     /**
-     * Blueprint init: parses the faces and loads the renderers' classes (xmlbeans' schema types, openhtmltopdf) in the
-     * background by rendering a sample in both formats, so that the first real document is not the one that pays.
+     * Blueprint init: loads the DOCX renderer's classes (xmlbeans' schema types) in the background by rendering a
+     * sample, so that the first real document is not the one that pays. Not the PDF renderer: it would parse the faces,
+     * over 100 MB of heap that a platform rendering no PDF does not need (see {@link PdfRenderer}).
      */
     public void start() {
         Thread warm = new Thread(() -> {
@@ -94,10 +95,8 @@ public class JpaDocumentService implements DocumentService {
                 long t0 = System.nanoTime();
                 Template t = templates.builtinTemplate(DocumentKind.UNIT_REPORT);
                 Map<String, Object> model = SampleModels.of(DocumentKind.UNIT_REPORT);
-                for (DocumentFormat format : DocumentFormat.values()) {
-                    render(format, t, model, "warm-up", "warm-up");
-                }
-                LOG.info("document renderers ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                render(DocumentFormat.DOCX, t, model, "warm-up", "warm-up");
+                LOG.info("DOCX renderer ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warn("document renderers could not warm up: {}", e.toString(), e);
             }

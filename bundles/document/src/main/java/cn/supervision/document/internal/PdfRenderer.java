@@ -2,7 +2,9 @@ package cn.supervision.document.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.lang.reflect.Field;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.apache.pdfbox.pdmodel.font.FontMapper;
 import org.apache.pdfbox.pdmodel.font.FontMapping;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
@@ -39,7 +42,7 @@ import cn.supervision.fonts.CjkFonts;
 
 /**
  * XHTML to PDF with openhtmltopdf on PDFBox: A4, GB/T 9704 margins (top 37 mm, left 28 mm, right 26 mm, bottom 35 mm),
- * the bundled Noto faces embedded as subsets. The faces are parsed once and shared; a render holds them alone.
+ * the bundled Noto faces embedded as subsets. Renders run one at a time and share the parsed faces.
  */
 final class PdfRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(PdfRenderer.class);
@@ -74,39 +77,93 @@ final class PdfRenderer {
             strong, b { font-family: 'Noto Sans SC'; font-weight: 700; }
             """;
 
-    private final Map<CjkFonts.Face, TrueTypeFont> faces = new EnumMap<>(CjkFonts.Face.class);
+    /**
+     * Parsed faces, held softly. A parsed face costs about 40 MB of heap (PDFBox copies the 10-15 MB file, then the
+     * glyf table, and expands the cmap into boxed maps), so they are parsed on the first render that uses them, not at
+     * boot, and the collector may drop them when renders stop: a full collection clears a face unused for longer than
+     * about a second per free megabyte of heap, and every soft face before running out of memory. The next render
+     * parses it again (about 0.1-0.5 s for the three).
+     */
+    private final Map<CjkFonts.Face, SoftReference<TrueTypeFont>> faces = new EnumMap<>(CjkFonts.Face.class);
 
     PdfRenderer() {
-        for (CjkFonts.Face face : CjkFonts.Face.values()) {
-            try {
-                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(CjkFonts.bytes(face)));
-                preferUnifiedIdeographs(ttf);
-                faces.put(face, ttf);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
         // openhtmltopdf registers PDFBox's standard 14 fonts with every renderer; without this PDFBox would scan the
         // operating system's fonts for them (writing a cache into the service account's home) and warn about a
         // fallback on every document. Our documents use only the bundled faces, which also stand in for those.
-        FontMappers.set(new BundledFontMapper(faces.get(CjkFonts.Face.SERIF_REGULAR)));
+        FontMappers.set(new BundledFontMapper(this));
+    }
+
+    /** The face parsed from the bundled file, or the one still held from an earlier render. */
+    TrueTypeFont face(CjkFonts.Face face) {
+        synchronized (faces) {
+            SoftReference<TrueTypeFont> held = faces.get(face);
+            TrueTypeFont ttf = held == null ? null : held.get();
+            if (ttf == null) {
+                // parsed from the stream, not CjkFonts.bytes(face): the parser keeps its own copy of the file anyway
+                try (InputStream in = face.open()) {
+                    ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+                    preferUnifiedIdeographs(ttf);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                faces.put(face, new SoftReference<>(ttf));
+            }
+            return ttf;
+        }
+    }
+
+    /** Whether a face is parsed and still held (for the tests). */
+    boolean holds(CjkFonts.Face face) {
+        synchronized (faces) {
+            SoftReference<TrueTypeFont> held = faces.get(face);
+            return held != null && held.get() != null;
+        }
     }
 
     /** Maps every font PDFBox looks for to the bundled serif face: no system font scan, no fallback warnings. */
-    private record BundledFontMapper(TrueTypeFont face) implements FontMapper {
+    private record BundledFontMapper(PdfRenderer renderer) implements FontMapper {
         @Override
         public FontMapping<TrueTypeFont> getTrueTypeFont(String baseFont, PDFontDescriptor descriptor) {
-            return new FontMapping<>(face, false);
+            return new FontMapping<>(serif(), false);
         }
 
         @Override
         public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor descriptor) {
-            return new FontMapping<>(face, false);
+            return new FontMapping<>(serif(), false);
         }
 
         @Override
         public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo cidSystemInfo) {
-            return new CIDFontMapping(null, face, false);
+            return new CIDFontMapping(null, serif(), false);
+        }
+
+        private TrueTypeFont serif() {
+            return renderer.face(CjkFonts.Face.SERIF_REGULAR);
+        }
+    }
+
+    /** Embeds a face in the document the first time the layout asks for it: a render parses only the faces it uses. */
+    private final class LazyFace extends PDFontSupplier {
+        private final PDDocument pdf;
+        private final CjkFonts.Face face;
+        private PDFont font;
+
+        LazyFace(PDDocument pdf, CjkFonts.Face face) {
+            super(null);
+            this.pdf = pdf;
+            this.face = face;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    font = PDType0Font.load(pdf, face(face), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return font;
         }
     }
 
@@ -177,9 +234,8 @@ final class PdfRenderer {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePDDocument(pdf);
-            for (Map.Entry<CjkFonts.Face, TrueTypeFont> f : faces.entrySet()) {
-                PDType0Font font = PDType0Font.load(pdf, f.getValue(), true);
-                builder.useFont(new PDFontSupplier(font), f.getKey().family(), f.getKey().weight(), FontStyle.NORMAL, true);
+            for (CjkFonts.Face face : CjkFonts.Face.values()) {
+                builder.useFont(new LazyFace(pdf, face), face.family(), face.weight(), FontStyle.NORMAL, true);
             }
             // nothing is ever fetched: no file, jar or network URI, before or after resolution (images are data: URIs)
             builder.useExternalResourceAccessControl(PdfRenderer::allowed, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
