@@ -1,12 +1,17 @@
 package cn.supervision.campaign.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import cn.supervision.api.campaign.InputSource;
@@ -36,10 +41,19 @@ final class CampaignScores {
     private final List<UnitResult> sorted = new ArrayList<>();
     /** The ranks of {@code sorted}; null once a row moved. */
     private List<UnitResult> ranking;
-    /** The highest input id of this campaign absorbed; a higher one in the database was written behind this node's back. */
-    long lastInputId;
-    /** The highest input id of any campaign when this one was last found current: unchanged means nothing new. */
-    volatile long seenAnyInputId = -1;
+    /** Each scored row → its ranked row, reused while its ranks hold: one move re-creates the rows it passed, not 1 000. */
+    private Map<UnitResult, UnitResult> rankedRows = new IdentityHashMap<>();
+    /** The ranking with gaps flagged above {@link #flaggedAt}, and each ranked row → its flagged row. */
+    private List<UnitResult> flagged;
+    private List<UnitResult> flaggedFrom;
+    private BigDecimal flaggedAt;
+    private Map<UnitResult, UnitResult> flaggedRows = new IdentityHashMap<>();
+    /** Units rescored since the state was last offered to the snapshot. */
+    private final Set<Long> unsaved = new LinkedHashSet<>();
+    /** Units whose inputs are merged, while the state was restored from a snapshot; null once every unit's are. */
+    private Set<Long> loaded;
+    /** The input version this state is exactly: every input row up to it merged, none after it. */
+    volatile long version;
 
     CampaignScores(List<Member> workingGroup) {
         pseudonyms = CampaignAccess.pseudonyms(workingGroup);
@@ -51,6 +65,7 @@ final class CampaignScores {
 
     /** Takes a unit's new result, moving its row to where the new total ranks. */
     void scored(UnitResult r) {
+        unsaved.add(r.unitId());
         UnitResult old = scored.put(r.unitId(), r);
         if (old != null) {
             sorted.remove(Collections.binarySearch(sorted, old, ORDER));
@@ -76,12 +91,89 @@ final class CampaignScores {
         ranking = null;
     }
 
-    /** The scored units ranked overall and within their kind; {@code units} answered in ranking order, others left out. */
+    /** The scored units ranked overall and within their kind. */
     List<UnitResult> ranking() {
         if (ranking == null) {
-            ranking = Scoring.rankSorted(sorted);
+            Map<UnitResult, UnitResult> kept = new IdentityHashMap<>(sorted.size() * 2);
+            ranking = Scoring.rankSorted(sorted, (r, rank, inKind) -> {
+                UnitResult before = rankedRows.get(r);
+                UnitResult row = before != null && before.rank() == rank && before.rankInKind() == inKind ? before
+                        : Scoring.ranked(r, rank, inKind);
+                kept.put(r, row);
+                return row;
+            });
+            rankedRows = kept;
         }
         return ranking;
+    }
+
+    /** {@link #ranking()} with the gaps above {@code threshold} flagged (and their drivers named). */
+    List<UnitResult> ranking(BigDecimal threshold) {
+        List<UnitResult> ranked = ranking();
+        boolean same = flaggedAt != null && flaggedAt.compareTo(threshold) == 0;
+        if (same && flaggedFrom == ranked) {
+            return flagged;
+        }
+        Map<UnitResult, UnitResult> before = same ? flaggedRows : Map.of();
+        Map<UnitResult, UnitResult> kept = new IdentityHashMap<>(ranked.size() * 2);
+        List<UnitResult> out = new ArrayList<>(ranked.size());
+        for (UnitResult r : ranked) {
+            UnitResult f = before.get(r);
+            if (f == null) {
+                f = Scoring.flag(r, threshold);
+            }
+            kept.put(r, f);
+            out.add(f);
+        }
+        flagged = out;
+        flaggedFrom = ranked;
+        flaggedAt = threshold;
+        flaggedRows = kept;
+        return out;
+    }
+
+    /** Starts from results read back from the snapshot, at {@code version}; inputs are merged unit by unit when needed. */
+    void restore(List<UnitResult> results, long atVersion) {
+        results.forEach(this::scored);
+        unsaved.clear();
+        loaded = new HashSet<>();
+        version = atVersion;
+    }
+
+    /** Whether the unit's inputs are all merged (always, unless restored from a snapshot and not asked for since). */
+    boolean hasInputsOf(long unitId) {
+        return loaded == null || loaded.contains(unitId);
+    }
+
+    boolean hasAllInputs() {
+        return loaded == null;
+    }
+
+    /** The unit's rows at {@link #version} are merged (one unit, or every unit when {@code unitId} is null). */
+    void inputsMerged(Long unitId) {
+        if (unitId == null) {
+            loaded = null;
+        } else if (loaded != null) {
+            loaded.add(unitId);
+        }
+    }
+
+    /** The results rescored since the last call, for the snapshot. */
+    List<UnitResult> takeUnsaved() {
+        List<UnitResult> out = new ArrayList<>(unsaved.size());
+        for (Long id : unsaved) {
+            UnitResult r = scored.get(id);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        unsaved.clear();
+        return out;
+    }
+
+    /** Every scored unit to be saved again (a snapshot write failed). */
+    void unsaveAll() {
+        unsaved.addAll(scored.keySet());
     }
 
     /**

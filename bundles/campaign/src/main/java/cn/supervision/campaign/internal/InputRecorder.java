@@ -230,16 +230,15 @@ final class InputRecorder {
             return List.of();
         }
         jpa.tx(TransactionType.Required, em -> {
-            // takes the campaign row's lock, which a transition's StateClaim takes too: the two are ordered
-            // plain SQL for the reason given in StateClaim
-            int open = em.createNativeQuery("UPDATE SV_CAMPAIGN SET STATE = STATE WHERE ID = ? AND STATE IN (?, ?)")
-                    .setParameter(1, c.id()).setParameter(2, CampaignState.COLLECTING.name()).setParameter(3, CampaignState.SCORING.name())
-                    .executeUpdate();
-            if (open == 0) {
+            long version = InputClaim.claim(em, c.id(), CampaignState.COLLECTING, CampaignState.SCORING);
+            if (version == 0) {
                 requireCollecting(Records.find(em, c.id()).getState());
                 throw SupervisionException.conflict("监管活动状态已被他人修改，请刷新");
             }
-            rows.forEach(em::persist);
+            rows.forEach(r -> {
+                r.setInputVersion(version);
+                em.persist(r);
+            });
         });
         written.accept(rows);
         return rows.stream().map(e -> records.record(e, c)).toList();

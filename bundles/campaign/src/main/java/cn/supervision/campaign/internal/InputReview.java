@@ -24,7 +24,7 @@ final class InputReview {
     private final CampaignAccess access;
     private final Records records;
     private final Clock clock;
-    /** Where an accepted self-report goes next (the results cache). */
+    /** Where a reviewed self-report goes next (the results cache, which counts it once accepted). */
     private final Consumer<List<InputEntity>> accepted;
 
     InputReview(JpaTemplate jpa, CampaignAccess access, Records records, Clock clock, Consumer<List<InputEntity>> accepted) {
@@ -51,6 +51,11 @@ final class InputReview {
             throw SupervisionException.conflict("监管活动处于“" + c.state() + "”阶段，不能审核");
         }
         InputEntity reviewed = jpa.txExpr(TransactionType.Required, em -> {
+            // an accepted self-report starts to count: a new input version, ordered against transitions
+            long version = InputClaim.claim(em, c.id(), CampaignState.COLLECTING, CampaignState.SCORING);
+            if (version == 0) {
+                throw SupervisionException.conflict("监管活动处于“" + Records.find(em, c.id()).getState() + "”阶段，不能审核");
+            }
             InputEntity e = em.find(InputEntity.class, inputId);
             if (e == null || e.getCampaignId() != c.id()) {
                 throw SupervisionException.notFound("输入 " + inputId + " 不存在");
@@ -59,11 +64,10 @@ final class InputReview {
                 throw SupervisionException.conflict("只能审核待审核的单位自评（当前：" + e.getSource() + " / " + e.getReview() + "）");
             }
             e.review(accept ? ReviewStatus.ACCEPTED : ReviewStatus.RETURNED, why.isEmpty() ? null : why, caller.username(), clock.millis());
+            e.setInputVersion(version);
             return e;
         });
-        if (accept) {
-            accepted.accept(List.of(reviewed));
-        }
+        accepted.accept(List.of(reviewed)); // a returned one counts for nothing, but its version is handed over in order
         return records.record(reviewed, c);
     }
 }

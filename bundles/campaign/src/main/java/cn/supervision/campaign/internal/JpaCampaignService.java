@@ -232,6 +232,11 @@ public class JpaCampaignService implements CampaignService {
         return evidence.content(caller, access.read(caller, campaignId), evidenceId);
     }
 
+    /** Blueprint's destroy-method: the results snapshot queued is written before the bundle stops. */
+    public void close() {
+        book.close();
+    }
+
     /** For the benchmark: the cache, to make every unit dirty again. */
     CampaignScores cacheForBench(long campaignId) {
         return book.cache(access.read(Caller.system("bench"), campaignId));

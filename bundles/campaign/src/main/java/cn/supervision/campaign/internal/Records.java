@@ -76,6 +76,14 @@ final class Records {
         }
     }
 
+    UnitResult result(String text) {
+        try {
+            return json.readValue(text, UnitResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result is not readable", e);
+        }
+    }
+
     IndicatorInput input(InputEntity e) {
         return input(e.getInputJson());
     }

@@ -14,7 +14,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 
 import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.ReviewStatus;
@@ -51,7 +50,15 @@ final class ResultsBook {
 
     private final Cache<Long, CampaignScores> caches;
     private final Map<Long, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
-    private final JpaTemplate jpa;
+    /**
+     * What a stored result depends on besides the inputs: the arithmetic (bump the revision when it changes) and the
+     * grade bands. A snapshot written under another is recomputed.
+     */
+    static final String SCORING_REVISION = "1";
+
+    private final CampaignInputs inputs;
+    private final ResultSnapshots snapshots;
+    private final String scoringKey;
     private final RegistryService registry;
     private final UnitSystems views;
     private final Records records;
@@ -65,7 +72,9 @@ final class ResultsBook {
     ResultsBook(JpaTemplate jpa, RegistryService registry, UnitSystems views, Records records, List<Scoring.Band> gradeBands,
                 int campaigns, Ticker ticker) {
         this.caches = Caffeine.newBuilder().maximumSize(campaigns).expireAfterAccess(IDLE).ticker(ticker).executor(Runnable::run).build();
-        this.jpa = jpa;
+        this.inputs = new CampaignInputs(jpa);
+        this.snapshots = new ResultSnapshots(jpa, records);
+        this.scoringKey = SCORING_REVISION + " " + gradeBands;
         this.registry = registry;
         this.views = views;
         this.records = records;
@@ -77,21 +86,18 @@ final class ResultsBook {
         BigDecimal threshold = gapThreshold == null ? BigDecimal.valueOf(20) : gapThreshold;
         Set<Long> visible = new HashSet<>();
         registry.listUnits(caller, c.jurisdictionCode(), true).forEach(u -> visible.add(u.id()));
-        List<UnitResult> ranked = ranked(c);
+        List<UnitResult> ranked = ranked(c, threshold);
         List<UnitResult> out = new ArrayList<>(ranked.size());
         for (UnitResult r : ranked) {
             if (visible.contains(r.unitId())) {
-                boolean flagged = r.gap() != null && r.gap().compareTo(threshold) > 0;
-                out.add(new UnitResult(r.unitId(), r.unitName(), r.unitKind(), r.systemId(), r.total(), r.grade(), r.dutyView(),
-                        r.corroborationView(), r.gap(), flagged, r.rank(), r.rankInKind(), r.missingInputs(),
-                        flagged ? r.gapDrivers() : List.of(), r.evaluation()));
+                out.add(r);
             }
         }
         return out;
     }
 
     /** The ranking from the cache, after rescoring the target units whose inputs changed since they were last scored. */
-    private List<UnitResult> ranked(Campaign c) {
+    private List<UnitResult> ranked(Campaign c, BigDecimal threshold) {
         CampaignScores scores = cache(c);
         synchronized (scores) {
             List<Long> dirty = new ArrayList<>();
@@ -102,12 +108,23 @@ final class ResultsBook {
             }
             if (!dirty.isEmpty()) {
                 rescore(c, scores, dirty);
+                List<UnitResult> rescored = scores.takeUnsaved();
+                if (!rescored.isEmpty()) {
+                    snapshots.save(c.id(), scores.version, scoringKey, rescored, () -> {
+                        synchronized (scores) {
+                            scores.unsaveAll();
+                        }
+                    });
+                }
             }
-            return scores.ranking();
+            return scores.ranking(threshold);
         }
     }
 
     private void rescore(Campaign c, CampaignScores scores, List<Long> dirty) {
+        if (!scores.hasAllInputs()) {
+            mergeInputs(c.id(), scores, dirty.size() > LOOKUPS ? null : dirty);
+        }
         Map<Long, List<DutyRecord>> frozen = views.duties(c);
         Set<Category> used = c.categories();
         for (Unit u : units(c, dirty)) {
@@ -117,6 +134,30 @@ final class ResultsBook {
                 Evaluation e = system.evaluate(scores.inputs.getOrDefault(u.id(), Map.of()), frozen.get(u.id()));
                 scores.scored(score(u, systemId, e, used));
             }
+        }
+    }
+
+    /**
+     * Merges the inputs a state restored from the snapshot has not read yet: of the given units, or of all when
+     * {@code unitIds} is null. Merging is by id, so rows already handed over count once.
+     */
+    private void mergeInputs(long campaignId, CampaignScores scores, List<Long> unitIds) {
+        if (unitIds == null) {
+            inputs.upTo(campaignId, scores.version).forEach(i -> merge(scores, i));
+            scores.inputsMerged(null);
+            return;
+        }
+        for (Long unitId : unitIds) {
+            if (!scores.hasInputsOf(unitId)) {
+                inputs.ofUnit(campaignId, unitId, scores.version).forEach(i -> merge(scores, i));
+                scores.inputsMerged(unitId);
+            }
+        }
+    }
+
+    private void merge(CampaignScores scores, InputRow i) {
+        if (i.review() == ReviewStatus.ACCEPTED) {
+            scores.merge(i, records.input(i.inputJson()));
         }
     }
 
@@ -157,59 +198,48 @@ final class ResultsBook {
         CampaignScores scores = cache(c);
         Map<Long, Set<String>> out = new HashMap<>();
         synchronized (scores) {
+            if (!scores.hasAllInputs()) {
+                mergeInputs(c.id(), scores, null);
+            }
             scores.inputs.forEach((unitId, codes) -> out.put(unitId, Set.copyOf(codes.keySet())));
         }
         return out;
     }
 
     /**
-     * The campaign's scoring state, caught up with inputs written behind its back (by another node, a restore, or a
-     * writer on this one whose rows are committed and not yet handed over). Building it and handing rows over take the
-     * campaign's lock: a row committed while the state is built is either read by it or handed over to it afterwards,
-     * never to a state about to be replaced.
+     * The campaign's scoring state at its current input version, caught up with inputs written behind its back (by
+     * another node, a restore, or a writer on this one whose rows are committed and not yet handed over). Each read is
+     * bounded by the version read first, so the state is exactly that version's. A new state starts from the snapshot
+     * when it is that version's. Building it and handing rows over take the campaign's lock.
      */
     CampaignScores cache(Campaign c) {
         long campaignId = c.id();
-        // the newest input of all is read off the primary key's index; only when it moved is this campaign's own looked up
-        long any = orZero(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "select max(i.id) from InputEntity i", Long.class).getSingleResult()));
+        long version = inputs.version(campaignId);
         CampaignScores cache = caches.getIfPresent(campaignId);
-        if (cache != null && cache.seenAnyInputId == any) {
+        if (cache != null && cache.version >= version) {
             return cache;
         }
         synchronized (lock(campaignId)) {
             cache = caches.getIfPresent(campaignId);
             if (cache == null) {
                 cache = new CampaignScores(c.workingGroup());
-                absorbInto(cache, rowsAfter(campaignId, 0));
-                caches.put(campaignId, cache);
-            } else {
-                long last = orZero(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                        "select max(i.id) from InputEntity i where i.campaignId = :c", Long.class).setParameter("c", campaignId)
-                        .getSingleResult()));
-                if (last > cache.lastInputId) {
-                    absorbInto(cache, rowsAfter(campaignId, cache.lastInputId));
+                List<UnitResult> kept = snapshots.load(campaignId, version, scoringKey);
+                if (kept != null) {
+                    cache.restore(kept, version);
+                } else {
+                    absorbInto(cache, inputs.upTo(campaignId, version), version);
                 }
+                caches.put(campaignId, cache);
+            } else if (cache.version < version) {
+                absorbInto(cache, inputs.between(campaignId, cache.version, version), version);
             }
-            cache.seenAnyInputId = Math.max(cache.seenAnyInputId, any);
             return cache;
         }
-    }
-
-    /** The campaign's inputs above {@code id} in id order, as columns: nothing of 40 000 rows is tracked or kept. */
-    private List<InputRow> rowsAfter(long campaignId, long id) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select " + InputRow.COLUMNS
-                        + " from InputEntity i where i.campaignId = :c and i.id > :id order by i.id", Object[].class)
-                .setParameter("c", campaignId).setParameter("id", id).getResultList().stream().map(InputRow::of).toList());
     }
 
     /** One monitor per campaign for building its state and handing rows over (a few bytes per campaign ever scored). */
     private Object lock(long campaignId) {
         return locks.computeIfAbsent(campaignId, k -> new Object());
-    }
-
-    private static long orZero(Long id) {
-        return id == null ? 0 : id;
     }
 
     /** Campaigns held in memory now. */
@@ -218,28 +248,38 @@ final class ResultsBook {
         return caches.estimatedSize();
     }
 
-    /** Hands recorded inputs over to the campaign's state, if kept; the units touched are rescored on the next request. */
+    /**
+     * Hands rows written (or reviewed) in one transaction over to the campaign's state, if kept; the units touched are
+     * rescored on the next request. Only the version right after the state's is taken: an earlier transaction's rows
+     * not yet handed over would be skipped, so the state is left to catch up on both from the database.
+     */
     void absorb(long campaignId, List<InputEntity> rows) {
+        Long version = rows.get(0).getInputVersion();
         synchronized (lock(campaignId)) {
             CampaignScores cache = caches.getIfPresent(campaignId);
-            if (cache != null) {
-                absorbInto(cache, InputRow.of(rows)); // else built from the database on first use (or again after eviction)
+            if (cache != null && version != null && version == cache.version + 1) {
+                absorbInto(cache, InputRow.of(rows), version);
             }
         }
     }
 
-    private void absorbInto(CampaignScores cache, List<InputRow> rows) {
+    private void absorbInto(CampaignScores cache, List<InputRow> rows, long version) {
         synchronized (cache) {
             for (InputRow i : rows) {
-                cache.lastInputId = Math.max(cache.lastInputId, i.id());
-                // as blind to another node's older rows of this campaign as lastInputId is: newer ones still move the max
-                cache.seenAnyInputId = Math.max(cache.seenAnyInputId, i.id());
                 if (i.review() != ReviewStatus.ACCEPTED) {
                     continue; // a self-report counts once the office accepted it
                 }
-                cache.merge(i, records.input(i.inputJson()));
+                if (cache.hasInputsOf(i.unitId())) {
+                    cache.merge(i, records.input(i.inputJson()));
+                }
                 cache.unscored(i.unitId());
             }
+            cache.version = Math.max(cache.version, version);
         }
+    }
+
+    /** Stops the snapshot writer once what is queued is written. */
+    void close() {
+        snapshots.close();
     }
 }

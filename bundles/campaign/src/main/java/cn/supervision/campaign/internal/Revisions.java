@@ -93,7 +93,16 @@ final class Revisions {
             rows.add(new InputEntity(campaignId, k.unitId(), k.code(), InputSource.OFFICE, records.write(k.input()), "更正：" + why,
                     caller.username(), now));
         }
-        jpa.tx(TransactionType.Required, em -> rows.forEach(em::persist));
+        jpa.tx(TransactionType.Required, em -> {
+            long version = InputClaim.claim(em, campaignId, CampaignState.PUBLISHED);
+            if (version == 0) {
+                throw SupervisionException.conflict("只有已发布的结果才需要更正；发布前请直接修改输入");
+            }
+            rows.forEach(r -> {
+                r.setInputVersion(version);
+                em.persist(r);
+            });
+        });
         book.absorb(campaignId, rows);
         List<UnitResult> results = book.compute(Caller.system("correct:" + caller.username()), c, null);
         return jpa.txExpr(TransactionType.Required, em -> {

@@ -153,6 +153,16 @@ final class Scoring {
 
     /** As {@link #ranked}, for results already in {@link CampaignScores#ORDER}. */
     static List<UnitResult> rankSorted(List<UnitResult> sorted) {
+        return rankSorted(sorted, Scoring::ranked);
+    }
+
+    /** A row given its ranks. */
+    interface Ranker {
+        UnitResult rank(UnitResult r, int rank, int rankInKind);
+    }
+
+    /** Standard competition ranks over results in {@link CampaignScores#ORDER}, each row made by {@code ranker}. */
+    static List<UnitResult> rankSorted(List<UnitResult> sorted, Ranker ranker) {
         java.util.Map<String, int[]> kindSeen = new java.util.HashMap<>();        // kind → {count so far, current rank}
         java.util.Map<String, BigDecimal> kindLast = new java.util.HashMap<>();
         List<UnitResult> out = new ArrayList<>(sorted.size());
@@ -171,9 +181,21 @@ final class Scoring {
                 k[1] = k[0];
                 kindLast.put(r.unitKind(), r.total());
             }
-            out.add(new UnitResult(r.unitId(), r.unitName(), r.unitKind(), r.systemId(), r.total(), r.grade(), r.dutyView(),
-                    r.corroborationView(), r.gap(), r.flagged(), rank, k[1], r.missingInputs(), r.gapDrivers(), r.evaluation()));
+            out.add(ranker.rank(r, rank, k[1]));
         }
         return out;
+    }
+
+    static UnitResult ranked(UnitResult r, int rank, int rankInKind) {
+        return new UnitResult(r.unitId(), r.unitName(), r.unitKind(), r.systemId(), r.total(), r.grade(), r.dutyView(),
+                r.corroborationView(), r.gap(), r.flagged(), rank, rankInKind, r.missingInputs(), r.gapDrivers(), r.evaluation());
+    }
+
+    /** The row flagged when its gap is above {@code threshold}; the gap's drivers are named only when flagged. */
+    static UnitResult flag(UnitResult r, BigDecimal threshold) {
+        boolean flagged = r.gap() != null && r.gap().compareTo(threshold) > 0;
+        return new UnitResult(r.unitId(), r.unitName(), r.unitKind(), r.systemId(), r.total(), r.grade(), r.dutyView(),
+                r.corroborationView(), r.gap(), flagged, r.rank(), r.rankInKind(), r.missingInputs(),
+                flagged ? r.gapDrivers() : List.of(), r.evaluation());
     }
 }

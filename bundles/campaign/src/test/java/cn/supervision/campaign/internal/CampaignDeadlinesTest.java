@@ -115,6 +115,7 @@ class CampaignDeadlinesTest {
 
     @AfterEach
     void stop() {
+        campaigns.close(); // its result snapshot is written before the database goes
         jpa.close();
     }
 

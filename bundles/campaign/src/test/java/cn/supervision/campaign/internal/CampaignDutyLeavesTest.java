@@ -60,6 +60,7 @@ import cn.supervision.testing.LocalJpaTemplate;
  * unit 2 none (it keeps D1.1 as it is). Real indicator engine, real policy, OpenJPA on Derby.
  */
 class CampaignDutyLeavesTest {
+    private final java.util.List<JpaCampaignService> started = new java.util.ArrayList<>();
     static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
     static final Caller LEADER = new Caller("leader", Set.of(Role.LEADER), "370500", null);
     static final Caller LIJIN = new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null);
@@ -119,12 +120,14 @@ class CampaignDutyLeavesTest {
 
     private JpaCampaignService service(FakeRegistry registry) {
         JpaCampaignService s = new JpaCampaignService(jpa, registry, systems);
+        started.add(s);
         s.setDuties(registry);
         return s;
     }
 
     @AfterEach
     void stop() {
+        started.forEach(JpaCampaignService::close); // their result snapshots are written before the database goes
         jpa.close();
     }
 

@@ -94,6 +94,7 @@ class CampaignInputBatchTest {
 
     @AfterEach
     void stop() {
+        campaigns.close(); // its result snapshot is written before the database goes
         jpa.close();
     }
 

@@ -142,6 +142,7 @@ class CampaignServiceTest {
 
     @AfterEach
     void stop() {
+        campaigns.close(); // its result snapshot is written before the database goes
         jpa.close();
     }
 

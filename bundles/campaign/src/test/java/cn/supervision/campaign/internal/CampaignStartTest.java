@@ -100,6 +100,7 @@ class CampaignStartTest {
 
     @AfterEach
     void stop() {
+        campaigns.close(); // its result snapshot is written before the database goes
         jpa.close();
     }
 

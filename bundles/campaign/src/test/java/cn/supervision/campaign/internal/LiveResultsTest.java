@@ -41,6 +41,7 @@ import cn.supervision.testing.LocalJpaTemplate;
  * start from the database would.
  */
 class LiveResultsTest {
+    private final java.util.List<JpaCampaignService> started = new java.util.ArrayList<>();
     /** Unit 1 reports its D1.1 duty by duty; unit 2 as the template. */
     static final Map<Long, List<String>> CODES = Map.of(1L, List.of("D1.1-1", "D1.1-2", "D1.1-3", "D1.2", "D2.1"),
             2L, List.of("D1.1", "D1.2", "D2.1"));
@@ -74,12 +75,14 @@ class LiveResultsTest {
 
     private JpaCampaignService service() {
         JpaCampaignService s = new JpaCampaignService(jpa, registry, systems);
+        started.add(s);
         s.setDuties(registry);
         return s;
     }
 
     @AfterEach
     void stop() {
+        started.forEach(JpaCampaignService::close); // their result snapshots are written before the database goes
         jpa.close();
     }
 

@@ -42,6 +42,11 @@ public class CampaignEntity {
     private long updatedAt;
     @Column(length = 64)
     private String updatedBy;
+    /**
+     * Bumped by every transaction that changes what counts for scoring (inputs recorded, reviewed, corrected), under the
+     * row's lock ({@code InputClaim}); null until the first. Results derived from the inputs carry the version they saw.
+     */
+    private Long inputVersion;
 
     public long getId() { return id; }
     public String getJurisdictionCode() { return jurisdictionCode; }
@@ -62,4 +67,5 @@ public class CampaignEntity {
     public void setUpdatedAt(long v) { this.updatedAt = v; }
     public String getUpdatedBy() { return updatedBy; }
     public void setUpdatedBy(String v) { this.updatedBy = v; }
+    public Long getInputVersion() { return inputVersion; }
 }

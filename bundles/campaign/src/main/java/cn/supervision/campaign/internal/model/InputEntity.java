@@ -17,7 +17,8 @@ import cn.supervision.api.campaign.InputSource;
 
 /** Append-only: every input recorded in a campaign, with who and when. */
 @Entity
-@Table(name = "SV_CAMPAIGN_INPUT", indexes = @Index(name = "IX_INPUT_CAMPAIGN", columnList = "CAMPAIGNID,UNITID"))
+@Table(name = "SV_CAMPAIGN_INPUT", indexes = {@Index(name = "IX_INPUT_CAMPAIGN", columnList = "CAMPAIGNID,UNITID"),
+        @Index(name = "IX_INPUT_VERSION", columnList = "CAMPAIGNID,INPUTVERSION")})
 public class InputEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,6 +47,8 @@ public class InputEntity {
     @Column(length = 64)
     private String reviewedBy;
     private Long reviewedAt;
+    /** The campaign's input version whose transaction wrote or last reviewed this row; null for rows older than versions. */
+    private Long inputVersion;
 
     public InputEntity() {
     }
@@ -76,6 +79,8 @@ public class InputEntity {
     public cn.supervision.api.campaign.ReviewStatus getReview() { return review; }
     public String getReviewNote() { return reviewNote; }
     public String getReviewedBy() { return reviewedBy; }
+    public Long getInputVersion() { return inputVersion; }
+    public void setInputVersion(Long v) { this.inputVersion = v; }
 
     public void review(cn.supervision.api.campaign.ReviewStatus status, String note, String by, long at) {
         this.review = status;
