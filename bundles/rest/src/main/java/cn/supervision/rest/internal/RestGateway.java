@@ -14,10 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.endpoint.ServerLifeCycleManager;
-import org.apache.cxf.endpoint.ServerRegistry;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
-import org.apache.cxf.transport.ChainInitiationObserver;
 import org.apache.cxf.transport.common.gzip.GZIPOutInterceptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -202,7 +199,8 @@ public class RestGateway {
         try {
             Server next = build(beans);
             endpoints.trust(trusted);
-            replaceWith(next);
+            ServerSwap.replace(bus, server, next);
+            server = next;
             published = Set.copyOf(ids);
             publications++;
             LOG.info("REST API published at {} (publication {}) with {} resource(s): {}", address, publications, beans.size(),
@@ -231,38 +229,6 @@ public class RestGateway {
         factory.setStart(false);
         factory.getOutInterceptors().add(new GZIPOutInterceptor(GZIP_THRESHOLD_BYTES));
         return factory.create();
-    }
-
-    /**
-     * Both servers share the servlet destination registered for the address; swapping its observer is one assignment.
-     * The old server is not stopped or destroyed: that would clear the observer and remove the destination.
-     */
-    private void replaceWith(Server next) {
-        next.getDestination().setMessageObserver(new ChainInitiationObserver(next.getEndpoint(), bus));
-        Server previous = server;
-        ServerRegistry registry = bus.getExtension(ServerRegistry.class);
-        if (registry != null) {
-            if (previous != null) {
-                registry.unregister(previous);
-            }
-            registry.register(next);
-        }
-        server = next;
-        if (previous != null) {
-            release(previous);
-        }
-    }
-
-    /**
-     * Each server leaves a ManagedEndpoint among the bus's life-cycle listeners, holding the server and its endpoint
-     * (resources, providers, models) until it hears that this server stopped; announcing that lets it go, so a replaced
-     * server becomes garbage once its last request ended, with the shared destination untouched.
-     */
-    private void release(Server previous) {
-        ServerLifeCycleManager lifeCycles = bus.getExtension(ServerLifeCycleManager.class);
-        if (lifeCycles != null) {
-            lifeCycles.stopServer(previous);
-        }
     }
 
     /** The server routing now (for tests). */
