@@ -243,6 +243,7 @@ public class ConsoleCampaignsIT {
         assertEquals("the unit's own row only: " + own, 1, Json.count(own, "unitId"));
         Matcher total = Pattern.compile("\"total\":([0-9.]+)").matcher(own);
         assertTrue(own, total.find());
+        String shownTotal = new java.math.BigDecimal(total.group(1)).stripTrailingZeros().toPlainString();
         Driver.Session unit = loginAs("czj-user", 390, 844);
         assertTrue(menus(unit), menus(unit).contains("我的结果"));
         unit.open(BASE + "/console/my-results");
@@ -250,9 +251,10 @@ public class ConsoleCampaignsIT {
         pick(unit, "//input[@id='my-results-campaign']/ancestor::div[contains(@class,'el-select__wrapper')]", title);
         unit.waitFor("document.querySelector('#my-result-summary') && document.querySelector('#my-result-summary').innerText.includes('东营市财政局')"
                 + " && document.querySelector('#my-result-summary').innerText.includes('第 2 版')"
-                + " && document.querySelector('#my-result-indicators') && document.querySelector('#my-result-indicators').innerText.includes('得分说明')", 20_000);
+                + " && document.querySelector('#my-result-indicators') && document.querySelector('#my-result-indicators').innerText.includes('得分说明')"
+                + " && document.querySelector('#my-results').innerText.includes('" + shownTotal + "')", 20_000);
         String page = unit.text("#my-results");
-        assertTrue(page, page.contains(new java.math.BigDecimal(total.group(1)).stripTrailingZeros().toPlainString()));
+        assertTrue(page, page.contains(shownTotal));
         assertFalse("no other unit's result: " + page, page.contains("东营市人民政府办公室"));
         assertEquals("nothing wider than the phone's screen", "true", unit.script("return String(document.documentElement.scrollWidth <= window.innerWidth)"));
         screenshot(unit, "46-unit-my-results-phone");

@@ -286,7 +286,8 @@ public class ConsoleCooperationIT {
         admin.waitFor("document.querySelector('#mapping-revisions').innerText.includes('" + reason + "')", 20_000);
         assertTrue(Json.anyText(ok(200, Http.get(API + "/v1/assessment/370500/2025/mapping", "city-admin")).body(), reason));
         admin.click("#assessment-export");
-        admin.waitFor("document.body.innerText.includes('已完成')", 30_000);
+        // the export's own progress: "已完成" alone can be any other text of the page
+        admin.waitFor("document.querySelector('.transfer-done') !== null", 30_000);
         admin.clickXpath("//div[contains(@class,'el-tabs__item') and contains(., '导出记录')]");
         admin.waitFor("document.querySelector('#assessment-exports') && document.querySelector('#assessment-exports').innerText.includes('Excel')", 20_000);
         String exports = ok(200, Http.get(API + "/v1/assessment/exports?jurisdiction=370500&year=2025", "city-admin")).body();

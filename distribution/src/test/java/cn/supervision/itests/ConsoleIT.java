@@ -236,7 +236,8 @@ public class ConsoleIT {
         s.waitFor("document.querySelectorAll('.el-card').length >= 8 && !document.querySelector('.el-loading-mask')", 20_000);
 
         s.open(BASE + "/console/units");
-        s.waitFor("document.querySelector('.table-count') && /共 [1-9][0-9]+ 条/.test(document.querySelector('.table-count').innerText)", 20_000);
+        s.waitFor("document.querySelector('.table-count') && /共 [1-9][0-9]+ 条/.test(document.querySelector('.table-count').innerText)"
+                + " && document.querySelector('#units-table').innerText.includes('东营市财政局')", 20_000);
         assertTrue(s.text("#units-table"), s.text("#units-table").contains("东营市财政局"));
         s.type(".table-search input", "财政");
         s.waitFor("/共 [1-9] 条/.test(document.querySelector('.table-count').innerText)", 10_000);

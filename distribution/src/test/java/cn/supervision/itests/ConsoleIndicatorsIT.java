@@ -54,6 +54,11 @@ public class ConsoleIndicatorsIT {
         return PlatformIT.citySystemId(systems.body());
     }
 
+    /** The element exists and its text contains {@code text} (a JavaScript condition; the text has no quote). */
+    private static String has(String css, String text) {
+        return "(document.querySelector('" + css + "') !== null && document.querySelector('" + css + "').innerText.includes('" + text + "'))";
+    }
+
     private static String tree() {
         return "document.querySelector('.indicator-system-tree') ? document.querySelector('.indicator-system-tree').innerText : ''";
     }
@@ -81,7 +86,9 @@ public class ConsoleIndicatorsIT {
         s.clickXpath("//div[@id='indicators-table']//tr[td[1][normalize-space(.)='" + city + "']]//button[contains(@class,'open-system')]");
         s.waitFor("location.pathname === '/console/indicators/" + city + "'", 10_000);
         // the tree: codes, names, points, categories and rules (D1.1: 12 points, a band rule on the completion rate)
-        s.waitFor(tree() + ".includes('D1.1')", 20_000);
+        // the status and the validation summary come with their own requests: wait for everything asserted below
+        s.waitFor("['D1.1', '三定规定主要职责履行', '12', '核心职责', '区间计分', '定性', '定性等次评定'].every(t => (" + tree() + ").includes(t))"
+                + " && " + has("#system-status", "已发布") + " && " + has("#validation-summary", "校验通过"), 20_000);
         String text = s.script("return " + tree());
         assertTrue(text, text.contains("三定规定主要职责履行") && text.contains("12") && text.contains("核心职责") && text.contains("区间计分")
                 && text.contains("定性") && text.contains("定性等次评定"));
@@ -104,7 +111,8 @@ public class ConsoleIndicatorsIT {
         // a weight changed on the draft: the problems show next to the indicators, publishing is refused
         s.waitFor(tree() + ".includes('D1.1')", 20_000);
         setWeight(s, "D1.1", "10");
-        s.waitFor(tree() + ".includes('下级指标分值合计 38')", 20_000);
+        s.waitFor("(" + tree() + ").includes('下级指标分值合计 38') && [...document.querySelectorAll('.indicator-system-tree tr')]"
+                + ".some(r => r.querySelector('.node-problem') && r.querySelector('.node-code').innerText.includes('D1'))", 20_000);
         assertTrue("the draft was saved with the new weight",
                 Json.anyText(Http.get(API + "/v1/indicator-systems/" + draft + "/validation", "city-admin").body(), "下级指标分值合计 38"));
         String problems = s.script("return [...document.querySelectorAll('.indicator-system-tree tr')].filter(r => r.querySelector('.node-problem'))"
@@ -121,7 +129,8 @@ public class ConsoleIndicatorsIT {
         // the diff against the published version, in Chinese
         s.click("#indicators-diff");
         s.waitFor("location.pathname === '/console/indicators/diff'", 10_000);
-        s.waitFor("document.querySelector('#diff-changed') !== null && document.querySelector('#diff-changed').innerText.includes('D1.1')", 20_000);
+        s.waitFor("['D1.1', '权重/分值', '年度', '2026年', '2027年'].every(t => document.querySelector('#diff-changed')?.innerText.includes(t))"
+                + " && " + has("#diff-summary", "修改"), 20_000);
         String diff = s.text("#diff-changed");
         assertTrue(diff, diff.contains("权重/分值") && diff.contains("年度") && diff.contains("2026年") && diff.contains("2027年"));
         assertTrue(s.text("#diff-summary"), s.text("#diff-summary").contains("修改"));
@@ -140,7 +149,8 @@ public class ConsoleIndicatorsIT {
         s.waitFor("document.querySelector('.tester-value-D1_1 input') !== null", 10_000);
         s.type(".tester-value-D1_1 input", "95");
         s.click("#tester-run");
-        s.waitFor("document.querySelector('.tester-score-D1_1') !== null && document.querySelector('.tester-score-D1_1').innerText.trim() === '9'", 20_000);
+        s.waitFor("document.querySelector('.tester-score-D1_1') !== null && document.querySelector('.tester-score-D1_1').innerText.trim() === '9'"
+                + " && " + has("#tester-result", "总分"), 20_000);
         assertTrue(s.text("#tester-result"), s.text("#tester-result").contains("总分"));
         screenshot(s, "23-indicator-rule-tester");
 

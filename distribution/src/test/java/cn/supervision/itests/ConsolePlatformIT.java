@@ -125,7 +125,7 @@ public class ConsolePlatformIT {
         s.type("#pd-batch-id", "console-pd-1");
         s.type("#pd-batch-file", bad.toAbsolutePath().toString());
         s.click("#pd-batch-submit");
-        s.waitFor(textOf("#pd-receipt") + ".includes('整批退回') && "
+        s.waitFor("['整批退回', '共 2 行', '可接受 1 行', '有误 1 行'].every(t => " + textOf("#pd-receipt") + ".includes(t)) && "
                 + "[...document.querySelectorAll('#pd-rejected tbody tr')].length === 1 && "
                 + "document.querySelector('#pd-rejected tbody tr td').innerText.trim() === '2'", 20_000);
         s.severeLogs(); // the refused batch's 422 is the expected one
@@ -201,7 +201,9 @@ public class ConsolePlatformIT {
 
         Driver.Session s = loginAs("city-admin");
         s.open(BASE + "/console/audit");
-        s.waitFor("document.querySelectorAll('#audit-table tbody tr').length > 0 && " + textOf("#audit-pager") + ".includes('共')", 20_000);
+        // rows and a total: the total asserted below, not any "共" of the pager
+        s.waitFor("document.querySelectorAll('#audit-table tbody tr').length > 0 && "
+                + "Number(document.querySelector('#audit-pager .el-pagination__total')?.innerText.replace(/[^0-9]/g, '') || 0) > 1", 20_000);
         long total = Long.parseLong(s.script("return document.querySelector('#audit-pager .el-pagination__total').innerText.replace(/[^0-9]/g, '')"));
         assertTrue("entries " + total, total > 1);
         screenshot(s, "65-audit-log");
@@ -250,7 +252,7 @@ public class ConsolePlatformIT {
         screenshot(s, "68-platform-county");
 
         s.open(BASE + "/console/audit");
-        s.waitFor("document.querySelectorAll('#audit-table tbody tr').length > 0", 20_000);
+        s.waitFor("document.querySelectorAll('#audit-table tbody tr').length > 0 && document.querySelector('#audit-table tbody').innerText.includes('lijin-admin')", 20_000);
         String audit = s.script("return document.querySelector('#audit-table tbody').innerText");
         assertFalse(audit, audit.contains("city-admin"));
         assertTrue(audit, audit.contains("lijin-admin"));

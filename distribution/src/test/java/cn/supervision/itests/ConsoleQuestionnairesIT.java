@@ -133,7 +133,12 @@ public class ConsoleQuestionnairesIT {
         s.clear("#token-count");
         s.type("#token-count", "3");
         s.click("#token-issue");
-        s.waitFor("document.querySelectorAll('#issued-tokens .token-card').length === 3", 20_000);
+        // the cards come before their QR codes are drawn: wait for the first code drawn with its link, as asserted below
+        s.waitFor("document.querySelectorAll('#issued-tokens .token-card').length === 3 && (() => {"
+                + " const c = document.querySelector('#issued-tokens canvas.qr-code'); if (!c || c.width < 100) return false;"
+                + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let dark = 0;"
+                + " for (let i = 0; i < d.length; i += 4) if (d[i] < 100 && d[i + 3] > 0) dark++;"
+                + " return dark > 500 && c.dataset.text === document.querySelector('#issued-tokens .token-href').href; })()", 20_000);
         String link = s.script("return document.querySelector('#issued-tokens .token-href').href");
         assertTrue(link, link.contains("/services/api/v1/questionnaires/public/page?t="));
         String qr = s.script("const c = document.querySelector('#issued-tokens canvas.qr-code'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
@@ -203,7 +208,8 @@ public class ConsoleQuestionnairesIT {
         office.waitFor("document.querySelector('#tab-matrix') !== null", 20_000);
         office.click("#tab-matrix");
         String pair = u[0] + "-" + u[2];
-        office.waitFor("document.querySelector(\"td[data-pair='" + pair + "'] .el-checkbox.is-checked\") !== null", 20_000);
+        office.waitFor("document.querySelector(\"td[data-pair='" + pair + "'] .el-checkbox.is-checked\") !== null"
+                + " && document.querySelectorAll('#peer-matrix td .el-checkbox.is-checked').length === 6", 20_000);
         assertEquals("6 pairs, none on the diagonal", "6", office.script("return String(document.querySelectorAll('#peer-matrix td .el-checkbox.is-checked').length)"));
         office.click("td[data-pair='" + pair + "'] .el-checkbox");
         office.click("#matrix-save");

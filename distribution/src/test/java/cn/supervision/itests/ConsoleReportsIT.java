@@ -126,7 +126,8 @@ public class ConsoleReportsIT {
         office.waitFor("document.querySelector('#gen-campaign') !== null && !document.querySelector('.el-dialog .el-loading-mask')", 10_000);
         choose(office, "gen-campaign", "控制台公文测试", CAMPAIGN, false);
         office.click("#gen-submit");
-        office.waitFor("document.querySelector('#gen-result') !== null && document.querySelector('#gen-result').innerText.includes('SHA-256')", 30_000);
+        office.waitFor("document.querySelector('#gen-result') !== null && document.querySelector('#gen-result').innerText.includes('SHA-256')"
+                + " && /^[0-9a-f]{64}$/.test(document.querySelector('#gen-result code')?.innerText.trim())", 30_000);
         String sha = office.script("return document.querySelector('#gen-result code').innerText.trim()");
         assertTrue(sha, sha.matches("[0-9a-f]{64}"));
         screenshot(office, "80-document-generated");
@@ -207,7 +208,8 @@ public class ConsoleReportsIT {
         leader.click("#report-instruct");
         leader.waitFor("document.querySelector('#instruct-text') !== null", 10_000);
         leader.click("#instruct-submit");
-        leader.waitFor("[...document.querySelectorAll('.el-dialog')].some(d => d.innerText.includes('批示内容必填'))", 10_000);
+        leader.waitFor("[...document.querySelectorAll('.el-dialog')].some(d => d.innerText.includes('批示内容必填'))"
+                + " && [...document.querySelectorAll('.el-dialog .el-form-item.is-error')].some(e => e.innerText.includes('批示内容'))", 10_000);
         leader.severeLogs(); // the refused empty instruction's 400 is the expected one, shown next to the field
         assertTrue(leader.script("return [...document.querySelectorAll('.el-dialog .el-form-item.is-error')].map(e => e.innerText).join('|')").contains("批示内容"));
         screenshot(leader, "84-instruction-field-error");

@@ -202,7 +202,7 @@ public class ConsoleUnitsIT {
         s.waitFor("document.querySelector('#import-file-name').innerText.includes('units-bad.xlsx')", 10_000);
         s.click("#unit-import-start");
         s.waitFor("document.querySelector('#import-rejected') && [...document.querySelectorAll('#import-rejected tbody tr')].some(r => /^\\s*4\\s+单位类别/.test(r.innerText)"
-                + " && r.innerText.includes('某类别'))", 30_000);
+                + " && r.innerText.includes('某类别')) && document.querySelector('#import-refused')?.innerText.includes('未导入任何单位')", 30_000);
         assertTrue(s.text("#import-refused"), s.text("#import-refused").contains("未导入任何单位"));
         s.severeLogs(); // the refused import (400) is the expected one
         screenshot(s, "34-unit-import-rejected");
@@ -215,7 +215,8 @@ public class ConsoleUnitsIT {
         s.click("#unit-import-start");
         s.waitFor("document.querySelector('#import-accepted') && document.querySelector('#import-summary').innerText.includes('新增 2 个')"
                 + " && [...document.querySelectorAll('#import-accepted tbody tr')].filter(r => r.innerText.includes('新增')"
-                + " && (r.innerText.includes('" + a + "') || r.innerText.includes('" + b + "'))).length === 2", 30_000);
+                + " && (r.innerText.includes('" + a + "') || r.innerText.includes('" + b + "'))).length === 2"
+                + " && document.querySelector('.transfer')?.innerText.includes('已完成')", 30_000);
         assertTrue(s.text(".transfer"), s.text(".transfer").contains("已完成"));
         screenshot(s, "35-unit-import");
         String listed = Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin").body();
