@@ -1,5 +1,6 @@
 package cn.supervision.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
@@ -21,7 +22,12 @@ public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
     private final TestDatabase database;
 
     public LocalJpaTemplate(String unit, String persistenceXml) {
-        this(unit, persistenceXml, TestDatabase.fresh());
+        this(unit, persistenceXml, TestDatabase.fresh(), Map.of());
+    }
+
+    /** On a fresh test database, with more OpenJPA properties (e.g. the dictionary's InitializationSQL for a session setting). */
+    public LocalJpaTemplate(String unit, String persistenceXml, Map<String, ?> properties) {
+        this(unit, persistenceXml, TestDatabase.fresh(), properties);
     }
 
     /** On the database at {@code url}, e.g. a Derby directory for durable benchmarks. */
@@ -30,9 +36,11 @@ public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
         emf = OpenJPAPersistence.createEntityManagerFactory(unit, persistenceXml, Map.of("openjpa.ConnectionURL", url));
     }
 
-    private LocalJpaTemplate(String unit, String persistenceXml, TestDatabase database) {
+    private LocalJpaTemplate(String unit, String persistenceXml, TestDatabase database, Map<String, ?> properties) {
         this.database = database;
-        emf = OpenJPAPersistence.createEntityManagerFactory(unit, persistenceXml, database.jpaProperties());
+        Map<String, Object> all = new HashMap<>(database.jpaProperties());
+        all.putAll(properties);
+        emf = OpenJPAPersistence.createEntityManagerFactory(unit, persistenceXml, all);
     }
 
     @Override

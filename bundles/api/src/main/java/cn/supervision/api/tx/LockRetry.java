@@ -10,7 +10,8 @@ import cn.supervision.api.problem.SupervisionException;
 
 /**
  * Runs a whole transaction again when the database gave up on a lock: a lock wait timeout or a deadlock victim
- * (SQLState 40XL1 / 40XL2 on Derby, 40001 on Derby and PostgreSQL) anywhere in the cause chain. Such a failure says
+ * (SQLState 40XL1 / 40XL2 on Derby; 40P01 deadlock and 55P03 lock not available on PostgreSQL; 40001 serialization
+ * failure on both) anywhere in the cause chain. Such a failure says
  * nothing about the request, only that another writer held the rows; the same work usually succeeds a few
  * milliseconds later. Attempts are bounded and spaced by a jittered, growing pause so that writers that collided do
  * not collide again in step; when every attempt lost, the caller gets {@code busy} (try again later) rather than a
@@ -22,8 +23,11 @@ import cn.supervision.api.problem.SupervisionException;
  * ({@link #outsideTransactions}): inside one, the work runs once and a lost lock reaches the transaction's owner as it was.
  */
 public final class LockRetry {
-    /** SQLStates of a lost lock: Derby's lock timeout and deadlock, and the standard serialization failure. */
-    public static final Set<String> SQL_STATES = Set.of("40XL1", "40XL2", "40001");
+    /**
+     * SQLStates of a lost lock: Derby's lock timeout and deadlock, PostgreSQL's deadlock and lock timeout
+     * ({@code lock_timeout}, {@code NOWAIT}), and the standard serialization failure.
+     */
+    public static final Set<String> SQL_STATES = Set.of("40XL1", "40XL2", "40P01", "55P03", "40001");
     public static final int DEFAULT_ATTEMPTS = 5;
     private static final long BASE_PAUSE_MS = 20;
 

@@ -62,4 +62,25 @@ class LockRetryTest {
         })));
         assertEquals(1, once.get());
     }
+
+    @Test
+    void postgresqlDeadlocksAndLockTimeoutsAreLostLocksAndOtherStatesAreNot() {
+        for (String state : new String[] {"40XL1", "40XL2", "40001", "40P01", "55P03"}) {
+            SQLException chained = new SQLException("batch failed", "XJ208");
+            chained.setNextException(new SQLException("lost", state));
+            assertTrue(LockRetry.isLostLock(new IllegalStateException(new SQLException("lost", state))), state);
+            assertTrue(LockRetry.isLostLock(new IllegalStateException(chained)), state + " as a chained exception");
+        }
+        for (String state : new String[] {"23505", "25P02", "40002", "57014", "08006"}) {
+            assertTrue(!LockRetry.isLostLock(new IllegalStateException(new SQLException("other", state))), state);
+        }
+        AtomicInteger runs = new AtomicInteger();
+        assertEquals("done", LockRetry.of(3, 0).call(() -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
+            }
+            return "done";
+        }));
+        assertEquals(2, runs.get(), "the deadlock victim ran again");
+    }
 }

@@ -21,10 +21,12 @@ import cn.supervision.api.registry.JurisdictionKind;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Caller;
 import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.TestDatabase;
 
 /**
- * Ten writers creating units at once, with Derby told to give up on a lock after a second: the lock timeouts and
- * deadlocks this provokes must be retried, never surface, and every unit must be written.
+ * Ten writers creating units at once, with the database told to give up on a lock after a second (Derby's
+ * waitTimeout, PostgreSQL's lock_timeout): the lock timeouts and deadlocks this provokes must be retried, never surface,
+ * and every unit must be written.
  */
 class ConcurrentWritesTest {
     private static final int WRITERS = 10;
@@ -35,11 +37,17 @@ class ConcurrentWritesTest {
 
     @BeforeEach
     void start() {
-        jpa = new LocalJpaTemplate("registry-test", "META-INF/registry-test-persistence.xml");
-        jpa.tx(em -> {
-            em.createNativeQuery("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')").executeUpdate();
-            em.createNativeQuery("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '1')").executeUpdate();
-        });
+        if (TestDatabase.postgresql()) {
+            // a session setting, so on every connection as it opens
+            jpa = new LocalJpaTemplate("registry-test", "META-INF/registry-test-persistence.xml",
+                    Map.of("openjpa.jdbc.DBDictionary", "postgres(InitializationSQL=SET lock_timeout TO 1000)"));
+        } else {
+            jpa = new LocalJpaTemplate("registry-test", "META-INF/registry-test-persistence.xml");
+            jpa.tx(em -> {
+                em.createNativeQuery("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')").executeUpdate();
+                em.createNativeQuery("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '1')").executeUpdate();
+            });
+        }
         registry = new JpaRegistryService(jpa);
         registry.start();
         registry.registerJurisdiction(Caller.system("city-bundle"),
