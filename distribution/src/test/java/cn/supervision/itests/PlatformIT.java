@@ -132,6 +132,11 @@ public class PlatformIT {
         Http.Reply health = healthy();
         assertTrue(health.body(), Json.has(health.body(), "status", "UP") && Json.mentions(health.body(), "registry")
                 && Json.mentions(health.body(), "indicator") && Json.mentions(health.body(), "soap"));
+        // readiness: every platform bundle's module is up and routed; liveness is public too
+        assertEquals(health.body(), "UP", Json.at(health.body(), "/components/modules/status").asText());
+        Http.Reply live = Http.get(API + "/v1/health/live", null);
+        assertEquals(live.body(), 200, live.status());
+        assertTrue(live.body(), Json.has(live.body(), "status", "UP"));
         Http.Reply openApi = Http.get(API + "/openapi.json", null);
         assertEquals(200, openApi.status());
         assertTrue(Json.at(openApi.body(), "/openapi").asText().startsWith("3.") && Json.documents(openApi.body(), "/v1/jurisdictions/{code}/units")
