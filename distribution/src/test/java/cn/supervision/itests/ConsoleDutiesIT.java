@@ -126,15 +126,17 @@ public class ConsoleDutiesIT {
         s.clickXpath("//li[contains(concat(' ', @class, ' '), ' el-menu-item ') and contains(., '职责清单')]");
         s.waitFor("location.pathname === '/console/duties' && document.querySelector('#duties-unit')", 20_000);
         pickUnit(s, "东营市市场监督管理局", "SCJGJ");
-        s.waitFor(rowsOf("duties-table") + ".length >= 10 && " + NO_MASK, 20_000);
+        s.waitFor(rowsOf("duties-table") + ".length >= 10 && " + NO_MASK + " && ['行政许可', '行政处罚', '行政检查']"
+                + ".some(t => document.querySelector('#duties-table tbody').innerText.includes(t))", 20_000);
         String demo = s.text("#duties-table");
         assertTrue(demo, demo.contains("行政许可") || demo.contains("行政处罚") || demo.contains("行政检查"));
         screenshot(s, "90-duties-demo-unit");
 
         // the office's own unit: its four duties with their types and the 配合 link to the market regulator's duty 1
         pickUnit(s, name, code);
-        s.waitFor(rowsOf("duties-table") + ".length === 4 && document.querySelector('#duties-table').innerText.includes('统筹协调')"
-                + " && document.querySelector('#duties-table').innerText.includes('配合')", 20_000);
+        // the tags render after the rows: wait for the very texts asserted below ("配合" alone is also the column header)
+        s.waitFor(rowsOf("duties-table") + ".length === 4 && ['统筹协调', '行政许可', '行政检查', '配合', '东营市市场监督管理局 职责1']"
+                + ".every(t => document.querySelector('#duties-table tbody').innerText.includes(t))", 20_000);
         String own = s.text("#duties-table");
         assertTrue(own, own.contains("行政许可") && own.contains("行政检查") && own.contains("东营市市场监督管理局 职责1"));
 
