@@ -160,7 +160,8 @@ public class ConsoleDutiesIT {
         s.waitFor("document.querySelector('#power-import-file-name').innerText.includes('power-bad.xlsx')", 10_000);
         s.click("#power-import-start");
         s.waitFor("document.querySelector('#power-import-rejected') && ['3', '4', '5'].every(n => " + rowsOf("power-import-rejected")
-                + ".some(r => r.querySelector('td').innerText.trim() === n))", 30_000);
+                + ".some(r => r.querySelector('td').innerText.trim() === n))"
+                + " && document.querySelector('#power-import-refused')?.innerText.includes('未导入')", 30_000);
         assertTrue(s.text("#power-import-refused"), s.text("#power-import-refused").contains("未导入"));
         s.severeLogs(); // the refused import (400) is the expected one
         screenshot(s, "91-power-list-rejected");
@@ -172,7 +173,8 @@ public class ConsoleDutiesIT {
         s.waitFor("document.querySelector('#power-import-file-name').innerText.includes('power-good.xlsx')", 10_000);
         s.click("#power-import-start");
         s.waitFor("document.querySelector('#power-import-done')?.innerText.includes('已导入 4 项') && " + rowsOf("power-items")
-                + ".filter(r => r.innerText.includes('QZ" + sfx + "')).length === 4", 30_000);
+                + ".filter(r => r.innerText.includes('QZ" + sfx + "')).length === 4"
+                + " && ['未对应', '职责2'].every(t => document.querySelector('#power-items').innerText.includes(t))", 30_000);
         assertTrue(s.text("#power-items"), s.text("#power-items").contains("未对应") && s.text("#power-items").contains("职责2"));
         screenshot(s, "92-power-list-imported");
         String items = Http.get(API + "/v1/power-lists/" + id, "city-admin").body();
@@ -214,7 +216,8 @@ public class ConsoleDutiesIT {
         s.clickXpath("//li[contains(concat(' ', @class, ' '), ' el-menu-item ') and contains(., '职责交叉与空白')]");
         s.waitFor("location.pathname === '/console/duty-analysis' && document.querySelector('#analysis-run') && " + NO_MASK, 20_000);
         s.click("#analysis-run");
-        s.waitFor("document.querySelector('#analysis-run-result')?.innerText.includes('分析职责') && " + NO_MASK, 60_000);
+        s.waitFor("['分析职责', '新发现交叉', 'city-admin'].every(t => document.querySelector('#analysis-run-result')?.innerText.includes(t)) && "
+                + NO_MASK, 60_000);
         String run = s.text("#analysis-run-result");
         assertTrue(run, run.contains("新发现交叉") && run.contains("city-admin"));
         s.type(".table-search input", sfx);
