@@ -35,7 +35,7 @@ final class ResponseWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseWriter.class);
 
     /** A submission waiting to be written; {@code tokenId} is consumed in the same transaction. */
-    private record Pending(ResponseEntity response, Long tokenId, String duplicate, CompletableFuture<Receipt> done) { }
+    record Pending(ResponseEntity response, Long tokenId, String duplicate, CompletableFuture<Receipt> done) { }
 
     private final JpaTemplate jpa;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(20_000);
@@ -102,7 +102,7 @@ final class ResponseWriter implements AutoCloseable {
      * One transaction for the group, written with plain JDBC (the hot path: no managed entities to flush). A duplicate
      * is refused for its submitter alone; any other failure rolls the group back and writes its members one by one.
      */
-    private void writeGroup(List<Pending> group) {
+    void writeGroup(List<Pending> group) {
         Map<Pending, RuntimeException> refused = new HashMap<>();
         Map<Pending, Long> written = new java.util.LinkedHashMap<>();
         try {
@@ -113,6 +113,10 @@ final class ResponseWriter implements AutoCloseable {
                      java.sql.PreparedStatement use = c.prepareStatement("UPDATE SV_SURVEY_TOKEN SET USEDAT = ? WHERE ID = ? AND USEDAT IS NULL");
                      java.sql.PreparedStatement insert = c.prepareStatement(INSERT, java.sql.Statement.RETURN_GENERATED_KEYS)) {
                     Set<String> keys = new HashSet<>();
+                    // Derby undoes only a failed statement. PostgreSQL aborts the whole transaction, and committing an
+                    // aborted one (XA one-phase included) is a silent rollback: the group's other answers would be
+                    // acknowledged and lost. There each insert gets a savepoint, so a duplicate is undone alone.
+                    boolean statementAtomic = c.getAutoCommit() || c.getMetaData().getDatabaseProductName().startsWith("Apache Derby");
                     for (Pending p : group) {
                         ResponseEntity r = p.response();
                         if (!keys.add(r.getDedupeKey())) {
@@ -128,16 +132,21 @@ final class ResponseWriter implements AutoCloseable {
                             }
                         }
                         bind(insert, r);
+                        java.sql.Savepoint before = statementAtomic ? null : c.setSavepoint();
                         try {
                             insert.executeUpdate();
                         } catch (java.sql.SQLException e) {
                             if (!"23505".equals(e.getSQLState())) {
                                 throw e;
                             }
-                            // Derby undoes only the statement; a database that aborts the transaction fails the next
-                            // statement or the commit, and the group is then written one by one
+                            if (before != null) {
+                                c.rollback(before);
+                            }
                             refused.put(p, SupervisionException.conflict(p.duplicate()));
                             continue;
+                        }
+                        if (before != null) {
+                            c.releaseSavepoint(before);
                         }
                         try (java.sql.ResultSet id = insert.getGeneratedKeys()) {
                             id.next();

@@ -1,0 +1,125 @@
+package cn.supervision.survey.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.openjpa.persistence.OpenJPAPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import cn.supervision.api.problem.ProblemKind;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.survey.Receipt;
+import cn.supervision.survey.internal.ResponseWriter.Pending;
+import cn.supervision.survey.internal.model.ResponseEntity;
+import cn.supervision.testing.LocalJpaTemplate;
+
+/**
+ * A group holding a duplicate: the duplicate is refused alone, and every other member is acknowledged only once it is
+ * stored, wherever the duplicate falls. On PostgreSQL a duplicate aborts the transaction and the commit of an aborted
+ * one is a silent rollback, so a group whose duplicate came last was acknowledged and lost.
+ */
+class ResponseWriterTest {
+    private final LocalJpaTemplate local = new LocalJpaTemplate("survey-test", "META-INF/survey-test-persistence.xml");
+    private final ResponseWriter writer = new ResponseWriter(new InTransaction(local));
+
+    @AfterEach
+    void close() {
+        writer.close();
+        local.close();
+    }
+
+    @Test
+    void aDuplicateLastInAGroupTakesNoOtherAnswerWithIt() throws Exception {
+        writer.write(response("device-1"), null, "重复");
+        Pending fresh = pending("device-2");
+        Pending again = pending("device-1");
+        writer.writeGroup(List.of(fresh, again));
+
+        assertRefused(again);
+        assertStored(fresh);
+        assertEquals(2, stored());
+    }
+
+    @Test
+    void aDuplicateAmidAGroupTakesNoOtherAnswerWithIt() throws Exception {
+        writer.write(response("device-1"), null, "重复");
+        Pending first = pending("device-2");
+        Pending again = pending("device-1");
+        Pending last = pending("device-3");
+        writer.writeGroup(List.of(first, again, last));
+
+        assertRefused(again);
+        assertStored(first);
+        assertStored(last);
+        assertEquals(3, stored());
+    }
+
+    private void assertStored(Pending p) throws Exception {
+        Receipt receipt = p.done().get(10, TimeUnit.SECONDS);
+        long rows = local.txExpr(em -> em.createQuery("select count(r) from ResponseEntity r where r.dedupeKey = :k", Long.class)
+                .setParameter("k", p.response().getDedupeKey()).getSingleResult());
+        assertEquals(1, rows, "acknowledged as " + receipt.responseId() + " but not stored: " + p.response().getDedupeKey());
+    }
+
+    private static void assertRefused(Pending p) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> p.done().get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof SupervisionException s && s.kind() == ProblemKind.CONFLICT, e.getCause().toString());
+    }
+
+    private long stored() {
+        return local.txExpr(em -> em.createQuery("select count(r) from ResponseEntity r", Long.class).getSingleResult());
+    }
+
+    private static Pending pending(String device) {
+        return new Pending(response(device), null, "重复", new CompletableFuture<>());
+    }
+
+    private static ResponseEntity response(String device) {
+        return new ResponseEntity(1, 7, "OPEN_LINK", "PUBLIC", null, null, null, "q1:u7:" + device, device, null, null,
+                "[]", new BigDecimal("90.00"), 1_700_000_000_000L);
+    }
+
+    /**
+     * As under Aries JPA and JTA in Karaf: the connection the writer unwraps is in the transaction. OpenJPA's
+     * resource-local optimistic transactions hand out an auto-commit connection until they flush, which hid the bug.
+     */
+    private record InTransaction(LocalJpaTemplate local) implements JpaTemplate {
+        @Override
+        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+            return local.txExpr(type, em -> {
+                OpenJPAPersistence.cast(em).beginStore();
+                return code.apply(em);
+            });
+        }
+
+        @Override
+        public void tx(TransactionType type, EmConsumer code) {
+            txExpr(type, em -> {
+                code.accept(em);
+                return null;
+            });
+        }
+
+        @Override
+        public <R> R txExpr(EmFunction<R> code) {
+            return txExpr(TransactionType.Required, code);
+        }
+
+        @Override
+        public void tx(EmConsumer code) {
+            tx(TransactionType.Required, code);
+        }
+    }
+}
