@@ -18,15 +18,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.campaign.UnitResult;
-import cn.supervision.api.indicator.Category;
-import cn.supervision.api.indicator.Dimension;
-import cn.supervision.api.indicator.Evaluation;
-import cn.supervision.api.indicator.PreparedSystem;
-import cn.supervision.api.problem.ProblemKind;
-import cn.supervision.api.problem.SupervisionException;
-import cn.supervision.api.registry.DutyRecord;
 import cn.supervision.api.registry.RegistryService;
-import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Caller;
 import cn.supervision.campaign.internal.model.InputEntity;
 
@@ -36,8 +28,6 @@ import cn.supervision.campaign.internal.model.InputEntity;
  * moves its row in the ranking.
  */
 final class ResultsBook {
-    private static final Caller SCORING = Caller.system("scoring");
-
     /**
      * Campaigns kept in memory: a province's campaign is some 40 000 inputs and 1 000 scored units (tens of MB), and a
      * finished campaign is read from its published revision, so only the few being collected or scored need to stay.
@@ -45,8 +35,6 @@ final class ResultsBook {
     static final int CACHED_CAMPAIGNS = 16;
     /** A campaign nobody has asked about for this long is dropped; the next request rebuilds it from the database. */
     static final Duration IDLE = Duration.ofHours(2);
-    /** Up to this many stale units are looked up one by one; more, and the jurisdiction's units are listed once. */
-    static final int LOOKUPS = 8;
 
     private final Cache<Long, CampaignScores> caches;
     private final Map<Long, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,9 +48,8 @@ final class ResultsBook {
     private final ResultSnapshots snapshots;
     private final String scoringKey;
     private final RegistryService registry;
-    private final UnitSystems views;
+    private final Rescoring rescoring;
     private final Records records;
-    private final List<Scoring.Band> gradeBands;
 
     ResultsBook(JpaTemplate jpa, RegistryService registry, UnitSystems views, Records records, List<Scoring.Band> gradeBands) {
         this(jpa, registry, views, records, gradeBands, CACHED_CAMPAIGNS, Ticker.systemTicker());
@@ -76,9 +63,8 @@ final class ResultsBook {
         this.snapshots = new ResultSnapshots(jpa, records);
         this.scoringKey = SCORING_REVISION + " " + gradeBands;
         this.registry = registry;
-        this.views = views;
+        this.rescoring = new Rescoring(registry, views, records, inputs, gradeBands);
         this.records = records;
-        this.gradeBands = gradeBands;
     }
 
     /** The ranked results of the target units the caller sees; gaps above {@code gapThreshold} (default 20) flagged. */
@@ -107,7 +93,7 @@ final class ResultsBook {
                 }
             }
             if (!dirty.isEmpty()) {
-                rescore(c, scores, dirty);
+                rescoring.rescore(c, scores, dirty);
                 List<UnitResult> rescored = scores.takeUnsaved();
                 if (!rescored.isEmpty()) {
                     snapshots.save(c.id(), scores.version, scoringKey, rescored, () -> {
@@ -121,85 +107,13 @@ final class ResultsBook {
         }
     }
 
-    private void rescore(Campaign c, CampaignScores scores, List<Long> dirty) {
-        if (!scores.hasAllInputs()) {
-            mergeInputs(c.id(), scores, dirty.size() > LOOKUPS ? null : dirty);
-        }
-        Map<Long, List<DutyRecord>> frozen = views.duties(c);
-        Set<Category> used = c.categories();
-        for (Unit u : units(c, dirty)) {
-            Long systemId = c.systems().get(u.kind());
-            if (systemId != null) {
-                PreparedSystem system = views.prepared(systemId);
-                Evaluation e = system.evaluate(scores.inputs.getOrDefault(u.id(), Map.of()), frozen.get(u.id()));
-                scores.scored(score(u, systemId, e, used));
-            }
-        }
-    }
-
-    /**
-     * Merges the inputs a state restored from the snapshot has not read yet: of the given units, or of all when
-     * {@code unitIds} is null. Merging is by id, so rows already handed over count once.
-     */
-    private void mergeInputs(long campaignId, CampaignScores scores, List<Long> unitIds) {
-        if (unitIds == null) {
-            inputs.upTo(campaignId, scores.version).forEach(i -> merge(scores, i));
-            scores.inputsMerged(null);
-            return;
-        }
-        for (Long unitId : unitIds) {
-            if (!scores.hasInputsOf(unitId)) {
-                inputs.ofUnit(campaignId, unitId, scores.version).forEach(i -> merge(scores, i));
-                scores.inputsMerged(unitId);
-            }
-        }
-    }
-
-    private void merge(CampaignScores scores, InputRow i) {
-        if (i.review() == ReviewStatus.ACCEPTED) {
-            scores.merge(i, records.input(i.inputJson()));
-        }
-    }
-
-    /** The registry's record of each of {@code ids} in the campaign's jurisdiction, in the order of {@code ids}. */
-    private List<Unit> units(Campaign c, List<Long> ids) {
-        Map<Long, Unit> found = new HashMap<>();
-        if (ids.size() <= LOOKUPS) {
-            for (Long id : ids) {
-                try {
-                    Unit u = registry.getUnit(SCORING, id);
-                    if (u.jurisdictionCode().equals(c.jurisdictionCode())) {
-                        found.put(id, u);
-                    }
-                } catch (SupervisionException e) {
-                    if (e.kind() != ProblemKind.NOT_FOUND) {
-                        throw e;
-                    }
-                }
-            }
-        } else {
-            registry.listUnits(SCORING, c.jurisdictionCode(), true).forEach(u -> found.put(u.id(), u));
-        }
-        return ids.stream().map(found::get).filter(u -> u != null).toList();
-    }
-
-    private UnitResult score(Unit u, long systemId, Evaluation e, Set<Category> used) {
-        BigDecimal total = Scoring.total(e, used);
-        BigDecimal duty = Scoring.view(e, used, Dimension.DUTY);
-        BigDecimal corroboration = Scoring.view(e, used, Dimension.CORROBORATION);
-        BigDecimal gap = Scoring.gap(e, used);
-        int missing = (int) e.warnings().stream().filter(w -> w.contains("按 0 分计")).count();
-        return new UnitResult(u.id(), u.name(), u.kind().name(), systemId, total, Scoring.grade(total, e.topGradeBarred(), gradeBands),
-                duty, corroboration, gap, false, 0, 0, missing, Scoring.gapDrivers(e, used, duty, corroboration), e);
-    }
-
     /** Per unit, the codes it has an input for that counts (self-reports once accepted). */
     Map<Long, Set<String>> answered(Campaign c) {
         CampaignScores scores = cache(c);
         Map<Long, Set<String>> out = new HashMap<>();
         synchronized (scores) {
             if (!scores.hasAllInputs()) {
-                mergeInputs(c.id(), scores, null);
+                rescoring.mergeInputs(c.id(), scores, null);
             }
             scores.inputs.forEach((unitId, codes) -> out.put(unitId, Set.copyOf(codes.keySet())));
         }

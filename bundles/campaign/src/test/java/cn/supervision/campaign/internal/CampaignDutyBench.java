@@ -109,7 +109,8 @@ class CampaignDutyBench {
             Campaign c = last;
             assertEquals(UNITS * DUTIES, campaigns.dutyLeaves(SYSTEM, c.id(), null).size());
             long t0 = System.nanoTime();
-            List<UnitResult> results = new JpaCampaignService(jpa, registry, systems).results(SYSTEM, c.id(), null);
+            JpaCampaignService fresh = new JpaCampaignService(jpa, registry, systems);
+            List<UnitResult> results = fresh.results(SYSTEM, c.id(), null);
             long score = System.nanoTime() - t0;
             assertEquals(UNITS, results.size());
             t0 = System.nanoTime();
@@ -136,6 +137,8 @@ class CampaignDutyBench {
                     leafRead / 1_000_000, coverage / 1_000_000);
             System.out.print(report);
             Files.writeString(Path.of("target", "bench-duties.txt"), report, StandardCharsets.UTF_8);
+            fresh.close();
+            campaigns.close();
         }
     }
 }

@@ -98,6 +98,7 @@ class CampaignRestartBench {
             });
             // the campaign answered once before the restart, as a live one would have been
             assertEquals(CampaignScoringBench.UNITS, campaigns.results(CampaignScoringBench.SYSTEM, c.id(), null).size());
+            campaigns.close(); // a stopping node writes the snapshot it has queued
         }
         shutdown(url);
         StringBuilder report = new StringBuilder(String.format("restart to first results (%d units x 40 indicators, %d inputs, on-disk Derby,"
@@ -149,6 +150,7 @@ class CampaignRestartBench {
             long t2 = System.nanoTime();
             List<UnitResult> second = campaigns.results(CampaignScoringBench.SYSTEM, Long.parseLong(args[1]), null);
             long t3 = System.nanoTime();
+            campaigns.close();
             if (first.size() != CampaignScoringBench.UNITS || !first.equals(second)) {
                 throw new IllegalStateException("results: " + first.size());
             }

@@ -167,6 +167,8 @@ class CampaignScoringBench {
                     single[single.length * 99 / 100] / 1e6, single[single.length - 1] / 1e6);
             System.out.print(report);
             Files.writeString(Path.of("target", "bench.txt"), report, StandardCharsets.UTF_8);
+            cold.close();
+            campaigns.close();
         }
     }
 }
