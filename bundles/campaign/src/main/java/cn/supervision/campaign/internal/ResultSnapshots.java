@@ -111,20 +111,18 @@ final class ResultSnapshots {
         }
         try {
             jpa.tx(TransactionType.Required, em -> {
-                Map<Long, ResultSnapshotEntity> existing = new HashMap<>();
-                boolean many = p.results.size() > 100; // a whole campaign (first scoring) reads its rows, not a list of 1 000 ids
-                var q = em.createQuery("select s from ResultSnapshotEntity s where s.campaignId = :c" + (many ? "" : " and s.unitId in :u"),
-                        ResultSnapshotEntity.class).setParameter("c", campaignId);
-                if (!many) {
-                    q.setParameter("u", List.copyOf(p.results.keySet()));
-                }
-                q.getResultList().forEach(s -> existing.put(s.getUnitId(), s));
+                // ids only: reading the stored rows would read every result's text back for nothing
+                java.util.Set<Long> existing = new java.util.HashSet<>(em.createQuery(
+                        "select s.unitId from ResultSnapshotEntity s where s.campaignId = :c", Long.class)
+                        .setParameter("c", campaignId).getResultList());
                 for (UnitResult r : p.results.values()) {
-                    ResultSnapshotEntity row = existing.get(r.unitId());
-                    if (row == null) {
+                    if (!existing.contains(r.unitId())) {
                         em.persist(new ResultSnapshotEntity(campaignId, r.unitId(), p.version, records.write(r)));
-                    } else if (row.getInputVersion() <= p.version) { // another node may have written a later one
-                        row.replace(p.version, records.write(r));
+                    } else { // unless another node has written a later one
+                        em.createNativeQuery("UPDATE SV_RESULT_SNAPSHOT SET INPUTVERSION = ?, RESULTJSON = ?"
+                                        + " WHERE CAMPAIGNID = ? AND UNITID = ? AND INPUTVERSION <= ?")
+                                .setParameter(1, p.version).setParameter(2, records.write(r)).setParameter(3, campaignId)
+                                .setParameter(4, r.unitId()).setParameter(5, p.version).executeUpdate();
                     }
                 }
                 ResultStampEntity stamp = em.find(ResultStampEntity.class, campaignId);
@@ -140,6 +138,26 @@ final class ResultSnapshots {
         }
     }
 
+    /** Writes what is pending now and waits for a write under way (the benchmark settles between its phases). */
+    void flush() {
+        writePending();
+        try {
+            writer.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            // closed: nothing runs any more
+        }
+    }
+
+    private void writePending() {
+        List<Long> left;
+        synchronized (pending) {
+            left = List.copyOf(pending.keySet());
+        }
+        left.forEach(this::write);
+    }
+
     /** Stops the writer, then writes what is still pending on the calling thread. */
     void close() {
         writer.shutdown();
@@ -151,10 +169,6 @@ final class ResultSnapshots {
             writer.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        List<Long> left;
-        synchronized (pending) {
-            left = List.copyOf(pending.keySet());
-        }
-        left.forEach(this::write);
+        writePending();
     }
 }

@@ -192,6 +192,11 @@ final class ResultsBook {
         }
     }
 
+    /** Writes the queued snapshot now (the benchmark, between its phases). */
+    void flushSnapshots() {
+        snapshots.flush();
+    }
+
     /** Stops the snapshot writer once what is queued is written. */
     void close() {
         snapshots.close();
