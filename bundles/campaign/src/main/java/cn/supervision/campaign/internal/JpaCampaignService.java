@@ -97,14 +97,6 @@ public class JpaCampaignService implements CampaignService {
         transitions.events = events;
     }
 
-    /**
-     * Blueprint init: schema changes OpenJPA does not make by itself. Input sources grew from 16 to 24 characters when
-     * the questionnaire and platform-data channels came (PUBLIC_EVALUATION).
-     */
-    public void upgradeSchema() {
-        SchemaUpgrade.widen(jpa, "SV_CAMPAIGN_INPUT", "SOURCE", 24);
-    }
-
     @Override
     public List<Campaign> list(Caller caller, String jurisdictionCode, CampaignState state) {
         Set<String> visible = jurisdictionCode != null ? Set.of(registry.getJurisdiction(caller, jurisdictionCode).code())

@@ -1,0 +1,29 @@
+package cn.supervision.schema.internal;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceFactory;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleWiring;
+
+import cn.supervision.api.schema.SchemaMigrations;
+
+/** One {@link SchemaMigrations} per using bundle, reading that bundle's changelogs. */
+public final class BundleMigrations implements ServiceFactory<SchemaMigrations> {
+    private final DataSource dataSource;
+
+    public BundleMigrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public SchemaMigrations getService(Bundle bundle, ServiceRegistration<SchemaMigrations> registration) {
+        return new Migrations(dataSource, bundle.adapt(BundleWiring.class).getClassLoader(), bundle.getSymbolicName());
+    }
+
+    @Override
+    public void ungetService(Bundle bundle, ServiceRegistration<SchemaMigrations> registration, SchemaMigrations service) {
+        // nothing held per bundle
+    }
+}
