@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -28,19 +26,8 @@ public final class Changelogs {
     private Changelogs() {
     }
 
-    /** Applies what {@code changelog} (a resource of {@code resources}) has not applied yet to the database of {@code ds}. */
-    public static void update(DataSource ds, ClassLoader resources, String changelog) {
-        if (resources.getResource(changelog) == null) {
-            throw new IllegalStateException("没有数据库变更日志 " + changelog);
-        }
-        try (Connection c = ds.getConnection()) {
-            update(c, resources, changelog);
-        } catch (SQLException e) {
-            throw new IllegalStateException("无法连接数据库以执行 " + changelog + "：" + e.getMessage(), e);
-        }
-    }
-
-    /** The same on an open connection, which stays open, with its auto-commit mode as it was. */
+    /** Applies what {@code changelog} (a resource of {@code resources}) has not applied yet, on an open connection, which
+     * stays open, with its auto-commit mode as it was. */
     public static void update(Connection c, ClassLoader resources, String changelog) {
         boolean autoCommit;
         try {

@@ -11,15 +11,15 @@ import cn.supervision.api.schema.SchemaMigrations;
 
 /** One {@link SchemaMigrations} per using bundle, reading that bundle's changelogs. */
 public final class BundleMigrations implements ServiceFactory<SchemaMigrations> {
-    private final DataSource dataSource;
+    private final Migrator migrator;
 
     public BundleMigrations(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.migrator = new Migrator(dataSource);
     }
 
     @Override
     public SchemaMigrations getService(Bundle bundle, ServiceRegistration<SchemaMigrations> registration) {
-        return new Migrations(dataSource, bundle.adapt(BundleWiring.class).getClassLoader(), bundle.getSymbolicName());
+        return new Migrations(migrator, bundle.adapt(BundleWiring.class).getClassLoader(), bundle.getSymbolicName());
     }
 
     @Override
