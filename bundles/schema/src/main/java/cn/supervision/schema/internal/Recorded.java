@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
 import liquibase.ChecksumVersion;
+import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -51,7 +51,11 @@ final class Recorded {
     private static boolean matches(Connection c, ClassLoader resources, String changelog, Map<String, String> recorded) {
         return Changelogs.inScope(resources, () -> {
             Database db = Changelogs.database(c);
-            return Scope.child(Collections.<String, Object>singletonMap(Scope.Attr.database.name(), db), () -> {
+            Map<String, Object> scope = new HashMap<>();
+            scope.put(Scope.Attr.database.name(), db);
+            // the schema is checked by the update that applied these changesets; reading them again needs no XSD
+            scope.put(GlobalConfiguration.VALIDATE_XML_CHANGELOG_FILES.getKey(), Boolean.FALSE);
+            return Scope.child(scope, () -> {
                 ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
                 DatabaseChangeLog parsed = ChangeLogParserFactory.getInstance().getParser(changelog, accessor)
                         .parse(changelog, new ChangeLogParameters(db), accessor);
