@@ -22,6 +22,8 @@ public class ContributionEventEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long id;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "AT0")
     private long at;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)

@@ -13,6 +13,8 @@ public class DocumentNumberEntity {
     @Id
     @Column(length = 80)
     private String counterKey;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "LAST0")
     private int last;
     @Version
     private int revision;

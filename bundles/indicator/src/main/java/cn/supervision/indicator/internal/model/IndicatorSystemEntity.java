@@ -38,6 +38,8 @@ public class IndicatorSystemEntity {
     private SystemStatus status;
     @Column(nullable = false, length = 200)
     private String name;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "YEAR0")
     private int year;
     private Long copiedFrom;
     @Column(nullable = false, length = 64)

@@ -22,6 +22,8 @@ public class DecisionEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long id;
     private long meetingId;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "NO0")
     private int no;
     @Column(nullable = false, length = 2000)
     private String text;

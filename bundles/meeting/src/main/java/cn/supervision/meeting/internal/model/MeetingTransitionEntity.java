@@ -28,6 +28,8 @@ public class MeetingTransitionEntity {
     private MeetingState toState;
     @Column(nullable = false, length = 64)
     private String actor;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "AT0")
     private long at;
     @Column(length = 500)
     private String reason;

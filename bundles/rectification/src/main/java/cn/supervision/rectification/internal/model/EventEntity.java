@@ -27,6 +27,8 @@ public class EventEntity {
     private String text;
     @Column(length = 64)
     private String actor;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "AT0")
     private long at;
 
     public EventEntity() {

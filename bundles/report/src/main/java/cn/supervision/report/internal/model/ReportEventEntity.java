@@ -30,6 +30,8 @@ public class ReportEventEntity {
     private String action;
     @Column(nullable = false, length = 64)
     private String actor;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "AT0")
     private long at;
     @Column(length = 1000)
     private String note;

@@ -18,6 +18,8 @@ public class AccessEntity {
     private long questionnaireId;
     @Column(nullable = false, length = 64)
     private String username;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "AT0")
     private long at;
     @Column(nullable = false, length = 100)
     private String subject;

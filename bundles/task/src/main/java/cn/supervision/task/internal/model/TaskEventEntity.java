@@ -22,6 +22,8 @@ public class TaskEventEntity {
     private String detail;
     @Column(nullable = false, length = 64)
     private String actor;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "AT0")
     private long at;
 
     public TaskEventEntity() {

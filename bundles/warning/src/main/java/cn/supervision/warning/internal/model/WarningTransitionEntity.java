@@ -22,6 +22,8 @@ public class WarningTransitionEntity {
     private String toState;
     @Column(nullable = false, length = 64)
     private String actor;
+    // named as OpenJPA named it on Derby (a reserved word there), so PostgreSQL has the same column
+    @Column(name = "AT0")
     private long at;
     @Column(length = 2000)
     private String reason;
