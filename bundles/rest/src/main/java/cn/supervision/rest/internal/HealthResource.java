@@ -3,6 +3,8 @@ package cn.supervision.rest.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -14,6 +16,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.registry.RegistryService;
+import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 import cn.supervision.rest.bounds.PublicEndpoint;
@@ -25,7 +28,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * liveness. Public, for load balancers and scripts: anyone sees the status and each
  * component's UP/DOWN; only a caller the authority policy lets read health details (an office admin, with HTTP Basic
  * on this call) sees why a component is down. A reason is an exception's text, and that tells an attacker about
- * the database, paths and versions.
+ * the database, paths and versions: a component that can word its reasons without it ({@link #summarize}) shows the
+ * full text to the platform operator only, the office the policy lets read the root jurisdiction's health.
  */
 @Path("/v1/health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +38,7 @@ public class HealthResource {
     private final List<HealthIndicator> indicators;
     private final List<RegistryService> registries;
     private final List<String> required;
+    private final Map<String, Supplier<String>> summaries = new ConcurrentHashMap<>();
 
     public HealthResource(List<HealthIndicator> indicators, List<RegistryService> registries, String required) {
         this.indicators = indicators;
@@ -44,9 +49,9 @@ public class HealthResource {
     @GET
     @PublicEndpoint(credentials = PublicEndpoint.Credentials.BASIC_IF_SENT)
     @io.swagger.v3.oas.annotations.Operation(summary = "平台是否就绪",
-            description = "所有必需组件就绪时返回 200 UP，否则 503 DOWN；原因只对已认证的编办管理员显示")
+            description = "所有必需组件就绪时返回 200 UP，否则 503 DOWN；原因只对已认证的编办管理员显示（完整原因只对根行政区划编办，其他编办只见模块名与异常类型）")
     public Response health(@Context SecurityContext security) {
-        boolean detailed = mayReadDetails(security);
+        Details details = null;
         Map<String, Object> components = new LinkedHashMap<>();
         boolean up = true;
         for (String name : required) {
@@ -58,8 +63,16 @@ public class HealthResource {
                 }
             }
             String problem = found == null ? "not registered" : found.problem();
+            if (problem != null && details == null) {
+                details = details(security);
+            }
+            String reason = problem == null ? null : switch (details) {
+                case NONE -> null;
+                case SUMMARY -> found == null ? problem : summaries.getOrDefault(name, () -> problem).get();
+                case FULL -> problem;
+            };
             components.put(name, problem == null ? Map.of("status", "UP")
-                    : detailed ? Map.of("status", "DOWN", "reason", problem) : Map.of("status", "DOWN"));
+                    : reason == null ? Map.of("status", "DOWN") : Map.of("status", "DOWN", "reason", reason));
             up &= problem == null;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -81,16 +94,45 @@ public class HealthResource {
         return Response.ok(Map.of("status", "UP")).build();
     }
 
-    /** The policy decides; without a registry (it may be the component that is down) nobody gets details. */
-    private boolean mayReadDetails(SecurityContext security) {
+    /**
+     * How {@code component} words its reasons for offices other than the operator's. Its summary is looked up after
+     * its problem() was asked: the component registers it while it is created, before it can answer.
+     */
+    void summarize(String component, Supplier<String> summary) {
+        summaries.put(component, summary);
+    }
+
+    private enum Details { NONE, SUMMARY, FULL }
+
+    /**
+     * The policy decides, as for backups: the root jurisdiction's office is the one it lets read the root's health.
+     * Without a registry (it may be the component that is down) nobody gets reasons; without the jurisdiction tree
+     * an office gets the summaries.
+     */
+    private Details details(SecurityContext security) {
         if (security == null || !(security.getUserPrincipal() instanceof Caller caller) || caller.jurisdictionCode() == null) {
-            return false;
+            return Details.NONE;
         }
         List<RegistryService> present = List.copyOf(registries);
+        if (present.isEmpty()) {
+            return Details.NONE;
+        }
+        RegistryService registry = present.get(0);
+        Access access;
         try {
-            return !present.isEmpty() && present.get(0).access().may(caller, Operation.READ_HEALTH, caller.jurisdictionCode());
+            access = registry.access();
         } catch (RuntimeException gone) {
-            return false;
+            return Details.NONE;
+        }
+        if (!access.may(caller, Operation.READ_HEALTH, caller.jurisdictionCode())) {
+            return Details.NONE;
+        }
+        try {
+            return registry.listJurisdictions(Caller.system("health")).stream()
+                    .filter(j -> j.parentCode() == null)
+                    .anyMatch(root -> access.may(caller, Operation.READ_HEALTH, root.code())) ? Details.FULL : Details.SUMMARY;
+        } catch (RuntimeException gone) {
+            return Details.SUMMARY;
         }
     }
 }

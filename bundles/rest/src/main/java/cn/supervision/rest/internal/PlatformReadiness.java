@@ -3,8 +3,10 @@ package cn.supervision.rest.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -37,9 +39,12 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
     private final Supplier<Bundle[]> bundles;
     private final Supplier<List<String>> unpublished;
     private final Map<Long, BlueprintEvent> containers = new ConcurrentHashMap<>();
+    private final Map<Long, Shape> shapes = new ConcurrentHashMap<>();
 
-    public PlatformReadiness(BundleContext context, RestGateway gateway) {
+    /** {@code health} words this component's reasons with {@link #summary} for every office but the platform operator's. */
+    public PlatformReadiness(BundleContext context, RestGateway gateway, HealthResource health) {
         this(context::getBundles, gateway::unpublished);
+        health.summarize(COMPONENT, this::summary);
     }
 
     /** {@code unpublished}: the platform bundles whose resource services the routing server does not have yet. */
@@ -61,46 +66,85 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
         return COMPONENT;
     }
 
-    /** Null when ready; otherwise every bundle that is not, with why (the health endpoint shows it to office admins only). */
+    /** Null when ready; otherwise every bundle that is not, with why, a failure with its exception's text (the operator's view). */
     @Override
     public String problem() {
+        return reasons(true);
+    }
+
+    /**
+     * As {@link #problem}, a failure named by its exception's class only and no service filters: what any office may
+     * read. An exception's text tells about the database, its URL, SQL and paths.
+     */
+    String summary() {
+        return reasons(false);
+    }
+
+    private String reasons(boolean full) {
         List<String> reasons = new ArrayList<>();
+        Set<Long> present = new HashSet<>();
         for (Bundle bundle : bundles.get()) {
-            if (!counts(bundle)) {
+            String name = bundle.getSymbolicName();
+            if (name == null || !name.startsWith(PublicEndpoints.PLATFORM_PREFIX)) {
+                continue; // cheap first: most bundles are Karaf's and libraries
+            }
+            present.add(bundle.getBundleId());
+            Shape shape = shape(bundle);
+            if (!shape.counts()) {
                 continue;
             }
-            String why = bundle.getState() != Bundle.ACTIVE ? state(bundle.getState()) : blueprintProblem(bundle);
+            String why = bundle.getState() != Bundle.ACTIVE ? state(bundle.getState())
+                    : Boolean.TRUE.equals(shape.blueprint()) ? containerProblem(bundle.getBundleId(), full) : null;
             if (why != null) {
-                reasons.add(bundle.getSymbolicName() + ": " + why);
+                reasons.add(name + ": " + why);
             }
         }
+        shapes.keySet().retainAll(present);
         for (String name : unpublished.get()) {
             reasons.add(name + ": REST resources not published yet");
         }
         return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
-    private static boolean counts(Bundle bundle) {
-        String name = bundle.getSymbolicName();
-        if (name == null || !name.startsWith(PublicEndpoints.PLATFORM_PREFIX)) {
-            return false; // cheap first: most bundles are Karaf's and libraries
+    /**
+     * Whether a bundle counts and has Blueprint, read once per revision: health is asked every few seconds by every
+     * balancer, and reading manifests and searching bundle entries for each platform bundle each time is wasted work.
+     * An update changes the last-modified time (the id stays); an uninstalled bundle's entry goes with the next call.
+     * Blueprint is looked for only once the bundle is ACTIVE: before it is resolved its fragments are not attached.
+     */
+    private Shape shape(Bundle bundle) {
+        long modified = bundle.getLastModified();
+        Shape known = shapes.get(bundle.getBundleId());
+        if (known == null || known.modified() != modified) {
+            known = new Shape(modified, counts(bundle), null);
         }
+        if (known.counts() && known.blueprint() == null && bundle.getState() == Bundle.ACTIVE) {
+            known = new Shape(modified, true, hasBlueprint(bundle));
+        }
+        shapes.put(bundle.getBundleId(), known);
+        return known;
+    }
+
+    /** {@code blueprint} null: not looked for yet. */
+    private record Shape(long modified, boolean counts, Boolean blueprint) {
+    }
+
+    /** Not a contribution, not a fragment (the name was checked first). */
+    private static boolean counts(Bundle bundle) {
         return PublicEndpoints.platform(bundle) && bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null;
     }
 
-    private String blueprintProblem(Bundle bundle) {
-        if (!hasBlueprint(bundle)) {
-            return null;
-        }
-        BlueprintEvent last = containers.get(bundle.getBundleId());
+    private String containerProblem(long bundleId, boolean full) {
+        BlueprintEvent last = containers.get(bundleId);
         if (last == null) {
             return "Blueprint container not started yet";
         }
         return switch (last.getType()) {
             case BlueprintEvent.CREATED -> null;
-            case BlueprintEvent.FAILURE -> "Blueprint container FAILED" + (last.getCause() == null ? "" : " (" + last.getCause() + ")");
+            case BlueprintEvent.FAILURE -> "Blueprint container FAILED" + (last.getCause() == null ? ""
+                    : " (" + (full ? last.getCause().toString() : last.getCause().getClass().getName()) + ")");
             case BlueprintEvent.GRACE_PERIOD -> "Blueprint container waiting for "
-                    + (last.getDependencies() == null ? "services" : Arrays.toString(last.getDependencies()));
+                    + (last.getDependencies() == null || !full ? "services" : Arrays.toString(last.getDependencies()));
             case BlueprintEvent.CREATING -> "Blueprint container being created";
             default -> "Blueprint container destroyed";
         };

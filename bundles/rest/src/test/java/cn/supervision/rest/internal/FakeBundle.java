@@ -2,6 +2,7 @@ package cn.supervision.rest.internal;
 
 import java.io.File;
 import java.io.InputStream;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
@@ -22,6 +23,9 @@ final class FakeBundle implements Bundle {
     private final String symbolicName;
     private final Hashtable<String, String> headers = new Hashtable<>();
     int state = Bundle.ACTIVE;
+    private boolean blueprintEntries;
+    private long lastModified;
+    int findEntriesCalls;
 
     FakeBundle(long id, String symbolicName) {
         this.id = id;
@@ -37,6 +41,18 @@ final class FakeBundle implements Bundle {
     /** As bnd builds the platform's Blueprint bundles. */
     FakeBundle blueprint() {
         return header("Bundle-Blueprint", "OSGI-INF/blueprint/" + symbolicName + ".xml");
+    }
+
+    /** Blueprint XML in OSGI-INF/blueprint and no header, as a hand-built bundle may have it. */
+    FakeBundle blueprintEntries() {
+        blueprintEntries = true;
+        return this;
+    }
+
+    /** As an update does: same id, new content. */
+    FakeBundle updated() {
+        lastModified++;
+        return this;
     }
 
     FakeBundle state(int state) {
@@ -71,7 +87,15 @@ final class FakeBundle implements Bundle {
 
     @Override
     public Enumeration<URL> findEntries(String path, String filePattern, boolean recurse) {
-        return null;
+        findEntriesCalls++;
+        if (!blueprintEntries || !"OSGI-INF/blueprint".equals(path)) {
+            return null;
+        }
+        try {
+            return Collections.enumeration(List.of(new URL("file:/OSGI-INF/blueprint/" + symbolicName + ".xml")));
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -171,7 +195,7 @@ final class FakeBundle implements Bundle {
 
     @Override
     public long getLastModified() {
-        return 0;
+        return lastModified;
     }
 
     @Override

@@ -13,6 +13,8 @@ import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.health.HealthIndicator;
+import cn.supervision.api.registry.Jurisdiction;
+import cn.supervision.api.registry.JurisdictionKind;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
@@ -44,13 +46,20 @@ class HealthResourceTest {
 
             @Override
             public boolean within(String code, String ancestor) {
-                return code.startsWith(ancestor.substring(0, 4));
+                return code.equals(ancestor) || ancestor.endsWith("00") && code.startsWith(ancestor.substring(0, 4));
             }
         });
+        List<Jurisdiction> tree = List.of(new Jurisdiction("370500", "东营市", JurisdictionKind.CITY, null, false),
+                new Jurisdiction("370522", "利津县", JurisdictionKind.COUNTY, "370500", false));
         return new FakeRegistryService() {
             @Override
             public Access access() {
                 return access;
+            }
+
+            @Override
+            public List<Jurisdiction> listJurisdictions(Caller caller) {
+                return tree;
             }
         };
     }
@@ -78,6 +87,18 @@ class HealthResourceTest {
         assertTrue(admin.contains(SECRET) && admin.contains("not registered"), admin);
         String county = body(health, new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null));
         assertTrue(county.contains(SECRET), county);
+    }
+
+    @Test
+    void aComponentThatSummarizesShowsItsFullReasonsToTheRootOfficeOnly() {
+        HealthResource health = new HealthResource(List.of(BROKEN), List.of(registry()), "registry");
+        health.summarize("registry", () -> "database unavailable (java.sql.SQLException)");
+        String city = body(health, new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null));
+        assertTrue(city.contains(SECRET), city);
+        String county = body(health, new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null));
+        assertTrue(county.contains("database unavailable (java.sql.SQLException)"), county);
+        assertFalse(county.contains("db01.internal"), county);
+        assertFalse(body(health, null).contains("SQLException"));
     }
 
     @Test

@@ -131,6 +131,52 @@ class PlatformReadinessTest {
     }
 
     @Test
+    void theOperatorSeesWhyAContainerFailedAnyOtherOfficeWhichBundleAndTheExceptionClass() {
+        String cause = "jdbc:derby:/opt/supervision/data/derby;create=true: SELECT ID FROM SV_CAMPAIGN failed";
+        created(campaign, campaignRest);
+        readiness.blueprintEvent(new BlueprintEvent(BlueprintEvent.FAILURE, campaign, extender, new IllegalStateException(cause)));
+        HealthResource health = new HealthResource(List.of(readiness), List.of(HealthResourceTest.registry()), "modules");
+        health.summarize(PlatformReadiness.COMPONENT, readiness::summary);
+
+        String city = body(health, new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null));
+        assertTrue(city.contains(cause), city);
+        String county = body(health, new Caller("lijin-admin", Set.of(Role.COUNTY_ADMIN), "370522", null));
+        assertTrue(county.contains("cn.supervision.campaign: Blueprint container FAILED (java.lang.IllegalStateException)"), county);
+        assertFalse(county.contains("jdbc:derby") || county.contains("SV_CAMPAIGN") || county.contains("/opt/"), county);
+
+        readiness.blueprintEvent(new BlueprintEvent(BlueprintEvent.GRACE_PERIOD, campaign, extender,
+                new String[] {"(&(objectClass=javax.sql.DataSource)(dataSourceName=jdbc/supervision))"}));
+        assertEquals("cn.supervision.campaign: Blueprint container waiting for services", readiness.summary());
+        assertTrue(body(health, new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null)).contains("dataSourceName"));
+    }
+
+    @Test
+    void whetherABundleHasBlueprintIsLookedForOncePerRevision() {
+        FakeBundle handBuilt = new FakeBundle(44, "cn.supervision.survey").blueprintEntries();
+        FakeBundle plain = new FakeBundle(45, "cn.supervision.fonts");
+        installed.addAll(List.of(handBuilt, plain));
+        created(campaign, campaignRest);
+        HealthResource health = new HealthResource(List.of(readiness), List.of(), "modules");
+        assertEquals(503, health.health(null).getStatus(), "the survey's container is not created yet");
+        assertEquals(503, health.health(null).getStatus());
+        assertEquals(1, handBuilt.findEntriesCalls);
+        assertEquals(1, plain.findEntriesCalls);
+
+        created(handBuilt);
+        assertEquals(200, health.health(null).getStatus());
+        handBuilt.updated();
+        readiness.problem();
+        assertEquals(2, handBuilt.findEntriesCalls, "an update may add or remove Blueprint");
+        assertEquals(1, plain.findEntriesCalls);
+    }
+
+    private static String body(HealthResource health, Caller caller) {
+        Response r = health.health(new BasicAuthenticationFilter.CallerSecurityContext(caller, false));
+        assertEquals(503, r.getStatus());
+        return r.getEntity().toString();
+    }
+
+    @Test
     void livenessAnswersWhileNotReady() {
         HealthResource health = new HealthResource(List.of(readiness), List.of(), "modules");
         assertEquals(503, health.health(null).getStatus());
