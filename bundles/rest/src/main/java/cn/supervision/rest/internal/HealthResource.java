@@ -121,10 +121,10 @@ public class HealthResource {
         Access access;
         try {
             access = registry.access();
+            if (!access.may(caller, Operation.READ_HEALTH, caller.jurisdictionCode())) {
+                return Details.NONE;
+            }
         } catch (RuntimeException gone) {
-            return Details.NONE;
-        }
-        if (!access.may(caller, Operation.READ_HEALTH, caller.jurisdictionCode())) {
             return Details.NONE;
         }
         try {
