@@ -171,11 +171,6 @@ final class CampaignScores {
         return out;
     }
 
-    /** Every scored unit to be saved again (a snapshot write failed). */
-    void unsaveAll() {
-        unsaved.addAll(scored.keySet());
-    }
-
     /**
      * Merges one recorded accepted input: per unit and code the latest row's value/occurrences/state/trigger and source,
      * every evaluator's latest grade. "Latest" is by id, not by arrival: writers committing at once may hand their rows

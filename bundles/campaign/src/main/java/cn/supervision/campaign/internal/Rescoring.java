@@ -60,6 +60,22 @@ final class Rescoring {
     }
 
     /**
+     * After a restore from the snapshot, with one look at the registry: a unit whose name, kind or system changed since
+     * its row was scored is scored again on the next request, and one gone from the jurisdiction is dropped.
+     */
+    void recheck(Campaign c, CampaignScores scores, List<UnitResult> restored) {
+        Map<Long, Unit> now = new HashMap<>();
+        registry.listUnits(SCORING, c.jurisdictionCode(), true).forEach(u -> now.put(u.id(), u));
+        for (UnitResult r : restored) {
+            Unit u = now.get(r.unitId());
+            if (u == null || !u.name().equals(r.unitName()) || !u.kind().name().equals(r.unitKind())
+                    || !Long.valueOf(r.systemId()).equals(c.systems().get(u.kind()))) {
+                scores.unscored(r.unitId());
+            }
+        }
+    }
+
+    /**
      * Merges the inputs a state restored from the snapshot has not read yet: of the given units, or of all when
      * {@code unitIds} is null. Merging is by id, so rows already handed over count once.
      */

@@ -41,14 +41,23 @@ final class ResultSnapshots {
         t.setDaemon(true);
         return t;
     });
+    /** Longest wait before a failed write is tried again (the first retry waits {@link #DELAY_MS}, then doubling). */
+    static final long MAX_BACKOFF_MS = 60_000;
+
     /** Per campaign, what is waiting to be written: the newest version and each unit's newest result. */
     private final Map<Long, Pending> pending = new HashMap<>();
+    /**
+     * One write at a time, whichever thread runs it (the writer, or flush and close on the caller's): a write that fails
+     * hands its units back before any later write of the campaign starts, so no stamp moves past them.
+     */
+    private final Object writing = new Object();
 
     private static final class Pending {
         long version;
         String scoring;
         final Map<Long, UnitResult> results = new LinkedHashMap<>();
-        Runnable failed;
+        /** Failed writes in a row carried by these results. */
+        int failures;
     }
 
     ResultSnapshots(JpaTemplate jpa, Records records) {
@@ -73,10 +82,11 @@ final class ResultSnapshots {
     }
 
     /**
-     * Queues the units rescored since the last save, scored from the inputs at {@code version}; {@code failed} runs
-     * if they could not be written, so that the caller offers them again rather than let the stamp move past them.
+     * Queues the units rescored since the last save, scored from the inputs at {@code version}. Units whose write failed
+     * stay queued (retried with a backoff) and go with every later write of the campaign, which moves the stamp only
+     * with them.
      */
-    void save(long campaignId, long version, String scoring, List<UnitResult> rescored, Runnable failed) {
+    void save(long campaignId, long version, String scoring, List<UnitResult> rescored) {
         boolean schedule;
         synchronized (pending) {
             Pending p = pending.get(campaignId);
@@ -87,55 +97,83 @@ final class ResultSnapshots {
             }
             p.version = Math.max(p.version, version);
             p.scoring = scoring;
-            p.failed = failed;
             for (UnitResult r : rescored) {
                 p.results.put(r.unitId(), r);
             }
         }
         if (schedule) {
-            try {
-                writer.schedule(() -> write(campaignId), DELAY_MS, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                // stopping: the snapshot stays at its last stamp and a restart recomputes
-            }
+            schedule(campaignId, DELAY_MS);
+        }
+    }
+
+    private void schedule(long campaignId, long delayMs) {
+        try {
+            writer.schedule(() -> write(campaignId), delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // stopping: close() tries what is pending once more; else the stamp stays behind the inputs and a restart recomputes
         }
     }
 
     private void write(long campaignId) {
-        Pending p;
+        synchronized (writing) {
+            Pending p;
+            synchronized (pending) {
+                p = pending.remove(campaignId);
+            }
+            if (p == null) {
+                return;
+            }
+            try {
+                jpa.tx(TransactionType.Required, em -> write(em, campaignId, p));
+            } catch (RuntimeException e) {
+                LOG.warn("监管活动 {} 的结果快照未能保存（第 {} 次，稍后重试）：{}", campaignId, p.failures + 1, e.toString());
+                requeue(campaignId, p);
+            }
+        }
+    }
+
+    private void write(javax.persistence.EntityManager em, long campaignId, Pending p) {
+        // ids only: reading the stored rows would read every result's text back for nothing
+        java.util.Set<Long> existing = new java.util.HashSet<>(em.createQuery(
+                "select s.unitId from ResultSnapshotEntity s where s.campaignId = :c", Long.class)
+                .setParameter("c", campaignId).getResultList());
+        for (UnitResult r : p.results.values()) {
+            if (!existing.contains(r.unitId())) {
+                em.persist(new ResultSnapshotEntity(campaignId, r.unitId(), p.version, records.write(r)));
+            } else { // unless another node has written a later one
+                em.createNativeQuery("UPDATE SV_RESULT_SNAPSHOT SET INPUTVERSION = ?, RESULTJSON = ?"
+                                + " WHERE CAMPAIGNID = ? AND UNITID = ? AND INPUTVERSION <= ?")
+                        .setParameter(1, p.version).setParameter(2, records.write(r)).setParameter(3, campaignId)
+                        .setParameter(4, r.unitId()).setParameter(5, p.version).executeUpdate();
+            }
+        }
+        ResultStampEntity stamp = em.find(ResultStampEntity.class, campaignId);
+        if (stamp == null) {
+            em.persist(new ResultStampEntity(campaignId, p.version, p.scoring));
+        } else if (stamp.getInputVersion() <= p.version || !p.scoring.equals(stamp.getScoring())) {
+            stamp.advance(p.version, p.scoring);
+        }
+    }
+
+    /**
+     * Puts a failed write's units back: into what was queued meanwhile (whose results, saved later, are the newer ones
+     * for the units in both), or queued anew and retried after a doubling wait.
+     */
+    private void requeue(long campaignId, Pending failed) {
+        long delay;
         synchronized (pending) {
-            p = pending.remove(campaignId);
+            Pending later = pending.get(campaignId);
+            if (later != null) {
+                failed.results.forEach(later.results::putIfAbsent);
+                later.version = Math.max(later.version, failed.version);
+                later.failures = Math.max(later.failures, failed.failures + 1);
+                return; // already scheduled
+            }
+            failed.failures++;
+            pending.put(campaignId, failed);
+            delay = Math.min(MAX_BACKOFF_MS, DELAY_MS << Math.min(failed.failures - 1, 16));
         }
-        if (p == null) {
-            return;
-        }
-        try {
-            jpa.tx(TransactionType.Required, em -> {
-                // ids only: reading the stored rows would read every result's text back for nothing
-                java.util.Set<Long> existing = new java.util.HashSet<>(em.createQuery(
-                        "select s.unitId from ResultSnapshotEntity s where s.campaignId = :c", Long.class)
-                        .setParameter("c", campaignId).getResultList());
-                for (UnitResult r : p.results.values()) {
-                    if (!existing.contains(r.unitId())) {
-                        em.persist(new ResultSnapshotEntity(campaignId, r.unitId(), p.version, records.write(r)));
-                    } else { // unless another node has written a later one
-                        em.createNativeQuery("UPDATE SV_RESULT_SNAPSHOT SET INPUTVERSION = ?, RESULTJSON = ?"
-                                        + " WHERE CAMPAIGNID = ? AND UNITID = ? AND INPUTVERSION <= ?")
-                                .setParameter(1, p.version).setParameter(2, records.write(r)).setParameter(3, campaignId)
-                                .setParameter(4, r.unitId()).setParameter(5, p.version).executeUpdate();
-                    }
-                }
-                ResultStampEntity stamp = em.find(ResultStampEntity.class, campaignId);
-                if (stamp == null) {
-                    em.persist(new ResultStampEntity(campaignId, p.version, p.scoring));
-                } else if (stamp.getInputVersion() <= p.version || !p.scoring.equals(stamp.getScoring())) {
-                    stamp.advance(p.version, p.scoring);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("监管活动 {} 的结果快照未能保存（重启后将重新计分）：{}", campaignId, e.toString());
-            p.failed.run();
-        }
+        schedule(campaignId, delay);
     }
 
     /** Writes what is pending now and waits for a write under way (the benchmark settles between its phases). */

@@ -14,10 +14,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 
 import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.campaign.UnitResult;
+import cn.supervision.api.indicator.IndicatorSystemService;
 import cn.supervision.api.registry.RegistryService;
 import cn.supervision.api.security.Caller;
 import cn.supervision.campaign.internal.model.InputEntity;
@@ -39,8 +44,9 @@ final class ResultsBook {
     private final Cache<Long, CampaignScores> caches;
     private final Map<Long, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
     /**
-     * What a stored result depends on besides the inputs: the arithmetic (bump the revision when it changes) and the
-     * grade bands. A snapshot written under another is recomputed.
+     * What a stored result depends on besides the inputs and the registry: the arithmetic (bump the revision when it
+     * changes), the grade bands and the code of the campaign and indicator bundles ({@link #codeVersions()}). A snapshot
+     * written under another is recomputed; the registry's part is checked unit by unit on restore.
      */
     static final String SCORING_REVISION = "1";
 
@@ -61,7 +67,7 @@ final class ResultsBook {
         this.caches = Caffeine.newBuilder().maximumSize(campaigns).expireAfterAccess(IDLE).ticker(ticker).executor(Runnable::run).build();
         this.inputs = new CampaignInputs(jpa);
         this.snapshots = new ResultSnapshots(jpa, records);
-        this.scoringKey = SCORING_REVISION + " " + gradeBands;
+        this.scoringKey = SCORING_REVISION + " " + gradeBands + " " + codeVersions();
         this.registry = registry;
         this.rescoring = new Rescoring(registry, views, records, inputs, gradeBands);
         this.records = records;
@@ -96,15 +102,16 @@ final class ResultsBook {
                 rescoring.rescore(c, scores, dirty);
                 List<UnitResult> rescored = scores.takeUnsaved();
                 if (!rescored.isEmpty()) {
-                    snapshots.save(c.id(), scores.version, scoringKey, rescored, () -> {
-                        synchronized (scores) {
-                            scores.unsaveAll();
-                        }
-                    });
+                    snapshots.save(c.id(), scores.version, scoringKey, rescored);
                 }
             }
             return scores.ranking(threshold);
         }
+    }
+
+    /** The campaign's input version now: results computed after reading it are at least that version's. */
+    long inputVersion(long campaignId) {
+        return inputs.version(campaignId);
     }
 
     /** Per unit, the codes it has an input for that counts (self-reports once accepted). */
@@ -140,6 +147,7 @@ final class ResultsBook {
                 List<UnitResult> kept = snapshots.load(campaignId, version, scoringKey);
                 if (kept != null) {
                     cache.restore(kept, version);
+                    rescoring.recheck(c, cache, kept);
                 } else {
                     absorbInto(cache, inputs.upTo(campaignId, version), version);
                 }
@@ -149,6 +157,21 @@ final class ResultsBook {
             }
             return cache;
         }
+    }
+
+    /**
+     * The versions of the bundles whose code scores: this one and the one registering the indicator service (it
+     * evaluates). Outside OSGi (unit tests) a constant.
+     */
+    static String codeVersions() {
+        Bundle campaign = FrameworkUtil.getBundle(ResultsBook.class);
+        BundleContext context = campaign == null ? null : campaign.getBundleContext();
+        if (context == null) {
+            return "unbundled";
+        }
+        ServiceReference<IndicatorSystemService> ref = context.getServiceReference(IndicatorSystemService.class);
+        Bundle indicator = ref == null ? null : ref.getBundle();
+        return "campaign " + campaign.getVersion() + " indicator " + (indicator == null ? "?" : indicator.getVersion());
     }
 
     /** One monitor per campaign for building its state and handing rows over (a few bytes per campaign ever scored). */

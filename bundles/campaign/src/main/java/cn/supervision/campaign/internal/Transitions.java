@@ -71,23 +71,16 @@ final class Transitions {
             // the duties as they stand now are the ones this campaign assesses, whatever later revisions say
             frozen = new DutyFreeze(systems, duties).prepare(current, targetUnits, caller.username());
         }
-        List<Long> fixed = targets;
-        DutyFreeze.Frozen snapshot = frozen;
-        // publication freezes what the results are now, computed with the platform's full view of the jurisdiction
-        List<UnitResult> published = to == CampaignState.PUBLISHED
-                ? results.compute(Caller.system("publish:" + caller.username()), current, null) : null;
-        Campaign moved = jpa.txExpr(TransactionType.Required, em -> {
-            StateClaim.claim(em, id, current.state(), to);
-            CampaignEntity e = Records.find(em, id);
-            records.stamp(e, records.plan(e).withTargets(fixed), caller.username(), clock.millis());
-            e.setState(to);
-            em.persist(new TransitionEntity(id, current.state(), to, why, caller.username(), e.getUpdatedAt()));
-            DutyFreeze.write(em, id, snapshot);
-            if (to == CampaignState.PUBLISHED) {
-                em.persist(new ResultRevisionEntity(id, 1, why, caller.username(), e.getUpdatedAt(), records.write(published)));
+        Campaign moved = null;
+        for (int attempt = 1; moved == null; attempt++) {
+            try {
+                moved = move(caller, current, to, why, targets, frozen);
+            } catch (InputsMoved m) {
+                if (attempt == PUBLISH_ATTEMPTS) {
+                    throw SupervisionException.conflict("发布时数据仍在变化（第 " + attempt + " 次计算后又有录入），请稍后再发布");
+                }
             }
-            return records.campaign(e);
-        });
+        }
         views.forget(id);
         if (to == CampaignState.PUBLISHED && events != null) {
             events.published(moved);
@@ -97,6 +90,41 @@ final class Transitions {
             collectionNotices.started(moved, views);
         }
         return moved;
+    }
+
+    /** Publication computes the results again when an input lands between computing and claiming, this many times. */
+    static final int PUBLISH_ATTEMPTS = 3;
+
+    /** An input was committed after the results to publish were computed: they are not the latest. */
+    private static final class InputsMoved extends RuntimeException {
+        InputsMoved() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Campaign move(Caller caller, Campaign current, CampaignState to, String why, List<Long> fixed,
+                          DutyFreeze.Frozen snapshot) {
+        long id = current.id();
+        boolean publish = to == CampaignState.PUBLISHED;
+        // publication freezes what the results are now, computed with the platform's full view of the jurisdiction;
+        // they are at least the version read first, and exactly it if the claimed row still has it
+        long computedAt = publish ? results.inputVersion(id) : 0;
+        List<UnitResult> published = publish ? results.compute(Caller.system("publish:" + caller.username()), current, null) : null;
+        return jpa.txExpr(TransactionType.Required, em -> {
+            StateClaim.claim(em, id, current.state(), to);
+            CampaignEntity e = Records.find(em, id);
+            if (publish && (e.getInputVersion() == null ? 0 : e.getInputVersion()) != computedAt) {
+                throw new InputsMoved(); // rolls the claim back; computed again outside, where inputs are readable
+            }
+            records.stamp(e, records.plan(e).withTargets(fixed), caller.username(), clock.millis());
+            e.setState(to);
+            em.persist(new TransitionEntity(id, current.state(), to, why, caller.username(), e.getUpdatedAt()));
+            DutyFreeze.write(em, id, snapshot);
+            if (publish) {
+                em.persist(new ResultRevisionEntity(id, 1, why, caller.username(), e.getUpdatedAt(), records.write(published)));
+            }
+            return records.campaign(e);
+        });
     }
 
     /** The target units when collection starts: the plan's, or every ACTIVE unit; each needs a pinned system for its kind. */

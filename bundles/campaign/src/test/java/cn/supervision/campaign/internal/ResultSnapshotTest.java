@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import cn.supervision.api.campaign.Period;
 import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.indicator.IndicatorSystem;
+import cn.supervision.api.registry.Unit;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.security.Caller;
 import cn.supervision.indicator.internal.JpaIndicatorSystemService;
@@ -69,7 +71,11 @@ class ResultSnapshotTest {
 
     /** A node: its own services and caches on the shared database. */
     private JpaCampaignService node() {
-        JpaCampaignService s = new JpaCampaignService(jpa, registry, systems);
+        return node(jpa);
+    }
+
+    private JpaCampaignService node(org.apache.aries.jpa.template.JpaTemplate template) {
+        JpaCampaignService s = new JpaCampaignService(template, registry, systems);
         s.setDuties(registry);
         started.add(s);
         return s;
@@ -144,5 +150,64 @@ class ResultSnapshotTest {
         assertEquals(results(there), after);
         UnitResult unit1 = after.stream().filter(r -> r.unitId() == 1).findFirst().orElseThrow();
         assertTrue(unit1.total().compareTo(before.stream().filter(r -> r.unitId() == 1).findFirst().orElseThrow().total()) > 0);
+    }
+
+    @Test
+    void aFailedWriteGoesWithTheNextOneSoARestartServesNoStaleRow() {
+        InterruptedJpa flaky = new InterruptedJpa(jpa);
+        JpaCampaignService live = node(flaky);
+        results(live);
+        live.flushSnapshotsForBench(); // both units stored
+        record(live, 2, "D1.1", 100);
+        flaky.failTx.set(true); // unit 2's new row is lost with its connection...
+        flaky.beforeTx.set(() -> { // ...while unit 1 moves and is queued behind it
+            record(live, 1, "D2.1", 100);
+            results(live);
+        });
+        results(live);
+        live.flushSnapshotsForBench();
+        live.flushSnapshotsForBench();
+        List<UnitResult> expected = results(live);
+        live.close();
+        reads.set(0);
+        assertEquals(expected, results(node()), "a restart served unit 2's row from before its input");
+        assertEquals(0, reads.get(), "the failed units were not written again: the restart had to score");
+    }
+
+    @Test
+    void publicationPublishesAnInputCommittedWhileItComputed() {
+        InterruptedJpa slow = new InterruptedJpa(jpa);
+        JpaCampaignService office = node(slow);
+        JpaCampaignService other = node();
+        office.transition(CITY, campaign.id(), CampaignState.SCORING, "开始评分");
+        List<UnitResult> before = results(other);
+        AtomicReference<List<UnitResult>> latest = new AtomicReference<>();
+        slow.beforeTxExpr.set(() -> { // committed after the results were computed, before the state is claimed
+            record(other, 2, "D1.1", 100);
+            latest.set(results(other));
+        });
+        office.transition(CITY, campaign.id(), CampaignState.PUBLISHED, "发布");
+        assertNotEquals(total(before, 2), total(latest.get(), 2));
+        assertEquals(total(latest.get(), 2), total(results(other), 2), "revision 1 lacks the input committed meanwhile");
+    }
+
+    @Test
+    void aRestartRescoresAUnitRenamedInTheRegistry() {
+        List<UnitResult> before = answeredAndStopped(node());
+        Unit u = CampaignDutyLeavesTest.unit(2, "370500", List.of());
+        Unit renamed = new Unit(u.id(), u.code(), "单位2（更名）", u.shortName(), u.kind(), u.jurisdictionCode(), u.parentUnitId(),
+                u.status(), u.mandate(), u.revision() + 1, u.createdAt(), u.createdBy(), u.updatedAt(), u.updatedBy());
+        FakeRegistry after = new FakeRegistry(FakeRegistry.DONGYING, List.of(CampaignDutyLeavesTest.unit(1, "370500",
+                CampaignDutyLeavesTest.DUTIES), renamed, CampaignDutyLeavesTest.unit(3, "370522", CampaignDutyLeavesTest.DUTIES)));
+        JpaCampaignService restarted = new JpaCampaignService(jpa, after, systems);
+        restarted.setDuties(after);
+        started.add(restarted);
+        List<UnitResult> now = results(restarted);
+        assertEquals("单位2（更名）", now.stream().filter(r -> r.unitId() == 2).findFirst().orElseThrow().unitName());
+        assertEquals(total(before, 2), total(now, 2));
+    }
+
+    private static BigDecimal total(List<UnitResult> results, long unitId) {
+        return results.stream().filter(r -> r.unitId() == unitId).findFirst().orElseThrow().total();
     }
 }
