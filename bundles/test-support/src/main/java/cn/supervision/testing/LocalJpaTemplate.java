@@ -116,6 +116,14 @@ public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
         tx(TransactionType.Required, code);
     }
 
+    /** The fresh test database this template made, for a test that must also reach it outside JPA. */
+    public TestDatabase database() {
+        if (database == null) {
+            throw new IllegalStateException("this template was given a database URL");
+        }
+        return database;
+    }
+
     @Override
     public void close() {
         emf.close();

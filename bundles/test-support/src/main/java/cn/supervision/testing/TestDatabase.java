@@ -37,7 +37,17 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Whether tests run on PostgreSQL (for the few that must speak the engine's own SQL, e.g. lock timeouts). */
     public static boolean postgresql() {
-        return "postgresql".equals(System.getProperty(KIND, "derby").toLowerCase(Locale.ROOT));
+        return postgresql(System.getProperty(KIND));
+    }
+
+    /** A misspelt kind (say "postgres") must not quietly run the suite on Derby and pass for a PostgreSQL run. */
+    static boolean postgresql(String kind) {
+        String k = kind == null ? "derby" : kind.trim().toLowerCase(Locale.ROOT);
+        return switch (k) {
+            case "derby" -> false;
+            case "postgresql" -> true;
+            default -> throw new IllegalStateException(KIND + "=" + kind + " is not a test database: derby (the default) or postgresql");
+        };
     }
 
     /** A new, empty database; close it to drop what the test left (a no-op on in-memory Derby). */
@@ -71,6 +81,18 @@ public final class TestDatabase implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** An XA data source on this PostgreSQL database, the kind production's pax-jdbc pool wraps ({@code xa = true}). */
+    public javax.sql.XADataSource postgresqlXa() {
+        if (schema == null) {
+            throw new IllegalStateException("not a PostgreSQL test database: " + url);
+        }
+        org.postgresql.xa.PGXADataSource xa = new org.postgresql.xa.PGXADataSource();
+        xa.setUrl(url);
+        xa.setUser(user);
+        xa.setPassword(password);
+        return xa;
     }
 
     /** A plain JDBC connection to this database, outside JPA. */

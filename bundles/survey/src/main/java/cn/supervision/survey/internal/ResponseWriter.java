@@ -99,6 +99,28 @@ final class ResponseWriter implements AutoCloseable {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
+     * Derby undoes only a failed statement, so there a duplicate is caught and the transaction goes on. PostgreSQL
+     * aborts the whole transaction on it, and committing an aborted one (XA one-phase included) is a silent rollback;
+     * savepoints do not help under production's XA pool (pgjdbc refuses rollback(Savepoint) while a branch is active).
+     * There the insert skips a duplicate instead of failing: an update count of 0.
+     */
+    private static String insertFor(java.sql.Connection c) throws java.sql.SQLException {
+        return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL") ? INSERT + " ON CONFLICT DO NOTHING" : INSERT;
+    }
+
+    /** Whether the bound insert stored its row; false for a duplicate, whichever way the database reports it. */
+    private static boolean inserted(java.sql.PreparedStatement insert) throws java.sql.SQLException {
+        try {
+            return insert.executeUpdate() == 1;
+        } catch (java.sql.SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /**
      * One transaction for the group, written with plain JDBC (the hot path: no managed entities to flush). A duplicate
      * is refused for its submitter alone; any other failure rolls the group back and writes its members one by one.
      */
@@ -111,12 +133,8 @@ final class ResponseWriter implements AutoCloseable {
                 written.clear();
                 try (java.sql.Connection c = em.unwrap(java.sql.Connection.class);
                      java.sql.PreparedStatement use = c.prepareStatement("UPDATE SV_SURVEY_TOKEN SET USEDAT = ? WHERE ID = ? AND USEDAT IS NULL");
-                     java.sql.PreparedStatement insert = c.prepareStatement(INSERT, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                     java.sql.PreparedStatement insert = c.prepareStatement(insertFor(c), java.sql.Statement.RETURN_GENERATED_KEYS)) {
                     Set<String> keys = new HashSet<>();
-                    // Derby undoes only a failed statement. PostgreSQL aborts the whole transaction, and committing an
-                    // aborted one (XA one-phase included) is a silent rollback: the group's other answers would be
-                    // acknowledged and lost. There each insert gets a savepoint, so a duplicate is undone alone.
-                    boolean statementAtomic = c.getAutoCommit() || c.getMetaData().getDatabaseProductName().startsWith("Apache Derby");
                     for (Pending p : group) {
                         ResponseEntity r = p.response();
                         if (!keys.add(r.getDedupeKey())) {
@@ -132,21 +150,9 @@ final class ResponseWriter implements AutoCloseable {
                             }
                         }
                         bind(insert, r);
-                        java.sql.Savepoint before = statementAtomic ? null : c.setSavepoint();
-                        try {
-                            insert.executeUpdate();
-                        } catch (java.sql.SQLException e) {
-                            if (!"23505".equals(e.getSQLState())) {
-                                throw e;
-                            }
-                            if (before != null) {
-                                c.rollback(before);
-                            }
+                        if (!inserted(insert)) {
                             refused.put(p, SupervisionException.conflict(p.duplicate()));
                             continue;
-                        }
-                        if (before != null) {
-                            c.releaseSavepoint(before);
                         }
                         try (java.sql.ResultSet id = insert.getGeneratedKeys()) {
                             id.next();
