@@ -10,9 +10,7 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
-import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.openjpa.persistence.OpenJPAPersistence;
 
@@ -26,7 +24,7 @@ import cn.supervision.schema.Changelogs;
  * <p>The tables are made as in production, by the Liquibase changelogs of the bundles the unit's classes come from;
  * OpenJPA then only validates its mappings against them, so a test fails when an entity has a field the changelog lacks.
  */
-public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
+public final class LocalJpaTemplate extends AbstractJpaTemplate implements AutoCloseable {
     private final EntityManagerFactory emf;
     private final TestDatabase database;
 
@@ -98,23 +96,6 @@ public final class LocalJpaTemplate implements JpaTemplate, AutoCloseable {
         }
     }
 
-    @Override
-    public void tx(TransactionType type, EmConsumer code) {
-        txExpr(type, em -> {
-            code.accept(em);
-            return null;
-        });
-    }
-
-    @Override
-    public <R> R txExpr(EmFunction<R> code) {
-        return txExpr(TransactionType.Required, code);
-    }
-
-    @Override
-    public void tx(EmConsumer code) {
-        tx(TransactionType.Required, code);
-    }
 
     /** The fresh test database this template made, for a test that must also reach it outside JPA. */
     public TestDatabase database() {

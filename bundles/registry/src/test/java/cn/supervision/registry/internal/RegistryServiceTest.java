@@ -101,28 +101,13 @@ class RegistryServiceTest {
     @Test
     void aFailedStartHealsOnTheNextCall() {
         int[] calls = {0};
-        org.apache.aries.jpa.template.JpaTemplate flaky = new org.apache.aries.jpa.template.JpaTemplate() {
+        org.apache.aries.jpa.template.JpaTemplate flaky = new cn.supervision.testing.AbstractJpaTemplate() {
             @Override
             public <R> R txExpr(org.apache.aries.jpa.template.TransactionType type, org.apache.aries.jpa.template.EmFunction<R> code) {
                 if (calls[0]++ == 0) {
                     throw new IllegalStateException("The factory has been closed.");
                 }
                 return jpa.txExpr(type, code);
-            }
-
-            @Override
-            public void tx(org.apache.aries.jpa.template.TransactionType type, org.apache.aries.jpa.template.EmConsumer code) {
-                jpa.tx(type, code);
-            }
-
-            @Override
-            public <R> R txExpr(org.apache.aries.jpa.template.EmFunction<R> code) {
-                return txExpr(org.apache.aries.jpa.template.TransactionType.Required, code);
-            }
-
-            @Override
-            public void tx(org.apache.aries.jpa.template.EmConsumer code) {
-                jpa.tx(code);
             }
         };
         JpaRegistryService healing = new JpaRegistryService(flaky);

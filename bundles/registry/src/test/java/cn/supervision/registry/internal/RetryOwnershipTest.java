@@ -9,9 +9,7 @@ import java.time.Clock;
 
 import javax.persistence.PersistenceException;
 
-import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,7 @@ import cn.supervision.api.registry.Jurisdiction;
 import cn.supervision.api.registry.JurisdictionKind;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.tx.LockRetry;
+import cn.supervision.testing.AbstractJpaTemplate;
 import cn.supervision.testing.LocalJpaTemplate;
 
 /**
@@ -30,7 +29,7 @@ class RetryOwnershipTest {
     private final LocalJpaTemplate local = new LocalJpaTemplate("registry-test", "META-INF/registry-test-persistence.xml");
 
     /** The database losing the next {@code losses} write transactions to another writer. */
-    private final class Losing implements JpaTemplate {
+    private final class Losing extends AbstractJpaTemplate {
         int losses;
         int writes;
 
@@ -46,23 +45,6 @@ class RetryOwnershipTest {
             return local.txExpr(type, code);
         }
 
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
     }
 
     private final Losing jpa = new Losing();

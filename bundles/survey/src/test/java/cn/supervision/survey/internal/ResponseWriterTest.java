@@ -10,9 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.openjpa.persistence.OpenJPAPersistence;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +21,7 @@ import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.survey.Receipt;
 import cn.supervision.survey.internal.ResponseWriter.Pending;
 import cn.supervision.survey.internal.model.ResponseEntity;
+import cn.supervision.testing.AbstractJpaTemplate;
 import cn.supervision.testing.LocalJpaTemplate;
 
 /**
@@ -95,7 +94,13 @@ class ResponseWriterTest {
      * As under Aries JPA and JTA in Karaf: the connection the writer unwraps is in the transaction. OpenJPA's
      * resource-local optimistic transactions hand out an auto-commit connection until they flush, which hid the bug.
      */
-    private record InTransaction(LocalJpaTemplate local) implements JpaTemplate {
+    private static final class InTransaction extends AbstractJpaTemplate {
+        private final LocalJpaTemplate local;
+
+        InTransaction(LocalJpaTemplate local) {
+            this.local = local;
+        }
+
         @Override
         public <R> R txExpr(TransactionType type, EmFunction<R> code) {
             return local.txExpr(type, em -> {
@@ -104,22 +109,5 @@ class ResponseWriterTest {
             });
         }
 
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
     }
 }

@@ -21,9 +21,7 @@ import javax.sql.XADataSource;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
-import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +31,7 @@ import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.survey.internal.ResponseWriter.Pending;
 import cn.supervision.survey.internal.model.ResponseEntity;
+import cn.supervision.testing.AbstractJpaTemplate;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.TestDatabase;
 
@@ -100,8 +99,13 @@ class ResponseWriterXaTest {
      * A transaction manager's part, by hand: each call is one XA branch (start, work, end, prepare, commit; end with
      * TMFAIL and roll back on failure). The EntityManager only unwraps to the branch's connection, as the writer uses it.
      */
-    private record XaBranch(XADataSource xa) implements JpaTemplate {
+    private static final class XaBranch extends AbstractJpaTemplate {
         private static final AtomicInteger NEXT = new AtomicInteger();
+        private final XADataSource xa;
+
+        XaBranch(XADataSource xa) {
+            this.xa = xa;
+        }
 
         @Override
         public <R> R txExpr(TransactionType type, EmFunction<R> code) {
@@ -162,22 +166,5 @@ class ResponseWriterXaTest {
             };
         }
 
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
     }
 }

@@ -7,8 +7,10 @@ import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
+import cn.supervision.testing.AbstractJpaTemplate;
+
 /** A real JPA template with scripted trouble: more work slipped into the next write, or the next write failing. */
-final class ScriptedJpa implements JpaTemplate {
+final class ScriptedJpa extends AbstractJpaTemplate {
     private final JpaTemplate real;
     /** Runs inside the next write transaction, after the service's own work. */
     EmConsumer slipIn;
@@ -33,23 +35,6 @@ final class ScriptedJpa implements JpaTemplate {
         });
     }
 
-    @Override
-    public void tx(TransactionType type, EmConsumer code) {
-        txExpr(type, em -> {
-            code.accept(em);
-            return null;
-        });
-    }
-
-    @Override
-    public <R> R txExpr(EmFunction<R> code) {
-        return txExpr(TransactionType.Required, code);
-    }
-
-    @Override
-    public void tx(EmConsumer code) {
-        tx(TransactionType.Required, code);
-    }
 
     private void trouble() {
         PersistenceException e = failNextWrite;
