@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,14 @@ final class KarafInstance {
     }
 
     KarafInstance(String name, int httpPort, int offset, boolean allowInsecureHttp) throws Exception {
+        this(name, httpPort, offset, allowInsecureHttp, true);
+    }
+
+    /**
+     * With {@code suiteDatabase} the instance runs on the database the suite runs on (ItDatabase: its own schema under
+     * {@code -P postgresql}); without, on the datasource file as shipped, for a test that edits it itself.
+     */
+    KarafInstance(String name, int httpPort, int offset, boolean allowInsecureHttp, boolean suiteDatabase) throws Exception {
         this.allowInsecureHttp = allowInsecureHttp;
         Path dir = Path.of("target", name).toAbsolutePath();
         if (Files.exists(dir)) {
@@ -57,6 +66,9 @@ final class KarafInstance {
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(sshPort));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(1099 + offset));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(44444 + offset));
+        for (Map.Entry<String, String> e : (suiteDatabase ? ItDatabase.datasourceFor(name) : Map.<String, String>of()).entrySet()) {
+            setProperty(ItDatabase.DATASOURCE_CFG, e.getKey(), e.getValue());
+        }
     }
 
     void setProperty(String file, String key, String value) throws IOException {

@@ -16,8 +16,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -57,8 +59,19 @@ public class PlatformIT {
     @Inject
     RegistryService registry;
 
+    /** The suite's database (ItDatabase): prepared once per JVM, however many test classes ask for the configuration. */
+    private static final class SuiteDatabase {
+        static final Map<String, String> SETTINGS = ItDatabase.datasourceFor("suite");
+    }
+
     @Configuration
     public Option[] config() {
+        List<Option> options = new ArrayList<>(Arrays.asList(platform()));
+        SuiteDatabase.SETTINGS.forEach((key, value) -> options.add(editConfigurationFilePut(ItDatabase.DATASOURCE_CFG, key, value)));
+        return options.toArray(Option[]::new);
+    }
+
+    private Option[] platform() {
         String repo = System.getProperty("it.localRepository");
         return new Option[] {
             karafDistributionConfiguration()
@@ -102,6 +115,8 @@ public class PlatformIT {
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(Integer.parseInt(PORT) + 1000)),
             editConfigurationFilePut("etc/cn.supervision.tls.cfg", "allowInsecureHttp", "true"),
             // the reactor's example contribution bundles, for the hot-deploy tests
+            // which database the suite runs on (ItDatabase), for the tests that differ there (BackupIT)
+            systemProperty("it.db").value(System.getProperty("it.db", "derby")),
             systemProperty("it.examples").value(new File("../county-templates/examples").getAbsolutePath()),
             // the console's browser tests (ConsoleBrowser): their figures file, and the screenshots folder when asked for
             systemProperty("console.figures").value(new File("target/console-figures.txt").getAbsolutePath()),
