@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import cn.supervision.api.audit.AuditEvent;
 import cn.supervision.api.audit.AuditLog;
 import cn.supervision.api.security.Caller;
+import cn.supervision.rest.bounds.ClientAddress;
 
 /**
  * Records every state-changing request and every login in the audit trail, once the response status is known and
@@ -100,6 +101,6 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         }
         Message in = message.getExchange() == null ? null : message.getExchange().getInMessage();
         Object request = in != null ? in.get(AbstractHTTPDestination.HTTP_REQUEST) : message.get(AbstractHTTPDestination.HTTP_REQUEST);
-        return request instanceof HttpServletRequest http ? http.getRemoteAddr() : null;
+        return request instanceof HttpServletRequest http ? ClientAddress.of(http) : null;
     }
 }

@@ -25,6 +25,7 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.LoginThrottledException;
+import cn.supervision.rest.bounds.ClientAddress;
 import cn.supervision.rest.bounds.PublicEndpoint;
 
 /**
@@ -157,11 +158,11 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The client's address as the servlet container saw it (not X-Forwarded-For: any client can write that). */
+    /** The client's address: the TCP peer, or what a trusted proxy forwarded ({@link ClientAddress}). */
     private static String source() {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         Object http = message == null ? null : message.get(AbstractHTTPDestination.HTTP_REQUEST);
-        return http instanceof HttpServletRequest r ? r.getRemoteAddr() : null;
+        return http instanceof HttpServletRequest r ? ClientAddress.of(r) : null;
     }
 
     private Optional<Caller> credentials(String header) {

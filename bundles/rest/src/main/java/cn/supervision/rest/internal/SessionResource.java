@@ -33,6 +33,7 @@ import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.LoginThrottledException;
+import cn.supervision.rest.bounds.ClientAddress;
 import cn.supervision.rest.bounds.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -88,7 +89,7 @@ public class SessionResource {
         if (!errors.isEmpty()) {
             return Problems.response(400, "请求无效", "登录信息不完整", errors);
         }
-        String source = http == null ? null : http.getRemoteAddr();
+        String source = ClientAddress.of(http);
         String username = login.username().trim();
         char[] password = login.password().toCharArray();
         Optional<Caller> caller;

@@ -56,7 +56,7 @@ class AuditFilterTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static final class Exchange {
+    static final class Exchange {
         Response aborted;
     }
 

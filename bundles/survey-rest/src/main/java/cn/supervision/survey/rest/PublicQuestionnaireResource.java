@@ -22,6 +22,7 @@ import cn.supervision.api.survey.PublicForm;
 import cn.supervision.api.survey.Receipt;
 import cn.supervision.api.survey.Submission;
 import cn.supervision.api.survey.SurveyService;
+import cn.supervision.rest.bounds.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -93,7 +94,8 @@ public class PublicQuestionnaireResource {
     @Operation(summary = "凭公开链接提交", description = "X-Device-Id：页面保存的随机设备标识；同一设备对同一单位只能评价一次，同一地址每小时提交次数有限")
     public Response submitWithLink(@Context HttpServletRequest request, @PathParam("key") String key,
                                    @HeaderParam("X-Device-Id") String device, Submission submission) {
-        Receipt r = surveys.submitWithLink(key, submission, request == null ? null : request.getRemoteAddr(), device);
+        // the client as the gateway resolved it (behind a trusted proxy: from X-Forwarded-For), so each respondent has a budget
+        Receipt r = surveys.submitWithLink(key, submission, ClientAddress.of(request), device);
         return Response.status(201).entity(r).build();
     }
 }
