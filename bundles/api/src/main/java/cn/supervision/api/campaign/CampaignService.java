@@ -49,6 +49,23 @@ public interface CampaignService {
     InputBatch recordInputs(Caller caller, long campaignId, List<InputDraft> inputs);
 
     /**
+     * {@link #recordInput} with the caller's {@link RequestKey} (null: exactly {@link #recordInput}). The key is stored in
+     * the transaction that writes the input, so a write is never stored without its key nor the key without the write.
+     * The same caller sending the same key with the same draft for the same campaign again (a retry after a lost answer,
+     * on any node, even once the campaign has moved on) gets the first answer back, {@code replayed}, and nothing is
+     * written; the same key with anything else is refused (CONFLICT). A request refused as a whole stores nothing and its
+     * key stays free.
+     */
+    RequestKey.Answer<InputRecord> recordInput(Caller caller, long campaignId, InputDraft draft, RequestKey key);
+
+    /**
+     * {@link #recordInputs} with the caller's {@link RequestKey}, kept and replayed as for {@link #recordInput(Caller, long,
+     * InputDraft, RequestKey)}. Only a written batch is remembered: a batch with refused drafts wrote nothing, and sending
+     * it again under the same key is checked again.
+     */
+    RequestKey.Answer<InputBatch> recordInputs(Caller caller, long campaignId, List<InputDraft> inputs, RequestKey key);
+
+    /**
      * Records what the campaign accepts of {@code inputs}, for callers that apply many computed values at once: one
      * batch; when drafts are refused, their reasons are kept and the rest goes again once, as one batch. A refusal on
      * that second try means the campaign changed in between and is thrown (kind and reason of the first refused draft,

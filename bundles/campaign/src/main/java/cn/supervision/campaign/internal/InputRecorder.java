@@ -2,6 +2,7 @@ package cn.supervision.campaign.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import cn.supervision.api.campaign.InputDraft;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
 import cn.supervision.api.campaign.LatePolicy;
+import cn.supervision.api.campaign.RequestKey;
 import cn.supervision.api.campaign.ReviewStatus;
 import cn.supervision.api.indicator.Category;
 import cn.supervision.api.indicator.IndicatorInput;
@@ -34,7 +36,8 @@ import cn.supervision.campaign.internal.model.InputEntity;
  * Records inputs, one or a batch, all or nothing. A single input is a batch of one whose refusal is thrown, so both
  * paths check a draft with the same code. The write re-checks under the campaign row's lock that the campaign still
  * collects: a transition that commits between the check and the write refuses the whole batch instead of letting it
- * land in a published campaign.
+ * land in a published campaign. A keyed request (the caller's Idempotency-Key) is remembered in the same transaction
+ * and a retry of it answered from what it wrote ({@link RequestKeys}).
  */
 final class InputRecorder {
     static final int MAX_EXPLANATION = 2_000;
@@ -49,6 +52,7 @@ final class InputRecorder {
     private final UnitSystems views;
     private final Records records;
     private final Clock clock;
+    private final RequestKeys keys;
     /** Where written inputs go next (the results cache), once per batch after commit. */
     private final Consumer<List<InputEntity>> written;
 
@@ -59,18 +63,30 @@ final class InputRecorder {
         this.views = views;
         this.records = records;
         this.clock = clock;
+        this.keys = new RequestKeys(jpa, records, clock);
         this.written = written;
     }
 
-    InputRecord recordOne(Caller caller, Campaign c, InputDraft draft) {
-        Checked checked = check(caller, c, List.of(draft));
+    /**
+     * One input; with a {@code key} (else null) a retry of a request already written is answered from it, before the
+     * draft is checked again: the campaign may have moved on since, the answer stays the first one.
+     */
+    RequestKey.Answer<InputRecord> recordOne(Caller caller, Campaign c, InputDraft draft, RequestKey key) {
+        RequestKeys.Request request = keys.request(caller, c.id(), false, Collections.singletonList(draft), key);
+        List<InputRecord> earlier = request == null ? null : keys.earlier(request, c);
+        if (earlier != null) {
+            return new RequestKey.Answer<>(earlier.get(0), true);
+        }
+        Checked checked = check(caller, c, Collections.singletonList(draft));
         if (checked.refusals[0] != null) {
             throw checked.refusals[0];
         }
-        return write(c, checked.entities).get(0);
+        Written w = write(c, checked.entities, request);
+        return new RequestKey.Answer<>(w.records().get(0), w.replayed());
     }
 
-    InputBatch record(Caller caller, Campaign c, List<InputDraft> drafts) {
+    /** A batch, all or nothing; with a {@code key} (else null) kept and replayed as for {@link #recordOne}. */
+    RequestKey.Answer<InputBatch> record(Caller caller, Campaign c, List<InputDraft> drafts, RequestKey key) {
         if (drafts == null) {
             throw SupervisionException.invalid("inputs", "必须提供输入");
         }
@@ -78,16 +94,26 @@ final class InputRecorder {
             throw new SupervisionException(ProblemKind.TOO_LARGE, "输入过多",
                     "一批最多 " + MAX_BATCH + " 项输入，收到 " + drafts.size() + " 项，请分批提交", null);
         }
+        RequestKeys.Request request = keys.request(caller, c.id(), true, drafts, key);
+        List<InputRecord> earlier = request == null ? null : keys.earlier(request, c);
+        if (earlier != null) {
+            return new RequestKey.Answer<>(written(earlier), true);
+        }
         Checked checked = check(caller, c, drafts);
-        List<InputBatch.Outcome> outcomes = new ArrayList<>();
         if (checked.refused()) {
+            List<InputBatch.Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 SupervisionException r = checked.refusals[i];
                 outcomes.add(new InputBatch.Outcome(i, null, r == null ? null : r.kind(), r == null ? null : r.getMessage()));
             }
-            return new InputBatch(false, outcomes);
+            return new RequestKey.Answer<>(new InputBatch(false, outcomes), false);
         }
-        List<InputRecord> stored = write(c, checked.entities);
+        Written w = write(c, checked.entities, request);
+        return new RequestKey.Answer<>(written(w.records()), w.replayed());
+    }
+
+    private static InputBatch written(List<InputRecord> stored) {
+        List<InputBatch.Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             outcomes.add(new InputBatch.Outcome(i, stored.get(i), null, null));
         }
@@ -225,22 +251,53 @@ final class InputRecorder {
         return !latest.isEmpty() && latest.get(0) == ReviewStatus.RETURNED;
     }
 
-    private List<InputRecord> write(Campaign c, List<InputEntity> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
+    /** What a write answers: the records stored, or (replayed) those its key's first request stored. */
+    private record Written(List<InputRecord> records, boolean replayed) { }
+
+    /** Thrown inside the write's transaction to roll its claim back when the key's first request is found under the lock. */
+    private static final class Replayed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<InputRecord> records;
+
+        Replayed(List<InputRecord> records) {
+            super(null, null, false, false);
+            this.records = records;
         }
-        jpa.tx(TransactionType.Required, em -> {
-            long version = InputClaim.claim(em, c.id(), CampaignState.COLLECTING, CampaignState.SCORING);
-            if (version == 0) {
-                requireCollecting(Records.find(em, c.id()).getState());
-                throw SupervisionException.conflict("监管活动状态已被他人修改，请刷新");
-            }
-            rows.forEach(r -> {
-                r.setInputVersion(version);
-                em.persist(r);
+    }
+
+    private Written write(Campaign c, List<InputEntity> rows, RequestKeys.Request request) {
+        if (rows.isEmpty()) {
+            return new Written(List.of(), false);
+        }
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                long version = InputClaim.claim(em, c.id(), CampaignState.COLLECTING, CampaignState.SCORING);
+                if (request != null) {
+                    // under the campaign row's lock: a first attempt of this request that committed meanwhile is visible now
+                    List<InputRecord> earlier = keys.earlier(em, request, c);
+                    if (earlier != null) {
+                        throw new Replayed(earlier);
+                    }
+                }
+                if (version == 0) {
+                    requireCollecting(Records.find(em, c.id()).getState());
+                    throw SupervisionException.conflict("监管活动状态已被他人修改，请刷新");
+                }
+                rows.forEach(r -> {
+                    r.setInputVersion(version);
+                    em.persist(r);
+                });
+                if (request != null) {
+                    keys.remember(em, request, rows, rows.get(0).getEnteredAt());
+                }
             });
-        });
+        } catch (Replayed r) {
+            return new Written(r.records, true);
+        }
         written.accept(rows);
-        return rows.stream().map(e -> records.record(e, c)).toList();
+        if (request != null) {
+            keys.pruneNow();
+        }
+        return new Written(rows.stream().map(e -> records.record(e, c)).toList(), false);
     }
 }

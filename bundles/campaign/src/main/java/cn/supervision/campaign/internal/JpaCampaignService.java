@@ -19,6 +19,7 @@ import cn.supervision.api.campaign.InputBatch;
 import cn.supervision.api.campaign.InputDraft;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.RequestKey;
 import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
@@ -147,12 +148,22 @@ public class JpaCampaignService implements CampaignService {
     @Override
     public InputRecord recordInput(Caller caller, long campaignId, long unitId, String code, IndicatorInput input,
                                    InputSource source, String explanation) {
-        return recorder.recordOne(caller, access.read(caller, campaignId), new InputDraft(unitId, code, input, source, explanation));
+        return recordInput(caller, campaignId, new InputDraft(unitId, code, input, source, explanation), null).answer();
+    }
+
+    @Override
+    public RequestKey.Answer<InputRecord> recordInput(Caller caller, long campaignId, InputDraft draft, RequestKey key) {
+        return recorder.recordOne(caller, access.read(caller, campaignId), draft, key);
     }
 
     @Override
     public InputBatch recordInputs(Caller caller, long campaignId, List<InputDraft> inputs) {
-        return recorder.record(caller, access.read(caller, campaignId), inputs);
+        return recordInputs(caller, campaignId, inputs, null).answer();
+    }
+
+    @Override
+    public RequestKey.Answer<InputBatch> recordInputs(Caller caller, long campaignId, List<InputDraft> inputs, RequestKey key) {
+        return recorder.record(caller, access.read(caller, campaignId), inputs, key);
     }
 
     @Override

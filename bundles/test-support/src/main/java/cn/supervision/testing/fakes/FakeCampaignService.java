@@ -13,6 +13,7 @@ import cn.supervision.api.campaign.InputBatch;
 import cn.supervision.api.campaign.InputDraft;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.RequestKey;
 import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
@@ -68,6 +69,16 @@ public class FakeCampaignService implements CampaignService {
 
     @Override
     public InputBatch recordInputs(Caller caller, long campaignId, List<InputDraft> inputs) {
+        throw unused("recordInputs");
+    }
+
+    @Override
+    public RequestKey.Answer<InputRecord> recordInput(Caller caller, long campaignId, InputDraft draft, RequestKey key) {
+        throw unused("recordInput");
+    }
+
+    @Override
+    public RequestKey.Answer<InputBatch> recordInputs(Caller caller, long campaignId, List<InputDraft> inputs, RequestKey key) {
         throw unused("recordInputs");
     }
 
