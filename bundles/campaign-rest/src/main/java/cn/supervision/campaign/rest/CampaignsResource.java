@@ -29,8 +29,11 @@ import cn.supervision.api.campaign.CampaignService;
 import cn.supervision.api.campaign.CampaignState;
 import cn.supervision.api.campaign.DutyLeaf;
 import cn.supervision.api.campaign.Evidence;
+import cn.supervision.api.campaign.InputBatch;
+import cn.supervision.api.campaign.InputDraft;
 import cn.supervision.api.campaign.InputRecord;
 import cn.supervision.api.campaign.InputSource;
+import cn.supervision.api.campaign.RequestKey;
 import cn.supervision.api.campaign.ResultRevision;
 import cn.supervision.api.campaign.Transition;
 import cn.supervision.api.campaign.UnitResult;
@@ -45,6 +48,8 @@ import cn.supervision.rest.bounds.StreamedBody;
 import cn.supervision.spreadsheet.Sheet;
 import cn.supervision.spreadsheet.Xlsx;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Path("/v1/campaigns")
@@ -126,8 +131,11 @@ public class CampaignsResource {
         return campaigns.history(caller(sc), id);
     }
 
-    /** The body of {@code POST /{id}/inputs}. */
+    /** The body of {@code POST /{id}/inputs} (and each input of a batch). */
     public record InputCommand(Long unitId, String code, IndicatorInput input, InputSource source, String explanation) { }
+
+    /** The body of {@code POST /{id}/inputs/batch}. */
+    public record BatchCommand(List<InputCommand> inputs) { }
 
     @POST
     @Path("{id}/inputs")
@@ -135,14 +143,48 @@ public class CampaignsResource {
     @Operation(summary = "录入一项输入", description = "单位用户自评（SELF_REPORT，仅本单位）、评价人评定（EVALUATOR，一个等次并写明理由）、"
             + "机构编制部门录入（OFFICE；由问卷和平台数据换算的为 PEER_REVIEW、PUBLIC_EVALUATION、PLATFORM_DATA，只能计入相应类别的指标）；"
             + "只在采集和评分阶段接受；每条都保留，最新的生效。code 为该单位所用体系中的末级指标或加减分项：按职责逐项考核的指标填展开后的编码"
-            + "（如 D1.1-3，见 GET /{id}/units/{unitId}/system），模板编码本身被拒绝（400）")
-    public Response recordInput(@Context SecurityContext sc, @PathParam("id") long id, InputCommand command) {
+            + "（如 D1.1-3，见 GET /{id}/units/{unitId}/system），模板编码本身被拒绝（400）。" + IdempotencyKey.DESCRIPTION)
+    public Response recordInput(@Context SecurityContext sc, @PathParam("id") long id,
+                                @Parameter(description = IdempotencyKey.PARAMETER, schema = @Schema(type = "string", maxLength = RequestKey.MAX_LENGTH))
+                                @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+                                InputCommand command) {
+        RequestKey key = IdempotencyKey.parse(idempotencyKey);
         if (command == null || command.unitId() == null || command.code() == null) {
             throw SupervisionException.invalid("body", "需要 unitId、code、input、source");
         }
-        InputRecord r = campaigns.recordInput(caller(sc), id, command.unitId(), command.code(), command.input(), command.source(),
-                command.explanation());
-        return Response.status(201).entity(r).build();
+        RequestKey.Answer<InputRecord> r = campaigns.recordInput(caller(sc), id, draft(command), key);
+        return IdempotencyKey.marked(Response.status(201).entity(r.answer()), r).build();
+    }
+
+    @POST
+    @Path("{id}/inputs/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "成批录入输入", description = "{\"inputs\":[…]}，每项与录入一项输入的请求体相同（最多 10000 项）。整批在一个事务中：每项都按单项录入的规则检查，"
+            + "全部通过才全部写入（201，outcomes 按提交顺序列出每项的记录），任何一项被拒绝则一项也不写入（422，outcomes 中被拒绝的项给出 refusal 与 reason）；"
+            + "涉及整批的拒绝（活动不存在、不在采集阶段、无权）为相应的错误状态。" + IdempotencyKey.DESCRIPTION
+            + "被拒绝（422）的一批不占用幂等键，修改后可用同一键重发")
+    public Response recordInputs(@Context SecurityContext sc, @PathParam("id") long id,
+                                 @Parameter(description = IdempotencyKey.PARAMETER, schema = @Schema(type = "string", maxLength = RequestKey.MAX_LENGTH))
+                                 @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+                                 BatchCommand command) {
+        RequestKey key = IdempotencyKey.parse(idempotencyKey);
+        if (command == null || command.inputs() == null) {
+            throw SupervisionException.invalid("inputs", "需要 {\"inputs\":[{unitId、code、input、source、explanation}…]}");
+        }
+        List<InputDraft> drafts = new ArrayList<>(command.inputs().size());
+        for (int i = 0; i < command.inputs().size(); i++) {
+            InputCommand c = command.inputs().get(i);
+            if (c == null || c.unitId() == null || c.code() == null) {
+                throw SupervisionException.invalid("inputs[" + i + "]", "每项需要 unitId、code、input、source");
+            }
+            drafts.add(draft(c));
+        }
+        RequestKey.Answer<InputBatch> r = campaigns.recordInputs(caller(sc), id, drafts, key);
+        return IdempotencyKey.marked(Response.status(r.answer().written() ? 201 : 422).entity(r.answer()), r).build();
+    }
+
+    private static InputDraft draft(InputCommand c) {
+        return new InputDraft(c.unitId(), c.code(), c.input(), c.source(), c.explanation());
     }
 
     /** The body of {@code POST /{id}/inputs/{inputId}/review}. */
