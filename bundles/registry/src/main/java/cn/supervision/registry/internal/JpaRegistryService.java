@@ -3,6 +3,7 @@ package cn.supervision.registry.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityExistsException;
@@ -56,7 +57,8 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
      * unit of work), so they are retried only when they own theirs: {@code transactions} says which.
      */
     public JpaRegistryService(JpaTemplate jpa, TransactionManager transactions) {
-        this(jpa, Clock.systemUTC(), LockRetry.standard().outsideTransactions(() -> active(transactions)));
+        this(jpa, Clock.systemUTC(), LockRetry.standard().outsideTransactions(() -> active(transactions)),
+                () -> active(transactions));
     }
 
     JpaRegistryService(JpaTemplate jpa, Clock clock) {
@@ -64,10 +66,18 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
     }
 
     JpaRegistryService(JpaTemplate jpa, Clock clock, LockRetry retry) {
+        this(jpa, clock, retry, () -> false);
+    }
+
+    /**
+     * {@code inTransaction} says whether the calling thread is in a caller's transaction: the check for jurisdictions
+     * other nodes registered is not made there ({@link RegistryAccess}).
+     */
+    JpaRegistryService(JpaTemplate jpa, Clock clock, LockRetry retry, BooleanSupplier inTransaction) {
         this.jpa = jpa;
         this.retry = retry;
         DutyLedger ledger = new DutyLedger(clock);
-        this.authority = new RegistryAccess(jpa, ledger);
+        this.authority = new RegistryAccess(jpa, ledger, clock, inTransaction);
         this.jurisdictions = new JurisdictionRegister(jpa, authority, retry);
         this.records = new UnitRecords(clock);
         this.commands = new UnitCommands(records, ledger);
@@ -210,14 +220,19 @@ public class JpaRegistryService implements RegistryService, HealthIndicator {
         try {
             return work.get();
         } catch (EntityExistsException | RollbackException e) {
-            Throwable t = e;
-            while (t != null && !(t instanceof EntityExistsException)) {
-                t = t.getCause();
-            }
-            if (t == null) {
+            if (!duplicateKey(e)) {
                 throw e;
             }
             throw SupervisionException.conflict("与并发的修改冲突（编码重复），请刷新后重试");
         }
+    }
+
+    /** Whether {@code e} is a write that lost a unique-key race (a row with its key was committed meanwhile). */
+    static boolean duplicateKey(RuntimeException e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof EntityExistsException)) {
+            t = t.getCause();
+        }
+        return t != null;
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import javax.persistence.EntityExistsException;
+import javax.persistence.RollbackException;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.slf4j.Logger;
@@ -52,14 +55,11 @@ final class JurisdictionRegister {
         if (!errors.isEmpty()) {
             throw SupervisionException.invalid("行政区划信息无效", errors);
         }
+        access.refresh(); // another node may have registered it (or its parent) since this node last looked
         JurisdictionTree t = access.tree();
         Jurisdiction existing = t.get(j.code());
         if (existing != null) {
-            if (!existing.name().equals(j.name().trim()) || !Objects.equals(existing.parentCode(), j.parentCode())) {
-                throw SupervisionException.conflict("行政区划 " + j.code() + " 已登记为“" + existing.name() + "”（上级 "
-                        + existing.parentCode() + "），与提交的不一致");
-            }
-            return existing;
+            return confirmed(existing, j);
         }
         if (j.parentCode() == null) {
             if (!caller.isSystem() || t.all().stream().anyMatch(x -> x.parentCode() == null)) {
@@ -69,9 +69,28 @@ final class JurisdictionRegister {
             access.access().require(caller, Operation.ADMINISTER_REGISTRY, j.parentCode());
         }
         Jurisdiction clean = new Jurisdiction(j.code(), j.name().trim(), j.kind(), j.parentCode(), j.localCode());
-        retry.run(() -> jpa.tx(TransactionType.Required, em -> em.persist(new JurisdictionEntity(clean))));
+        try {
+            retry.run(() -> jpa.tx(TransactionType.Required, em -> em.persist(new JurisdictionEntity(clean))));
+        } catch (EntityExistsException | RollbackException e) {
+            // another node registered the same code since the refresh above: confirm against what it registered
+            access.refresh();
+            Jurisdiction meanwhile = JpaRegistryService.duplicateKey(e) ? access.tree().get(clean.code()) : null;
+            if (meanwhile == null) {
+                throw e;
+            }
+            return confirmed(meanwhile, j);
+        }
         access.reload();
         LOG.info("Jurisdiction {} {} registered by {}", clean.code(), clean.name(), caller.username());
         return clean;
+    }
+
+    /** A second registration of a code only confirms the first: same name and parent, or a conflict. */
+    private static Jurisdiction confirmed(Jurisdiction existing, Jurisdiction j) {
+        if (!existing.name().equals(j.name().trim()) || !Objects.equals(existing.parentCode(), j.parentCode())) {
+            throw SupervisionException.conflict("行政区划 " + j.code() + " 已登记为“" + existing.name() + "”（上级 "
+                    + existing.parentCode() + "），与提交的不一致");
+        }
+        return existing;
     }
 }

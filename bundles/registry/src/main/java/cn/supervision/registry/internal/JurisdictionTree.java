@@ -44,6 +44,10 @@ final class JurisdictionTree implements JurisdictionHierarchy {
         return List.copyOf(byCode.values());
     }
 
+    int size() {
+        return byCode.size();
+    }
+
     @Override
     public boolean exists(String code) {
         return get(code) != null;
