@@ -22,6 +22,8 @@ import liquibase.ui.LoggerUIService;
  * needed), progress to the log rather than the console, and no usage report sent anywhere.
  */
 public final class Changelogs {
+    /** The platform's own tables (SV_LOCK), a resource of this bundle, applied before any bundle's changelog. */
+    public static final String OWN = "db/changelog/schema.xml";
 
     private Changelogs() {
     }

@@ -100,6 +100,40 @@ public final class TestDatabase implements AutoCloseable {
         return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
     }
 
+    /**
+     * Waits until some transaction on this database waits for a lock on {@code table} (Derby: a WAIT in
+     * SYSCS_DIAG.LOCK_TABLE; PostgreSQL: a backend of this database waiting for a lock in a statement naming the table),
+     * at most {@code timeout}; whether one did. For a test that must know a second node's transaction is blocked before
+     * it lets the first one commit.
+     */
+    public boolean awaitLockWait(String table, java.time.Duration timeout) {
+        String sql = schema == null
+                ? "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT' AND TABLENAME = ?"
+                : "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                  + " AND pid <> pg_backend_pid() AND query ILIKE ?";
+        long end = System.nanoTime() + timeout.toNanos();
+        try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, schema == null ? table.toUpperCase(Locale.ROOT) : "%" + table + "%");
+            while (true) {
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) > 0) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() > end) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         if (schema != null) {

@@ -2,6 +2,7 @@ package cn.supervision.schema.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,18 @@ class MigratorTest {
         assertThrows(IllegalStateException.class, () -> migrator.apply(bundle("v1"), CHANGELOG));
         assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG"), "sample-1 applied, sample-2 not");
         assertFalse(locked());
+    }
+
+    @Test
+    void aBundlesMigrationBringsThePlatformsOwnTablesFirstOnce() throws Exception {
+        Migrator migrator = new Migrator(dataSource(UnaryOperator.identity()));
+        OwnTables own = new OwnTables(migrator);
+        Object unit = new Object();
+        assertSame(unit, new Migrations(migrator, own, bundle("v1"), "sample").migrated(unit, CHANGELOG));
+        assertTrue(exists("SV_LOCK"), "the named transaction locks' table");
+        assertTrue(exists("T_ONE"));
+        new Migrations(migrator, own, bundle("v2"), "sample").migrated(unit, CHANGELOG);
+        assertEquals(1, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME = 'db/changelog/schema.xml'"));
     }
 
     /** A bundle's class loader: only the changelogs under test-classes/{version}. */
