@@ -57,13 +57,14 @@ public class JpaSurveyService implements SurveyService {
 
     JpaSurveyService(JpaTemplate jpa, CampaignService campaigns, RegistryService registry, IndicatorSystemService systems,
                      int linkSubmissionsPerHour, Clock clock, OpenQuestionnaires open) {
-        this.writer = new ResponseWriter(jpa);
+        this.writer = new ResponseWriter(jpa, open::closed);
+        Resubmissions resubmissions = new Resubmissions(jpa, writer);
         this.questionnaires = new Questionnaires(jpa, campaigns, registry);
         this.tokens = new Tokens(jpa, questionnaires, clock);
         this.lifecycle = new Lifecycle(jpa, campaigns, questionnaires, new DefinitionValidator(systems), open, tokens, clock);
-        this.peers = new PeerReview(jpa, registry, questionnaires, writer, clock);
+        this.peers = new PeerReview(jpa, registry, questionnaires, resubmissions, clock);
         this.answering = new PublicAnswering(jpa, registry, questionnaires, open, tokens,
-                new LinkRateLimiter(linkSubmissionsPerHour, clock), writer, clock);
+                new LinkRateLimiter(linkSubmissionsPerHour, clock), resubmissions, clock);
         this.statistics = new Statistics(jpa, registry, questionnaires, clock);
         this.respondents = new RespondentAccess(jpa, questionnaires, statistics, clock);
         this.applier = new CampaignApplier(jpa, campaigns, questionnaires, statistics);

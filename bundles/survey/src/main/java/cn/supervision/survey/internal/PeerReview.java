@@ -36,14 +36,14 @@ final class PeerReview {
     private final JpaTemplate jpa;
     private final RegistryService registry;
     private final Questionnaires questionnaires;
-    private final ResponseWriter writer;
+    private final Resubmissions resubmissions;
     private final Clock clock;
 
-    PeerReview(JpaTemplate jpa, RegistryService registry, Questionnaires questionnaires, ResponseWriter writer, Clock clock) {
+    PeerReview(JpaTemplate jpa, RegistryService registry, Questionnaires questionnaires, Resubmissions resubmissions, Clock clock) {
         this.jpa = jpa;
         this.registry = registry;
         this.questionnaires = questionnaires;
-        this.writer = writer;
+        this.resubmissions = resubmissions;
         this.clock = clock;
     }
 
@@ -145,10 +145,25 @@ final class PeerReview {
                 .map(questionnaires::value).toList());
     }
 
+    /**
+     * One rating per rater unit and rated unit, never changed; a retry of the stored one (same user, same answers)
+     * gets its receipt, also once the questionnaire closed.
+     */
     Receipt submit(Caller caller, long id, long ratedUnitId, List<Answer> answers) {
         Questionnaire q = questionnaires.readable(caller, id);
         Questionnaires.requirePeer(q);
-        Questionnaires.requireOpen(q);
+        if (q.state() != QuestionnaireState.OPEN) {
+            Receipt earlier = resubmissions.earlier(() -> response(caller, q, ratedUnitId, answers));
+            if (earlier != null) {
+                return earlier;
+            }
+            Questionnaires.requireOpen(q);
+        }
+        return resubmissions.write(response(caller, q, ratedUnitId, answers), null, "本单位已评价过该单位，评价提交后不能修改");
+    }
+
+    private ResponseEntity response(Caller caller, Questionnaire q, long ratedUnitId, List<Answer> answers) {
+        long id = q.id();
         Unit own = ownUnit(caller, q.jurisdictionCode());
         boolean assigned = jpa.txExpr(TransactionType.Supports, em -> matrix(caller, Questionnaires.find(em, id), q))
                 .contains(new PeerPair(own.id(), ratedUnitId));
@@ -156,9 +171,8 @@ final class PeerReview {
             throw SupervisionException.forbidden("本单位不在对单位 " + ratedUnitId + " 的互评关系中");
         }
         List<Answer> checked = AnswerChecks.answers(q, answers);
-        ResponseEntity r = new ResponseEntity(id, ratedUnitId, Channel.PEER.name(), null, own.id(), caller.username(), null,
+        return new ResponseEntity(id, ratedUnitId, Channel.PEER.name(), null, own.id(), caller.username(), null,
                 id + ":P:" + own.id() + ":" + ratedUnitId, null, null, null, questionnaires.write(checked),
                 Conversions.score(q.definition().questions(), checked), clock.millis());
-        return writer.write(r, null, "本单位已评价过该单位，评价提交后不能修改");
     }
 }

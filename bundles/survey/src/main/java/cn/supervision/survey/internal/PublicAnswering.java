@@ -16,6 +16,7 @@ import cn.supervision.api.survey.Answer;
 import cn.supervision.api.survey.Channel;
 import cn.supervision.api.survey.PublicForm;
 import cn.supervision.api.survey.Questionnaire;
+import cn.supervision.api.survey.QuestionnaireState;
 import cn.supervision.api.survey.Receipt;
 import cn.supervision.api.survey.Submission;
 import cn.supervision.survey.internal.model.QuestionnaireEntity;
@@ -32,18 +33,18 @@ final class PublicAnswering {
     private final OpenQuestionnaires open;
     private final Tokens tokens;
     private final LinkRateLimiter limiter;
-    private final ResponseWriter writer;
+    private final Resubmissions resubmissions;
     private final Clock clock;
 
     PublicAnswering(JpaTemplate jpa, RegistryService registry, Questionnaires questionnaires, OpenQuestionnaires open, Tokens tokens,
-                    LinkRateLimiter limiter, ResponseWriter writer, Clock clock) {
+                    LinkRateLimiter limiter, Resubmissions resubmissions, Clock clock) {
         this.jpa = jpa;
         this.registry = registry;
         this.questionnaires = questionnaires;
         this.open = open;
         this.tokens = tokens;
         this.limiter = limiter;
-        this.writer = writer;
+        this.resubmissions = resubmissions;
         this.clock = clock;
     }
 
@@ -63,10 +64,11 @@ final class PublicAnswering {
     }
 
     PublicForm formForLink(String linkKey) {
-        return form(linkQuestionnaire(linkKey), null, null);
+        return form(linkQuestionnaire(linkKey, true), null, null);
     }
 
-    private Questionnaire linkQuestionnaire(String linkKey) {
+    /** The questionnaire of a shared link, from the cache while open; {@code requireOpen}: refused (410) when not. */
+    private Questionnaire linkQuestionnaire(String linkKey, boolean requireOpen) {
         if (linkKey == null || linkKey.isBlank() || linkKey.length() > 32) {
             throw SupervisionException.notFound("链接无效");
         }
@@ -79,7 +81,7 @@ final class PublicAnswering {
         if (found.isEmpty()) {
             throw SupervisionException.notFound("链接无效");
         }
-        return publicQuestionnaire(found.get(0).getId());
+        return requireOpen ? publicQuestionnaire(found.get(0).getId()) : open.get(found.get(0).getId(), questionnaires::load);
     }
 
     private PublicForm form(Questionnaire q, Long unitId, String category) {
@@ -93,33 +95,70 @@ final class PublicAnswering {
                 q.definition().respondentCategories(), category, true);
     }
 
+    /**
+     * A used token or a closed questionnaire refuses the submission, unless it is a retry of the one stored with that
+     * token: then the stored response's receipt.
+     */
     Receipt submitWithToken(String value, Submission submission) {
         Tokens.TokenRow t = tokens.find(value);
-        if (t.used()) {
-            throw new SupervisionException(ProblemKind.GONE, "填写码已使用", "该填写码已经提交过评价，不能重复提交", null);
+        Questionnaire q = open.get(t.questionnaireId(), questionnaires::load);
+        if (t.used() || q.state() != QuestionnaireState.OPEN) {
+            Receipt earlier = resubmissions.earlier(() -> tokenResponse(q, t, submission));
+            if (earlier != null) {
+                return earlier;
+            }
+            if (t.used()) {
+                throw new SupervisionException(ProblemKind.GONE, "填写码已使用", "该填写码已经提交过评价，不能重复提交", null);
+            }
+            Questionnaires.requireOpen(q);
         }
-        Questionnaire q = publicQuestionnaire(t.questionnaireId());
+        return resubmissions.write(tokenResponse(q, t, submission), t.id(), "该填写码已经提交过评价，不能重复提交");
+    }
+
+    private ResponseEntity tokenResponse(Questionnaire q, Tokens.TokenRow t, Submission submission) {
         Submission s = AnswerChecks.submission(q, submission, t.unitId(), t.category());
         List<Answer> answers = AnswerChecks.answers(q, s.answers());
-        ResponseEntity r = new ResponseEntity(q.id(), s.unitId(), Channel.TOKEN.name(), s.category(), null, null, t.id(),
+        return new ResponseEntity(q.id(), s.unitId(), Channel.TOKEN.name(), s.category(), null, null, t.id(),
                 q.id() + ":T:" + t.id(), null, t.recipientName() != null ? t.recipientName() : s.respondentName(),
                 t.recipientPhone() != null ? t.recipientPhone() : s.respondentPhone(), questionnaires.write(answers),
                 Conversions.score(q.definition().questions(), answers), clock.millis());
-        return writer.write(r, t.id(), "该填写码已经提交过评价，不能重复提交");
     }
 
+    /**
+     * One response per device and unit; a retry of the stored one (same answers) gets its receipt, also once the
+     * questionnaire closed or the address reached its hourly limit.
+     */
     Receipt submitWithLink(String linkKey, Submission submission, String client, String device) {
-        Questionnaire q = linkQuestionnaire(linkKey);
+        Questionnaire q = linkQuestionnaire(linkKey, false);
+        if (q.state() != QuestionnaireState.OPEN) {
+            Receipt earlier = resubmissions.earlier(() -> linkResponse(q, submission, client, device));
+            if (earlier != null) {
+                return earlier;
+            }
+            Questionnaires.requireOpen(q);
+        }
+        ResponseEntity r = linkResponse(q, submission, client, device);
+        try {
+            limiter.admit(q.id(), client == null ? "?" : client);
+        } catch (SupervisionException throttled) {
+            Receipt earlier = resubmissions.earlier(r);
+            if (earlier != null) {
+                return earlier;
+            }
+            throw throttled;
+        }
+        return resubmissions.write(r, null, "本设备已经评价过该单位，不能重复提交");
+    }
+
+    private ResponseEntity linkResponse(Questionnaire q, Submission submission, String client, String device) {
         if (device == null || !DefinitionValidator.CODE.matcher(device).matches() || device.length() < 8) {
             throw SupervisionException.invalid("device", "请在手机浏览器中打开链接填写（缺少设备标识）");
         }
         Submission s = AnswerChecks.submission(q, submission, null, null);
         List<Answer> answers = AnswerChecks.answers(q, s.answers());
-        limiter.admit(q.id(), client == null ? "?" : client);
-        ResponseEntity r = new ResponseEntity(q.id(), s.unitId(), Channel.OPEN_LINK.name(), s.category(), null, null, null,
+        return new ResponseEntity(q.id(), s.unitId(), Channel.OPEN_LINK.name(), s.category(), null, null, null,
                 q.id() + ":L:" + device + ":" + s.unitId(), client == null ? null : client.substring(0, Math.min(64, client.length())),
                 s.respondentName(), s.respondentPhone(), questionnaires.write(answers), Conversions.score(q.definition().questions(), answers),
                 clock.millis());
-        return writer.write(r, null, "本设备已经评价过该单位，不能重复提交");
     }
 }

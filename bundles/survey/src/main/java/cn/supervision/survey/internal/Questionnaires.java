@@ -101,8 +101,13 @@ final class Questionnaires {
 
     static void requireOpen(Questionnaire q) {
         if (q.state() != QuestionnaireState.OPEN) {
-            throw new SupervisionException(ProblemKind.GONE, "问卷已结束", q.state() == QuestionnaireState.DRAFT ? "问卷尚未发放" : "问卷已结束，不再接受填写", null);
+            throw notOpen(q.state());
         }
+    }
+
+    /** The refusal of an answer to a questionnaire in {@code state} (anything but OPEN). */
+    static SupervisionException notOpen(QuestionnaireState state) {
+        return new SupervisionException(ProblemKind.GONE, "问卷已结束", state == QuestionnaireState.DRAFT ? "问卷尚未发放" : "问卷已结束，不再接受填写", null);
     }
 
     static QuestionnaireEntity find(EntityManager em, long id) {

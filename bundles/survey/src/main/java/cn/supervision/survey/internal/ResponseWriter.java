@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.survey.QuestionnaireState;
 import cn.supervision.api.survey.Receipt;
 import cn.supervision.survey.internal.model.ResponseEntity;
 
@@ -28,7 +30,8 @@ import cn.supervision.survey.internal.model.ResponseEntity;
  * Group commit of responses: one thread writes every submission waiting at that moment in one transaction, so a burst
  * of respondents costs one log sync instead of one each, and each submitter is answered only once its response is
  * committed (acknowledged means durable). A group that fails (a duplicate racing in) is written again one by one, so
- * one refusal never takes another respondent's answer with it.
+ * one refusal never takes another respondent's answer with it. Each group re-reads its questionnaires' states under a
+ * share lock, so no answer is stored after a questionnaire was closed, whichever node closed it.
  */
 final class ResponseWriter implements AutoCloseable {
     static final int MAX_GROUP = 256;
@@ -38,12 +41,19 @@ final class ResponseWriter implements AutoCloseable {
     record Pending(ResponseEntity response, Long tokenId, String duplicate, CompletableFuture<Receipt> done) { }
 
     private final JpaTemplate jpa;
+    /** Told of a questionnaire found no longer open (closed on another node): the node's cache forgets it. */
+    private final LongConsumer notOpen;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(20_000);
     private final Thread thread;
     private volatile boolean running = true;
 
     ResponseWriter(JpaTemplate jpa) {
+        this(jpa, id -> { });
+    }
+
+    ResponseWriter(JpaTemplate jpa, LongConsumer notOpen) {
         this.jpa = jpa;
+        this.notOpen = notOpen;
         this.thread = new Thread(this::run, "supervision-survey-writer");
         thread.setDaemon(true);
         thread.start();
@@ -121,22 +131,61 @@ final class ResponseWriter implements AutoCloseable {
     }
 
     /**
+     * The states of the group's questionnaires, read with a share lock held to commit ({@code FOR SHARE}; Derby: read
+     * stability). Closing a questionnaire updates its row, so a close (on any node) waits for the groups writing to it,
+     * and a group that starts after the close reads CLOSED: the public pages' cache of open questionnaires is per node,
+     * and this one indexed read per group is what makes a close on one node hold on every other at once.
+     */
+    private static Map<Long, QuestionnaireState> states(java.sql.Connection c, Set<Long> ids) throws java.sql.SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ID, STATE FROM SV_QUESTIONNAIRE WHERE ID IN (");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL") ? ") FOR SHARE" : ") WITH RS");
+        Map<Long, QuestionnaireState> states = new HashMap<>();
+        try (java.sql.PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int i = 0;
+            for (long id : ids) {
+                s.setLong(++i, id);
+            }
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    states.put(r.getLong(1), QuestionnaireState.valueOf(r.getString(2)));
+                }
+            }
+        }
+        return states;
+    }
+
+    /**
      * One transaction for the group, written with plain JDBC (the hot path: no managed entities to flush). A duplicate
-     * is refused for its submitter alone; any other failure rolls the group back and writes its members one by one.
+     * is refused for its submitter alone, as is an answer to a questionnaire no longer open; any other failure rolls
+     * the group back and writes its members one by one.
      */
     void writeGroup(List<Pending> group) {
         Map<Pending, RuntimeException> refused = new HashMap<>();
         Map<Pending, Long> written = new java.util.LinkedHashMap<>();
+        Set<Long> closed = new HashSet<>();
         try {
             jpa.tx(TransactionType.Required, em -> {
                 refused.clear();
                 written.clear();
+                closed.clear();
                 try (java.sql.Connection c = em.unwrap(java.sql.Connection.class);
                      java.sql.PreparedStatement use = c.prepareStatement("UPDATE SV_SURVEY_TOKEN SET USEDAT = ? WHERE ID = ? AND USEDAT IS NULL");
                      java.sql.PreparedStatement insert = c.prepareStatement(insertFor(c), java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    Set<Long> questionnaires = new java.util.TreeSet<>();
+                    group.forEach(p -> questionnaires.add(p.response().getQuestionnaireId()));
+                    Map<Long, QuestionnaireState> states = states(c, questionnaires);
                     Set<String> keys = new HashSet<>();
                     for (Pending p : group) {
                         ResponseEntity r = p.response();
+                        QuestionnaireState state = states.get(r.getQuestionnaireId());
+                        if (state != QuestionnaireState.OPEN) {
+                            closed.add(r.getQuestionnaireId());
+                            refused.put(p, Questionnaires.notOpen(state == null ? QuestionnaireState.CLOSED : state));
+                            continue;
+                        }
                         if (!keys.add(r.getDedupeKey())) {
                             refused.put(p, SupervisionException.conflict(p.duplicate()));
                             continue;
@@ -174,6 +223,7 @@ final class ResponseWriter implements AutoCloseable {
             p.done().completeExceptionally(isUniqueViolation(e) ? SupervisionException.conflict(p.duplicate()) : e);
             return;
         }
+        closed.forEach(notOpen::accept);
         refused.forEach((p, why) -> p.done().completeExceptionally(why));
         written.forEach((p, id) -> p.done().complete(new Receipt(id, p.response().getQuestionnaireId(),
                 Instant.ofEpochMilli(p.response().getSubmittedAt()))));

@@ -32,6 +32,19 @@ import cn.supervision.testing.LocalJpaTemplate;
 class ResponseWriterTest {
     private final LocalJpaTemplate local = new LocalJpaTemplate("survey-test", "META-INF/survey-test-persistence.xml");
     private final ResponseWriter writer = new ResponseWriter(new InTransaction(local));
+    private final long questionnaire = openQuestionnaire(local);
+
+    /** The writer stores answers only to a questionnaire whose row says OPEN. */
+    static long openQuestionnaire(LocalJpaTemplate jpa) {
+        return jpa.txExpr(em -> {
+            cn.supervision.survey.internal.model.QuestionnaireEntity q = new cn.supervision.survey.internal.model.QuestionnaireEntity(1,
+                    "370500", "PUBLIC_EVALUATION", "{}", "t", 0);
+            q.setState("OPEN");
+            em.persist(q);
+            em.flush();
+            return q.getId();
+        });
+    }
 
     @AfterEach
     void close() {
@@ -81,12 +94,12 @@ class ResponseWriterTest {
         return local.txExpr(em -> em.createQuery("select count(r) from ResponseEntity r", Long.class).getSingleResult());
     }
 
-    private static Pending pending(String device) {
+    private Pending pending(String device) {
         return new Pending(response(device), null, "重复", new CompletableFuture<>());
     }
 
-    private static ResponseEntity response(String device) {
-        return new ResponseEntity(1, 7, "OPEN_LINK", "PUBLIC", null, null, null, "q1:u7:" + device, device, null, null,
+    private ResponseEntity response(String device) {
+        return new ResponseEntity(questionnaire, 7, "OPEN_LINK", "PUBLIC", null, null, null, "q1:u7:" + device, device, null, null,
                 "[]", new BigDecimal("90.00"), 1_700_000_000_000L);
     }
 
@@ -94,17 +107,19 @@ class ResponseWriterTest {
      * As under Aries JPA and JTA in Karaf: the connection the writer unwraps is in the transaction. OpenJPA's
      * resource-local optimistic transactions hand out an auto-commit connection until they flush, which hid the bug.
      */
-    private static final class InTransaction extends AbstractJpaTemplate {
-        private final LocalJpaTemplate local;
+    static final class InTransaction extends AbstractJpaTemplate {
+        private final org.apache.aries.jpa.template.JpaTemplate local;
 
-        InTransaction(LocalJpaTemplate local) {
+        InTransaction(org.apache.aries.jpa.template.JpaTemplate local) {
             this.local = local;
         }
 
         @Override
         public <R> R txExpr(TransactionType type, EmFunction<R> code) {
             return local.txExpr(type, em -> {
-                OpenJPAPersistence.cast(em).beginStore();
+                if (!OpenJPAPersistence.cast(em).isStoreActive()) {
+                    OpenJPAPersistence.cast(em).beginStore();
+                }
                 return code.apply(em);
             });
         }

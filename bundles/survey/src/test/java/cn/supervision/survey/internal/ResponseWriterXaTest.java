@@ -43,12 +43,14 @@ import cn.supervision.testing.TestDatabase;
 class ResponseWriterXaTest {
     private LocalJpaTemplate local;
     private ResponseWriter writer;
+    private long questionnaire;
 
     @BeforeEach
     void open() {
         assumeTrue(TestDatabase.postgresql(), "XA branches by hand need PostgreSQL (-P postgresql)");
         local = new LocalJpaTemplate("survey-test", "META-INF/survey-test-persistence.xml");
         writer = new ResponseWriter(new XaBranch(local.database().postgresqlXa()));
+        questionnaire = ResponseWriterTest.openQuestionnaire(local);
     }
 
     @AfterEach
@@ -86,12 +88,12 @@ class ResponseWriterXaTest {
         return local.txExpr(em -> em.createQuery("select count(r) from ResponseEntity r", Long.class).getSingleResult());
     }
 
-    private static Pending pending(String device) {
+    private Pending pending(String device) {
         return new Pending(response(device), null, "重复", new CompletableFuture<>());
     }
 
-    private static ResponseEntity response(String device) {
-        return new ResponseEntity(1, 7, "OPEN_LINK", "PUBLIC", null, null, null, "q1:u7:" + device, device, null, null,
+    private ResponseEntity response(String device) {
+        return new ResponseEntity(questionnaire, 7, "OPEN_LINK", "PUBLIC", null, null, null, "q1:u7:" + device, device, null, null,
                 "[]", new BigDecimal("90.00"), 1_700_000_000_000L);
     }
 
