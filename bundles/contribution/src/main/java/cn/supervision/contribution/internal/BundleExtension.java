@@ -30,6 +30,12 @@ import cn.supervision.contribution.internal.model.ContributionEntity;
  * name + version + content hash, so stops, refreshes and restarts neither duplicate nor re-version anything. A rejected
  * bundle is stopped, so none of it serves. Refusals by the code gate and uninstalls are recorded on the same thread, in
  * the order they happened.
+ *
+ * <p>Several nodes on one database decide each revision once: the node that {@linkplain ProcessingClaims claims} it
+ * processes it and records the outcome; another node waits for the claim and adopts that outcome (ACTIVE: taken in
+ * again without re-importing units; REJECTED: stopped here, nothing written). A copy this node installed before its
+ * record was uninstalled or superseded (on another node, or while this one was down) is stale: stopped, not processed
+ * again. A bundle this node installed only to follow another node's upload ({@link #follow}) never decides.
  */
 final class BundleExtension {
     private static final Logger LOG = LoggerFactory.getLogger(BundleExtension.class);
@@ -41,6 +47,14 @@ final class BundleExtension {
     private final CityGate city;
     private final BlueprintReadiness blueprints;
     private final Retirements retirements;
+    private final ProcessingClaims claims;
+    /** Revisions whose claim another node held when this node came to them: their outcome is adopted, not decided. */
+    private final java.util.Set<String> waited = ConcurrentHashMap.newKeySet();
+    /**
+     * name@version installed here to follow an upload on another node, with the time (that node's clock) of the upload:
+     * processed only by adopting an outcome recorded after it.
+     */
+    private final Map<String, Long> followed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "supervision-contributions"));
     /** Failed attempts per bundle@version: a platform service still starting is retried, not given up on. */
@@ -49,13 +63,35 @@ final class BundleExtension {
     private final List<Bundle> waitingForCity = new ArrayList<>();
 
     BundleExtension(ContributionProcessor processor, ContributionLedger ledger, Uploads uploads, CityGate city,
-                    BlueprintReadiness blueprints, Retirements retirements) {
+                    BlueprintReadiness blueprints, Retirements retirements, ProcessingClaims claims) {
         this.processor = processor;
         this.ledger = ledger;
         this.uploads = uploads;
         this.city = city;
         this.blueprints = blueprints;
         this.retirements = retirements;
+        this.claims = claims;
+    }
+
+    /** The next start of name@version was installed to follow another node: it adopts the outcome recorded there. */
+    void follow(String bsn, String version, long uploadedAt) {
+        followed.put(bsn + "@" + version, uploadedAt);
+    }
+
+    /** Runs on the worker, in order with processing (the reconciler installs and uninstalls from there). */
+    void every(long seconds, Runnable task) {
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Contribution reconciliation failed, tried again in {} s: {}", seconds, e.toString());
+            }
+        }, 0, seconds, TimeUnit.SECONDS);
+    }
+
+    /** Completes once the task has run on the worker. */
+    CompletableFuture<Void> onWorker(Runnable task) {
+        return CompletableFuture.runAsync(task, worker);
     }
 
     void started(Bundle bundle) {
@@ -86,6 +122,9 @@ final class BundleExtension {
 
     /** On the worker: a county waits for the city; any bundle for its Blueprint container, without holding the worker. */
     private void take(Bundle bundle) {
+        if (bundle.getState() == Bundle.UNINSTALLED) {
+            return; // uninstalled meanwhile (e.g. by the reconciler, following another node)
+        }
         if (!city.isOpen() && !city.isCity(bundle.getSymbolicName())) {
             LOG.info("Contribution {}@{} waits for the city's contribution bundle", bundle.getSymbolicName(), bundle.getVersion());
             waitingForCity.add(bundle); // only the worker thread touches it
@@ -95,23 +134,64 @@ final class BundleExtension {
     }
 
     private void process(Bundle bundle) {
+        if (bundle.getState() == Bundle.UNINSTALLED) {
+            return;
+        }
         String bsn = bundle.getSymbolicName();
         String version = bundle.getVersion().toString();
         String key = bsn + "@" + version;
         Uploads.Pending upload = uploads.take(bsn, version);
+        boolean claimed = false;
+        String claimKey = null;
         try {
             BundleContent content = BundleContent.read(files(bundle));
             String declared = bundle.getHeaders("").get(ContributionService.JURISDICTION_HEADER);
+            claimKey = ProcessingClaims.key(bsn, version, content.contentHash());
             ContributionEntity existing = ledger.find(bsn, version, content.contentHash());
             if (existing != null && existing.getState() == ContributionState.ACTIVE) {
-                // a restart, refresh or re-upload of the same content: systems and jurisdictions are idempotent, units stay as edited
+                // a restart, refresh or re-upload of the same content, or another node's decision: systems and
+                // jurisdictions are idempotent, units stay as edited
                 ContributionProcessor.Outcome again = processor.process(bsn, declared, content, Caller.system("restart"), ledger.policy(), false);
                 if (again.accepted()) {
+                    waited.remove(claimKey);
+                    followed.remove(key);
                     accepted(bsn);
                     complete(upload, existing.getId());
                     return;
                 }
             }
+            if (existing != null && stale(existing, bundle)) {
+                LOG.warn("Contribution {} {} was {} at {} after this node installed it: stopped here, not processed again",
+                        bsn, version, existing.getState(), java.time.Instant.ofEpochMilli(existing.getUpdatedAt()));
+                stopQuietly(bundle);
+                followed.remove(key);
+                complete(upload, existing.getId());
+                return;
+            }
+            Long uploadedAt = followed.get(key);
+            boolean adopting = waited.contains(claimKey) || uploadedAt != null && existing != null && existing.getUpdatedAt() >= uploadedAt;
+            ProcessingClaims.State claim = claims.state(claimKey);
+            if (adopting && existing != null && existing.getState() == ContributionState.REJECTED
+                    && (claim == ProcessingClaims.State.RELEASED || claim == ProcessingClaims.State.FREE)) {
+                LOG.warn("Contribution {} {} was REJECTED by {}: stopped here too", bsn, version,
+                        uploadedAt != null ? "the node it was uploaded to" : "another node");
+                waited.remove(claimKey);
+                followed.remove(key);
+                stopQuietly(bundle);
+                complete(upload, existing.getId());
+                return;
+            }
+            if (uploadedAt != null || claim == ProcessingClaims.State.HELD_ELSEWHERE || !claims.claim(claimKey)) {
+                // another node decides (the node it was uploaded to may not have yet): wait for its outcome
+                if (uploadedAt == null && waited.add(claimKey)) {
+                    LOG.info("Contribution {} is being processed by another node; this node adopts its outcome", key);
+                }
+                uploads.retry(bsn, version, upload);
+                worker.schedule(() -> take(bundle), 1, TimeUnit.SECONDS);
+                return;
+            }
+            claimed = true;
+            waited.remove(claimKey);
             String channel = Channel.of(bundle);
             Caller installer = upload != null ? upload.caller() : Caller.system(Channel.operator(channel));
             String owner = ledger.owner(bsn);
@@ -152,7 +232,24 @@ final class BundleExtension {
             if (upload != null) {
                 upload.processed().completeExceptionally(e);
             }
+        } finally {
+            if (claimed) {
+                try {
+                    claims.release(claimKey);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not release the processing claim of {} (taken over when its lease ends): {}", claimKey, e.toString());
+                }
+            }
         }
+    }
+
+    /**
+     * This node's copy was installed (or last updated) before its record was uninstalled or superseded — on another
+     * node, or here through another channel — so it is not a new install act and must not bring the record back.
+     */
+    static boolean stale(ContributionEntity existing, Bundle bundle) {
+        return (existing.getState() == ContributionState.UNINSTALLED || existing.getState() == ContributionState.SUPERSEDED)
+                && bundle.getLastModified() <= existing.getUpdatedAt();
     }
 
     /** The city's acceptance lets the counties that came before it in. */

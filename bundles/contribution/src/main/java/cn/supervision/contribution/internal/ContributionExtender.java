@@ -34,6 +34,10 @@ import cn.supervision.contribution.internal.model.ContributionEntity;
  * ({@link Uploads}). Nothing is processed before the city's bundle ({@link CityGate}, the health indicator). This class
  * checks authority ({@link ContributionAuthority}) and delegates. A rejected bundle is stopped; the rest of the platform
  * keeps running.
+ *
+ * <p>Several nodes on one database: uploaded jars are kept in the database and every node installs and uninstalls them
+ * ({@link StoredJars}, {@link Reconciler}); each bundle revision is decided by one node and adopted by the others
+ * ({@link ProcessingClaims}). Bundles of the deploy folder and of features are each node's own.
  */
 public class ContributionExtender implements ContributionService {
     private static final Logger LOG = LoggerFactory.getLogger(ContributionExtender.class);
@@ -45,6 +49,7 @@ public class ContributionExtender implements ContributionService {
     private final Uploads uploads;
     private final BundleExtension extension;
     private final ContributionTracker tracker;
+    private final Reconciler reconciler;
     /** The document service's template registry: validates, installs and retires a contribution's templates/. */
     private final ServiceTracker<TemplateRegistry, TemplateRegistry> templateTracker;
     /** The power-list service: imports a contribution's power-lists/ as the units' current lists. */
@@ -53,13 +58,13 @@ public class ContributionExtender implements ContributionService {
     public ContributionExtender(BundleContext context, JpaTemplate jpa, RegistryService registry, IndicatorSystemService systems,
                                 String cityBundle, String cityJurisdiction, String trustCertificates, String demoTrustCertificates,
                                 boolean demo) {
-        this(context, new ContributionLedger(jpa, Clock.systemUTC()), registry, systems, cityBundle, cityJurisdiction,
+        this(context, jpa, Clock.systemUTC(), node(), registry, systems, cityBundle, cityJurisdiction,
                 TrustStore.load(certificateFiles(trustCertificates, demo ? demoTrustCertificates : null)));
     }
 
-    ContributionExtender(BundleContext context, ContributionLedger ledger, RegistryService registry, IndicatorSystemService systems,
-                         String cityBundle, String cityJurisdiction, TrustStore trust) {
-        this.ledger = ledger;
+    ContributionExtender(BundleContext context, JpaTemplate jpa, Clock clock, String node, RegistryService registry,
+                         IndicatorSystemService systems, String cityBundle, String cityJurisdiction, TrustStore trust) {
+        this.ledger = new ContributionLedger(jpa, clock);
         this.templateTracker = context == null ? null : new ServiceTracker<>(context, TemplateRegistry.class, null);
         this.powerListTracker = context == null ? null : new ServiceTracker<>(context, PowerListService.class, null);
         ContributionProcessor processor = new ContributionProcessor(registry, systems, cityBundle, cityJurisdiction,
@@ -67,13 +72,29 @@ public class ContributionExtender implements ContributionService {
         JarInspector inspector = new JarInspector(trust);
         this.authority = new ContributionAuthority(registry, cityJurisdiction);
         this.city = new CityGate(processor::isCity);
-        Retirements retirements = new Retirements(context, ledger, systems, this::templateRegistry);
-        this.uploads = new Uploads(context, ledger, inspector, authority, city, retirements);
-        this.extension = new BundleExtension(processor, ledger, uploads, city, new BlueprintReadiness(context), retirements);
+        StoredJars jars = new StoredJars(jpa, clock, node);
+        LocalJars local = new LocalJars(context == null ? null : context.getDataFile("uploaded-contributions.properties"));
+        Retirements retirements = new Retirements(context, ledger, systems, this::templateRegistry, jars, local);
+        this.uploads = new Uploads(context, ledger, inspector, authority, city, retirements, jars, local);
+        this.extension = new BundleExtension(processor, ledger, uploads, city, new BlueprintReadiness(context), retirements,
+                new ProcessingClaims(jpa, clock, node));
+        this.reconciler = new Reconciler(context, jars, local, ledger, uploads, extension, retirements);
         this.tracker = new ContributionTracker(context, new CodeGate(inspector), uploads, extension);
         if (trust.isEmpty()) {
             LOG.info("No trusted signing certificate configured: contribution bundles that carry code are refused");
         }
+    }
+
+    /** This node among several on one database: its host and Karaf folder (two nodes may share a host). */
+    static String node() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String node = host + ":" + System.getProperty("karaf.base", System.getProperty("user.dir"));
+        return node.length() <= 200 ? node : node.substring(node.length() - 200);
     }
 
     /** Certificate files named in the configuration, relative to Karaf's etc/ folder. */
@@ -97,7 +118,15 @@ public class ContributionExtender implements ContributionService {
     public void start() {
         templateTracker.open();
         powerListTracker.open();
+        // the first round runs on the worker before any bundle the tracker hands over: a jar uninstalled on another
+        // node while this one was down is gone before it could be processed again
+        extension.every(Reconciler.POLL_SECONDS, reconciler::reconcile);
         tracker.open();
+    }
+
+    /** Follows the other nodes now (tests; the worker does it every {@value Reconciler#POLL_SECONDS} s). */
+    java.util.concurrent.CompletableFuture<Void> reconcile() {
+        return extension.onWorker(reconciler::reconcile);
     }
 
     public void stop() {

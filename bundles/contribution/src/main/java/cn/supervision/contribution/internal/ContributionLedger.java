@@ -128,6 +128,16 @@ final class ContributionLedger {
                 ContributionEntity.class).getResultList());
     }
 
+    /** A record's state without its texts: what a node compares its bundles with every few seconds. */
+    record RecordState(String symbolicName, String version, ContributionState state, long updatedAt) { }
+
+    List<RecordState> states() {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select c.symbolicName, c.version, c.state, c.updatedAt"
+                + " from ContributionEntity c order by c.id", Object[].class).getResultList().stream()
+                .map(r -> new RecordState((String) r[0], (String) r[1], (ContributionState) r[2], ((Number) r[3]).longValue()))
+                .toList());
+    }
+
     /** True when the symbolic name was ever served as a contribution (some version accepted). */
     boolean wasServed(String bsn) {
         return owner(bsn) != null;

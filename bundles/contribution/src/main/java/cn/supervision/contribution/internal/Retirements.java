@@ -18,6 +18,8 @@ import cn.supervision.api.security.Caller;
 /**
  * A bundle is gone. When no other bundle of the same name remains, its records become UNINSTALLED and exactly its own
  * lineages ({@code bundle:<name>/…}) and document templates are retired; units are supervision records and stay.
+ * An uploaded jar uninstalled here (through the API or the shell) is no longer to be installed on any node; one this
+ * node uninstalls to follow another node's uninstall retires nothing and records nothing (that node did).
  */
 final class Retirements {
     private static final Logger LOG = LoggerFactory.getLogger(Retirements.class);
@@ -28,12 +30,24 @@ final class Retirements {
     private final Supplier<TemplateRegistry> templates;
     /** Who asked for an uninstall through the API, by symbolic name (else it was the operator). */
     private final Map<String, Caller> requested = new ConcurrentHashMap<>();
+    /** Symbolic names this node is uninstalling because another node did. */
+    private final java.util.Set<String> following = ConcurrentHashMap.newKeySet();
+    private final StoredJars jars;
+    private final LocalJars local;
 
-    Retirements(BundleContext context, ContributionLedger ledger, IndicatorSystemService systems, Supplier<TemplateRegistry> templates) {
+    Retirements(BundleContext context, ContributionLedger ledger, IndicatorSystemService systems, Supplier<TemplateRegistry> templates,
+                StoredJars jars, LocalJars local) {
         this.context = context;
         this.ledger = ledger;
         this.systems = systems;
         this.templates = templates;
+        this.jars = jars;
+        this.local = local;
+    }
+
+    /** The next uninstall of the name follows another node's: nothing to retire or record. */
+    void following(String symbolicName) {
+        following.add(symbolicName);
     }
 
     void requestedBy(String symbolicName, Caller caller) {
@@ -46,6 +60,14 @@ final class Retirements {
     }
 
     void uninstalled(String bsn, String version, String declared, String channel) {
+        if (following.remove(bsn)) {
+            LOG.info("Contribution {} {} uninstalled here following another node", bsn, version);
+            return;
+        }
+        if ("rest".equals(channel)) {
+            jars.uninstalled(bsn); // before the records: a node that restarts meanwhile does not bring it back
+            local.remove(bsn);
+        }
         Caller actor = requested.remove(bsn);
         if (actor == null) {
             actor = Caller.system(Channel.operator(channel));

@@ -33,7 +33,8 @@ import cn.supervision.api.security.Caller;
 /**
  * Jars installed and uninstalled through the API. An upload is judged before the framework sees it (every refusal is an
  * event of the history), installed or updated under {@value Channel#UPLOAD_LOCATION}, and answered once the extension
- * has processed it: the pending upload carries who uploaded it to the processing and its outcome back.
+ * has processed it: the pending upload carries who uploaded it to the processing and its outcome back. The jar is
+ * also stored in the database ({@link StoredJars}) for the other nodes to install ({@link Reconciler}).
  */
 final class Uploads {
     private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
@@ -49,15 +50,25 @@ final class Uploads {
     private final CityGate city;
     private final Retirements retirements;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Symbolic names being installed by an upload on this node right now: the reconciler leaves them alone. */
+    private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final StoredJars jars;
+    private final LocalJars local;
 
     Uploads(BundleContext context, ContributionLedger ledger, JarInspector inspector, ContributionAuthority authority, CityGate city,
-            Retirements retirements) {
+            Retirements retirements, StoredJars jars, LocalJars local) {
         this.context = context;
         this.ledger = ledger;
         this.inspector = inspector;
         this.authority = authority;
         this.city = city;
         this.retirements = retirements;
+        this.jars = jars;
+        this.local = local;
+    }
+
+    boolean inFlight(String symbolicName) {
+        return inFlight.contains(symbolicName);
     }
 
     /** The upload of this bundle revision still waiting, if any. */
@@ -118,12 +129,23 @@ final class Uploads {
         String key = bsn + "@" + found.version();
         Pending upload = new Pending(sha, caller, new CompletableFuture<>());
         pending.put(key, upload);
+        if (!inFlight.add(bsn)) {
+            pending.remove(key, upload);
+            throw SupervisionException.conflict("贡献包 " + bsn + " 正在由另一次上传安装，请稍后再试");
+        }
+        String before = local.put(bsn, sha);
         try {
-            if (bundle == null) {
-                bundle = context.installBundle(Channel.UPLOAD_LOCATION + bsn, new ByteArrayInputStream(jar));
-            } else {
-                bundle.update(new ByteArrayInputStream(jar));
+            try {
+                if (bundle == null) {
+                    bundle = context.installBundle(Channel.UPLOAD_LOCATION + bsn, new ByteArrayInputStream(jar));
+                } else {
+                    bundle.update(new ByteArrayInputStream(jar));
+                }
+            } catch (BundleException | RuntimeException e) {
+                local.restore(bsn, before);
+                throw e;
             }
+            jars.installed(bsn, found.version(), sha, jar); // the other nodes install it too
             if (bundle.getState() != Bundle.ACTIVE) {
                 bundle.start(); // an update of an ACTIVE bundle restarts it by itself; either way the tracker processes it
             }
@@ -139,6 +161,7 @@ final class Uploads {
             throw new IllegalStateException("contribution processing failed", e.getCause());
         } finally {
             pending.remove(key, upload);
+            inFlight.remove(bsn);
         }
     }
 
