@@ -50,12 +50,23 @@ public class JpaTemplateRegistry implements TemplateRegistry, TemplateCatalog {
     record Resolved(Jurisdiction jurisdiction, OfficeProfile office, Map<DocumentKind, Template> templates) {
     }
 
+    /**
+     * The state of SUP_DOCUMENT_TEMPLATE a resolution was read at: how many rows, how many of them retired. Rows are
+     * only added and retired, never deleted or brought back, so every install or retirement on any node changes it
+     * (whatever order concurrent installs commit in, unlike the newest id).
+     */
+    record Generation(long rows, long retired) {
+    }
+
+    private record Cached(Generation generation, Resolved resolved) {
+    }
+
     private final JpaTemplate jpa;
     private final RegistryService registry;
     private final Clock clock;
     private final Templates templates = new Templates();
     private final Map<DocumentKind, Template> builtin = new EnumMap<>(DocumentKind.class);
-    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+    private final Map<String, Cached> resolved = new ConcurrentHashMap<>();
 
     public JpaTemplateRegistry(JpaTemplate jpa, RegistryService registry) {
         this(jpa, registry, Clock.systemDefaultZone());
@@ -179,13 +190,27 @@ public class JpaTemplateRegistry implements TemplateRegistry, TemplateCatalog {
         return builtin.get(kind);
     }
 
+    /**
+     * The resolution in memory while the templates table is as it was read, else read again: another node may have
+     * installed or retired templates (a contribution bundle processed there). One count query per call; the generation
+     * is read before the templates, so a resolution that raced a change is stored under the older generation and
+     * read again by the next call.
+     */
     Resolved resolve(String jurisdictionCode) {
-        Resolved r = resolved.get(jurisdictionCode);
-        if (r == null) {
-            r = load(jurisdictionCode);
-            resolved.put(jurisdictionCode, r);
+        Generation now = generation();
+        Cached c = resolved.get(jurisdictionCode);
+        if (c != null && c.generation().equals(now)) {
+            return c.resolved();
         }
+        Resolved r = load(jurisdictionCode);
+        resolved.put(jurisdictionCode, new Cached(now, r));
         return r;
+    }
+
+    private Generation generation() {
+        Object[] row = jpa.txExpr(TransactionType.Supports, em -> (Object[]) em.createQuery(
+                "select count(t), count(t.retiredAt) from TemplateEntity t").getSingleResult());
+        return new Generation(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     private Resolved load(String jurisdictionCode) {
