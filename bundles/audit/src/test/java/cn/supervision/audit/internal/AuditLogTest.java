@@ -51,7 +51,12 @@ class AuditLogTest {
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("audit-test", "META-INF/audit-test-persistence.xml");
-        audit = new JpaAuditLog(jpa, new FakeRegistry(FakeRegistry.DONGYING, List.of()), "370500", true);
+        audit = node(jpa);
+    }
+
+    /** A node's audit log: the writer's SQL inside its transactions, as under JTA. */
+    private static JpaAuditLog node(LocalJpaTemplate template) {
+        return new JpaAuditLog(template.jdbcInTransaction(), new FakeRegistry(FakeRegistry.DONGYING, List.of()), "370500", true);
     }
 
     @AfterEach
@@ -170,6 +175,81 @@ class AuditLogTest {
         }
     }
 
+    /** Two nodes on one database, each its own writer: every entry of both is in the one chain, numbered in turn. */
+    @Test
+    void twoNodesAppendingInTurnWriteOneChain() {
+        try (LocalJpaTemplate second = jpa.secondNode()) {
+            JpaAuditLog other = node(second);
+            try {
+                for (int i = 1; i <= 3; i++) {
+                    audit.record(write("lijin-admin", "370522", "PUT", "/v1/units/{id}", "id=a" + i, 200));
+                    other.record(write("guangrao-admin", "370523", "PUT", "/v1/units/{id}", "id=b" + i, 200));
+                }
+            } finally {
+                other.close();
+            }
+        }
+        ChainVerification v = audit.verify(OPERATOR);
+        assertTrue(v.intact(), v.reason());
+        assertEquals(6, v.lastSequence());
+        assertEquals(List.of("id=b3", "id=a3", "id=b2", "id=a2", "id=b1", "id=a1"),
+                audit.list(CITY, AuditQuery.all()).entries().stream().map(e -> e.event().recordIds()).toList());
+    }
+
+    @Test
+    void twoNodesAppendingAtOnceLoseNothing() throws Exception {
+        int threads = 4;
+        int each = 100;
+        try (LocalJpaTemplate second = jpa.secondNode()) {
+            JpaAuditLog other = node(second);
+            ExecutorService pool = Executors.newFixedThreadPool(2 * threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 2 * threads; t++) {
+                    JpaAuditLog on = t % 2 == 0 ? audit : other;
+                    String user = "user-" + t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            on.record(write(user, "370522", "POST", "/v1/campaigns/{id}/inputs", "id=" + i, 201));
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(120, TimeUnit.SECONDS); // every entry acknowledged: none refused for a sequence the other node took
+                }
+            } finally {
+                pool.shutdown();
+                other.close();
+            }
+        }
+        ChainVerification v = audit.verify(OPERATOR);
+        assertTrue(v.intact(), v.reason());
+        assertEquals(2 * threads * each, v.lastSequence());
+        for (int t = 0; t < 2 * threads; t++) {
+            assertEquals(each, audit.list(CITY, new AuditQuery(null, "user-" + t, null, null, null, null, 0, 10)).total());
+        }
+    }
+
+    /** A database of the release before (entries, no SV_AUDIT_TAIL): the tail is taken from its last entry. */
+    @Test
+    void anUpgradedDatabaseContinuesItsChain() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            audit.record(write("lijin-admin", "370522", "PUT", "/v1/units/{id}", "id=" + i, 200));
+        }
+        audit.close();
+        try (Connection c = jpa.database().connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE SV_AUDIT_TAIL");
+            s.executeUpdate("DELETE FROM DATABASECHANGELOG WHERE ID = 'audit-2-SV_AUDIT_TAIL'");
+        }
+        try (LocalJpaTemplate upgraded = jpa.secondNode()) { // the next start applies audit-2
+            audit = node(upgraded);
+            audit.record(write("lijin-admin", "370522", "PUT", "/v1/units/{id}", "id=4", 200));
+            ChainVerification v = audit.verify(OPERATOR);
+            assertTrue(v.intact(), v.reason());
+            assertEquals(4, v.lastSequence());
+        }
+    }
+
     @Test
     void aCountyReadsItsOwnEntriesOnlyTheCityReadsAllAndOthersAreRefused() {
         audit.record(write("city-admin", "370500", "PUT", "/v1/units/{id}", "id=1", 200));
@@ -260,7 +340,7 @@ class AuditLogTest {
     void theWriterContinuesTheChainOfEntriesWrittenBeforeARestart() {
         audit.record(write("lijin-admin", "370522", "PUT", "/v1/units/{id}", "id=1", 200));
         audit.close();
-        audit = new JpaAuditLog(jpa, new FakeRegistry(FakeRegistry.DONGYING, List.of()), "370500", true);
+        audit = node(jpa);
         audit.record(write("lijin-admin", "370522", "PUT", "/v1/units/{id}", "id=2", 200));
         ChainVerification v = audit.verify(OPERATOR);
         assertTrue(v.intact(), v.reason());
