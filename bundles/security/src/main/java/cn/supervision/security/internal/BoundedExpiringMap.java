@@ -3,13 +3,12 @@ package cn.supervision.security.internal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
  * A map that never holds more than {@code capacity} entries and forgets an entry {@code ttlMillis} after it was
- * last written. Login tracking is keyed by what a client sends (usernames, addresses), so without a bound a flood
- * of random names would grow it without limit; the least recently used entry gives way.
+ * last written. The credential cache is keyed by what clients send (usernames and passwords), so without a bound a
+ * flood of random credentials would grow it without limit; the least recently used entry gives way.
  */
 final class BoundedExpiringMap<K, V> {
     private record Entry<V>(V value, long expires) { }
@@ -51,21 +50,6 @@ final class BoundedExpiringMap<K, V> {
     synchronized void put(K key, V value) {
         map.put(key, new Entry<>(value, clock.getAsLong() + ttlMillis));
         purgeSome();
-    }
-
-    /** Replaces the live value (null when absent or expired) by {@code f}'s result; a null result removes the key. */
-    synchronized V update(K key, BiFunction<K, V, V> f) {
-        V next = f.apply(key, get(key));
-        if (next == null) {
-            map.remove(key);
-        } else {
-            put(key, next);
-        }
-        return next;
-    }
-
-    synchronized void remove(K key) {
-        map.remove(key);
     }
 
     synchronized void clear() {

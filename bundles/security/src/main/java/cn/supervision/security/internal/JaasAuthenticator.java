@@ -11,6 +11,7 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
+import org.apache.aries.jpa.template.JpaTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +21,10 @@ import cn.supervision.api.security.LoginThrottledException;
 
 /**
  * Authenticates through the JAAS realm, in three steps: the {@link LoginThrottle} decides whether this user may try
- * from this source now (a throttled attempt is not checked at all), the {@link CredentialCache} answers for
- * credentials verified within the last minute (HTTP Basic sends them with every request; a PBKDF2 derivation costs
- * ~100 ms on purpose), and otherwise the realm verifies them.
+ * from this source now (a throttled attempt is not checked at all, not even against the cache), the
+ * {@link CredentialCache} answers for credentials verified within the last minute (HTTP Basic sends them with every
+ * request; a PBKDF2 derivation costs ~100 ms on purpose), and otherwise the realm verifies them. The throttle's counts
+ * are in the database, shared by every node; the check reads them (one query) and only a verification writes.
  */
 public class JaasAuthenticator implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(JaasAuthenticator.class);
@@ -33,17 +35,18 @@ public class JaasAuthenticator implements Authenticator {
     private final LoginThrottle throttle;
     private final CredentialCache cache;
 
-    public JaasAuthenticator() {
-        this(REALM);
+    /** {@code jpa}: the migrated {@code supervision-security} unit, where the throttle keeps its counts. */
+    public JaasAuthenticator(JpaTemplate jpa) {
+        this(REALM, jpa, System::currentTimeMillis);
     }
 
-    JaasAuthenticator(String realm) {
-        this(realm, System::currentTimeMillis);
+    JaasAuthenticator(String realm, JpaTemplate jpa) {
+        this(realm, jpa, System::currentTimeMillis);
     }
 
-    JaasAuthenticator(String realm, LongSupplier clock) {
+    JaasAuthenticator(String realm, JpaTemplate jpa, LongSupplier clock) {
         this.realm = realm;
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(jpa, clock);
         this.cache = new CredentialCache(clock);
     }
 
@@ -58,7 +61,8 @@ public class JaasAuthenticator implements Authenticator {
             return Optional.empty();
         }
         String from = source == null || source.isBlank() ? UNKNOWN_SOURCE : source;
-        long wait = throttle.waitMillis(username, from);
+        LoginThrottle.Attempt attempt = throttle.attempt(username, from);
+        long wait = attempt.waitMillis();
         if (wait > 0) {
             // logged once when the wait starts (below): a guesser's every refused attempt would flood the log
             LOG.debug("Login of '{}' from {} refused unchecked, {} ms to wait", printable(username), printable(from), wait);
@@ -71,14 +75,13 @@ public class JaasAuthenticator implements Authenticator {
         }
         Optional<Caller> caller = login(username, password);
         if (caller.isPresent()) {
-            throttle.succeeded(username, from);
+            throttle.succeeded(attempt);
             // the login itself may have read a users file for the first time: cache only against a settled stamp
             if (stamp == UserFile.stamp()) {
                 cache.put(username, password, caller.get(), stamp);
             }
         } else {
-            throttle.failed(username, from);
-            long next = throttle.waitMillis(username, from);
+            long next = throttle.failed(attempt);
             if (next > 0) {
                 LOG.warn("Repeated failed logins of '{}' from {}: the next attempt waits {} s", printable(username), printable(from),
                         (next + 999) / 1_000);

@@ -31,11 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.LoginThrottledException;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.LocalJpaTemplate;
 
 class SecurityTest {
     @TempDir
     Path dir;
     private Configuration previous;
+    private final LocalJpaTemplate jpa = new LocalJpaTemplate(LoginThrottleTest.UNIT, LoginThrottleTest.XML);
 
     @BeforeEach
     void realm() throws Exception {
@@ -73,6 +75,7 @@ class SecurityTest {
     @AfterEach
     void restore() {
         Configuration.setConfiguration(previous);
+        jpa.close();
     }
 
     @Test
@@ -100,7 +103,7 @@ class SecurityTest {
 
     @Test
     void loginThroughJaasYieldsTheCaller() {
-        JaasAuthenticator auth = new JaasAuthenticator("test");
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
         Optional<Caller> c = auth.authenticate("city", "right-password".toCharArray());
         assertTrue(c.isPresent());
         assertEquals(Set.of(Role.CITY_ADMIN, Role.LEADER), c.get().roles());
@@ -113,16 +116,16 @@ class SecurityTest {
 
     @Test
     void demoUsersOnlyWhenTheDemoProfileIsOn() {
-        Optional<Caller> c = new JaasAuthenticator("test").authenticate("demo-unit", "right-password".toCharArray());
+        Optional<Caller> c = new JaasAuthenticator("test", jpa).authenticate("demo-unit", "right-password".toCharArray());
         assertTrue(c.isPresent());
         assertEquals("LJCZJ", c.get().unitCode());
         Configuration.setConfiguration(configuration(false));
-        assertFalse(new JaasAuthenticator("test").authenticate("demo-unit", "right-password".toCharArray()).isPresent());
+        assertFalse(new JaasAuthenticator("test", jpa).authenticate("demo-unit", "right-password".toCharArray()).isPresent());
     }
 
     @Test
     void rememberedLoginStillChecksThePassword() {
-        JaasAuthenticator auth = new JaasAuthenticator("test");
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
         assertTrue(auth.authenticate("city", "right-password".toCharArray()).isPresent());
         assertFalse(auth.authenticate("city", "right-passwor".toCharArray()).isPresent());
         assertTrue(auth.authenticate("city", "right-password".toCharArray()).isPresent());
@@ -131,7 +134,7 @@ class SecurityTest {
     @Test
     void failuresFromOneSourceAreThrottledWhileTheUserLogsInFromTheUsualOne() {
         AtomicLong now = new AtomicLong(1_000_000);
-        JaasAuthenticator auth = new JaasAuthenticator("test", now::get);
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa, now::get);
         assertTrue(auth.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent());
         for (int i = 0; i < LoginThrottle.FREE_PER_SOURCE + 1; i++) {
             assertFalse(auth.authenticate("city", ("guess" + i).toCharArray(), "203.0.113.7").isPresent());
@@ -164,7 +167,7 @@ class SecurityTest {
 
     @Test
     void unknownUsersAreThrottledLikeKnownOnes() {
-        JaasAuthenticator auth = new JaasAuthenticator("test");
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
         for (int i = 0; i < LoginThrottle.FREE_PER_SOURCE + 1; i++) {
             assertFalse(auth.authenticate("nobody", ("guess" + i).toCharArray(), "203.0.113.7").isPresent());
         }
@@ -173,7 +176,7 @@ class SecurityTest {
 
     @Test
     void verifiedCredentialsAreNotDerivedAgainButAUsersFileChangeVoidsThem() throws Exception {
-        JaasAuthenticator auth = new JaasAuthenticator("test");
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
         assertTrue(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent(), "the realm reads its files");
         assertTrue(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
         // the realm is gone: only the cache can answer now
@@ -199,7 +202,7 @@ class SecurityTest {
                 return realm.getAppConfigurationEntry(name);
             }
         });
-        JaasAuthenticator auth = new JaasAuthenticator("test");
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
         // the realm's first login reads its files, and nothing is cached against a stamp that moved during the login
         assertTrue(auth.authenticate("demo-unit", "right-password".toCharArray(), "10.0.0.9").isPresent());
         long before = realmLogins.get();
@@ -289,12 +292,12 @@ class SecurityTest {
 
     @Test
     void usersFileIsReReadWhenItChanges() throws Exception {
-        JaasAuthenticator auth = new JaasAuthenticator("test");
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
         assertFalse(auth.authenticate("newcomer", "right-password".toCharArray()).isPresent());
         Path users = dir.resolve("users.properties");
         Files.writeString(users, Files.readString(users) + "newcomer = "
                 + PasswordHash.hash("right-password".toCharArray(), 1_000) + ";roles=EVALUATOR;jurisdiction=370523\n");
         Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
-        assertTrue(new JaasAuthenticator("test").authenticate("newcomer", "right-password".toCharArray()).isPresent());
+        assertTrue(new JaasAuthenticator("test", jpa).authenticate("newcomer", "right-password".toCharArray()).isPresent());
     }
 }

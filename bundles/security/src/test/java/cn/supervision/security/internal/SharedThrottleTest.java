@@ -1,0 +1,174 @@
+package cn.supervision.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.Configuration;
+
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.TransactionType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.supervision.api.security.LoginThrottledException;
+import cn.supervision.testing.AbstractJpaTemplate;
+import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.TestDatabase;
+
+/**
+ * Two nodes (two authenticators, each with its own throttle and credential cache) on one database, as behind a load
+ * balancer that alternates: a guesser gets no more attempts than from one node, a usual source learned on one node
+ * counts on the other, and a login answered from the cache writes nothing.
+ */
+class SharedThrottleTest {
+    @TempDir
+    Path dir;
+    private Configuration previous;
+    private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
+    private final LocalJpaTemplate database = new LocalJpaTemplate(LoginThrottleTest.UNIT, LoginThrottleTest.XML);
+    private final Counting jpa = new Counting();
+
+    /** The database, counting the transactions of each kind the nodes open on it. */
+    private final class Counting extends AbstractJpaTemplate {
+        final Map<TransactionType, Integer> opened = new EnumMap<>(TransactionType.class);
+
+        @Override
+        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+            opened.merge(type, 1, Integer::sum);
+            return database.txExpr(type, code);
+        }
+
+        int writes() {
+            return opened.getOrDefault(TransactionType.Required, 0);
+        }
+    }
+
+    @BeforeEach
+    void realm() throws Exception {
+        Files.writeString(dir.resolve("users.properties"), "city = " + PasswordHash.hash("right-password".toCharArray(), 1_000)
+                + ";roles=CITY_ADMIN;jurisdiction=370500\n", StandardCharsets.UTF_8);
+        previous = Configuration.getConfiguration();
+        Configuration.setConfiguration(new Configuration() {
+            @Override
+            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                return !name.equals("test") ? null : new AppConfigurationEntry[] {new AppConfigurationEntry(
+                        UserFileLoginModule.class.getName(), AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
+                        Map.of("users", dir.resolve("users.properties").toString(), "demo", "false"))};
+            }
+        });
+    }
+
+    @AfterEach
+    void restore() {
+        Configuration.setConfiguration(previous);
+        database.close();
+    }
+
+    private JaasAuthenticator node() {
+        return new JaasAuthenticator("test", jpa, now::get);
+    }
+
+    @Test
+    void aGuesserAlternatingBetweenTwoNodesGetsNoExtraAttempts() {
+        JaasAuthenticator[] nodes = {node(), node()};
+        for (int i = 0; i <= LoginThrottle.FREE_PER_SOURCE; i++) {
+            assertFalse(nodes[i % 2].authenticate("city", ("guess" + i).toCharArray(), "203.0.113.7").isPresent());
+        }
+        for (JaasAuthenticator node : nodes) {
+            LoginThrottledException e = assertThrows(LoginThrottledException.class,
+                    () -> node.authenticate("city", "right-password".toCharArray(), "203.0.113.7"),
+                    "the fourth failure counted on both nodes: the next attempt waits wherever it lands");
+            assertEquals(LoginThrottle.BASE_DELAY_MILLIS / 1_000, e.retryAfterSeconds());
+        }
+        now.addAndGet(LoginThrottle.BASE_DELAY_MILLIS);
+        assertFalse(nodes[1].authenticate("city", "guess-5".toCharArray(), "203.0.113.7").isPresent());
+        assertEquals(2 * LoginThrottle.BASE_DELAY_MILLIS / 1_000, assertThrows(LoginThrottledException.class,
+                () -> nodes[0].authenticate("city", "guess-6".toCharArray(), "203.0.113.7")).retryAfterSeconds(),
+                "and the doubling goes on across nodes");
+    }
+
+    @Test
+    void aUsualSourceLearnedOnOneNodeCountsOnTheOther() {
+        JaasAuthenticator a = node();
+        JaasAuthenticator b = node();
+        assertTrue(a.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent());
+        for (int i = 0; i <= LoginThrottle.FREE_PER_USER; i++) {
+            assertFalse((i % 2 == 0 ? a : b).authenticate("city", ("guess" + i).toCharArray(), "198.51.100." + i).isPresent());
+        }
+        assertThrows(LoginThrottledException.class, () -> a.authenticate("city", "right-password".toCharArray(), "198.51.100.200"));
+        assertThrows(LoginThrottledException.class, () -> b.authenticate("city", "right-password".toCharArray(), "198.51.100.201"),
+                "the per-user count is the same on both nodes");
+        assertTrue(b.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent(),
+                "the workstation the user logged in from on node A is usual on node B too");
+    }
+
+    @Test
+    void onlyAVerifiedPasswordWritesAndACachedOneWritesNothing() throws Exception {
+        JaasAuthenticator a = node();
+        JaasAuthenticator b = node();
+        assertTrue(a.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
+        assertEquals(1, jpa.writes(), "the first login records its usual source");
+        int requests = 1_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            assertTrue(a.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
+        }
+        double perRequest = (System.nanoTime() - start) / 1e6 / requests;
+        assertEquals(1, jpa.writes(), "HTTP Basic answered from the cache: one read each, no write");
+        assertEquals(1 + requests, jpa.opened.get(TransactionType.Supports));
+        assertTrue(b.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
+        now.addAndGet(CredentialCache.TTL_MILLIS + 1);
+        assertTrue(a.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
+        assertEquals(1, jpa.writes(), "verified again (other node, cache expired): nothing to change, nothing written");
+        assertFalse(b.authenticate("city", "wrong-password".toCharArray(), "10.0.0.1").isPresent());
+        assertTrue(jpa.writes() > 1, "a failure is written");
+
+        // the read alone on one open connection, as a pooled one in production (the template above opens a new
+        // connection per call: on PostgreSQL that is a SCRAM login each time, which is what dominates its figure)
+        double perRead;
+        double perFailure;
+        try (java.sql.Connection c = database.database().connect()) {
+            LoginRecords records = new LoginRecords();
+            for (int i = 0; i < 200; i++) {
+                records.standing(c, "city", "10.0.0.1", now.get());
+            }
+            long readStart = System.nanoTime();
+            for (int i = 0; i < requests; i++) {
+                records.standing(c, "city", "10.0.0.1", now.get());
+            }
+            perRead = (System.nanoTime() - readStart) / 1e6 / requests;
+            // a wrong password's writes: both counts raised and blocked, one commit
+            c.setAutoCommit(false);
+            int failures = 200;
+            long writeStart = System.nanoTime();
+            for (int i = 0; i < failures; i++) {
+                for (String origin : new String[] {"10.0.0." + (i % 50), LoginRecords.ANY}) {
+                    records.countFailure(c, "bench-" + (i % 20), origin, now.get(), now.get() + 60_000);
+                    records.block(c, "bench-" + (i % 20), origin, 0);
+                }
+                c.commit();
+            }
+            perFailure = (System.nanoTime() - writeStart) / 1e6 / failures;
+        }
+        Path report = Path.of("target", "login-throttle-cost.txt");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, String.format(Locale.ROOT, "%s: %d HTTP Basic requests answered from the credential cache, "
+                + "%.3f ms each through the test template (a new connection per call), no write; the throttle's read alone "
+                + "(one query, two primary-key lookups) on an open connection %.3f ms; a wrong password's writes (two counts, "
+                + "one commit) %.3f ms%n",
+                TestDatabase.postgresql() ? "PostgreSQL" : "Derby in memory", requests, perRequest, perRead, perFailure));
+    }
+}
