@@ -47,6 +47,8 @@ public class JdbcBackupService implements BackupService, ManagedService {
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
     private volatile BackupSettings settings = BackupSettings.defaults();
+    /** The database last seen, as {@link DerbyCopier#otherDatabase()} words it ("" for embedded Derby), null before. */
+    private String database;
 
     public JdbcBackupService(DataSource dataSource, RegistryService registry, AuditLog audit) {
         this(dataSource, registry, audit, Clock.systemUTC());
@@ -57,6 +59,39 @@ public class JdbcBackupService implements BackupService, ManagedService {
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Says once in the log, at start, when the database is not one the platform backs up (PostgreSQL in a cluster):
+     * the daily run then skips instead of failing every night. A database not reachable yet is looked at again by the
+     * daily run.
+     */
+    public void start() {
+        try {
+            otherDatabase();
+        } catch (SQLException | RuntimeException e) {
+            LOG.info("数据库备份：暂时无法连接数据库判断其类型（{}），每日备份时再判断", e.toString());
+        }
+    }
+
+    /**
+     * Null when the platform's database is embedded Derby (backed up here), else what it is; the first answer and any
+     * change (the datasource configuration was edited) are logged.
+     */
+    String otherDatabase() throws SQLException {
+        String other = copier.otherDatabase();
+        String seen = other == null ? "" : other;
+        synchronized (this) {
+            if (!seen.equals(database)) {
+                if (other != null) {
+                    LOG.warn("数据库备份：数据库是 {}，平台只在线备份内嵌 Derby，每日备份跳过；{}", other, DerbyCopier.ownTools(other));
+                } else if (database != null) {
+                    LOG.info("数据库备份：数据库是内嵌 Derby，每日备份照常进行");
+                }
+                database = seen;
+            }
+        }
+        return other;
     }
 
     @Override
