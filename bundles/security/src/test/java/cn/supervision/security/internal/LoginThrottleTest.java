@@ -22,10 +22,13 @@ class LoginThrottleTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
     private final LocalJpaTemplate jpa = new LocalJpaTemplate(UNIT, XML);
-    private final LoginThrottle throttle = new LoginThrottle(jpa, now::get);
+    private final LocalJpaTemplate otherNode = jpa.secondNode();
+    // the throttle's SQL inside its transactions, as under JTA
+    private final LoginThrottle throttle = new LoginThrottle(jpa.jdbcInTransaction(), now::get);
 
     @AfterEach
     void close() {
+        otherNode.close();
         jpa.close();
     }
 
@@ -134,7 +137,7 @@ class LoginThrottleTest {
 
     @Test
     void failuresCountedAtOnceOnTwoNodesAreAllCounted() throws Exception {
-        LoginThrottle other = new LoginThrottle(jpa, now::get);
+        LoginThrottle other = new LoginThrottle(otherNode.jdbcInTransaction(), now::get);
         int threads = 6;
         int each = 5;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);

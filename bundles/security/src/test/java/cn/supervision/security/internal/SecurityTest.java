@@ -103,7 +103,7 @@ class SecurityTest {
 
     @Test
     void loginThroughJaasYieldsTheCaller() {
-        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa.jdbcInTransaction());
         Optional<Caller> c = auth.authenticate("city", "right-password".toCharArray());
         assertTrue(c.isPresent());
         assertEquals(Set.of(Role.CITY_ADMIN, Role.LEADER), c.get().roles());
@@ -116,16 +116,16 @@ class SecurityTest {
 
     @Test
     void demoUsersOnlyWhenTheDemoProfileIsOn() {
-        Optional<Caller> c = new JaasAuthenticator("test", jpa).authenticate("demo-unit", "right-password".toCharArray());
+        Optional<Caller> c = new JaasAuthenticator("test", jpa.jdbcInTransaction()).authenticate("demo-unit", "right-password".toCharArray());
         assertTrue(c.isPresent());
         assertEquals("LJCZJ", c.get().unitCode());
         Configuration.setConfiguration(configuration(false));
-        assertFalse(new JaasAuthenticator("test", jpa).authenticate("demo-unit", "right-password".toCharArray()).isPresent());
+        assertFalse(new JaasAuthenticator("test", jpa.jdbcInTransaction()).authenticate("demo-unit", "right-password".toCharArray()).isPresent());
     }
 
     @Test
     void rememberedLoginStillChecksThePassword() {
-        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa.jdbcInTransaction());
         assertTrue(auth.authenticate("city", "right-password".toCharArray()).isPresent());
         assertFalse(auth.authenticate("city", "right-passwor".toCharArray()).isPresent());
         assertTrue(auth.authenticate("city", "right-password".toCharArray()).isPresent());
@@ -134,7 +134,7 @@ class SecurityTest {
     @Test
     void failuresFromOneSourceAreThrottledWhileTheUserLogsInFromTheUsualOne() {
         AtomicLong now = new AtomicLong(1_000_000);
-        JaasAuthenticator auth = new JaasAuthenticator("test", jpa, now::get);
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa.jdbcInTransaction(), now::get);
         assertTrue(auth.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent());
         for (int i = 0; i < LoginThrottle.FREE_PER_SOURCE + 1; i++) {
             assertFalse(auth.authenticate("city", ("guess" + i).toCharArray(), "203.0.113.7").isPresent());
@@ -167,7 +167,7 @@ class SecurityTest {
 
     @Test
     void unknownUsersAreThrottledLikeKnownOnes() {
-        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa.jdbcInTransaction());
         for (int i = 0; i < LoginThrottle.FREE_PER_SOURCE + 1; i++) {
             assertFalse(auth.authenticate("nobody", ("guess" + i).toCharArray(), "203.0.113.7").isPresent());
         }
@@ -176,7 +176,7 @@ class SecurityTest {
 
     @Test
     void verifiedCredentialsAreNotDerivedAgainButAUsersFileChangeVoidsThem() throws Exception {
-        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa.jdbcInTransaction());
         assertTrue(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent(), "the realm reads its files");
         assertTrue(auth.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
         // the realm is gone: only the cache can answer now
@@ -202,7 +202,7 @@ class SecurityTest {
                 return realm.getAppConfigurationEntry(name);
             }
         });
-        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa.jdbcInTransaction());
         // the realm's first login reads its files, and nothing is cached against a stamp that moved during the login
         assertTrue(auth.authenticate("demo-unit", "right-password".toCharArray(), "10.0.0.9").isPresent());
         long before = realmLogins.get();
@@ -292,12 +292,12 @@ class SecurityTest {
 
     @Test
     void usersFileIsReReadWhenItChanges() throws Exception {
-        JaasAuthenticator auth = new JaasAuthenticator("test", jpa);
+        JaasAuthenticator auth = new JaasAuthenticator("test", jpa.jdbcInTransaction());
         assertFalse(auth.authenticate("newcomer", "right-password".toCharArray()).isPresent());
         Path users = dir.resolve("users.properties");
         Files.writeString(users, Files.readString(users) + "newcomer = "
                 + PasswordHash.hash("right-password".toCharArray(), 1_000) + ";roles=EVALUATOR;jurisdiction=370523\n");
         Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
-        assertTrue(new JaasAuthenticator("test", jpa).authenticate("newcomer", "right-password".toCharArray()).isPresent());
+        assertTrue(new JaasAuthenticator("test", jpa.jdbcInTransaction()).authenticate("newcomer", "right-password".toCharArray()).isPresent());
     }
 }

@@ -39,16 +39,23 @@ class SharedThrottleTest {
     private Configuration previous;
     private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
     private final LocalJpaTemplate database = new LocalJpaTemplate(LoginThrottleTest.UNIT, LoginThrottleTest.XML);
-    private final Counting jpa = new Counting();
+    private final LocalJpaTemplate secondNode = database.secondNode();
+    private final Counting jpa = new Counting(database);
+    private final Counting jpaB = new Counting(secondNode);
 
-    /** The database, counting the transactions of each kind the nodes open on it. */
-    private final class Counting extends AbstractJpaTemplate {
+    /** A node's database (its own EntityManagerFactory and connections), counting the transactions of each kind it opens. */
+    private static final class Counting extends AbstractJpaTemplate {
         final Map<TransactionType, Integer> opened = new EnumMap<>(TransactionType.class);
+        private final org.apache.aries.jpa.template.JpaTemplate node;
+
+        Counting(LocalJpaTemplate node) {
+            this.node = node.jdbcInTransaction(); // SQL inside the transactions, as under JTA
+        }
 
         @Override
         public <R> R txExpr(TransactionType type, EmFunction<R> code) {
             opened.merge(type, 1, Integer::sum);
-            return database.txExpr(type, code);
+            return node.txExpr(type, code);
         }
 
         int writes() {
@@ -74,16 +81,21 @@ class SharedThrottleTest {
     @AfterEach
     void restore() {
         Configuration.setConfiguration(previous);
+        secondNode.close();
         database.close();
     }
 
-    private JaasAuthenticator node() {
+    private JaasAuthenticator nodeA() {
         return new JaasAuthenticator("test", jpa, now::get);
+    }
+
+    private JaasAuthenticator nodeB() {
+        return new JaasAuthenticator("test", jpaB, now::get);
     }
 
     @Test
     void aGuesserAlternatingBetweenTwoNodesGetsNoExtraAttempts() {
-        JaasAuthenticator[] nodes = {node(), node()};
+        JaasAuthenticator[] nodes = {nodeA(), nodeB()};
         for (int i = 0; i <= LoginThrottle.FREE_PER_SOURCE; i++) {
             assertFalse(nodes[i % 2].authenticate("city", ("guess" + i).toCharArray(), "203.0.113.7").isPresent());
         }
@@ -102,8 +114,8 @@ class SharedThrottleTest {
 
     @Test
     void aUsualSourceLearnedOnOneNodeCountsOnTheOther() {
-        JaasAuthenticator a = node();
-        JaasAuthenticator b = node();
+        JaasAuthenticator a = nodeA();
+        JaasAuthenticator b = nodeB();
         assertTrue(a.authenticate("city", "right-password".toCharArray(), "192.168.1.20").isPresent());
         for (int i = 0; i <= LoginThrottle.FREE_PER_USER; i++) {
             assertFalse((i % 2 == 0 ? a : b).authenticate("city", ("guess" + i).toCharArray(), "198.51.100." + i).isPresent());
@@ -117,8 +129,8 @@ class SharedThrottleTest {
 
     @Test
     void onlyAVerifiedPasswordWritesAndACachedOneWritesNothing() throws Exception {
-        JaasAuthenticator a = node();
-        JaasAuthenticator b = node();
+        JaasAuthenticator a = nodeA();
+        JaasAuthenticator b = nodeB();
         assertTrue(a.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
         assertEquals(1, jpa.writes(), "the first login records its usual source");
         int requests = 1_000;
@@ -132,9 +144,9 @@ class SharedThrottleTest {
         assertTrue(b.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
         now.addAndGet(CredentialCache.TTL_MILLIS + 1);
         assertTrue(a.authenticate("city", "right-password".toCharArray(), "10.0.0.1").isPresent());
-        assertEquals(1, jpa.writes(), "verified again (other node, cache expired): nothing to change, nothing written");
+        assertEquals(1, jpa.writes() + jpaB.writes(), "verified again (other node, cache expired): nothing to change, nothing written");
         assertFalse(b.authenticate("city", "wrong-password".toCharArray(), "10.0.0.1").isPresent());
-        assertTrue(jpa.writes() > 1, "a failure is written");
+        assertTrue(jpaB.writes() > 0, "a failure is written");
 
         // the read alone on one open connection, as a pooled one in production (the template above opens a new
         // connection per call: on PostgreSQL that is a SCRAM login each time, which is what dominates its figure)
