@@ -1,6 +1,7 @@
 package cn.supervision.assessment.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 import cn.supervision.api.security.Target;
+import cn.supervision.api.tx.TransactionLock;
 import cn.supervision.assessment.internal.ItemRules.Derived;
 import cn.supervision.assessment.internal.ItemRules.SpecialResults;
 import cn.supervision.assessment.internal.MappingRules.Rules;
@@ -66,6 +68,10 @@ import cn.supervision.assessment.internal.model.MappingEntity;
  * own reads and before its decisions). An item derived but not yet stored is shown PROPOSED with id 0 (no stored item);
  * a stored item derived differently now is shown as the new PROPOSED one until the office reconciles. The export log is
  * written for every export, whoever exports (an audit record, not a change of the assessment).
+ * <p>
+ * What changes a jurisdiction's assessment of a year (reconciliation, a decision, a mapping revision) runs one
+ * transaction at a time on every platform node: each such transaction first holds the database lock
+ * {@code assessment:<jurisdiction>:<year>} ({@link TransactionLock}), so two nodes never store the same derived item twice.
  */
 public class JpaAssessmentService implements AssessmentService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaAssessmentService.class);
@@ -79,8 +85,6 @@ public class JpaAssessmentService implements AssessmentService {
     private final List<String> grades;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** Item reconciliation and revision numbering run one at a time (one platform node). */
-    private final Object writeLock = new Object();
 
     /** {@code grades}: the grade labels of campaign results, highest first, comma-separated ("优秀,良好,一般,较差"). */
     public JpaAssessmentService(JpaTemplate jpa, RegistryService registry, CampaignService campaigns, String grades) {
@@ -168,25 +172,32 @@ public class JpaAssessmentService implements AssessmentService {
         Rules rules = MappingRules.check(draft, grades, year, id -> campaignOf(jurisdictionCode, id));
         String text = write(rules);
         long now = clock.millis();
-        synchronized (writeLock) {
-            MappingEntity saved = jpa.txExpr(TransactionType.Required, em -> {
-                List<MappingEntity> last = latest(em, jurisdictionCode, year);
-                if (!last.isEmpty() && read(last.get(0).getRulesJson()).equals(rules)) {
-                    return last.get(0);
-                }
-                MappingEntity e = new MappingEntity();
-                e.setJurisdictionCode(jurisdictionCode);
-                e.setYear(year);
-                e.setRevision(last.isEmpty() ? 1 : last.get(0).getRevision() + 1);
-                e.setRulesJson(text);
-                e.setCreatedBy(caller.username());
-                e.setCreatedAt(now);
-                em.persist(e);
-                return e;
-            });
-            LOG.info("Assessment mapping {}/{} revision {} by {}", jurisdictionCode, year, saved.getRevision(), caller.username());
-            return toValue(saved);
-        }
+        MappingEntity saved = jpa.txExpr(TransactionType.Required, em -> {
+            lock(em, jurisdictionCode, year);
+            List<MappingEntity> last = latest(em, jurisdictionCode, year);
+            if (!last.isEmpty() && read(last.get(0).getRulesJson()).equals(rules)) {
+                return last.get(0);
+            }
+            MappingEntity e = new MappingEntity();
+            e.setJurisdictionCode(jurisdictionCode);
+            e.setYear(year);
+            e.setRevision(last.isEmpty() ? 1 : last.get(0).getRevision() + 1);
+            e.setRulesJson(text);
+            e.setCreatedBy(caller.username());
+            e.setCreatedAt(now);
+            em.persist(e);
+            return e;
+        });
+        LOG.info("Assessment mapping {}/{} revision {} by {}", jurisdictionCode, year, saved.getRevision(), caller.username());
+        return toValue(saved);
+    }
+
+    /**
+     * The assessment of a jurisdiction and year changes one transaction at a time, on every node (item reconciliation,
+     * decisions, revision numbering): the first statement of each such transaction.
+     */
+    private static void lock(EntityManager em, String jurisdictionCode, int year) {
+        TransactionLock.hold(() -> em.unwrap(Connection.class), "assessment:" + jurisdictionCode + ":" + year);
     }
 
     /** A campaign of the jurisdiction, or null (another jurisdiction's, or none). */
@@ -269,47 +280,48 @@ public class JpaAssessmentService implements AssessmentService {
         List<CampaignRevision> used = published.stream().map(Published::revision).toList();
         Instant now = clock.instant();
         boolean own = manages(caller, jurisdictionCode);
-        synchronized (writeLock) {
-            return jpa.txExpr(TransactionType.Required, em -> {
-                List<AssessmentItem> items = own ? reconcile(em, jurisdictionCode, year, mapping.revision(), derived, now)
-                        : merged(em, jurisdictionCode, year, mapping.revision(), derived);
-                Map<Long, List<AssessmentItem>> byUnit = new HashMap<>();
-                items.forEach(i -> byUnit.computeIfAbsent(i.unitId(), k -> new ArrayList<>()).add(i));
-                Map<Long, String> names = new LinkedHashMap<>();
-                lines.forEach((id, l) -> names.put(id, l.result().unitName()));
-                items.forEach(i -> names.putIfAbsent(i.unitId(), i.unitName()));
-                List<UnitAssessment> view = new ArrayList<>();
-                for (Map.Entry<Long, String> n : names.entrySet()) {
-                    Unit unit = units.get(n.getKey());
-                    String code = unit == null ? null : unit.code();
-                    if (!registry.access().may(caller, Operation.READ_RESULTS, new Target(jurisdictionCode, code, true))) {
-                        continue;
-                    }
-                    Line l = lines.get(n.getKey());
-                    List<AssessmentItem> mine = byUnit.getOrDefault(n.getKey(), List.of());
-                    view.add(new UnitAssessment(n.getKey(), code, n.getValue(), l == null ? null : l.campaign().campaign().id(),
-                            l == null ? null : l.campaign().latest().revision(), l == null ? null : l.result().total(),
-                            l == null ? null : l.result().grade(), l == null ? null : l.points(), mine,
-                            Points.finalPoints(mapping, l == null ? null : l.points(), mine)));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (own) {
+                lock(em, jurisdictionCode, year);
+            }
+            List<AssessmentItem> items = own ? reconcile(em, jurisdictionCode, year, mapping.revision(), derived, now)
+                    : merged(em, jurisdictionCode, year, mapping.revision(), derived);
+            Map<Long, List<AssessmentItem>> byUnit = new HashMap<>();
+            items.forEach(i -> byUnit.computeIfAbsent(i.unitId(), k -> new ArrayList<>()).add(i));
+            Map<Long, String> names = new LinkedHashMap<>();
+            lines.forEach((id, l) -> names.put(id, l.result().unitName()));
+            items.forEach(i -> names.putIfAbsent(i.unitId(), i.unitName()));
+            List<UnitAssessment> view = new ArrayList<>();
+            for (Map.Entry<Long, String> n : names.entrySet()) {
+                Unit unit = units.get(n.getKey());
+                String code = unit == null ? null : unit.code();
+                if (!registry.access().may(caller, Operation.READ_RESULTS, new Target(jurisdictionCode, code, true))) {
+                    continue;
                 }
-                view.sort(Comparator.comparing((UnitAssessment u) -> u.unitCode() == null ? "\uffff" : u.unitCode())
-                        .thenComparingLong(UnitAssessment::unitId));
-                ExportEntity e = new ExportEntity();
-                e.setJurisdictionCode(jurisdictionCode);
-                e.setYear(year);
-                e.setFormat(format);
-                e.setExportedBy(caller.username());
-                e.setExportedAt(now.toEpochMilli());
-                e.setMappingRevision(mapping.revision());
-                e.setCampaignsJson(writeCampaigns(used));
-                e.setUnits(view.size());
-                em.persist(e);
-                em.flush();
-                LOG.info("Assessment {}/{} exported as {} by {} (mapping revision {}, {} units)", jurisdictionCode, year, format,
-                        caller.username(), mapping.revision(), view.size());
-                return new AssessmentView(jurisdictionCode, year, mapping.revision(), used, view, e.getId(), now);
-            });
-        }
+                Line l = lines.get(n.getKey());
+                List<AssessmentItem> mine = byUnit.getOrDefault(n.getKey(), List.of());
+                view.add(new UnitAssessment(n.getKey(), code, n.getValue(), l == null ? null : l.campaign().campaign().id(),
+                        l == null ? null : l.campaign().latest().revision(), l == null ? null : l.result().total(),
+                        l == null ? null : l.result().grade(), l == null ? null : l.points(), mine,
+                        Points.finalPoints(mapping, l == null ? null : l.points(), mine)));
+            }
+            view.sort(Comparator.comparing((UnitAssessment u) -> u.unitCode() == null ? "\uffff" : u.unitCode())
+                    .thenComparingLong(UnitAssessment::unitId));
+            ExportEntity e = new ExportEntity();
+            e.setJurisdictionCode(jurisdictionCode);
+            e.setYear(year);
+            e.setFormat(format);
+            e.setExportedBy(caller.username());
+            e.setExportedAt(now.toEpochMilli());
+            e.setMappingRevision(mapping.revision());
+            e.setCampaignsJson(writeCampaigns(used));
+            e.setUnits(view.size());
+            em.persist(e);
+            em.flush();
+            LOG.info("Assessment {}/{} exported as {} by {} (mapping revision {}, {} units)", jurisdictionCode, year, format,
+                    caller.username(), mapping.revision(), view.size());
+            return new AssessmentView(jurisdictionCode, year, mapping.revision(), used, view, e.getId(), now);
+        });
     }
 
     /** One unit's routine result and its points. */
@@ -348,9 +360,10 @@ public class JpaAssessmentService implements AssessmentService {
         Instant now = clock.instant();
         List<AssessmentItem> items;
         if (manages(caller, jurisdictionCode)) {
-            synchronized (writeLock) {
-                items = jpa.txExpr(TransactionType.Required, em -> reconcile(em, jurisdictionCode, year, mapping.revision(), derived, now));
-            }
+            items = jpa.txExpr(TransactionType.Required, em -> {
+                lock(em, jurisdictionCode, year);
+                return reconcile(em, jurisdictionCode, year, mapping.revision(), derived, now);
+            });
         } else {
             items = jpa.txExpr(TransactionType.Supports, em -> merged(em, jurisdictionCode, year, mapping.revision(), derived));
         }
@@ -478,28 +491,31 @@ public class JpaAssessmentService implements AssessmentService {
         Mapping mapping = current(current.getJurisdictionCode(), current.getYear()).orElse(null);
         List<Derived> derived = mapping == null ? null
                 : ItemRules.derive(mapping, specials(published(current.getJurisdictionCode(), current.getYear())));
-        synchronized (writeLock) {
-            if (mapping != null) {
-                jpa.txExpr(TransactionType.Required, em -> reconcile(em, current.getJurisdictionCode(), current.getYear(),
-                        mapping.revision(), derived, Instant.ofEpochMilli(now)));
-            }
-            AssessmentItem done = jpa.txExpr(TransactionType.Required, em -> {
-                ItemEntity e = find(em, itemId);
-                if (e.getState() == ItemState.SUPERSEDED) {
-                    throw SupervisionException.conflict("该事项已失效（折算规则或监管结果已更新），请处理新生成的事项");
-                }
-                if (e.getState() == to) {
-                    throw SupervisionException.conflict("该事项已是“" + to.label() + "”状态");
-                }
-                e.setState(to);
-                e.setDecidedBy(caller.username());
-                e.setDecidedAt(now);
-                e.setNote(text);
-                return toValue(e);
+        String jurisdictionCode = current.getJurisdictionCode();
+        int year = current.getYear();
+        if (mapping != null) {
+            jpa.txExpr(TransactionType.Required, em -> {
+                lock(em, jurisdictionCode, year);
+                return reconcile(em, jurisdictionCode, year, mapping.revision(), derived, Instant.ofEpochMilli(now));
             });
-            LOG.info("Assessment item #{} {} by {}", itemId, to, caller.username());
-            return done;
         }
+        AssessmentItem done = jpa.txExpr(TransactionType.Required, em -> {
+            lock(em, jurisdictionCode, year);
+            ItemEntity e = find(em, itemId);
+            if (e.getState() == ItemState.SUPERSEDED) {
+                throw SupervisionException.conflict("该事项已失效（折算规则或监管结果已更新），请处理新生成的事项");
+            }
+            if (e.getState() == to) {
+                throw SupervisionException.conflict("该事项已是“" + to.label() + "”状态");
+            }
+            e.setState(to);
+            e.setDecidedBy(caller.username());
+            e.setDecidedAt(now);
+            e.setNote(text);
+            return toValue(e);
+        });
+        LOG.info("Assessment item #{} {} by {}", itemId, to, caller.username());
+        return done;
     }
 
     private static ItemEntity find(EntityManager em, long id) {

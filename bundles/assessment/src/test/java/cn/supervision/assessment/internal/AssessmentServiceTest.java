@@ -10,12 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.aries.jpa.template.JpaTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,7 @@ import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
@@ -60,6 +65,7 @@ class AssessmentServiceTest {
     static final Unit LJ = unit(21, "LJCZJ", "利津县财政局", "370522");
 
     private LocalJpaTemplate jpa;
+    private FakeRegistry registry;
     private FakeCampaigns campaigns;
     private MutableClock clock;
     private JpaAssessmentService assessment;
@@ -72,10 +78,10 @@ class AssessmentServiceTest {
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("assessment-test", "META-INF/assessment-test-persistence.xml");
-        FakeRegistry registry = new FakeRegistry(FakeRegistry.DONGYING, List.of(CZJ, FGW, SWJ, LJ));
+        registry = new FakeRegistry(FakeRegistry.DONGYING, List.of(CZJ, FGW, SWJ, LJ));
         campaigns = new FakeCampaigns(registry.access());
         clock = new MutableClock(Instant.parse("2026-11-30T02:00:00Z"));
-        assessment = new JpaAssessmentService(jpa, registry, campaigns, "优秀:90,良好:80,一般:60,较差:0", clock);
+        assessment = node(jpa.jdbcInTransaction());
         // a published routine campaign of the city (revision 2 in force), a draft one, a special one, last year's
         campaigns.add(1, "370500", CampaignKind.ROUTINE, "2026年度常规监管", 2026, CampaignState.PUBLISHED);
         campaigns.publish(1, Instant.parse("2026-11-01T00:00:00Z"), result(11, "东营市财政局", "14.50", "较差"),
@@ -93,6 +99,52 @@ class AssessmentServiceTest {
     @AfterEach
     void stop() {
         jpa.close();
+    }
+
+    /** The assessment service of a platform node on {@code template}'s database (the other services shared). */
+    private JpaAssessmentService node(JpaTemplate template) {
+        return new JpaAssessmentService(template, registry, campaigns, "优秀:90,良好:80,一般:60,较差:0", clock);
+    }
+
+    /**
+     * Runs {@code call} on two nodes at once: the first's transaction stops before commit, the second starts meanwhile
+     * and (with the lock) waits for it; then the first commits. Their answers, first's first.
+     */
+    private <T> List<T> onTwoNodesAtOnce(java.util.function.Function<JpaAssessmentService, T> call) throws Exception {
+        CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
+        try (LocalJpaTemplate second = jpa.secondNode()) {
+            JpaAssessmentService a = node(gate);
+            JpaAssessmentService b = node(second.jdbcInTransaction());
+            gate.holdNext();
+            CompletableFuture<T> first = CompletableFuture.supplyAsync(() -> call.apply(a));
+            gate.awaitHeld();
+            CompletableFuture<T> other = CompletableFuture.supplyAsync(() -> call.apply(b));
+            jpa.database().awaitLockWait("SV_LOCK", Duration.ofSeconds(5)); // none on the code before: the race goes ahead
+            gate.open();
+            return List.of(first.get(30, TimeUnit.SECONDS), other.get(30, TimeUnit.SECONDS));
+        } finally {
+            gate.open();
+        }
+    }
+
+    /** The office opens the assessment page on two nodes at once: each derived item is stored once, both see the same. */
+    @Test
+    void twoNodesReconcilingAtOnceStoreEachItemOnce() throws Exception {
+        assessment.saveMapping(CITY, "370500", 2026, linear("10", 2, null, List.of(
+                new SpecialRuleDraft("DEDUCTION", new BigDecimal("1.5"), List.of("较差"), new BigDecimal("60"), null, null),
+                new SpecialRuleDraft("BONUS", new BigDecimal("0.5"), null, null, new BigDecimal("90"), 3L))));
+        List<List<AssessmentItem>> seen = onTwoNodesAtOnce(node -> node.items(CITY, "370500", 2026));
+        assertEquals(2, storedItems(), "the second node stored the items the first had just stored again");
+        assertEquals(seen.get(0).stream().map(AssessmentItem::id).toList(), seen.get(1).stream().map(AssessmentItem::id).toList());
+    }
+
+    /** The same rules saved on two nodes at once: one revision, the second save finds it, nothing fails. */
+    @Test
+    void twoNodesSavingTheSameMappingAtOnceMakeOneRevision() throws Exception {
+        assessment.saveMapping(CITY, "370500", 2026, linear("10", 2, "HALF_UP", List.of()));
+        List<Mapping> saved = onTwoNodesAtOnce(node -> node.saveMapping(CITY, "370500", 2026, linear("20", 2, "HALF_UP", List.of())));
+        assertEquals(List.of(2, 2), saved.stream().map(Mapping::revision).toList());
+        assertEquals(2, assessment.mappingRevisions(CITY, "370500", 2026).size());
     }
 
     static SupervisionException refused(ProblemKind status, Executable call) {
