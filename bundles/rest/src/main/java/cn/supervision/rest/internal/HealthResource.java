@@ -29,7 +29,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * component's UP/DOWN; only a caller the authority policy lets read health details (an office admin, with HTTP Basic
  * on this call) sees why a component is down. A reason is an exception's text, and that tells an attacker about
  * the database, paths and versions: a component that can word its reasons without it ({@link #summarize}) shows the
- * full text to the platform operator only, the office the policy lets read the root jurisdiction's health.
+ * full text to the platform operator only, the office the policy lets read the root jurisdiction's health. That
+ * office also gets {@code configuration}: fingerprints of this node's files that every node must hold alike
+ * ({@link NodeConfiguration}), to compare across the nodes of a cluster.
  */
 @Path("/v1/health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,17 +41,24 @@ public class HealthResource {
     private final List<RegistryService> registries;
     private final List<String> required;
     private final Map<String, Supplier<String>> summaries = new ConcurrentHashMap<>();
+    private final NodeConfiguration configuration;
 
     public HealthResource(List<HealthIndicator> indicators, List<RegistryService> registries, String required) {
+        this(indicators, registries, required, NodeConfiguration.ofKaraf());
+    }
+
+    HealthResource(List<HealthIndicator> indicators, List<RegistryService> registries, String required,
+                   NodeConfiguration configuration) {
         this.indicators = indicators;
         this.registries = registries;
         this.required = List.of(required.split("\\s*,\\s*"));
+        this.configuration = configuration;
     }
 
     @GET
     @PublicEndpoint(credentials = PublicEndpoint.Credentials.BASIC_IF_SENT)
     @io.swagger.v3.oas.annotations.Operation(summary = "平台是否就绪",
-            description = "所有必需组件就绪时返回 200 UP，否则 503 DOWN；原因只对已认证的编办管理员显示（完整原因只对根行政区划编办，其他编办只见模块名与异常类型）")
+            description = "所有必需组件就绪时返回 200 UP，否则 503 DOWN；原因只对已认证的编办管理员显示（完整原因只对根行政区划编办，其他编办只见模块名与异常类型）；根行政区划编办另见本节点 etc/ 中各节点须一致的配置文件的指纹（configuration，SHA-256，不含内容与密码项），用于比对集群各节点")
     public Response health(@Context SecurityContext security) {
         Details details = null;
         Map<String, Object> components = new LinkedHashMap<>();
@@ -78,6 +87,15 @@ public class HealthResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);
+        if (security != null && security.getUserPrincipal() instanceof Caller) {
+            if (details == null) {
+                details = details(security);
+            }
+            if (details == Details.FULL) {
+                // compared across nodes by the operator: a node whose etc/ diverged shows another fingerprint
+                body.put("configuration", configuration.fingerprint());
+            }
+        }
         return Response.status(up ? 200 : 503).entity(body).build();
     }
 
