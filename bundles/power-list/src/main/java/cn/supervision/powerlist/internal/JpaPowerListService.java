@@ -1,12 +1,11 @@
 package cn.supervision.powerlist.internal;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -32,6 +31,7 @@ import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 import cn.supervision.api.security.Target;
+import cn.supervision.api.tx.TransactionLock;
 import cn.supervision.powerlist.internal.model.PowerItemEntity;
 import cn.supervision.powerlist.internal.model.PowerListImportEntity;
 
@@ -49,8 +49,6 @@ public class JpaPowerListService implements PowerListService, HealthIndicator {
     private final RegistryService registry;
     private final DutyDirectory duties;
     private final Clock clock;
-    /** Two imports of one unit at once would each supersede the other's list and leave two current ones. */
-    private final ConcurrentMap<Long, Object> unitLocks = new ConcurrentHashMap<>();
 
     public JpaPowerListService(JpaTemplate jpa, RegistryService registry, DutyDirectory duties) {
         this(jpa, registry, duties, Clock.systemUTC());
@@ -123,23 +121,23 @@ public class JpaPowerListService implements PowerListService, HealthIndicator {
             throw SupervisionException.invalid(size.field(), size.message());
         }
         SubjectRule subjects = new SubjectRule(unit, this::allUnits);
-        // checked once before the lock, so that a bad list keeps no other import of the unit waiting
+        // checked once before the lock (power-list:<unit>, in the database), so that a bad list keeps no other import of the unit waiting
         refuse(new RowValidator(activeDuties(unitId), subjects).check(rows));
         String name = fileName == null || fileName.isBlank() ? null : fileName.trim();
         if (name != null && name.length() > MAX_FILE_NAME) {
             name = name.substring(name.length() - MAX_FILE_NAME);
         }
         String file = name;
-        Object lock = unitLocks.computeIfAbsent(unitId, id -> new Object());
-        synchronized (lock) {
-            return jpa.txExpr(TransactionType.Required, em -> {
-                // the mandate may have been revised since the first check: items must name the duties in force now
-                Unit current = registry.getUnit(SELF, unitId);
-                requireActive(current);
-                RowValidator.Outcome outcome = refuse(new RowValidator(activeDuties(unitId), subjects).check(rows));
-                return ImportWriter.write(em, clock.millis(), caller.username(), current, file, outcome.rows());
-            });
-        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            // two imports of one unit at once, on any nodes, would each supersede the other's list and leave two current
+            // ones: the second waits here until the first has committed, then supersedes its list
+            TransactionLock.hold(() -> em.unwrap(Connection.class), "power-list:" + unitId);
+            // the mandate may have been revised since the first check: items must name the duties in force now
+            Unit current = registry.getUnit(SELF, unitId);
+            requireActive(current);
+            RowValidator.Outcome outcome = refuse(new RowValidator(activeDuties(unitId), subjects).check(rows));
+            return ImportWriter.write(em, clock.millis(), caller.username(), current, file, outcome.rows());
+        });
     }
 
     @Override

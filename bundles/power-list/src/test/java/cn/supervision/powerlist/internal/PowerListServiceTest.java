@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,7 @@ import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
@@ -56,6 +60,7 @@ class PowerListServiceTest {
     static final String SCJ_NAME = "东营市市场监督管理局";
 
     private LocalJpaTemplate jpa;
+    private FakeRegistry registry;
     private JpaPowerListService lists;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
 
@@ -82,8 +87,8 @@ class PowerListServiceTest {
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("power-list-test", "META-INF/power-list-test-persistence.xml");
-        FakeRegistry registry = new FakeRegistry(FakeRegistry.DONGYING, UNITS);
-        lists = new JpaPowerListService(jpa, registry, registry, clock);
+        registry = new FakeRegistry(FakeRegistry.DONGYING, UNITS);
+        lists = new JpaPowerListService(jpa.jdbcInTransaction(), registry, registry, clock);
     }
 
     @AfterEach
@@ -140,6 +145,41 @@ class PowerListServiceTest {
         assertEquals(FakeRegistry.dutyId(SCJ, 2), items.get(2).dutyId());
         assertEquals("东营市市场监督管理局", items.get(3).subject());
         assertNull(items.get(3).dutyId());
+    }
+
+    /**
+     * The office and a contribution import the unit's list on two nodes at once (the first's transaction paused before
+     * commit): the second supersedes the first's list, so one list is current, not two.
+     */
+    @ParameterizedTest(name = "a list current before: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void twoNodesImportingOneUnitAtOnceLeaveOneCurrentList(boolean listBefore) throws Exception {
+        if (listBefore) {
+            lists.importList(CITY, SCJ, "v0.xlsx", goodList());
+        }
+        CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
+        PowerListImport first;
+        PowerListImport second;
+        try (LocalJpaTemplate otherNode = jpa.secondNode()) {
+            JpaPowerListService a = new JpaPowerListService(gate, registry, registry, clock);
+            JpaPowerListService b = new JpaPowerListService(otherNode.jdbcInTransaction(), registry, registry, clock);
+            gate.holdNext();
+            CompletableFuture<PowerListImport> one = CompletableFuture.supplyAsync(() -> a.importList(CITY, SCJ, "a.xlsx", goodList()));
+            gate.awaitHeld();
+            CompletableFuture<PowerListImport> two = CompletableFuture.supplyAsync(() -> b.importList(CITY, SCJ, "b.xlsx",
+                    List.of(row(2, "XK-001", "行政许可", "", 1), row(3, "JC-009", "行政检查", "", 3))));
+            jpa.database().awaitLockWait("SV_LOCK", Duration.ofSeconds(5)); // none on the code before: the race goes ahead
+            gate.open();
+            first = one.get(30, TimeUnit.SECONDS);
+            second = two.get(30, TimeUnit.SECONDS);
+        } finally {
+            gate.open();
+        }
+        assertEquals(6, second.superseded(), "the second import superseded the first's list");
+        List<PowerItem> current = lists.items(CITY, SCJ, false);
+        assertEquals(List.of(second.id()), current.stream().map(PowerItem::importId).distinct().toList(), "one current list");
+        assertEquals(List.of("XK-001", "JC-009"), current.stream().map(PowerItem::code).toList());
+        assertEquals(List.of(second.id(), first.id()), lists.imports(CITY, SCJ).subList(0, 2).stream().map(PowerListImport::id).toList());
     }
 
     @Test
