@@ -64,7 +64,7 @@ public class JpaSurveyService implements SurveyService {
         this.lifecycle = new Lifecycle(jpa, campaigns, questionnaires, new DefinitionValidator(systems), open, tokens, clock);
         this.peers = new PeerReview(jpa, registry, questionnaires, resubmissions, clock);
         this.answering = new PublicAnswering(jpa, registry, questionnaires, open, tokens,
-                new LinkRateLimiter(linkSubmissionsPerHour, clock), resubmissions, clock);
+                new LinkRateLimiter(jpa, linkSubmissionsPerHour, clock), resubmissions, clock);
         this.statistics = new Statistics(jpa, registry, questionnaires, clock);
         this.respondents = new RespondentAccess(jpa, questionnaires, statistics, clock);
         this.applier = new CampaignApplier(jpa, campaigns, questionnaires, statistics);
