@@ -1,5 +1,8 @@
 package cn.supervision.warning.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Unit;
+import cn.supervision.api.tx.TransactionLock;
 import cn.supervision.api.warning.Warning;
 import cn.supervision.api.warning.WarningLevel;
 import cn.supervision.api.warning.WarningRule;
@@ -33,11 +36,19 @@ import cn.supervision.warning.internal.rules.Hit;
 
 /**
  * The warning ledger's storage: raising (never the same unit + rule + subject twice), state changes with their
- * history row in the same transaction, and the listings. Knows nothing of authority or notifications.
+ * history row in the same transaction, reminders claimed once, and the listings. Knows nothing of authority or
+ * notifications. Raising and state changes of one jurisdiction run one transaction at a time on every platform node:
+ * each first holds the database lock {@code warning:<jurisdiction>} ({@link TransactionLock}) and reads after it.
  */
 final class Ledger {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The states a warning is reminded in. */
+    private static final List<String> OPEN = List.of(WarningState.TO_DISPATCH.name(), WarningState.DISPATCHED.name(),
+            WarningState.VERIFYING.name());
+
+    private static final String CLAIM_REMINDER = "UPDATE SV_WARNING SET LASTREMINDEDAT = ? WHERE ID = ? AND LASTREMINDEDAT <= ?"
+            + " AND STATE IN (?, ?, ?)";
 
     private final JpaTemplate jpa;
 
@@ -55,6 +66,7 @@ final class Ledger {
      */
     List<Warning> raise(String jurisdictionCode, List<Hit> hits, Map<Long, Unit> units, Instant now, String by) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            lock(em, jurisdictionCode);
             Set<String> known = new HashSet<>();
             for (Object[] row : em.createQuery("SELECT w.unitId, w.rule, w.subject FROM WarningEntity w WHERE w.jurisdictionCode = :j",
                     Object[].class).setParameter("j", jurisdictionCode).getResultList()) {
@@ -121,25 +133,35 @@ final class Ledger {
                 .toList());
     }
 
+    /** What a transition does besides the state, in its transaction once the state allowed it: the reason it records. */
+    interface Step {
+        String apply(WarningEntity w);
+    }
+
     /**
-     * Moves one warning to {@code to} if its current state allows it (409 naming the current state otherwise), runs
-     * {@code also} on the entity in the same transaction, and records the transition.
+     * Moves one warning of {@code jurisdictionCode} to {@code to} if its current state allows it (409 naming the current
+     * state otherwise), runs {@code step} on the entity in the same transaction, and records the transition with the
+     * reason the step answers. The state is read under the jurisdiction's lock: of two offices moving the same warning
+     * on two nodes at once, the second sees the first's move.
      */
-    Warning move(long id, WarningState to, String by, String reason, Instant at, Consumer<WarningEntity> also) {
+    Warning move(long id, String jurisdictionCode, WarningState to, String by, Instant at, Step step) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            lock(em, jurisdictionCode);
             WarningEntity w = find(em, id);
             WarningState from = WarningState.valueOf(w.getState());
             if (!from.next().contains(to)) {
                 throw SupervisionException.conflict("预警 " + number(w) + " 当前状态为“" + from.label() + "”（" + from
                         + "），不能" + verb(to));
             }
+            String reason = step.apply(w);
             w.moveTo(to.name(), at.toEpochMilli(), by);
-            if (also != null) {
-                also.accept(w);
-            }
             em.persist(new WarningTransitionEntity(id, from.name(), to.name(), by, at.toEpochMilli(), reason));
             return toWarning(w);
         });
+    }
+
+    private static void lock(EntityManager em, String jurisdictionCode) {
+        TransactionLock.hold(() -> em.unwrap(Connection.class), "warning:" + jurisdictionCode);
     }
 
     static String verb(WarningState to) {
@@ -157,16 +179,43 @@ final class Ledger {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                         "SELECT w FROM WarningEntity w WHERE w.state IN :open AND w.lastRemindedAt <= :cutoff ORDER BY w.id",
                         WarningEntity.class)
-                .setParameter("open", List.of(WarningState.TO_DISPATCH.name(), WarningState.DISPATCHED.name(), WarningState.VERIFYING.name()))
+                .setParameter("open", OPEN)
                 .setParameter("cutoff", cutoff.toEpochMilli()).getResultList().stream().map(Ledger::toWarning).toList());
     }
 
-    void reminded(List<Long> ids, Instant at) {
-        if (ids.isEmpty()) {
-            return;
+    /**
+     * Of {@code due}, those still due (open, last reminded at or before {@code cutoff}) marked reminded at {@code at}, each
+     * by a conditional update: when two nodes' passes remind at once, each warning is claimed by one of them (the second
+     * update waits for the first's row and then matches nothing). Plain SQL: OpenJPA turns a JPQL bulk update into
+     * {@code UPDATE ... WHERE ID IN (SELECT ...)}, whose subquery PostgreSQL does not evaluate again after the wait.
+     */
+    List<Warning> claimReminders(List<Warning> due, Instant cutoff, Instant at) {
+        if (due.isEmpty()) {
+            return List.of();
         }
-        jpa.tx(TransactionType.Required, em -> em.createQuery("UPDATE WarningEntity w SET w.lastRemindedAt = :at WHERE w.id IN :ids")
-                .setParameter("at", at.toEpochMilli()).setParameter("ids", ids).executeUpdate());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            try (Connection c = em.unwrap(Connection.class); PreparedStatement claim = c.prepareStatement(CLAIM_REMINDER)) {
+                for (Warning w : due) {
+                    claim.setLong(1, at.toEpochMilli());
+                    claim.setLong(2, w.id());
+                    claim.setLong(3, cutoff.toEpochMilli());
+                    for (int i = 0; i < OPEN.size(); i++) {
+                        claim.setString(4 + i, OPEN.get(i));
+                    }
+                    claim.addBatch();
+                }
+                int[] updated = claim.executeBatch();
+                List<Warning> claimed = new ArrayList<>();
+                for (int i = 0; i < updated.length; i++) {
+                    if (updated[i] == 1) {
+                        claimed.add(due.get(i));
+                    }
+                }
+                return claimed;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static WarningEntity find(EntityManager em, long id) {

@@ -46,9 +46,11 @@ import cn.supervision.warning.internal.rules.Sources;
 
 /**
  * The warning ledger's facade: authority through {@link Access}, the state machine over the {@link Ledger}, the rules
- * through the {@link RuleEngine}, and what the unit and the office are told. Evaluations and transitions are
- * serialised (one lock): the event handler, the daily pass and an office's "evaluate now" never raise the same
- * warning twice.
+ * through the {@link RuleEngine}, and what the unit and the office are told. Raising and transitions of a jurisdiction
+ * are serialised in the database, on every platform node (the {@link Ledger}'s lock): the event handler, the daily
+ * pass and an office's "evaluate now", on one node or two, never raise the same warning twice, and two offices moving
+ * one warning at once do not both move it (nor convert it into two findings). Reminders are claimed warning by warning,
+ * so two nodes' passes remind each once.
  */
 public final class WarningLedgerService implements WarningService {
     private static final Logger LOG = LoggerFactory.getLogger(WarningLedgerService.class);
@@ -62,7 +64,6 @@ public final class WarningLedgerService implements WarningService {
     private final RuleEngine engine;
     private final WarningConfig config;
     private final Clock clock;
-    private final Object lock = new Object();
 
     public WarningLedgerService(JpaTemplate jpa, RegistryService registry, CampaignService campaigns, PlatformDataService platformData,
                                 List<StaffingService> staffing, List<FindingService> findings, List<NotificationService> notifications,
@@ -158,51 +159,51 @@ public final class WarningLedgerService implements WarningService {
 
     @Override
     public Warning dispatch(Caller caller, long id, String reason) {
-        synchronized (lock) {
-            managed(caller, id);
-            Warning w = ledger.move(id, WarningState.DISPATCHED, caller.username(), reason(reason, false, "下发单位核查整改"),
-                    clock.instant(), e -> e.setLastRemindedAt(clock.millis()));
-            tellUnit(w, "WARNING_DISPATCHED", "【" + w.level().label() + "】" + w.number() + " " + w.rule().label());
-            return w;
-        }
+        Warning current = managed(caller, id);
+        String why = reason(reason, false, "下发单位核查整改");
+        Warning w = ledger.move(id, current.jurisdictionCode(), WarningState.DISPATCHED, caller.username(), clock.instant(), e -> {
+            e.setLastRemindedAt(clock.millis());
+            return why;
+        });
+        tellUnit(w, "WARNING_DISPATCHED", "【" + w.level().label() + "】" + w.number() + " " + w.rule().label());
+        return w;
     }
 
     @Override
     public Warning verify(Caller caller, long id, String reason) {
-        synchronized (lock) {
-            managed(caller, id);
-            return ledger.move(id, WarningState.VERIFYING, caller.username(), reason(reason, false, "转入核查"), clock.instant(), null);
-        }
+        Warning current = managed(caller, id);
+        String why = reason(reason, false, "转入核查");
+        return ledger.move(id, current.jurisdictionCode(), WarningState.VERIFYING, caller.username(), clock.instant(), e -> why);
     }
 
     @Override
     public Warning close(Caller caller, long id, String reason) {
-        synchronized (lock) {
-            managed(caller, id);
-            return ledger.move(id, WarningState.CLOSED, caller.username(), reason(reason, true, null), clock.instant(), null);
-        }
+        Warning current = managed(caller, id);
+        String why = reason(reason, true, null);
+        return ledger.move(id, current.jurisdictionCode(), WarningState.CLOSED, caller.username(), clock.instant(), e -> why);
     }
 
     @Override
     public Warning convert(Caller caller, long id, String reason) {
-        synchronized (lock) {
-            Warning w = managed(caller, id);
-            String why = reason(reason, true, null);
-            if (!w.state().next().contains(WarningState.CONVERTED)) {
-                throw SupervisionException.conflict("预警 " + w.number() + " 当前状态为“" + w.state().label() + "”（" + w.state()
-                        + "），不能转为问题");
-            }
-            FindingService service = findings.get();
-            if (service == null) {
-                throw new SupervisionException(ProblemKind.UNAVAILABLE, "问题清单服务未启用", "问题清单服务未启用，暂不能将预警转为问题", List.of());
-            }
-            // the finding first: if it is refused, the warning stays as it was
+        Warning w = managed(caller, id);
+        String why = reason(reason, true, null);
+        if (!w.state().next().contains(WarningState.CONVERTED)) {
+            throw SupervisionException.conflict("预警 " + w.number() + " 当前状态为“" + w.state().label() + "”（" + w.state()
+                    + "），不能转为问题");
+        }
+        FindingService service = findings.get();
+        if (service == null) {
+            throw new SupervisionException(ProblemKind.UNAVAILABLE, "问题清单服务未启用", "问题清单服务未启用，暂不能将预警转为问题", List.of());
+        }
+        // the finding in the move's transaction, once the state (read under the lock) allows it: a refused finding
+        // leaves the warning as it was, and a second office converting on another node meanwhile creates none
+        return ledger.move(id, w.jurisdictionCode(), WarningState.CONVERTED, caller.username(), clock.instant(), e -> {
             Finding f = service.create(caller, w.jurisdictionCode(), new FindingDraft(w.unitId(), FindingSource.warning(w.id()),
                     category(w.rule()), w.level() == WarningLevel.RED ? Severity.SERIOUS : Severity.GENERAL,
                     clip(w.description(), 1_000) + "（由预警 " + w.number() + " 转入：" + clip(why, 900) + "）", clip(String.valueOf(w.values()), 4_000)));
-            return ledger.move(id, WarningState.CONVERTED, caller.username(), why + "（问题 " + f.id() + "）", clock.instant(),
-                    e -> e.setFindingId(f.id()));
-        }
+            e.setFindingId(f.id());
+            return why + "（问题 " + f.id() + "）";
+        });
     }
 
     /** Keeps texts handed to the findings ledger within its limits (description 2 000, evidence 4 000 characters). */
@@ -259,17 +260,16 @@ public final class WarningLedgerService implements WarningService {
 
     /** Runs the rules for one jurisdiction as the platform and raises what is new; the office hears of new warnings. */
     Evaluation evaluateJurisdiction(String jurisdictionCode, Instant now, String by) {
-        synchronized (lock) {
-            LocalDate today = LocalDate.ofInstant(now, CHINA);
-            RuleEngine.Outcome outcome = engine.evaluate(Caller.system(PLATFORM), jurisdictionCode, today);
-            List<Warning> raised = outcome.hits().isEmpty() ? List.of()
-                    : ledger.raise(jurisdictionCode, outcome.hits(), outcome.facts().units(), now, by);
-            if (!raised.isEmpty()) {
-                tellOffice(jurisdictionCode, "WARNING_RAISED", "新增预警 " + raised.size() + " 条",
-                        "规则运行新增预警 " + raised.size() + " 条，请及时研判下发。", "/v1/warnings?jurisdiction=" + jurisdictionCode);
-            }
-            return new Evaluation(raised, outcome.hits().size(), outcome.facts().notes(), outcome.failures());
+        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        RuleEngine.Outcome outcome = engine.evaluate(Caller.system(PLATFORM), jurisdictionCode, today);
+        // evaluations may overlap; raising does not: the second raises only what the first did not
+        List<Warning> raised = outcome.hits().isEmpty() ? List.of()
+                : ledger.raise(jurisdictionCode, outcome.hits(), outcome.facts().units(), now, by);
+        if (!raised.isEmpty()) {
+            tellOffice(jurisdictionCode, "WARNING_RAISED", "新增预警 " + raised.size() + " 条",
+                    "规则运行新增预警 " + raised.size() + " 条，请及时研判下发。", "/v1/warnings?jurisdiction=" + jurisdictionCode);
         }
+        return new Evaluation(raised, outcome.hits().size(), outcome.facts().notes(), outcome.failures());
     }
 
     /** Every jurisdiction's evaluation, then the reminders due (every {@code reminder.days} until closed). */
@@ -287,21 +287,19 @@ public final class WarningLedgerService implements WarningService {
 
     /** Sends the reminders due at {@code now}; returns how many warnings were reminded. */
     int remind(Instant now) {
-        synchronized (lock) {
-            List<Warning> due = ledger.remindersDue(now.minus(java.time.Duration.ofDays(config.reminderDays())));
-            List<Long> done = new ArrayList<>();
-            for (Warning w : due) {
-                if (w.state() == WarningState.TO_DISPATCH) {
-                    tellOffice(w.jurisdictionCode(), "WARNING_REMINDER", "预警 " + w.number() + " 尚未下发",
-                            w.description(), "/v1/warnings/" + w.id());
-                } else {
-                    tellUnit(w, "WARNING_REMINDER", "【提醒】预警 " + w.number() + " 尚未销号");
-                }
-                done.add(w.id());
+        Instant cutoff = now.minus(java.time.Duration.ofDays(config.reminderDays()));
+        // claimed (committed) before they are sent, so that another node's pass sends none of them again; a reminder
+        // whose sending fails is sent again a period later
+        List<Warning> claimed = ledger.claimReminders(ledger.remindersDue(cutoff), cutoff, now);
+        for (Warning w : claimed) {
+            if (w.state() == WarningState.TO_DISPATCH) {
+                tellOffice(w.jurisdictionCode(), "WARNING_REMINDER", "预警 " + w.number() + " 尚未下发",
+                        w.description(), "/v1/warnings/" + w.id());
+            } else {
+                tellUnit(w, "WARNING_REMINDER", "【提醒】预警 " + w.number() + " 尚未销号");
             }
-            ledger.reminded(done, now);
-            return done.size();
         }
+        return claimed.size();
     }
 
     private void tellUnit(Warning w, String category, String subject) {

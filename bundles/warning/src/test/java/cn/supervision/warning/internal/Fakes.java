@@ -192,8 +192,9 @@ final class Fakes {
 
     /** Findings: listing by jurisdiction and state, and creation (recorded, so conversion can be checked). */
     static final class Findings extends FakeFindingService {
-        final List<Finding> findings = new ArrayList<>();
-        final List<Caller> creators = new ArrayList<>();
+        // synchronized: two nodes' services share these fakes in the tests of two nodes at once
+        final List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Caller> creators = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicLong reads = new AtomicLong();
         boolean refuse;
 
@@ -220,7 +221,7 @@ final class Fakes {
 
     /** Records what would be sent: "unit:370523/CZJ category" or "office:370523 category". */
     static final class Outbox extends FakeNotificationService {
-        final List<String> sent = new ArrayList<>();
+        final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public int toUnit(String jurisdictionCode, String unitCode, Message message) {

@@ -16,7 +16,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.aries.jpa.template.JpaTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,7 @@ import cn.supervision.api.warning.WarningRule;
 import cn.supervision.api.warning.WarningState;
 import cn.supervision.api.warning.WarningSummary;
 import cn.supervision.api.warning.WarningTransition;
+import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
@@ -66,12 +71,80 @@ class WarningLedgerServiceTest {
     final cn.supervision.api.rectification.RectificationService rectifications =
             Fakes.rectifications(java.util.Map.of(), new java.util.concurrent.atomic.AtomicLong());
     final MutableClock clock = clock();
-    final WarningLedgerService service = new WarningLedgerService(jpa, registry, campaigns, platform, () -> staffing, () -> findings,
-            () -> outbox, () -> rectifications, WarningConfig.defaults(), clock);
+    final WarningLedgerService service = node(jpa.jdbcInTransaction());
 
     @AfterEach
     void close() {
         jpa.close();
+    }
+
+    /** The warning service of a platform node on {@code template}'s database (the other areas' fakes shared). */
+    WarningLedgerService node(JpaTemplate template) {
+        return new WarningLedgerService(template, registry, campaigns, platform, () -> staffing, () -> findings,
+                () -> outbox, () -> rectifications, WarningConfig.defaults(), clock);
+    }
+
+    /**
+     * Runs {@code call} on two nodes at once: the first's next write transaction stops before commit, the second runs
+     * meanwhile and (on this code) waits for a lock on {@code table}; then the first commits. Their outcomes, first's first.
+     */
+    List<CompletableFuture<Object>> onTwoNodesAtOnce(String table, java.util.function.Function<WarningLedgerService, Object> call)
+            throws Exception {
+        CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
+        try (LocalJpaTemplate second = jpa.secondNode()) {
+            WarningLedgerService a = node(gate);
+            WarningLedgerService b = node(second.jdbcInTransaction());
+            gate.holdNext();
+            CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> call.apply(a));
+            gate.awaitHeld();
+            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> call.apply(b));
+            jpa.database().awaitLockWait(table, Duration.ofSeconds(5)); // none on the code before: the race goes ahead
+            gate.open();
+            for (CompletableFuture<Object> f : List.of(first, other)) {
+                try {
+                    f.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException refused) {
+                    // the caller looks at the outcome
+                }
+            }
+            return List.of(first, other);
+        } finally {
+            gate.open();
+        }
+    }
+
+    @Test
+    void twoNodesEvaluatingAtOnceRaiseEachWarningOnce() throws Exception {
+        facts();
+        List<CompletableFuture<Object>> done = onTwoNodesAtOnce("SV_LOCK", node -> node.evaluate(OFFICE, GR));
+        assertEquals(2, ((List<?>) done.get(0).get()).size());
+        assertEquals(List.of(), done.get(1).get(), "the second evaluation found both raised");
+        assertEquals(2, service.list(OFFICE, GR, null, null, null).size());
+        assertEquals(List.of("office:370523 WARNING_RAISED"), outbox.sent, "the office told once");
+    }
+
+    @Test
+    void twoOfficesConvertingOneWarningOnTwoNodesMakeOneFinding() throws Exception {
+        facts();
+        service.evaluate(OFFICE, GR);
+        long id = only(WarningRule.OVER_STAFFING).id();
+        List<CompletableFuture<Object>> done = onTwoNodesAtOnce("SV_LOCK", node -> node.convert(OFFICE, id, "列入问题清单整改"));
+        assertEquals(WarningState.CONVERTED, ((Warning) done.get(0).get()).state());
+        ExecutionException second = assertThrows(ExecutionException.class, () -> done.get(1).get());
+        assertTrue(second.getCause() instanceof SupervisionException s && s.kind() == ProblemKind.CONFLICT, second.getCause().toString());
+        assertEquals(1, findings.findings.size(), "one finding for one warning");
+        assertEquals(2, service.history(OFFICE, id).size(), "raised, converted once");
+    }
+
+    @Test
+    void twoNodesRemindingAtOnceSendEachReminderOnce() throws Exception {
+        facts();
+        service.evaluate(OFFICE, GR);
+        outbox.sent.clear();
+        clock.advance(Duration.ofDays(7));
+        List<CompletableFuture<Object>> done = onTwoNodesAtOnce("SV_WARNING", node -> node.remind(clock.instant()));
+        assertEquals(2, (Integer) done.get(0).get() + (Integer) done.get(1).get());
+        assertEquals(List.of("office:370523 WARNING_REMINDER", "office:370523 WARNING_REMINDER"), outbox.sent, "one per warning");
     }
 
     /** Unit 1 (CZJ) vetoed, unit 2 (GAJ) over its leadership posts. */
