@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 import cn.supervision.api.security.Target;
+import cn.supervision.scheduler.internal.SlotClaims.Claim;
+import cn.supervision.scheduler.internal.model.PassClaimEntity;
 import cn.supervision.scheduler.internal.model.PassRunEntity;
 
 /**
@@ -40,6 +43,12 @@ import cn.supervision.scheduler.internal.model.PassRunEntity;
  * Asia/Shanghai). The last scheduled day run is read from the run history, so a day missed while the platform was
  * down is made up once at start (not once per missed day: passes look at the state of now). One run at a time; a pass
  * that throws is recorded as failed and the others still run.
+ *
+ * <p>Several nodes on one database: each pass of a scheduled day is claimed in the database before it runs
+ * ({@link SlotClaims}), so it runs on one node only, and the passes of a day run in order on the node that claimed
+ * them. A node that finds a pass claimed by another node whose lease holds leaves the rest of the day to that node; a
+ * claim left unfinished by a node that died is taken over once its lease ran out, and the passes after it run too.
+ * A finished pass never runs again for its day. Manual runs ({@link #runNow}) are not claimed.
  */
 public class DailyScheduler implements Scheduler, ManagedService {
     public static final String PID = "cn.supervision.scheduler";
@@ -54,7 +63,10 @@ public class DailyScheduler implements Scheduler, ManagedService {
     private final RegistryService registry;
     private final Collection<ScheduledPass> passes;
     private final Clock clock;
+    private final SlotClaims claims;
     private final ReentrantLock running = new ReentrantLock();
+    /** The claimed pass running now, whose lease the lease thread renews; null between passes. */
+    private volatile Running current;
     private volatile DailyTime time = new DailyTime(LocalTime.of(1, 30), ZoneId.of("Asia/Shanghai"));
     /** On a fresh install (no daily run on record) the slot due at the first tick counts as done: nothing to make up. */
     private LocalDate baseline;
@@ -65,15 +77,26 @@ public class DailyScheduler implements Scheduler, ManagedService {
     }
 
     DailyScheduler(JpaTemplate jpa, RegistryService registry, Collection<ScheduledPass> passes, Clock clock) {
+        this(jpa, registry, passes, clock, SlotClaims.nodeName());
+    }
+
+    /** {@code node}: this node's name in the claims (tests run two "nodes" in one JVM). */
+    DailyScheduler(JpaTemplate jpa, RegistryService registry, Collection<ScheduledPass> passes, Clock clock, String node) {
         this.jpa = jpa;
         this.registry = registry;
         this.passes = passes;
         this.clock = clock;
+        this.claims = new SlotClaims(jpa, clock, node);
     }
 
-    /** The first tick waits a minute so that the passes of bundles starting after this one are registered. */
+    private record Running(long slotDay, String pass) { }
+
+    /**
+     * The first tick waits a minute so that the passes of bundles starting after this one are registered. A second
+     * thread renews the lease of the pass running meanwhile.
+     */
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        timer = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "supervision-scheduler");
             t.setDaemon(true);
             return t;
@@ -85,6 +108,23 @@ public class DailyScheduler implements Scheduler, ManagedService {
                 LOG.error("每日规则任务调度出错，下次检查时重试：{}", e.toString());
             }
         }, 60, 30, TimeUnit.SECONDS);
+        long renew = SlotClaims.RENEW.toSeconds();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                renew();
+            } catch (RuntimeException e) {
+                LOG.warn("每日规则任务续约失败，稍后重试：{}", e.toString());
+            }
+        }, renew, renew, TimeUnit.SECONDS);
+        LOG.info("每日规则任务本节点名为 {}", claims.node());
+    }
+
+    /** Renews the lease of the pass running now; called by the lease thread (tests call it with their clock). */
+    void renew() {
+        Running r = current;
+        if (r != null && !claims.renew(r.slotDay(), r.pass())) {
+            LOG.warn("每日规则任务 {}（{}）已被其他节点接手：本节点续约超时", r.pass(), LocalDate.ofEpochDay(r.slotDay()));
+        }
     }
 
     public void stop() {
@@ -131,8 +171,9 @@ public class DailyScheduler implements Scheduler, ManagedService {
     }
 
     /**
-     * Runs the passes when a slot is due that the history does not show as run; returns what ran (empty when nothing
-     * was due). Called by the timer every 30 seconds; tests call it with their clock.
+     * Runs the passes of the slot due when the history does not show it as run, or when a node began it and did not
+     * finish it; returns what ran here (empty when nothing was due or another node runs it). Called by the timer every
+     * 30 seconds; tests call it with their clock.
      */
     List<PassResult> tick() {
         running.lock();
@@ -140,25 +181,56 @@ public class DailyScheduler implements Scheduler, ManagedService {
             Instant now = clock.instant();
             DailyTime t = time;
             LocalDate due = t.dueDay(now);
-            LocalDate last = lastDailyDay();
-            if (last == null) {
-                if (baseline == null) {
-                    baseline = due;
+            Map<String, PassClaimEntity> claimed = claims.of(due.toEpochDay());
+            LocalDate last = null;
+            if (claimed.isEmpty()) {
+                last = lastDailyDay();
+                if (last == null) {
+                    if (baseline == null) {
+                        baseline = due;
+                    }
+                    last = baseline;
                 }
-                last = baseline;
-            }
-            if (!due.isAfter(last)) {
-                return List.of();
+                if (!due.isAfter(last)) {
+                    return List.of();
+                }
             }
             boolean late = Duration.between(t.slot(due).toInstant(), now).compareTo(LATE) > 0;
             String trigger = late ? CATCH_UP : DAILY;
-            if (late) {
-                LOG.info("补跑 {} 的每日规则任务（上次 {}）", due, last);
-            }
-            return runAll(ordered(), trigger, due.toEpochDay(), "scheduler");
+            return runSlot(due, claimed, trigger, last);
         } finally {
             running.unlock();
         }
+    }
+
+    /**
+     * The passes of one day in order, each claimed first: a finished one is skipped, one held by another node leaves
+     * the rest to that node, one whose node died is taken over.
+     */
+    private List<PassResult> runSlot(LocalDate day, Map<String, PassClaimEntity> claimed, String trigger, LocalDate last) {
+        List<PassResult> results = new ArrayList<>();
+        for (ScheduledPass pass : ordered()) {
+            String name = nameOf(pass);
+            Claim seen = claims.seen(claimed.get(name));
+            if (seen == Claim.FINISHED) {
+                continue;
+            }
+            Claim claim = seen == Claim.HELD ? Claim.HELD : claims.claim(day.toEpochDay(), name);
+            if (claim == Claim.FINISHED) {
+                continue;
+            }
+            if (claim == Claim.HELD) {
+                return results;
+            }
+            if (claim == Claim.TAKEN_OVER) {
+                LOG.warn("接手 {} 的每日规则任务 {}：认领它的节点 {} 未在租约内完成", day, name, claimed.containsKey(name)
+                        ? claimed.get(name).getNode() : "?");
+            } else if (results.isEmpty() && CATCH_UP.equals(trigger)) {
+                LOG.info("补跑 {} 的每日规则任务（上次 {}）", day, last == null ? "未完成" : last);
+            }
+            results.add(runOne(pass, trigger, day.toEpochDay(), "scheduler"));
+        }
+        return results;
     }
 
     private LocalDate lastDailyDay() {
@@ -179,17 +251,23 @@ public class DailyScheduler implements Scheduler, ManagedService {
         }
     }
 
-    private List<PassResult> runAll(List<ScheduledPass> which, String trigger, Long slotDay, String actor) {
-        List<PassResult> results = new ArrayList<>();
-        for (ScheduledPass pass : which) {
-            results.add(runOne(pass, trigger, slotDay, actor));
-        }
-        return results;
-    }
-
-    /** One pass, isolated: whatever it throws is its own failure, recorded, and the next pass runs. */
+    /**
+     * One pass, isolated: whatever it throws is its own failure, recorded, and the next pass runs. A scheduled pass
+     * ({@code slotDay} not null) was claimed: its claim is finished with the run record, and renewed meanwhile.
+     */
     private PassResult runOne(ScheduledPass pass, String trigger, Long slotDay, String actor) {
         String name = nameOf(pass);
+        if (slotDay != null) {
+            current = new Running(slotDay, name);
+        }
+        try {
+            return recorded(pass, name, trigger, slotDay, actor);
+        } finally {
+            current = null;
+        }
+    }
+
+    private PassResult recorded(ScheduledPass pass, String name, String trigger, Long slotDay, String actor) {
         Instant ranAt = clock.instant();
         long started = System.nanoTime();
         PassResult reported;
@@ -213,7 +291,14 @@ public class DailyScheduler implements Scheduler, ManagedService {
         PassRunEntity run = new PassRunEntity(name, trigger, slotDay, actor, ranAt.toEpochMilli(), millis,
                 reported == null ? 0 : reported.examined(), reported == null ? 0 : reported.changed(),
                 reported == null ? List.of() : reported.notes(), failure);
-        jpa.tx(em -> em.persist(run));
+        long finishedAt = clock.millis();
+        boolean ours = jpa.txExpr(em -> {
+            em.persist(run);
+            return slotDay == null || claims.finish(em, slotDay, name, finishedAt);
+        });
+        if (!ours) {
+            LOG.warn("每日规则任务 {}（{}）运行超出租约，已被其他节点接手，本次运行仍记入历史", name, LocalDate.ofEpochDay(slotDay));
+        }
         return run.toResult();
     }
 
@@ -231,7 +316,11 @@ public class DailyScheduler implements Scheduler, ManagedService {
             throw SupervisionException.conflict("每日规则任务正在运行，请稍后再试");
         }
         try {
-            return runAll(which, MANUAL, null, caller.username());
+            List<PassResult> results = new ArrayList<>();
+            for (ScheduledPass p : which) {
+                results.add(runOne(p, MANUAL, null, caller.username()));
+            }
+            return results;
         } finally {
             running.unlock();
         }
