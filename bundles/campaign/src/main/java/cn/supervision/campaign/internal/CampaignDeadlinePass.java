@@ -1,10 +1,16 @@
 package cn.supervision.campaign.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -27,8 +33,11 @@ import cn.supervision.campaign.internal.model.DeadlineNoticeEntity;
 /**
  * The daily campaign-deadlines pass. While a campaign collects, from {@code reminderDays} days before its collection
  * deadline to the deadline day, every target unit that still lacks a self-report is reminded once a day; from the day
- * after the deadline, the office of the campaign is told once which units are late. What was sent is recorded
- * ({@link DeadlineNoticeEntity}), so running the pass again the same day sends nothing more.
+ * after the deadline, the office of the campaign is told once which units are late. Each notice is claimed before it
+ * is sent by inserting its {@link DeadlineNoticeEntity} (unique per campaign, unit, kind and day) in a transaction of
+ * its own: running the pass again the same day, or on two nodes at once, sends it once. A notice whose sending fails
+ * gives its claim back, so a later run retries it; one whose node dies between the claim and the sending is not sent
+ * (a reminder comes again the next day).
  */
 public final class CampaignDeadlinePass implements ScheduledPass {
     static final String NAME = "campaign-deadlines";
@@ -88,28 +97,32 @@ public final class CampaignDeadlinePass implements ScheduledPass {
             Lateness lateness = ledger.compute(c, units, now);
             if (remindDay) {
                 for (UnitLateness u : lateness.units()) {
-                    if (!u.complete() && !sent(c.id(), u.unitId(), REMIND, today)) {
+                    if (!u.complete() && notice(c.id(), u.unitId(), REMIND, today, now, () -> {
                         int written = 0;
                         for (NotificationService n : services) {
                             written += n.toUnit(c.jurisdictionCode(), u.unitCode(), reminder(c, u, today));
                         }
-                        record(c.id(), u.unitId(), REMIND, today, now, written);
+                        return written;
+                    })) {
                         changed++;
                     }
                 }
             }
             // once per campaign, keyed by the day after the deadline whenever the pass first sees it passed
             LocalDate dayAfter = deadline.plusDays(1);
-            if (after && !sent(c.id(), DeadlineNoticeEntity.OFFICE, OFFICE_LATE, dayAfter)) {
-                List<UnitLateness> late = lateness.units().stream().filter(UnitLateness::late).toList();
+            List<UnitLateness> late = lateness.units().stream().filter(UnitLateness::late).toList();
+            if (after && notice(c.id(), DeadlineNoticeEntity.OFFICE, OFFICE_LATE, dayAfter, now, () -> {
                 int written = 0;
                 if (!late.isEmpty()) {
                     for (NotificationService n : services) {
                         written += n.toOffice(c.jurisdictionCode(), lateList(c, late));
                     }
+                }
+                return written;
+            })) {
+                if (!late.isEmpty()) {
                     notes.add("监管活动 " + c.id() + "：" + late.size() + " 个单位逾期");
                 }
-                record(c.id(), DeadlineNoticeEntity.OFFICE, OFFICE_LATE, dayAfter, now, written);
                 changed++;
             }
         }
@@ -134,15 +147,69 @@ public final class CampaignDeadlinePass implements ScheduledPass {
                 "/v1/campaigns/" + c.id() + "/lateness");
     }
 
-    private boolean sent(long campaignId, long unitId, String kind, LocalDate day) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("select count(n) from DeadlineNoticeEntity n"
-                        + " where n.campaignId = :c and n.unitId = :u and n.kind = :k and n.day = :d", Long.class)
-                .setParameter("c", campaignId).setParameter("u", unitId).setParameter("k", kind).setParameter("d", day.toString())
-                .getSingleResult()) > 0;
+    private static final String CLAIM = "INSERT INTO SV_CAMPAIGN_DEADLINE_NOTICE (CAMPAIGNID, UNITID, KIND, DAY, SENTAT, RECIPIENTS)"
+            + " VALUES (?, ?, ?, ?, ?, 0)";
+    private static final String KEY = " WHERE CAMPAIGNID = ? AND UNITID = ? AND KIND = ? AND DAY = ?";
+
+    /**
+     * Sends a notice unless it was sent (or is being sent) already: claimed first, then sent, then the number of
+     * recipients recorded; false when another run has it. A sending that throws gives the claim back and is rethrown.
+     */
+    private boolean notice(long campaignId, long unitId, String kind, LocalDate day, Instant now, IntSupplier send) {
+        if (!claimed(campaignId, unitId, kind, day, now)) {
+            return false;
+        }
+        int written;
+        try {
+            written = send.getAsInt();
+        } catch (RuntimeException | Error e) {
+            try {
+                jpa.tx(TransactionType.Required, em -> sql(em, "DELETE FROM SV_CAMPAIGN_DEADLINE_NOTICE" + KEY, campaignId, unitId, kind, day));
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        jpa.tx(TransactionType.Required, em -> sql(em, "UPDATE SV_CAMPAIGN_DEADLINE_NOTICE SET RECIPIENTS = ?" + KEY,
+                written, campaignId, unitId, kind, day));
+        return true;
     }
 
-    private void record(long campaignId, long unitId, String kind, LocalDate day, Instant now, int recipients) {
-        jpa.tx(TransactionType.Required, em -> em.persist(
-                new DeadlineNoticeEntity(campaignId, unitId, kind, day.toString(), now.toEpochMilli(), recipients)));
+    /**
+     * Inserts the notice's row in a transaction of its own; false when it exists. Derby undoes only the refused
+     * statement; PostgreSQL would abort the transaction, so there the insert skips a duplicate (update count 0).
+     */
+    private boolean claimed(long campaignId, long unitId, String kind, LocalDate day, Instant now) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            try (Connection c = em.unwrap(Connection.class)) {
+                boolean postgresql = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+                try (PreparedStatement s = c.prepareStatement(postgresql ? CLAIM + " ON CONFLICT DO NOTHING" : CLAIM)) {
+                    bind(s, campaignId, unitId, kind, day.toString(), now.toEpochMilli());
+                    return s.executeUpdate() == 1;
+                } catch (SQLException e) {
+                    if ("23505".equals(e.getSQLState())) {
+                        return false;
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("截止提醒记录写入失败：" + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static void sql(EntityManager em, String sql, Object... values) {
+        try (Connection c = em.unwrap(Connection.class); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, values);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("截止提醒记录写入失败：" + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            s.setObject(i + 1, values[i] instanceof LocalDate d ? d.toString() : values[i]);
+        }
     }
 }

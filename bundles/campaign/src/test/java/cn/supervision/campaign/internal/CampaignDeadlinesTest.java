@@ -25,6 +25,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,11 +106,12 @@ class CampaignDeadlinesTest {
     private JpaCampaignService campaigns;
     private DeadlineLedger ledger;
     private CampaignDeadlinePass pass;
+    private FakeRegistry registry;
 
     @BeforeEach
     void start() {
         jpa = new LocalJpaTemplate("campaign-test", "META-INF/campaign-test-persistence.xml");
-        FakeRegistry registry = new FakeRegistry(JURISDICTIONS, UNITS);
+        registry = new FakeRegistry(JURISDICTIONS, UNITS);
         IndicatorSystemService systems = CampaignServiceTest.systems();
         campaigns = new JpaCampaignService(jpa, registry, systems, Scoring.DEFAULT_BANDS, clock);
         campaigns.setCollectionNotices(new CollectionNotices(registry, List.of(notifications)));
@@ -255,6 +261,100 @@ class CampaignDeadlinesTest {
         assertTrue(late.body().contains("单位2") && !late.body().contains("单位1"), late.body());
         assertEquals(0, runAt("2026-09-22T01:00:00Z").changed(), "the office is told once");
         assertEquals(4, notifications.sent.size());
+    }
+
+    /** Notifications that record like {@code into} and hold the first sending until {@code release} opens (or 5 s pass). */
+    static final class Held extends FakeNotificationService {
+        final RecordingNotifications into;
+        final CountDownLatch sending = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        Held(RecordingNotifications into) {
+            this.into = into;
+        }
+
+        private int hold(int written) {
+            sending.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return written;
+        }
+
+        @Override
+        public int toUnit(String jurisdictionCode, String unitCode, Message message) {
+            return hold(into.toUnit(jurisdictionCode, unitCode, message));
+        }
+
+        @Override
+        public int toOffice(String jurisdictionCode, Message message) {
+            return hold(into.toOffice(jurisdictionCode, message));
+        }
+    }
+
+    /**
+     * The pass on node A (first template) holds its first sending while node B (a second EntityManagerFactory on the
+     * same database) runs the pass through; then A goes on. Returns both results.
+     */
+    private List<PassResult> onTwoNodes(String instant) throws Exception {
+        clock.set(Instant.parse(instant));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (LocalJpaTemplate second = jpa.secondNode()) {
+            Held held = new Held(notifications);
+            CampaignDeadlinePass a = new CampaignDeadlinePass(jpa.jdbcInTransaction(), campaigns, registry, ledger, List.of(held), 3);
+            CampaignDeadlinePass b = new CampaignDeadlinePass(second.jdbcInTransaction(), campaigns, registry, ledger,
+                    List.of(notifications), 3);
+            Future<PassResult> onA = thread.submit(() -> a.run(clock.instant()));
+            assertTrue(held.sending.await(10, TimeUnit.SECONDS));
+            PassResult onB = b.run(clock.instant());
+            held.release.countDown();
+            return List.of(onA.get(10, TimeUnit.SECONDS), onB);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoNodesRunningThePassAtOnceRemindEachUnitOnceAndTellTheOfficeOnce() throws Exception {
+        Campaign c = collecting(List.of(1L, 2L), null);
+        notifications.sent.clear();
+        clock.set(Instant.parse("2026-09-10T02:00:00Z"));
+        report(UNIT2, c, 2L, "A1");
+
+        List<PassResult> reminded = onTwoNodes("2026-09-17T01:00:00Z");
+        // before, node B saw no record of A's reminder (written only after sending) and reminded unit 1 again, and A's
+        // record then failed on the unique key and failed A's pass
+        assertEquals(List.of("unit:370500/U1", "unit:370500/U2"),
+                notifications.recipients(CampaignDeadlinePass.REMIND_CATEGORY).stream().sorted().toList());
+        assertEquals(2, reminded.stream().mapToLong(PassResult::changed).sum(), "two reminders between the two nodes");
+        assertTrue(reminded.stream().allMatch(r -> r.failure() == null), reminded.toString());
+
+        onTwoNodes("2026-09-21T01:00:00Z");
+        assertEquals(List.of("office:370500"), notifications.recipients(CampaignDeadlinePass.LATE_CATEGORY), "the office is told once");
+        assertEquals(0, runAt("2026-09-21T02:00:00Z").changed());
+        assertEquals(List.of(1, 1, 1), jpa.txExpr(em -> em.createQuery("select n.recipients from DeadlineNoticeEntity n order by n.id",
+                Integer.class).getResultList()), "one notice row each, with the recipients its sending reached");
+    }
+
+    @Test
+    void aReminderWhoseSendingFailsIsSentByALaterRun() {
+        Campaign c = collecting(List.of(1L), null);
+        notifications.sent.clear();
+        NotificationService down = new FakeNotificationService() {
+            @Override
+            public int toUnit(String jurisdictionCode, String unitCode, Message message) {
+                throw new IllegalStateException("inbox down");
+            }
+        };
+        clock.set(Instant.parse("2026-09-17T01:00:00Z"));
+        CampaignDeadlinePass failing = new CampaignDeadlinePass(jpa, campaigns, registry, ledger, List.of(down), 3);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> failing.run(clock.instant()));
+        assertEquals(1, runAt("2026-09-17T02:00:00Z").changed(), "the claim was given back");
+        assertEquals(List.of("unit:370500/U1"), notifications.recipients(CampaignDeadlinePass.REMIND_CATEGORY));
+        assertEquals(List.of(1), jpa.txExpr(em -> em.createQuery("select n.recipients from DeadlineNoticeEntity n", Integer.class)
+                .getResultList()), "the recipients of the sending are recorded");
     }
 
     @Test
