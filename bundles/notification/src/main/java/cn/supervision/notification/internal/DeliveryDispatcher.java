@@ -1,5 +1,8 @@
 package cn.supervision.notification.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.slf4j.Logger;
@@ -25,6 +30,12 @@ import cn.supervision.notification.internal.model.InboxEntity;
  * Hands recorded deliveries to their channels on its own thread, so a slow or failing mail server never holds up or
  * fails the caller. A failed attempt is recorded with its error and retried after a growing delay; after the last
  * delay the delivery is given up (FAILED) and stays on record.
+ *
+ * <p>Several nodes on one database each run a dispatcher: a delivery is claimed before it is sent, by moving its next
+ * attempt {@link #LEASE} ahead on the condition that it still has the time this node read (a conditional UPDATE in a
+ * transaction of its own), so only one node sends it. A node that dies after its claim leaves the delivery PENDING; any
+ * node retries it once the lease has passed. Delivery is at least once: a node dying between the channel's send and
+ * recording it leaves the delivery to be sent again.
  */
 public class DeliveryDispatcher {
     /** Waits before attempts 2, 3, …; a delivery failing once more after the last is given up. */
@@ -32,6 +43,16 @@ public class DeliveryDispatcher {
             Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(12));
     /** Deliveries attempted per pass; the rest wait for the next one. */
     static final int BATCH = 200;
+    /** How far a claim moves a delivery's next attempt ahead: longer than one send may take (SMTP timeouts included). */
+    static final Duration LEASE = Duration.ofMinutes(10);
+    private static final String CLAIM = "UPDATE SV_NT_DELIVERY SET NEXTATTEMPTAT = ?"
+            + " WHERE ID = ? AND STATE = 'PENDING' AND NEXTATTEMPTAT = ? AND ATTEMPTS = ?";
+    private static final String DELIVERED = "UPDATE SV_NT_DELIVERY SET STATE = 'DELIVERED', DELIVEREDAT = ?, ATTEMPTS = ATTEMPTS + 1,"
+            + " LASTERROR = NULL WHERE ID = ? AND STATE = 'PENDING'";
+    private static final String RETRY = "UPDATE SV_NT_DELIVERY SET ATTEMPTS = ATTEMPTS + 1, LASTERROR = ?, NEXTATTEMPTAT = ?"
+            + " WHERE ID = ? AND STATE = 'PENDING' AND NEXTATTEMPTAT = ?";
+    private static final String GIVE_UP = "UPDATE SV_NT_DELIVERY SET ATTEMPTS = ATTEMPTS + 1, LASTERROR = ?, STATE = 'FAILED'"
+            + " WHERE ID = ? AND STATE = 'PENDING' AND NEXTATTEMPTAT = ?";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final JpaTemplate jpa;
@@ -108,8 +129,16 @@ public class DeliveryDispatcher {
         return delivered;
     }
 
+    /** Sends one delivery if this node claims it; true when it was delivered. */
     private boolean attempt(long id) {
         DeliveryEntity d = jpa.txExpr(em -> em.find(DeliveryEntity.class, id));
+        if (d == null || !DeliveryEntity.PENDING.equals(d.getState())) {
+            return false;
+        }
+        long lease = clock.instant().plus(LEASE).toEpochMilli();
+        if (update(CLAIM, lease, id, d.getNextAttemptAt(), d.getAttempts()) != 1) {
+            return false; // another node claimed it (or recorded its outcome) since this one read it
+        }
         InboxEntity m = jpa.txExpr(em -> em.find(InboxEntity.class, d.getInboxId()));
         String error;
         try {
@@ -120,8 +149,8 @@ public class DeliveryDispatcher {
                 throw new IllegalStateException("用户 " + d.getRecipient() + " 已无 " + d.getChannel() + " 联系方式");
             }
             notifier.deliver(user.get(), new Message(m.getCategory(), m.getSubject(), m.getBody(), m.getLink()));
-            long at = clock.millis();
-            jpa.tx(em -> em.find(DeliveryEntity.class, id).delivered(at));
+            // recorded even if this node's lease ran out meanwhile: it was delivered
+            update(DELIVERED, clock.millis(), id);
             return true;
         } catch (Exception e) {
             // the message text of mail errors names the server's answer, never the credentials
@@ -130,8 +159,12 @@ public class DeliveryDispatcher {
         int attempts = d.getAttempts() + 1;
         Instant now = clock.instant();
         Long retryAt = attempts <= BACKOFF.size() ? now.plus(BACKOFF.get(attempts - 1)).toEpochMilli() : null;
-        String recorded = error;
-        jpa.tx(em -> em.find(DeliveryEntity.class, id).failed(recorded, retryAt));
+        String recorded = error.substring(0, Math.min(500, error.length()));
+        // only while the claim is still this node's: after the lease another node may have sent it
+        if ((retryAt == null ? update(GIVE_UP, recorded, id, lease) : update(RETRY, recorded, retryAt, id, lease)) != 1) {
+            LOG.warn("通知 {} 经 {} 发给 {} 失败，但其认领已过期，交由重新认领的节点处理：{}", m.getId(), d.getChannel(), d.getRecipient(), error);
+            return false;
+        }
         if (retryAt == null) {
             LOG.error("通知 {} 经 {} 发给 {} 第 {} 次失败，已放弃：{}", m.getId(), d.getChannel(), d.getRecipient(), attempts, error);
         } else {
@@ -139,6 +172,27 @@ public class DeliveryDispatcher {
                     Instant.ofEpochMilli(retryAt), error);
         }
         return false;
+    }
+
+    /** One conditional statement in a transaction of its own; its update count. */
+    private int update(String sql, Object... values) {
+        return jpa.txExpr(em -> sql(em, sql, values));
+    }
+
+    /**
+     * Plain SQL on the transaction's connection (OpenJPA's handle, which closing only releases): the database checks
+     * the WHERE clause again on the row it locks. A JPQL bulk update would not do: OpenJPA makes it
+     * {@code UPDATE ... WHERE ID IN (SELECT ...)}, whose subquery PostgreSQL does not re-check.
+     */
+    private static int sql(EntityManager em, String sql, Object... values) {
+        try (Connection c = em.unwrap(Connection.class); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("通知投递记录写入失败：" + e.getMessage(), e);
+        }
     }
 
     /** The latest deliveries, newest first. */

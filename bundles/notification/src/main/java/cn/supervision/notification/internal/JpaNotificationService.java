@@ -3,6 +3,11 @@ package cn.supervision.notification.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +15,8 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+
+import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.slf4j.Logger;
@@ -30,7 +37,9 @@ import cn.supervision.notification.internal.model.InboxEntity;
  * The notification service: writes one inbox entry per recipient (in the caller's transaction) and one delivery
  * record per channel that accepts the recipient; the {@link DeliveryDispatcher} sends them later on its own thread.
  * A message already in a recipient's inbox today (same category, link and subject, Asia/Shanghai day) is not written
- * again, which is what makes daily reminder passes idempotent.
+ * again, which is what makes daily reminder passes idempotent. The database holds that rule (UQ_NT_INBOX_DEDUP on
+ * recipient and key), so two nodes sending the same message at once write it once: the second insert waits for the
+ * first's transaction and then writes nothing, without failing the caller's transaction.
  */
 public class JpaNotificationService implements NotificationService {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -86,11 +95,12 @@ public class JpaNotificationService implements NotificationService {
                 if (already) {
                     continue;
                 }
-                InboxEntity entry = new InboxEntity(user.username(), message.category(), subject, body, message.link(), key, now);
-                em.persist(entry);
-                em.flush();
+                Long inboxId = inserted(em, new InboxEntity(user.username(), message.category(), subject, body, message.link(), key, now));
+                if (inboxId == null) {
+                    continue; // written meanwhile by a send on another node
+                }
                 for (String channel : channels(user)) {
-                    em.persist(new DeliveryEntity(entry.getId(), channel, user.username(), now));
+                    em.persist(new DeliveryEntity(inboxId, channel, user.username(), now));
                 }
                 n++;
             }
@@ -100,6 +110,46 @@ public class JpaNotificationService implements NotificationService {
             dispatcher.nudge();
         }
         return written;
+    }
+
+    private static final String INSERT = "INSERT INTO SV_NT_INBOX (RECIPIENT, CATEGORY, SUBJECT, BODY, LINK, DEDUPKEY, CREATEDAT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Inserts an inbox entry in the caller's transaction; its id, or null when the recipient has it already. Derby
+     * undoes only the refused statement; PostgreSQL would abort the caller's whole transaction (and savepoints are
+     * refused under the platform's XA pool), so there a duplicate is skipped (ON CONFLICT DO NOTHING, no row back).
+     */
+    private static Long inserted(EntityManager em, InboxEntity e) {
+        try (Connection c = em.unwrap(Connection.class)) {
+            boolean postgresql = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+            try (PreparedStatement s = c.prepareStatement(postgresql ? INSERT + " ON CONFLICT DO NOTHING" : INSERT,
+                    Statement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, e.getRecipient());
+                s.setString(2, e.getCategory());
+                s.setString(3, e.getSubject());
+                s.setString(4, e.getBody());
+                s.setString(5, e.getLink());
+                s.setString(6, e.getDedupKey());
+                s.setLong(7, e.getCreatedAt());
+                try {
+                    if (s.executeUpdate() != 1) {
+                        return null;
+                    }
+                } catch (SQLException x) {
+                    if ("23505".equals(x.getSQLState())) {
+                        return null;
+                    }
+                    throw x;
+                }
+                try (ResultSet id = s.getGeneratedKeys()) {
+                    id.next();
+                    return id.getLong(1);
+                }
+            }
+        } catch (SQLException x) {
+            throw new IllegalStateException("通知写入失败：" + x.getMessage(), x);
+        }
     }
 
     /** The channels that take this recipient; a channel that cannot even say so is skipped, never the inbox entry. */

@@ -94,8 +94,9 @@ class NotificationServiceTest {
         jpa = new LocalJpaTemplate("notification-test", "META-INF/notification-test-persistence.xml");
         clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
         Recipients recipients = new Recipients(new Directory());
-        dispatcher = new DeliveryDispatcher(jpa, recipients, notifiers, clock, 3_600);
-        service = new JpaNotificationService(jpa, recipients, notifiers, dispatcher, clock);
+        // SQL inside the transactions, as under production's JTA
+        dispatcher = new DeliveryDispatcher(jpa.jdbcInTransaction(), recipients, notifiers, clock, 3_600);
+        service = new JpaNotificationService(jpa.jdbcInTransaction(), recipients, notifiers, dispatcher, clock);
     }
 
     @AfterEach

@@ -10,7 +10,8 @@ import javax.persistence.Table;
 
 /**
  * One inbox message on its way through one channel (e-mail, SMS …): attempts, the last error and when it was
- * delivered. PENDING until delivered or given up (FAILED); kept afterwards as the record of what was sent.
+ * delivered. PENDING until delivered or given up (FAILED); kept afterwards as the record of what was sent. Attempts
+ * and their outcomes are written by the dispatcher with conditional SQL (a claim per attempt), not through this entity.
  */
 @Entity
 @Table(name = "SV_NT_DELIVERY", indexes = @Index(name = "IX_NT_DELIVERY_DUE", columnList = "STATE,NEXTATTEMPTAT"))
@@ -46,24 +47,6 @@ public class DeliveryEntity {
         this.state = PENDING;
         this.createdAt = createdAt;
         this.nextAttemptAt = createdAt;
-    }
-
-    public void delivered(long at) {
-        attempts++;
-        state = DELIVERED;
-        deliveredAt = at;
-        lastError = null;
-    }
-
-    /** A failed attempt: retried at {@code retryAt}, or given up when that is null. */
-    public void failed(String error, Long retryAt) {
-        attempts++;
-        lastError = error == null ? null : error.substring(0, Math.min(500, error.length()));
-        if (retryAt == null) {
-            state = FAILED;
-        } else {
-            nextAttemptAt = retryAt;
-        }
     }
 
     public long getId() { return id; }

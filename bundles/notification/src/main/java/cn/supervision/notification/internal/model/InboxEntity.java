@@ -9,14 +9,17 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
 
 import cn.supervision.api.notification.Notification;
 
-/** One message in one user's inbox. Never deleted; reading it only stamps {@code readAt}. */
+/**
+ * One message in one user's inbox. Never deleted; reading it only stamps {@code readAt}. Written with plain SQL by the
+ * service (one per recipient and dedupe key: UQ_NT_INBOX_DEDUP).
+ */
 @Entity
-@Table(name = "SV_NT_INBOX", indexes = {
-        @Index(name = "IX_NT_INBOX_RECIPIENT", columnList = "RECIPIENT,READAT"),
-        @Index(name = "IX_NT_INBOX_DEDUP", columnList = "RECIPIENT,DEDUPKEY")})
+@Table(name = "SV_NT_INBOX", indexes = @Index(name = "IX_NT_INBOX_RECIPIENT", columnList = "RECIPIENT,READAT"),
+        uniqueConstraints = @UniqueConstraint(name = "UQ_NT_INBOX_DEDUP", columnNames = {"RECIPIENT", "DEDUPKEY"}))
 public class InboxEntity {
     public static final int SUBJECT = 200;
     public static final int BODY = 4000;
@@ -70,5 +73,7 @@ public class InboxEntity {
     public String getSubject() { return subject; }
     public String getBody() { return body; }
     public String getLink() { return link; }
+    public String getDedupKey() { return dedupKey; }
+    public long getCreatedAt() { return createdAt; }
     public Long getReadAt() { return readAt; }
 }
