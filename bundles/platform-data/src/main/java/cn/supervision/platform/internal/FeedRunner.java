@@ -133,7 +133,12 @@ final class FeedRunner {
             finish(d, run, runId, attempt, FeedRun.Outcome.FAILED, message + "；已重试 " + d.retries() + " 次，放弃", null, null);
             return;
         }
-        runs.attempted(runId, message + "；" + d.retryDelaySeconds() + " 秒后重试");
+        if (!runs.attempted(runId, message + "；" + d.retryDelaySeconds() + " 秒后重试")) {
+            // this node's lease ran out and another node took the run over: it retries, not this one
+            LOG.warn("数据拉取任务 {} 的本次运行已由其他节点接手，本节点不再重试", d.name());
+            run.complete(runs.get(runId));
+            return;
+        }
         timer.schedule(() -> workers.execute(() -> attempt(d, runId, attempt + 1, run)), d.retryDelaySeconds(), TimeUnit.SECONDS);
     }
 

@@ -26,7 +26,13 @@ import cn.supervision.api.registry.RegistryService;
 
 /**
  * Scheduled pulls, one per feed configuration (each handed over by a {@link FeedConfiguration}). A run missed while the
- * platform was down is made up once when its configuration arrives; a feed never runs twice at once.
+ * platform was down is made up once when its configuration arrives; a feed never runs twice at once on one node.
+ *
+ * <p>Several nodes on one database (each with the same feed configurations): every node's timer fires each slot, and
+ * the node whose run row for that slot is inserted first runs it ({@link FeedRuns#openSlot}); the others do nothing.
+ * The running node renews its lease every tick; a slot run left RUNNING by a node that died is taken over by another
+ * node's tick once the lease ran out, continuing the run's attempts. Manual runs are not claimed (ingestion stores an
+ * unchanged export once anyway).
  */
 public class FeedScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(FeedScheduler.class);
@@ -36,7 +42,7 @@ public class FeedScheduler {
     private final FeedRunner runner;
     private final Clock clock;
     private final Map<String, ZonedDateTime> nextFire = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<FeedRun>> running = new ConcurrentHashMap<>();
+    private final Map<String, InProgress> running = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, r -> thread(r, "supervision-feed-timer"));
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> thread(r, "supervision-feed"));
 
@@ -45,9 +51,34 @@ public class FeedScheduler {
     }
 
     FeedScheduler(JpaTemplate jpa, RegistryService registry, Ingestion ingestion, Collection<PlatformFeed> feeds, Clock clock) {
+        this(jpa, registry, ingestion, feeds, clock, nodeName());
+    }
+
+    /** {@code node}: this node's name on the runs it holds (tests run two "nodes" in one JVM). */
+    FeedScheduler(JpaTemplate jpa, RegistryService registry, Ingestion ingestion, Collection<PlatformFeed> feeds, Clock clock,
+                  String node) {
         this.clock = clock;
-        this.runs = new FeedRuns(jpa, clock);
+        this.runs = new FeedRuns(jpa, clock, node);
         this.runner = new FeedRunner(runs, ingestion, new Access(registry), feeds, timer, workers);
+    }
+
+    /** A run of this node in progress. */
+    private record InProgress(long runId, CompletableFuture<FeedRun> done) {
+        boolean active() {
+            return !done.isDone();
+        }
+    }
+
+    /** Host, process id and a random part. */
+    static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "node");
+        }
+        String name = host + "/" + ProcessHandle.current().pid() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return name.length() <= 100 ? name : name.substring(name.length() - 100);
     }
 
     private static Thread thread(Runnable r, String name) {
@@ -57,7 +88,14 @@ public class FeedScheduler {
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(this::tick, 30, 30, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                // a periodic task that throws is never run again: the next tick retries
+                LOG.error("数据拉取调度出错，下次检查时重试：{}", e.toString());
+            }
+        }, 30, 30, TimeUnit.SECONDS);
     }
 
     public void stop() {
@@ -85,9 +123,9 @@ public class FeedScheduler {
                 nextFire.get(d.name()));
         ZonedDateTime missed = FeedDefinitions.previous(d, now);
         List<FeedRun> last = runs.of(d.name(), 1);
-        if (missed != null && !last.isEmpty() && last.get(0).startedAt().isBefore(missed.toInstant())) {
+        if (missed != null && !last.isEmpty() && last.get(0).startedAt().isBefore(missed.toInstant())
+                && launchSlot(d, missed.toInstant().toEpochMilli())) {
             LOG.info("数据拉取任务 {} 错过了 {} 的运行，现在补跑", d.name(), missed);
-            launch(d);
         }
     }
 
@@ -111,28 +149,81 @@ public class FeedScheduler {
         return runs.of(name, limit);
     }
 
+    /**
+     * Every 30 seconds: renews the leases of this node's runs, starts the slots that are due (if this node claims
+     * them) and takes over slot runs whose node's lease ran out.
+     */
     void tick() {
+        for (InProgress p : running.values()) {
+            if (p.active() && !runs.renew(p.runId())) {
+                LOG.warn("数据拉取运行 {} 已由其他节点接手（本节点租约已过期）", p.runId());
+            }
+        }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(FeedDefinitions.ZONE);
         for (FeedDefinition d : definitions.all()) {
             ZonedDateTime due = nextFire.get(d.name());
             if (due != null && !now.isBefore(due)) {
                 nextFire.put(d.name(), FeedDefinitions.next(d, now));
-                launch(d);
+                launchSlot(d, due.toInstant().toEpochMilli());
+            }
+        }
+        for (FeedRuns.Stale s : runs.stale()) {
+            FeedDefinition d = definitions.named(s.feed());
+            if (d != null) {
+                takeOver(d, s);
             }
         }
     }
 
-    /** Starts a run unless one of the same feed is in progress; returns the run's future. */
-    private CompletableFuture<FeedRun> launch(FeedDefinition d) {
-        return running.compute(d.name(), (name, current) -> {
-            if (current != null && !current.isDone()) {
+    /**
+     * Starts the scheduled run of {@code slotAt} if this node claims it (not while a run of the feed is in progress
+     * here, as before); false when nothing was started.
+     */
+    private boolean launchSlot(FeedDefinition d, long slotAt) {
+        boolean[] started = {false};
+        running.compute(d.name(), (name, current) -> {
+            if (current != null && current.active()) {
                 return current;
             }
-            CompletableFuture<FeedRun> run = new CompletableFuture<>();
-            long id = runs.open(d.name());
-            workers.execute(() -> runner.attempt(d, id, 1, run));
-            return run;
+            Long id = runs.openSlot(d.name(), slotAt);
+            if (id == null) {
+                return current; // another node has (or had) this slot
+            }
+            started[0] = true;
+            return start(d, id, 1);
         });
+        return started[0];
+    }
+
+    /** Continues a run whose node died: from the attempt after those it recorded, with the feed's retries left. */
+    private void takeOver(FeedDefinition d, FeedRuns.Stale s) {
+        running.compute(d.name(), (name, current) -> {
+            if (current != null && current.active()) {
+                return current;
+            }
+            Integer attempts = runs.takeOver(s.id());
+            if (attempts == null) {
+                return current;
+            }
+            LOG.warn("接手数据拉取任务 {} 在 {} 的运行 {}：原节点未在租约内完成", d.name(), java.time.Instant.ofEpochMilli(s.slotAt()), s.id());
+            return start(d, s.id(), attempts + 1);
+        });
+    }
+
+    private InProgress start(FeedDefinition d, long runId, int attempt) {
+        CompletableFuture<FeedRun> run = new CompletableFuture<>();
+        workers.execute(() -> runner.attempt(d, runId, attempt, run));
+        return new InProgress(runId, run);
+    }
+
+    /** Starts a manual run unless one of the same feed is in progress here; returns the run's future. */
+    private CompletableFuture<FeedRun> launch(FeedDefinition d) {
+        return running.compute(d.name(), (name, current) -> {
+            if (current != null && current.active()) {
+                return current;
+            }
+            return start(d, runs.open(d.name()), 1);
+        }).done();
     }
 
     /** Runs a feed now and waits for its outcome (retries included). */

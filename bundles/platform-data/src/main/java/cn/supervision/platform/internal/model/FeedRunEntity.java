@@ -7,10 +7,16 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
 
-/** One run of a scheduled feed: started, its attempts, how it ended. */
+/**
+ * One run of a feed: started, its attempts, how it ended. A scheduled run carries its slot (the fire time it stands
+ * for, unique per feed: the claim that lets one node of several run it) and, while RUNNING, the node running it and
+ * until when its lease holds; a manual run has no slot. Written by {@code FeedRuns} with plain SQL; read through here.
+ */
 @Entity
-@Table(name = "SV_PD_FEED_RUN", indexes = @Index(name = "IX_FEED_RUN_FEED", columnList = "FEED"))
+@Table(name = "SV_PD_FEED_RUN", indexes = @Index(name = "IX_FEED_RUN_FEED", columnList = "FEED"),
+        uniqueConstraints = @UniqueConstraint(name = "UQ_FEED_RUN_SLOT", columnNames = {"FEED", "SLOTAT"}))
 public class FeedRunEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,27 +33,13 @@ public class FeedRunEntity {
     @Column(length = 64)
     private String clientBatchId;
     private Integer rowCount;
+    /** The scheduled fire time (epoch milliseconds) a scheduled run stands for; null for a manual run. */
+    private Long slotAt;
+    @Column(length = 100)
+    private String node;
+    private Long leaseUntil;
 
     public FeedRunEntity() {
-    }
-
-    public FeedRunEntity(String feed, long startedAt) {
-        this.feed = feed;
-        this.startedAt = startedAt;
-        this.outcome = "RUNNING";
-    }
-
-    public void attempt(String message) {
-        this.attempts++;
-        this.message = message == null ? null : message.substring(0, Math.min(1000, message.length()));
-    }
-
-    public void finish(String outcome, String message, String clientBatchId, Integer rows, long at) {
-        this.outcome = outcome;
-        this.message = message == null ? null : message.substring(0, Math.min(1000, message.length()));
-        this.clientBatchId = clientBatchId;
-        this.rowCount = rows;
-        this.finishedAt = at;
     }
 
     public long getId() { return id; }
@@ -59,4 +51,7 @@ public class FeedRunEntity {
     public String getMessage() { return message; }
     public String getClientBatchId() { return clientBatchId; }
     public Integer getRowCount() { return rowCount; }
+    public Long getSlotAt() { return slotAt; }
+    public String getNode() { return node; }
+    public Long getLeaseUntil() { return leaseUntil; }
 }
