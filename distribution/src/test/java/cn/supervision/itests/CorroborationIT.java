@@ -136,9 +136,14 @@ public class CorroborationIT {
         assertTrue(form.body(), Json.anyText(form.body(), "2026年度社会评议") && Json.has(form.body(), "fixedCategory", "enterprise")
                 && !Json.anyText(form.body(), "13812341234"));
         String five = "{\"answers\":[{\"questionCode\":\"S1\",\"level\":5},{\"questionCode\":\"T1\",\"text\":\"办事很快\"}]}";
-        assertEquals(201, Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five).status());
+        Http.Reply submitted = Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five);
+        assertEquals(submitted.body(), 201, submitted.status());
+        // a retry of what was stored (the answer was lost on the way) gets its receipt again; other answers on a used token 410
         Http.Reply again = Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five);
-        assertEquals(again.body(), 410, again.status());
+        assertEquals(again.body(), 201, again.status());
+        assertEquals(field(submitted.body(), "responseId"), field(again.body(), "responseId"));
+        Http.Reply other = Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five.replace("\"level\":5", "\"level\":1"));
+        assertEquals(other.body(), 410, other.status());
         Http.Reply missing = Http.json("POST", API + "/v1/questionnaires/public/t/" + second, null, "{\"answers\":[]}");
         assertEquals(missing.body(), 400, missing.status());
         assertTrue(missing.body(), Json.anyText(missing.body(), "answers.S1"));
@@ -149,9 +154,14 @@ public class CorroborationIT {
         Map<String, String> device = Map.of("X-Device-Id", "itest-device-0001");
         byte[] viaLink = ("{\"unitId\":" + u[2] + ",\"category\":\"citizen\",\"answers\":[{\"questionCode\":\"S1\",\"level\":4}],"
                 + "\"respondentName\":\"李四\",\"respondentPhone\":\"13512345678\"}").getBytes(StandardCharsets.UTF_8);
-        assertEquals(201, Http.call("POST", API + "/v1/questionnaires/public/l/" + link, null, "application/json", viaLink, device).status());
+        Http.Reply linked = Http.call("POST", API + "/v1/questionnaires/public/l/" + link, null, "application/json", viaLink, device);
+        assertEquals(linked.body(), 201, linked.status());
         Http.Reply repeat = Http.call("POST", API + "/v1/questionnaires/public/l/" + link, null, "application/json", viaLink, device);
-        assertEquals(repeat.body(), 409, repeat.status());
+        assertEquals(repeat.body(), 201, repeat.status());
+        assertEquals(field(linked.body(), "responseId"), field(repeat.body(), "responseId"));
+        Http.Reply secondOpinion = Http.call("POST", API + "/v1/questionnaires/public/l/" + link, null, "application/json",
+                new String(viaLink, StandardCharsets.UTF_8).replace("\"level\":4", "\"level\":2").getBytes(StandardCharsets.UTF_8), device);
+        assertEquals(secondOpinion.body(), 409, secondOpinion.status());
         assertEquals(401, Http.get(API + "/v1/questionnaires/" + q + "/responses", null).status());
         int sneaked = Http.get(API + "/v1/questionnaires/public/../" + q + "/responses", null).status();
         // judged by the method it reaches (none: 404) rather than by how the path looks
@@ -206,8 +216,10 @@ public class CorroborationIT {
         String answers = "\"answers\":[{\"questionCode\":\"Q1\",\"level\":4},{\"questionCode\":\"Q2\",\"level\":5}]";
         assertEquals(201, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
                 "{\"ratedUnitId\":" + u[1] + "," + answers + "}").status());
-        assertEquals(409, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
+        assertEquals("the same rating again is its receipt", 201, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
                 "{\"ratedUnitId\":" + u[1] + "," + answers + "}").status());
+        assertEquals("another rating of the same unit", 409, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
+                "{\"ratedUnitId\":" + u[1] + "," + answers.replace("\"level\":4", "\"level\":2") + "}").status());
         assertEquals("not in the matrix", 403, Http.json("POST", API + "/v1/questionnaires/" + q + "/peer-responses", "czj-user",
                 "{\"ratedUnitId\":" + u[2] + "," + answers + "}").status());
         assertEquals("units never read who rated them", 403, Http.get(API + "/v1/questionnaires/" + q + "/responses", "czj-user").status());
