@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The client's address: the TCP peer, unless the peer is one of the configured trusted proxies
  * ({@code trustedProxies} of {@code etc/cn.supervision.rest.cfg}, e.g. {@code 127.0.0.1, 10.0.0.0/8}); then it is the
@@ -19,7 +22,9 @@ import javax.servlet.http.HttpServletRequest;
  *
  * <p>The gateway resolves the address once per request, before authentication, and leaves it on the servlet request
  * ({@link #ATTRIBUTE}); whoever needs it (login throttling, the audit trail, the shared questionnaire link's limit)
- * reads it with {@link #of(HttpServletRequest)}.
+ * reads it with {@link #of(HttpServletRequest)}. SOAP applies the same setting through {@link #configured} and
+ * {@link #resolve(HttpServletRequest)}, so a partner behind the proxy is throttled and audited as the same client
+ * REST would see.
  */
 public final class ClientAddress {
     /** The servlet request attribute the gateway leaves the resolved address in. */
@@ -27,6 +32,7 @@ public final class ClientAddress {
     public static final String HEADER = "X-Forwarded-For";
     /** Hops read from the right at most: a chain longer than that is someone padding the header. */
     static final int MAX_HOPS = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(ClientAddress.class);
 
     /** Only address literals are parsed: a host name would make {@link InetAddress} ask the DNS. */
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -91,6 +97,24 @@ public final class ClientAddress {
         return new ClientAddress(List.copyOf(networks));
     }
 
+    /**
+     * The {@code trustedProxies} setting as an adapter ({@code adapter}: REST, SOAP) applies it. A list that cannot be
+     * read trusts no proxy (the header is ignored, as with none configured) and says so in the log: the adapter stays
+     * up and never believes a header it was not told to.
+     */
+    public static ClientAddress configured(String trustedProxies, String adapter) {
+        try {
+            ClientAddress a = trusting(trustedProxies);
+            if (a.readsHeader()) {
+                LOG.info("{} 客户端地址：来自受信代理 {} 的请求取 X-Forwarded-For 中最右侧的非代理地址", adapter, trustedProxies.trim());
+            }
+            return a;
+        } catch (IllegalArgumentException e) {
+            LOG.error("etc/cn.supervision.rest.cfg 的 {}；{} 不信任任何代理，客户端地址一律取 TCP 对端", e.getMessage(), adapter);
+            return direct();
+        }
+    }
+
     /** Whether any proxy is trusted, i.e. whether the header is read at all. */
     public boolean readsHeader() {
         return !trusted.isEmpty();
@@ -136,6 +160,20 @@ public final class ClientAddress {
         }
         Object resolved = request.getAttribute(ATTRIBUTE);
         return resolved instanceof String s ? s : request.getRemoteAddr();
+    }
+
+    /**
+     * The client of {@code request}: as already resolved for it, else resolved now (and left there for {@link #of}),
+     * for adapters that have no single first step every use of the address comes after.
+     */
+    public String resolve(HttpServletRequest request) {
+        if (request == null) {
+            return null;
+        }
+        if (!(request.getAttribute(ATTRIBUTE) instanceof String)) {
+            mark(request);
+        }
+        return of(request);
     }
 
     /** Resolves the client of {@code request} and leaves it there for {@link #of}. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.xml.namespace.QName;
 
 import org.apache.cxf.Bus;
@@ -28,6 +27,7 @@ import cn.supervision.api.audit.AuditAction;
 import cn.supervision.api.audit.AuditEvent;
 import cn.supervision.api.audit.AuditLog;
 import cn.supervision.api.security.Caller;
+import cn.supervision.rest.bounds.ClientAddress;
 
 /**
  * The audit trail for SOAP, as a feature on every endpoint: each login (the UsernameToken's outcome) and each call of a
@@ -43,8 +43,8 @@ public class SoapAudit extends AbstractFeature {
 
     private final Recorder recorder;
 
-    public SoapAudit(AuditLog audit) {
-        this.recorder = new Recorder(audit);
+    public SoapAudit(AuditLog audit, ClientAddress addresses) {
+        this.recorder = new Recorder(audit, addresses);
     }
 
     @Override
@@ -55,10 +55,12 @@ public class SoapAudit extends AbstractFeature {
 
     static final class Recorder extends AbstractPhaseInterceptor<Message> {
         private final AuditLog audit;
+        private final ClientAddress addresses;
 
-        Recorder(AuditLog audit) {
+        Recorder(AuditLog audit, ClientAddress addresses) {
             super(Phase.PRE_STREAM);
             this.audit = audit;
+            this.addresses = addresses;
         }
 
         @Override
@@ -74,7 +76,7 @@ public class SoapAudit extends AbstractFeature {
             }
             int status = fault == null ? receiptStatus(out) : status(fault);
             Caller caller = in.get(CALLER) instanceof Caller c ? c : null;
-            String source = in.get("HTTP.REQUEST") instanceof HttpServletRequest http ? http.getRemoteAddr() : null;
+            String source = UsernameTokenInterceptor.source(addresses, in);
             Instant now = Instant.now();
             if (caller != null) {
                 record(new AuditEvent(now, caller.username(), roles(caller), caller.jurisdictionCode(), source, "SOAP",

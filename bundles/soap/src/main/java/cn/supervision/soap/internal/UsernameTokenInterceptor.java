@@ -20,6 +20,7 @@ import org.w3c.dom.Node;
 import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.LoginThrottledException;
+import cn.supervision.rest.bounds.ClientAddress;
 
 /**
  * WS-Security UsernameToken (OASIS UsernameToken Profile 1.0, PasswordText) checked against the
@@ -35,10 +36,13 @@ public class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     private static final String CALLER = Caller.class.getName();
 
     private final Authenticator authenticator;
+    private final ClientAddress addresses;
 
-    public UsernameTokenInterceptor(Authenticator authenticator) {
+    /** {@code addresses}: REST's trustedProxies policy, so a partner behind the proxy is throttled as itself. */
+    public UsernameTokenInterceptor(Authenticator authenticator, ClientAddress addresses) {
         super(Phase.PRE_PROTOCOL);
         this.authenticator = authenticator;
+        this.addresses = addresses;
     }
 
     @Override
@@ -76,10 +80,18 @@ public class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         }
     }
 
-    /** The client's address as the servlet container saw it: failed logins are throttled per user and source. */
-    private static String source(SoapMessage message) {
+    /**
+     * The client's address (failed logins are throttled per user and source): behind a trusted proxy the forwarded
+     * client, not the proxy, or one guesser would delay every partner's logins.
+     */
+    private String source(SoapMessage message) {
+        return source(addresses, message);
+    }
+
+    /** The client of a SOAP request, as REST would resolve it (the audit trail records the same one). */
+    static String source(ClientAddress addresses, Message message) {
         Object http = message.get("HTTP.REQUEST"); // AbstractHTTPDestination.HTTP_REQUEST, as in BodyLimitInterceptor
-        return http instanceof HttpServletRequest r ? r.getRemoteAddr() : null;
+        return http instanceof HttpServletRequest r ? addresses.resolve(r) : null;
     }
 
     /** The caller authenticated for the SOAP request being processed on this thread. */
