@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.blueprint.container.BlueprintContainer;
 import org.osgi.service.blueprint.container.BlueprintEvent;
 import org.osgi.service.blueprint.container.BlueprintListener;
 
@@ -94,7 +96,7 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
                 continue;
             }
             String why = bundle.getState() != Bundle.ACTIVE ? state(bundle.getState())
-                    : Boolean.TRUE.equals(shape.blueprint()) ? containerProblem(bundle.getBundleId(), full) : null;
+                    : Boolean.TRUE.equals(shape.blueprint()) ? containerProblem(bundle, full) : null;
             if (why != null) {
                 reasons.add(name + ": " + why);
             }
@@ -134,8 +136,11 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
         return PublicEndpoints.platform(bundle) && bundle.getHeaders("").get(Constants.FRAGMENT_HOST) == null;
     }
 
-    private String containerProblem(long bundleId, boolean full) {
-        BlueprintEvent last = containers.get(bundleId);
+    private String containerProblem(Bundle bundle, boolean full) {
+        if (publishesContainer(bundle)) {
+            return null;
+        }
+        BlueprintEvent last = containers.get(bundle.getBundleId());
         if (last == null) {
             return "Blueprint container not started yet";
         }
@@ -148,6 +153,25 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
             case BlueprintEvent.CREATING -> "Blueprint container being created";
             default -> "Blueprint container destroyed";
         };
+    }
+
+    /**
+     * A created container is registered as a BlueprintContainer service of its bundle, until it is destroyed. Asked
+     * first because an event can be missed: a node whose schema bundle's container was created while this listener
+     * was being registered never had its CREATED replayed, and stayed out of the balancer for good.
+     */
+    private static boolean publishesContainer(Bundle bundle) {
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        if (services == null) {
+            return false;
+        }
+        for (ServiceReference<?> service : services) {
+            Object classes = service.getProperty(Constants.OBJECTCLASS);
+            if (classes instanceof String[] names && Arrays.asList(names).contains(BlueprintContainer.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The extender's own rule: a Bundle-Blueprint header, or XML files in OSGI-INF/blueprint. */

@@ -26,6 +26,7 @@ final class FakeBundle implements Bundle {
     private boolean blueprintEntries;
     private long lastModified;
     int findEntriesCalls;
+    final java.util.List<ServiceReference<?>> registered = new java.util.ArrayList<>();
 
     FakeBundle(long id, String symbolicName) {
         this.id = id;
@@ -155,7 +156,7 @@ final class FakeBundle implements Bundle {
 
     @Override
     public ServiceReference<?>[] getRegisteredServices() {
-        return null;
+        return registered.isEmpty() ? null : registered.toArray(ServiceReference<?>[]::new);
     }
 
     @Override

@@ -18,6 +18,14 @@ final class FakeReference implements ServiceReference<Object> {
         properties.put(RestGateway.RESOURCE_PROPERTY, "true");
     }
 
+    /** As the Blueprint extender registers a created container. */
+    static FakeReference blueprintContainer(long serviceId, Bundle bundle) {
+        FakeReference container = new FakeReference(serviceId, bundle);
+        container.properties.remove(RestGateway.RESOURCE_PROPERTY);
+        container.properties.put(Constants.OBJECTCLASS, new String[] {"org.osgi.service.blueprint.container.BlueprintContainer"});
+        return container;
+    }
+
     @Override
     public Object getProperty(String key) {
         return properties.get(key);

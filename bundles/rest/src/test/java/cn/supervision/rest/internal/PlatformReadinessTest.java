@@ -61,6 +61,19 @@ class PlatformReadinessTest {
     }
 
     @Test
+    void aContainerWhoseEventsWereMissedCountsOnceItIsRegistered() {
+        // Aries created the container while this listener was being registered: no event reached it, none was replayed
+        created(campaignRest);
+        assertTrue(readiness.problem().startsWith("cn.supervision.campaign: Blueprint container not started yet"), readiness.problem());
+        campaign.registered.add(FakeReference.blueprintContainer(900, campaign));
+        assertNull(readiness.problem());
+        // destroyed: the extender unregisters it, and its last event tells why
+        campaign.registered.clear();
+        readiness.blueprintEvent(new BlueprintEvent(BlueprintEvent.FAILURE, campaign, extender, new IllegalStateException("boom")));
+        assertTrue(readiness.problem().startsWith("cn.supervision.campaign: Blueprint container FAILED"), readiness.problem());
+    }
+
+    @Test
     void aBundleNotActiveIsNamedWithItsState() {
         created(campaign, campaignRest);
         campaign.state(Bundle.RESOLVED);
