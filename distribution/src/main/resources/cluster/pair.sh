@@ -71,7 +71,8 @@ make_node() {
 karaf_pid() {
   local f
   f="$(node_dir "$1")/instances/instance.properties"
-  [ -f "$f" ] && sed -n 's/^item\.0\.pid *= *//p' "$f" | tr -d ' '
+  # Karaf writes pid 0 when it stops: that is no process (and "kill -0 0" would signal our own group)
+  [ -f "$f" ] && sed -n 's/^item\.0\.pid *= *//p' "$f" | tr -d ' ' | grep -v '^0$' || true
 }
 
 node_running() {
@@ -112,7 +113,7 @@ start_node() {
 front_pem() {
   local pem="$PAIR_DIR/front.pem"
   if [ ! -f "$pem" ]; then
-    say "self-signed certificate for the front end: $pem"
+    say "self-signed certificate for the front end: $pem" >&2
     openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj "/CN=localhost" \
       -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$PAIR_DIR/front.key" -out "$PAIR_DIR/front.crt" 2>/dev/null
     cat "$PAIR_DIR/front.crt" "$PAIR_DIR/front.key" >"$pem"

@@ -45,11 +45,7 @@ final class KarafInstance {
     KarafInstance(String name, int httpPort, int offset, boolean allowInsecureHttp, boolean suiteDatabase) throws Exception {
         this.allowInsecureHttp = allowInsecureHttp;
         Path dir = Path.of("target", name).toAbsolutePath();
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        deleteTree(dir);
         Files.createDirectories(dir);
         Process tar = new ProcessBuilder("tar", "xzf", System.getProperty("it.distribution"), "-C", dir.toString())
                 .inheritIO().start();
@@ -68,6 +64,14 @@ final class KarafInstance {
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(44444 + offset));
         for (Map.Entry<String, String> e : (suiteDatabase ? ItDatabase.datasourceFor(name) : Map.<String, String>of()).entrySet()) {
             setProperty(ItDatabase.DATASOURCE_CFG, e.getKey(), e.getValue());
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
         }
     }
 
