@@ -14,7 +14,7 @@
 #
 # Settings from the environment (defaults): PAIR_DIR (<distribution>/../supervision-pair), FRONT_PORT (8443),
 # STATS_PORT (8404, HAProxy's status page on 127.0.0.1), NODE1_HTTPS (9443), NODE2_HTTPS (9543); each node's plain
-# HTTP, SSH and RMI ports are derived from its HTTPS port. DB_URL, DB_USER and DB_PASSWORD are needed by the first
+# HTTP port is 262 below its HTTPS port, its SSH and RMI ports follow its number (8202/1200/44545, 8203/1201/44546). DB_URL, DB_USER and DB_PASSWORD are needed by the first
 # start only (they are written into each node's etc/org.ops4j.datasource-supervision.cfg).
 set -euo pipefail
 
