@@ -17,6 +17,15 @@ import cn.supervision.contribution.internal.model.ContributionClaimEntity;
 final class ProcessingClaims {
     /** Longer than any processing (the city's bundle with its units takes seconds). */
     static final long LEASE_MILLIS = 10 * 60_000L;
+    /*
+     * Plain SQL, so that the database re-checks the condition on the row it locks: of two nodes taking over the same
+     * claim one updates it, the other waits for it and then finds nothing to update. OpenJPA writes the JPQL form as
+     * "CLAIMKEY IN (SELECT ...)", whose rows PostgreSQL takes from before the other node's commit and does not re-check:
+     * both nodes took the claim over, and a node whose lease had run out released the claim another had just taken.
+     */
+    private static final String TAKE = "UPDATE SV_CONTRIBUTION_CLAIM SET NODE = ?, LEASEUNTIL = ?"
+            + " WHERE CLAIMKEY = ? AND NODE = ? AND LEASEUNTIL = ?";
+    private static final String RELEASE = "UPDATE SV_CONTRIBUTION_CLAIM SET LEASEUNTIL = 0 WHERE CLAIMKEY = ? AND NODE = ?";
 
     enum State { FREE, RELEASED, HELD_HERE, HELD_ELSEWHERE }
 
@@ -79,16 +88,15 @@ final class ProcessingClaims {
             return false;
         }
         // released, expired or ours: taken only if nobody changed it since it was read
-        int taken = jpa.txExpr(TransactionType.Required, em -> em.createQuery("update ContributionClaimEntity c set c.node = :me,"
-                        + " c.leaseUntil = :until where c.claimKey = :k and c.node = :was and c.leaseUntil = :lease")
-                .setParameter("me", node).setParameter("until", until).setParameter("k", key).setParameter("was", c.getNode())
-                .setParameter("lease", c.getLeaseUntil()).executeUpdate());
+        int taken = jpa.txExpr(TransactionType.Required, em -> em.createNativeQuery(TAKE)
+                .setParameter(1, node).setParameter(2, until).setParameter(3, key).setParameter(4, c.getNode())
+                .setParameter(5, c.getLeaseUntil()).executeUpdate());
         return taken == 1;
     }
 
     /** The outcome is recorded: the claim is released (if this node still holds it). */
     void release(String key) {
-        jpa.txExpr(TransactionType.Required, em -> em.createQuery("update ContributionClaimEntity c set c.leaseUntil = 0"
-                + " where c.claimKey = :k and c.node = :me").setParameter("k", key).setParameter("me", node).executeUpdate());
+        jpa.txExpr(TransactionType.Required, em -> em.createNativeQuery(RELEASE).setParameter(1, key).setParameter(2, node)
+                .executeUpdate());
     }
 }
