@@ -123,13 +123,17 @@ public class JpaAccountabilityService implements AccountabilityService {
         }
         long now = clock.millis();
         AccountabilityEntity saved = jpa.txExpr(TransactionType.Required, em -> {
-            var update = em.createQuery("update AccountabilityEntity a set a.status = :to, a.updatedBy = :by, a.updatedAt = :at"
-                    + (to == AccountabilityStatus.DECIDED ? ", a.outcome = :outcome" : "") + " where a.id = :id and a.status = :from")
-                    .setParameter("to", to).setParameter("by", caller.username()).setParameter("at", now)
-                    .setParameter("id", id).setParameter("from", from);
-            if (to == AccountabilityStatus.DECIDED) {
-                update.setParameter("outcome", text);
+            // plain SQL for the reason given in JpaFindingService.move: the database re-checks the status on the row it
+            // locks, so of two moves from the same status one wins (a JPQL bulk update let both succeed on PostgreSQL)
+            boolean decided = to == AccountabilityStatus.DECIDED;
+            var update = em.createNativeQuery("UPDATE SV_ACCOUNTABILITY SET STATUS = ?, UPDATEDBY = ?, UPDATEDAT = ?"
+                    + (decided ? ", OUTCOME = ?" : "") + " WHERE ID = ? AND STATUS = ?")
+                    .setParameter(1, to.name()).setParameter(2, caller.username()).setParameter(3, now);
+            int next = 4;
+            if (decided) {
+                update.setParameter(next++, text);
             }
+            update.setParameter(next++, id).setParameter(next, from.name());
             AccountabilityEntity a = em.find(AccountabilityEntity.class, id);
             if (update.executeUpdate() == 0) {
                 em.refresh(a);

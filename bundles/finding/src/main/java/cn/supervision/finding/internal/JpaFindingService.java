@@ -260,13 +260,17 @@ public class JpaFindingService implements FindingService, FindingHistoryService 
         }
         long now = clock.millis();
         return jpa.txExpr(TransactionType.Required, em -> {
-            var update = em.createQuery("update FindingEntity f set f.state = :to, f.updatedBy = :by, f.updatedAt = :at"
-                    + (takenUpBy == null ? "" : ", f.noticeId = :notice") + " where f.id = :id and f.state = :from")
-                    .setParameter("to", to).setParameter("by", caller.username()).setParameter("at", now)
-                    .setParameter("id", read.getId()).setParameter("from", from);
+            // plain SQL, so that the database re-checks the state on the row it locks: of two moves from the same state
+            // one wins and the other finds nothing to update. OpenJPA writes the JPQL form as "ID IN (SELECT ...)", whose
+            // rows PostgreSQL takes from before the other move's commit and does not re-check: both moves succeeded
+            var update = em.createNativeQuery("UPDATE SV_FINDING SET STATE = ?, UPDATEDBY = ?, UPDATEDAT = ?"
+                    + (takenUpBy == null ? "" : ", NOTICEID = ?") + " WHERE ID = ? AND STATE = ?")
+                    .setParameter(1, to.name()).setParameter(2, caller.username()).setParameter(3, now);
+            int next = 4;
             if (takenUpBy != null) {
-                update.setParameter("notice", takenUpBy);
+                update.setParameter(next++, takenUpBy);
             }
+            update.setParameter(next++, read.getId()).setParameter(next, from.name());
             if (update.executeUpdate() == 0) {
                 // someone moved it since it was read: name the state it is in now
                 FindingEntity current = em.find(FindingEntity.class, read.getId());

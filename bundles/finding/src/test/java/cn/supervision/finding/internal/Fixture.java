@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.aries.jpa.template.JpaTemplate;
+
 import cn.supervision.api.campaign.Campaign;
 import cn.supervision.api.campaign.CampaignKind;
 import cn.supervision.api.campaign.CampaignService;
@@ -58,8 +60,9 @@ final class Fixture implements AutoCloseable {
     final JpaFindingService findings;
     final JpaAccountabilityService accountability;
 
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
     Fixture() {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         campaigns.put(10L, campaign(10, "370500", CampaignState.PUBLISHED, List.of(1L, 2L)));
         campaigns.put(11L, campaign(11, "370500", CampaignState.COLLECTING, List.of(1L, 2L)));
         campaigns.put(20L, campaign(20, "370522", CampaignState.PUBLISHED, List.of(3L)));
@@ -68,6 +71,15 @@ final class Fixture implements AutoCloseable {
         revisions.put(20L, List.of(new ResultRevision(20, 1, "发布", "lijin-admin", NOW, List.of(weak(3, "利津县财政局")))));
         findings = new JpaFindingService(jpa, registry, campaignService(), clock);
         accountability = new JpaAccountabilityService(jpa, registry, findings, clock);
+    }
+
+    /** A node's finding service on {@code template} (e.g. a second node's), with this fixture's registry and campaigns. */
+    JpaFindingService findingsOn(JpaTemplate template) {
+        return new JpaFindingService(template, registry, campaignService(), clock);
+    }
+
+    JpaAccountabilityService accountabilityOn(JpaTemplate template, JpaFindingService findingsOfTheNode) {
+        return new JpaAccountabilityService(template, registry, findingsOfTheNode, clock);
     }
 
     static Unit unit(long id, String code, String name, String jurisdiction) {
