@@ -19,13 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +41,7 @@ import cn.supervision.api.indicator.IndicatorInput;
 import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.registry.UnitKind;
 import cn.supervision.indicator.internal.JpaIndicatorSystemService;
-import cn.supervision.testing.AbstractJpaTemplate;
+import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
@@ -57,6 +53,8 @@ import cn.supervision.testing.MutableClock;
  */
 class InputRequestKeyTest {
     private static final RequestKey KEY = new RequestKey("8e03978e-40d5-43e8-bc93-6894a57f9324");
+    /** How long node B may take to reach the lock it is to wait on. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
     private final List<JpaCampaignService> started = new ArrayList<>();
@@ -197,28 +195,32 @@ class InputRequestKeyTest {
 
     @Test
     void aRetryRacingItsFirstAttemptOnTheOtherNodeWaitsForItAndIsAnsweredFromIt() throws Exception {
-        Pausing slow = new Pausing(jpa);
-        JpaCampaignService a = node(slow, clock);
+        CommitGate gate = new CommitGate(jpa);
+        JpaCampaignService a = node(gate, clock);
         HookedClock bClock = new HookedClock(clock);
         JpaCampaignService b = node(jpa, bClock);
         Campaign c = collecting(a);
         long versionBefore = version(c.id());
         InputDraft draft = office(1, "D1.2", 80);
 
-        CountDownLatch aHoldsTheLock = slow.pauseNextWrite();
+        gate.holdNext();
         AtomicReference<Object> first = new AtomicReference<>();
         AtomicReference<Object> retry = new AtomicReference<>();
         Thread nodeA = new Thread(() -> first.set(attempt(() -> a.recordInput(CITY, c.id(), draft, KEY))));
         // node B has looked the key up (nothing yet) and checks the draft when node A writes, then stops before commit
         bClock.next = () -> {
             nodeA.start();
-            await(aHoldsTheLock);
+            gate.awaitHeld();
         };
         Thread nodeB = new Thread(() -> retry.set(attempt(() -> b.recordInput(CITY, c.id(), draft, KEY))));
-        nodeB.start();
-        await(aHoldsTheLock);
-        Thread.sleep(300); // node B goes on to its write and waits for the campaign row node A holds
-        slow.release();
+        try {
+            nodeB.start();
+            gate.awaitHeld();
+            assertTrue(jpa.database().awaitLockWait("SV_CAMPAIGN", WAIT),
+                    "node B goes on to its write and waits for the campaign row node A holds");
+        } finally {
+            gate.open();
+        }
         nodeA.join(30_000);
         nodeB.join(30_000);
 
@@ -236,22 +238,26 @@ class InputRequestKeyTest {
 
     @Test
     void theSameKeyRacingOnAnotherCampaignIsRefused() throws Exception {
-        Pausing slow = new Pausing(jpa);
-        JpaCampaignService a = node(slow, clock);
+        CommitGate gate = new CommitGate(jpa);
+        JpaCampaignService a = node(gate, clock);
         JpaCampaignService b = node();
         Campaign c = collecting(a);
         Campaign other = collecting(a);
 
-        CountDownLatch aHoldsTheKey = slow.pauseNextWrite();
+        gate.holdNext();
         AtomicReference<Object> first = new AtomicReference<>();
         Thread nodeA = new Thread(() -> first.set(attempt(() -> a.recordInput(CITY, c.id(), office(1, "D1.2", 80), KEY))));
-        nodeA.start();
-        await(aHoldsTheKey);
         AtomicReference<Object> second = new AtomicReference<>();
         Thread nodeB = new Thread(() -> second.set(attempt(() -> b.recordInput(CITY, other.id(), office(1, "D1.2", 80), KEY))));
-        nodeB.start();
-        Thread.sleep(300);
-        slow.release();
+        try {
+            nodeA.start();
+            gate.awaitHeld(); // node A holds the key, not committed
+            nodeB.start();
+            // Derby: node B's look-up of the key waits for node A's row; PostgreSQL: its insert of the key waits on the unique key
+            assertTrue(jpa.database().awaitLockWait("SV_CAMPAIGN_INPUT_REQUEST", WAIT), "node B waits for node A's key");
+        } finally {
+            gate.open();
+        }
         nodeA.join(30_000);
         nodeB.join(30_000);
 
@@ -303,48 +309,6 @@ class InputRequestKeyTest {
             return call.call();
         } catch (Throwable e) {
             return e;
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS), "timed out");
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A node whose next writing (Required) transaction stops before its commit until released. */
-    static final class Pausing extends AbstractJpaTemplate {
-        private final JpaTemplate delegate;
-        private volatile CountDownLatch paused;
-        private final CountDownLatch release = new CountDownLatch(1);
-
-        Pausing(JpaTemplate delegate) {
-            this.delegate = delegate;
-        }
-
-        CountDownLatch pauseNextWrite() {
-            paused = new CountDownLatch(1);
-            return paused;
-        }
-
-        void release() {
-            release.countDown();
-        }
-
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            return delegate.txExpr(type, em -> {
-                R r = code.apply(em);
-                CountDownLatch p = paused;
-                if (type == TransactionType.Required && p != null) {
-                    paused = null;
-                    p.countDown();
-                    await(release);
-                }
-                return r;
-            });
         }
     }
 

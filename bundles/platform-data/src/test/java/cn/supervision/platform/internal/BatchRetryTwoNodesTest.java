@@ -7,18 +7,16 @@ import static cn.supervision.platform.internal.PlatformDataServiceTest.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ import cn.supervision.api.platform.DataRow;
 import cn.supervision.api.platform.Metric;
 import cn.supervision.api.platform.MetricAggregation;
 import cn.supervision.api.registry.RegistryService;
-import cn.supervision.testing.AbstractJpaTemplate;
+import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.fakes.FakeCampaignService;
@@ -101,63 +99,26 @@ class BatchRetryTwoNodesTest {
 
     @Test
     void aRetryWhileTheFirstAttemptIsCommittingOnTheOtherNodeIsAnsweredWithIt() throws Exception {
-        Pausing slow = new Pausing(jpa);
-        JpaPlatformDataService a = node(slow);
+        CommitGate gate = new CommitGate(jpa);
+        JpaPlatformDataService a = node(gate);
         JpaPlatformDataService b = node(jpa);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CountDownLatch holding = slow.pauseNextWrite();
+            gate.holdNext();
             Future<BatchReceipt> first = pool.submit(() -> a.ingest(PARTNER, "370500", "hotline", "2026-07-a", "REST", ROWS));
-            assertTrue(holding.await(30, TimeUnit.SECONDS), "node A never wrote");
+            gate.awaitHeld();
             // node A has written the batch and its values and not committed: node B's retry waits on the batch id
+            // (Derby: its replay read waits for A's row; PostgreSQL: its insert waits on the unique batch id)
             Future<BatchReceipt> retry = pool.submit(() -> b.ingest(PARTNER, "370500", "hotline", "2026-07-a", "REST", ROWS));
-            Thread.sleep(300);
-            assertTrue(!retry.isDone(), "the retry did not wait for the first attempt: " + (retry.isDone() ? retry.get() : ""));
-            slow.release();
+            boolean waited = jpa.database().awaitLockWait("SV_PD_BATCH", Duration.ofSeconds(10));
+            assertTrue(waited && !retry.isDone(), "the retry did not wait for the first attempt: " + (retry.isDone() ? retry.get() : ""));
+            gate.open();
             BatchReceipt applied = first.get(30, TimeUnit.SECONDS);
             assertReplayOf(applied, retry.get(30, TimeUnit.SECONDS));
             assertStoredOnce(applied);
         } finally {
-            slow.release();
+            gate.open();
             pool.shutdown();
-        }
-    }
-
-    /** A node whose next writing (Required) transaction stops before its commit until released. */
-    static final class Pausing extends AbstractJpaTemplate {
-        private final JpaTemplate delegate;
-        private volatile CountDownLatch paused;
-        private final CountDownLatch release = new CountDownLatch(1);
-
-        Pausing(JpaTemplate delegate) {
-            this.delegate = delegate;
-        }
-
-        CountDownLatch pauseNextWrite() {
-            paused = new CountDownLatch(1);
-            return paused;
-        }
-
-        void release() {
-            release.countDown();
-        }
-
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            return delegate.txExpr(type, em -> {
-                R r = code.apply(em);
-                CountDownLatch p = paused;
-                if (type == TransactionType.Required && p != null) {
-                    paused = null;
-                    p.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                return r;
-            });
         }
     }
 }

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -111,20 +115,37 @@ class FeedTwoNodesTest {
         Hashtable<String, Object> config = PlatformDataServiceTest.feedConfig("http://partner.example.cn/export", null);
         config.put("type", "partner");
         config.put("retries", "2");
+        // longer than a held fetch waits: a fetch timing out under a slow build would retry and count as another pull
+        config.put("timeoutSeconds", "30");
         s.configured("cfg-" + name, config);
         return s;
     }
 
-    private List<FeedRun> awaitFinished(FeedScheduler s) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < end) {
-            List<FeedRun> runs = s.runs("hotline", 10);
-            if (!runs.isEmpty() && runs.stream().noneMatch(r -> r.outcome() == FeedRun.Outcome.RUNNING)) {
-                return runs;
+    /**
+     * Waits until the run each node started last (if any) has ended, retries included: the future its worker completes
+     * once the outcome is recorded or the node gave the run up. FeedScheduler offers no way to wait for a run its timer
+     * started, so this reads its private map; a renamed field fails here rather than leaving the test to guess a delay.
+     */
+    private static void awaitRunsEnded(FeedScheduler... nodes) throws Exception {
+        Field running = FeedScheduler.class.getDeclaredField("running");
+        running.setAccessible(true);
+        for (FeedScheduler node : nodes) {
+            Object inProgress = ((Map<?, ?>) running.get(node)).get("hotline");
+            if (inProgress == null) {
+                continue; // this node started no run of the feed
             }
-            Thread.sleep(20);
+            Method done = inProgress.getClass().getDeclaredMethod("done");
+            done.setAccessible(true);
+            CompletableFuture<?> run = (CompletableFuture<?>) done.invoke(inProgress);
+            run.handle((r, e) -> null).get(20, TimeUnit.SECONDS); // ended, with an outcome or failing
         }
-        throw new AssertionError("no finished run: " + s.runs("hotline", 10));
+    }
+
+    private List<FeedRun> awaitFinished(FeedScheduler... nodes) throws Exception {
+        awaitRunsEnded(nodes);
+        List<FeedRun> runs = nodes[0].runs("hotline", 10);
+        assertTrue(!runs.isEmpty() && runs.stream().noneMatch(r -> r.outcome() == FeedRun.Outcome.RUNNING), "no finished run: " + runs);
+        return runs;
     }
 
     @Test
@@ -141,7 +162,7 @@ class FeedTwoNodesTest {
         // so different) became a second batch
         b.tick();
         hold.countDown();
-        List<FeedRun> runs = awaitFinished(a);
+        List<FeedRun> runs = awaitFinished(a, b);
         assertEquals(1, partner.fetches.get(), "pulled once");
         assertEquals(1, runs.size());
         assertEquals(FeedRun.Outcome.SUCCEEDED, runs.get(0).outcome());
@@ -164,13 +185,12 @@ class FeedTwoNodesTest {
         assertEquals(1, partner.fetches.get());
         schedulers.forEach(FeedScheduler::stop);
         clock.set(SLOT.plus(Duration.ofHours(7))); // both nodes start again at 09:00 on the 1st
-        node("node-a", partner);
-        node("node-b", partner);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (jpa.txExpr(em -> em.createQuery("select count(r) from FeedRunEntity r where r.outcome = 'RUNNING'", Long.class)
-                .getSingleResult()) > 0 && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
+        FeedScheduler a2 = node("node-a", partner);
+        FeedScheduler b2 = node("node-b", partner);
+        awaitRunsEnded(a2, b2);
+        long unfinished = jpa.txExpr(em -> em.createQuery("select count(r) from FeedRunEntity r where r.outcome = 'RUNNING'", Long.class)
+                .getSingleResult());
+        assertEquals(0, unfinished);
         assertEquals(2, partner.fetches.get(), "the missed slot pulled once between the two nodes");
     }
 
@@ -201,7 +221,7 @@ class FeedTwoNodesTest {
 
         // the dead node's fetch, cut off, must not put its failure on the run node B finished, nor retry it
         hold.countDown();
-        Thread.sleep(300);
+        awaitRunsEnded(a);
         List<FeedRun> after = b.runs("hotline", 10);
         assertEquals(FeedRun.Outcome.SUCCEEDED, after.get(0).outcome());
         assertEquals(2, partner.fetches.get());

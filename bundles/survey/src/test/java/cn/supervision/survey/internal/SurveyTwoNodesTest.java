@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,9 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ import cn.supervision.api.survey.QuestionnaireState;
 import cn.supervision.api.survey.Receipt;
 import cn.supervision.api.survey.Submission;
 import cn.supervision.api.survey.TokenRequest;
-import cn.supervision.testing.AbstractJpaTemplate;
+import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
@@ -193,61 +192,30 @@ class SurveyTwoNodesTest {
 
     @Test
     void aCloseWaitsForTheAnswersBeingWrittenOnTheOtherNode() throws Exception {
-        Pausing slow = new Pausing(new ResponseWriterTest.InTransaction(jpa));
-        JpaSurveyService writing = node(slow, clock);
+        CommitGate gate = new CommitGate(new ResponseWriterTest.InTransaction(jpa));
+        JpaSurveyService writing = node(gate, clock);
         Questionnaire q = a.open(CITY, a.create(CITY, 1, publicDraft(false)).id());
         List<String> tokens = tokens(q, 2);
 
-        CountDownLatch holding = slow.pauseNextWrite();
-        Future<Object> answer = Executors.newSingleThreadExecutor().submit(() -> writing.submitWithToken(tokens.get(0), FIVE));
-        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         Thread close = new Thread(() -> a.close(CITY, q.id()));
-        close.start();
-        close.join(500);
-        assertTrue(close.isAlive(), "the close did not wait for the answer being written");
-        slow.release();
-        assertTrue(answer.get(30, TimeUnit.SECONDS) instanceof Receipt);
+        try {
+            gate.holdNext();
+            Future<Object> answer = pool.submit(() -> writing.submitWithToken(tokens.get(0), FIVE));
+            gate.awaitHeld(); // the answer's group read the questionnaire OPEN, its share lock held, not committed
+            close.start();
+            // the close's update of the questionnaire row waits for the group's share lock
+            boolean waited = jpa.database().awaitLockWait("SV_QUESTIONNAIRE", Duration.ofSeconds(10));
+            assertTrue(waited && close.isAlive(), "the close did not wait for the answer being written");
+            gate.open();
+            assertTrue(answer.get(30, TimeUnit.SECONDS) instanceof Receipt);
+        } finally {
+            gate.open();
+            pool.shutdown();
+        }
         close.join(30_000);
         assertEquals(QuestionnaireState.CLOSED, a.get(CITY, q.id()).state());
         refused(ProblemKind.GONE, () -> writing.submitWithToken(tokens.get(1), FIVE));
         assertEquals(1, stored(q));
-    }
-
-    /** A node whose next writing (Required) transaction stops before its commit until released. */
-    static final class Pausing extends AbstractJpaTemplate {
-        private final JpaTemplate delegate;
-        private volatile CountDownLatch paused;
-        private final CountDownLatch release = new CountDownLatch(1);
-
-        Pausing(JpaTemplate delegate) {
-            this.delegate = delegate;
-        }
-
-        CountDownLatch pauseNextWrite() {
-            paused = new CountDownLatch(1);
-            return paused;
-        }
-
-        void release() {
-            release.countDown();
-        }
-
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            return delegate.txExpr(type, em -> {
-                R r = code.apply(em);
-                CountDownLatch p = paused;
-                if (type == TransactionType.Required && p != null) {
-                    paused = null;
-                    p.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-                return r;
-            });
-        }
     }
 }
