@@ -32,6 +32,7 @@ import cn.supervision.api.security.Authenticator;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
 import cn.supervision.rest.bounds.ClientAddress;
+import cn.supervision.testing.fakes.FakeAuditLog;
 
 /**
  * Behind HAProxy every SOAP request comes from the proxy: the login throttle and the audit trail must key on the client
@@ -61,14 +62,12 @@ class SoapClientAddressTest {
         }
     };
 
-    private final AuditLog audit = (AuditLog) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditLog.class},
-            (p, m, a) -> {
-                if (!m.getName().equals("record")) {
-                    throw new UnsupportedOperationException(m.getName());
-                }
-                trail.add((AuditEvent) a[0]);
-                return null;
-            });
+    private final AuditLog audit = new FakeAuditLog() {
+        @Override
+        public void record(AuditEvent event) {
+            trail.add(event);
+        }
+    };
 
     /** A servlet request from {@code peer} with one X-Forwarded-For line (none when null). */
     private static HttpServletRequest request(String peer, String forwardedFor) {
