@@ -2,15 +2,13 @@ package cn.supervision.registry.rest;
 
 import cn.supervision.api.problem.ProblemKind;
 
+import static cn.supervision.registry.rest.UnitListTest.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-
-import javax.ws.rs.core.SecurityContext;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -42,11 +40,6 @@ class DutyResourceTest {
     private final DutyResource resource = new DutyResource(new FakeRegistry(FakeRegistry.DONGYING, List.of(
             unit(1, "SCJG", new Duty(null, 1, "负责食品经营许可。", DutyType.LICENSING, List.of()), new Duty(2, "负责计量。")),
             unit(2, "NYNC", new Duty(1, "负责种植业。")))));
-
-    private static SecurityContext as(Caller caller) {
-        return (SecurityContext) Proxy.newProxyInstance(SecurityContext.class.getClassLoader(), new Class<?>[] {SecurityContext.class},
-                (p, m, a) -> m.getName().equals("getUserPrincipal") ? caller : null);
-    }
 
     private static SupervisionException refused(ProblemKind status, Executable call) {
         SupervisionException e = assertThrows(SupervisionException.class, call);

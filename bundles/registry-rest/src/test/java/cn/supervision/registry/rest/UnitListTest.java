@@ -42,7 +42,8 @@ class UnitListTest {
     private final JurisdictionsResource resource =
             new JurisdictionsResource(new FakeRegistry(FakeRegistry.DONGYING, List.of(CZJ, GRJ)));
 
-    private static SecurityContext as(Caller caller) {
+    /** Also DutyResourceTest's: one typed context for the module rather than a Proxy keyed by method names. */
+    static SecurityContext as(Caller caller) {
         return new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
