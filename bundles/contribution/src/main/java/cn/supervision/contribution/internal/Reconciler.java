@@ -46,11 +46,9 @@ final class Reconciler {
     /** On the worker. */
     void reconcile() {
         for (StoredJars.Desired d : jars.all()) {
-            if (uploads.inFlight(d.symbolicName())) {
-                continue; // this node is installing it itself right now
-            }
             try {
-                follow(d);
+                // skipped while this node uploads or uninstalls it itself: what was read above may be stale by then
+                uploads.unlessInFlight(d.symbolicName(), () -> follow(d));
             } catch (BundleException | RuntimeException e) {
                 LOG.warn("Could not follow the uploaded contribution {} {} ({}): {}", d.symbolicName(), d.version(),
                         d.installed() ? "install" : "uninstall", e.toString());

@@ -50,8 +50,14 @@ final class Uploads {
     private final CityGate city;
     private final Retirements retirements;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    /** Symbolic names being installed by an upload on this node right now: the reconciler leaves them alone. */
+    /**
+     * Symbolic names an upload or uninstall on this node is working on right now: the reconciler leaves them alone. An
+     * uninstall keeps its name here until the worker has run its retirement, which records in the database that no node
+     * is to have the jar: a reconcile round that read the stored jars before would otherwise install it again.
+     */
     private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Per symbolic name: a reconciler step and the start of an upload or uninstall of the name exclude each other. */
+    private final Map<String, Object> guards = new ConcurrentHashMap<>();
     private final StoredJars jars;
     private final LocalJars local;
 
@@ -67,8 +73,35 @@ final class Uploads {
         this.local = local;
     }
 
-    boolean inFlight(String symbolicName) {
-        return inFlight.contains(symbolicName);
+    /** A step of the reconciler on one symbolic name. */
+    interface Step {
+        void run() throws BundleException;
+    }
+
+    /**
+     * Runs the reconciler's step on the name unless an upload or uninstall of it is under way on this node (answers
+     * false then); neither starts while the step runs. Checked and run under one lock: a round that saw no upload or
+     * uninstall must not act after one has begun.
+     */
+    boolean unlessInFlight(String symbolicName, Step step) throws BundleException {
+        synchronized (guard(symbolicName)) {
+            if (inFlight.contains(symbolicName)) {
+                return false;
+            }
+            step.run();
+            return true;
+        }
+    }
+
+    /** An upload or uninstall of the name begins here; false if one is under way already. */
+    private boolean begin(String symbolicName) {
+        synchronized (guard(symbolicName)) {
+            return inFlight.add(symbolicName);
+        }
+    }
+
+    private Object guard(String symbolicName) {
+        return guards.computeIfAbsent(symbolicName, k -> new Object()); // one per name ever uploaded: few
     }
 
     /** The upload of this bundle revision still waiting, if any. */
@@ -129,9 +162,9 @@ final class Uploads {
         String key = bsn + "@" + found.version();
         Pending upload = new Pending(sha, caller, new CompletableFuture<>());
         pending.put(key, upload);
-        if (!inFlight.add(bsn)) {
+        if (!begin(bsn)) {
             pending.remove(key, upload);
-            throw SupervisionException.conflict("贡献包 " + bsn + " 正在由另一次上传安装，请稍后再试");
+            throw SupervisionException.conflict("贡献包 " + bsn + " 正在由另一次上传安装或正在卸载，请稍后再试");
         }
         String before = local.put(bsn, sha);
         try {
@@ -167,24 +200,38 @@ final class Uploads {
 
     /** Uninstalls the bundle serving the contribution and waits (bounded) until what it contributed is retired. */
     void uninstall(Contribution c, Caller caller, Supplier<CompletableFuture<Void>> drained) {
-        Bundle bundle = installed(c.symbolicName());
-        if (bundle == null || !bundle.getVersion().toString().equals(c.version())) {
-            throw SupervisionException.conflict("贡献包 " + c.symbolicName() + " " + c.version() + " 当前未安装");
+        String bsn = c.symbolicName();
+        if (!begin(bsn)) {
+            throw SupervisionException.conflict("贡献包 " + bsn + " 正在上传安装或卸载，请稍后再试");
         }
-        if (city.isCity(c.symbolicName())) {
-            throw SupervisionException.conflict("市级贡献包是平台的第一个租户，不能卸载；请安装新版本替换");
-        }
-        retirements.requestedBy(c.symbolicName(), caller);
+        CompletableFuture<Void> retired = null;
         try {
-            bundle.uninstall();
-        } catch (BundleException e) {
-            retirements.withdrawn(c.symbolicName());
-            throw new IllegalStateException("cannot uninstall " + c.symbolicName(), e);
+            Bundle bundle = installed(bsn); // looked up once no reconcile step on the name can change it
+            if (bundle == null || !bundle.getVersion().toString().equals(c.version())) {
+                throw SupervisionException.conflict("贡献包 " + bsn + " " + c.version() + " 当前未安装");
+            }
+            if (city.isCity(bsn)) {
+                throw SupervisionException.conflict("市级贡献包是平台的第一个租户，不能卸载；请安装新版本替换");
+            }
+            retirements.requestedBy(bsn, caller);
+            try {
+                bundle.uninstall();
+            } catch (BundleException | IllegalStateException e) {
+                retirements.withdrawn(bsn);
+                throw new IllegalStateException("cannot uninstall " + bsn, e);
+            }
+            retired = drained.get(); // runs after the retirement the uninstall handed to the worker
+        } finally {
+            if (retired == null) {
+                inFlight.remove(bsn);
+            }
         }
+        // lifted on the worker once the retirement has run, even if this request stops waiting before
+        retired.whenComplete((v, e) -> inFlight.remove(bsn));
         try {
-            drained.get().get(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            retired.get(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.warn("Retirement of {} still running", c.symbolicName());
+            LOG.warn("Retirement of {} still running", bsn);
         }
     }
 

@@ -15,16 +15,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
+import org.osgi.framework.SynchronousBundleListener;
 
 import cn.supervision.api.contribution.Contribution;
 import cn.supervision.api.contribution.ContributionEvent;
@@ -37,6 +44,7 @@ import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.testing.AbstractJpaTemplate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.fakes.FakeIndicatorSystemService;
@@ -99,11 +107,18 @@ class TwoNodesTest {
     /** One node: its framework (bundle cache under dir/name) and its extender. */
     final class Node {
         final String name;
+        /** The database as this node sees it (the shared one, or a gate over it). */
+        final JpaTemplate db;
         Felix framework;
         ContributionExtender extender;
 
         Node(String name) {
+            this(name, jpa);
+        }
+
+        Node(String name, JpaTemplate db) {
             this.name = name;
+            this.db = db;
             nodes.add(this);
         }
 
@@ -113,7 +128,7 @@ class TwoNodesTest {
             if (withCity && framework.getBundleContext().getBundle("mvn:test/city/1") == null) {
                 framework.getBundleContext().installBundle("mvn:test/city/1", new ByteArrayInputStream(cityJar())).start();
             }
-            extender = new ContributionExtender(framework.getBundleContext(), jpa, Clock.systemUTC(), name, registry, systems, CITY,
+            extender = new ContributionExtender(framework.getBundleContext(), db, Clock.systemUTC(), name, registry, systems, CITY,
                     "370500", TrustStore.empty());
             return this;
         }
@@ -256,6 +271,87 @@ class TwoNodesTest {
         assertNull(b.uploaded(COUNTY));
         assertEquals(List.of(ContributionEventType.INSTALLED, ContributionEventType.UNINSTALLED), events(COUNTY));
         assertEquals(1, retirements.get());
+    }
+
+    @Test
+    void anUninstallIsNotUndoneByAReconcileRoundThatReadTheStoredJarsBefore() throws Exception {
+        ReadGate gate = new ReadGate(jpa);
+        Node a = new Node("a", gate).boot(true).start();
+        a.awaitReady();
+        Contribution up = a.extender.upload(CITY_ADMIN, countyJar("1.0.0"));
+        assertEquals(ContributionState.ACTIVE, up.state(), up.reasons().toString());
+        a.settle();
+        CountDownLatch gone = new CountDownLatch(1);
+        a.framework.getBundleContext().addBundleListener((SynchronousBundleListener) e -> {
+            if (e.getType() == BundleEvent.UNINSTALLED && COUNTY.equals(e.getBundle().getSymbolicName())) {
+                gone.countDown();
+            }
+        });
+
+        // a round (this one or the periodic one) has read that the county is to be installed, and stops there
+        gate.holdNextRead();
+        CompletableFuture<Void> round = a.extender.reconcile();
+        gate.awaitHeld();
+        CompletableFuture<Contribution> uninstall = CompletableFuture.supplyAsync(() -> a.extender.uninstall(CITY_ADMIN, up.id()));
+        assertTrue(gone.await(30, TimeUnit.SECONDS), "the REST uninstall took the bundle out of the framework");
+        gate.open(); // the round goes on with what it read: before, it installed the stored jar again under a new id
+        round.get(30, TimeUnit.SECONDS);
+        Contribution after = uninstall.get(90, TimeUnit.SECONDS);
+
+        assertNull(a.uploaded(COUNTY), "the round did not install the uninstalled jar again");
+        assertEquals(ContributionState.UNINSTALLED, after.state(), "the record is uninstalled (before: ACTIVE, as another"
+                + " bundle of the name was there when the retirement ran)");
+        assertEquals(1, retirements.get(), "the county's systems were retired");
+        a.settle();
+        assertNull(a.uploaded(COUNTY));
+        assertEquals(List.of(ContributionEventType.INSTALLED, ContributionEventType.UNINSTALLED), events(COUNTY));
+    }
+
+    /**
+     * The node's next read outside a write transaction on the extender's worker (a reconcile round's first: the stored
+     * jars) waits, once it has its answer, until the test opens the gate.
+     */
+    static final class ReadGate extends AbstractJpaTemplate {
+        private final JpaTemplate target;
+        private volatile CountDownLatch reached;
+        private volatile CountDownLatch open;
+        private final AtomicBoolean armed = new AtomicBoolean();
+
+        ReadGate(JpaTemplate target) {
+            this.target = target;
+        }
+
+        void holdNextRead() {
+            reached = new CountDownLatch(1);
+            open = new CountDownLatch(1);
+            armed.set(true);
+        }
+
+        void awaitHeld() throws InterruptedException {
+            assertTrue(reached.await(30, TimeUnit.SECONDS), "a reconcile round read the stored jars");
+        }
+
+        void open() {
+            open.countDown();
+        }
+
+        @Override
+        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+            R r = target.txExpr(type, code);
+            if (type == TransactionType.Supports && Thread.currentThread().getName().equals("supervision-contributions")
+                    && armed.compareAndSet(true, false)) {
+                reached.countDown();
+                try {
+                    if (!open.await(60, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the read gate was not opened");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return r;
+        }
     }
 
     private static void await(BooleanSupplier condition, String what) {
