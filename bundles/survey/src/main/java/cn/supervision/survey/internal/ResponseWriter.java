@@ -24,6 +24,7 @@ import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.survey.QuestionnaireState;
 import cn.supervision.api.survey.Receipt;
+import cn.supervision.api.tx.LockRetry;
 import cn.supervision.survey.internal.model.ResponseEntity;
 
 /**
@@ -41,6 +42,7 @@ final class ResponseWriter implements AutoCloseable {
     record Pending(ResponseEntity response, Long tokenId, String duplicate, CompletableFuture<Receipt> done) { }
 
     private final JpaTemplate jpa;
+    private final LockRetry retry = LockRetry.standard();
     /** Told of a questionnaire found no longer open (closed on another node): the node's cache forgets it. */
     private final LongConsumer notOpen;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(20_000);
@@ -167,7 +169,9 @@ final class ResponseWriter implements AutoCloseable {
         Map<Pending, Long> written = new java.util.LinkedHashMap<>();
         Set<Long> closed = new HashSet<>();
         try {
-            jpa.tx(TransactionType.Required, em -> {
+            // the writer's own transaction, so a lock lost to another node's writer (or to Derby's identity generator,
+            // which gives up at once when two writers insert together) is simply tried again
+            retry.run(() -> jpa.tx(TransactionType.Required, em -> {
                 refused.clear();
                 written.clear();
                 closed.clear();
@@ -211,7 +215,7 @@ final class ResponseWriter implements AutoCloseable {
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             if (group.size() > 1) {
                 for (Pending p : group) {

@@ -78,6 +78,32 @@ class ResponseWriterTest {
         assertEquals(3, stored());
     }
 
+    @Test
+    void aLockLostToAnotherWriterIsTriedAgainNotFailedToTheSender() throws Exception {
+        // Derby's identity generator gives up at once (40XL1) when two nodes' writers insert together
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        ResponseWriter losingOnce = new ResponseWriter(new InTransaction(local) {
+            @Override
+            public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+                return super.txExpr(type, em -> {
+                    R written = code.apply(em);
+                    if (attempts.incrementAndGet() == 1) { // rolls the first attempt back, as the database would
+                        throw new IllegalStateException(new java.sql.SQLException("A lock could not be obtained within the time requested", "40XL1"));
+                    }
+                    return written;
+                });
+            }
+        });
+        try {
+            Pending p = pending("device-9");
+            losingOnce.writeGroup(List.of(p));
+            assertStored(p);
+            assertEquals(2, attempts.get());
+        } finally {
+            losingOnce.close();
+        }
+    }
+
     private void assertStored(Pending p) throws Exception {
         Receipt receipt = p.done().get(10, TimeUnit.SECONDS);
         long rows = local.txExpr(em -> em.createQuery("select count(r) from ResponseEntity r where r.dedupeKey = :k", Long.class)
@@ -107,7 +133,7 @@ class ResponseWriterTest {
      * As under Aries JPA and JTA in Karaf: the connection the writer unwraps is in the transaction. OpenJPA's
      * resource-local optimistic transactions hand out an auto-commit connection until they flush, which hid the bug.
      */
-    static final class InTransaction extends AbstractJpaTemplate {
+    static class InTransaction extends AbstractJpaTemplate {
         private final org.apache.aries.jpa.template.JpaTemplate local;
 
         InTransaction(org.apache.aries.jpa.template.JpaTemplate local) {
