@@ -96,7 +96,10 @@ final class ContributionTracker implements BundleTrackerCustomizer<ContributionT
      */
     private void judge(Bundle bundle) {
         JarInspection verdict = gate.inspect(bundle);
-        if (verdict.admissible()) {
+        if (verdict.admissible() || bundle.getState() == Bundle.UNINSTALLED) {
+            // uninstalled while being inspected: at start the reconciler's first round (on the worker) removes a jar
+            // uninstalled on another node while the tracker, on the starting thread, is still reading it; what the
+            // gate could not read then is no refusal
             return;
         }
         List<String> reasons = new ArrayList<>(verdict.malformed());
