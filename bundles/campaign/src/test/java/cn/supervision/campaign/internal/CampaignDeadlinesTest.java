@@ -75,7 +75,7 @@ class CampaignDeadlinesTest {
     record Sent(String to, Message message) { }
 
     static final class RecordingNotifications extends FakeNotificationService {
-        final List<Sent> sent = new ArrayList<>();
+        final List<Sent> sent = new java.util.concurrent.CopyOnWriteArrayList<>(); // both nodes' passes send at once
 
         @Override
         public int toUsers(Collection<String> usernames, Message message) {
@@ -276,7 +276,7 @@ class CampaignDeadlinesTest {
         private int hold(int written) {
             sending.countDown();
             try {
-                release.await(5, TimeUnit.SECONDS);
+                release.await(30, TimeUnit.SECONDS); // the other node's whole pass runs meanwhile: room for a loaded CI machine
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

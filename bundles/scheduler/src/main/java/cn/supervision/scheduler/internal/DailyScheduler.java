@@ -34,6 +34,7 @@ import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Operation;
 import cn.supervision.api.security.Target;
+import cn.supervision.api.tx.LockRetry;
 import cn.supervision.scheduler.internal.SlotClaims.Claim;
 import cn.supervision.scheduler.internal.model.PassClaimEntity;
 import cn.supervision.scheduler.internal.model.PassRunEntity;
@@ -65,6 +66,7 @@ public class DailyScheduler implements Scheduler, ManagedService {
     private final Clock clock;
     private final SlotClaims claims;
     private final ReentrantLock running = new ReentrantLock();
+    private final LockRetry recordRetry = LockRetry.standard();
     /** The claimed pass running now, whose lease the lease thread renews; null between passes. */
     private volatile Running current;
     private volatile DailyTime time = new DailyTime(LocalTime.of(1, 30), ZoneId.of("Asia/Shanghai"));
@@ -288,18 +290,25 @@ public class DailyScheduler implements Scheduler, ManagedService {
         } else {
             LOG.info("每日规则任务 {}：检查 {}，变更 {}，{} ms", name, reported.examined(), reported.changed(), millis);
         }
-        PassRunEntity run = new PassRunEntity(name, trigger, slotDay, actor, ranAt.toEpochMilli(), millis,
-                reported == null ? 0 : reported.examined(), reported == null ? 0 : reported.changed(),
-                reported == null ? List.of() : reported.notes(), failure);
+        PassResult result = reported;
+        String failed = failure;
         long finishedAt = clock.millis();
-        boolean ours = jpa.txExpr(em -> {
+        PassRunEntity[] recorded = new PassRunEntity[1];
+        // the pass has run: only its record is tried again when a lock was lost (e.g. Derby's identity generator giving
+        // up when two runs are recorded at once), or the claim would stay unfinished and the pass run again after the lease
+        boolean ours = recordRetry.call(() -> jpa.txExpr(em -> {
+            // a fresh entity per attempt: a rolled-back persist leaves its instance behind
+            PassRunEntity run = new PassRunEntity(name, trigger, slotDay, actor, ranAt.toEpochMilli(), millis,
+                    result == null ? 0 : result.examined(), result == null ? 0 : result.changed(),
+                    result == null ? List.of() : result.notes(), failed);
             em.persist(run);
+            recorded[0] = run;
             return slotDay == null || claims.finish(em, slotDay, name, finishedAt);
-        });
+        }));
         if (!ours) {
             LOG.warn("每日规则任务 {}（{}）运行超出租约，已被其他节点接手，本次运行仍记入历史", name, LocalDate.ofEpochDay(slotDay));
         }
-        return run.toResult();
+        return recorded[0].toResult();
     }
 
     @Override

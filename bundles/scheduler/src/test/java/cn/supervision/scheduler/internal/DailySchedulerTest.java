@@ -125,6 +125,41 @@ class DailySchedulerTest {
     }
 
     @Test
+    void aRunRecordThatLostItsLockIsWrittenAgainAndFinishesTheClaim() {
+        Recording pass = new Recording("warning-reminders");
+        passes.add(pass);
+        java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+        // the first transaction that records a run loses its lock, as Derby's identity generator does when two runs are
+        // recorded at once
+        cn.supervision.testing.AbstractJpaTemplate losingOnce = new cn.supervision.testing.AbstractJpaTemplate() {
+            @Override
+            public <R> R txExpr(org.apache.aries.jpa.template.TransactionType type, org.apache.aries.jpa.template.EmFunction<R> code) {
+                return jpa.txExpr(type, em -> {
+                    R r = code.apply(em);
+                    boolean recordsARun = org.apache.openjpa.persistence.OpenJPAPersistence.cast(em).getManagedObjects().stream()
+                            .anyMatch(o -> o instanceof cn.supervision.scheduler.internal.model.PassRunEntity);
+                    if (recordsARun && lost.getAndIncrement() == 0) {
+                        throw new IllegalStateException(new java.sql.SQLException("A lock could not be obtained within the time requested", "40XL1"));
+                    }
+                    return r;
+                });
+            }
+        };
+        DailyScheduler losing = new DailyScheduler(losingOnce, new FakeRegistry(FakeRegistry.DONGYING, List.of()), passes, clock);
+        losing.tick();
+        clock.advance(Duration.ofMinutes(90));
+        List<PassResult> ran = losing.tick();
+        assertEquals(1, ran.size(), "the pass's result, not the lost lock");
+        assertNull(ran.get(0).failure());
+        assertEquals(1, pass.runs.size(), "the pass itself ran once");
+        assertEquals(2, lost.get(), "its record was written on the second attempt");
+        assertEquals(1, scheduler.history(CITY, 10).size());
+        assertTrue(jpa.txExpr(em -> em.createQuery("select c from PassClaimEntity c",
+                cn.supervision.scheduler.internal.model.PassClaimEntity.class).getResultList()).stream().allMatch(c -> c.getFinishedAt() != null),
+                "the claim is finished: no node runs the pass again after the lease");
+    }
+
+    @Test
     void aDayMissedWhileDownIsMadeUpOnceAtStart() {
         Recording pass = new Recording("campaign-deadlines");
         passes.add(pass);
