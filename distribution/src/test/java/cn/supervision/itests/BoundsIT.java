@@ -67,6 +67,14 @@ public class BoundsIT {
      * the sending side: an answer can only come from a server that decided before it read the whole body.
      */
     private static Raw raw(String path, String user, String contentType, long total, boolean chunked, long sendFirst) throws Exception {
+        return raw(path, user, contentType, total, chunked, sendFirst, "{\"name\":\"");
+    }
+
+    /**
+     * As above, the body starting with {@code prefix} and continuing as one JSON string that never ends: the prefix puts
+     * the string where the endpoint takes text, so the parser keeps reading and only the cap can stop it.
+     */
+    static Raw raw(String path, String user, String contentType, long total, boolean chunked, long sendFirst, String prefix) throws Exception {
         URL u = new URL(API + path);
         try (Socket s = new Socket(u.getHost(), u.getPort())) {
             s.setSoTimeout(30_000);
@@ -81,11 +89,10 @@ public class BoundsIT {
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
             AtomicLong sent = new AtomicLong();
             Thread writer = new Thread(() -> {
-                // one JSON string that never ends: the parser keeps reading, only the cap can stop it
                 byte[] chunk = new byte[64 * 1024];
                 java.util.Arrays.fill(chunk, (byte) 'a');
-                byte[] prefix = "{\"name\":\"".getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(prefix, 0, chunk, 0, prefix.length);
+                byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(start, 0, chunk, 0, start.length);
                 try {
                     long limit = chunked ? total : sendFirst;
                     while (sent.get() < limit) {
@@ -98,7 +105,7 @@ public class BoundsIT {
                             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                         }
                         sent.addAndGet(n);
-                        java.util.Arrays.fill(chunk, 0, prefix.length, (byte) 'a');
+                        java.util.Arrays.fill(chunk, 0, start.length, (byte) 'a');
                     }
                     out.flush();
                 } catch (IOException e) {

@@ -6,14 +6,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -167,15 +161,15 @@ public class CampaignInputBatchIT {
         String neverEnding = "{\"inputs\":[{\"unitId\":" + t.czj + ",\"code\":\"C3.1\",\"source\":\"OFFICE\",\"explanation\":\"";
 
         // 64 KB of a declared 100 MB, then nothing: the answers come from the headers alone
-        Raw anonymous = raw(path, null, 100L * MB, false, 64 * 1024, neverEnding);
+        BoundsIT.Raw anonymous = BoundsIT.raw(path, null, "application/json", 100L * MB, false, 64 * 1024, neverEnding);
         assertEquals(anonymous.statusLine(), 401, anonymous.status());
-        Raw unitUser = raw(path, "czj-user", 100L * MB, false, 64 * 1024, neverEnding);
+        BoundsIT.Raw unitUser = BoundsIT.raw(path, "czj-user", "application/json", 100L * MB, false, 64 * 1024, neverEnding);
         assertEquals(unitUser.statusLine(), 413, unitUser.status());
-        Raw declared = raw(path, "city-admin", 100L * MB, false, 64 * 1024, neverEnding);
+        BoundsIT.Raw declared = BoundsIT.raw(path, "city-admin", "application/json", 100L * MB, false, 64 * 1024, neverEnding);
         assertEquals(declared.statusLine(), 413, declared.status());
 
         // chunked, so no length to judge by: refused while it streams, having read about the cap and not the 100 MB
-        Raw chunked = raw(path, "city-admin", 100L * MB, true, 0, neverEnding);
+        BoundsIT.Raw chunked = BoundsIT.raw(path, "city-admin", "application/json", 100L * MB, true, 0, neverEnding);
         assertEquals(chunked.statusLine(), 413, chunked.status());
         assertTrue("sent " + chunked.sent() + " bytes before the answer", chunked.sent() < 20L * MB);
         assertEquals(200, Http.get(API + "/v1/health", null).status());
@@ -226,71 +220,5 @@ public class CampaignInputBatchIT {
 
         t.nothingWritten();
         t.takesAGoodBatch();
-    }
-
-    /** What the server answered to a raw request: its status line and how much of the body had been sent by then. */
-    record Raw(String statusLine, long sent) {
-        int status() {
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        }
-    }
-
-    /**
-     * As BoundsIT's: sends the headers of a JSON POST, then {@code sendFirst} bytes of a body that starts with
-     * {@code prefix} and continues as one string that never ends (and, when {@code chunked}, keeps streaming chunks up
-     * to {@code total}), and reads the status line without closing the sending side: an answer can only come from a
-     * server that decided before it read the whole body. The prefix puts the string where the batch takes text, so
-     * only the cap can stop the parser.
-     */
-    private static Raw raw(String path, String user, long total, boolean chunked, long sendFirst, String prefix) throws Exception {
-        URL u = new URL(API + path);
-        try (Socket s = new Socket(u.getHost(), u.getPort())) {
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            StringBuilder head = new StringBuilder("POST " + u.getFile() + " HTTP/1.1\r\nHost: " + u.getHost() + "\r\n");
-            if (user != null) {
-                head.append("Authorization: Basic ").append(Base64.getEncoder()
-                        .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8))).append("\r\n");
-            }
-            head.append("Content-Type: application/json\r\n");
-            head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + total + "\r\n").append("\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            AtomicLong sent = new AtomicLong();
-            Thread writer = new Thread(() -> {
-                byte[] chunk = new byte[64 * 1024];
-                java.util.Arrays.fill(chunk, (byte) 'a');
-                byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
-                System.arraycopy(start, 0, chunk, 0, start.length);
-                try {
-                    long limit = chunked ? total : sendFirst;
-                    while (sent.get() < limit) {
-                        int n = (int) Math.min(chunk.length, limit - sent.get());
-                        if (chunked) {
-                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                        }
-                        out.write(chunk, 0, n);
-                        if (chunked) {
-                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                        }
-                        sent.addAndGet(n);
-                        java.util.Arrays.fill(chunk, 0, start.length, (byte) 'a');
-                    }
-                    out.flush();
-                } catch (IOException e) {
-                    // the server answered and closed the connection: the rest of the body is not wanted
-                }
-            }, "campaign-batch-it-writer");
-            writer.setDaemon(true);
-            writer.start();
-            StringBuilder line = new StringBuilder();
-            InputStream in = s.getInputStream();
-            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
-                line.append((char) c);
-            }
-            long at = sent.get();
-            s.close();
-            writer.join(10_000);
-            return new Raw(line.toString().trim(), at);
-        }
     }
 }
