@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -36,6 +37,11 @@ public class AssessmentIT {
     @Configuration
     public Option[] config() {
         return new PlatformIT().config();
+    }
+
+    @Before
+    public void platformReady() throws Exception {
+        PlatformIT.awaitReady();
     }
 
     private static long campaign(String kind, String title, long system) throws Exception {

@@ -7,6 +7,7 @@ import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -29,6 +30,11 @@ public class CampaignsIT {
     @Configuration
     public Option[] config() {
         return new PlatformIT().config();
+    }
+
+    @Before
+    public void platformReady() throws Exception {
+        PlatformIT.awaitReady();
     }
 
     /** 利津县's special campaign with all five categories: one unit's total, its gap flag and drivers, coverage. */

@@ -10,6 +10,7 @@ import static cn.supervision.itests.ConsoleBrowser.screenshot;
 import javax.inject.Inject;
 
 import org.junit.AfterClass;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -41,6 +42,11 @@ public class ConsoleIndicatorsIT {
     @Configuration
     public Option[] config() {
         return new PlatformIT().config();
+    }
+
+    @Before
+    public void platformReady() throws Exception {
+        PlatformIT.awaitReady();
     }
 
     @AfterClass

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -43,6 +44,11 @@ public class ContributionsIT {
     @Configuration
     public Option[] config() {
         return new PlatformIT().config();
+    }
+
+    @Before
+    public void platformReady() throws Exception {
+        PlatformIT.awaitReady();
     }
 
     /** Core bundles' ids and last-modified stamps: a refresh or restart of any of them would change them. */

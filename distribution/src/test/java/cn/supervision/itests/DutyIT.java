@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -37,6 +38,11 @@ public class DutyIT {
     @Configuration
     public Option[] config() {
         return new PlatformIT().config();
+    }
+
+    @Before
+    public void platformReady() throws Exception {
+        PlatformIT.awaitReady();
     }
 
     private static long unitId(String code) throws Exception {

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -33,6 +34,11 @@ public class MeetingsIT {
     @Configuration
     public Option[] config() {
         return new PlatformIT().config();
+    }
+
+    @Before
+    public void platformReady() throws Exception {
+        PlatformIT.awaitReady();
     }
 
     private static Http.Reply ok(int status, Http.Reply r) {

@@ -138,8 +138,17 @@ public class PlatformIT {
         };
     }
 
-    private static Http.Reply healthy() throws InterruptedException {
+    /**
+     * Health is readiness: once it answers 200 every platform bundle's schema is migrated and its REST resources are
+     * routed. Suites share one container (PerSuite), so whichever class runs first must wait for it, not for the one
+     * resource it happens to call first (a campaign POST once met a 404 while units and systems were already served).
+     */
+    static Http.Reply awaitReady() throws InterruptedException {
         return Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
+    }
+
+    private static Http.Reply healthy() throws InterruptedException {
+        return awaitReady();
     }
 
     @Test

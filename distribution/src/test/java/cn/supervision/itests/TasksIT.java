@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -73,6 +74,11 @@ public class TasksIT {
     @Configuration
     public Option[] config() {
         return new PlatformIT().config();
+    }
+
+    @Before
+    public void platformReady() throws Exception {
+        PlatformIT.awaitReady();
     }
 
     private static Http.Reply ok(int status, Http.Reply r) {
