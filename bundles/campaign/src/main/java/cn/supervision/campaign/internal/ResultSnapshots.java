@@ -73,10 +73,12 @@ final class ResultSnapshots {
             if (stamp == null || stamp.getInputVersion() != version || !scoring.equals(stamp.getScoring())) {
                 return null;
             }
-            List<String> rows = em.createQuery("select s.resultJson from ResultSnapshotEntity s where s.campaignId = :c", String.class)
-                    .setParameter("c", campaignId).getResultList();
+            List<ResultSnapshotEntity> rows = em.createQuery("select s from ResultSnapshotEntity s where s.campaignId = :c",
+                    ResultSnapshotEntity.class).setParameter("c", campaignId).getResultList();
             List<UnitResult> out = new ArrayList<>(rows.size());
-            rows.forEach(r -> out.add(records.result(r)));
+            for (ResultSnapshotEntity row : rows) { // rows written before results were packed hold the text
+                out.add(row.getResultData() != null ? records.unpackedResult(row.getResultData()) : records.result(row.getResultJson()));
+            }
             return out;
         });
     }
@@ -139,11 +141,11 @@ final class ResultSnapshots {
                 .setParameter("c", campaignId).getResultList());
         for (UnitResult r : p.results.values()) {
             if (!existing.contains(r.unitId())) {
-                em.persist(new ResultSnapshotEntity(campaignId, r.unitId(), p.version, records.write(r)));
+                em.persist(new ResultSnapshotEntity(campaignId, r.unitId(), p.version, records.packedResult(r)));
             } else { // unless another node has written a later one
-                em.createNativeQuery("UPDATE SV_RESULT_SNAPSHOT SET INPUTVERSION = ?, RESULTJSON = ?"
+                em.createNativeQuery("UPDATE SV_RESULT_SNAPSHOT SET INPUTVERSION = ?, RESULTDATA = ?, RESULTJSON = NULL"
                                 + " WHERE CAMPAIGNID = ? AND UNITID = ? AND INPUTVERSION <= ?")
-                        .setParameter(1, p.version).setParameter(2, records.write(r)).setParameter(3, campaignId)
+                        .setParameter(1, p.version).setParameter(2, records.packedResult(r)).setParameter(3, campaignId)
                         .setParameter(4, r.unitId()).setParameter(5, p.version).executeUpdate();
             }
         }

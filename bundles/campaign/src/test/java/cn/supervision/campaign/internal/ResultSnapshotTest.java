@@ -112,6 +112,25 @@ class ResultSnapshotTest {
     }
 
     @Test
+    void rowsWrittenAsTextBeforeResultsWerePackedAreStillServed() {
+        List<UnitResult> before = answeredAndStopped(node());
+        Records records = new Records();
+        jpa.tx(em -> {
+            List<Object[]> rows = em.createNativeQuery("SELECT UNITID, RESULTDATA FROM SV_RESULT_SNAPSHOT WHERE CAMPAIGNID = ?")
+                    .setParameter(1, campaign.id()).getResultList();
+            assertEquals(2, rows.size());
+            for (UnitResult r : before) { // as a release before the packed column wrote them
+                assertEquals(1, em.createNativeQuery("UPDATE SV_RESULT_SNAPSHOT SET RESULTJSON = ?, RESULTDATA = NULL"
+                        + " WHERE CAMPAIGNID = ? AND UNITID = ?").setParameter(1, records.write(r)).setParameter(2, campaign.id())
+                        .setParameter(3, r.unitId()).executeUpdate());
+            }
+        });
+        reads.set(0);
+        assertEquals(before, results(node()));
+        assertEquals(0, reads.get(), "the text rows were not served");
+    }
+
+    @Test
     void aUnitRestoredFromTheSnapshotIsRescoredFromAllItsInputs() {
         JpaCampaignService live = node();
         List<UnitResult> before = answeredAndStopped(live);

@@ -25,28 +25,28 @@ public class ResultSnapshotEntity {
     private long campaignId;
     private long unitId;
     private long inputVersion;
+    /** The result as JSON text, in rows written before results were packed; null in the others. */
     @Lob
     @Basic(fetch = FetchType.EAGER)
-    @Column(nullable = false)
     private String resultJson;
+    /** The result as gzipped JSON. */
+    @Lob
+    @Basic(fetch = FetchType.EAGER)
+    private byte[] resultData;
 
     public ResultSnapshotEntity() {
     }
 
-    public ResultSnapshotEntity(long campaignId, long unitId, long inputVersion, String resultJson) {
+    public ResultSnapshotEntity(long campaignId, long unitId, long inputVersion, byte[] resultData) {
         this.campaignId = campaignId;
         this.unitId = unitId;
         this.inputVersion = inputVersion;
-        this.resultJson = resultJson;
+        this.resultData = resultData;
     }
 
     public long getCampaignId() { return campaignId; }
     public long getUnitId() { return unitId; }
     public long getInputVersion() { return inputVersion; }
     public String getResultJson() { return resultJson; }
-
-    public void replace(long version, String json) {
-        this.inputVersion = version;
-        this.resultJson = json;
-    }
+    public byte[] getResultData() { return resultData; }
 }
