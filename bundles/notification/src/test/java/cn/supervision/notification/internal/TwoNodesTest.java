@@ -156,7 +156,8 @@ class TwoNodesTest {
         gate.awaitHeld(); // node A wrote both inbox entries, not committed
         Future<Integer> onB = threads.submit(() -> b.service().toUnit("370500", "CZJ", DUE));
         // before, on PostgreSQL node B saw nothing committed and wrote both entries again, each with its e-mail
-        jpa.database().awaitLockWait("SV_NT_INBOX", Duration.ofSeconds(5));
+        assertTrue(jpa.database().awaitLockWait("SV_NT_INBOX", Duration.ofSeconds(10)),
+                "node B waits for node A's uncommitted inbox entries");
         gate.open();
         assertEquals(2, onA.get(10, TimeUnit.SECONDS));
         assertEquals(0, onB.get(10, TimeUnit.SECONDS), "node B waited for node A's entries and wrote none");
