@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -224,6 +225,16 @@ public class FeedScheduler {
             }
             return start(d, runs.open(d.name()), 1);
         }).done();
+    }
+
+    /**
+     * The run of {@code feed} this node started last (by its timer, a configuration or {@link #runNow}), ended or not:
+     * a copy of the future its worker completes once the outcome is recorded or the node gave the run up (retries
+     * included); empty when this node started none. For tests, which must wait for a run the timer started.
+     */
+    Optional<CompletableFuture<FeedRun>> lastRunStarted(String feed) {
+        InProgress p = running.get(feed);
+        return p == null ? Optional.empty() : Optional.of(p.done().copy());
     }
 
     /** Runs a feed now and waits for its outcome (retries included). */

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -122,22 +120,14 @@ class FeedTwoNodesTest {
     }
 
     /**
-     * Waits until the run each node started last (if any) has ended, retries included: the future its worker completes
-     * once the outcome is recorded or the node gave the run up. FeedScheduler offers no way to wait for a run its timer
-     * started, so this reads its private map; a renamed field fails here rather than leaving the test to guess a delay.
+     * Waits until the run each node started last (if any) has ended, retries included, with an outcome or failing.
      */
     private static void awaitRunsEnded(FeedScheduler... nodes) throws Exception {
-        Field running = FeedScheduler.class.getDeclaredField("running");
-        running.setAccessible(true);
         for (FeedScheduler node : nodes) {
-            Object inProgress = ((Map<?, ?>) running.get(node)).get("hotline");
-            if (inProgress == null) {
-                continue; // this node started no run of the feed
+            Optional<CompletableFuture<FeedRun>> run = node.lastRunStarted("hotline");
+            if (run.isPresent()) {
+                run.get().handle((r, e) -> null).get(20, TimeUnit.SECONDS);
             }
-            Method done = inProgress.getClass().getDeclaredMethod("done");
-            done.setAccessible(true);
-            CompletableFuture<?> run = (CompletableFuture<?>) done.invoke(inProgress);
-            run.handle((r, e) -> null).get(20, TimeUnit.SECONDS); // ended, with an outcome or failing
         }
     }
 
