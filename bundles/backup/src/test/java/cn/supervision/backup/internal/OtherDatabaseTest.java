@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -73,23 +74,32 @@ class OtherDatabaseTest {
         }
         derbyServer = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
         derbyServer.start(null);
-        for (int i = 0; ; i++) {
-            try {
-                derbyServer.ping();
-                break;
-            } catch (Exception notYet) {
-                if (i == 100) {
-                    throw notYet;
-                }
-                Thread.sleep(50);
-            }
-        }
+        awaitListening(derbyServer);
         ClientDataSource derby = new ClientDataSource();
         derby.setServerName("localhost");
         derby.setPortNumber(port);
         derby.setDatabaseName("memory:backup" + UUID.randomUUID().toString().replace("-", ""));
         derby.setCreateDatabase("create");
         return derby;
+    }
+
+    /**
+     * start() returns at once and the server opens its port on a thread of its own; ping() answers once it listens.
+     * Polled until a deadline rather than a number of tries, so that a slow start on a loaded machine is waited for.
+     */
+    private static void awaitListening(NetworkServerControl server) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                server.ping();
+                return;
+            } catch (Exception notYet) {
+                if (System.nanoTime() > end) {
+                    throw notYet;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     @AfterEach
