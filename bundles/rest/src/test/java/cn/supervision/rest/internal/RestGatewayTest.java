@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -114,6 +116,7 @@ class RestGatewayTest {
     @Test
     void republishedServersAreLeftToTheCollector() throws InterruptedException {
         RestGateway gateway = gateway(0);
+        ReferenceQueue<Object> cleared = new ReferenceQueue<>();
         List<WeakReference<Object>> old = new ArrayList<>();
         Object firstDestination = null;
         for (int i = 0; i < 20; i++) {
@@ -121,17 +124,20 @@ class RestGatewayTest {
             scheduler.runNext();
             Server s = gateway.server();
             firstDestination = firstDestination == null ? s.getDestination() : firstDestination;
-            old.add(new WeakReference<>(s));
-            old.add(new WeakReference<>(s.getEndpoint()));
+            old.add(new WeakReference<>(s, cleared));
+            old.add(new WeakReference<>(s.getEndpoint(), cleared));
         }
         Server current = gateway.server();
         ServerRegistry registry = bus.getExtension(ServerRegistry.class);
         assertEquals(List.of(current), registry.getServers(), "only the routing server is registered");
         assertSame(firstDestination, current.getDestination(), "one destination, shared");
         List<WeakReference<Object>> replaced = old.subList(0, old.size() - 2);
-        for (int i = 0; i < 50 && replaced.stream().anyMatch(r -> r.get() != null); i++) {
+        // System.gc() is a request: asked again until the collector has cleared them all or the deadline passed, each
+        // time waiting for it to report a cleared reference (enqueued) rather than for a fixed pause
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (replaced.stream().anyMatch(r -> r.get() != null) && System.nanoTime() < end) {
             System.gc();
-            Thread.sleep(20);
+            cleared.remove(100);
         }
         assertEquals(0, replaced.stream().filter(r -> r.get() != null).count(), "replaced servers and endpoints still reachable");
         assertNotNull(current.getDestination().getMessageObserver(), "the destination still routes, to the current server");
