@@ -44,6 +44,7 @@ import cn.supervision.api.registry.UnitDraft;
 import cn.supervision.api.security.Access;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
+import cn.supervision.contribution.internal.model.ContributionClaimEntity;
 import cn.supervision.testing.AbstractJpaTemplate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
@@ -64,8 +65,14 @@ class TwoNodesTest {
     final LocalJpaTemplate jpa = new LocalJpaTemplate("contribution-test", "META-INF/contribution-test-persistence.xml");
     final AtomicInteger unitImports = new AtomicInteger();
     final AtomicInteger retirements = new AtomicInteger();
-    /** Makes the first application of units slow, so that a second node processing the same bundle would overlap. */
-    volatile long slowImportMillis;
+    /**
+     * When set, the first application of units waits (at most 20 s) until the other node has come to the same bundle:
+     * it read the processing claim the first node holds ({@link ClaimWatch}) or, with no claim keeping it out, applies
+     * the units too. So the two nodes' processing overlaps for certain, however the machine schedules them.
+     */
+    volatile CountDownLatch otherNodeArrived;
+    /** Whether the held application of units saw the other node arrive (not giving up after 20 s). */
+    volatile boolean overlapped;
     final List<Node> nodes = new ArrayList<>();
 
     final FakeRegistryService registry = new FakeRegistryService() {
@@ -88,10 +95,17 @@ class TwoNodesTest {
 
         @Override
         public ImportResult importUnits(Caller caller, String jurisdictionCode, List<UnitDraft> drafts, ImportMode mode) {
-            unitImports.incrementAndGet();
-            long slow = slowImportMillis;
-            slowImportMillis = 0;
-            sleep(slow);
+            int n = unitImports.incrementAndGet();
+            CountDownLatch arrived = otherNodeArrived;
+            if (arrived != null && n == 1) {
+                try {
+                    overlapped = arrived.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (arrived != null) {
+                arrived.countDown();
+            }
             return new ImportResult(jurisdictionCode, List.of(), List.of(), List.of());
         }
     };
@@ -199,12 +213,13 @@ class TwoNodesTest {
 
     @Test
     void bothNodesStartingWithTheSameBundleDecideItOnceAndBothServeIt() throws Exception {
-        Node a = new Node("a").boot(true);
-        Node b = new Node("b").boot(true);
-        slowImportMillis = 1500; // the first node to apply the city's units takes its time
+        otherNodeArrived = new CountDownLatch(1);
+        Node a = new Node("a", new ClaimWatch("a")).boot(true);
+        Node b = new Node("b", new ClaimWatch("b")).boot(true);
         CompletableFuture.allOf(CompletableFuture.runAsync(a::start), CompletableFuture.runAsync(b::start)).join();
         a.awaitReady();
         b.awaitReady();
+        assertTrue(overlapped, "the other node came to the city's bundle while the first applied its units");
 
         assertEquals(List.of(ContributionEventType.INSTALLED), events(CITY), "one decision, one event");
         assertEquals(1, unitImports.get(), "the units are applied by one node; the other takes the bundle in without them");
@@ -305,6 +320,29 @@ class TwoNodesTest {
         a.settle();
         assertNull(a.uploaded(COUNTY));
         assertEquals(List.of(ContributionEventType.INSTALLED, ContributionEventType.UNINSTALLED), events(COUNTY));
+    }
+
+    /**
+     * The shared database as node {@code node} sees it: a read of a processing claim that another node holds (the
+     * claim's state or its claiming, both a find whose entity the transaction returns) means this node has come to a
+     * revision being decided elsewhere, and lets the held application of units go on.
+     */
+    final class ClaimWatch extends AbstractJpaTemplate {
+        private final String node;
+
+        ClaimWatch(String node) {
+            this.node = node;
+        }
+
+        @Override
+        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+            R r = jpa.txExpr(type, code);
+            CountDownLatch arrived = otherNodeArrived;
+            if (arrived != null && r instanceof ContributionClaimEntity c && c.getLeaseUntil() != 0 && !node.equals(c.getNode())) {
+                arrived.countDown();
+            }
+            return r;
+        }
     }
 
     /**
