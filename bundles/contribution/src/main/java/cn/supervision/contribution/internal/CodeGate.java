@@ -56,8 +56,10 @@ final class CodeGate implements ResolverHookFactory {
         try {
             tmp = Files.createTempFile("supervision-bundle-" + bundle.getBundleId() + "-", ".jar");
             return inspector.inspect(BundleJar.write(bundle, tmp));
-        } catch (IOException | IllegalStateException e) {
-            return JarInspection.malformed(List.of("无法读取 bundle 的内容：" + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            // a bundle uninstalled while it is read fails in Felix as IllegalStateException or, once its revision's
+            // content is closed, NullPointerException: either way it cannot be admitted, and the caller must go on
+            return JarInspection.malformed(List.of("无法读取 bundle 的内容：" + e));
         } finally {
             if (tmp != null) {
                 try {
