@@ -147,7 +147,7 @@ final class UnitRecords {
 
     static Unit toUnit(UnitEntity e) {
         return new Unit(e.getId(), e.getCode(), e.getName(), e.getShortName(), e.getKind(), e.getJurisdictionCode(),
-                e.getParentUnitId(), e.getStatus(), RegistryJson.read(e.getMandateJson(), Mandate.class), e.getRevision(),
+                e.getParentUnitId(), e.getStatus(), Mandates.of(e.getMandateJson()), e.getRevision(),
                 Instant.ofEpochMilli(e.getCreatedAt()), e.getCreatedBy(), Instant.ofEpochMilli(e.getUpdatedAt()),
                 e.getUpdatedBy());
     }
