@@ -74,7 +74,7 @@ public class CampaignInputBatchIT {
     }
 
     private static Target collecting(String title) throws Exception {
-        // the first test of the suite may run while the REST resources are still registering
+        PlatformIT.awaitReady(); // the first test of the suite may run while the REST resources are still registering
         long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user",
                 r -> r.status() == 200 && Json.has(r.body(), "code", "CZJ"), 60_000).body());
         JsonNode units = Json.of(Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin"));

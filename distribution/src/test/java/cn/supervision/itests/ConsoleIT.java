@@ -191,6 +191,7 @@ public class ConsoleIT {
         if (campaign != null) {
             return campaign;
         }
+        PlatformIT.awaitReady();
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
         long system = PlatformIT.firstId(systems.body());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
@@ -42,24 +43,36 @@ final class CodeGate implements ResolverHookFactory {
         return bundle.getHeaders("").get(ContributionService.JURISDICTION_HEADER) != null;
     }
 
-    /** The verdict on the bundle's current revision (computed once). */
-    JarInspection inspect(Bundle bundle) {
+    /**
+     * The verdict on the bundle's current revision (computed once), or empty while its content cannot be read: a bundle
+     * updated or uninstalled while it is read fails in Felix (IllegalStateException, or NullPointerException once the
+     * old revision's content is closed). That decides nothing, so nothing is cached and the bundle is not resolved
+     * until a later look can read it.
+     */
+    Optional<JarInspection> inspect(Bundle bundle) {
         Key key = new Key(bundle.getBundleId(), bundle.getLastModified());
-        return verdicts.computeIfAbsent(key, k -> {
+        return Optional.ofNullable(verdicts.computeIfAbsent(key, k -> {
             verdicts.keySet().removeIf(old -> old.bundleId() == k.bundleId());
-            return inspectNow(bundle);
-        });
+            return inspectNow(bundle); // null: not recorded
+        }));
     }
 
     private JarInspection inspectNow(Bundle bundle) {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("supervision-bundle-" + bundle.getBundleId() + "-", ".jar");
-            return inspector.inspect(BundleJar.write(bundle, tmp));
-        } catch (IOException | RuntimeException e) {
-            // a bundle uninstalled while it is read fails in Felix as IllegalStateException or, once its revision's
-            // content is closed, NullPointerException: either way it cannot be admitted, and the caller must go on
-            return JarInspection.malformed(List.of("无法读取 bundle 的内容：" + e));
+            try {
+                BundleJar.write(bundle, tmp);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not read contribution bundle {} ({}) to judge it; it is not resolved until it can be read",
+                        bundle.getBundleId(), bundle.getSymbolicName(), e);
+                return null;
+            }
+            return inspector.inspect(tmp);
+        } catch (IOException e) {
+            LOG.warn("No temporary file to judge contribution bundle {} ({}); it is not resolved until it can be",
+                    bundle.getBundleId(), bundle.getSymbolicName(), e);
+            return null;
         } finally {
             if (tmp != null) {
                 try {
@@ -86,8 +99,11 @@ final class CodeGate implements ResolverHookFactory {
                     if (b == null || !isContribution(b)) {
                         return false;
                     }
-                    JarInspection verdict = inspect(b);
-                    if (!verdict.admissible()) {
+                    Optional<JarInspection> verdict = inspect(b);
+                    if (verdict.isEmpty()) {
+                        return true; // not read yet: fail closed, asked again at the next resolution
+                    }
+                    if (!verdict.get().admissible()) {
                         LOG.warn("Contribution bundle {} is not resolved: it carries code that no trusted certificate signed",
                                 b.getSymbolicName());
                         return true;

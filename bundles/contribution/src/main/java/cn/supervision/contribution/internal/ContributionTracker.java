@@ -95,11 +95,11 @@ final class ContributionTracker implements BundleTrackerCustomizer<ContributionT
      * bundle already running when the platform started (installed before the extender) is stopped for good.
      */
     private void judge(Bundle bundle) {
-        JarInspection verdict = gate.inspect(bundle);
-        if (verdict.admissible() || bundle.getState() == Bundle.UNINSTALLED) {
-            // uninstalled while being inspected: at start the reconciler's first round (on the worker) removes a jar
-            // uninstalled on another node while the tracker, on the starting thread, is still reading it; what the
-            // gate could not read then is no refusal
+        // empty: the gate could not read it, because it was updated or uninstalled meanwhile (at start the reconciler's
+        // first round, on the worker, follows other nodes while the tracker, on the starting thread, still reads); no
+        // refusal then: an updated bundle is judged again on its UPDATED event, an uninstalled one is gone
+        JarInspection verdict = gate.inspect(bundle).orElse(null);
+        if (verdict == null || verdict.admissible() || bundle.getState() == Bundle.UNINSTALLED) {
             return;
         }
         List<String> reasons = new ArrayList<>(verdict.malformed());

@@ -1,9 +1,10 @@
 package cn.supervision.contribution.internal;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -14,24 +15,30 @@ class CodeGateTest {
     /**
      * Felix answers a read of a bundle uninstalled meanwhile with a NullPointerException (its revision's content is
      * closed); a CI run saw it escape from the tracker's first inspection and fail the contribution extender's start.
+     * Unreadable decides nothing: no verdict (the resolver hook keeps it unresolved), none cached, no refusal.
      */
     @Test
-    void aBundleWhoseContentVanishesWhileReadIsNotAdmittedAndNothingEscapes() {
+    void aBundleWhoseContentVanishesWhileReadGetsNoVerdictAndNothingEscapes() {
+        AtomicInteger reads = new AtomicInteger();
         Bundle vanishing = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class}, (p, m, args) -> {
             switch (m.getName()) {
                 case "getBundleId":
                     return 42L;
                 case "getLastModified":
                     return 1L;
+                case "getSymbolicName":
+                    return "cn.supervision.county.lijin";
                 case "getEntryPaths":
                 case "getEntry":
+                    reads.incrementAndGet();
                     throw new NullPointerException("the revision's content is null");
                 default:
                     throw new UnsupportedOperationException(m.getName());
             }
         });
-        JarInspection verdict = new CodeGate(new JarInspector(TrustStore.empty())).inspect(vanishing);
-        assertFalse(verdict.admissible());
-        assertTrue(verdict.malformed().get(0).contains("NullPointerException"), verdict.malformed()::toString);
+        CodeGate gate = new CodeGate(new JarInspector(TrustStore.empty()));
+        assertTrue(gate.inspect(vanishing).isEmpty());
+        assertTrue(gate.inspect(vanishing).isEmpty());
+        assertEquals(2, reads.get(), "an unreadable bundle's missing verdict was cached");
     }
 }
