@@ -58,6 +58,7 @@ public class JpaDocumentService implements DocumentService {
     private final Clock clock;
     private volatile PdfRenderer pdf;
     private final DocxRenderer docx = new DocxRenderer();
+    private volatile RendererWarmUp warmUp;
 
     public JpaDocumentService(JpaTemplate jpa, RegistryService registry, JpaTemplateRegistry templates) {
         this(jpa, registry, templates, Clock.systemDefaultZone());
@@ -84,25 +85,27 @@ public class JpaDocumentService implements DocumentService {
     }
 
     /**
-     * Blueprint init: loads the DOCX renderer's classes (xmlbeans' schema types) in the background by rendering a
-     * sample, so that the first real document is not the one that pays. Not the PDF renderer: it would parse the faces,
-     * over 100 MB of heap that a platform rendering no PDF does not need (see {@link PdfRenderer}).
+     * Blueprint init: loads the DOCX renderer's classes (xmlbeans' schema types) by rendering a sample, in the background
+     * and {@link RendererWarmUp#AFTER_START after the boot}. Not the PDF renderer: it would parse the faces, over 100 MB
+     * of heap that a platform rendering no PDF does not need (see {@link PdfRenderer}).
      */
     public void start() {
-        Thread warm = new Thread(() -> {
+        warmUp = RendererWarmUp.after(RendererWarmUp.AFTER_START, () -> {
             Thread.currentThread().setContextClassLoader(JpaDocumentService.class.getClassLoader());
-            try {
-                long t0 = System.nanoTime();
-                Template t = templates.builtinTemplate(DocumentKind.UNIT_REPORT);
-                Map<String, Object> model = SampleModels.of(DocumentKind.UNIT_REPORT);
-                render(DocumentFormat.DOCX, t, model, "warm-up", "warm-up");
-                LOG.info("DOCX renderer ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            } catch (RuntimeException e) {
-                LOG.warn("document renderers could not warm up: {}", e.toString(), e);
-            }
-        }, "supervision-documents-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+            long t0 = System.nanoTime();
+            Template t = templates.builtinTemplate(DocumentKind.UNIT_REPORT);
+            Map<String, Object> model = SampleModels.of(DocumentKind.UNIT_REPORT);
+            render(DocumentFormat.DOCX, t, model, "warm-up", "warm-up");
+            LOG.info("DOCX renderer ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        });
+    }
+
+    /** Blueprint destroy. */
+    public void stop() {
+        RendererWarmUp w = warmUp;
+        if (w != null) {
+            w.cancel();
+        }
     }
 
     // ------------------------------------------------------------------ generating
