@@ -24,7 +24,9 @@ import cn.supervision.api.security.LoginThrottledException;
  * from this source now (a throttled attempt is not checked at all, not even against the cache), the
  * {@link CredentialCache} answers for credentials verified within the last minute (HTTP Basic sends them with every
  * request; a PBKDF2 derivation costs ~100 ms on purpose), and otherwise the realm verifies them. The throttle's counts
- * are in the database, shared by every node; the check reads them (one query) and only a verification writes.
+ * are in the database, shared by every node; the check reads them (one query) and only a verification writes. Cached
+ * credentials whose user and source the throttle cleared within the last second ({@link RecentClearance}) skip that
+ * read.
  */
 public class JaasAuthenticator implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(JaasAuthenticator.class);
@@ -34,6 +36,7 @@ public class JaasAuthenticator implements Authenticator {
     private final String realm;
     private final LoginThrottle throttle;
     private final CredentialCache cache;
+    private final RecentClearance clearance;
 
     /** {@code jpa}: the migrated {@code supervision-security} unit, where the throttle keeps its counts. */
     public JaasAuthenticator(JpaTemplate jpa) {
@@ -48,6 +51,7 @@ public class JaasAuthenticator implements Authenticator {
         this.realm = realm;
         this.throttle = new LoginThrottle(jpa, clock);
         this.cache = new CredentialCache(clock);
+        this.clearance = new RecentClearance(clock);
     }
 
     @Override
@@ -61,16 +65,21 @@ public class JaasAuthenticator implements Authenticator {
             return Optional.empty();
         }
         String from = source == null || source.isBlank() ? UNKNOWN_SOURCE : source;
+        long stamp = UserFile.stamp();
+        Caller known = cache.get(username, password, stamp);
+        if (known != null && clearance.clear(username, from)) {
+            return Optional.of(known);
+        }
         LoginThrottle.Attempt attempt = throttle.attempt(username, from);
         long wait = attempt.waitMillis();
         if (wait > 0) {
+            clearance.forgetAll();
             // logged once when the wait starts (below): a guesser's every refused attempt would flood the log
             LOG.debug("Login of '{}' from {} refused unchecked, {} ms to wait", printable(username), printable(from), wait);
             throw new LoginThrottledException(Math.max(1, (wait + 999) / 1_000));
         }
-        long stamp = UserFile.stamp();
-        Caller known = cache.get(username, password, stamp);
         if (known != null) {
+            clearance.cleared(username, from);
             return Optional.of(known);
         }
         Optional<Caller> caller = login(username, password);
@@ -81,6 +90,7 @@ public class JaasAuthenticator implements Authenticator {
                 cache.put(username, password, caller.get(), stamp);
             }
         } else {
+            clearance.forgetAll();
             long next = throttle.failed(attempt);
             if (next > 0) {
                 LOG.warn("Repeated failed logins of '{}' from {}: the next attempt waits {} s", printable(username), printable(from),
