@@ -49,7 +49,8 @@ final class CredentialCache {
         verified.put(key(username, password), new Verified(caller, usersStamp));
     }
 
-    private ByteBuffer key(String username, char[] password) {
+    /** The cache's key for these credentials: a peppered digest, so it can stand for them in memory. */
+    ByteBuffer key(String username, char[] password) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(pepper);

@@ -1,5 +1,6 @@
 package cn.supervision.security.internal;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,6 +16,8 @@ final class RecentClearance {
     static final int CAPACITY = 4_096;
 
     private final BoundedExpiringMap<String, Boolean> clear;
+    /** Raised by every {@link #forgetAll()}: a clearance read before a refusal or failure must not be recorded after it. */
+    private final AtomicLong generation = new AtomicLong();
 
     RecentClearance(LongSupplier clock) {
         clear = new BoundedExpiringMap<>(CAPACITY, TTL_MILLIS, clock);
@@ -24,14 +27,26 @@ final class RecentClearance {
         return clear.get(key(user, source)) != null;
     }
 
-    /** The throttle was read just now and let this user try from this source. */
-    void cleared(String user, String source) {
-        clear.put(key(user, source), Boolean.TRUE);
+    /** Taken before the throttle is read; {@link #cleared} records nothing if a refusal or failure came in between. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** The throttle, read after {@code generation} was taken, let this user try from this source. */
+    void cleared(String user, String source, long generation) {
+        synchronized (clear) {
+            if (this.generation.get() == generation) {
+                clear.put(key(user, source), Boolean.TRUE);
+            }
+        }
     }
 
     /** A refusal or a failure: nothing seen before it counts. */
     void forgetAll() {
-        clear.clear();
+        synchronized (clear) {
+            generation.incrementAndGet();
+            clear.clear();
+        }
     }
 
     private static String key(String user, String source) {
