@@ -29,7 +29,8 @@ final class RendererWarmUp {
         pending = thread.schedule(() -> {
             try {
                 warmUp.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // a missing import shows here first (NoClassDefFoundError): the scheduled task's result is never read
                 LOG.warn("document renderers could not warm up: {}", e.toString(), e);
             } finally {
                 thread.shutdown();
