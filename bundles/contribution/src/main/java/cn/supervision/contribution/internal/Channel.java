@@ -5,6 +5,12 @@ import org.osgi.framework.Bundle;
 /** How a bundle came in, read from its location: what the history records as the channel and names the operator by. */
 final class Channel {
     static final String UPLOAD_LOCATION = "supervision:upload:";
+    /**
+     * Contribution bundles start after the platform's own (level 85, features/feature.xml), so that on a restart the
+     * extender and its code gate come up before the bundles they judge: the deploy folder (etc/, fileinstall), the city
+     * and demo features, and uploads all use it.
+     */
+    static final int START_LEVEL = 90;
 
     private Channel() {
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,7 @@ final class Reconciler {
         try {
             if (mine == null) {
                 mine = context.installBundle(Channel.UPLOAD_LOCATION + bsn, new ByteArrayInputStream(bytes));
+                mine.adapt(BundleStartLevel.class).setStartLevel(Channel.START_LEVEL);
             } else {
                 mine.update(new ByteArrayInputStream(bytes));
             }

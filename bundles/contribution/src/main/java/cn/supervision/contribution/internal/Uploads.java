@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,6 +172,7 @@ final class Uploads {
             try {
                 if (bundle == null) {
                     bundle = context.installBundle(Channel.UPLOAD_LOCATION + bsn, new ByteArrayInputStream(jar));
+                    bundle.adapt(BundleStartLevel.class).setStartLevel(Channel.START_LEVEL);
                 } else {
                     bundle.update(new ByteArrayInputStream(jar));
                 }

@@ -32,6 +32,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 import cn.supervision.api.contribution.Contribution;
 import cn.supervision.api.contribution.ContributionEvent;
@@ -137,7 +138,9 @@ class TwoNodesTest {
         }
 
         Node boot(boolean withCity) throws Exception {
-            framework = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, dir.resolve(name).toString()));
+            // Karaf runs at start level 100; uploads are installed at Channel.START_LEVEL
+            framework = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, dir.resolve(name).toString(),
+                    Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "100"));
             framework.start();
             if (withCity && framework.getBundleContext().getBundle("mvn:test/city/1") == null) {
                 framework.getBundleContext().installBundle("mvn:test/city/1", new ByteArrayInputStream(cityJar())).start();
@@ -242,6 +245,9 @@ class TwoNodesTest {
         Bundle onB = b.uploaded(COUNTY);
         assertNotNull(onB, "node b installed the jar uploaded to node a");
         await(() -> onB.getState() == Bundle.ACTIVE, "b serves it");
+        assertEquals(Channel.START_LEVEL, a.uploaded(COUNTY).adapt(BundleStartLevel.class).getStartLevel(),
+                "an upload starts after the platform's bundles (85) on a restart, its extender and code gate first");
+        assertEquals(Channel.START_LEVEL, onB.adapt(BundleStartLevel.class).getStartLevel(), "on every node");
         b.settle();
         assertEquals(List.of(ContributionEventType.INSTALLED), events(COUNTY), "b adopted a's decision");
         assertEquals(importsBefore + 1, unitImports.get(), "the county's units were applied once");
