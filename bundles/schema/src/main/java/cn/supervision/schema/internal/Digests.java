@@ -18,14 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fast path of a restart: the SHA-256 of a changelog's bytes as its bundle ships them, recorded in
- * SV_SCHEMA_DIGEST (db/changelog/schema.xml) once the changelog is known applied. A changelog whose stored digest
- * equals the shipped one is up to date after one SELECT, without Liquibase: parsing it and computing its checksums
- * ({@link Recorded}) costs 20-120 ms a changelog, and the first one ~700 ms of Liquibase class loading, on the
- * Blueprint extender threads every domain container waits on.
+ * SV_SCHEMA_DIGEST (db/changelog/schema.xml) once the changelog is known applied, with the number of
+ * DATABASECHANGELOG rows the changelog had then. A changelog whose stored digest equals the shipped one and whose
+ * history still has that many rows is up to date after one SELECT, without Liquibase: parsing it and computing its
+ * checksums ({@link Recorded}) costs 20-120 ms a changelog, and the first one ~700 ms of Liquibase class loading, on
+ * the Blueprint extender threads every domain container waits on.
  * <p>
- * The digest is trusted: nothing here compares it with DATABASECHANGELOG again. A history row deleted or edited by
- * hand after the digest was recorded goes unnoticed until the changelog's bytes change (or the SV_SCHEMA_DIGEST row
- * is deleted, which brings back the full check).
+ * The digest alone is not enough: a database restored from a dump taken before an upgrade ({@code pg_restore --clean}
+ * drops only the tables in the dump, so the newer SV_SCHEMA_DIGEST stays) or a history row deleted to run a changeset
+ * again leaves the digest matching while changesets are missing from the history; the row count tells those apart and
+ * sends them to Liquibase. What it cannot tell: rows edited in place, or as many rows deleted as added by hand for the
+ * same changelog (deleting the SV_SCHEMA_DIGEST row brings back the full check).
  * <p>
  * This class must not refer to Liquibase: the point of the fast path is that no Liquibase class is loaded.
  */
@@ -47,6 +50,9 @@ final class Digests {
      */
     private static final Pattern NOT_DIGESTIBLE = Pattern.compile(
             "(?i)runAlways|runOnChange|include|sqlFile|loadData|loadUpdateData|\\bpath\\s*[=:]|\\bfile\\s*[=:]");
+
+    /** The number of DATABASECHANGELOG rows of the changelog given as a parameter. */
+    private static final String HISTORY = "(SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME = ?)";
 
     private Digests() {
     }
@@ -75,20 +81,36 @@ final class Digests {
     }
 
     /**
-     * The digest recorded for {@code changelog}; null without a row, or without the table (a database from before
-     * db/changelog/schema.xml made it: the platform's own changelog then goes the full way and creates it).
+     * Whether {@code changelog} is recorded applied with these bytes ({@code digest}) and its DATABASECHANGELOG rows
+     * are as many as when it was; false without a row, or without the tables (a database from before
+     * db/changelog/schema.xml made SV_SCHEMA_DIGEST: the platform's own changelog then goes the full way and creates
+     * it). One statement, the count a subquery of it.
      */
-    static String stored(Connection c, String changelog) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT DIGEST FROM SV_SCHEMA_DIGEST WHERE CHANGELOG = ?")) {
+    static boolean upToDate(Connection c, String changelog, String digest) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT DIGEST, APPLIED, " + HISTORY + " FROM SV_SCHEMA_DIGEST WHERE CHANGELOG = ?")) {
             s.setString(1, changelog);
+            s.setString(2, changelog);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
+                if (!r.next() || !digest.equals(r.getString(1))) {
+                    return false;
+                }
+                long recorded = r.getLong(2);
+                long history = r.getLong(3);
+                if (recorded != history) {
+                    // a restored older dump, or rows deleted to run changesets again: for Liquibase to sort out
+                    LOG.info("数据库变更日志 {} 的执行记录有 {} 条，记录摘要时为 {} 条：完整检查", changelog, history, recorded);
+                    return false;
+                }
+                return true;
             }
         } catch (SQLException e) {
             if (e.getSQLState() == null || !e.getSQLState().startsWith("42")) {
                 throw e; // a lost connection among them: Migrator tries again on a new one
             }
-            return null; // Derby 42X05, PostgreSQL 42P01: no such table yet
+            // Derby 42X05, PostgreSQL 42P01: no such table yet; 42X04/42703, no APPLIED column: a dev database
+            // that ran schema-2 before APPLIED was added to it, which Liquibase then refuses on its checksum
+            return false;
         } finally {
             if (!c.getAutoCommit()) {
                 c.rollback(); // PostgreSQL refuses anything more in a transaction that saw an error
@@ -97,7 +119,8 @@ final class Digests {
     }
 
     /**
-     * Records that {@code changelog} with these bytes is applied; whether it is recorded (by this call, or by another
+     * Records that {@code changelog} with these bytes is applied, and how many DATABASECHANGELOG rows it has now
+     * (counted by the same statement that writes them); whether it is recorded (by this call, or by another
      * node that inserted the row first). Two nodes may record the same changelog at once: update, else insert, and an
      * insert that loses to the other node's (duplicate key) is as good as done. A failure here costs only the fast
      * path of the next start, so it is logged, never thrown: the migration itself succeeded.
@@ -128,18 +151,22 @@ final class Digests {
 
     private static int update(Connection c, String changelog, String digest) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE SV_SCHEMA_DIGEST SET DIGEST = ?, RECORDED = CURRENT_TIMESTAMP WHERE CHANGELOG = ?")) {
+                "UPDATE SV_SCHEMA_DIGEST SET DIGEST = ?, APPLIED = " + HISTORY + ", RECORDED = CURRENT_TIMESTAMP"
+                        + " WHERE CHANGELOG = ?")) {
             s.setString(1, digest);
             s.setString(2, changelog);
+            s.setString(3, changelog);
             return s.executeUpdate();
         }
     }
 
     private static void insert(Connection c, String changelog, String digest) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO SV_SCHEMA_DIGEST (CHANGELOG, DIGEST, RECORDED) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+                "INSERT INTO SV_SCHEMA_DIGEST (CHANGELOG, DIGEST, APPLIED, RECORDED)"
+                        + " VALUES (?, ?, " + HISTORY + ", CURRENT_TIMESTAMP)")) {
             s.setString(1, changelog);
             s.setString(2, digest);
+            s.setString(3, changelog);
             s.executeUpdate();
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {

@@ -13,10 +13,11 @@ import cn.supervision.schema.Changelogs;
 
 /**
  * Applies changelogs to the supervision database for every bundle: a changelog whose shipped bytes are recorded as
- * applied ({@link Digests}) costs one query and no Liquibase; one that is otherwise up to date ({@link Recorded}) a
- * query and a parse; the rest run one at a time under {@link ChangelogLock}. A migration cut off by its connection
- * going away (the DataSource being replaced at boot) runs again on a new connection instead of failing the bundle's
- * Blueprint container, which would leave every bundle that needs that one waiting.
+ * applied, its history as long as it was then ({@link Digests}), costs one query and no Liquibase; one that is
+ * otherwise up to date ({@link Recorded}) a query and a parse; the rest run one at a time under
+ * {@link ChangelogLock}. A migration cut off by its connection going away (the DataSource being replaced at boot)
+ * runs again on a new connection instead of failing the bundle's Blueprint container, which would leave every bundle
+ * that needs that one waiting.
  */
 final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
@@ -55,7 +56,7 @@ final class Migrator {
     private Outcome once(ClassLoader resources, String changelog, String digest) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             // before anything that refers to Liquibase (Recorded, Changelogs): on this path none of it is loaded
-            if (digest != null && digest.equals(Digests.stored(c, changelog))) {
+            if (digest != null && Digests.upToDate(c, changelog, digest)) {
                 return Outcome.UP_TO_DATE;
             }
             Outcome outcome;

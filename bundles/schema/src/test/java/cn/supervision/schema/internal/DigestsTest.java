@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Test;
 import cn.supervision.schema.Changelogs;
 
 /**
- * The restart's fast path ({@link Digests}): a changelog whose shipped bytes are recorded as applied is answered from
- * SV_SCHEMA_DIGEST without Liquibase, anything else goes the way it went before. On in-memory Derby, or with
- * {@code -P postgresql} on a fresh schema of the PostgreSQL server test-support's TestDatabase names (this module
- * cannot use test-support, which depends on it).
+ * The restart's fast path ({@link Digests}): a changelog whose shipped bytes are recorded as applied, and whose
+ * history has as many rows as then, is answered from SV_SCHEMA_DIGEST without Liquibase, anything else goes the way
+ * it went before. On in-memory Derby, or with {@code -P postgresql} on a fresh schema of the PostgreSQL server
+ * test-support's TestDatabase names (this module cannot use test-support, which depends on it).
  */
 class DigestsTest {
     private static final String CHANGELOG = "db/changelog/sample.xml";
@@ -57,16 +57,48 @@ class DigestsTest {
     }
 
     @Test
-    void anUnchangedChangelogIsUpToDateFromItsDigestAloneWhichIsTrusted() throws Exception {
+    void anUnchangedChangelogIsUpToDateFromItsDigestAndHistoryCount() throws Exception {
         Migrator migrator = started();
         assertEquals(Migrator.Outcome.APPLIED, migrator.apply(bundle("v1"), CHANGELOG));
         assertEquals(shipped("v1"), digest(CHANGELOG), "recorded once applied");
+        assertEquals(2, applied(CHANGELOG), "with the history rows it had then");
         assertEquals(sha256(OWN), digest(Changelogs.OWN), "the platform's own too");
+        assertEquals(2, applied(Changelogs.OWN));
+        assertEquals(Migrator.Outcome.UP_TO_DATE, restarted().apply(bundle("v1"), CHANGELOG));
+    }
 
-        // what only Liquibase's way reads: without it, sample-1 and sample-2 would be created again and fail. The
-        // digest is trusted; history edited by hand goes unnoticed until the changelog's bytes change
-        execute("DELETE FROM DATABASECHANGELOG WHERE FILENAME = '" + CHANGELOG + "'");
-        assertEquals(Migrator.Outcome.UP_TO_DATE, new Migrator(dataSource(UnaryOperator.identity())).apply(bundle("v1"), CHANGELOG));
+    @Test
+    void historyRowsDeletedAfterRecordingSendTheChangelogToLiquibase() throws Exception {
+        Migrator migrator = started();
+        migrator.apply(bundle("v1"), CHANGELOG);
+
+        // someone runs sample-1 again the usual way: its history row deleted, what it made undone. The digest still
+        // matches; the history's row count no longer does
+        execute("DELETE FROM DATABASECHANGELOG WHERE FILENAME = '" + CHANGELOG + "' AND ID = 'sample-1'");
+        execute("DROP TABLE T_ONE");
+        assertEquals(Migrator.Outcome.APPLIED, restarted().apply(bundle("v1"), CHANGELOG), "Liquibase ran sample-1 again");
+        assertTrue(exists("T_ONE"));
+        assertEquals(2, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME = '" + CHANGELOG + "'"));
+        assertEquals(Migrator.Outcome.UP_TO_DATE, migrator.apply(bundle("v1"), CHANGELOG), "and from the digest again");
+    }
+
+    @Test
+    void anOlderDumpRestoredUnderNewerDigestsGetsTheChangesetsOfTheUpgradeAgain() throws Exception {
+        Migrator migrator = started();
+        migrator.apply(bundle("v1"), CHANGELOG); // last night's dump is of this
+        assertEquals(Migrator.Outcome.APPLIED, migrator.apply(bundle("v2"), CHANGELOG), "the upgrade");
+        assertEquals(shipped("v2"), digest(CHANGELOG));
+
+        // pg_restore --clean --if-exists of the dump: DATABASECHANGELOG and the tables in the dump as they were, the
+        // table the upgrade made gone, and SV_SCHEMA_DIGEST (not in the dump's tables here) left with v2's digest
+        execute("DELETE FROM DATABASECHANGELOG WHERE FILENAME = '" + CHANGELOG + "' AND ID = 'sample-3'");
+        execute("DROP TABLE T_THREE");
+        assertEquals(shipped("v2"), digest(CHANGELOG), "the stored digest equals the shipped one");
+
+        // the upgrade tried again
+        assertEquals(Migrator.Outcome.APPLIED, restarted().apply(bundle("v2"), CHANGELOG), "sample-3 ran again");
+        assertTrue(exists("T_THREE"));
+        assertEquals(Migrator.Outcome.UP_TO_DATE, migrator.apply(bundle("v2"), CHANGELOG));
     }
 
     @Test
@@ -146,8 +178,8 @@ class DigestsTest {
         try (Connection a = before("INSERT INTO SV_SCHEMA_DIGEST", db.connect(), () -> {
             interleaved.set(true);
             try {
-                execute("INSERT INTO SV_SCHEMA_DIGEST (CHANGELOG, DIGEST, RECORDED) VALUES ('" + CHANGELOG
-                        + "', 'of node b', CURRENT_TIMESTAMP)");
+                execute("INSERT INTO SV_SCHEMA_DIGEST (CHANGELOG, DIGEST, APPLIED, RECORDED) VALUES ('" + CHANGELOG
+                        + "', 'of node b', 7, CURRENT_TIMESTAMP)");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -159,6 +191,7 @@ class DigestsTest {
             assertTrue(Digests.record(a, CHANGELOG, shipped("v1")));
         }
         assertEquals(shipped("v1"), digest(CHANGELOG), "the second record updated node b's row");
+        assertEquals(0, applied(CHANGELOG), "and counted its history (no rows: sample.xml never ran here)");
     }
 
     @Test
@@ -175,6 +208,11 @@ class DigestsTest {
         Migrator migrator = new Migrator(dataSource(UnaryOperator.identity()));
         new OwnTables(migrator).ensure();
         return migrator;
+    }
+
+    /** A migrator after a restart: nothing in memory from before. */
+    private Migrator restarted() {
+        return new Migrator(dataSource(UnaryOperator.identity()));
     }
 
     /** A bundle's class loader: only the changelogs under test-classes/{version}. */
@@ -228,6 +266,17 @@ class DigestsTest {
             s.setString(1, changelog);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private int applied(String changelog) throws SQLException {
+        try (Connection c = db.connect();
+             PreparedStatement s = c.prepareStatement("SELECT APPLIED FROM SV_SCHEMA_DIGEST WHERE CHANGELOG = ?")) {
+            s.setString(1, changelog);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "a row for " + changelog);
+                return r.getInt(1);
             }
         }
     }
