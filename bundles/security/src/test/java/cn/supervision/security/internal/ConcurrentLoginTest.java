@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
 import javax.security.auth.login.LoginException;
 
 import org.junit.jupiter.api.AfterEach;
@@ -56,36 +51,26 @@ class ConcurrentLoginTest {
 
     @TempDir
     Path dir;
-    private Configuration previous;
+    private TestRealm realm;
     private final LocalJpaTemplate database = new LocalJpaTemplate(LoginThrottleTest.UNIT, LoginThrottleTest.XML);
     private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 
     @BeforeEach
     void realm() throws Exception {
-        Files.writeString(dir.resolve("users.properties"), "city = " + PasswordHash.hash("right-password".toCharArray(), 1_000)
-                + ";roles=CITY_ADMIN;jurisdiction=370500\n", StandardCharsets.UTF_8);
-        previous = Configuration.getConfiguration();
-        Configuration.setConfiguration(new Configuration() {
-            @Override
-            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return !name.equals("test") ? null : new AppConfigurationEntry[] {new AppConfigurationEntry(
-                        GatedLoginModule.class.getName(), AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                        Map.of("users", dir.resolve("users.properties").toString(), "demo", "false"))};
-            }
-        });
+        realm = TestRealm.install(dir, GatedLoginModule.class);
     }
 
     @AfterEach
     void restore() {
         clients.shutdownNow();
         gate.countDown();
-        Configuration.setConfiguration(previous);
+        realm.close();
         database.close();
     }
 
     @Test
     void aConnectionPoolLoggingInAtOnceCostsOneDerivation() throws Exception {
-        JaasAuthenticator auth = new JaasAuthenticator("test", database);
+        JaasAuthenticator auth = new JaasAuthenticator(TestRealm.NAME, database);
         settleUsersFiles(auth);
         List<Future<Optional<Caller>>> answers = allAtOnce(auth, "right-password");
         for (Future<Optional<Caller>> a : answers) {
@@ -96,7 +81,7 @@ class ConcurrentLoginTest {
 
     @Test
     void theSameWrongPasswordAtOnceIsOneFailure() throws Exception {
-        JaasAuthenticator auth = new JaasAuthenticator("test", database);
+        JaasAuthenticator auth = new JaasAuthenticator(TestRealm.NAME, database);
         settleUsersFiles(auth);
         for (Future<Optional<Caller>> a : allAtOnce(auth, "wrong-password")) {
             assertFalse(a.get(30, TimeUnit.SECONDS).isPresent());

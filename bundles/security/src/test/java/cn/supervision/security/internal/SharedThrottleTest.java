@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -13,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
 
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.TransactionType;
@@ -36,7 +33,7 @@ import cn.supervision.testing.TestDatabase;
 class SharedThrottleTest {
     @TempDir
     Path dir;
-    private Configuration previous;
+    private TestRealm realm;
     private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
     private final LocalJpaTemplate database = new LocalJpaTemplate(LoginThrottleTest.UNIT, LoginThrottleTest.XML);
     private final LocalJpaTemplate secondNode = database.secondNode();
@@ -65,32 +62,22 @@ class SharedThrottleTest {
 
     @BeforeEach
     void realm() throws Exception {
-        Files.writeString(dir.resolve("users.properties"), "city = " + PasswordHash.hash("right-password".toCharArray(), 1_000)
-                + ";roles=CITY_ADMIN;jurisdiction=370500\n", StandardCharsets.UTF_8);
-        previous = Configuration.getConfiguration();
-        Configuration.setConfiguration(new Configuration() {
-            @Override
-            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return !name.equals("test") ? null : new AppConfigurationEntry[] {new AppConfigurationEntry(
-                        UserFileLoginModule.class.getName(), AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                        Map.of("users", dir.resolve("users.properties").toString(), "demo", "false"))};
-            }
-        });
+        realm = TestRealm.install(dir, UserFileLoginModule.class);
     }
 
     @AfterEach
     void restore() {
-        Configuration.setConfiguration(previous);
+        realm.close();
         secondNode.close();
         database.close();
     }
 
     private JaasAuthenticator nodeA() {
-        return new JaasAuthenticator("test", jpa, now::get);
+        return new JaasAuthenticator(TestRealm.NAME, jpa, now::get);
     }
 
     private JaasAuthenticator nodeB() {
-        return new JaasAuthenticator("test", jpaB, now::get);
+        return new JaasAuthenticator(TestRealm.NAME, jpaB, now::get);
     }
 
     @Test
