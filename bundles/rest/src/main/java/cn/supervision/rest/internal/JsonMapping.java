@@ -1,6 +1,7 @@
 package cn.supervision.rest.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,7 +25,15 @@ public final class JsonMapping {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
+    /**
+     * The answers' writer. Its generator does not flush the response stream when it closes: a flush commits the
+     * response before its length is known, so every answer went out chunked, in two TLS records (headers and body,
+     * then the last chunk). Unflushed, a small answer stays in the container's buffer until CXF closes the stream and
+     * leaves in one write with a {@code Content-Length}; large ones still stream as the buffer fills.
+     */
     public static JacksonJsonProvider provider() {
-        return new JacksonJsonProvider(mapper());
+        ObjectMapper answers = mapper();
+        answers.getFactory().disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        return new JacksonJsonProvider(answers);
     }
 }

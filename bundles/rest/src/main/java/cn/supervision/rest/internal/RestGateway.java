@@ -53,6 +53,7 @@ public class RestGateway {
     private final Bus bus;
     private final String address;
     private final List<Object> providers;
+    private final ResponseDate responseDate = new ResponseDate();
     private final List<Object> ownResources;
     private final PublicEndpoints endpoints;
     /** Ordered by service id, so the published order (and the OpenAPI document) does not depend on timing. */
@@ -228,6 +229,7 @@ public class RestGateway {
         factory.setProviders(providers);
         factory.setStart(false);
         factory.getOutInterceptors().add(new GZIPOutInterceptor(GZIP_THRESHOLD_BYTES));
+        factory.getOutInterceptors().add(responseDate);
         return factory.create();
     }
 

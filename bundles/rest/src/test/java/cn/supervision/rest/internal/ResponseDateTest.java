@@ -1,0 +1,87 @@
+package cn.supervision.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.cxf.helpers.CastUtils;
+import org.apache.cxf.jaxrs.impl.MetadataMap;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageImpl;
+import org.junit.jupiter.api.Test;
+
+class ResponseDateTest {
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        Instant now;
+
+        MovableClock(String instant) {
+            now = Instant.parse(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static List<Object> dateOf(Message answer) {
+        Map<String, List<Object>> headers = CastUtils.cast((Map<?, ?>) answer.get(Message.PROTOCOL_HEADERS));
+        return headers.get("Date");
+    }
+
+    @Test
+    void anAnswerGetsTheHttpDateWithATwoDigitDayInGmt() {
+        MovableClock clock = new MovableClock("2026-12-01T19:37:40.250Z");
+        Message answer = new MessageImpl();
+
+        new ResponseDate(clock).handleMessage(answer);
+
+        assertEquals(List.of("Tue, 01 Dec 2026 19:37:40 GMT"), dateOf(answer));
+    }
+
+    @Test
+    void theTextIsFormattedOnceASecond() {
+        MovableClock clock = new MovableClock("2026-12-31T23:59:59.001Z");
+        ResponseDate date = new ResponseDate(clock);
+        String first = date.now();
+        clock.now = Instant.parse("2026-12-31T23:59:59.999Z");
+        assertSame(first, date.now());
+
+        clock.now = Instant.parse("2027-01-01T00:00:00.000Z");
+        String next = date.now();
+
+        assertNotSame(first, next);
+        assertEquals("Fri, 01 Jan 2027 00:00:00 GMT", next);
+    }
+
+    @Test
+    void aDateAlreadySetIsKeptAndOtherHeadersAreLeftAlone() {
+        Message answer = new MessageImpl();
+        Map<String, List<Object>> headers = new MetadataMap<>(false, true);
+        headers.put("date", new ArrayList<>(List.of("Mon, 30 Nov 2026 08:00:00 GMT")));
+        headers.put("Cache-Control", new ArrayList<>(List.of("no-store")));
+        answer.put(Message.PROTOCOL_HEADERS, headers);
+
+        new ResponseDate(new MovableClock("2026-12-01T19:37:40Z")).handleMessage(answer);
+
+        assertEquals(List.of("Mon, 30 Nov 2026 08:00:00 GMT"), dateOf(answer));
+        assertEquals(List.of("no-store"), headers.get("Cache-Control"));
+    }
+}
