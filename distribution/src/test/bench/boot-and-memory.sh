@@ -5,7 +5,7 @@
 # 2. bin/stop, bin/start again, seconds until healthy (restart);
 # 3. VmRSS of the Karaf JVM, then 20 clients (ReadLoad.java) read a jurisdiction's unit list and a campaign's
 #    results for the load seconds (default 30), VmRSS again; then 20 clients GET /v1/session (the per-request cost of
-#    authentication) for 10 s; then bin/stop.
+#    authentication) for 10 s, and with wrk when it is installed (apt-get install wrk); then bin/stop.
 # Also prints where the first start's time went, from data/log/karaf.log. Uses 8181/8443/8101/1099/44444 (the
 # tarball's ports): run it with no other Karaf on them (in the shared tree: under flock /tmp/build.lock).
 set -euo pipefail
@@ -66,4 +66,16 @@ java "$HERE/ReadLoad.java" https://localhost:8443 20 "$LOAD_SECONDS" "${READS[@]
 echo "RSS after restart: $BEFORE; after $LOAD_SECONDS s of 20 clients (units of 370500, results of campaign $CAMPAIGN): $(rss)"
 # per-request overhead: the smallest authenticated answer (HTTP Basic), 20 clients for 10 s
 echo -n "tiny authenticated GET (/v1/session) "; java "$HERE/ReadLoad.java" https://localhost:8443 20 10 /services/api/v1/session
+# the same with wrk when installed: a C client takes far less of a small machine's CPU than 20 Java clients do (the
+# Java client's figure is roughly half of wrk's on 2 cores), so this is the figure to compare with other servers
+if command -v wrk >/dev/null; then
+  BASIC="Authorization: Basic $(printf city-admin:city-admin-demo | base64)"
+  PID=$(cat "$KARAF/karaf.pid")
+  cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+  wrk -t2 -c20 -d20s -H "$BASIC" "$API/v1/session" >/dev/null   # the JIT's warm-up
+  C0=$(cpu); WRK=$(wrk -t2 -c20 -d15s --latency -H "$BASIC" "$API/v1/session"); C1=$(cpu)
+  N=$(echo "$WRK" | awk '/requests in/{print $1}')
+  echo "tiny authenticated GET, wrk 2 threads 20 connections 15 s: $(echo "$WRK" | awk '/Requests\/sec/{print $2}') req/s," \
+    "p99 $(echo "$WRK" | awk '/ 99%/{print $2}'), JVM CPU per request $(( (C1 - C0) * 1000000 / $(getconf CLK_TCK) / N )) us"
+fi
 echo "RSS after both loads: $(rss)"
