@@ -1,5 +1,6 @@
 package cn.supervision.rest.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 
@@ -31,11 +32,22 @@ import cn.supervision.rest.bounds.StreamedBody;
  * <p>Any refusal of a request whose body was not read to its end closes the connection and answers at once: otherwise
  * the server would first read (and discard) the rest of a body it has already refused, CXF up to 16 MB of it before
  * it sends the answer and the container the remainder to keep the connection alive; a client still sending would
- * see its 401, 403 or 413 only after uploading the lot.
+ * see its 401, 403 or 413 only after uploading the lot. An answer that is not a refusal reads at most
+ * {@value #LEFTOVER_BYTES} bytes of what its method left unread (a {@code {}} sent to a method without a body keeps
+ * its connection); beyond that it closes the connection too.
+ *
+ * <p>CXF is also told not to keep the unread rest of a body: by default it copies whatever is left when the answer
+ * starts into a temporary file, so a body sent to a method that does not read one (a GET with a chunked body to the
+ * public liveness check) was stored whole, unbounded, before the answer; and for a GET the copy's set-up is ~6 % of
+ * the request.
  */
 @Priority(Priorities.ENTITY_CODER)
 public class BodyLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
     static final String STREAM = BodyLimitFilter.class.getName() + ".stream";
+    /** What a successful answer still reads of a body its method did not read to the end, to keep the connection. */
+    static final int LEFTOVER_BYTES = 64 * 1024;
+    /** CXF's switch for copying the unread rest of a request when the answer starts (true unless set). */
+    static final String CXF_CACHE_INPUT = "cxf.io.cacheinput";
 
     @Context
     private ResourceInfo resource;
@@ -56,6 +68,7 @@ public class BodyLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
+        keepNoUnreadRest();
         Long declared;
         try {
             declared = declaredLength(request);
@@ -108,13 +121,32 @@ public class BodyLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() < 400 || !hasBody(request)) {
+        if (!hasBody(request)) {
             return;
         }
         Object stream = request.getProperty(STREAM);
-        if (!(stream instanceof Bodies.Limited l) || !l.ended()) {
+        boolean read = stream instanceof Bodies.Limited l
+                && (l.ended() || response.getStatus() < 400 && endsWithin(l, LEFTOVER_BYTES));
+        if (!read) {
             response.getHeaders().putSingle("Connection", "close");
             skipDrain();
+        }
+    }
+
+    /** Reads on to the end of the body if it comes within that many bytes; false if more is left or it fails. */
+    static boolean endsWithin(Bodies.Limited body, int bytes) {
+        try {
+            body.skip(bytes + 1L);
+            return body.ended();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void keepNoUnreadRest() {
+        Message current = JAXRSUtils.getCurrentMessage();
+        if (current != null && current.getExchange() != null) {
+            current.getExchange().put(CXF_CACHE_INPUT, Boolean.FALSE);
         }
     }
 

@@ -136,6 +136,31 @@ class BodyLimitFilterTest {
     }
 
     @Test
+    void aSuccessfulAnswerReadsASmallUnreadBodyToItsEndAndClosesTheConnectionOnALargeOne() throws Exception {
+        Requests.Request small = new Requests.Request();
+        small.headers.put("Content-Type", "application/json");
+        small.headers.put("Content-Length", "2");
+        small.entity = new ByteArrayInputStream("{}".getBytes());
+        filter.filter(small.context());
+        Requests.Answer kept = new Requests.Answer();
+        filter.filter(small.context(), kept.context());
+        assertNull(kept.headers.getFirst("Connection"), "a {} sent to a method without a body keeps the connection");
+        assertEquals(-1, small.entity.read(), "read to its end");
+
+        Requests.Request large = new Requests.Request();
+        large.headers.put("Content-Type", "application/octet-stream");
+        large.headers.put("Transfer-Encoding", "chunked");
+        EndlessJson endless = new EndlessJson();
+        large.entity = endless;
+        BodyLimitFilter uploads = new BodyLimitFilter(1024, 64, Requests.matched(Resource.class, "upload"));
+        uploads.filter(large.context());
+        Requests.Answer closed = new Requests.Answer();
+        uploads.filter(large.context(), closed.context());
+        assertEquals("close", closed.headers.getFirst("Connection"));
+        assertTrue(endless.served <= BodyLimitFilter.LEFTOVER_BYTES + 1, "read " + endless.served + " bytes of it");
+    }
+
+    @Test
     void aMalformedContentLengthIsABadRequest() {
         Requests.Request r = new Requests.Request();
         r.headers.put("Content-Length", "-5");
