@@ -75,6 +75,7 @@ if command -v wrk >/dev/null; then
   wrk -t2 -c20 -d20s -H "$BASIC" "$API/v1/session" >/dev/null   # the JIT's warm-up
   C0=$(cpu); WRK=$(wrk -t2 -c20 -d15s --latency -H "$BASIC" "$API/v1/session"); C1=$(cpu)
   N=$(echo "$WRK" | awk '/requests in/{print $1}')
+  if echo "$WRK" | grep -q "Non-2xx"; then echo "tiny GET with wrk: refusals among the answers, figure not valid:"; echo "$WRK"; fi
   echo "tiny authenticated GET, wrk 2 threads 20 connections 15 s: $(echo "$WRK" | awk '/Requests\/sec/{print $2}') req/s," \
     "p99 $(echo "$WRK" | awk '/ 99%/{print $2}'), JVM CPU per request $(( (C1 - C0) * 1000000 / $(getconf CLK_TCK) / N )) us"
 fi

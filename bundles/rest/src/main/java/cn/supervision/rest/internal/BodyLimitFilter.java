@@ -3,6 +3,7 @@ package cn.supervision.rest.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
 
 import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
@@ -54,6 +55,8 @@ public class BodyLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     private final long maxJsonBytes;
     private final long maxUploadBytes;
+    /** The CXF message being handled on this thread (a test hands its own). */
+    private Supplier<Message> current = JAXRSUtils::getCurrentMessage;
 
     public BodyLimitFilter(int maxJsonKilobytes, int maxUploadMegabytes) {
         this.maxJsonBytes = maxJsonKilobytes * 1024L;
@@ -64,6 +67,12 @@ public class BodyLimitFilter implements ContainerRequestFilter, ContainerRespons
     BodyLimitFilter(int maxJsonKilobytes, int maxUploadMegabytes, ResourceInfo resource) {
         this(maxJsonKilobytes, maxUploadMegabytes);
         this.resource = resource;
+    }
+
+    /** For tests: also the message CXF would be handling. */
+    BodyLimitFilter(int maxJsonKilobytes, int maxUploadMegabytes, ResourceInfo resource, Supplier<Message> current) {
+        this(maxJsonKilobytes, maxUploadMegabytes, resource);
+        this.current = current;
     }
 
     @Override
@@ -143,17 +152,17 @@ public class BodyLimitFilter implements ContainerRequestFilter, ContainerRespons
         }
     }
 
-    private static void keepNoUnreadRest() {
-        Message current = JAXRSUtils.getCurrentMessage();
-        if (current != null && current.getExchange() != null) {
-            current.getExchange().put(CXF_CACHE_INPUT, Boolean.FALSE);
+    private void keepNoUnreadRest() {
+        Message message = current.get();
+        if (message != null && message.getExchange() != null) {
+            message.getExchange().put(CXF_CACHE_INPUT, Boolean.FALSE);
         }
     }
 
     /** CXF drains what is left of the request before it writes the answer: there is nothing left to want. */
-    private static void skipDrain() {
-        Message current = JAXRSUtils.getCurrentMessage();
-        Message in = current == null || current.getExchange() == null ? null : current.getExchange().getInMessage();
+    private void skipDrain() {
+        Message message = current.get();
+        Message in = message == null || message.getExchange() == null ? null : message.getExchange().getInMessage();
         DelegatingInputStream body = in == null ? null : in.getContent(DelegatingInputStream.class);
         if (body != null) {
             body.setInputStream(InputStream.nullInputStream());

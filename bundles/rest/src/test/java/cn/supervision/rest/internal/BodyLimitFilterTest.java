@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.ExchangeImpl;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageImpl;
 import org.junit.jupiter.api.Test;
 
 import cn.supervision.rest.bounds.BodyTooLargeException;
@@ -158,6 +162,18 @@ class BodyLimitFilterTest {
         uploads.filter(large.context(), closed.context());
         assertEquals("close", closed.headers.getFirst("Connection"));
         assertTrue(endless.served <= BodyLimitFilter.LEFTOVER_BYTES + 1, "read " + endless.served + " bytes of it");
+    }
+
+    @Test
+    void cxfIsToldNotToCopyWhatAMethodLeavesUnreadWhateverTheRequest() {
+        Message message = new MessageImpl();
+        Exchange exchange = new ExchangeImpl();
+        message.setExchange(exchange);
+        BodyLimitFilter withMessage = new BodyLimitFilter(1024, 64, Requests.matched(Resource.class, "create"), () -> message);
+
+        withMessage.filter(new Requests.Request().context());
+
+        assertEquals(Boolean.FALSE, exchange.get(BodyLimitFilter.CXF_CACHE_INPUT));
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.supervision.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Clock;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.cxf.helpers.CastUtils;
 import org.apache.cxf.jaxrs.impl.MetadataMap;
+import javax.ws.rs.core.Response;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.message.MessageContentsList;
 import org.apache.cxf.message.MessageImpl;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +46,7 @@ class ResponseDateTest {
 
     private static List<Object> dateOf(Message answer) {
         Map<String, List<Object>> headers = CastUtils.cast((Map<?, ?>) answer.get(Message.PROTOCOL_HEADERS));
-        return headers.get("Date");
+        return headers == null ? null : headers.get("Date");
     }
 
     @Test
@@ -69,6 +72,21 @@ class ResponseDateTest {
 
         assertNotSame(first, next);
         assertEquals("Fri, 01 Jan 2027 00:00:00 GMT", next);
+    }
+
+    @Test
+    void aDateTheMethodPutOnItsResponseIsLeftForCxfToKeep() {
+        Message answer = new MessageImpl();
+        answer.setContent(List.class, new MessageContentsList(
+                Response.ok("x").header("Date", "Mon, 30 Nov 2026 08:00:00 GMT").build()));
+
+        new ResponseDate(new MovableClock("2026-12-01T19:37:40Z")).handleMessage(answer);
+
+        assertNull(dateOf(answer), "nothing of ours for CXF to put over the method's Date");
+        Message plain = new MessageImpl();
+        plain.setContent(List.class, new MessageContentsList(Response.ok("x").build()));
+        new ResponseDate(new MovableClock("2026-12-01T19:37:40Z")).handleMessage(plain);
+        assertEquals(List.of("Tue, 01 Dec 2026 19:37:40 GMT"), dateOf(plain));
     }
 
     @Test
