@@ -44,6 +44,15 @@ class BodyLimitFilterTest {
 
     private final BodyLimitFilter filter = new BodyLimitFilter(1024, 64, Requests.matched(Resource.class, "create"));
 
+    /** A request whose body is {@code {}}, its length declared. */
+    private static Requests.Request emptyJsonObject() {
+        Requests.Request r = new Requests.Request();
+        r.headers.put("Content-Type", "application/json");
+        r.headers.put("Content-Length", "2");
+        r.entity = new ByteArrayInputStream("{}".getBytes());
+        return r;
+    }
+
     @Test
     void aDeclaredLengthBeyondTheJsonCapIsRefusedWithoutReadingAByte() {
         Requests.Request r = new Requests.Request();
@@ -119,10 +128,7 @@ class BodyLimitFilterTest {
 
     @Test
     void aBodyReadToItsEndKeepsTheConnectionAndAnUnreadOneClosesIt() throws Exception {
-        Requests.Request r = new Requests.Request();
-        r.headers.put("Content-Type", "application/json");
-        r.headers.put("Content-Length", "2");
-        r.entity = new ByteArrayInputStream("{}".getBytes());
+        Requests.Request r = emptyJsonObject();
         filter.filter(r.context());
         Requests.Answer refused = new Requests.Answer();
         refused.status = 403;
@@ -141,10 +147,7 @@ class BodyLimitFilterTest {
 
     @Test
     void aSuccessfulAnswerReadsASmallUnreadBodyToItsEndAndClosesTheConnectionOnALargeOne() throws Exception {
-        Requests.Request small = new Requests.Request();
-        small.headers.put("Content-Type", "application/json");
-        small.headers.put("Content-Length", "2");
-        small.entity = new ByteArrayInputStream("{}".getBytes());
+        Requests.Request small = emptyJsonObject();
         filter.filter(small.context());
         Requests.Answer kept = new Requests.Answer();
         filter.filter(small.context(), kept.context());
