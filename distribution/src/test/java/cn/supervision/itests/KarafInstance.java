@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A distribution unpacked from the tar.gz and driven with its own scripts, as an operator would. */
@@ -120,6 +122,25 @@ final class KarafInstance {
     void stopIfRunning() throws Exception {
         if (running()) {
             stop();
+        }
+    }
+
+    /** The class-data archives bin/setenv has the server JVM write (data/cds). */
+    List<Path> classDataArchives() throws IOException {
+        Path dir = home.resolve("data/cds");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+
+    /** The files the running Karaf JVM has mapped (Linux: /proc/PID/maps). */
+    Set<String> mappedFiles() throws IOException {
+        ProcessHandle jvm = process().orElseThrow(() -> new AssertionError("no Karaf process"));
+        try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(jvm.pid()), "maps"))) {
+            return lines.map(l -> l.split("\\s+", 6)).filter(f -> f.length == 6).map(f -> f[5].trim()).collect(Collectors.toSet());
         }
     }
 

@@ -334,6 +334,11 @@ public class PlatformIT {
     }
 
     private static Http.Reply soap(String user, String password, String jurisdiction) throws Exception {
+        return soap(SOAP, user, password, jurisdiction);
+    }
+
+    /** RegistryService.listUnits at {@code endpoint}, with a UsernameToken unless {@code user} is null. */
+    static Http.Reply soap(String endpoint, String user, String password, String jurisdiction) throws Exception {
         String security = user == null ? "" : "<wsse:Security soapenv:mustUnderstand=\"1\" "
                 + "xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd\">"
                 + "<wsse:UsernameToken><wsse:Username>" + user + "</wsse:Username>"
@@ -343,7 +348,7 @@ public class PlatformIT {
                 + "xmlns:r=\"http://supervision.cn/soap/registry/v1\"><soapenv:Header>" + security + "</soapenv:Header>"
                 + "<soapenv:Body><r:listUnits><jurisdictionCode>" + jurisdiction + "</jurisdictionCode></r:listUnits>"
                 + "</soapenv:Body></soapenv:Envelope>";
-        return Http.call("POST", SOAP, null, "text/xml; charset=UTF-8", envelope.getBytes(StandardCharsets.UTF_8));
+        return Http.call("POST", endpoint, null, "text/xml; charset=UTF-8", envelope.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] workbook(List<Object> row) throws Exception {
