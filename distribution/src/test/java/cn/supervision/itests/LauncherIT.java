@@ -30,16 +30,22 @@ class LauncherIT {
     private static final Pattern MAP = Pattern.compile("-XX:SharedArchiveFile=(\\S+)");
 
     @TempDir
+    Path temp;
     Path home;
 
     @BeforeEach
     void home() throws IOException {
+        home = install(temp.resolve("home"));
+    }
+
+    private static Path install(Path home) throws IOException {
         Files.createDirectories(home.resolve("bin"));
         Files.copy(Path.of("target/assembly/bin/setenv"), home.resolve("bin/setenv"));
         for (String lib : List.of("lib/boot", "lib/jdk9plus", "lib/endorsed")) {
             Files.createDirectories(home.resolve(lib));
             Files.writeString(home.resolve(lib).resolve("x.jar"), "jar");
         }
+        return home;
     }
 
     @Test
@@ -58,6 +64,47 @@ class LauncherIT {
         assertEquals(archive, matched(MAP, karafOpts("karaf", "server", Map.of())));
         assertEquals(archive, matched(MAP, karafOpts("karaf", "daemon", Map.of())));
         assertEquals(archive, matched(MAP, karafOpts("karaf", "", Map.of())), "bin/karaf alone: the console");
+    }
+
+    @Test
+    void aStartWhileThePreviousJvmStillRunsLeavesItsArchiveAlone() throws Exception {
+        restarted();
+        Path archive = matched(WRITE, karafOpts("karaf", "server", Map.of()));
+        Files.createDirectories(archive.getParent());
+        Files.write(archive, new byte[8192]); // the JVM that bin/stop asked to exit is still writing it
+        Files.writeString(home.resolve("karaf.pid"), String.valueOf(ProcessHandle.current().pid()));
+        assertFalse(karafOpts("karaf", "server", Map.of()).contains("-XX:"));
+        assertTrue(Files.exists(archive), "an archive being written is not deleted by a start that came too early");
+
+        Files.writeString(home.resolve("karaf.pid"), String.valueOf(deadPid()));
+        assertEquals(archive, matched(WRITE, karafOpts("karaf", "server", Map.of())), "that JVM has gone: replaced");
+    }
+
+    @Test
+    void argumentsAfterTheModeCount() throws Exception {
+        restarted();
+        assertFalse(karafOpts("karaf", "server debug", Map.of()).contains("-XX:"), "bin/start debug: -agentlib:jdwp");
+        assertFalse(karafOpts("karaf", "server clean", Map.of()).contains("-XX:"), "clean deletes data/ before the JVM would write");
+        assertFalse(karafOpts("karaf", "server", Map.of("JAVA_NON_DEBUG_OPTS", "-javaagent:/opt/apm.jar")).contains("-XX:"));
+        Path archive = matched(WRITE, karafOpts("karaf", "server", Map.of()));
+        complete(archive);
+        assertEquals(archive, matched(MAP, karafOpts("karaf", "server debug", Map.of())));
+    }
+
+    @Test
+    void aDataDirectoryKarafOptsCannotCarryGoesWithoutCds() throws Exception {
+        Path spaced = install(temp.resolve("supervision home"));
+        Files.createDirectories(spaced.resolve("data/cache"));
+        assertFalse(karafOpts(spaced, "karaf", "server", Map.of()).contains("-XX:"),
+                "bin/karaf expands KARAF_OPTS unquoted: a blank would split the option");
+    }
+
+    @Test
+    void theArchiveIsKeptUnderKarafBase() throws Exception {
+        Path base = temp.resolve("base");
+        Files.createDirectories(base.resolve("data/cache"));
+        Path archive = matched(WRITE, karafOpts("karaf", "server", Map.of("KARAF_BASE", base.toString())));
+        assertEquals(base.resolve("data/cds"), archive.getParent());
     }
 
     @Test
@@ -122,6 +169,13 @@ class LauncherIT {
                 .contains("ArchiveClassesAtExit"));
     }
 
+    /** A process id no process has: that of a process that has exited. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
     private void restarted() throws IOException {
         Files.createDirectories(home.resolve("data/cache"));
     }
@@ -138,22 +192,30 @@ class LauncherIT {
         return Path.of(m.group(1));
     }
 
-    /** Sources bin/setenv as {@code script} would with {@code argument} and returns the KARAF_OPTS it leaves. */
-    private String karafOpts(String script, String argument, Map<String, String> env) throws Exception {
+    private String karafOpts(String script, String arguments, Map<String, String> env) throws Exception {
+        return karafOpts(home, script, arguments, env);
+    }
+
+    /**
+     * Sources bin/setenv as {@code script} would, with {@code arguments} (blank-separated) as the script's, and returns
+     * the KARAF_OPTS it leaves.
+     */
+    private static String karafOpts(Path home, String script, String arguments, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c",
-                "PROGNAME=\"$0\"; DIRNAME=\"" + home.resolve("bin") + "\"; . \"$DIRNAME/setenv\"; printf 'KARAF_OPTS=%s' \"$KARAF_OPTS\"",
+                "PROGNAME=\"$0\"; DIRNAME=\"$SETENV_DIR\"; . \"$DIRNAME/setenv\"; printf 'KARAF_OPTS=%s' \"$KARAF_OPTS\"",
                 script);
-        if (!argument.isEmpty()) {
-            pb.command().add(argument);
+        if (!arguments.isBlank()) {
+            pb.command().addAll(List.of(arguments.trim().split(" +")));
         }
         Map<String, String> environment = pb.environment();
         for (String inherited : new HashMap<>(environment).keySet()) {
-            if (Stream.of("KARAF_", "JAVA_OPTS", "EXTRA_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "SUPERVISION_")
-                    .anyMatch(inherited::startsWith)) {
+            if (inherited.equals("JAVA") || inherited.equals("CLASSPATH") || Stream.of("KARAF_", "JAVA_OPTS", "EXTRA_JAVA_OPTS",
+                    "JAVA_NON_DEBUG_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "SUPERVISION_").anyMatch(inherited::startsWith)) {
                 environment.remove(inherited);
             }
         }
         environment.putAll(env);
+        environment.put("SETENV_DIR", home.resolve("bin").toString());
         Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
