@@ -70,8 +70,7 @@ class LauncherIT {
     void aStartWhileThePreviousJvmStillRunsLeavesItsArchiveAlone() throws Exception {
         restarted();
         Path archive = matched(WRITE, karafOpts("karaf", "server", Map.of()));
-        Files.createDirectories(archive.getParent());
-        Files.write(archive, new byte[8192]); // the JVM that bin/stop asked to exit is still writing it
+        cutShort(archive); // the JVM that bin/stop asked to exit is still writing it
         Files.writeString(home.resolve("karaf.pid"), String.valueOf(ProcessHandle.current().pid()));
         assertFalse(karafOpts("karaf", "server", Map.of()).contains("-XX:"));
         assertTrue(Files.exists(archive), "an archive being written is not deleted by a start that came too early");
@@ -111,8 +110,7 @@ class LauncherIT {
     void anArchiveCutShortIsReplacedAndOlderOnesGo() throws Exception {
         restarted();
         Path archive = matched(WRITE, karafOpts("karaf", "server", Map.of()));
-        Files.createDirectories(archive.getParent());
-        Files.write(archive, new byte[8192]); // a stop killed while the JVM wrote: the header (written last) is zeros
+        cutShort(archive); // a stop killed while the JVM wrote
         Path older = archive.resolveSibling("classes-1.jsa");
         complete(older);
 
@@ -149,8 +147,7 @@ class LauncherIT {
     void otherScriptsAndOtherModesLeaveTheJvmAlone() throws Exception {
         restarted();
         Path archive = matched(WRITE, karafOpts("karaf", "server", Map.of()));
-        Files.createDirectories(archive.getParent());
-        Files.write(archive, new byte[8192]); // being written by the server right now
+        cutShort(archive); // being written by the server right now
         for (String mode : List.of("status", "stop", "client", "clean")) {
             assertFalse(karafOpts("karaf", mode, Map.of()).contains("-XX:"), mode);
         }
@@ -184,6 +181,12 @@ class LauncherIT {
     private static void complete(Path archive) throws IOException {
         Files.createDirectories(archive.getParent());
         Files.write(archive, new byte[] {(byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 0, 0, 0, 0}); // 0xf00baba8, little-endian
+    }
+
+    /** An archive the JVM is writing, or was killed writing: the header, written last, is still zeros. */
+    private static void cutShort(Path archive) throws IOException {
+        Files.createDirectories(archive.getParent());
+        Files.write(archive, new byte[8192]);
     }
 
     private static Path matched(Pattern option, String opts) {
