@@ -261,8 +261,14 @@ final class ConsoleBrowser {
                 call("POST", "/element/" + element("css selector", css) + "/clear", "{}");
             }
 
+            /**
+             * The element's text as the page lays it out ({@code innerText}). Not WebDriver's "element text": its
+             * visibility guess drops cells whose column is being re-laid out, so a table just waited for read as its
+             * fixed-width header alone.
+             */
             String text(String css) throws IOException {
-                return stringValue(call("GET", "/element/" + element("css selector", css) + "/text", null));
+                String reference = "{\"element-6066-11e4-a52e-4f735466cecf\":" + json(element("css selector", css)) + "}";
+                return stringValue(call("POST", "/execute/sync", "{\"script\":\"return arguments[0].innerText\",\"args\":[" + reference + "]}"));
             }
 
             /** Runs a script that returns a string. */

@@ -17,13 +17,15 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.blueprint.container.BlueprintContainer;
 import org.osgi.service.blueprint.container.BlueprintEvent;
 import org.osgi.service.blueprint.container.BlueprintListener;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
 
 import cn.supervision.api.health.HealthIndicator;
 
 /**
  * Whether this node serves everything, so that a load balancer may send it requests: every platform bundle (named
  * {@value PublicEndpoints#PLATFORM_PREFIX}…, not a contribution, not a fragment) is ACTIVE, each one with a Blueprint
- * container has it CREATED, and every REST resource those bundles registered is in the server the gateway routes with.
+ * container has it CREATED, every REST resource those bundles registered is in the server the gateway routes with, and
+ * every whiteboard servlet they registered is served by the HTTP runtime ({@link ServletDeployment}).
  * The gateway, and so health, answers long before the last domain bundle has migrated its schema and registered its
  * resources; without this a node joined the balancer while half of its API answered 404.
  * <p>
@@ -42,17 +44,22 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
     private final Supplier<List<String>> unpublished;
     private final Map<Long, BlueprintEvent> containers = new ConcurrentHashMap<>();
     private final Map<Long, Shape> shapes = new ConcurrentHashMap<>();
+    private final ServletDeployment servlets;
 
     /** {@code health} words this component's reasons with {@link #summary} for every office but the platform operator's. */
-    public PlatformReadiness(BundleContext context, RestGateway gateway, HealthResource health) {
-        this(context::getBundles, gateway::unpublished);
+    public PlatformReadiness(BundleContext context, RestGateway gateway, HealthResource health, List<HttpServiceRuntime> httpRuntimes) {
+        this(context::getBundles, gateway::unpublished, ServletDeployment.of(httpRuntimes));
         health.summarize(COMPONENT, this::summary);
     }
 
-    /** {@code unpublished}: the platform bundles whose resource services the routing server does not have yet. */
-    PlatformReadiness(Supplier<Bundle[]> bundles, Supplier<List<String>> unpublished) {
+    /**
+     * {@code unpublished}: the platform bundles whose resource services the routing server does not have yet;
+     * {@code servlets}: whether the HTTP runtime serves a bundle's whiteboard servlets.
+     */
+    PlatformReadiness(Supplier<Bundle[]> bundles, Supplier<List<String>> unpublished, ServletDeployment servlets) {
         this.bundles = bundles;
         this.unpublished = unpublished;
+        this.servlets = servlets;
     }
 
     @Override
@@ -85,6 +92,7 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
     private String reasons(boolean full) {
         List<String> reasons = new ArrayList<>();
         Set<Long> present = new HashSet<>();
+        Set<Long> servletIds = new HashSet<>();
         for (Bundle bundle : bundles.get()) {
             String name = bundle.getSymbolicName();
             if (name == null || !name.startsWith(PublicEndpoints.PLATFORM_PREFIX)) {
@@ -97,11 +105,17 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
             }
             String why = bundle.getState() != Bundle.ACTIVE ? state(bundle.getState())
                     : Boolean.TRUE.equals(shape.blueprint()) ? containerProblem(bundle, full) : null;
+            if (why == null && bundle.getState() == Bundle.ACTIVE) {
+                List<ServiceReference<?>> web = ServletDeployment.servlets(bundle.getRegisteredServices());
+                web.forEach(s -> servletIds.add(ServletDeployment.id(s)));
+                why = web.isEmpty() ? null : servlets.problem(web);
+            }
             if (why != null) {
                 reasons.add(name + ": " + why);
             }
         }
         shapes.keySet().retainAll(present);
+        servlets.retain(servletIds);
         for (String name : unpublished.get()) {
             reasons.add(name + ": REST resources not published yet");
         }

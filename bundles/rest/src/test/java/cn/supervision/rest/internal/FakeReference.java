@@ -26,6 +26,16 @@ final class FakeReference implements ServiceReference<Object> {
         return container;
     }
 
+    /** As Blueprint registers a whiteboard servlet. */
+    static FakeReference servlet(long serviceId, Bundle bundle, String name, String pattern) {
+        FakeReference servlet = new FakeReference(serviceId, bundle);
+        servlet.properties.remove(RestGateway.RESOURCE_PROPERTY);
+        servlet.properties.put(Constants.OBJECTCLASS, new String[] {"javax.servlet.Servlet"});
+        servlet.properties.put("osgi.http.whiteboard.servlet.name", name);
+        servlet.properties.put(ServletDeployment.PATTERN, pattern);
+        return servlet;
+    }
+
     @Override
     public Object getProperty(String key) {
         return properties.get(key);

@@ -15,6 +15,11 @@ import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.service.blueprint.container.BlueprintEvent;
+import org.osgi.service.http.runtime.dto.DTOConstants;
+import org.osgi.service.http.runtime.dto.FailedServletDTO;
+import org.osgi.service.http.runtime.dto.RuntimeDTO;
+import org.osgi.service.http.runtime.dto.ServletContextDTO;
+import org.osgi.service.http.runtime.dto.ServletDTO;
 
 import cn.supervision.api.contribution.ContributionService;
 import cn.supervision.api.security.Caller;
@@ -28,7 +33,29 @@ class PlatformReadinessTest {
     final FakeBundle campaignRest = new FakeBundle(42, "cn.supervision.campaign.rest").blueprint();
     final List<Bundle> installed = new ArrayList<>(List.of(extender, api, campaign, campaignRest));
     final List<String> unpublished = new ArrayList<>();
-    final PlatformReadiness readiness = new PlatformReadiness(() -> installed.toArray(Bundle[]::new), () -> List.copyOf(unpublished));
+    /** What the HTTP runtime describes; null: no runtime registered. */
+    RuntimeDTO runtime = runtime();
+    int runtimeReads;
+    final PlatformReadiness readiness = new PlatformReadiness(() -> installed.toArray(Bundle[]::new), () -> List.copyOf(unpublished),
+            new ServletDeployment(() -> {
+                runtimeReads++;
+                return runtime;
+            }));
+
+    /** A runtime serving the servlets of these service ids in the default context, and refusing none. */
+    static RuntimeDTO runtime(long... servletIds) {
+        RuntimeDTO dto = new RuntimeDTO();
+        ServletContextDTO context = new ServletContextDTO();
+        context.name = "default";
+        context.servletDTOs = new ServletDTO[servletIds.length];
+        for (int i = 0; i < servletIds.length; i++) {
+            context.servletDTOs[i] = new ServletDTO();
+            context.servletDTOs[i].serviceId = servletIds[i];
+        }
+        dto.servletContextDTOs = new ServletContextDTO[] {context};
+        dto.failedServletDTOs = new FailedServletDTO[0];
+        return dto;
+    }
 
     void event(int type, FakeBundle bundle) {
         readiness.blueprintEvent(new BlueprintEvent(type, bundle, extender));
@@ -97,6 +124,50 @@ class PlatformReadinessTest {
         assertTrue(readiness.problem().contains("destroyed"), readiness.problem());
         created(campaign);
         assertNull(readiness.problem());
+    }
+
+    @Test
+    void aCreatedContainersServletsCountOnlyOnceTheHttpRuntimeServesThem() {
+        FakeBundle console = new FakeBundle(44, "cn.supervision.console").blueprint();
+        installed.add(console);
+        created(campaign, campaignRest, console);
+        console.registered.add(FakeReference.blueprintContainer(901, console));
+        console.registered.add(FakeReference.servlet(902, console, "supervision-console", "/console/*"));
+        console.registered.add(FakeReference.servlet(903, console, "supervision-console-root", ""));
+
+        runtime = null;
+        assertEquals("cn.supervision.console: no HTTP runtime to serve supervision-console, supervision-console-root", readiness.problem());
+        runtime = runtime(902);
+        assertEquals("cn.supervision.console: servlet supervision-console-root not served yet", readiness.problem());
+        runtime = runtime(902, 903);
+        assertNull(readiness.problem());
+
+        // seen served: health no longer asks the runtime, whose description is built on its configuration thread
+        int reads = runtimeReads;
+        assertNull(readiness.problem());
+        assertEquals(reads, runtimeReads);
+
+        // the bundle restarted: new services, not served until the runtime says so
+        console.registered.removeIf(r -> r.getProperty(ServletDeployment.PATTERN) != null);
+        console.registered.add(FakeReference.servlet(904, console, "supervision-console-root", ""));
+        assertTrue(readiness.problem().contains("supervision-console-root not served yet"), readiness.problem());
+        runtime = runtime(902, 903);
+        FailedServletDTO shadowed = new FailedServletDTO();
+        shadowed.serviceId = 904;
+        shadowed.failureReason = DTOConstants.FAILURE_REASON_SHADOWED_BY_OTHER_SERVICE;
+        runtime.failedServletDTOs = new FailedServletDTO[] {shadowed};
+        assertEquals("cn.supervision.console: servlet supervision-console-root refused by the HTTP runtime (failure reason "
+                + DTOConstants.FAILURE_REASON_SHADOWED_BY_OTHER_SERVICE + ")", readiness.problem());
+        runtime = runtime(902, 904);
+        assertNull(readiness.problem());
+    }
+
+    @Test
+    void aBundleWithoutServletsNeverAsksTheHttpRuntime() {
+        created(campaign, campaignRest);
+        runtime = null;
+        assertNull(readiness.problem());
+        assertEquals(0, runtimeReads);
     }
 
     @Test
