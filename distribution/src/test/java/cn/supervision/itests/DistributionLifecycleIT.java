@@ -86,6 +86,11 @@ class DistributionLifecycleIT {
         assertEquals(500, anonymous.status());
         assertTrue(anonymous.body().contains("FailedAuthentication"), anonymous.body());
 
+        // three starts and two stops of a healthy platform: nothing in the log an operator must read a stack trace for
+        List<String> traces = Files.readAllLines(karaf.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:")).toList();
+        assertEquals(List.of(), traces.subList(0, Math.min(20, traces.size())), "stack traces in karaf.log (first 20 lines)");
+
         String times = "first boot of a fresh unpack to healthy: " + first + " ms\nsecond boot: " + second
                 + " ms\nthird boot (class data shared): " + third + " ms\n";
         Files.writeString(Path.of("target", "boot-times.txt"), times, StandardCharsets.UTF_8);
