@@ -15,8 +15,10 @@ import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.service.blueprint.container.BlueprintEvent;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.runtime.dto.DTOConstants;
 import org.osgi.service.http.runtime.dto.FailedServletDTO;
+import org.osgi.service.http.runtime.dto.RequestInfoDTO;
 import org.osgi.service.http.runtime.dto.RuntimeDTO;
 import org.osgi.service.http.runtime.dto.ServletContextDTO;
 import org.osgi.service.http.runtime.dto.ServletDTO;
@@ -36,11 +38,29 @@ class PlatformReadinessTest {
     /** What the HTTP runtime describes; null: no runtime registered. */
     RuntimeDTO runtime = runtime();
     int runtimeReads;
+    /** Milliseconds; each test moves it past the re-read interval before it expects a fresh description. */
+    long now;
+    final HttpServiceRuntime httpRuntime = new HttpServiceRuntime() {
+        @Override
+        public RuntimeDTO getRuntimeDTO() {
+            runtimeReads++;
+            return runtime;
+        }
+
+        @Override
+        public RequestInfoDTO calculateRequestInfoDTO(String path) {
+            throw new UnsupportedOperationException();
+        }
+    };
+    HttpServiceRuntime registered = httpRuntime;
     final PlatformReadiness readiness = new PlatformReadiness(() -> installed.toArray(Bundle[]::new), () -> List.copyOf(unpublished),
-            new ServletDeployment(() -> {
-                runtimeReads++;
-                return runtime;
-            }));
+            new ServletDeployment(() -> registered, () -> now));
+
+    /** Health asked again later than the runtime's description is kept. */
+    String problemLater() {
+        now += ServletDeployment.REREAD_MILLIS;
+        return readiness.problem();
+    }
 
     /** A runtime serving the servlets of these service ids in the default context, and refusing none. */
     static RuntimeDTO runtime(long... servletIds) {
@@ -135,38 +155,93 @@ class PlatformReadinessTest {
         console.registered.add(FakeReference.servlet(902, console, "supervision-console", "/console/*"));
         console.registered.add(FakeReference.servlet(903, console, "supervision-console-root", ""));
 
-        runtime = null;
-        assertEquals("cn.supervision.console: no HTTP runtime to serve supervision-console, supervision-console-root", readiness.problem());
+        registered = null;
+        assertEquals("cn.supervision.console: no HTTP runtime to serve supervision-console, supervision-console-root", problemLater());
+        registered = httpRuntime;
         runtime = runtime(902);
-        assertEquals("cn.supervision.console: servlet supervision-console-root not served yet", readiness.problem());
+        assertEquals("cn.supervision.console: servlet supervision-console-root not served yet", problemLater());
         runtime = runtime(902, 903);
-        assertNull(readiness.problem());
+        assertEquals("cn.supervision.console: servlet supervision-console-root not served yet", readiness.problem(),
+                "within the re-read interval the last description stands");
+        assertNull(problemLater());
 
-        // seen served: health no longer asks the runtime, whose description is built on its configuration thread
+        // seen served: health no longer asks the runtime
         int reads = runtimeReads;
-        assertNull(readiness.problem());
+        assertNull(problemLater());
         assertEquals(reads, runtimeReads);
 
-        // the bundle restarted: new services, not served until the runtime says so
+        // the bundle restarted: new services, not served until the runtime says so; a shadowed one is listed under its
+        // context as well as among the failures, and the failure decides
         console.registered.removeIf(r -> r.getProperty(ServletDeployment.PATTERN) != null);
         console.registered.add(FakeReference.servlet(904, console, "supervision-console-root", ""));
-        assertTrue(readiness.problem().contains("supervision-console-root not served yet"), readiness.problem());
-        runtime = runtime(902, 903);
+        assertTrue(problemLater().contains("supervision-console-root not served yet"), readiness.problem());
+        runtime = runtime(902, 903, 904);
         FailedServletDTO shadowed = new FailedServletDTO();
         shadowed.serviceId = 904;
         shadowed.failureReason = DTOConstants.FAILURE_REASON_SHADOWED_BY_OTHER_SERVICE;
         runtime.failedServletDTOs = new FailedServletDTO[] {shadowed};
         assertEquals("cn.supervision.console: servlet supervision-console-root refused by the HTTP runtime (failure reason "
-                + DTOConstants.FAILURE_REASON_SHADOWED_BY_OTHER_SERVICE + ")", readiness.problem());
+                + DTOConstants.FAILURE_REASON_SHADOWED_BY_OTHER_SERVICE + ")", problemLater());
         runtime = runtime(902, 904);
-        assertNull(readiness.problem());
+        assertNull(problemLater());
+    }
+
+    @Test
+    void aReplacedHttpRuntimeMustServeTheServletsAgain() {
+        FakeBundle console = new FakeBundle(44, "cn.supervision.console").blueprint();
+        installed.add(console);
+        created(campaign, campaignRest, console);
+        console.registered.add(FakeReference.blueprintContainer(901, console));
+        console.registered.add(FakeReference.servlet(902, console, "supervision-console", "/console/*"));
+        runtime = runtime(902);
+        assertNull(problemLater());
+
+        // etc/org.ops4j.pax.web.cfg changed: Pax Web registers a new runtime, which the whiteboard fills again
+        RuntimeDTO[] refilling = {runtime()};
+        registered = new HttpServiceRuntime() {
+            @Override
+            public RuntimeDTO getRuntimeDTO() {
+                return refilling[0];
+            }
+
+            @Override
+            public RequestInfoDTO calculateRequestInfoDTO(String path) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertEquals("cn.supervision.console: servlet supervision-console not served yet", problemLater());
+        refilling[0] = runtime(902);
+        assertNull(problemLater());
+    }
+
+    @Test
+    void aRuntimeThatFailsToAnswerIsAProblemNotAnError() {
+        FakeBundle console = new FakeBundle(44, "cn.supervision.console").blueprint();
+        installed.add(console);
+        created(campaign, campaignRest, console);
+        console.registered.add(FakeReference.blueprintContainer(901, console));
+        console.registered.add(FakeReference.servlet(902, console, "supervision-console", "/console/*"));
+        registered = new HttpServiceRuntime() {
+            @Override
+            public RuntimeDTO getRuntimeDTO() {
+                throw new IllegalStateException("the service is gone");
+            }
+
+            @Override
+            public RequestInfoDTO calculateRequestInfoDTO(String path) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertEquals("cn.supervision.console: HTTP runtime not answering (IllegalStateException) for supervision-console", problemLater());
     }
 
     @Test
     void aBundleWithoutServletsNeverAsksTheHttpRuntime() {
         created(campaign, campaignRest);
-        runtime = null;
+        registered = null;
         assertNull(readiness.problem());
+        registered = httpRuntime;
+        assertNull(problemLater());
         assertEquals(0, runtimeReads);
     }
 
