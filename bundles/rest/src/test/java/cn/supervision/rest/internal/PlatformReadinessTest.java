@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.ws.rs.core.Response;
 
@@ -40,21 +41,28 @@ class PlatformReadinessTest {
     int runtimeReads;
     /** Milliseconds; each test moves it past the re-read interval before it expects a fresh description. */
     long now;
-    final HttpServiceRuntime httpRuntime = new HttpServiceRuntime() {
-        @Override
-        public RuntimeDTO getRuntimeDTO() {
-            runtimeReads++;
-            return runtime;
-        }
-
-        @Override
-        public RequestInfoDTO calculateRequestInfoDTO(String path) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    final HttpServiceRuntime httpRuntime = answering(() -> {
+        runtimeReads++;
+        return runtime;
+    });
     HttpServiceRuntime registered = httpRuntime;
     final PlatformReadiness readiness = new PlatformReadiness(() -> installed.toArray(Bundle[]::new), () -> List.copyOf(unpublished),
             new ServletDeployment(() -> registered, () -> now));
+
+    /** An HTTP runtime describing itself as {@code description} says; health asks nothing else of it. */
+    static HttpServiceRuntime answering(Supplier<RuntimeDTO> description) {
+        return new HttpServiceRuntime() {
+            @Override
+            public RuntimeDTO getRuntimeDTO() {
+                return description.get();
+            }
+
+            @Override
+            public RequestInfoDTO calculateRequestInfoDTO(String path) {
+                return new RequestInfoDTO();
+            }
+        };
+    }
 
     /** Health asked again later than the runtime's description is kept. */
     String problemLater() {
@@ -198,17 +206,7 @@ class PlatformReadinessTest {
 
         // etc/org.ops4j.pax.web.cfg changed: Pax Web registers a new runtime, which the whiteboard fills again
         RuntimeDTO[] refilling = {runtime()};
-        registered = new HttpServiceRuntime() {
-            @Override
-            public RuntimeDTO getRuntimeDTO() {
-                return refilling[0];
-            }
-
-            @Override
-            public RequestInfoDTO calculateRequestInfoDTO(String path) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        registered = answering(() -> refilling[0]);
         assertEquals("cn.supervision.console: servlet supervision-console not served yet", problemLater());
         refilling[0] = runtime(902);
         assertNull(problemLater());
@@ -221,17 +219,9 @@ class PlatformReadinessTest {
         created(campaign, campaignRest, console);
         console.registered.add(FakeReference.blueprintContainer(901, console));
         console.registered.add(FakeReference.servlet(902, console, "supervision-console", "/console/*"));
-        registered = new HttpServiceRuntime() {
-            @Override
-            public RuntimeDTO getRuntimeDTO() {
-                throw new IllegalStateException("the service is gone");
-            }
-
-            @Override
-            public RequestInfoDTO calculateRequestInfoDTO(String path) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        registered = answering(() -> {
+            throw new IllegalStateException("the service is gone");
+        });
         assertEquals("cn.supervision.console: HTTP runtime not answering (IllegalStateException) for supervision-console", problemLater());
     }
 
