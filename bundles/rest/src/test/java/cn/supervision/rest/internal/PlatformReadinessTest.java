@@ -154,13 +154,19 @@ class PlatformReadinessTest {
         assertNull(readiness.problem());
     }
 
-    @Test
-    void aCreatedContainersServletsCountOnlyOnceTheHttpRuntimeServesThem() {
+    /** The console's bundle, its container created (as the other two), its servlet 902 registered on the whiteboard. */
+    FakeBundle consoleCreated() {
         FakeBundle console = new FakeBundle(44, "cn.supervision.console").blueprint();
         installed.add(console);
         created(campaign, campaignRest, console);
         console.registered.add(FakeReference.blueprintContainer(901, console));
         console.registered.add(FakeReference.servlet(902, console, "supervision-console", "/console/*"));
+        return console;
+    }
+
+    @Test
+    void aCreatedContainersServletsCountOnlyOnceTheHttpRuntimeServesThem() {
+        FakeBundle console = consoleCreated();
         console.registered.add(FakeReference.servlet(903, console, "supervision-console-root", ""));
 
         registered = null;
@@ -196,11 +202,7 @@ class PlatformReadinessTest {
 
     @Test
     void aReplacedHttpRuntimeMustServeTheServletsAgain() {
-        FakeBundle console = new FakeBundle(44, "cn.supervision.console").blueprint();
-        installed.add(console);
-        created(campaign, campaignRest, console);
-        console.registered.add(FakeReference.blueprintContainer(901, console));
-        console.registered.add(FakeReference.servlet(902, console, "supervision-console", "/console/*"));
+        consoleCreated();
         runtime = runtime(902);
         assertNull(problemLater());
 
@@ -214,11 +216,7 @@ class PlatformReadinessTest {
 
     @Test
     void aRuntimeThatFailsToAnswerIsAProblemNotAnError() {
-        FakeBundle console = new FakeBundle(44, "cn.supervision.console").blueprint();
-        installed.add(console);
-        created(campaign, campaignRest, console);
-        console.registered.add(FakeReference.blueprintContainer(901, console));
-        console.registered.add(FakeReference.servlet(902, console, "supervision-console", "/console/*"));
+        consoleCreated();
         registered = answering(() -> {
             throw new IllegalStateException("the service is gone");
         });
