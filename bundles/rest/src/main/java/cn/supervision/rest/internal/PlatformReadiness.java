@@ -105,7 +105,7 @@ public final class PlatformReadiness implements HealthIndicator, BlueprintListen
             }
             String why = bundle.getState() != Bundle.ACTIVE ? state(bundle.getState())
                     : Boolean.TRUE.equals(shape.blueprint()) ? containerProblem(bundle, full) : null;
-            if (why == null && bundle.getState() == Bundle.ACTIVE) {
+            if (why == null) { // active, its container (if any) created
                 List<ServiceReference<?>> web = ServletDeployment.servlets(bundle.getRegisteredServices());
                 web.forEach(s -> servletIds.add(ServletDeployment.id(s)));
                 why = web.isEmpty() ? null : servlets.problem(web);
