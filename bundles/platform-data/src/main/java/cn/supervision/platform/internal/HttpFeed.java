@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -64,6 +66,10 @@ public class HttpFeed implements PlatformFeed {
                 throw new IOException("拉取被中断");
             } catch (IllegalArgumentException e) {
                 throw new IOException("地址无效：" + masked(target.toString()));
+            } catch (HttpConnectTimeoutException e) { // the JDK's own words ("HTTP connect timed out") are English
+                throw new IOException("连接超时（" + seconds(timeoutMillis) + " 秒内未连上）");
+            } catch (HttpTimeoutException e) {
+                throw new IOException("响应超时（" + seconds(timeoutMillis) + " 秒内未答复）");
             }
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
@@ -128,5 +134,9 @@ public class HttpFeed implements PlatformFeed {
     /** A location as it may be shown or logged: credentials replaced by ***. */
     static String masked(String location) {
         return HttpFeedLocation.masked(location);
+    }
+
+    private static String seconds(int millis) {
+        return millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +123,26 @@ class HttpFeedTest {
     void aRedirectWithinTheSameOriginKeepsThem() throws Exception {
         assertEquals(CSV, read(new HttpFeed().fetch(feed(location("/moved.csv"), 0), 2_000)));
         assertEquals(basic(), authorizationSeen.get("partner:/export.csv"));
+    }
+
+    @Test
+    void aPartnerThatDoesNotAnswerInTimeIsNamedInChinese() {
+        CountDownLatch release = new CountDownLatch(1);
+        partner.createContext("/hangs.csv", x -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.sendResponseHeaders(500, -1);
+            x.close();
+        });
+        try {
+            IOException late = assertThrows(IOException.class, () -> new HttpFeed().fetch(feed(location("/hangs.csv"), 0), 300));
+            assertEquals("响应超时（0.3 秒内未答复）", late.getMessage());
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
