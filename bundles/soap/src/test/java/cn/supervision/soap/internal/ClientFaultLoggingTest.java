@@ -2,6 +2,7 @@ package cn.supervision.soap.internal;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static cn.supervision.soap.internal.SoapAuditTest.fault;
 
 import javax.xml.namespace.QName;
 
@@ -15,14 +16,6 @@ class ClientFaultLoggingTest {
 
     private boolean cxfLogs(Fault fault) {
         return listener.faultOccurred(fault, "Interceptor for {ns}RegistryService", new MessageImpl());
-    }
-
-    private static Fault fault(Exception cause, QName code) {
-        Fault f = new Fault(cause);
-        if (code != null) {
-            f.setFaultCode(code);
-        }
-        return f;
     }
 
     @Test

@@ -13,7 +13,8 @@ import cn.supervision.api.problem.SupervisionException;
 /** The outcome SOAP answers are recorded with: the same statuses REST would answer. */
 class SoapAuditTest {
 
-    private static Fault fault(Throwable cause, javax.xml.namespace.QName code) {
+    /** A fault as the interceptors and CXF raise them: its cause, and a code when one is set (null: CXF's default). */
+    static Fault fault(Throwable cause, javax.xml.namespace.QName code) {
         Fault f = new Fault(cause);
         if (code != null) {
             f.setFaultCode(code);
