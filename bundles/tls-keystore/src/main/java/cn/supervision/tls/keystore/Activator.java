@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +34,43 @@ public final class Activator implements BundleActivator {
                 return;
             }
             long t0 = System.nanoTime();
-            new SelfSignedKeystore(Path.of(System.getProperty("java.home"))).generate(settings.get());
-            LOG.warn("HTTPS: no keystore at {}, generated a self-signed key ({} {}, {} days) in {} ms. Browsers will warn about it: "
-                            + "install a certificate of your CA (README, section \"TLS certificate\").", settings.get().keystore(),
-                    SelfSignedKeystore.KEY_ALGORITHM, SelfSignedKeystore.CURVE, SelfSignedKeystore.VALIDITY_DAYS,
-                    (System.nanoTime() - t0) / 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            new SelfSignedKeystore().generate(settings.get());
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            afterStartup(context, () -> LOG.warn("HTTPS: no keystore at {}, generated a self-signed key ({} {}, {} days) in {} ms. "
+                            + "Browsers will warn about it: install a certificate of your CA (README, section \"TLS certificate\").",
+                    settings.get().keystore(), SelfSignedKeystore.KEY_ALGORITHM, SelfSignedKeystore.CURVE,
+                    SelfSignedKeystore.VALIDITY_DAYS, millis));
         } catch (Exception e) {
-            LOG.error("HTTPS: could not generate a self-signed key from {}: {}", cfg, e.getMessage());
+            afterStartup(context, () -> LOG.error("HTTPS: could not generate a self-signed key from {}: {}", cfg, e.getMessage()));
         }
+    }
+
+    /**
+     * Runs {@code report} once the framework has finished climbing through this bundle's start level, or now if this
+     * bundle is started later. It starts before Pax Logging has read etc/org.ops4j.pax.logging.cfg: a line logged then
+     * goes to the JVM's standard output, which bin/start discards, instead of data/log/karaf.log. (Karaf raises the
+     * start level in one step after its lock is taken, so the event is a start level change rather than STARTED.)
+     */
+    static void afterStartup(BundleContext context, Runnable report) {
+        FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        BundleStartLevel own = context.getBundle().adapt(BundleStartLevel.class);
+        if (framework == null || own == null || framework.getStartLevel() > own.getStartLevel()) {
+            report.run();
+            return;
+        }
+        context.addFrameworkListener(new FrameworkListener() {
+            @Override
+            public void frameworkEvent(FrameworkEvent event) {
+                if (event.getType() == FrameworkEvent.STARTED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                    try {
+                        context.removeFrameworkListener(this);
+                    } catch (IllegalStateException stopped) {
+                        // the framework removes a stopped bundle's listeners itself
+                    }
+                    report.run();
+                }
+            }
+        });
     }
 
     @Override

@@ -1,46 +1,50 @@
 package cn.supervision.tls.keystore;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import javax.security.auth.x500.X500Principal;
+
 /**
- * Generates a self-signed key pair and certificate with the JDK's own {@code keytool} (the JDK has no public API to sign a
- * certificate, and the distribution carries no crypto library). The keystore is written next to its final place and moved
- * there in one step, readable by the owner only, so Pax Web never sees a half-written file.
+ * Generates a self-signed key pair and certificate ({@link SelfSignedCertificate}) into the keystore the settings name.
+ * The keystore is written next to its final place and moved there in one step, readable by the owner only, so Pax Web
+ * never sees a half-written file.
  */
 final class SelfSignedKeystore {
     /** ECDSA P-256: the cheapest handshake every current TLS client accepts. */
     static final String KEY_ALGORITHM = "EC";
     static final String CURVE = "secp256r1";
     static final int VALIDITY_DAYS = 825;
+    static final String ORGANIZATION = "supervision platform (self-signed)";
     private static final Pattern DNS_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*");
-    private static final long KEYTOOL_TIMEOUT_SECONDS = 120;
-
-    private final Path keytool;
-
-    SelfSignedKeystore(Path javaHome) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        this.keytool = javaHome.resolve("bin").resolve(windows ? "keytool.exe" : "keytool");
-    }
 
     /** Writes the keystore the settings name; the certificate is valid for localhost, 127.0.0.1, ::1 and this host's name. */
-    void generate(SslSettings settings) throws IOException, InterruptedException {
+    void generate(SslSettings settings) throws IOException, GeneralSecurityException {
         Path target = settings.keystore().toAbsolutePath();
         Files.createDirectories(target.getParent());
+        byte[] keystore = keystore(settings, hostName(), Instant.now());
         Path work = Files.createTempDirectory(target.getParent(), ".keystore-");
         try {
             Path fresh = work.resolve("keystore");
-            run(command(settings, fresh), settings);
+            Files.write(fresh, keystore);
             ownerOnly(fresh);
             try {
                 Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
@@ -57,39 +61,28 @@ final class SelfSignedKeystore {
         }
     }
 
-    private List<String> command(SslSettings settings, Path fresh) {
-        String host = hostName();
-        StringBuilder san = new StringBuilder("SAN=dns:localhost,ip:127.0.0.1,ip:0:0:0:0:0:0:0:1");
+    /** The keystore's bytes: one key entry under the settings' alias, its certificate for {@code host} (may be null). */
+    static byte[] keystore(SslSettings settings, String host, Instant now) throws IOException, GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(KEY_ALGORITHM);
+        generator.initialize(new ECGenParameterSpec(CURVE));
+        KeyPair keys = generator.generateKeyPair();
+        List<String> dnsNames = new ArrayList<>(List.of("localhost"));
         if (host != null && !host.equalsIgnoreCase("localhost")) {
-            san.append(",dns:").append(host);
+            dnsNames.add(host);
         }
-        List<String> cmd = new ArrayList<>(List.of(keytool.toString(), "-genkeypair", "-noprompt",
-                "-keystore", fresh.toString(), "-storetype", settings.storeType(),
-                // passwords through the environment, not the command line other users can read in ps
-                "-storepass:env", "SUPERVISION_STOREPASS", "-keypass:env", "SUPERVISION_KEYPASS",
-                "-alias", settings.alias(), "-keyalg", KEY_ALGORITHM, "-groupname", CURVE, "-sigalg", "SHA256withECDSA",
-                "-validity", String.valueOf(VALIDITY_DAYS),
-                "-dname", "CN=" + (host == null ? "localhost" : host) + ", O=supervision platform (self-signed)",
-                "-ext", san.toString()));
-        return cmd;
-    }
-
-    private void run(List<String> cmd, SslSettings settings) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("SUPERVISION_STOREPASS", settings.storePassword());
+        X500Principal subject = new X500Principal("CN=" + (host == null ? "localhost" : host) + ", O=" + ORGANIZATION);
+        Certificate cert = SelfSignedCertificate.create(keys, subject, now, now.plus(Duration.ofDays(VALIDITY_DAYS)),
+                dnsNames, List.of("127.0.0.1", "0:0:0:0:0:0:0:1"));
+        KeyStore ks = KeyStore.getInstance(settings.storeType());
+        ks.load(null, null);
         // a PKCS12 store has one password for the store and its keys
-        pb.environment().put("SUPERVISION_KEYPASS", "PKCS12".equalsIgnoreCase(settings.storeType())
-                ? settings.storePassword() : settings.keyPassword());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(KEYTOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("keytool did not finish within " + KEYTOOL_TIMEOUT_SECONDS + " s");
+        String keyPassword = "PKCS12".equalsIgnoreCase(settings.storeType()) ? settings.storePassword() : settings.keyPassword();
+        ks.setKeyEntry(settings.alias(), keys.getPrivate(), keyPassword.toCharArray(), new Certificate[] {cert});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream o = out) {
+            ks.store(o, settings.storePassword().toCharArray());
         }
-        if (p.exitValue() != 0) {
-            throw new IOException("keytool failed (" + p.exitValue() + "): " + new String(out, StandardCharsets.UTF_8).trim());
-        }
+        return out.toByteArray();
     }
 
     private static void ownerOnly(Path file) throws IOException {
@@ -100,7 +93,7 @@ final class SelfSignedKeystore {
         }
     }
 
-    /** This machine's name when it is a valid DNS name (keytool refuses others), else null. */
+    /** This machine's name when it is a valid DNS name (as keytool required), else null. */
     static String hostName() {
         try {
             String name = InetAddress.getLocalHost().getHostName();

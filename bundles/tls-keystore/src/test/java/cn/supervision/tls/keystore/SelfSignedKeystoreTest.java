@@ -12,12 +12,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.junit.jupiter.api.io.TempDir;
 
 class SelfSignedKeystoreTest {
@@ -57,7 +65,7 @@ class SelfSignedKeystoreTest {
     void generatesAnOwnerOnlyPkcs12KeyForLocalhost() throws Exception {
         SslSettings s = settings("org.osgi.service.http.secure.enabled = true", "org.ops4j.pax.web.ssl.keystore = ${karaf.etc}/tls/keystore.p12",
                 "org.ops4j.pax.web.ssl.keystore.password = store-secret", "org.ops4j.pax.web.ssl.key.alias = web");
-        new SelfSignedKeystore(Path.of(System.getProperty("java.home"))).generate(s);
+        new SelfSignedKeystore().generate(s);
 
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(s.keystore())) {
@@ -100,16 +108,75 @@ class SelfSignedKeystoreTest {
         assertTrue(ks.isKeyEntry(SslSettings.DEFAULT_ALIAS));
     }
 
-    /** A BundleContext that knows only karaf.etc: all the activator asks of the framework. */
-    private record KarafEtcContext(Path etc) {
-        org.osgi.framework.BundleContext proxy() {
-            return (org.osgi.framework.BundleContext) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {org.osgi.framework.BundleContext.class}, (p, method, args) -> {
-                        if (method.getName().equals("getProperty")) {
-                            return "karaf.etc".equals(args[0]) ? etc.toString() : System.getProperty((String) args[0]);
-                        }
-                        throw new UnsupportedOperationException(method.getName());
+    @Test
+    void theReportWaitsUntilTheFrameworkHasClimbedPastThisBundle() {
+        KarafEtcContext climbing = new KarafEtcContext(etc, 14);
+        List<String> reported = new ArrayList<>();
+        Activator.afterStartup(climbing.proxy(), () -> reported.add("warned"));
+        assertEquals(List.of(), reported, "logging is not configured yet while the framework starts level 14");
+        assertEquals(1, climbing.listeners.size());
+        climbing.fire(FrameworkEvent.PACKAGES_REFRESHED);
+        assertEquals(List.of(), reported);
+        climbing.fire(FrameworkEvent.STARTLEVEL_CHANGED); // Karaf: 1 -> 100 in one step once its lock is taken
+        assertEquals(List.of("warned"), reported);
+        assertEquals(List.of(), climbing.listeners, "told once");
+        climbing.fire(FrameworkEvent.STARTED);
+        assertEquals(List.of("warned"), reported);
+
+        Activator.afterStartup(new KarafEtcContext(etc, 100).proxy(), () -> reported.add("now"));
+        assertEquals(List.of("warned", "now"), reported, "started by hand in a running framework: at once");
+    }
+
+    /** A BundleContext that knows karaf.etc, the framework's start level and its listeners: all the activator asks. */
+    private static final class KarafEtcContext {
+        private final Path etc;
+        private final int startLevel;
+        final List<FrameworkListener> listeners = new ArrayList<>();
+
+        KarafEtcContext(Path etc) {
+            this(etc, 100);
+        }
+
+        KarafEtcContext(Path etc, int startLevel) {
+            this.etc = etc;
+            this.startLevel = startLevel;
+        }
+
+        void fire(int type) {
+            Bundle framework = proxy().getBundle(0);
+            List.copyOf(listeners).forEach(l -> l.frameworkEvent(new FrameworkEvent(type, framework, null)));
+        }
+
+        BundleContext proxy() {
+            Bundle framework = adapting(FrameworkStartLevel.class, levelOf(FrameworkStartLevel.class, startLevel));
+            Bundle self = adapting(BundleStartLevel.class, levelOf(BundleStartLevel.class, 14)); // the startup bundle's level
+            return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
+                    (p, method, args) -> switch (method.getName()) {
+                        case "getProperty" -> "karaf.etc".equals(args[0]) ? etc.toString() : System.getProperty((String) args[0]);
+                        case "getBundle" -> args == null ? self : framework;
+                        case "addFrameworkListener" -> listeners.add((FrameworkListener) args[0]);
+                        case "removeFrameworkListener" -> listeners.remove(args[0]);
+                        default -> throw new UnsupportedOperationException(method.getName());
                     });
+        }
+
+        /** A FrameworkStartLevel or BundleStartLevel that only tells its level. */
+        private <T> T levelOf(Class<T> type, int level) {
+            return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+                if (method.getName().equals("getStartLevel")) {
+                    return level;
+                }
+                throw new UnsupportedOperationException(method.getName());
+            }));
+        }
+
+        private Bundle adapting(Class<?> type, Object adapted) {
+            return (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class}, (p, method, args) -> {
+                if (method.getName().equals("adapt") && args[0] == type) {
+                    return adapted;
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
         }
     }
 }
