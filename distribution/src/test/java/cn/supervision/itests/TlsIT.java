@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -120,8 +121,14 @@ class TlsIT {
     @Test
     void sshAndJmxListenOnLoopbackOnly() throws Exception {
         for (int port : new int[] {karaf.sshPort, 1099 + 6, 44444 + 6}) {
+            // Karaf's management restarts its JMX connector when its configuration arrives, on its own thread: health
+            // does not wait for that, so the RMI ports may be rebound a moment after health says UP
             List<String> addresses = listening(port);
-            assertFalse(addresses.isEmpty(), "something listens on " + port);
+            for (long deadline = System.currentTimeMillis() + 30_000; addresses.isEmpty() && System.currentTimeMillis() < deadline; ) {
+                TimeUnit.MILLISECONDS.sleep(Http.POLL_INTERVAL_MILLIS); // between polls of a state with a deadline
+                addresses = listening(port);
+            }
+            assertFalse(addresses.isEmpty(), "nothing listens on " + port);
             assertTrue(addresses.stream().allMatch(TlsIT::loopback), port + " listens on " + addresses);
         }
     }
