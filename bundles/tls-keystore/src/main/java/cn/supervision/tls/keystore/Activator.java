@@ -2,6 +2,7 @@ package cn.supervision.tls.keystore;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class Activator implements BundleActivator {
     static final String PAX_WEB_CFG = "org.ops4j.pax.web.cfg";
     private static final Logger LOG = LoggerFactory.getLogger(Activator.class);
+    /** The report waiting for the framework to climb past this bundle's start level. */
+    private final AtomicReference<Runnable> pending = new AtomicReference<>();
 
     @Override
     public void start(BundleContext context) {
@@ -51,13 +54,14 @@ public final class Activator implements BundleActivator {
      * goes to the JVM's standard output, which bin/start discards, instead of data/log/karaf.log. (Karaf raises the
      * start level in one step after its lock is taken, so the event is a start level change rather than STARTED.)
      */
-    static void afterStartup(BundleContext context, Runnable report) {
+    void afterStartup(BundleContext context, Runnable report) {
         FrameworkStartLevel framework = context.getBundle(0).adapt(FrameworkStartLevel.class);
         BundleStartLevel own = context.getBundle().adapt(BundleStartLevel.class);
         if (framework == null || own == null || framework.getStartLevel() > own.getStartLevel()) {
             report.run();
             return;
         }
+        pending.set(report);
         context.addFrameworkListener(new FrameworkListener() {
             @Override
             public void frameworkEvent(FrameworkEvent event) {
@@ -67,14 +71,22 @@ public final class Activator implements BundleActivator {
                     } catch (IllegalStateException stopped) {
                         // the framework removes a stopped bundle's listeners itself
                     }
-                    report.run();
+                    reportPending();
                 }
             }
         });
     }
 
+    /** Stopped before the start level was reached (a refresh during the first start): the listener goes, the report not. */
     @Override
     public void stop(BundleContext context) {
-        // nothing runs after start
+        reportPending();
+    }
+
+    private void reportPending() {
+        Runnable report = pending.getAndSet(null);
+        if (report != null) {
+            report.run();
+        }
     }
 }

@@ -21,14 +21,17 @@ import java.util.List;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * An X.509 v3 certificate signed by its own EC key (ecdsa-with-SHA256) with a subject alternative name extension: what
- * {@code keytool -genkeypair -ext SAN=...} writes, built in the JVM. The JDK has no public API that signs a certificate;
+ * An X.509 v3 certificate signed by its own EC key (ecdsa-with-SHA256) for a TLS server: subject alternative names and
+ * the serverAuth extended key usage, as {@code keytool -genkeypair -ext SAN=... -ext EKU=serverAuth} writes it, built
+ * in the JVM. The JDK has no public API that signs a certificate;
  * running keytool meant starting a second JVM on every first start (~1.4 s on two cores, with the framework waiting).
  * The result is read back through the JDK's own {@link CertificateFactory} and verified before anyone uses it.
  */
 final class SelfSignedCertificate {
     private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
     private static final String SUBJECT_ALT_NAME = "2.5.29.17";
+    private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final int SAN_DNS_NAME = 2;
     private static final int SAN_IP_ADDRESS = 7;
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
@@ -53,8 +56,10 @@ final class SelfSignedCertificate {
                 Der.sequence(time(notBefore), time(notAfter)),
                 name,
                 keys.getPublic().getEncoded(), // SubjectPublicKeyInfo, already DER
-                Der.explicit(3, Der.sequence(Der.sequence(Der.oid(SUBJECT_ALT_NAME),
-                        Der.octetString(Der.sequence(generalNames(dnsNames, addresses)))))));
+                Der.explicit(3, Der.sequence(
+                        Der.sequence(Der.oid(SUBJECT_ALT_NAME), Der.octetString(Der.sequence(generalNames(dnsNames, addresses)))),
+                        // Apple's clients refuse a TLS server certificate without it, even one the user trusts
+                        Der.sequence(Der.oid(EXTENDED_KEY_USAGE), Der.octetString(Der.sequence(Der.oid(SERVER_AUTH)))))));
         Signature signer = Signature.getInstance("SHA256withECDSA");
         signer.initSign(keys.getPrivate());
         signer.update(tbs);
@@ -79,7 +84,7 @@ final class SelfSignedCertificate {
     }
 
     /** RFC 5280 4.1.2.5: UTCTime through 2049, GeneralizedTime from 2050; whole seconds, UTC. */
-    private static byte[] time(Instant instant) {
+    static byte[] time(Instant instant) {
         ZonedDateTime t = instant.atZone(ZoneOffset.UTC).withNano(0);
         return t.getYear() < 2050
                 ? Der.element(Der.UTC_TIME, UTC_TIME.format(t).getBytes(StandardCharsets.US_ASCII))

@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -25,8 +25,8 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * Generates a self-signed key pair and certificate ({@link SelfSignedCertificate}) into the keystore the settings name.
- * The keystore is written next to its final place and moved there in one step, readable by the owner only, so Pax Web
- * never sees a half-written file.
+ * The keystore is written next to its final place and linked there in one step, readable by the owner only, so Pax
+ * Web never sees a half-written file.
  */
 final class SelfSignedKeystore {
     /** ECDSA P-256: the cheapest handshake every current TLS client accepts. */
@@ -47,9 +47,14 @@ final class SelfSignedKeystore {
             Files.write(fresh, keystore);
             ownerOnly(fresh);
             try {
-                Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(fresh, target);
+                // a new name for the complete file, refused if the target exists: a keystore an operator put there
+                // meanwhile is kept (a rename would replace it)
+                Files.createLink(target, fresh);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException) {
+                    throw new FileAlreadyExistsException(target.toString(), null, "a keystore appeared there meanwhile: kept");
+                }
+                Files.move(fresh, target); // no hard links here: a move that refuses an existing target
             }
         } finally {
             try (var leftovers = Files.list(work)) {

@@ -1,12 +1,17 @@
 package cn.supervision.tls.keystore;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +29,9 @@ record SslSettings(boolean secureEnabled, Path keystore, String storeType, Strin
     static final String KEY_ALIAS = "org.ops4j.pax.web.ssl.key.alias";
     static final String DEFAULT_ALIAS = "supervision";
 
+    /** How long a first start waits at most for etc/org.ops4j.pax.web.cfg to stop changing. */
+    static final long SETTLE_MILLIS = 3_000;
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     /** Empty when the file is missing or names no keystore (HTTPS off, or configured some other way). */
@@ -31,8 +39,17 @@ record SslSettings(boolean secureEnabled, Path keystore, String storeType, Strin
         if (!Files.isRegularFile(cfg)) {
             return Optional.empty();
         }
+        Optional<SslSettings> once = parse(Files.readAllBytes(cfg), properties);
+        if (once.isPresent() && Files.exists(once.get().keystore())) {
+            return once; // every start after the first: nothing is written, so nothing to wait for
+        }
+        byte[] content = settled(cfg);
+        return content == null ? Optional.empty() : parse(content, properties);
+    }
+
+    private static Optional<SslSettings> parse(byte[] content, UnaryOperator<String> properties) throws IOException {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(cfg, StandardCharsets.ISO_8859_1)) {
+        try (Reader in = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.ISO_8859_1)) {
             p.load(in);
         }
         String keystore = resolve(p.getProperty(KEYSTORE), properties);
@@ -50,6 +67,35 @@ record SslSettings(boolean secureEnabled, Path keystore, String storeType, Strin
     /** A key is generated only for HTTPS that is switched on and points at a keystore that does not exist yet. */
     boolean needsKey() {
         return secureEnabled && storePassword != null && !storePassword.isEmpty() && !Files.exists(keystore);
+    }
+
+    /**
+     * The file's bytes once two reads 50 ms apart agree and are not empty (the last read after {@link #SETTLE_MILLIS});
+     * null if it does not exist. At a first start File Install rewrites every etc/*.cfg it hands to Configuration
+     * Admin (truncate, then write) on another thread while this bundle starts: a single read can see the file empty or
+     * cut short, which would silently skip the key.
+     */
+    static byte[] settled(Path cfg) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+        byte[] last = null;
+        while (true) {
+            byte[] now;
+            try {
+                now = Files.readAllBytes(cfg);
+            } catch (NoSuchFileException e) {
+                return null; // File Install rewrites a file in place, it never removes one
+            }
+            if ((now.length > 0 && Arrays.equals(now, last)) || System.nanoTime() > deadline) {
+                return now;
+            }
+            last = now;
+            try {
+                TimeUnit.MILLISECONDS.sleep(50); // File Install writes a few KB: far less than this
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+        }
     }
 
     private static String resolve(String value, UnaryOperator<String> properties) {

@@ -70,6 +70,7 @@ class SelfSignedCertificateTest {
                 Duration.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant()));
         assertTrue(cert.getSerialNumber().signum() > 0);
         assertEquals(-1, cert.getBasicConstraints(), "not a CA");
+        assertEquals(List.of("1.3.6.1.5.5.7.3.1"), cert.getExtendedKeyUsage(), "serverAuth");
         cert.verify(cert.getPublicKey());
         Set<String> names = cert.getSubjectAlternativeNames().stream().map(n -> n.get(0) + "=" + n.get(1))
                 .collect(Collectors.toSet());
@@ -92,6 +93,10 @@ class SelfSignedCertificateTest {
 
     @Test
     void afterTwoThousandFortyNineValidityIsAGeneralizedTime() throws Exception {
+        assertEquals("170d3439313233313233353935395a", HEX.formatHex(SelfSignedCertificate.time(Instant.parse("2049-12-31T23:59:59.5Z"))),
+                "UTCTime 491231235959Z, fractions dropped");
+        assertEquals("180f32303530303130313030303030305a", HEX.formatHex(SelfSignedCertificate.time(Instant.parse("2050-01-01T00:00:00Z"))),
+                "GeneralizedTime 20500101000000Z");
         Instant now = Instant.parse("2049-06-01T00:00:00Z");
         X509Certificate cert = (X509Certificate) load(SelfSignedKeystore.keystore(settings("PKCS12", "s"), null, now), "PKCS12",
                 "secret").getCertificate("s");

@@ -3,10 +3,12 @@ package cn.supervision.tls.keystore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +18,8 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -112,7 +116,7 @@ class SelfSignedKeystoreTest {
     void theReportWaitsUntilTheFrameworkHasClimbedPastThisBundle() {
         KarafEtcContext climbing = new KarafEtcContext(etc, 14);
         List<String> reported = new ArrayList<>();
-        Activator.afterStartup(climbing.proxy(), () -> reported.add("warned"));
+        new Activator().afterStartup(climbing.proxy(), () -> reported.add("warned"));
         assertEquals(List.of(), reported, "logging is not configured yet while the framework starts level 14");
         assertEquals(1, climbing.listeners.size());
         climbing.fire(FrameworkEvent.PACKAGES_REFRESHED);
@@ -123,8 +127,58 @@ class SelfSignedKeystoreTest {
         climbing.fire(FrameworkEvent.STARTED);
         assertEquals(List.of("warned"), reported);
 
-        Activator.afterStartup(new KarafEtcContext(etc, 100).proxy(), () -> reported.add("now"));
+        new Activator().afterStartup(new KarafEtcContext(etc, 100).proxy(), () -> reported.add("now"));
         assertEquals(List.of("warned", "now"), reported, "started by hand in a running framework: at once");
+    }
+
+    @Test
+    void aBundleStoppedBeforeTheLevelIsReachedStillReports() {
+        KarafEtcContext climbing = new KarafEtcContext(etc, 14);
+        List<String> reported = new ArrayList<>();
+        Activator activator = new Activator();
+        activator.afterStartup(climbing.proxy(), () -> reported.add("warned"));
+        activator.stop(climbing.proxy()); // a refresh during the first start: the framework drops the listener
+        assertEquals(List.of("warned"), reported);
+        climbing.fire(FrameworkEvent.STARTLEVEL_CHANGED);
+        activator.stop(climbing.proxy());
+        assertEquals(List.of("warned"), reported, "once");
+    }
+
+    @Test
+    void aConfigurationBeingRewrittenIsReadOnceItIsWhole() throws Exception {
+        Path cfg = etc.resolve(Activator.PAX_WEB_CFG);
+        String whole = "org.osgi.service.http.secure.enabled = true\norg.ops4j.pax.web.ssl.keystore = ${karaf.etc}/keystore.p12\n"
+                + "org.ops4j.pax.web.ssl.keystore.password = secret\n";
+        Files.writeString(cfg, "", StandardCharsets.ISO_8859_1); // File Install has truncated it and not written yet
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(300); // the rewrite lands while the reader waits
+                Files.writeString(cfg, whole, StandardCharsets.ISO_8859_1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Map<String, String> karaf = Map.of("karaf.etc", etc.toString());
+        SslSettings s = SslSettings.read(cfg, karaf::get).orElseThrow(() -> new AssertionError("read the empty file"));
+        writer.get(5, TimeUnit.SECONDS);
+        assertTrue(s.needsKey());
+        assertEquals("secret", s.storePassword());
+        assertTrue(SslSettings.read(etc.resolve("missing.cfg"), k -> null).isEmpty(), "a missing file at once");
+    }
+
+    @Test
+    void aKeystorePutInPlaceWhileTheKeyIsMadeIsKept() throws Exception {
+        SslSettings s = settings("org.osgi.service.http.secure.enabled = true", "org.ops4j.pax.web.ssl.keystore = ${karaf.etc}/keystore.p12",
+                "org.ops4j.pax.web.ssl.keystore.password = secret");
+        assertTrue(s.needsKey());
+        byte[] mine = "a CA-issued keystore".getBytes(StandardCharsets.UTF_8);
+        Files.write(s.keystore(), mine); // after the check, before the key is in place
+        assertThrows(FileAlreadyExistsException.class, () -> new SelfSignedKeystore().generate(s));
+        assertArrayEquals(mine, Files.readAllBytes(s.keystore()));
+        try (Stream<Path> left = Files.list(etc)) {
+            assertEquals(List.of("keystore.p12", Activator.PAX_WEB_CFG),
+                    left.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()), "no temporary file left");
+        }
     }
 
     /** A BundleContext that knows karaf.etc, the framework's start level and its listeners: all the activator asks. */
