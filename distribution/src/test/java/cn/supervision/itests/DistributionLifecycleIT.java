@@ -87,8 +87,19 @@ class DistributionLifecycleIT {
         assertEquals(500, anonymous.status());
         assertTrue(anonymous.body().contains("FailedAuthentication"), anonymous.body());
 
+        // a path no endpoint serves: a 404 and nothing in the log (anyone could fill it otherwise)
+        for (int i = 0; i < 3; i++) {
+            assertEquals(404, Http.get(karaf.api.replace("/services/api", "/services/no-such-endpoint-" + i), null).status());
+        }
+
         // three starts and two stops of a healthy platform: nothing in the log an operator must read a stack trace for
         List<String> log = Files.readAllLines(karaf.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+        assertEquals(List.of(), log.stream().filter(l -> l.contains("Can't find the request for")).toList());
+        // the fresh database got every bundle's changelog in one Liquibase update, the restarts none
+        List<String> together = log.stream().filter(l -> l.contains("个变更日志一次就绪")).toList();
+        assertEquals(1, together.size(), "one update of all changelogs, at the first start: " + together);
+        assertTrue(together.get(0).contains("（assessment、audit、") && together.get(0).contains("、registry、")
+                && together.get(0).contains("、warning）"), together.get(0));
         List<String> traced = new ArrayList<>(); // the log line and the exception of each trace
         for (int i = 2; i < log.size(); i++) {
             if (log.get(i).startsWith("\tat ") && !log.get(i - 1).startsWith("\tat ")) {

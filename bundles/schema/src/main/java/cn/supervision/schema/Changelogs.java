@@ -3,6 +3,7 @@ package cn.supervision.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import liquibase.Scope;
@@ -14,6 +15,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
@@ -31,6 +33,15 @@ public final class Changelogs {
     /** Applies what {@code changelog} (a resource of {@code resources}) has not applied yet, on an open connection, which
      * stays open, with its auto-commit mode as it was. */
     public static void update(Connection c, ClassLoader resources, String changelog) {
+        update(c, resources, List.of(changelog));
+    }
+
+    /**
+     * Applies what {@code changelogs} (resources of {@code resources}, applied in this order) have not applied yet, in
+     * one Liquibase update: several are read through a changelog made here that includes each by its path, so every
+     * changeset is recorded under its own changelog's path as if that had been applied alone.
+     */
+    public static void update(Connection c, ClassLoader resources, List<String> changelogs) {
         boolean autoCommit;
         try {
             autoCommit = c.getAutoCommit();
@@ -38,7 +49,11 @@ public final class Changelogs {
             throw new IllegalStateException(e.getMessage(), e);
         }
         try {
-            apply(c, resources, changelog);
+            if (changelogs.size() == 1) {
+                apply(c, resources, changelogs.get(0), null, changelogs.get(0));
+            } else {
+                apply(c, resources, IncludingChangelog.PATH, new IncludingChangelog(changelogs), changelogs.size() + " 个变更日志");
+            }
         } finally {
             try {
                 if (!c.getAutoCommit()) {
@@ -51,15 +66,15 @@ public final class Changelogs {
         }
     }
 
-    private static void apply(Connection c, ClassLoader resources, String changelog) {
-        inScope(resources, () -> {
+    private static void apply(Connection c, ClassLoader resources, String changelog, ResourceAccessor extra, String what) {
+        inScope(resources, extra, () -> {
             Database db = database(c);
             new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                     .execute();
             return null;
-        }, changelog);
+        }, what);
     }
 
     /** Liquibase's view of an open connection; closing it would close {@code c}. */
@@ -69,6 +84,11 @@ public final class Changelogs {
 
     /** Runs {@code work} with Liquibase configured as described above. */
     public static <T> T inScope(ClassLoader resources, Scope.ScopedRunnerWithReturn<T> work, String what) {
+        return inScope(resources, null, work, what);
+    }
+
+    private static <T> T inScope(ClassLoader resources, ResourceAccessor extra, Scope.ScopedRunnerWithReturn<T> work,
+                                 String what) {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         ClassLoader liquibase = Scope.class.getClassLoader();
@@ -77,8 +97,12 @@ public final class Changelogs {
             Map<String, Object> values = new HashMap<>();
             values.put(Scope.Attr.classLoader.name(), liquibase);
             // the changelog from the bundle, Liquibase's XSDs from Liquibase (never from the network)
-            values.put(Scope.Attr.resourceAccessor.name(), new CompositeResourceAccessor(
-                    new ClassLoaderResourceAccessor(resources), new ClassLoaderResourceAccessor(liquibase)));
+            CompositeResourceAccessor accessor = new CompositeResourceAccessor(
+                    new ClassLoaderResourceAccessor(resources), new ClassLoaderResourceAccessor(liquibase));
+            if (extra != null) {
+                accessor.addResourceAccessor(extra);
+            }
+            values.put(Scope.Attr.resourceAccessor.name(), accessor);
             values.put(Scope.Attr.ui.name(), new LoggerUIService());
             values.put("liquibase.analytics.enabled", Boolean.FALSE);
             values.put("liquibase.showBanner", Boolean.FALSE);

@@ -2,6 +2,10 @@ package cn.supervision.schema.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -38,15 +42,63 @@ final class Migrator {
             throw new IllegalStateException("没有数据库变更日志 " + changelog);
         }
         String digest = Digests.shipped(resources, changelog);
+        return withRetries(changelog, () -> once(resources, changelog, digest));
+    }
+
+    /**
+     * Applies those of {@code changelogs} (resources of {@code resources}) that are not recorded up to date by their
+     * digest in one Liquibase update, and records them; the ones it applied. Changelogs no digest may stand for are
+     * left to their bundles.
+     */
+    List<String> applyTogether(ClassLoader resources, List<String> changelogs) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (String changelog : changelogs) {
+            String digest = Digests.shipped(resources, changelog);
+            if (digest != null) {
+                digests.put(changelog, digest);
+            }
+        }
+        if (digests.isEmpty()) {
+            return List.of();
+        }
+        return withRetries(digests.size() + " 个变更日志", () -> {
+            try (Connection c = dataSource.getConnection()) {
+                List<String> pending = new ArrayList<>();
+                for (Map.Entry<String, String> d : digests.entrySet()) {
+                    if (!Digests.upToDate(c, d.getKey(), d.getValue())) {
+                        pending.add(d.getKey());
+                    }
+                }
+                if (pending.isEmpty()) {
+                    return List.of();
+                }
+                synchronized (oneAtATime) {
+                    try (ChangelogLock lock = ChangelogLock.take(c)) {
+                        Changelogs.update(c, resources, pending);
+                    }
+                }
+                for (String changelog : pending) {
+                    Digests.record(c, changelog, digests.get(changelog));
+                }
+                return pending;
+            }
+        });
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T withRetries(String what, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(resources, changelog, digest);
+                return work.run();
             } catch (SQLException | RuntimeException e) {
                 if (attempt == ATTEMPTS || !ConnectionLoss.in(e)) {
                     throw e instanceof RuntimeException ? (RuntimeException) e
-                            : new IllegalStateException("数据库变更 " + changelog + " 失败：" + e.getMessage(), e);
+                            : new IllegalStateException("数据库变更 " + what + " 失败：" + e.getMessage(), e);
                 }
-                LOG.warn("数据库变更 {} 时连接断开（{}），用新连接重试（第 {} 次）", changelog, e.getMessage(), attempt + 1);
+                LOG.warn("数据库变更 {} 时连接断开（{}），用新连接重试（第 {} 次）", what, e.getMessage(), attempt + 1);
                 pause(attempt);
             }
         }

@@ -49,7 +49,7 @@ class DigestsTest {
     /** The platform's own changelog as this bundle ships it. */
     private static final URL OWN = Migrator.class.getClassLoader().getResource(Changelogs.OWN);
 
-    private final Db db = Db.fresh();
+    private final FreshDatabase db = FreshDatabase.create();
 
     @AfterEach
     void drop() {
@@ -358,61 +358,6 @@ class DigestsTest {
                 return String.valueOf(apply.invoke(migrator, resources, changelog));
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
-            }
-        }
-    }
-
-    /**
-     * A fresh database as test-support's TestDatabase makes one: in-memory Derby, or ({@code -P postgresql}) a schema
-     * of its own on the server of {@code supervision.test.jdbcUrl/user/password}.
-     */
-    private static final class Db implements AutoCloseable {
-        private final String url;
-        private final String user;
-        private final String password;
-        private final String schema;
-
-        private Db(String url, String user, String password, String schema) {
-            this.url = url;
-            this.user = user;
-            this.password = password;
-            this.schema = schema;
-        }
-
-        static Db fresh() {
-            String name = UUID.randomUUID().toString().replace("-", "");
-            String kind = System.getProperty("supervision.test.db", "derby").trim().toLowerCase(Locale.ROOT);
-            switch (kind) {
-                case "derby":
-                    return new Db("jdbc:derby:memory:d" + name + ";create=true", null, null, null);
-                case "postgresql":
-                    String server = System.getProperty("supervision.test.jdbcUrl", "jdbc:postgresql://localhost:55432/supervision_test");
-                    String user = System.getProperty("supervision.test.user", "supervision_test");
-                    String password = System.getProperty("supervision.test.password", user);
-                    String schema = "t_" + name;
-                    run(server, user, password, "CREATE SCHEMA " + schema);
-                    return new Db(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password, schema);
-                default:
-                    throw new IllegalStateException("supervision.test.db=" + kind + " is not a test database: derby or postgresql");
-            }
-        }
-
-        Connection connect() throws SQLException {
-            return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public void close() {
-            if (schema != null) {
-                run(url, user, password, "DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
-
-        private static void run(String url, String user, String password, String sql) {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException("PostgreSQL for the tests at " + url + " (.ci/postgres starts one): " + sql, e);
             }
         }
     }

@@ -97,10 +97,10 @@ class MigratorTest {
         Migrator migrator = new Migrator(dataSource(UnaryOperator.identity()));
         OwnTables own = new OwnTables(migrator);
         Object unit = new Object();
-        assertSame(unit, new Migrations(migrator, own, bundle("v1"), "sample").migrated(unit, CHANGELOG));
+        assertSame(unit, new Migrations(migrator, own, InstalledChangelogs.none(migrator), bundle("v1"), "sample").migrated(unit, CHANGELOG));
         assertTrue(exists("SV_LOCK"), "the named transaction locks' table");
         assertTrue(exists("T_ONE"));
-        new Migrations(migrator, own, bundle("v2"), "sample").migrated(unit, CHANGELOG);
+        new Migrations(migrator, own, InstalledChangelogs.none(migrator), bundle("v2"), "sample").migrated(unit, CHANGELOG);
         assertEquals(2, count("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME = 'db/changelog/schema.xml'")); // SV_LOCK, SV_SCHEMA_DIGEST
     }
 
