@@ -100,6 +100,9 @@ class DistributionLifecycleIT {
         assertEquals(1, together.size(), "one update of all changelogs, at the first start: " + together);
         assertTrue(together.get(0).contains("（assessment、audit、") && together.get(0).contains("、registry、")
                 && together.get(0).contains("、warning）"), together.get(0));
+        List<String> alone = log.stream().filter(l -> l.contains("数据库结构已按 db/changelog/") && l.contains("）就绪，用时")
+                && !l.contains("（平台）")).toList();
+        assertEquals(List.of(), alone, "no bundle's changelog applied on its own");
         List<String> traced = new ArrayList<>(); // the log line and the exception of each trace
         for (int i = 2; i < log.size(); i++) {
             if (log.get(i).startsWith("\tat ") && !log.get(i - 1).startsWith("\tat ")) {

@@ -57,6 +57,9 @@ final class JarInspector {
             "Specification-Title", "Specification-Version", "Specification-Vendor"));
     /** The platform's own headers ({@code Supervision-Jurisdiction}, …): read by the platform, never by an extender. */
     static final String PLATFORM_HEADER_PREFIX = "supervision-";
+    /** The platform's own bundles' headers that make the platform act on a bundle's files (bundles/schema runs the
+     * changelogs named in it): never data. */
+    static final Set<String> PLATFORM_CODE_HEADERS = lower(Set.of("Supervision-Changelogs"));
 
     private static final Pattern SYMBOLIC_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
     private static final Pattern SINGLETON = Pattern.compile("\\s*singleton:=\\s*\"?(true|false)\"?\\s*");
@@ -214,7 +217,9 @@ final class JarInspector {
         for (Object key : manifest.getMainAttributes().keySet()) {
             String name = key.toString();
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!DATA_HEADERS.contains(lower) && !lower.startsWith(PLATFORM_HEADER_PREFIX)) {
+            if (PLATFORM_CODE_HEADERS.contains(lower)) {
+                code.add("清单头 " + name + " 不允许出现在数据贡献包中（平台会执行它列出的数据库变更）");
+            } else if (!DATA_HEADERS.contains(lower) && !lower.startsWith(PLATFORM_HEADER_PREFIX)) {
                 code.add("清单头 " + name + " 不允许出现在数据贡献包中（它让框架或扩展器加载、连接代码或资源）");
             }
         }

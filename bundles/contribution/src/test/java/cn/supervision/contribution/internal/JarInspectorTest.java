@@ -89,7 +89,8 @@ class JarInspectorTest {
     @ValueSource(strings = {"Bundle-Activator", "Bundle-Blueprint", "Service-Component", "Bundle-ClassPath", "Fragment-Host",
             "DynamicImport-Package", "Import-Package", "Require-Capability", "Provide-Capability", "Export-Package",
             "Require-Bundle", "Bundle-NativeCode", "Bundle-ActivationPolicy", "Bundle-Localization", "Meta-Persistence",
-            "Web-ContextPath", "Karaf-Commands", "Export-Service", "Include-Resource", "X-Unknown-Extender"})
+            "Web-ContextPath", "Karaf-Commands", "Export-Service", "Include-Resource", "X-Unknown-Extender",
+            "Supervision-Changelogs"})
     void everyHeaderOutsideTheAllowListMakesItCode(String header) throws Exception {
         JarInspection r = inspect(TestJars.jar(Map.of(header, "x"), TestJars.dataEntries()));
         assertTrue(r.wellFormed(), r.malformed().toString());

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -79,9 +81,8 @@ class InstalledChangelogsTest {
         new InstalledChangelogs(migrator, () -> entries(shipped)).ensure();
         int rows = count(together, "SELECT COUNT(*) FROM DATABASECHANGELOG");
 
-        InstalledChangelogs restart = new InstalledChangelogs(new Migrator(together.dataSource()), () -> entries(shipped));
-        restart.ensure();
-        assertFalse(restart.appliedTogether("db/changelog/registry.xml"), "nothing to apply on a restart");
+        assertEquals(List.of(), new Migrator(together.dataSource()).applyTogether(new ShippedEntries(entries(shipped)),
+                List.copyOf(shipped.keySet())), "nothing to apply on a restart");
         assertEquals(rows, count(together, "SELECT COUNT(*) FROM DATABASECHANGELOG"));
     }
 
@@ -98,6 +99,9 @@ class InstalledChangelogsTest {
         InstalledChangelogs installed = new InstalledChangelogs(migrator, () -> entries(shipped));
         installed.ensure(); // logged, not thrown: the bundles report their own failures
         assertFalse(installed.appliedTogether("db/changelog/registry.xml"));
+        assertTrue(count(together, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME = 'db/changelog/registry.xml'") > 0,
+                "the update stopped half way: registry's changesets (before sample's) ran");
+        assertEquals(1, count(together, "SELECT COUNT(*) FROM SV_SCHEMA_DIGEST"), "no digest but the platform's own");
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> migrator.apply(bundle(sample), "db/changelog/sample.xml"));
@@ -111,10 +115,12 @@ class InstalledChangelogsTest {
     }
 
     @Test
-    void theChangelogsOfResolvedBundlesAreFoundByTheirHeader() throws Exception {
+    void onlyPlatformBundlesThatMigrateNameChangelogs() throws Exception {
         URL registry = new URL("file:/registry.xml");
         URL task = new URL("file:/task.xml");
-        Map<String, URL> found = InstalledChangelogs.shippedBy(
+        FakeBundle notWired = new FakeBundle(7, "not-wired").header(InstalledChangelogs.HEADER, "db/changelog/n.xml")
+                .entry("db/changelog/n.xml", task);
+        Map<String, URL> found = InstalledChangelogs.shippedBy(b -> b != notWired,
                 new FakeBundle(1, "registry").state(Bundle.RESOLVED)
                         .header(InstalledChangelogs.HEADER, "db/changelog/registry.xml").entry("db/changelog/registry.xml", registry),
                 new FakeBundle(2, "task").state(Bundle.ACTIVE)
@@ -124,8 +130,33 @@ class InstalledChangelogsTest {
                         .header(InstalledChangelogs.HEADER, "db/changelog/unresolved.xml").entry("db/changelog/unresolved.xml", task),
                 new FakeBundle(4, "no-header").entry("db/changelog/x.xml", task),
                 new FakeBundle(5, "twin-a").header(InstalledChangelogs.HEADER, "db/changelog/twin.xml").entry("db/changelog/twin.xml", task),
-                new FakeBundle(6, "twin-b").header(InstalledChangelogs.HEADER, "db/changelog/twin.xml").entry("db/changelog/twin.xml", registry));
+                new FakeBundle(6, "twin-b").header(InstalledChangelogs.HEADER, "db/changelog/twin.xml").entry("db/changelog/twin.xml", registry),
+                notWired,
+                // a county's data bundle naming a file of its own as a changelog: never run
+                new FakeBundle(8, "county").header(InstalledChangelogs.JURISDICTION, "370522")
+                        .header(InstalledChangelogs.HEADER, "db/changelog/county.xml").entry("db/changelog/county.xml", task),
+                new FakeBundle(9, "elsewhere").header(InstalledChangelogs.HEADER, "META-INF/maven/a/b/pom.xml,db/changelog/../x.xml")
+                        .entry("META-INF/maven/a/b/pom.xml", task).entry("db/changelog/../x.xml", task));
         assertEquals(Map.of("db/changelog/registry.xml", registry, "db/changelog/task.xml", task), found);
+    }
+
+    @Test
+    void aPropertyMeansTheSameInEveryChangelog() throws Exception {
+        // properties are global in one update (the first definition wins): the same name must have the same values
+        Pattern property = Pattern.compile("<property\\s+name=\"([^\"]+)\"\\s+value=\"([^\"]*)\"(?:\\s+dbms=\"([^\"]*)\")?");
+        Map<String, Set<String>> definitions = new TreeMap<>();
+        for (Path changelog : platformChangelogs().values()) {
+            Map<String, Set<String>> own = new TreeMap<>();
+            Matcher m = property.matcher(Files.readString(changelog));
+            while (m.find()) {
+                own.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2) + "@" + m.group(3));
+            }
+            own.forEach((name, values) -> {
+                Set<String> before = definitions.putIfAbsent(name, values);
+                assertEquals(before == null ? values : before, values, () -> name + " in " + changelog);
+            });
+        }
+        assertTrue(definitions.containsKey("blob") && definitions.containsKey("boolean"), definitions::toString);
     }
 
     /** path → file of every domain bundle's changelog in this source tree. */
