@@ -117,20 +117,24 @@ final class InstalledChangelogs {
         Map<String, URL> entries = new LinkedHashMap<>();
         Set<String> twice = new HashSet<>();
         for (Bundle bundle : bundles) {
-            if ((bundle.getState() & READY) == 0) {
-                continue; // unresolved: it may never start
-            }
-            Dictionary<String, String> headers = bundle.getHeaders("");
-            String header = headers.get(HEADER);
-            if (header == null || headers.get(JURISDICTION) != null || !migrates.test(bundle)) {
-                continue;
-            }
-            for (String path : header.split(",")) {
-                path = path.trim();
-                URL entry = CHANGELOG.matcher(path).matches() ? bundle.getEntry(path) : null;
-                if (entry != null && entries.putIfAbsent(path, entry) != null) {
-                    twice.add(path);
+            try {
+                if ((bundle.getState() & READY) == 0) {
+                    continue; // unresolved: it may never start
                 }
+                Dictionary<String, String> headers = bundle.getHeaders("");
+                String header = headers.get(HEADER);
+                if (header == null || headers.get(JURISDICTION) != null || !migrates.test(bundle)) {
+                    continue;
+                }
+                for (String path : header.split(",")) {
+                    path = path.trim();
+                    URL entry = CHANGELOG.matcher(path).matches() ? bundle.getEntry(path) : null;
+                    if (entry != null && entries.putIfAbsent(path, entry) != null) {
+                        twice.add(path);
+                    }
+                }
+            } catch (IllegalStateException e) {
+                // uninstalled meanwhile: nothing of it to migrate
             }
         }
         entries.keySet().removeAll(twice);
@@ -143,7 +147,11 @@ final class InstalledChangelogs {
         if (wiring == null) {
             return false;
         }
-        for (BundleWire wire : wiring.getRequiredWires(PACKAGE_NAMESPACE)) {
+        List<BundleWire> wires = wiring.getRequiredWires(PACKAGE_NAMESPACE);
+        if (wires == null) {
+            return false; // a wiring a refresh has just disposed of
+        }
+        for (BundleWire wire : wires) {
             if (SCHEMA_API.equals(wire.getCapability().getAttributes().get(PACKAGE_NAMESPACE))) {
                 return true;
             }

@@ -31,8 +31,8 @@ final class Migrations implements SchemaMigrations {
         long start = System.nanoTime();
         Migrator.Outcome outcome = migrator.apply(resources, changelog);
         LOG.info("数据库结构已按 {}（{}）就绪{}，用时 {} ms", changelog, bundle,
-                installed.appliedTogether(changelog) ? "（随各模块一次执行）"
-                        : outcome == Migrator.Outcome.UP_TO_DATE ? "（无新变更）" : "", (System.nanoTime() - start) / 1_000_000);
+                outcome == Migrator.Outcome.APPLIED ? ""
+                        : installed.appliedTogether(changelog) ? "（随各模块一次执行）" : "（无新变更）", (System.nanoTime() - start) / 1_000_000);
         return unit;
     }
 }

@@ -21,13 +21,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The first start's head start ({@link InstalledChangelogs}): the changelogs of every platform bundle (read from the
@@ -142,17 +144,26 @@ class InstalledChangelogsTest {
 
     @Test
     void aPropertyMeansTheSameInEveryChangelog() throws Exception {
-        // properties are global in one update (the first definition wins): the same name must have the same values
-        Pattern property = Pattern.compile("<property\\s+name=\"([^\"]+)\"\\s+value=\"([^\"]*)\"(?:\\s+dbms=\"([^\"]*)\")?");
-        Map<String, Set<String>> definitions = new TreeMap<>();
+        // properties are global in one update (the first matching definition wins): the same name must have the same
+        // definitions, in the same order, wherever it is defined
+        Map<String, List<String>> definitions = new TreeMap<>();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
         for (Path changelog : platformChangelogs().values()) {
-            Map<String, Set<String>> own = new TreeMap<>();
-            Matcher m = property.matcher(Files.readString(changelog));
-            while (m.find()) {
-                own.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2) + "@" + m.group(3));
+            Map<String, List<String>> own = new TreeMap<>();
+            NodeList properties = factory.newDocumentBuilder().parse(changelog.toFile()).getDocumentElement()
+                    .getElementsByTagNameNS("*", "property");
+            for (int i = 0; i < properties.getLength(); i++) {
+                Element property = (Element) properties.item(i);
+                for (int a = 0; a < property.getAttributes().getLength(); a++) {
+                    String attribute = property.getAttributes().item(a).getNodeName();
+                    assertTrue(Set.of("name", "value", "dbms").contains(attribute), () -> attribute + " in " + changelog);
+                }
+                own.computeIfAbsent(property.getAttribute("name"), k -> new ArrayList<>())
+                        .add(property.getAttribute("value") + "@" + property.getAttribute("dbms"));
             }
             own.forEach((name, values) -> {
-                Set<String> before = definitions.putIfAbsent(name, values);
+                List<String> before = definitions.putIfAbsent(name, values);
                 assertEquals(before == null ? values : before, values, () -> name + " in " + changelog);
             });
         }
