@@ -103,6 +103,9 @@ class DistributionLifecycleIT {
         List<String> alone = log.stream().filter(l -> l.contains("数据库结构已按 db/changelog/") && l.contains("）就绪，用时")
                 && !l.contains("（平台）")).toList();
         assertEquals(List.of(), alone, "no bundle's changelog applied on its own");
+        // the transaction manager starts once per start, with its configuration (etc/custom.system.properties), so the
+        // DataSource is never replaced under the bundles that are starting
+        assertEquals(3, log.stream().filter(l -> l.contains("TransactionManager service detected")).count(), "three starts");
         List<String> traced = new ArrayList<>(); // the log line and the exception of each trace
         for (int i = 2; i < log.size(); i++) {
             if (log.get(i).startsWith("\tat ") && !log.get(i - 1).startsWith("\tat ")) {
