@@ -2,15 +2,12 @@ package cn.supervision.schema.internal;
 
 import java.net.URL;
 import java.util.Dictionary;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
@@ -38,12 +35,11 @@ import cn.supervision.schema.Changelogs;
  */
 final class InstalledChangelogs {
     private static final Logger LOG = LoggerFactory.getLogger(InstalledChangelogs.class);
-    static final String HEADER = "Supervision-Changelogs";
+    static final String HEADER = ShippedChangelogs.HEADER;
     private static final String DIRECTORY = "db/changelog/";
     static final String SCHEMA_API = "cn.supervision.api.schema";
-    static final String JURISDICTION = "Supervision-Jurisdiction";
+    static final String JURISDICTION = ShippedChangelogs.JURISDICTION;
     private static final String PACKAGE_NAMESPACE = "osgi.wiring.package";
-    private static final Pattern CHANGELOG = Pattern.compile("db/changelog/[A-Za-z0-9_.-]+\\.xml");
     private static final int READY = Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE;
 
     private final Migrator migrator;
@@ -109,36 +105,36 @@ final class InstalledChangelogs {
 
     /**
      * path → entry of every changelog named in the {@value #HEADER} of a resolved platform bundle: one wired to
-     * {@value #SCHEMA_API} (the only bundles that migrate at all; a contribution bundle is data and imports nothing)
-     * and no contribution ({@value #JURISDICTION}), and only paths of the form db/changelog/x.xml. A path two bundles
-     * ship is left to the bundles themselves (Liquibase records changesets by path, so it would be one changelog to it).
+     * {@value #SCHEMA_API} (the only bundles that migrate at all; a contribution bundle is data and imports nothing),
+     * as {@link ShippedChangelogs} reads headers.
      */
     static Map<String, URL> shippedBy(Predicate<Bundle> migrates, Bundle... bundles) {
-        Map<String, URL> entries = new LinkedHashMap<>();
-        Set<String> twice = new HashSet<>();
+        ShippedChangelogs shipped = new ShippedChangelogs();
         for (Bundle bundle : bundles) {
             try {
                 if ((bundle.getState() & READY) == 0) {
                     continue; // unresolved: it may never start
                 }
                 Dictionary<String, String> headers = bundle.getHeaders("");
-                String header = headers.get(HEADER);
-                if (header == null || headers.get(JURISDICTION) != null || !migrates.test(bundle)) {
+                if (headers.get(HEADER) == null || !migrates.test(bundle)) {
                     continue;
                 }
-                for (String path : header.split(",")) {
-                    path = path.trim();
-                    URL entry = CHANGELOG.matcher(path).matches() ? bundle.getEntry(path) : null;
-                    if (entry != null && entries.putIfAbsent(path, entry) != null) {
-                        twice.add(path);
+                shipped.add(new ShippedChangelogs.Shipper() {
+                    @Override
+                    public String header(String name) {
+                        return headers.get(name);
                     }
-                }
+
+                    @Override
+                    public URL entry(String path) {
+                        return bundle.getEntry(path);
+                    }
+                });
             } catch (IllegalStateException e) {
                 // uninstalled meanwhile: nothing of it to migrate
             }
         }
-        entries.keySet().removeAll(twice);
-        return entries;
+        return shipped.entries();
     }
 
     /** Whether {@code bundle} is wired to the package of {@code SchemaMigrations}. */

@@ -29,12 +29,21 @@ final class Migrator {
 
     enum Outcome { UP_TO_DATE, APPLIED }
 
-    private final DataSource dataSource;
+    /** Where connections come from: the platform's DataSource, or the build's new database ({@link NewDatabase}). */
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private final Connections connections;
     /** Bundles start in parallel; within one JVM they take turns (Liquibase's lock table creation races otherwise). */
     private final Object oneAtATime = new Object();
 
     Migrator(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource::getConnection);
+    }
+
+    Migrator(Connections connections) {
+        this.connections = connections;
     }
 
     Outcome apply(ClassLoader resources, String changelog) {
@@ -62,7 +71,7 @@ final class Migrator {
             return List.of();
         }
         return withRetries(digests.size() + " 个变更日志", () -> {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = connections.open()) {
                 List<String> pending = new ArrayList<>();
                 for (Map.Entry<String, String> d : digests.entrySet()) {
                     if (!Digests.upToDate(c, d.getKey(), d.getValue())) {
@@ -106,7 +115,7 @@ final class Migrator {
 
     /** {@code digest}: of the changelog as shipped, null where none may be used ({@link Digests#shipped}). */
     private Outcome once(ClassLoader resources, String changelog, String digest) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connections.open()) {
             // before anything that refers to Liquibase (Recorded, Changelogs): on this path none of it is loaded
             if (digest != null && Digests.upToDate(c, changelog, digest)) {
                 return Outcome.UP_TO_DATE;

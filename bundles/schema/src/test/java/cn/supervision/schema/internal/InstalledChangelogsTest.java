@@ -171,7 +171,7 @@ class InstalledChangelogsTest {
     }
 
     /** path → file of every domain bundle's changelog in this source tree. */
-    private static Map<String, Path> platformChangelogs() throws IOException {
+    static Map<String, Path> platformChangelogs() throws IOException {
         Map<String, Path> changelogs = new TreeMap<>();
         try (Stream<Path> modules = Files.list(Path.of("..").toAbsolutePath().normalize())) {
             for (Path module : (Iterable<Path>) modules::iterator) {

@@ -1,6 +1,8 @@
-package cn.supervision.tls.keystore;
+package cn.supervision.startup;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs once per start, in the startup stage (start level below the features service), so the keystore exists before the
- * features service installs Pax Web and Pax Web opens its HTTPS connector. A failure is logged, never thrown: Karaf still
- * boots and Pax Web reports the missing keystore itself.
+ * Runs once per start, in the startup stage (start level below the features service), to put in place what a new
+ * installation lacks before the features service installs the bundles that need it: the HTTPS keystore before Pax Web
+ * opens its connector, the embedded database before pax-jdbc-config opens it ({@link DerbyTemplate}). A failure is
+ * logged, never thrown: Karaf still boots, Pax Web reports the missing keystore itself, and the bundles' changelogs
+ * build a database the template did not provide.
  */
 public final class Activator implements BundleActivator {
     static final String PAX_WEB_CFG = "org.ops4j.pax.web.cfg";
@@ -30,7 +34,18 @@ public final class Activator implements BundleActivator {
         if (etc == null) {
             return;
         }
-        Path cfg = Path.of(etc, PAX_WEB_CFG);
+        List<Runnable> reports = new ArrayList<>();
+        keystore(Path.of(etc, PAX_WEB_CFG), context, reports);
+        String home = context.getProperty("karaf.home");
+        if (home != null) {
+            database(Path.of(etc, DerbyTemplate.DATASOURCE_CFG), Path.of(home, DerbyTemplate.TEMPLATE), context, reports);
+        }
+        if (!reports.isEmpty()) {
+            afterStartup(context, () -> reports.forEach(Runnable::run));
+        }
+    }
+
+    private static void keystore(Path cfg, BundleContext context, List<Runnable> reports) {
         try {
             Optional<SslSettings> settings = SslSettings.read(cfg, context::getProperty);
             if (settings.isEmpty() || !settings.get().needsKey()) {
@@ -39,12 +54,29 @@ public final class Activator implements BundleActivator {
             long t0 = System.nanoTime();
             new SelfSignedKeystore().generate(settings.get());
             long millis = (System.nanoTime() - t0) / 1_000_000;
-            afterStartup(context, () -> LOG.warn("HTTPS: no keystore at {}, generated a self-signed key ({} {}, {} days) in {} ms. "
+            reports.add(() -> LOG.warn("HTTPS: no keystore at {}, generated a self-signed key ({} {}, {} days) in {} ms. "
                             + "Browsers will warn about it: install a certificate of your CA (README, section \"TLS certificate\").",
                     settings.get().keystore(), SelfSignedKeystore.KEY_ALGORITHM, SelfSignedKeystore.CURVE,
                     SelfSignedKeystore.VALIDITY_DAYS, millis));
         } catch (Exception e) {
-            afterStartup(context, () -> LOG.error("HTTPS: could not generate a self-signed key from {}: {}", cfg, e.getMessage()));
+            reports.add(() -> LOG.error("HTTPS: could not generate a self-signed key from {}: {}", cfg, e.getMessage()));
+        }
+    }
+
+    private static void database(Path cfg, Path template, BundleContext context, List<Runnable> reports) {
+        try {
+            Optional<Path> database = DerbyTemplate.target(cfg, context::getProperty);
+            if (database.isEmpty()) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            if (DerbyTemplate.copy(template, database.get())) {
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                reports.add(() -> LOG.info("新安装：嵌入式数据库 {} 取自安装包中构建时建好的空库 {}（各模块的表已按变更日志建好），用时 {} ms",
+                        database.get(), template, millis));
+            }
+        } catch (Exception e) {
+            reports.add(() -> LOG.warn("新安装：未能复制空库 {}（{}），各模块启动时按变更日志建库", template, e.toString()));
         }
     }
 

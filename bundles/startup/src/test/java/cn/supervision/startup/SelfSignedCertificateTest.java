@@ -1,4 +1,4 @@
-package cn.supervision.tls.keystore;
+package cn.supervision.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

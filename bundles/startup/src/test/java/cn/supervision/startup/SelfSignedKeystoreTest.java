@@ -1,4 +1,4 @@
-package cn.supervision.tls.keystore;
+package cn.supervision.startup;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
-import org.osgi.framework.startlevel.BundleStartLevel;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.junit.jupiter.api.io.TempDir;
 
 class SelfSignedKeystoreTest {
@@ -178,59 +172,6 @@ class SelfSignedKeystoreTest {
         try (Stream<Path> left = Files.list(etc)) {
             assertEquals(List.of("keystore.p12", Activator.PAX_WEB_CFG),
                     left.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()), "no temporary file left");
-        }
-    }
-
-    /** A BundleContext that knows karaf.etc, the framework's start level and its listeners: all the activator asks. */
-    private static final class KarafEtcContext {
-        private final Path etc;
-        private final int startLevel;
-        final List<FrameworkListener> listeners = new ArrayList<>();
-
-        KarafEtcContext(Path etc) {
-            this(etc, 100);
-        }
-
-        KarafEtcContext(Path etc, int startLevel) {
-            this.etc = etc;
-            this.startLevel = startLevel;
-        }
-
-        void fire(int type) {
-            Bundle framework = proxy().getBundle(0);
-            List.copyOf(listeners).forEach(l -> l.frameworkEvent(new FrameworkEvent(type, framework, null)));
-        }
-
-        BundleContext proxy() {
-            Bundle framework = adapting(FrameworkStartLevel.class, levelOf(FrameworkStartLevel.class, startLevel));
-            Bundle self = adapting(BundleStartLevel.class, levelOf(BundleStartLevel.class, 14)); // the startup bundle's level
-            return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
-                    (p, method, args) -> switch (method.getName()) {
-                        case "getProperty" -> "karaf.etc".equals(args[0]) ? etc.toString() : System.getProperty((String) args[0]);
-                        case "getBundle" -> args == null ? self : framework;
-                        case "addFrameworkListener" -> listeners.add((FrameworkListener) args[0]);
-                        case "removeFrameworkListener" -> listeners.remove(args[0]);
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
-        }
-
-        /** A FrameworkStartLevel or BundleStartLevel that only tells its level. */
-        private <T> T levelOf(Class<T> type, int level) {
-            return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-                if (method.getName().equals("getStartLevel")) {
-                    return level;
-                }
-                throw new UnsupportedOperationException(method.getName());
-            }));
-        }
-
-        private Bundle adapting(Class<?> type, Object adapted) {
-            return (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class}, (p, method, args) -> {
-                if (method.getName().equals("adapt") && args[0] == type) {
-                    return adapted;
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
         }
     }
 }

@@ -1,4 +1,4 @@
-package cn.supervision.tls.keystore;
+package cn.supervision.startup;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package cn.supervision.tls.keystore;
+package cn.supervision.startup;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
