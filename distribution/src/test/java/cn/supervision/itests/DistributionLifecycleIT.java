@@ -9,8 +9,17 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +73,17 @@ class DistributionLifecycleIT {
 
         // the restart's JVM wrote its classes at exit (bin/setenv); the next one maps them instead of parsing them again
         karaf.stop();
+        if (!ItDatabase.postgresql()) {
+            // the build's database holds the changelogs the installed bundles migrate, no fewer and no more
+            Set<String> migrated = new TreeSet<>();
+            Matcher m = Pattern.compile("数据库结构已按 (db/changelog/[^（]+)（").matcher(
+                    Files.readString(karaf.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8));
+            while (m.find()) {
+                migrated.add(m.group(1));
+            }
+            assertTrue(migrated.size() >= 20, migrated::toString);
+            assertEquals(migrated, recordedDigests(karaf.home.resolve("data/derby/supervision")));
+        }
         List<Path> archives = karaf.classDataArchives();
         assertEquals(1, archives.size(), "one class-data archive after a restart: " + archives);
         byte[] magic = new byte[4];
@@ -131,5 +151,27 @@ class DistributionLifecycleIT {
                 + " ms\nthird boot (class data shared): " + third + " ms\n";
         Files.writeString(Path.of("target", "boot-times.txt"), times, StandardCharsets.UTF_8);
         System.out.print(times);
+    }
+
+    /**
+     * The changelogs SV_SCHEMA_DIGEST records in the embedded database at {@code database} (the platform stopped). Derby
+     * is shut down as a whole afterwards, not only that database: its engine reads derby.system.home once per boot, and
+     * a later test in this JVM (DerbyNetworkServerIT) sets it before starting a network server.
+     */
+    private static Set<String> recordedDigests(Path database) throws SQLException {
+        Set<String> recorded = new TreeSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:derby:" + database); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT CHANGELOG FROM SV_SCHEMA_DIGEST")) {
+            while (r.next()) {
+                recorded.add(r.getString(1));
+            }
+        } finally {
+            try {
+                DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+            } catch (SQLException closed) {
+                // XJ015: the engine is down, the database closed for the next start
+            }
+        }
+        return recorded;
     }
 }

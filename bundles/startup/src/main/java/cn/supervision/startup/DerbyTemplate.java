@@ -2,7 +2,6 @@ package cn.supervision.startup;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,11 +22,15 @@ import java.util.stream.Stream;
  * shipped URL, instead of Liquibase building the same tables again (~2.5 s of a first start on two cores). Then every
  * bundle's changelog is found up to date by its digest, as at any restart.
  * <p>
- * Only for the shipped settings, compared as written ({@value #DRIVER} and {@value #SHIPPED_URL}), and only where
- * nothing exists at that path: another path, the network server or PostgreSQL, and an existing database (or anything
- * else in its place) are left alone, and the changelogs then build what is missing at start, as they do without a
- * template. The file is read once, while File Install may be rewriting it at a first start: a read cut short cannot
- * match both lines, so it costs the head start, never a copy where none belongs.
+ * Only for the shipped settings, compared as written ({@value #DRIVER} and {@value #SHIPPED_URL}, no user: with one,
+ * Derby would use that user's schema rather than the template's APP), and only where nothing exists at that path:
+ * another path or user, the network server or PostgreSQL, and an existing database (or anything else in its place) are
+ * left alone, and the changelogs then build what is missing at start, as they do without a template. The file is read
+ * once, while File Install may be rewriting it at a first start: a read cut short before either line costs the head
+ * start; one cut after both could only miss a later line overriding them (a copy nobody opens).
+ * <p>
+ * The copy is not forced to disk: a power cut within seconds of a first start can leave it unusable, as it could leave
+ * the database Derby itself was creating then (delete data/derby/supervision and start again: nothing was in it).
  */
 final class DerbyTemplate {
     static final String DATASOURCE_CFG = "org.ops4j.datasource-supervision.cfg";
@@ -52,7 +56,7 @@ final class DerbyTemplate {
         }
         String data = properties.apply("karaf.data");
         if (data == null || !DRIVER.equals(p.getProperty("osgi.jdbc.driver.name", "").trim())
-                || !SHIPPED_URL.equals(p.getProperty("url", "").trim())) {
+                || !SHIPPED_URL.equals(p.getProperty("url", "").trim()) || !p.getProperty("user", "").isBlank()) {
             return Optional.empty();
         }
         Path database = Path.of(data, "derby", "supervision").toAbsolutePath();
@@ -62,7 +66,8 @@ final class DerbyTemplate {
     /**
      * Copies {@code template} to {@code database} as a whole: into a directory beside it, renamed once complete, so a
      * start cut off halfway leaves no half database for Derby to open (what is left of such a copy goes at the next
-     * one). Whether it copied: false without a template, or when a database appeared meanwhile.
+     * one). Files get the permissions new files get here, not the installation's (which may be read-only). Whether it
+     * copied: false without a template; a database that appeared meanwhile makes the rename fail, and stays.
      */
     static boolean copy(Path template, Path database) throws IOException {
         if (!Files.isRegularFile(template.resolve("service.properties"))) {
@@ -73,7 +78,7 @@ final class DerbyTemplate {
         for (Path left : leftovers(parent, prefix)) {
             deleteTree(left);
         }
-        Path partial = Files.createTempDirectory(parent, prefix);
+        Path partial = Files.createDirectory(parent.resolve(prefix + UUID.randomUUID()));
         try {
             try (Stream<Path> files = Files.walk(template)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
@@ -81,15 +86,12 @@ final class DerbyTemplate {
                     if (Files.isDirectory(file)) {
                         Files.createDirectories(to);
                     } else {
-                        Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+                        Files.copy(file, to);
                     }
                 }
             }
             Files.move(partial, database, StandardCopyOption.ATOMIC_MOVE);
             return true;
-        } catch (FileAlreadyExistsException e) {
-            deleteTree(partial);
-            return false;
         } catch (IOException | RuntimeException e) {
             deleteTree(partial);
             throw e;

@@ -73,6 +73,7 @@ class DerbyTemplateTest {
         assertEquals(Optional.empty(), target(SHIPPED + "url = jdbc:postgresql://localhost:5432/supervision\n"),
                 "the last of two url lines is the one pax-jdbc-config takes");
         assertEquals(Optional.empty(), target(SHIPPED.replace(";create=true", "")), "no create: Derby refuses a missing database");
+        assertEquals(Optional.empty(), target(SHIPPED + "user = office\npassword = secret\n"), "another schema than the template's");
         // File Install rewriting the file while it is read: empty, or cut short in the URL
         assertEquals(Optional.empty(), target(""));
         assertEquals(Optional.empty(), target(SHIPPED.substring(0, SHIPPED.indexOf("/derby/supervision"))));
@@ -106,7 +107,14 @@ class DerbyTemplateTest {
 
         assertEquals(tree(template), tree(database));
         assertEquals(List.of("supervision"), names(data.resolve("derby")), "the interrupted copy is gone");
-        assertFalse(Files.exists(template.resolve("db.lck")));
+    }
+
+    @Test
+    void aCopyThatFailsLeavesNothing() throws Exception {
+        Files.createSymbolicLink(template.resolve("seg0/c20.dat"), home.resolve("gone")); // unreadable halfway through
+        Path database = data.resolve("derby/supervision");
+        assertThrows(IOException.class, () -> DerbyTemplate.copy(template, database));
+        assertEquals(List.of(), names(data.resolve("derby")), "neither the database nor a partial copy");
     }
 
     @Test

@@ -119,17 +119,7 @@ final class InstalledChangelogs {
                 if (headers.get(HEADER) == null || !migrates.test(bundle)) {
                     continue;
                 }
-                shipped.add(new ShippedChangelogs.Shipper() {
-                    @Override
-                    public String header(String name) {
-                        return headers.get(name);
-                    }
-
-                    @Override
-                    public URL entry(String path) {
-                        return bundle.getEntry(path);
-                    }
-                });
+                shipped.add(headers::get, bundle::getEntry);
             } catch (IllegalStateException e) {
                 // uninstalled meanwhile: nothing of it to migrate
             }

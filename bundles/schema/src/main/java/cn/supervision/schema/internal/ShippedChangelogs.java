@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -19,31 +20,30 @@ final class ShippedChangelogs {
     static final String JURISDICTION = "Supervision-Jurisdiction";
     private static final Pattern CHANGELOG = Pattern.compile("db/changelog/[A-Za-z0-9_.-]+\\.xml");
 
-    /** One bundle as far as its changelogs go. */
-    interface Shipper {
-        /** The manifest header {@code name}, null without one. */
-        String header(String name);
-
-        /** The bundle's own entry at {@code path}, null without one. */
-        URL entry(String path);
-    }
-
     private final Map<String, URL> entries = new LinkedHashMap<>();
     private final Set<String> twice = new HashSet<>();
 
-    /** Takes the changelogs {@code shipper} names, unless it is a contribution. */
-    void add(Shipper shipper) {
-        String header = shipper.header(HEADER);
-        if (header == null || shipper.header(JURISDICTION) != null) {
+    /**
+     * Takes the changelogs a bundle names, unless it is a contribution: {@code headers} its manifest headers by name,
+     * {@code files} its own entries by path (null without one).
+     */
+    void add(Function<String, String> headers, Function<String, URL> files) {
+        String header = headers.apply(HEADER);
+        if (header == null || headers.apply(JURISDICTION) != null) {
             return;
         }
         for (String path : header.split(",")) {
             path = path.trim();
-            URL entry = CHANGELOG.matcher(path).matches() ? shipper.entry(path) : null;
+            URL entry = CHANGELOG.matcher(path).matches() ? files.apply(path) : null;
             if (entry != null && entries.putIfAbsent(path, entry) != null) {
                 twice.add(path);
             }
         }
+    }
+
+    /** Paths two bundles ship, left out of {@link #entries}. */
+    Set<String> shippedTwice() {
+        return Set.copyOf(twice);
     }
 
     /** path → entry of every changelog added, without those two bundles ship. */

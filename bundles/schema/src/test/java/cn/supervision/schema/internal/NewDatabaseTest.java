@@ -97,6 +97,32 @@ class NewDatabaseTest {
         assertFalse(Files.exists(database.resolve("db.lck")), "closed even so");
     }
 
+    @Test
+    void whatAFirstStartWouldApplyAfterAllFailsTheBuild() throws Exception {
+        Path none = Files.createDirectories(dir.resolve("none"));
+        assertTrue(message(none).contains("没有找到"), "no changelog at all");
+
+        Path twice = Files.createDirectories(dir.resolve("twice"));
+        for (String bundle : List.of("a", "b")) {
+            jar(twice.resolve(bundle + ".jar"), Map.of(ShippedChangelogs.HEADER, "db/changelog/twin.xml"),
+                    Map.of("db/changelog/twin.xml", changelog("twin-" + bundle, "T_TWIN_" + bundle.toUpperCase())));
+        }
+        assertTrue(message(twice).contains("db/changelog/twin.xml"), "a path two bundles ship");
+
+        Path always = Files.createDirectories(dir.resolve("always"));
+        jar(always.resolve("always.jar"), Map.of(ShippedChangelogs.HEADER, "db/changelog/always.xml"),
+                Map.of("db/changelog/always.xml", changelog("always-1", "T_ALWAYS").replace("id=\"always-1\"",
+                        "id=\"always-1\" runAlways=\"true\"")));
+        assertTrue(message(always).contains("db/changelog/always.xml"), "one no digest may stand for");
+    }
+
+    private String message(Path jars) {
+        Path database = dir.resolve("db-" + jars.getFileName());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> NewDatabase.main(new String[] {database.toString(), jars.toString()}));
+        return String.valueOf(e.getMessage());
+    }
+
     private static String changelog(String id, String table) {
         return "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
