@@ -107,6 +107,16 @@ public class NotificationIT {
         return Long.parseLong(m.group(1));
     }
 
+    private static List<MimeMessage> ours(GreenMail mail, String subject) throws Exception {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (subject.equals(m.getSubject())) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
     private static long unread(String user) throws Exception {
         Http.Reply r = Http.get(API + "/v1/inbox/unread-count", user);
         assertEquals(r.body(), 200, r.status());
@@ -144,15 +154,19 @@ public class NotificationIT {
             assertEquals("the same reminder on the same day is not sent twice", 0,
                     scheduler.runNow(Caller.system("it"), "it-reminder").get(0).changed());
 
-            assertTrue("the reminder e-mail arrived", mail.waitForIncomingEmail(30_000, 1));
-            MimeMessage received = mail.getReceivedMessages()[0];
-            assertEquals(subject, received.getSubject());
+            // other tests' deliveries that failed while no mail server was configured are retried now as well
+            long mailDeadline = System.currentTimeMillis() + 30_000;
+            while (ours(mail, subject).isEmpty() && System.currentTimeMillis() < mailDeadline) {
+                mail.waitForIncomingEmail(1_000, mail.getReceivedMessages().length + 1);
+            }
+            assertFalse("the reminder e-mail arrived", ours(mail, subject).isEmpty());
+            MimeMessage received = ours(mail, subject).get(0);
             assertEquals("czj-user@demo.supervision.invalid", received.getAllRecipients()[0].toString());
             // the probe has no mailcap handlers on its context class loader: the text arrives as the decoded stream
             Object content = received.getContent();
             String text = content instanceof InputStream in ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : (String) content;
             assertTrue(text, text.contains("请于 3 日内报送整改完成情况。"));
-            assertEquals("exactly one e-mail", 1, mail.getReceivedMessages().length);
+            assertEquals("exactly one e-mail", 1, ours(mail, subject).size());
 
             Http.Reply inbox = Http.get(API + "/v1/inbox?unread=true", "czj-user");
             assertEquals(inbox.body(), 200, inbox.status());
