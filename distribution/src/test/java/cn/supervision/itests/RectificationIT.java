@@ -345,6 +345,8 @@ public class RectificationIT {
             assertEquals(413, hugeJson.status());
         } finally {
             configure(configurations, "cn.supervision.rectification", "overdueGraceDays", "1", "escalateAfterOverdueDays", "15");
+            // e-mail off again: later tests in this container would otherwise record deliveries to a receiver that is gone
+            configure(configurations, "cn.supervision.notification.smtp", "host", "");
         }
     }
 }
