@@ -141,7 +141,7 @@ done
 echo "medians of $ROUNDS rounds:" | tee -a "$OUT"
 for who in ours peer; do
   grep "^$who	" "$WORK/lines" | awk -F'\t' -v who="$who" '
-    { for (i = 2; i <= 13; i++) v[i, NR] = $i; p99[NR] = $14; n = NR }
+    { for (i = 2; i <= 13; i++) v[i, NR] = $i; p99 = p99 (NR > 1 ? " / " : "") $14; n = NR }
     END {
       printf "%s", who;
       for (i = 2; i <= 13; i++) {
@@ -149,6 +149,6 @@ for who in ours peer; do
         for (a = 1; a <= n; a++) for (b = a + 1; b <= n; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
         printf "\t%s", (n % 2 ? s[(n + 1) / 2] : (s[n / 2] + s[n / 2 + 1]) / 2)
       }
-      printf "\t%s\n", p99[int((n + 1) / 2)] " (middle round)"
+      printf "\t%s\n", p99 " (each round)"
     }' | describe | tee -a "$OUT"
 done
