@@ -109,6 +109,7 @@ measure() {
   before=$(rss_mb "$("${who}_pid")")
   load=$(java "$HERE/ReadLoad.java" "$base" 20 "$LOAD_SECONDS" "$list")
   after=$(rss_mb "$("${who}_pid")")
+  if ! echo "$load" | grep -q ', 0 errors,'; then echo "$who: failed reads of the list ($load), figures not valid" >&2; fi
   wrk -t2 -c20 -d10s ${header:+-H "$header"} "$base$tiny" >/dev/null
   wrk=$(wrk -t2 -c20 -d15s --latency ${header:+-H "$header"} "$base$tiny")
   if echo "$wrk" | grep -q "Non-2xx"; then echo "$who: refusals among the tiny GET's answers, figure not valid" >&2; fi
