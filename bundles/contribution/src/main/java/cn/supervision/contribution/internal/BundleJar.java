@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarFile;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -49,6 +50,8 @@ final class BundleJar {
         paths.remove(JarFile.MANIFEST_NAME);
         paths.add(0, JarFile.MANIFEST_NAME);
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+            // read back once and deleted: compressing it (the city's 2.2 MB of lists, at every boot) would only cost time
+            zip.setLevel(Deflater.NO_COMPRESSION);
             for (String p : paths) {
                 URL url = bundle.getEntry(p);
                 if (url == null && !p.endsWith("/")) {

@@ -141,6 +141,14 @@ class PowerListServiceTest {
         assertEquals("370500", first.jurisdictionCode());
         assertEquals("SCJGJ", first.unitCode());
         assertNull(first.subject());
+        // every column as written (the items go in as JDBC batches, by column name)
+        assertEquals("事项XK-001", first.name());
+        assertEquals("《中华人民共和国行政许可法》", first.basis());
+        assertEquals("受理、审查、决定", first.responsibilities());
+        assertEquals("不履行职责的", first.accountability());
+        assertEquals(SCJ, first.unitId());
+        assertEquals(clock.instant(), first.importedAt());
+        assertEquals("city-admin", first.importedBy());
         assertEquals(DutyType.PENALTY, items.get(2).type());
         assertEquals(FakeRegistry.dutyId(SCJ, 2), items.get(2).dutyId());
         assertEquals("东营市市场监督管理局", items.get(3).subject());
