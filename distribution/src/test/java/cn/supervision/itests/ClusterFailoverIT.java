@@ -1,6 +1,7 @@
 package cn.supervision.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -154,7 +155,8 @@ class ClusterFailoverIT {
     /** HAProxy's counters for its nodes (CSV: name, sessions in all, HTTP 5xx it answered, retries, redispatches). */
     static String balancerCounters() {
         try {
-            HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (FRONT_PORT + 1) + "/;csv")).build(),
+            HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (FRONT_PORT + 1) + "/;csv"))
+                            .timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             List<String> header = List.of(csv.body().lines().findFirst().orElse("").replace("# ", "").split(","));
             StringBuilder out = new StringBuilder();
@@ -345,27 +347,39 @@ class ClusterFailoverIT {
         }, "failover-batches"));
         clients.forEach(Thread::start);
 
-        waitUntil(() -> inputs.acknowledged.get() >= BEFORE && answers.acknowledged.get() >= BEFORE && batches.acknowledged.get() >= BEFORE,
-                deadline, "writes before the kill", inputs, answers, batches);
-        int[] atKill = {inputs.acknowledged.get(), answers.acknowledged.get(), batches.acknowledged.get()};
-        String beforeKill = balancerCounters();
-        Matcher node1Requests = Pattern.compile("nodes/node1: requests (\\d+)").matcher(beforeKill);
-        assertTrue(node1Requests.find() && Long.parseLong(node1Requests.group(1)) > 0, "node 1 served writes before it was killed: " + beforeKill);
-        long killedAt = System.nanoTime();
-        pair("kill", "1");
-        killed.countDown();
+        int[] atKill;
+        long killedAt;
+        String beforeKill;
+        String afterKill;
         AtomicLong firstAfter = new AtomicLong();
-        waitUntil(() -> {
-            if (firstAfter.get() == 0 && inputs.acknowledged.get() > atKill[0]) {
-                firstAfter.set(System.nanoTime());
+        try {
+            waitUntil(() -> inputs.acknowledged.get() >= BEFORE && answers.acknowledged.get() >= BEFORE && batches.acknowledged.get() >= BEFORE,
+                    deadline, "writes before the kill", inputs, answers, batches);
+            atKill = new int[] {inputs.acknowledged.get(), answers.acknowledged.get(), batches.acknowledged.get()};
+            beforeKill = balancerCounters();
+            Matcher node1Requests = Pattern.compile("nodes/node1: requests (\\d+)").matcher(beforeKill);
+            assertTrue(node1Requests.find() && Long.parseLong(node1Requests.group(1)) > 0, "node 1 served writes before it was killed: " + beforeKill);
+            killedAt = System.nanoTime();
+            pair("kill", "1");
+            killed.countDown();
+            waitUntil(() -> {
+                if (firstAfter.get() == 0 && inputs.acknowledged.get() > atKill[0]) {
+                    firstAfter.set(System.nanoTime());
+                }
+                return inputs.acknowledged.get() >= atKill[0] + AFTER && answers.acknowledged.get() >= atKill[1] + AFTER
+                        && batches.acknowledged.get() >= atKill[2] + AFTER;
+            }, deadline, "writes after the kill", inputs, answers, batches);
+            afterKill = balancerCounters();
+        } finally {
+            // also when a wait above failed: no client goes on writing, or waits for a kill, while the pair is stopped
+            stop.set(true);
+            killed.countDown();
+            for (Thread c : clients) {
+                c.join(120_000);
             }
-            return inputs.acknowledged.get() >= atKill[0] + AFTER && answers.acknowledged.get() >= atKill[1] + AFTER
-                    && batches.acknowledged.get() >= atKill[2] + AFTER;
-        }, deadline, "writes after the kill", inputs, answers, batches);
-        stop.set(true);
-        String afterKill = balancerCounters();
+        }
         for (Thread c : clients) {
-            c.join(120_000);
+            assertFalse(c.isAlive(), c.getName() + " still sending after 2 minutes");
         }
         assertEquals(List.of(), inputs.refusals, "campaign inputs refused");
         assertEquals(List.of(), answers.refusals, "survey submissions refused");
@@ -470,7 +484,7 @@ class ClusterFailoverIT {
             for (Tally t : tallies) {
                 assertEquals(List.of(), t.refusals, what + ": refused");
             }
-            assertTrue(System.currentTimeMillis() < deadline, what + ": not reached in time: " + java.util.Arrays.toString(tallies)
+            assertTrue(System.currentTimeMillis() < deadline, () -> what + ": not reached in time: " + java.util.Arrays.toString(tallies)
                     + "; HAProxy: " + balancerCounters());
             TimeUnit.MILLISECONDS.sleep(50); // polling the clients' progress, with a deadline
         }

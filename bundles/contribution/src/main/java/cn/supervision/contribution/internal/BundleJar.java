@@ -50,8 +50,9 @@ final class BundleJar {
         paths.remove(JarFile.MANIFEST_NAME);
         paths.add(0, JarFile.MANIFEST_NAME);
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
-            // read back once and deleted: compressing it (the city's 2.2 MB of lists, at every boot) would only cost time
-            zip.setLevel(Deflater.NO_COMPRESSION);
+            // read back once and deleted, at every boot (the city's 2.2 MB of lists): the fastest level, still compressed so
+            // that a highly compressible bundle in deploy/ does not fill the temporary directory before it is judged
+            zip.setLevel(Deflater.BEST_SPEED);
             for (String p : paths) {
                 URL url = bundle.getEntry(p);
                 if (url == null && !p.endsWith("/")) {
