@@ -28,9 +28,9 @@ import cn.supervision.testing.LocalJpaTemplate;
 /**
  * The city contribution's power lists as a first start imports them: 11 units' lists of 105 items each (1 155 items, the
  * city's 1 161), every item carrying ~1.9 KB of text like the real lists, into an on-disk Derby database with durable
- * commits, one import per unit as the contribution extender calls it. Rounds alternate with a fresh database; the
- * first round warms the JVM and is not counted. And the implementing-body rule over a full list against a province's
- * units. Not a timed test: {@code mvn -P bench -pl bundles/power-list -am test}; figures appended to target/bench.txt.
+ * commits, one import per unit as the contribution extender calls it; each round on a fresh database. The first
+ * round is the cold one a first start pays; the median is of the others. And the implementing-body rule over a full
+ * list against a province's units. Not a timed test: {@code mvn -P bench -pl bundles/power-list -am test}; figures appended to target/bench.txt.
  */
 @Tag("bench")
 class PowerListImportBench {
