@@ -165,14 +165,14 @@ class XlsxTest {
         byte[] xlsx = workbook("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
                 "<mergeCells count=\"1\"><mergeCell ref=\"A1:XFD1048576\"/></mergeCells>");
         assertTrue(xlsx.length < 1024, "the attack fits in " + xlsx.length + " bytes");
-        // before the limits the reader filled 17 billion cells in and the JVM died of it
+        // before the limits the reader filled 17 billion cells in and the JVM died of it; the allocation bound is the
+        // guard (a wall-clock bound would only measure the host), the preemptive timeout keeps a regression from hanging
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
             Object[] m = measured(xlsx);
             SpreadsheetException e = (SpreadsheetException) m[0];
             assertTrue(e.tooLarge(), e.getMessage());
             assertTrue(e.getMessage().contains("合并单元格的总面积不得超过 200000"), e.getMessage());
-            assertTrue((Long) m[1] < 1000, "took " + m[1] + " ms");
-            assertTrue((Long) m[2] < 32L * 1024 * 1024, "allocated " + m[2] + " bytes");
+            assertTrue((Long) m[2] < 32L * 1024 * 1024, "allocated " + m[2] + " bytes in " + m[1] + " ms");
         });
     }
 
