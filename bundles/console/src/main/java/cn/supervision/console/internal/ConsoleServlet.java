@@ -45,8 +45,12 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     private final transient Function<String, URL> resources;
-    /** The bundle's files do not change while it is installed: read and hashed once. */
-    private final transient Map<String, Optional<Body>> cache = new ConcurrentHashMap<>();
+    /**
+     * The bundle's files do not change while it is installed: read and hashed once. Only files that exist are kept, so the
+     * map is never larger than the build; a path that names nothing (anyone may send any number of them, and each is
+     * tried with .br and .gz) is looked up again each time rather than remembered.
+     */
+    private final transient Map<String, Body> cache = new ConcurrentHashMap<>();
 
     public ConsoleServlet() {
         this(name -> ConsoleServlet.class.getClassLoader().getResource(name));
@@ -139,20 +143,29 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     private Optional<Body> read(String file) {
-        return cache.computeIfAbsent(file, f -> {
-            URL url = resources.apply(ROOT + f);
-            if (url == null) {
-                return Optional.empty();
-            }
-            try (InputStream in = url.openStream()) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                in.transferTo(out);
-                byte[] bytes = out.toByteArray();
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-                return Optional.of(new Body(bytes, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\""));
-            } catch (IOException | NoSuchAlgorithmException e) {
-                return Optional.empty();
-            }
-        });
+        Body cached = cache.get(file);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        URL url = resources.apply(ROOT + file);
+        if (url == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = url.openStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            byte[] bytes = out.toByteArray();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            Body body = new Body(bytes, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"");
+            Body first = cache.putIfAbsent(file, body);
+            return Optional.of(first != null ? first : body);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return Optional.empty(); // not remembered either: a read that failed once may succeed on the next request
+        }
+    }
+
+    /** How many files are held (for tests). */
+    int cachedFiles() {
+        return cache.size();
     }
 }

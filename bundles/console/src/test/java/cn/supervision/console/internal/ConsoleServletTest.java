@@ -161,6 +161,19 @@ class ConsoleServletTest {
     }
 
     @Test
+    void pathsThatNameNothingAreNotRemembered() throws IOException {
+        get("/assets/index-abc123.js", Map.of("Accept-Encoding", "gzip, br"));
+        get("/", Map.of());
+        int held = servlet.cachedFiles();
+        assertEquals(2, held, "the brotli asset and the plain index");
+        for (int i = 0; i < 10_000; i++) {
+            assertEquals(404, get("/assets/missing-" + i + ".js", Map.of("Accept-Encoding", "gzip, br")).status);
+        }
+        assertEquals(held, servlet.cachedFiles(), "an anonymous caller cannot grow the cache with made-up names");
+        assertEquals("brotli js", get("/assets/index-abc123.js", Map.of("Accept-Encoding", "br")).text());
+    }
+
+    @Test
     void nothingOutsideTheConsoleFolder() throws IOException {
         for (String path : new String[] {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/assets\\..\\..\\secret.txt", "//secret.txt"}) {
             Answer answer = get(path, Map.of());
