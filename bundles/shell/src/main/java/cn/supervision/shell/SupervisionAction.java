@@ -10,12 +10,13 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
+import cn.supervision.rest.bounds.LostLock;
 import cn.supervision.rest.bounds.ProblemStatus;
 
 /**
  * What every supervision command shares: the acting caller, one way of reporting a refusal, and the table layout.
  * A {@link SupervisionException} is a refusal the operator can act on, so it is printed rather than shown as a stack
- * trace; anything else is a fault and goes to Karaf. A refusal ends the command quietly but leaves its status in the
+ * trace, and so is a lost database lock (busy: try again); anything else is a fault and goes to Karaf. A refusal ends the command quietly but leaves its status in the
  * session, so that {@link ShellAudit} records a refused writing command as refused, not as done; a command whose
  * refusals must also reach Karaf says so with {@link #auditsRefusals()}.
  */
@@ -28,12 +29,18 @@ public abstract class SupervisionAction implements Action {
         try {
             return run();
         } catch (SupervisionException e) {
-            report(e);
-            if (auditsRefusals()) {
-                throw e;
-            }
-            return null;
+            return refused(e);
+        } catch (RuntimeException e) {
+            return refused(LostLock.asBusy(e).orElseThrow(() -> e)); // a lost database lock is load, not a fault
         }
+    }
+
+    private Object refused(SupervisionException e) {
+        report(e);
+        if (auditsRefusals()) {
+            throw e;
+        }
+        return null;
     }
 
     /** The command's work; a refusal thrown from here is reported by {@link #execute()}. */

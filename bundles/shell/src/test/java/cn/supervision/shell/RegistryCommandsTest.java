@@ -2,8 +2,11 @@ package cn.supervision.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -60,6 +63,30 @@ class RegistryCommandsTest extends CommandTestBase {
         run(c);
         assertEquals(List.of("7", "SCJG", "东营市市场监督管理局", UnitKind.GOVERNMENT_DEPARTMENT.label(), UnitStatus.ACTIVE.label(), "2", "52"),
                 row("SCJG"));
+    }
+
+    @Test
+    void aLostDatabaseLockIsReportedAsBusyAndADefectStillReachesKaraf() throws Exception {
+        RuntimeException lost = new IllegalStateException("rolled back", new RuntimeException(new SQLException("lock", "40XL1")));
+        UnitListCommand c = new UnitListCommand();
+        c.registry = new FakeRegistryService() {
+            @Override
+            public List<Unit> listUnits(Caller caller, String jurisdictionCode, boolean includeInactive) {
+                throw lost;
+            }
+        };
+        assertRefused(c, SupervisionException.busy("数据库繁忙", "x"), "数据库繁忙：并发写入过多，未能取得数据库锁，请稍后重试", 503);
+
+        RuntimeException defect = new IllegalStateException("defect");
+        UnitListCommand d = new UnitListCommand();
+        d.registry = new FakeRegistryService() {
+            @Override
+            public List<Unit> listUnits(Caller caller, String jurisdictionCode, boolean includeInactive) {
+                throw defect;
+            }
+        };
+        d.session = session;
+        assertSame(defect, assertThrows(IllegalStateException.class, d::execute));
     }
 
     @Test

@@ -56,6 +56,21 @@ class RestAdaptersTest {
     }
 
     @Test
+    void aLostDatabaseLockIsBusyAndAnythingElseAnIncident() {
+        UnexpectedExceptionMapper mapper = new UnexpectedExceptionMapper();
+        for (String state : new String[] {"40XL1", "40XL2", "40P01", "55P03", "40001"}) {
+            // as OpenJPA hands it on: the SQL state a few causes down
+            Response r = mapper.toResponse(new IllegalStateException("rolled back", new RuntimeException(new java.sql.SQLException("lock", state))));
+            assertEquals(503, r.getStatus(), state);
+            assertEquals("application/problem+json;charset=UTF-8", r.getMediaType().toString());
+            assertEquals("数据库繁忙", ((Map<String, Object>) r.getEntity()).get("title"), state);
+        }
+        Response defect = mapper.toResponse(new IllegalStateException("defect", new java.sql.SQLException("duplicate", "23505")));
+        assertEquals(500, defect.getStatus());
+        assertEquals(true, ((String) ((Map<String, Object>) defect.getEntity()).get("detail")).contains("事件编号"));
+    }
+
+    @Test
     void malformedJsonSaysWhere() {
         Map<String, Object> p = problemOf("{\"name\": ");
         assertEquals(400, p.get("status"));

@@ -9,13 +9,18 @@ import javax.xml.bind.annotation.XmlElement;
 import javax.xml.bind.annotation.XmlType;
 import javax.xml.ws.WebFault;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.rest.bounds.LostLock;
 import cn.supervision.rest.bounds.ProblemStatus;
 
 /** The SOAP fault for every refusal: the same status, title, detail and field errors as a REST problem. */
 @WebFault(name = "SupervisionFault", targetNamespace = RegistryWebService.NS)
 public class SupervisionFault extends Exception {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisionFault.class);
     private final Info faultInfo;
 
     public SupervisionFault(String message, Info faultInfo) {
@@ -27,12 +32,21 @@ public class SupervisionFault extends Exception {
         return faultInfo;
     }
 
-    /** Runs a domain call as the authenticated SOAP caller; refusals become this fault. */
+    /** Runs a domain call as the authenticated SOAP caller; refusals, and a lost database lock (busy), become this fault. */
     static <T> T call(java.util.function.Function<cn.supervision.api.security.Caller, T> work) throws SupervisionFault {
+        return call(UsernameTokenInterceptor::currentCaller, work);
+    }
+
+    static <T> T call(java.util.function.Supplier<cn.supervision.api.security.Caller> caller,
+                      java.util.function.Function<cn.supervision.api.security.Caller, T> work) throws SupervisionFault {
         try {
-            return work.apply(UsernameTokenInterceptor.currentCaller());
+            return work.apply(caller.get());
         } catch (SupervisionException e) {
             throw of(e);
+        } catch (RuntimeException e) {
+            SupervisionException busy = LostLock.asBusy(e).orElseThrow(() -> e);
+            LOG.warn("数据库锁等待超时或死锁，SOAP 请求答复为繁忙：{}", e.toString());
+            throw of(busy);
         }
     }
 

@@ -1,0 +1,27 @@
+package cn.supervision.rest.bounds;
+
+import java.util.Optional;
+
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.tx.LockRetry;
+
+/**
+ * A lost database lock (lock wait timeout, deadlock victim: {@link LockRetry#SQL_STATES}) that reached an adapter. Write
+ * paths retry it ({@link LockRetry}) or queue on one row; one that still escapes is a refusal of kind busy (REST 503, the
+ * same SOAP fault), not a server error: the database rolled the losing transaction back, and the same request is likely
+ * to pass a moment later.
+ */
+public final class LostLock {
+    private LostLock() {
+    }
+
+    /** The busy refusal to answer instead of {@code failure}, when a lost lock is anywhere in its causes. */
+    public static Optional<SupervisionException> asBusy(Throwable failure) {
+        if (!LockRetry.isLostLock(failure)) {
+            return Optional.empty();
+        }
+        SupervisionException busy = SupervisionException.busy("数据库繁忙", "并发写入过多，未能取得数据库锁，请稍后重试");
+        busy.initCause(failure);
+        return Optional.of(busy);
+    }
+}
