@@ -26,10 +26,13 @@ public interface AuditLog {
     /** False while the trail cannot take entries (stopping, or its writer backed up): writes are then refused. */
     boolean accepting();
 
-    /** Entries the caller may read, newest first, with the total; 403 for callers without READ_AUDIT. */
+    /** Entries the caller may read, newest first, with the total; forbidden for callers without READ_AUDIT. */
     AuditPage list(Caller caller, AuditQuery query);
 
-    /** Every entry the caller may read matching the query (offset and limit ignored), newest first, at most {@link #MAX_EXPORT}. */
+    /**
+     * Every entry the caller may read matching the query (offset and limit ignored), newest first, at most {@link
+     * #MAX_EXPORT}.
+     */
     List<AuditEntry> export(Caller caller, AuditQuery query);
 
     /** Walks the whole chain (platform operators only: a system caller). */

@@ -22,7 +22,7 @@ public interface CampaignDeadlines {
 
     /**
      * One row per target unit the caller sees (READ_INPUTS of the campaign; the city sees a county's once published),
-     * in unit code order. 409 before collection started.
+     * in unit code order. Conflict before collection started.
      */
     Lateness lateness(Caller caller, long campaignId);
 
@@ -32,8 +32,9 @@ public interface CampaignDeadlines {
 
     /**
      * One target unit: whether every self-reportable indicator (leaves of the duty categories in use) has a self-report
-     * not returned by the office ({@code complete}), the first and latest self-report, how many came after the deadline,
-     * {@code late} when some did or when the deadline passed incomplete, and the codes still lacking a self-report.
+     * not returned by the office ({@code complete}), the first and latest self-report, how many came after the
+     * deadline, {@code late} when some did or when the deadline passed incomplete, and the codes still lacking a
+     * self-report.
      */
     record UnitLateness(long unitId, String unitCode, String unitName, boolean reported, boolean complete,
                         Instant firstReportAt, Instant lastReportAt, int lateReports, boolean late, List<String> missingCodes) { }

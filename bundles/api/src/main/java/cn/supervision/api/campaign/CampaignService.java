@@ -17,13 +17,13 @@ public interface CampaignService {
 
     Campaign create(Caller caller, String jurisdictionCode, CampaignDraft draft);
 
-    /** Replaces a DRAFT's plan (409 after collection started). */
+    /** Replaces a DRAFT's plan (conflict after collection started). */
     Campaign update(Caller caller, long id, CampaignDraft draft);
 
     /**
      * Moves the campaign on (see {@link CampaignState#next()}); the reason is mandatory. Starting collection fixes the
-     * target units and needs a pinned system for every target unit's kind (409 naming the kinds missing); publishing
-     * stores the results as revision 1.
+     * target units and needs a pinned system for every target unit's kind (conflict naming the kinds missing);
+     * publishing stores the results as revision 1.
      */
     Campaign transition(Caller caller, long id, CampaignState to, String reason);
 
@@ -41,27 +41,27 @@ public interface CampaignService {
 
     /**
      * Records many inputs of one campaign in one transaction against one reading of the pinned systems: every draft is
-     * checked as {@link #recordInput} would, then all are written or none (see {@link InputBatch}). Refusals that concern
-     * the whole batch (no such campaign, not collecting, the caller's authority over the campaign) are thrown; a draft's own
-     * refusal (a unit outside the campaign, an unknown code, a value its rule cannot take, a source the caller may not use)
-     * is answered in its outcome.
+     * checked as {@link #recordInput} would, then all are written or none (see {@link InputBatch}). Refusals that
+     * concern the whole batch (no such campaign, not collecting, the caller's authority over the campaign) are thrown;
+     * a draft's own refusal (a unit outside the campaign, an unknown code, a value its rule cannot take, a source the
+     * caller may not use) is answered in its outcome.
      */
     InputBatch recordInputs(Caller caller, long campaignId, List<InputDraft> inputs);
 
     /**
-     * {@link #recordInput} with the caller's {@link RequestKey} (null: exactly {@link #recordInput}). The key is stored in
-     * the transaction that writes the input, so a write is never stored without its key nor the key without the write.
-     * The same caller sending the same key with the same draft for the same campaign again (a retry after a lost answer,
-     * on any node, even once the campaign has moved on) gets the first answer back, {@code replayed}, and nothing is
-     * written; the same key with anything else is refused (CONFLICT). A request refused as a whole stores nothing and its
-     * key stays free.
+     * {@link #recordInput} with the caller's {@link RequestKey} (null: exactly {@link #recordInput}). The key is stored
+     * in the transaction that writes the input, so a write is never stored without its key nor the key without the
+     * write. The same caller sending the same key with the same draft for the same campaign again (a retry after a lost
+     * answer, on any node, even once the campaign has moved on) gets the first answer back, {@code replayed}, and
+     * nothing is written; the same key with anything else is refused (CONFLICT). A request refused as a whole stores
+     * nothing and its key stays free.
      */
     RequestKey.Answer<InputRecord> recordInput(Caller caller, long campaignId, InputDraft draft, RequestKey key);
 
     /**
-     * {@link #recordInputs} with the caller's {@link RequestKey}, kept and replayed as for {@link #recordInput(Caller, long,
-     * InputDraft, RequestKey)}. Only a written batch is remembered: a batch with refused drafts wrote nothing, and sending
-     * it again under the same key is checked again.
+     * {@link #recordInputs} with the caller's {@link RequestKey}, kept and replayed as for {@link #recordInput(Caller,
+     * long, InputDraft, RequestKey)}. Only a written batch is remembered: a batch with refused drafts wrote nothing,
+     * and sending it again under the same key is checked again.
      */
     RequestKey.Answer<InputBatch> recordInputs(Caller caller, long campaignId, List<InputDraft> inputs, RequestKey key);
 
@@ -69,8 +69,8 @@ public interface CampaignService {
      * Records what the campaign accepts of {@code inputs}, for callers that apply many computed values at once: one
      * batch; when drafts are refused, their reasons are kept and the rest goes again once, as one batch. A refusal on
      * that second try means the campaign changed in between and is thrown (kind and reason of the first refused draft,
-     * {@code title}); nothing is half-applied. Answers one outcome per draft, in the order given: its record when stored,
-     * its refusal and reason when refused.
+     * {@code title}); nothing is half-applied. Answers one outcome per draft, in the order given: its record when
+     * stored, its refusal and reason when refused.
      */
     default List<InputBatch.Outcome> recordAccepted(Caller caller, long campaignId, List<InputDraft> inputs, String title) {
         InputBatch.Outcome[] outcomes = new InputBatch.Outcome[inputs.size()];
@@ -135,12 +135,14 @@ public interface CampaignService {
     InputRecord review(Caller caller, long campaignId, long inputId, boolean accept, String note);
 
     /**
-     * Refuses (403/404) a caller who may not attach evidence to that input: adapters call it before reading an upload's
-     * body, so an unauthorised upload is never buffered.
+     * Refuses (forbidden or not found) a caller who may not attach evidence to that input: adapters call it before
+     * reading an upload's body, so an unauthorised upload is never buffered.
      */
     void checkEvidenceUpload(Caller caller, long campaignId, long inputId);
 
-    /** Attaches an evidence file to an input (the unit for its self-reports, the office for any); size and type limited. */
+    /**
+     * Attaches an evidence file to an input (the unit for its self-reports, the office for any); size and type limited.
+     */
     Evidence attachEvidence(Caller caller, long campaignId, long inputId, String fileName, byte[] content);
 
     List<Evidence> evidence(Caller caller, long campaignId, long inputId);
@@ -159,8 +161,8 @@ public interface CampaignService {
     List<DutyLeaf> dutyLeaves(Caller caller, long campaignId, Long unitId);
 
     /**
-     * The unit's view of the campaign's system: the pinned version for its kind with the duty-driven leaves expanded into
-     * its frozen duties, i.e. the codes it reports against. Authority: READ_CAMPAIGN (a unit user: its own unit).
+     * The unit's view of the campaign's system: the pinned version for its kind with the duty-driven leaves expanded
+     * into its frozen duties, i.e. the codes it reports against. Authority: READ_CAMPAIGN (a unit user: its own unit).
      */
     cn.supervision.api.indicator.SystemDefinition systemFor(Caller caller, long campaignId, long unitId);
 }

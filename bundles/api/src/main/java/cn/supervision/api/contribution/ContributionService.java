@@ -22,7 +22,9 @@ public interface ContributionService {
      * Absent: made for 1.x.
      */
     String CONTRACT_HEADER = "Supervision-Contract";
-    /** The contribution format this platform reads: minor versions add what old bundles may ignore, a major one breaks. */
+    /**
+     * The contribution format this platform reads: minor versions add what old bundles may ignore, a major one breaks.
+     */
     String CONTRACT_VERSION = "1.0.0";
 
     /** The folder of the declarative content inside the bundle. */
@@ -31,7 +33,7 @@ public interface ContributionService {
     List<Contribution> list(Caller caller);
 
     /**
-     * Refuses (403) a caller who may not install contribution bundles for {@code jurisdictionCode} (null: for any
+     * Refuses (forbidden) a caller who may not install contribution bundles for {@code jurisdictionCode} (null: for any
      * jurisdiction at all), so that an upload is refused before its body is read.
      */
     void checkUploader(Caller caller, String jurisdictionCode);

@@ -23,10 +23,10 @@ public interface CooperationService {
 
     Department department(Caller caller, long id);
 
-    /** 409 when the code is already taken in the jurisdiction (active or not). */
+    /** Conflict when the code is already taken in the jurisdiction (active or not). */
     Department register(Caller caller, String jurisdictionCode, DepartmentDraft draft);
 
-    /** Name, kind and contacts; the code cannot change (400). */
+    /** Name, kind and contacts; the code cannot change (invalid). */
     Department update(Caller caller, long id, DepartmentDraft draft);
 
     /** The department receives nothing new; what it received stays readable to it. */
@@ -55,9 +55,9 @@ public interface CooperationService {
     Referral refer(Caller caller, ReferralDraft draft);
 
     /**
-     * Refuses (403/404/409) a caller who may not attach a file to the referral now: the office until the department
-     * acknowledges receipt, the addressed department once it has (for its result file) until its feedback is final.
-     * Adapters call it before reading an upload's body.
+     * Refuses (forbidden, not found or conflict) a caller who may not attach a file to the referral now: the office
+     * until the department acknowledges receipt, the addressed department once it has (for its result file) until its
+     * feedback is final. Adapters call it before reading an upload's body.
      */
     void checkUpload(Caller caller, long referralId);
 
@@ -77,6 +77,8 @@ public interface CooperationService {
 
     FileContent evidence(Caller caller, long referralId, long evidenceId);
 
-    /** Referrals still awaiting the first feedback after their due date (null jurisdiction: every one the caller sees). */
+    /**
+     * Referrals still awaiting the first feedback after their due date (null jurisdiction: every one the caller sees).
+     */
     List<Referral> overdue(Caller caller, String jurisdictionCode);
 }

@@ -25,7 +25,10 @@ public enum DocumentFormat {
         return extension;
     }
 
-    /** A request's {@code format} parameter: PDF when omitted, a 400 naming the field for anything but PDF or DOCX. */
+    /**
+     * A request's {@code format} parameter: PDF when omitted, an invalid-input refusal naming the field for anything
+     * but PDF or DOCX.
+     */
     public static DocumentFormat ofParameter(String text) {
         if (text == null || text.isBlank()) {
             return PDF;

@@ -17,7 +17,7 @@ public interface DocumentService {
 
     /**
      * Renders and stores the next version. A numbered kind gets the next number of its jurisdiction and year at its
-     * first version and keeps it afterwards. The model is checked against the kind's required fields first (400).
+     * first version and keeps it afterwards. The model is checked against the kind's required fields first (invalid).
      */
     StoredDocument generate(Caller caller, DocumentRequest request);
 

@@ -23,11 +23,12 @@ public interface DutyAnalysisService {
     DutyProposal get(Caller caller, long id);
 
     /**
-     * Confirms a PROPOSED proposal with a reason: it becomes a finding (category DUTY_OVERLAP_GAP, source DUTY_ANALYSIS)
-     * on each unit concerned that is still active, which the establishment-proposal flow takes up. 409 when decided.
+     * Confirms a PROPOSED proposal with a reason: it becomes a finding (category DUTY_OVERLAP_GAP, source
+     * DUTY_ANALYSIS) on each unit concerned that is still active, which the establishment-proposal flow takes up.
+     * Conflict when decided.
      */
     DutyProposal confirm(Caller caller, long id, String reason);
 
-    /** Dismisses a PROPOSED proposal with a reason (kept; never proposed again). 409 when decided. */
+    /** Dismisses a PROPOSED proposal with a reason (kept; never proposed again). Conflict when decided. */
     DutyProposal dismiss(Caller caller, long id, String reason);
 }

@@ -18,18 +18,18 @@ public interface PowerListService {
     /**
      * Replaces the unit's current list with these rows, all or nothing. Every row is checked first: blank code or
      * name, a code twice in the list, an unknown type or a duty-only type, a duty number the unit's active mandate
-     * lacks, an implementing body that is another unit (or a unit of another jurisdiction): 400 naming each row and its
-     * reason (field {@code 第N行}), nothing written. At most 5 000 rows.
+     * lacks, an implementing body that is another unit (or a unit of another jurisdiction): refused as invalid, naming
+     * each row and its reason (field {@code 第N行}), nothing written. At most 5 000 rows.
      */
     PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows);
 
     /**
-     * Checks rows exactly as {@link #importList} would and writes nothing: every reason, as {@code importList}'s 400
-     * would name it (empty: the rows would be accepted). The unit is the one of {@code unitCode} in the jurisdiction;
-     * {@code pending} is that unit as an import about to be applied will make it (its names, internal bodies and duty
-     * numbers are checked against), or null to check against the unit as registered. Authority as for importing;
-     * 404 when the unit is neither registered nor pending, 409 when the registered unit is not active. Added for
-     * contributions, which must know every reason before they write anything.
+     * Checks rows exactly as {@link #importList} would and writes nothing: every reason, as {@code importList}'s
+     * invalid-input refusal would name it (empty: the rows would be accepted). The unit is the one of {@code unitCode}
+     * in the jurisdiction; {@code pending} is that unit as an import about to be applied will make it (its names,
+     * internal bodies and duty numbers are checked against), or null to check against the unit as registered. Authority
+     * as for importing; not found when the unit is neither registered nor pending, conflict when the registered unit is
+     * not active. Added for contributions, which must know every reason before they write anything.
      */
     default List<FieldError> check(Caller caller, String jurisdictionCode, String unitCode, UnitDraft pending,
                                    List<PowerItemDraft> rows) {

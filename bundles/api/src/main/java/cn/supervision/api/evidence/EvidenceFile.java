@@ -29,8 +29,8 @@ public record EvidenceFile(String name, String contentType, String sha256) {
     }
 
     /**
-     * An uploaded body, read into memory only up to {@link #MAX_BYTES}: a declared length over it is refused before a byte
-     * is read, an undeclared one as soon as the stream passes it (413).
+     * An uploaded body, read into memory only up to {@link #MAX_BYTES}: a declared length over it is refused before a
+     * byte is read, an undeclared one as soon as the stream passes it (too large).
      */
     public static byte[] read(Long declaredLength, InputStream body) throws IOException {
         if (declaredLength != null && declaredLength > MAX_BYTES) {
@@ -43,7 +43,7 @@ public record EvidenceFile(String name, String contentType, String sha256) {
         return content;
     }
 
-    /** Checks name, type and size (415, 400, 413) and hashes the content. */
+    /** Checks name, type and size (unsupported type, invalid, too large) and hashes the content. */
     public static EvidenceFile check(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.trim().replaceAll("[\\\\/:*?\"<>|]", "_");
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";

@@ -23,6 +23,9 @@ public interface AccountabilityService {
     /** Opens a record (PROPOSED) for a finding that is not WITHDRAWN. */
     AccountabilityRecord record(Caller caller, long findingId, AccountabilityDraft draft);
 
-    /** PROPOSED → DECIDED (note = the outcome, required) → CLOSED (note required); out of order → 409 naming the status. */
+    /**
+     * PROPOSED → DECIDED (note = the outcome, required) → CLOSED (note required); out of order → conflict naming the
+     * status.
+     */
     AccountabilityRecord moveTo(Caller caller, long id, AccountabilityStatus to, String note);
 }

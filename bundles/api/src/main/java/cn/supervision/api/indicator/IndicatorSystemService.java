@@ -14,17 +14,23 @@ import cn.supervision.api.security.Caller;
 @ProviderType
 public interface IndicatorSystemService {
 
-    /** Systems of the jurisdictions the caller may see; {@code jurisdictionCode} and {@code status} filter when not null. */
+    /**
+     * Systems of the jurisdictions the caller may see; {@code jurisdictionCode} and {@code status} filter when not
+     * null.
+     */
     List<IndicatorSystem> list(Caller caller, String jurisdictionCode, SystemStatus status);
 
     IndicatorSystem get(Caller caller, long id);
 
     IndicatorSystem createDraft(Caller caller, String jurisdictionCode, SystemDefinition definition);
 
-    /** Replaces a draft's definition; a published or retired system is immutable (409). */
+    /** Replaces a draft's definition; a published or retired system is immutable (conflict). */
     IndicatorSystem updateDraft(Caller caller, long id, SystemDefinition definition);
 
-    /** Validates fully (CUSTOM rules must be present) and freezes the system; 400 with every problem when invalid. */
+    /**
+     * Validates fully (CUSTOM rules must be present) and freezes the system; refused as invalid, with every problem,
+     * when it is not.
+     */
     IndicatorSystem publish(Caller caller, long id);
 
     IndicatorSystem retire(Caller caller, long id, String reason);
@@ -44,7 +50,9 @@ public interface IndicatorSystemService {
      */
     IndicatorSystem publishContributed(Caller caller, String jurisdictionCode, String lineage, SystemDefinition definition);
 
-    /** Retires every PUBLISHED or DRAFT version of the lineages starting with {@code lineagePrefix}; returns how many. */
+    /**
+     * Retires every PUBLISHED or DRAFT version of the lineages starting with {@code lineagePrefix}; returns how many.
+     */
     int retireLineages(Caller caller, String lineagePrefix, String reason);
 
     /** Every problem of a definition, as publishing would see them (missing CUSTOM rules are errors). */
@@ -58,7 +66,8 @@ public interface IndicatorSystemService {
 
     /**
      * Scores many units with one system: the system is read and validated once. Keys of {@code inputsByUnit} are the
-     * caller's own (e.g. unit ids); the answer has the same keys. An input a rule cannot read fails the whole call (400).
+     * caller's own (e.g. unit ids); the answer has the same keys. An input a rule cannot read fails the whole call
+     * (invalid).
      */
     <K> Map<K, Evaluation> evaluateAll(Caller caller, long id, Map<K, Map<String, IndicatorInput>> inputsByUnit);
 
@@ -76,9 +85,9 @@ public interface IndicatorSystemService {
                                        Map<K, List<cn.supervision.api.registry.DutyRecord>> dutiesByUnit);
 
     /**
-     * The system read, authorised and validated now, to score units one at a time later (409 when it has errors, as
-     * for {@link #evaluateAll(Caller, long, Map)}). This default scores through {@code evaluateAll}, reading the system
-     * each time; the platform's service validates once.
+     * The system read, authorised and validated now, to score units one at a time later (conflict when it has errors,
+     * as for {@link #evaluateAll(Caller, long, Map)}). This default scores through {@code evaluateAll}, reading the
+     * system each time; the platform's service validates once.
      */
     default PreparedSystem prepare(Caller caller, long id) {
         SystemDefinition definition = get(caller, id).definition();

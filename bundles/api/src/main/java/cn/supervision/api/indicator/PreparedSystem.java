@@ -18,7 +18,7 @@ public interface PreparedSystem {
 
     SystemDefinition definition();
 
-    /** Scores one unit's inputs (by indicator or adjustment code); an input a rule cannot read fails (400). */
+    /** Scores one unit's inputs (by indicator or adjustment code); an input a rule cannot read fails (invalid). */
     Evaluation evaluate(Map<String, IndicatorInput> inputs);
 
     /** As {@link #evaluate(Map)}, against the system expanded for the unit's own duties (none: unexpanded). */

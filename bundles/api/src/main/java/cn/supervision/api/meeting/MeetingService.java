@@ -23,10 +23,15 @@ import cn.supervision.api.security.Caller;
 @ProviderType
 public interface MeetingService {
 
-    /** The jurisdiction's members, current ones only unless {@code includeFormer}, by department code then join date. */
+    /**
+     * The jurisdiction's members, current ones only unless {@code includeFormer}, by department code then join date.
+     */
     List<Membership> members(Caller caller, String jurisdictionCode, boolean includeFormer);
 
-    /** 400 for a department that is not an active cooperating department of the jurisdiction; 409 if already a member. */
+    /**
+     * Invalid for a department that is not an active cooperating department of the jurisdiction; conflict if already a
+     * member.
+     */
     Membership join(Caller caller, String jurisdictionCode, MembershipDraft draft);
 
     /** New contact persons of a current membership. */
@@ -43,7 +48,7 @@ public interface MeetingService {
     /** Schedules a meeting and notifies the invited departments' users. */
     Meeting schedule(Caller caller, String jurisdictionCode, MeetingDraft draft);
 
-    /** Changes a scheduled meeting (409 otherwise); the invited departments are the current members again. */
+    /** Changes a scheduled meeting (conflict otherwise); the invited departments are the current members again. */
     Meeting update(Caller caller, long id, MeetingDraft draft);
 
     /** Records (or, while held, corrects) attendance; a scheduled meeting whose time has come becomes HELD. */
@@ -60,7 +65,7 @@ public interface MeetingService {
 
     /**
      * Generates the minutes document (DocumentKind.MEETING_MINUTES, subject {@code meeting:<id>}) of a held meeting (or
-     * one whose minutes are issued); it needs the minutes text and at least one decision (409 otherwise).
+     * one whose minutes are issued); it needs the minutes text and at least one decision (conflict otherwise).
      */
     StoredDocument generateMinutes(Caller caller, long id, DocumentFormat format);
 

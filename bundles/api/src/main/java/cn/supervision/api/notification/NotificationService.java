@@ -35,6 +35,6 @@ public interface NotificationService {
 
     long unreadCount(Caller caller);
 
-    /** Marks one of the caller's own messages read (404 for another user's). */
+    /** Marks one of the caller's own messages read (not found for another user's). */
     Notification markRead(Caller caller, long id);
 }

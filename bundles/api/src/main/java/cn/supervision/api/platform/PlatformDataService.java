@@ -16,7 +16,7 @@ import cn.supervision.api.security.Caller;
 @ProviderType
 public interface PlatformDataService {
 
-    /** Largest batch accepted, in rows (413 beyond). */
+    /** Largest batch accepted, in rows (too large beyond). */
     int MAX_ROWS = 100_000;
 
     List<Metric> metrics(Caller caller, String jurisdictionCode);

@@ -9,7 +9,7 @@ import cn.supervision.api.security.Caller;
 /**
  * Establishment proposals drawn from findings and applied to the unit registry. Reading follows
  * {@code Operation.READ_PROPOSALS}, everything else {@code MANAGE_PROPOSALS} (the jurisdiction's own office), applying
- * also the registry's {@code ADMINISTER_REGISTRY}. A transition out of order is a 409 naming the current state.
+ * also the registry's {@code ADMINISTER_REGISTRY}. A transition out of order is a conflict naming the current state.
  */
 @ProviderType
 public interface ProposalService {

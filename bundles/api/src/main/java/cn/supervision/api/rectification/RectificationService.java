@@ -9,7 +9,8 @@ import cn.supervision.api.security.Caller;
 /**
  * Rectification (整改, art. 21 of the measures). Authority through {@code Access}: the office of the notice's
  * jurisdiction manages (MANAGE_FOLLOWUP); the unit answers its own notices (ANSWER_RECTIFICATION, a notice is notified
- * by definition); a superior office and leaders read (READ_FOLLOWUP). Out-of-order steps are 409 naming the state.
+ * by definition); a superior office and leaders read (READ_FOLLOWUP). Out-of-order steps are conflicts naming the
+ * state.
  */
 @ProviderType
 public interface RectificationService {
@@ -28,7 +29,7 @@ public interface RectificationService {
 
     Item progress(Caller caller, long noticeId, long itemId, String report);
 
-    /** Refuses (401/403/404/409) before an upload's body is read. */
+    /** Refuses (unauthenticated, forbidden, not found or conflict) before an upload's body is read. */
     void checkItemEvidenceUpload(Caller caller, long noticeId, long itemId);
 
     RectificationEvidence attachItemEvidence(Caller caller, long noticeId, long itemId, String fileName, byte[] content);

@@ -18,7 +18,7 @@ public interface DutyDirectory {
 
     /**
      * Every duty of the units of one jurisdiction (not its children), units of every status, ordered by unit then
-     * number; retired duties only if asked. Callers that may not read every unit get 403.
+     * number; retired duties only if asked. Callers that may not read every unit are refused (forbidden).
      */
     List<DutyRecord> dutiesOf(Caller caller, String jurisdictionCode, boolean includeRetired);
 

@@ -13,10 +13,10 @@ import cn.supervision.api.task.TaskDraft;
  * Special reports (监管专报, art. 22) and the leaders' instructions (批示) on them.
  *
  * <p>DRAFT → IN_REVIEW → (RETURNED → IN_REVIEW) → APPROVED → SENT → INSTRUCTED → CLOSED. A move from another state is
- * refused (409 naming the current state). Authority (one policy, {@code Access}): {@code READ_SPECIAL_REPORTS} to read
- * (a leader reads only the reports sent to him), {@code MANAGE_SPECIAL_REPORTS} to draft, review, send, record paper
- * instructions and assign tasks, {@code INSTRUCT} for a leader of the jurisdiction named as a recipient. The reviewer
- * who approves is an office member other than the one who submitted (403). Reports are never deleted.
+ * refused (conflict naming the current state). Authority (one policy, {@code Access}): {@code READ_SPECIAL_REPORTS} to
+ * read (a leader reads only the reports sent to him), {@code MANAGE_SPECIAL_REPORTS} to draft, review, send, record
+ * paper instructions and assign tasks, {@code INSTRUCT} for a leader of the jurisdiction named as a recipient. The
+ * reviewer who approves is an office member other than the one who submitted (forbidden). Reports are never deleted.
  */
 @ProviderType
 public interface SpecialReportService {
@@ -29,7 +29,9 @@ public interface SpecialReportService {
     /** Every move and event, oldest first. */
     List<ReportTransition> history(Caller caller, long id);
 
-    /** A DRAFT; findings, units and campaigns must be the jurisdiction's (400 naming each that is not). */
+    /**
+     * A DRAFT; findings, units and campaigns must be the jurisdiction's (refused as invalid, naming each that is not).
+     */
     SpecialReport create(Caller caller, String jurisdictionCode, SpecialReportDraft draft);
 
     /** Rewrites a DRAFT or RETURNED report. */
@@ -45,18 +47,24 @@ public interface SpecialReportService {
     SpecialReport returnForRevision(Caller caller, long id, String reason);
 
     /**
-     * APPROVED → SENT to the named leaders (LEADER users of the report's jurisdiction, 400 naming any other); the
-     * archived PDF is generated and the leaders are notified. Sending an unreviewed report is a 409.
+     * APPROVED → SENT to the named leaders (LEADER users of the report's jurisdiction; any other is refused as
+     * invalid); the archived PDF is generated and the leaders are notified. Sending an unreviewed report is a conflict.
      */
     SpecialReport send(Caller caller, long id, List<String> leaders);
 
     /** A named leader's read receipt (the first reading is kept). */
     SpecialReport markRead(Caller caller, long id);
 
-    /** A named leader records his instruction (SENT or INSTRUCTED); the report becomes INSTRUCTED and the office is told. */
+    /**
+     * A named leader records his instruction (SENT or INSTRUCTED); the report becomes INSTRUCTED and the office is
+     * told.
+     */
     Instruction instruct(Caller caller, long id, InstructionDraft draft);
 
-    /** Refuses (403/404/409) a caller who may not upload a paper instruction's scan, before the upload is read. */
+    /**
+     * Refuses (forbidden, not found or conflict) a caller who may not upload a paper instruction's scan, before the
+     * upload is read.
+     */
     void checkScanUpload(Caller caller, long id);
 
     /** Keeps the scan of a paper instruction (EvidenceFile rules, SHA-256). */
@@ -85,7 +93,9 @@ public interface SpecialReportService {
      */
     List<Instruction> openInstructions(Caller caller, String jurisdictionCode);
 
-    /** INSTRUCTED → CLOSED once every task of every instruction is done or cancelled (409 counting the open ones). */
+    /**
+     * INSTRUCTED → CLOSED once every task of every instruction is done or cancelled (conflict counting the open ones).
+     */
     SpecialReport close(Caller caller, long id, String note);
 
     /** Generates the report document now (a new version of the same number). */

@@ -96,7 +96,10 @@ public final class Access {
         return may(caller, operation, Target.of(jurisdictionCode));
     }
 
-    /** 404 for a jurisdiction that does not exist, 403 naming the operation for one the caller may not touch. */
+    /**
+     * Not found for a jurisdiction that does not exist, forbidden naming the operation for one the caller may not
+     * touch.
+     */
     public void require(Caller caller, Operation operation, Target target) {
         if (!hierarchy.exists(target.jurisdictionCode())) {
             throw SupervisionException.notFound("行政区划代码 " + target.jurisdictionCode() + " 不存在");

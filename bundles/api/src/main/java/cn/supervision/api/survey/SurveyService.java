@@ -20,7 +20,7 @@ public interface SurveyService {
 
     Questionnaire create(Caller caller, long campaignId, QuestionnaireDraft draft);
 
-    /** Replaces a DRAFT's definition (409 once open). */
+    /** Replaces a DRAFT's definition (conflict once open). */
     Questionnaire update(Caller caller, long id, QuestionnaireDraft draft);
 
     /** DRAFT → OPEN: fixes the target units (and, for peer review, the matrix). Needs the campaign collecting. */
@@ -39,8 +39,8 @@ public interface SurveyService {
     List<PeerTask> peerTasks(Caller caller, long id);
 
     /**
-     * For a UNIT_USER: the peer reviews of its jurisdiction that are open or closed and in which its unit rates at least
-     * one unit, newest first (drafts are never shown to units).
+     * For a UNIT_USER: the peer reviews of its jurisdiction that are open or closed and in which its unit rates at
+     * least one unit, newest first (drafts are never shown to units).
      */
     List<Questionnaire> peerReviews(Caller caller);
     /** A UNIT_USER rates one unit for its own unit (once per pair). */
@@ -50,12 +50,12 @@ public interface SurveyService {
 
     List<Token> tokens(Caller caller, long id);
 
-    /** The form behind a one-time token (404 unknown, 410 used or closed). */
+    /** The form behind a one-time token (not found when unknown, gone when used or closed). */
     PublicForm formForToken(String token);
 
     Receipt submitWithToken(String token, Submission submission);
 
-    /** The form behind the shared link of a questionnaire (404 when there is none). */
+    /** The form behind the shared link of a questionnaire (not found when there is none). */
     PublicForm formForLink(String linkKey);
 
     /**

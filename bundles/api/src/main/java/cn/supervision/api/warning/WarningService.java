@@ -9,7 +9,7 @@ import cn.supervision.api.security.Caller;
 /**
  * The warning ledger (预警). Authority: {@code Operation.READ_WARNINGS} / {@code MANAGE_WARNINGS} of
  * {@link cn.supervision.api.security.Access}; a superior office and the unit read a warning once dispatched.
- * Transitions out of order are 409 naming the current state.
+ * Transitions out of order are conflicts naming the current state.
  */
 @ProviderType
 public interface WarningService {
