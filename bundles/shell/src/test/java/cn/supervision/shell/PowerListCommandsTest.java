@@ -122,6 +122,21 @@ class PowerListCommandsTest {
     }
 
     @Test
+    void aLostLockDuringAnImportIsABusyRefusalThatReachesKaraf() throws Exception {
+        PowerListImportCommand c = importing(workbook(List.of("事项编码", "事项名称", "事项类型", "对应职责序号"),
+                List.of("XK-1", "企业登记", "行政许可", "1")), null);
+        c.lists = new FakePowerListService() {
+            @Override
+            public PowerListImport importList(Caller caller, long unitId, String fileName, List<PowerItemDraft> rows) {
+                throw new IllegalStateException("rolled back", new RuntimeException(new java.sql.SQLException("lock", "40XL2")));
+            }
+        };
+        SupervisionException busy = assertThrows(SupervisionException.class, c::execute, "audited as a refusal, not as done");
+        assertEquals(ProblemKind.BUSY, busy.kind());
+        assertTrue(printed().contains("请稍后重试"), printed());
+    }
+
+    @Test
     void gapsListItemsWithoutDutiesAndDutiesWithoutItems() throws Exception {
         PowerListGapsCommand c = new PowerListGapsCommand();
         c.unitId = 12;

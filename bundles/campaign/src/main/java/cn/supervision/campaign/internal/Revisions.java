@@ -20,6 +20,7 @@ import cn.supervision.api.campaign.UnitResult;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.registry.Unit;
 import cn.supervision.api.security.Caller;
+import cn.supervision.api.tx.LockRetry;
 import cn.supervision.campaign.internal.model.InputEntity;
 import cn.supervision.campaign.internal.model.ResultRevisionEntity;
 import cn.supervision.campaign.internal.model.TransitionEntity;
@@ -105,13 +106,15 @@ final class Revisions {
         });
         book.absorb(campaignId, rows);
         List<UnitResult> results = book.compute(Caller.system("correct:" + caller.username()), c, null);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        // the corrections are committed: a lost lock here must not send the client back to write them twice, so this
+        // transaction is retried on its own (correct() is a service entry point, never called inside a transaction)
+        return LockRetry.standard().call(() -> jpa.txExpr(TransactionType.Required, em -> {
             int next = em.createQuery("select max(r.revision) from ResultRevisionEntity r where r.campaignId = :c", Integer.class)
                     .setParameter("c", campaignId).getSingleResult() + 1;
             em.persist(new ResultRevisionEntity(campaignId, next, why, caller.username(), now, records.write(results)));
             em.persist(new TransitionEntity(campaignId, CampaignState.PUBLISHED, CampaignState.PUBLISHED, "更正（第 " + next + " 版）：" + why,
                     caller.username(), now));
             return new ResultRevision(campaignId, next, why, caller.username(), Instant.ofEpochMilli(now), results);
-        });
+        }));
     }
 }

@@ -661,6 +661,10 @@ public class JpaMeetingService implements MeetingService {
                         .forEach(t -> byId.put(t.id(), t));
             } catch (SupervisionException refused) {
                 // a reader the task service refuses sees the decision without task states
+            } catch (RuntimeException unreadable) {
+                // read after the decision committed (a lost lock, the task service leaving): the answer must not say the
+                // decision failed, or the office records it twice
+                LOG.warn("task states of decision {} not read: {}", d.id(), unreadable.toString());
             }
             out.add(new Decision(d.id(), d.meetingId(), d.no(), d.text(), d.tasks().stream().map(t -> {
                 TrackedTask live = byId.get(t.taskId());

@@ -8,8 +8,10 @@ import cn.supervision.api.tx.LockRetry;
 /**
  * A lost database lock (lock wait timeout, deadlock victim: {@link LockRetry#SQL_STATES}) that reached an adapter. Write
  * paths retry it ({@link LockRetry}) or queue on one row; one that still escapes is a refusal of kind busy (REST 503, the
- * same SOAP fault), not a server error: the database rolled the losing transaction back, and the same request is likely
- * to pass a moment later.
+ * same SOAP fault, the shell's refusal line), not a server error: the database rolled the losing transaction back, and
+ * the same request is likely to pass a moment later. A request that writes in more than one transaction retries the
+ * later ones itself (what is committed must not be written again by the client's retry), so a busy answer means the
+ * request's writes did not happen.
  */
 public final class LostLock {
     private LostLock() {

@@ -46,6 +46,7 @@ public class SupervisionFault extends Exception {
         } catch (RuntimeException e) {
             SupervisionException busy = LostLock.asBusy(e).orElseThrow(() -> e);
             LOG.warn("数据库锁等待超时或死锁，SOAP 请求答复为繁忙：{}", e.toString());
+            LOG.debug("the lost lock's trace", e);
             throw of(busy);
         }
     }
