@@ -153,6 +153,9 @@ class XlsxTest {
     /** Runs the read on this thread and returns what it threw, its duration and the bytes it allocated. */
     private static Object[] measured(byte[] xlsx) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        // without per-thread accounting both readings are -1 and any allocation would pass as none
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "this JVM measures what a thread allocates");
         long thread = Thread.currentThread().getId();
         long allocated = threads.getThreadAllocatedBytes(thread);
         long start = System.nanoTime();

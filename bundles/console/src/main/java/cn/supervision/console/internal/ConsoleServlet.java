@@ -143,24 +143,23 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     private Optional<Body> read(String file) {
-        Body cached = cache.get(file);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
+        // a null from load() stores nothing: a miss, or a read that failed once and may succeed on the next request
+        return Optional.ofNullable(cache.computeIfAbsent(file, this::load));
+    }
+
+    private Body load(String file) {
         URL url = resources.apply(ROOT + file);
         if (url == null) {
-            return Optional.empty();
+            return null;
         }
         try (InputStream in = url.openStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             byte[] bytes = out.toByteArray();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            Body body = new Body(bytes, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"");
-            Body first = cache.putIfAbsent(file, body);
-            return Optional.of(first != null ? first : body);
+            return new Body(bytes, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"");
         } catch (IOException | NoSuchAlgorithmException e) {
-            return Optional.empty(); // not remembered either: a read that failed once may succeed on the next request
+            return null;
         }
     }
 
