@@ -6,8 +6,6 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import cn.supervision.api.problem.FieldError;
 import cn.supervision.api.problem.SupervisionException;
@@ -23,7 +21,6 @@ import cn.supervision.rest.bounds.ProblemStatus;
  * refusals must also reach Karaf says so with {@link #auditsRefusals()}.
  */
 public abstract class SupervisionAction implements Action {
-    private static final Logger LOG = LoggerFactory.getLogger(SupervisionAction.class);
     @Reference
     Session session;
 
@@ -34,10 +31,7 @@ public abstract class SupervisionAction implements Action {
         } catch (SupervisionException e) {
             return refused(e);
         } catch (RuntimeException e) {
-            SupervisionException busy = LostLock.asBusy(e).orElseThrow(() -> e); // a lost database lock is load, not a fault
-            LOG.warn("数据库锁等待超时或死锁，命令答复为繁忙：{}", e.toString());
-            LOG.debug("the lost lock's trace", e);
-            return refused(busy);
+            return refused(LostLock.asBusy(e, "SHELL").orElseThrow(() -> e)); // a lost database lock is load, not a fault
         }
     }
 

@@ -22,10 +22,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        Optional<SupervisionException> busy = LostLock.asBusy(e);
+        Optional<SupervisionException> busy = LostLock.asBusy(e, "REST");
         if (busy.isPresent()) {
-            LOG.warn("数据库锁等待超时或死锁，请求答复为繁忙（503）：{}", e.toString());
-            LOG.debug("the lost lock's trace", e); // a lock a thread waits on for itself looks like load: the trace tells
             return Problems.response(ProblemStatus.of(busy.get().kind()), busy.get().title(), busy.get().getMessage(), null);
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);

@@ -9,9 +9,6 @@ import javax.xml.bind.annotation.XmlElement;
 import javax.xml.bind.annotation.XmlType;
 import javax.xml.ws.WebFault;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.rest.bounds.LostLock;
 import cn.supervision.rest.bounds.ProblemStatus;
@@ -20,7 +17,6 @@ import cn.supervision.rest.bounds.ProblemStatus;
 @WebFault(name = "SupervisionFault", targetNamespace = RegistryWebService.NS)
 public class SupervisionFault extends Exception {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(SupervisionFault.class);
     private final Info faultInfo;
 
     public SupervisionFault(String message, Info faultInfo) {
@@ -44,10 +40,7 @@ public class SupervisionFault extends Exception {
         } catch (SupervisionException e) {
             throw of(e);
         } catch (RuntimeException e) {
-            SupervisionException busy = LostLock.asBusy(e).orElseThrow(() -> e);
-            LOG.warn("数据库锁等待超时或死锁，SOAP 请求答复为繁忙：{}", e.toString());
-            LOG.debug("the lost lock's trace", e);
-            throw of(busy);
+            throw of(LostLock.asBusy(e, "SOAP").orElseThrow(() -> e));
         }
     }
 
