@@ -28,8 +28,13 @@ final class InputClaim {
         if (q.executeUpdate() == 0) {
             return 0; // the caller words the refusal
         }
+        return current(em, campaignId);
+    }
+
+    /** The campaign's input version as this transaction sees it (0 before its first input). */
+    static long current(EntityManager em, long campaignId) {
         Number v = (Number) em.createNativeQuery("SELECT INPUTVERSION FROM SV_CAMPAIGN WHERE ID = ?").setParameter(1, campaignId)
                 .getSingleResult();
-        return v.longValue();
+        return v == null ? 0 : v.longValue();
     }
 }

@@ -30,6 +30,9 @@ import cn.supervision.campaign.internal.model.TransitionEntity;
  * correction of published results writes its inputs and a new revision, never changing an earlier one.
  */
 final class Revisions {
+    /** Each attempt is lost only to another correction's committed inputs: a bound against a stream of them. */
+    private static final int REVISION_ATTEMPTS = 20;
+
     private final JpaTemplate jpa;
     private final CampaignAccess access;
     private final Records records;
@@ -105,10 +108,32 @@ final class Revisions {
             });
         });
         book.absorb(campaignId, rows);
+        for (int attempt = 0; attempt < REVISION_ATTEMPTS; attempt++) {
+            ResultRevision revision = revise(caller, c, why, now);
+            if (revision != null) {
+                return revision;
+            }
+        }
+        throw SupervisionException.busy("数据库繁忙", "更正已保存，但同一活动的其他更正持续写入，新的结果版本未能生成；请稍后再提交一次更正");
+    }
+
+    /**
+     * The next revision, computed from the inputs at the campaign's current input version; null when another correction
+     * committed inputs after the computation began (compute again). Computing outside the transaction keeps scoring's
+     * reads off the campaign row's lock; taking that lock to number the revision orders simultaneous corrections on any
+     * node, so numbers do not collide and the latest revision holds every committed correction.
+     */
+    private ResultRevision revise(Caller caller, Campaign c, String why, long now) {
+        long campaignId = c.id();
+        long version = book.inputVersion(campaignId);
         List<UnitResult> results = book.compute(Caller.system("correct:" + caller.username()), c, null);
         // the corrections are committed: a lost lock here must not send the client back to write them twice, so this
         // transaction is retried on its own (correct() is a service entry point, never called inside a transaction)
         return LockRetry.standard().call(() -> jpa.txExpr(TransactionType.Required, em -> {
+            StateClaim.claim(em, campaignId, CampaignState.PUBLISHED, CampaignState.PUBLISHED);
+            if (InputClaim.current(em, campaignId) != version) {
+                return null;
+            }
             int next = em.createQuery("select max(r.revision) from ResultRevisionEntity r where r.campaignId = :c", Integer.class)
                     .setParameter("c", campaignId).getSingleResult() + 1;
             em.persist(new ResultRevisionEntity(campaignId, next, why, caller.username(), now, records.write(results)));
