@@ -1,9 +1,12 @@
 package cn.supervision.rectification.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -40,10 +43,18 @@ final class Oversight {
                     + "exists (select i from ItemEntity i where i.noticeId = n.id and i.state = :s) order by n.id", NoticeEntity.class)
                     .setParameter("s", ItemState.OVERDUE);
             List<NoticeEntity> notices = (code == null ? query : query.setParameter("j", code)).getResultList();
-            // a lambda, not Values::item: javac 17 infers the flat-mapped stream as Object against that exact reference
-            return access.filter(caller, Operation.READ_FOLLOWUP, notices).stream()
-                    .flatMap(n -> NoticeAccess.items(em, n.getId()).stream()).filter(i -> i.getState() == ItemState.OVERDUE)
-                    .map(i -> Values.item(i)).toList();
+            Set<Long> visible = access.filter(caller, Operation.READ_FOLLOWUP, notices).stream().map(NoticeEntity::getId)
+                    .collect(Collectors.toSet());
+            if (visible.isEmpty()) {
+                return List.<Item>of();
+            }
+            // one read of the overdue items of every notice in scope, not one per notice
+            javax.persistence.TypedQuery<ItemEntity> items = em.createQuery("select i from ItemEntity i where i.state = :s and i.noticeId in "
+                    + "(select n.id from NoticeEntity n" + (code == null ? "" : " where n.jurisdictionCode = :j") + ") order by i.noticeId, i.id",
+                    ItemEntity.class).setParameter("s", ItemState.OVERDUE);
+            // a lambda, not Values::item: javac 17 infers the mapped stream as Object against that exact reference
+            return (code == null ? items : items.setParameter("j", code)).getResultList().stream()
+                    .filter(i -> visible.contains(i.getNoticeId())).map(i -> Values.item(i)).toList();
         });
     }
 
@@ -58,17 +69,35 @@ final class Oversight {
                             NoticeEntity.class).setParameter("j", jurisdictionCode).setParameter("y", year).getResultList());
             Map<Long, List<NoticeEntity>> byUnit = notices.stream().collect(Collectors.groupingBy(NoticeEntity::getUnitId, LinkedHashMap::new,
                     Collectors.toList()));
+            // per notice, its items by state and its recorded escalations: two grouped reads for the year, not two per notice
+            String ofTheYear = " in (select n.id from NoticeEntity n where n.jurisdictionCode = :j and n.numberYear = :y)";
+            Map<Long, Map<ItemState, Long>> itemStates = new HashMap<>();
+            for (Object[] row : em.createQuery("select i.noticeId, i.state, count(i) from ItemEntity i where i.noticeId" + ofTheYear
+                    + " group by i.noticeId, i.state", Object[].class).setParameter("j", jurisdictionCode).setParameter("y", year).getResultList()) {
+                itemStates.computeIfAbsent((Long) row[0], k -> new EnumMap<>(ItemState.class)).put((ItemState) row[1], (Long) row[2]);
+            }
+            Map<Long, Long> escalationCounts = new HashMap<>();
+            for (Object[] row : em.createQuery("select e.noticeId, count(e) from EscalationEntity e where e.state = :s and e.noticeId" + ofTheYear
+                    + " group by e.noticeId", Object[].class).setParameter("s", EscalationState.RECORDED).setParameter("j", jurisdictionCode)
+                    .setParameter("y", year).getResultList()) {
+                escalationCounts.put((Long) row[0], (Long) row[1]);
+            }
             List<UnitRectificationStatus> out = new ArrayList<>();
             byUnit.forEach((unitId, ns) -> {
-                List<ItemEntity> items = ns.stream().flatMap(n -> NoticeAccess.items(em, n.getId()).stream()).toList();
-                long escalations = ns.stream().mapToLong(n -> em.createQuery("select count(e) from EscalationEntity e where e.noticeId = :n "
-                        + "and e.state = :s", Long.class).setParameter("n", n.getId()).setParameter("s", EscalationState.RECORDED)
-                        .getSingleResult()).sum();
-                int closed = (int) items.stream().filter(i -> i.getState() == ItemState.CLOSED).count();
-                int overdue = (int) items.stream().filter(i -> i.getState() == ItemState.OVERDUE).count();
+                long items = 0;
+                long closed = 0;
+                long overdue = 0;
+                long escalations = 0;
+                for (NoticeEntity n : ns) {
+                    Map<ItemState, Long> states = itemStates.getOrDefault(n.getId(), Map.of());
+                    items += states.values().stream().mapToLong(Long::longValue).sum();
+                    closed += states.getOrDefault(ItemState.CLOSED, 0L);
+                    overdue += states.getOrDefault(ItemState.OVERDUE, 0L);
+                    escalations += escalationCounts.getOrDefault(n.getId(), 0L);
+                }
                 NoticeEntity first = ns.get(0);
                 out.add(new UnitRectificationStatus(jurisdictionCode, unitId, first.getUnitCode(), first.getUnitName(), year, ns.size(),
-                        items.size(), closed, overdue, items.size() - closed, (int) escalations));
+                        (int) items, (int) closed, (int) overdue, (int) (items - closed), (int) escalations));
             });
             return out;
         });

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.rectification.EscalationKind;
 import cn.supervision.api.rectification.EscalationState;
+import cn.supervision.api.rectification.Item;
 import cn.supervision.api.rectification.ItemState;
 import cn.supervision.api.rectification.Notice;
 import cn.supervision.api.rectification.NoticeState;
 import cn.supervision.api.rectification.PlanDraft;
+import cn.supervision.api.rectification.UnitRectificationStatus;
 import cn.supervision.api.schedule.PassResult;
 
 /** The daily pass under a clock the test moves: reminders once, OVERDUE as a state, the escalation rule, idempotence. */
@@ -120,6 +122,32 @@ class DeadlinePassTest {
         assertEquals(EscalationState.RECORDED, held.state());
         assertEquals(issued.plusDays(27), held.date());
         assertEquals(0, runOn(issued.plusDays(40)).changed(), "nothing more once the talk is held");
+    }
+
+    @Test
+    void theYearsFiguresAndTheOverdueItemsAddUpAcrossNoticesAndUnits() {
+        LocalDate issued = f.today();
+        Notice late = notice(issued.plusDays(10));
+        Notice inTime = notice(issued.plusDays(30));
+        long c = f.finding(12, "370522", "课后服务经费管理不规范");
+        Notice other = f.service.issue(LIJIN, f.draft(12, issued.plusDays(10), c));
+        runOn(issued.plusDays(11));
+
+        List<UnitRectificationStatus> status = f.service.statusByUnit(LIJIN, "370522", issued.getYear());
+        assertEquals(List.of(11L, 12L), status.stream().map(UnitRectificationStatus::unitId).toList());
+        UnitRectificationStatus swj = status.get(0);
+        assertEquals(List.of(2, 4, 0, 2, 4, 0), List.of(swj.notices(), swj.items(), swj.closedItems(), swj.overdueItems(), swj.openItems(),
+                swj.escalations()), "two notices of one unit, one of them late");
+        UnitRectificationStatus jyj = status.get(1);
+        assertEquals(List.of(1, 1, 0, 1, 1, 0), List.of(jyj.notices(), jyj.items(), jyj.closedItems(), jyj.overdueItems(), jyj.openItems(),
+                jyj.escalations()));
+        assertEquals(List.of(), f.service.statusByUnit(LIJIN, "370522", issued.getYear() + 1));
+
+        List<Long> lateItems = List.of(late.items().get(0).id(), late.items().get(1).id(), other.items().get(0).id());
+        assertEquals(lateItems, f.service.overdue(LIJIN, "370522").stream().map(Item::id).toList(), "by notice, then item");
+        assertEquals(lateItems.subList(0, 2), f.service.overdue(LIJIN_SWJ, "370522").stream().map(Item::id).toList(),
+                "a unit sees its own");
+        assertEquals(ItemState.NOTIFIED, f.service.get(LIJIN, inTime.id()).items().get(0).state());
     }
 
     @Test
