@@ -5,35 +5,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test sets and moves, so domain code that takes a {@link Clock} never needs the test to sleep. */
+/**
+ * A clock the test sets and moves, so domain code that takes a {@link Clock} never needs the test to sleep. Its zone
+ * views ({@link #withZone}) share the instant: code that judges "today" in Shanghai sees the test's moves, in Shanghai.
+ */
 public final class MutableClock extends Clock {
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public MutableClock(Instant now) {
+        this(new AtomicReference<>(now), ZoneOffset.UTC);
+    }
+
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
         this.now = now;
+        this.zone = zone;
     }
 
     public void set(Instant instant) {
-        now = instant;
+        now.set(instant);
     }
 
     public void advance(Duration d) {
-        now = now.plus(d);
+        now.updateAndGet(t -> t.plus(d));
     }
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        return zone.equals(this.zone) ? this : new MutableClock(now, zone);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 }
