@@ -3,7 +3,7 @@
  * release by the baseline in the build (a removed or changed member is a major change; a method added to a provider
  * type is a minor one).
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package cn.supervision.api.indicator;
 
 import org.osgi.annotation.versioning.Version;

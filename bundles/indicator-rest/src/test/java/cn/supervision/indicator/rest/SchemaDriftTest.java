@@ -1,6 +1,7 @@
 package cn.supervision.indicator.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
@@ -15,13 +16,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.supervision.api.indicator.DefinitionLimits;
 import cn.supervision.api.indicator.Indicator;
 import cn.supervision.api.indicator.IndicatorSystemDocument;
 import cn.supervision.api.indicator.Rounding;
@@ -29,9 +33,9 @@ import cn.supervision.api.indicator.Rounding;
 /**
  * The checked-in JSON Schema against the shape generated from the API records it describes: every record component is
  * a property of the matching schema object and nothing else is, objects refuse unknown properties, types agree, enum
- * values are the Java constants. Descriptions and limits (lengths, minima, patterns) are the schema's own: the
- * platform's validator enforces them, its tests cover them. A component added to, removed from or retyped in the API
- * fails here until the schema says the same.
+ * values are the Java constants, and its bounds (lengths, list sizes, codes, years) are the platform's
+ * {@link DefinitionLimits}, which the validator enforces. A component added to, removed from or retyped in the API, or
+ * a bound changed on one side, fails here until the schema says the same.
  */
 class SchemaDriftTest {
     /** Components the platform sets and a system may not carry (the validator refuses them). */
@@ -138,6 +142,100 @@ class SchemaDriftTest {
 
     private static Type argument(Type type, int i) {
         return ((ParameterizedType) type).getActualTypeArguments()[i];
+    }
+
+    /**
+     * Every bound the schema states, where it states it, and the platform's value for it. The two the schema cannot
+     * state (depth, nodes in the tree) are named in its description.
+     */
+    static final Map<String, Object> BOUNDS = Map.ofEntries(
+            Map.entry("/properties/jurisdictionCode/pattern", "^[0-9A-Za-z]{6,12}$"), // a GB/T 2260 code or a test's, the registry decides
+            Map.entry("/properties/definition/properties/name/maxLength", DefinitionLimits.MAX_NAME),
+            Map.entry("/properties/definition/properties/year/minimum", DefinitionLimits.MIN_YEAR),
+            Map.entry("/properties/definition/properties/year/maximum", DefinitionLimits.MAX_YEAR),
+            Map.entry("/properties/definition/properties/adjustments/maxItems", DefinitionLimits.MAX_ADJUSTMENTS),
+            Map.entry("/properties/definition/properties/rounding/properties/scale/maximum", Rounding.MAX_SCALE),
+            Map.entry("/$defs/rule/properties/description/maxLength", DefinitionLimits.MAX_TEXT),
+            Map.entry("/$defs/rule/properties/tiers/maxItems", DefinitionLimits.MAX_RULE_ITEMS),
+            Map.entry("/$defs/rule/properties/bands/maxItems", DefinitionLimits.MAX_RULE_ITEMS),
+            Map.entry("/$defs/rule/properties/levels/maxItems", DefinitionLimits.MAX_RULE_ITEMS),
+            Map.entry("/$defs/rule/properties/levels/items/properties/label/maxLength", DefinitionLimits.MAX_NAME),
+            Map.entry("/$defs/rule/properties/ruleId/maxLength", DefinitionLimits.MAX_NAME),
+            Map.entry("/$defs/rule/properties/params/maxProperties", DefinitionLimits.MAX_RULE_ITEMS),
+            Map.entry("/$defs/rule/properties/params/propertyNames/maxLength", DefinitionLimits.MAX_NAME),
+            Map.entry("/$defs/rule/properties/params/additionalProperties/maxLength", DefinitionLimits.MAX_TEXT),
+            Map.entry("/$defs/indicator/properties/code/pattern", "^" + DefinitionLimits.CODE_PATTERN + "$"),
+            Map.entry("/$defs/indicator/properties/name/maxLength", DefinitionLimits.MAX_NAME),
+            Map.entry("/$defs/indicator/properties/assessmentPoints/maxLength", DefinitionLimits.MAX_TEXT),
+            Map.entry("/$defs/indicator/properties/evidence/maxLength", DefinitionLimits.MAX_TEXT),
+            Map.entry("/$defs/adjustment/properties/code/pattern", "^" + DefinitionLimits.CODE_PATTERN + "$"),
+            Map.entry("/$defs/adjustment/properties/name/maxLength", DefinitionLimits.MAX_NAME),
+            Map.entry("/$defs/adjustment/properties/description/maxLength", DefinitionLimits.MAX_TEXT));
+
+    /** Upper bounds and code formats: the lower ones (0, 1) are the rules' own sense, not the platform's limits. */
+    private static final Set<String> BOUND_KEYWORDS = Set.of("maxLength", "maxItems", "maxProperties", "maximum", "pattern");
+
+    @Test
+    void theSchemasBoundsAreThePlatformsAndItStatesNoOthers() throws Exception {
+        assertEquals(List.of(), boundDrift(schema()));
+    }
+
+    @Test
+    void aBoundChangedOnOneSideOnlyOrAddedWithoutTheValidatorIsDrift() throws Exception {
+        JsonNode changed = schema();
+        ((ObjectNode) changed.at("/$defs/indicator/properties/name")).put("maxLength", 100);
+        ((ObjectNode) changed.at("/$defs/adjustment/properties/cap")).put("maximum", 50);
+        ((ObjectNode) changed.at("/$defs/rule/properties/params")).remove("maxProperties");
+        List<String> drift = boundDrift(changed);
+        assertEquals(3, drift.size(), drift.toString());
+        assertTrue(drift.get(0).startsWith("/$defs/indicator/properties/name/maxLength: the platform's 200, the schema's 100"), drift.get(0));
+        assertTrue(drift.get(1).startsWith("/$defs/rule/properties/params/maxProperties: the platform's 100, the schema's none"),
+                drift.get(1));
+        assertTrue(drift.get(2).startsWith("/$defs/adjustment/properties/cap/maximum: 50 in the schema"), drift.get(2));
+    }
+
+    private static JsonNode schema() throws Exception {
+        try (InputStream in = SchemaDriftTest.class.getResourceAsStream("/schema/indicator-system.schema.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    /** Bounds the platform has and the schema states otherwise or not at all, then upper bounds the schema states alone. */
+    private static List<String> boundDrift(JsonNode schema) {
+        List<String> drift = new ArrayList<>();
+        new TreeMap<>(BOUNDS).forEach((pointer, expected) -> {
+            JsonNode found = schema.at(pointer);
+            if (!found.isValueNode() || !String.valueOf(expected).equals(found.asText())) {
+                drift.add(pointer + ": the platform's " + expected + ", the schema's " + (found.isMissingNode() ? "none" : found));
+            }
+        });
+        Map<String, String> stated = new TreeMap<>();
+        bounds(schema, "", stated);
+        stated.forEach((pointer, value) -> {
+            if (!BOUNDS.containsKey(pointer)) {
+                drift.add(pointer + ": " + value + " in the schema, no such bound in the platform");
+            }
+        });
+        return drift;
+    }
+
+    /** Descends into every object of the schema (properties named like keywords are keys of a "properties" object). */
+    private static void bounds(JsonNode node, String pointer, Map<String, String> out) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                bounds(node.get(i), pointer + "/" + i, out);
+            }
+        } else if (node.isObject()) {
+            boolean propertyMap = pointer.endsWith("/properties") || pointer.endsWith("/$defs");
+            node.fields().forEachRemaining(f -> {
+                String at = pointer + "/" + f.getKey();
+                if (!propertyMap && BOUND_KEYWORDS.contains(f.getKey()) && f.getValue().isValueNode()) {
+                    out.put(at, f.getValue().asText());
+                } else {
+                    bounds(f.getValue(), at, out);
+                }
+            });
+        }
     }
 
     @Test

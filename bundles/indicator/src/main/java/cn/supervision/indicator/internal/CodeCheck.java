@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import cn.supervision.api.indicator.DefinitionLimits;
 import cn.supervision.api.indicator.Indicator;
 import cn.supervision.api.indicator.SystemDefinition;
 import cn.supervision.api.indicator.ValidationProblem;
@@ -19,7 +20,7 @@ import cn.supervision.api.indicator.ValidationProblem;
  * by code), and a duty-driven leaf reserves the codes its expansion will give.
  */
 final class CodeCheck {
-    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
+    static final Pattern CODE = Pattern.compile(DefinitionLimits.CODE_PATTERN);
 
     private final Set<String> seen = new HashSet<>();
 

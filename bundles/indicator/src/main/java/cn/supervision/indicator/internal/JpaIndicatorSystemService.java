@@ -20,6 +20,7 @@ import org.apache.aries.jpa.template.TransactionType;
 
 import cn.supervision.api.health.HealthIndicator;
 import cn.supervision.api.indicator.Category;
+import cn.supervision.api.indicator.DefinitionLimits;
 import cn.supervision.api.indicator.Evaluation;
 import cn.supervision.api.indicator.IndicatorScope;
 import cn.supervision.api.indicator.IndicatorInput;
@@ -258,8 +259,8 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
             requireAdminister(caller, source.getJurisdictionCode());
             SystemDefinition d = Definitions.fromJson(source.getDefinitionJson());
             if (year != null) {
-                if (year < 2000 || year > 2100) {
-                    throw SupervisionException.invalid("year", "年度应在 2000–2100 之间");
+                if (year < DefinitionLimits.MIN_YEAR || year > DefinitionLimits.MAX_YEAR) {
+                    throw SupervisionException.invalid("year", "年度应在 " + DefinitionLimits.MIN_YEAR + "–" + DefinitionLimits.MAX_YEAR + " 之间");
                 }
                 d = d.withYear(year);
             }
@@ -378,8 +379,8 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
         if (d.name() == null || d.name().isBlank() || d.name().length() > SystemValidator.MAX_NAME) {
             errors.add(new FieldError("name", "必须填写名称（不超过 " + SystemValidator.MAX_NAME + " 个字符）"));
         }
-        if (d.year() < 2000 || d.year() > 2100) {
-            errors.add(new FieldError("year", "年度应在 2000–2100 之间"));
+        if (d.year() < DefinitionLimits.MIN_YEAR || d.year() > DefinitionLimits.MAX_YEAR) {
+            errors.add(new FieldError("year", "年度应在 " + DefinitionLimits.MIN_YEAR + "–" + DefinitionLimits.MAX_YEAR + " 之间"));
         }
         errors.addAll(errorsOf(validator.bounds(d)));
         if (!errors.isEmpty()) {

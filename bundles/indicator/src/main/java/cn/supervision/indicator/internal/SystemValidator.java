@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import cn.supervision.api.indicator.DefinitionLimits;
 import cn.supervision.api.indicator.Rounding;
 import cn.supervision.api.indicator.ScoringRule;
 import cn.supervision.api.indicator.SystemDefinition;
@@ -18,13 +19,12 @@ import cn.supervision.api.indicator.ValidationProblem;
  * and the codes reserved for duty expansion ({@link CodeCheck}), in that order. {@link SizeBounds} holds drafts too.
  */
 final class SystemValidator {
-    static final int MAX_DEPTH = 8;
-    static final int MAX_NAME = 200;
-    static final int MAX_TEXT = 4_000;
-    static final int MAX_NODES = 2_000;
-    static final int MAX_ADJUSTMENTS = 200;
-    /** Tiers, bands, levels and parameters of one rule. */
-    static final int MAX_RULE_ITEMS = 100;
+    static final int MAX_DEPTH = DefinitionLimits.MAX_DEPTH;
+    static final int MAX_NAME = DefinitionLimits.MAX_NAME;
+    static final int MAX_TEXT = DefinitionLimits.MAX_TEXT;
+    static final int MAX_NODES = DefinitionLimits.MAX_NODES;
+    static final int MAX_ADJUSTMENTS = DefinitionLimits.MAX_ADJUSTMENTS;
+    static final int MAX_RULE_ITEMS = DefinitionLimits.MAX_RULE_ITEMS;
 
     private final RuleCheck rules;
 
@@ -44,8 +44,8 @@ final class SystemValidator {
         } else if (d.name().length() > MAX_NAME) {
             out.add(error("name", "名称不能超过 " + MAX_NAME + " 个字符"));
         }
-        if (d.year() < 2000 || d.year() > 2100) {
-            out.add(error("year", "年度应在 2000–2100 之间"));
+        if (d.year() < DefinitionLimits.MIN_YEAR || d.year() > DefinitionLimits.MAX_YEAR) {
+            out.add(error("year", "年度应在 " + DefinitionLimits.MIN_YEAR + "–" + DefinitionLimits.MAX_YEAR + " 之间"));
         }
         if (d.aggregation() == null) {
             out.add(error("aggregation", "必须指定计分方式（POINTS 分值累加 / PERCENT 百分比权重）"));
