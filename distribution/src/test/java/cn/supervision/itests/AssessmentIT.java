@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -49,7 +47,7 @@ public class AssessmentIT {
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         move(id, "COLLECTING", "开始采集");
         return id;
     }
@@ -88,8 +86,8 @@ public class AssessmentIT {
     public void theAssessmentSystemReadsTheMappedViewOverSoap() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
-        long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
+        long system = Json.firstId(systems.body());
+        long czj = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
 
         // routine: CZJ D1.1 92 → 9 of 12, C3.1 97 → 4.25 of 15; routine categories (max 90): 13.25 × 100 / 90 = 14.72
         long routine = campaign("ROUTINE", "2026年度市直部门常规监管", system);
@@ -154,12 +152,11 @@ public class AssessmentIT {
         // the office confirms the proposed bonus: it counts from then on (1.47 + 1 = 2.47)
         Http.Reply items = Http.get(ASSESSMENT + "/370500/2026/items", "city-admin");
         assertEquals(items.body(), 200, items.status());
-        Matcher item = Pattern.compile("\"id\":(\\d+),\"jurisdictionCode\":\"370500\",\"year\":2026,\"unitId\":" + czj + ",").matcher(items.body());
-        assertTrue(items.body(), item.find());
-        String confirm = ASSESSMENT + "/items/" + item.group(1) + "/confirm";
+        long item = Json.idWhere(items.body(), "jurisdictionCode", "370500", "year", 2026, "unitId", czj);
+        String confirm = ASSESSMENT + "/items/" + item + "/confirm";
         assertEquals(403, Http.json("POST", confirm, "assessment-system", "{}").status());
         assertEquals(403, Http.json("POST", confirm, "lijin-admin", "{}").status());
-        assertEquals(400, Http.json("POST", ASSESSMENT + "/items/" + item.group(1) + "/drop", "city-admin", "{\"note\":\"\"}").status());
+        assertEquals(400, Http.json("POST", ASSESSMENT + "/items/" + item + "/drop", "city-admin", "{\"note\":\"\"}").status());
         Http.Reply confirmed = Http.json("POST", confirm, "city-admin", "{\"note\":\"经市考核办审核\"}");
         assertEquals(confirmed.body(), 200, confirmed.status());
         assertTrue(confirmed.body(), Json.has(confirmed.body(), "state", "CONFIRMED") && Json.has(confirmed.body(), "decidedBy", "city-admin"));

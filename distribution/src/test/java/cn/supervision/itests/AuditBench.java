@@ -78,7 +78,7 @@ class AuditBench {
         String[] codes = new String[CLIENTS];
         for (int c = 0; c < CLIENTS; c++) {
             String unit = Http.get(karaf.api + "/v1/units/" + own.get(c), "city-admin").body();
-            codes[c] = unit.replaceAll("(?s).*?\"code\":\"([^\"]+)\".*", "$1");
+            codes[c] = Json.string(Json.parse(unit), "code");
         }
         IntFunction<HttpRequest> put = i -> {
             int c = i % CLIENTS;

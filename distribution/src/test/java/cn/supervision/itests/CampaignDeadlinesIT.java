@@ -48,7 +48,7 @@ public class CampaignDeadlinesIT {
 
     private static long czjId() throws Exception {
         // the first test of the suite may run while the REST resources are still registering
-        return PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user",
+        return Json.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user",
                 r -> r.status() == 200 && Json.has(r.body(), "code", "CZJ"), 60_000).body());
     }
 
@@ -56,7 +56,7 @@ public class CampaignDeadlinesIT {
     private static long collecting(String title, String latePolicy, long czj) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
@@ -65,7 +65,7 @@ public class CampaignDeadlinesIT {
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
         assertTrue(created.body(), Json.has(created.body(), "latePolicy", (latePolicy == null ? "MARK_LATE" : latePolicy)));
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         Http.Reply start = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}");
         assertEquals(start.body(), 200, start.status());
         return id;

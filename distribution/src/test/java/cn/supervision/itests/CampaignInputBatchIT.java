@@ -75,20 +75,20 @@ public class CampaignInputBatchIT {
 
     private static Target collecting(String title) throws Exception {
         PlatformIT.awaitReady(); // the first test of the suite may run while the REST resources are still registering
-        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user",
+        long czj = Json.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user",
                 r -> r.status() == 200 && Json.has(r.body(), "code", "CZJ"), 60_000).body());
         JsonNode units = Json.of(Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin"));
         long other = Json.elements(units).filter(u -> !u.path("code").asText().equals("CZJ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no city unit besides CZJ: " + units)).path("id").asLong();
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"targetUnitIds\":[" + czj + "," + other + "]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         Http.Reply start = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}");
         assertEquals(start.body(), 200, start.status());
         return new Target(id, czj, other);

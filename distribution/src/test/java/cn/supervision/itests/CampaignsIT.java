@@ -42,16 +42,16 @@ public class CampaignsIT {
     public void aSpecialCountyCampaignByHand() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370522&status=PUBLISHED", "lijin-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "利津县县直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"优化营商环境专项监管\",\"period\":{\"type\":\"MONTH\",\"year\":2026,\"number\":11},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "lijin-admin", "{\"jurisdictionCode\":\"370522\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "lijin-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"开始\"}").status());
         String units = Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin").body();
-        long czj = PlatformIT.firstId(units.substring(units.lastIndexOf("{\"id\":", units.indexOf("\"code\":\"LJCZJ\""))));
+        long czj = Json.idWhere(units, "code", "LJCZJ");
         for (String in : new String[] {"\"code\":\"D1.1\",\"input\":{\"value\":100}", "\"code\":\"C1.1\",\"input\":{\"value\":60}",
                 "\"code\":\"C2.1\",\"input\":{\"value\":60}"}) {
             Http.Reply r = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "lijin-admin",
@@ -93,19 +93,19 @@ public class CampaignsIT {
     /** A UNIT_USER lists only its own unit. */
     private static long czjId() throws Exception {
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body();
-        return PlatformIT.firstId(units);
+        return Json.firstId(units);
     }
 
     @Test
     public void aRoutineCampaignOverHttp() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"2026年第4季度常规监管\",\"period\":{\"type\":\"QUARTER\",\"year\":2026,\"number\":4},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         assertTrue(created.body(), Json.has(created.body(), "categories", Json.value("[\"CORE\",\"AUXILIARY\",\"PUBLIC_EVALUATION\",\"PLATFORM_DATA\"]")));
 
         assertEquals(403, Http.get(API + "/v1/campaigns/" + id, "lijin-admin").status());
@@ -126,7 +126,7 @@ public class CampaignsIT {
                 "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":92},\"source\":\"SELF_REPORT\",\"explanation\":\"见任务台账\"}");
         assertEquals(own.body(), 201, own.status());
         assertTrue(own.body(), Json.has(own.body(), "review", "SUBMITTED"));
-        long ownId = PlatformIT.firstId(own.body());
+        long ownId = Json.id(own.body());
         Http.Reply evidence = Http.call("POST", API + "/v1/campaigns/" + id + "/inputs/" + ownId + "/evidence?fileName=ledger.pdf",
                 "czj-user", "application/pdf", "%PDF-1.4 ledger".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(evidence.body(), 201, evidence.status());
@@ -144,7 +144,7 @@ public class CampaignsIT {
         assertEquals(seenByUnit.body(), 200, seenByUnit.status());
         assertTrue(seenByUnit.body(), Json.has(seenByUnit.body(), "workingGroup", Json.value("[]")));
         assertEquals("a unit reads its score once published", 403, Http.get(API + "/v1/campaigns/" + id + "/results", "czj-user").status());
-        long other = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
+        long other = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
         assertEquals(403, Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "czj-user",
                 "{\"unitId\":" + other + ",\"code\":\"D1.1\",\"input\":{\"value\":100},\"source\":\"SELF_REPORT\"}").status());
 

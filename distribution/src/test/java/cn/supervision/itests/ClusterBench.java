@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,28 +44,21 @@ class ClusterBench {
     void oneNodeAgainstTwo() throws Exception {
         String front = ClusterFailoverIT.FRONT;
         String direct = "https://localhost:9443/services/api";
-        List<Long> units = new ArrayList<>();
-        Matcher ids = Pattern.compile("\"id\":(\\d+),\"code\"").matcher(Http.get(front + "/v1/jurisdictions/370500/units", "city-admin").body());
-        while (ids.find() && units.size() < 20) {
-            units.add(Long.parseLong(ids.group(1)));
-        }
-        long system = PlatformIT.firstId(Http.get(front + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin").body());
+        List<Long> units = Json.ids(Http.get(front + "/v1/jurisdictions/370500/units", "city-admin").body()).stream().limit(20).toList();
+        long system = Json.firstId(Http.get(front + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin").body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"双节点对比\",\"period\":{\"type\":\"YEAR\",\"year\":2026},\"systems\":{\"PARTY_ORGAN\":" + system
                 + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},\"targetUnitIds\":" + units + "}";
-        long campaign = PlatformIT.firstId(Http.json("POST", front + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}").body());
+        long campaign = Json.id(Http.json("POST", front + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}").body());
         assertEquals(200, Http.json("POST", front + "/v1/campaigns/" + campaign + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"对比\"}").status());
         String definition = "{\"kind\":\"PUBLIC_EVALUATION\",\"title\":\"双节点对比\",\"questions\":["
                 + "{\"code\":\"S1\",\"text\":\"总体满意度\",\"type\":\"SATISFACTION\",\"required\":true}],"
                 + "\"bindings\":[{\"indicatorCode\":\"C2.1\",\"conversion\":\"SATISFACTION_RATE\",\"questionCode\":\"S1\"}]}";
-        long q = PlatformIT.firstId(Http.json("POST", front + "/v1/questionnaires", "city-admin", "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}").body());
+        long q = Json.id(Http.json("POST", front + "/v1/questionnaires", "city-admin", "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}").body());
         assertEquals(200, Http.call("POST", front + "/v1/questionnaires/" + q + "/open", "city-admin", null, null).status());
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Matcher t = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(
-                    Http.json("POST", front + "/v1/questionnaires/" + q + "/tokens", "city-admin", "{\"count\":10000}").body());
-            while (t.find()) {
-                tokens.add(t.group(1));
-            }
+            tokens.addAll(PlatformIT.tokenValues(
+                    Http.json("POST", front + "/v1/questionnaires/" + q + "/tokens", "city-admin", "{\"count\":10000}").body()));
         }
         AtomicInteger nextToken = new AtomicInteger();
 

@@ -225,12 +225,8 @@ class ClusterFailoverIT {
     void killDashNineOfOneNodeLosesNoAcknowledgedWriteAndWritesNothingTwice() throws Exception {
         Http.Reply systems = Http.await(FRONT + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
-        List<Long> units = new ArrayList<>();
-        Matcher ids = Pattern.compile("\"id\":(\\d+),\"code\"").matcher(Http.get(FRONT + "/v1/jurisdictions/370500/units", "city-admin").body());
-        while (ids.find() && units.size() < 10) {
-            units.add(Long.parseLong(ids.group(1)));
-        }
+        long system = Json.firstId(systems.body());
+        List<Long> units = Json.ids(Http.get(FRONT + "/v1/jurisdictions/370500/units", "city-admin").body()).stream().limit(10).toList();
         assertEquals(10, units.size());
         String targets = units.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
 
@@ -240,7 +236,7 @@ class ClusterFailoverIT {
                 + "\"targetUnitIds\":[" + targets + "]}";
         Http.Reply created = Http.json("POST", FRONT + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(201, created.status(), created.body());
-        long campaign = PlatformIT.firstId(created.body());
+        long campaign = Json.id(created.body());
         assertEquals(200, Http.json("POST", FRONT + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
         String definition = "{\"kind\":\"PUBLIC_EVALUATION\",\"title\":\"故障转移验证评议\",\"introduction\":\"请评价\","
@@ -251,7 +247,7 @@ class ClusterFailoverIT {
         Http.Reply questionnaire = Http.json("POST", FRONT + "/v1/questionnaires", "city-admin",
                 "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}");
         assertEquals(201, questionnaire.status(), questionnaire.body());
-        long q = PlatformIT.firstId(questionnaire.body());
+        long q = Json.id(questionnaire.body());
         assertEquals(200, Http.call("POST", FRONT + "/v1/questionnaires/" + q + "/open", "city-admin", null, null).status());
         StringBuilder recipients = new StringBuilder();
         for (int i = 0; i < TOKENS; i++) {
@@ -260,19 +256,12 @@ class ClusterFailoverIT {
         Http.Reply issued = Http.json("POST", FRONT + "/v1/questionnaires/" + q + "/tokens", "city-admin",
                 "{\"unitId\":" + units.get(0) + ",\"recipients\":[" + recipients + "]}");
         assertEquals(201, issued.status(), issued.body());
-        List<String> tokens = new ArrayList<>();
-        Matcher t = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(issued.body());
-        while (t.find()) {
-            tokens.add(t.group(1));
-        }
+        List<String> tokens = PlatformIT.tokenValues(issued.body());
         assertEquals(TOKENS, tokens.size());
         assertEquals(200, Http.json("PUT", FRONT + "/v1/platform-data/jurisdictions/370500/metrics/" + METRIC, "city-admin",
                 "{\"name\":\"热线工单（故障转移验证）\",\"unitOfMeasure\":\"件\",\"sourceSystem\":\"hotline\",\"aggregation\":\"COUNT\"}").status());
-        List<String> unitCodes = new ArrayList<>();
-        Matcher codes = Pattern.compile("\"code\":\"([^\"]+)\"").matcher(Http.get(FRONT + "/v1/jurisdictions/370500/units", "city-admin").body());
-        while (codes.find()) {
-            unitCodes.add(codes.group(1));
-        }
+        List<String> unitCodes = Json.elements(Json.parse(Http.get(FRONT + "/v1/jurisdictions/370500/units", "city-admin").body()))
+                .map(u -> Json.string(u, "code")).toList();
 
         Tally inputs = new Tally("campaign inputs", INPUTS);
         Tally answers = new Tally("survey submissions", TOKENS);
@@ -412,11 +401,7 @@ class ClusterFailoverIT {
         Http.Reply aggregate = Http.get(FRONT + "/v1/platform-data/jurisdictions/370500/metrics/" + METRIC + "/aggregate?from="
                 + day(0) + "&to=" + day(batchesSent.get() - 1), "city-admin");
         assertEquals(200, aggregate.status(), aggregate.body());
-        long rows = 0;
-        Matcher m = Pattern.compile("\"rows\":(\\d+)").matcher(aggregate.body());
-        while (m.find()) {
-            rows += Long.parseLong(m.group(1));
-        }
+        long rows = Json.elements(Json.of(aggregate)).mapToLong(a -> Json.wholeNumber(a, "rows")).sum();
         assertEquals((long) batchesSent.get() * BATCH_ROWS, rows, "every batch's rows once");
 
         // the surviving node serves everything: results, survey progress, health

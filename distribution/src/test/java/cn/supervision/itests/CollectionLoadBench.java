@@ -1,7 +1,6 @@
 package cn.supervision.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,15 +57,11 @@ class CollectionLoadBench {
     @Test
     void publicEvaluationSubmissions() throws Exception {
         String units = Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").body();
-        List<Long> targets = new ArrayList<>();
-        Matcher ids = Pattern.compile("\"id\":(\\d+),\"code\"").matcher(units);
-        while (ids.find() && targets.size() < 20) {
-            targets.add(Long.parseLong(ids.group(1)));
-        }
-        long system = PlatformIT.firstId(Http.get(karaf.api + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin").body());
+        List<Long> targets = Json.ids(units).stream().limit(20).toList();
+        long system = Json.firstId(Http.get(karaf.api + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin").body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"负载\",\"period\":{\"type\":\"YEAR\",\"year\":2026},\"systems\":{\"PARTY_ORGAN\":" + system
                 + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},\"targetUnitIds\":" + targets + "}";
-        long campaign = PlatformIT.firstId(Http.json("POST", karaf.api + "/v1/campaigns", "city-admin",
+        long campaign = Json.id(Http.json("POST", karaf.api + "/v1/campaigns", "city-admin",
                 "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}").body());
         assertEquals(200, Http.json("POST", karaf.api + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"负载\"}").status());
@@ -78,21 +71,17 @@ class CollectionLoadBench {
                 + "{\"code\":\"R2\",\"text\":\"态度\",\"type\":\"RATING\",\"required\":true},"
                 + "{\"code\":\"R3\",\"text\":\"时效\",\"type\":\"RATING\",\"required\":true}],"
                 + "\"bindings\":[{\"indicatorCode\":\"C2.1\",\"conversion\":\"SATISFACTION_RATE\",\"questionCode\":\"S1\"}]}";
-        long q = PlatformIT.firstId(Http.json("POST", karaf.api + "/v1/questionnaires", "city-admin",
+        long q = Json.id(Http.json("POST", karaf.api + "/v1/questionnaires", "city-admin",
                 "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}").body());
         assertEquals(200, Http.call("POST", karaf.api + "/v1/questionnaires/" + q + "/open", "city-admin", null, null).status());
 
         long t0 = System.nanoTime();
         List<String> tokens = new ArrayList<>(RESPONSES);
-        Pattern value = Pattern.compile("\"value\":\"([^\"]+)\"");
         for (int issued = 0; issued < WARM_UP + RESPONSES; issued += 10_000) {
             Http.Reply r = Http.json("POST", karaf.api + "/v1/questionnaires/" + q + "/tokens", "city-admin",
                     "{\"count\":" + Math.min(10_000, WARM_UP + RESPONSES - issued) + "}");
             assertEquals(201, r.status(), r.body());
-            Matcher m = value.matcher(r.body());
-            while (m.find()) {
-                tokens.add(m.group(1));
-            }
+            tokens.addAll(PlatformIT.tokenValues(r.body()));
         }
         long issueMillis = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(WARM_UP + RESPONSES, tokens.size());
@@ -101,7 +90,7 @@ class CollectionLoadBench {
         Phase warm = run(tokens, targets, 0, WARM_UP);
         Phase measured = run(tokens, targets, WARM_UP, WARM_UP + RESPONSES);
         Http.Reply progress = Http.get(karaf.api + "/v1/questionnaires/" + q + "/progress", "city-admin");
-        assertTrue(progress.body().contains("\"responses\":" + (WARM_UP + RESPONSES)), progress.body().substring(0, 200));
+        assertEquals(WARM_UP + RESPONSES, Json.wholeNumber(Json.of(progress), "responses"), progress.body().substring(0, 200));
         REPORT.append(String.format("public evaluation: responses of 4 answers with one-time tokens, %d concurrent clients submitting back to back,"
                         + " HTTP/1.1 keep-alive, load generator on the same 2-core machine (issuing %d tokens, 10 000 per request: %.1f s):%n",
                 CLIENTS, WARM_UP + RESPONSES, issueMillis / 1000.0))
@@ -165,11 +154,8 @@ class CollectionLoadBench {
     void oneMillionPlatformRowsOverRest() throws Exception {
         assertEquals(200, Http.json("PUT", karaf.api + "/v1/platform-data/jurisdictions/370500/metrics/bench.tickets", "city-admin",
                 "{\"name\":\"热线工单\",\"unitOfMeasure\":\"件\",\"sourceSystem\":\"hotline\",\"aggregation\":\"COUNT\"}").status());
-        List<String> units = new ArrayList<>();
-        Matcher codes = Pattern.compile("\"code\":\"([^\"]+)\"").matcher(Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").body());
-        while (codes.find()) {
-            units.add(codes.group(1));
-        }
+        List<String> units = Json.elements(Json.parse(Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").body()))
+                .map(u -> Json.string(u, "code")).toList();
         long[] perBatch = new long[ROWS / BATCH];
         long start = System.nanoTime();
         for (int b = 0; b < ROWS / BATCH; b++) {

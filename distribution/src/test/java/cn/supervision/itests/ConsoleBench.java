@@ -83,12 +83,12 @@ class ConsoleBench {
 
         // a published campaign over every unit of the city: the results table of 1 000+ units, sorted by total
         Http.Reply systems = Http.get(karaf.api + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin");
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"基准测试：全市单位年度监管\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
         Http.Reply created = Http.json("POST", karaf.api + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(201, created.status(), created.body());
-        long campaign = PlatformIT.firstId(created.body());
+        long campaign = Json.id(created.body());
         long t1 = System.nanoTime();
         for (String to : new String[] {"COLLECTING", "SCORING", "PUBLISHED"}) {
             Http.Reply moved = Http.json("POST", karaf.api + "/v1/campaigns/" + campaign + "/transitions", "city-admin",

@@ -9,11 +9,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The console's browser tests' common part: one headless Chromium (Debian's chromium and chromium-driver, driven over
@@ -122,7 +121,7 @@ final class ConsoleBrowser {
             Process process = new ProcessBuilder(chromedriver, "--port=" + port)
                     .redirectErrorStream(true).redirectOutput(driverLog()).start();
             Driver d = new Driver(process, "http://127.0.0.1:" + port);
-            Http.await(d.url + "/status", null, r -> r.status() == 200 && r.body().contains("\"ready\":true"), 30_000);
+            Http.await(d.url + "/status", null, r -> r.status() == 200 && Json.at(r.body(), "/value/ready").asBoolean(), 30_000);
             return d;
         }
 
@@ -137,9 +136,7 @@ final class ConsoleBrowser {
                     + "\"goog:loggingPrefs\":{\"browser\":\"ALL\"}}}}";
             Http.Reply r = Http.json("POST", url + "/session", null, capabilities);
             assertEquals(r.body(), 200, r.status());
-            Matcher m = Pattern.compile("\"sessionId\":\"([^\"]+)\"").matcher(r.body());
-            assertTrue(r.body(), m.find());
-            Session s = new Session(url + "/session/" + m.group(1));
+            Session s = new Session(url + "/session/" + Json.string(Json.of(r).path("value"), "sessionId"));
             s.call("POST", "/timeouts", "{\"implicit\":10000,\"script\":30000,\"pageLoad\":30000}");
             return s;
         }
@@ -163,37 +160,10 @@ final class ConsoleBrowser {
             return out.append('"').toString();
         }
 
-        /** The string {@code value} of a WebDriver answer, unescaped; null when it is not a string. */
+        /** The string {@code value} of a WebDriver answer; null when it is not a string. */
         static String stringValue(String body) {
-            int at = body.indexOf("\"value\":\"");
-            if (at < 0) {
-                return null;
-            }
-            StringBuilder out = new StringBuilder();
-            for (int i = at + 9; i < body.length(); i++) {
-                char c = body.charAt(i);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c == '\\') {
-                    char n = body.charAt(++i);
-                    switch (n) {
-                        case 'n' -> out.append('\n');
-                        case 't' -> out.append('\t');
-                        case 'r' -> out.append('\r');
-                        case 'b' -> out.append('\b');
-                        case 'f' -> out.append('\f');
-                        case 'u' -> {
-                            out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
-                            i += 4;
-                        }
-                        default -> out.append(n);
-                    }
-                } else {
-                    out.append(c);
-                }
-            }
-            throw new AssertionError("unterminated string in " + body);
+            JsonNode value = Json.parse(body).path("value");
+            return value.isTextual() ? value.textValue() : null;
         }
 
         static final class Session {
@@ -218,9 +188,7 @@ final class ConsoleBrowser {
 
             private String element(String using, String value) throws IOException {
                 String body = call("POST", "/element", "{\"using\":" + json(using) + ",\"value\":" + json(value) + "}");
-                Matcher m = Pattern.compile("\"element-6066-11e4-a52e-4f735466cecf\":\"([^\"]+)\"").matcher(body);
-                assertTrue(body, m.find());
-                return m.group(1);
+                return Json.string(Json.parse(body).path("value"), "element-6066-11e4-a52e-4f735466cecf");
             }
 
             void click(String css) throws IOException {
@@ -302,8 +270,8 @@ final class ConsoleBrowser {
 
             /** A cookie of the current page, as the browser keeps it (HttpOnly ones too: WebDriver sees them). */
             String cookie(String name) throws IOException {
-                Matcher m = Pattern.compile("\"value\":\"([^\"]*)\"").matcher(call("GET", "/cookie/" + name, null));
-                return m.find() ? m.group(1) : null;
+                JsonNode value = Json.parse(call("GET", "/cookie/" + name, null)).path("value").path("value");
+                return value.isTextual() ? value.textValue() : null;
             }
 
             byte[] screenshot() throws IOException {
@@ -313,12 +281,8 @@ final class ConsoleBrowser {
             /** The browser console's errors since the last call (chromedriver hands each entry out once). */
             List<String> severeLogs() throws IOException {
                 String body = call("POST", "/se/log", "{\"type\":\"browser\"}");
-                List<String> severe = new ArrayList<>();
-                Matcher m = Pattern.compile("\\{[^{}]*\"level\":\"SEVERE\"[^{}]*\\}").matcher(body);
-                while (m.find()) {
-                    severe.add(m.group());
-                }
-                return severe;
+                // every entry, also one whose message has braces in it
+                return Json.elements(Json.parse(body).path("value")).filter(e -> Json.is(e, "level", "SEVERE")).map(JsonNode::toString).toList();
             }
 
             void close() throws IOException {

@@ -9,10 +9,10 @@ import static cn.supervision.itests.ConsoleBrowser.noConsoleErrors;
 import static cn.supervision.itests.ConsoleBrowser.screenshot;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -107,19 +107,14 @@ public class ConsoleCampaignsIT {
         return "(document.querySelector('" + css + "').closest('.el-form-item').querySelector('.el-form-item__error') || {}).innerText || ''";
     }
 
-    private static long idOf(String json, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-        assertTrue(json, m.find());
-        return Long.parseLong(m.group(1));
-    }
-
     @Test
     public void theOfficePlansRunsReviewsPublishesCorrectsAndExportsAndTheUnitReadsItsOwnResult() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 120_000);
-        String body = systems.body();
-        long system = idOf(body.substring(body.lastIndexOf("{\"id\":", body.indexOf("东营市市直部门单位职能运行监管指标体系"))), "id");
-        long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
+        JsonNode published = Json.of(systems);
+        long system = Json.id(Json.elements(published).filter(x -> x.path("definition").path("name").asText().equals("东营市市直部门单位职能运行监管指标体系"))
+                .findFirst().orElseThrow(() -> new AssertionError(systems.body())));
+        long czj = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
         String title = "活动向导测试 " + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
         // ------------------------------------------------------------ the plan wizard
@@ -155,11 +150,9 @@ public class ConsoleCampaignsIT {
         String campaign = Http.get(API + "/v1/campaigns/" + id, "city-admin").body();
         assertTrue(campaign, Json.anyText(campaign, title) && Json.has(campaign, "state", "DRAFT") && Json.has(campaign, "username", "evaluator")
                 && Json.has(campaign, "role", "EXPERT") && Json.has(campaign, "GOVERNMENT_DEPARTMENT", system));
-        Matcher targets = Pattern.compile("\"targetUnitIds\":\\[([0-9,]+)\\]").matcher(campaign);
-        assertTrue(campaign, targets.find());
-        String[] ids = targets.group(1).split(",");
-        assertEquals(campaign, 2, ids.length);
-        assertTrue(campaign, java.util.Arrays.asList(ids).contains(Long.toString(czj)));
+        JsonNode targets = Json.parse(campaign).path("targetUnitIds");
+        assertEquals(campaign, 2, targets.size());
+        assertTrue(campaign, Json.any(targets, t -> t.isIntegralNumber() && t.longValue() == czj));
         s.waitFor("document.querySelector('#campaign-members').innerText.includes('evaluator') && document.querySelector('#campaign-targets').innerText.includes('东营市财政局')", 10_000);
         screenshot(s, "41-campaign-detail");
 
@@ -187,7 +180,7 @@ public class ConsoleCampaignsIT {
         Http.Reply reported = Http.json("POST", API + "/v1/campaigns/" + id + "/inputs", "czj-user",
                 "{\"unitId\":" + czj + ",\"code\":\"D1.1\",\"input\":{\"value\":92},\"source\":\"SELF_REPORT\",\"explanation\":\"向导测试台账\"}");
         assertEquals(reported.body(), 201, reported.status());
-        long input = PlatformIT.firstId(reported.body());
+        long input = Json.id(reported.body());
         assertEquals(201, Http.call("POST", API + "/v1/campaigns/" + id + "/inputs/" + input + "/evidence?fileName=wizard-ledger.pdf", "czj-user",
                 "application/pdf", "%PDF-1.4 向导测试台账".getBytes(StandardCharsets.UTF_8)).status());
         s.click("#tab-review");
@@ -247,9 +240,9 @@ public class ConsoleCampaignsIT {
         // ------------------------------------------------------------ the unit's own results, on a phone
         String own = Http.get(API + "/v1/campaigns/" + id + "/results", "czj-user").body();
         assertEquals("the unit's own row only: " + own, 1, Json.count(own, "unitId"));
-        Matcher total = Pattern.compile("\"total\":([0-9.]+)").matcher(own);
-        assertTrue(own, total.find());
-        String shownTotal = new java.math.BigDecimal(total.group(1)).stripTrailingZeros().toPlainString();
+        JsonNode total = Json.parse(own).path(0).path("total");
+        assertTrue(own, total.isNumber());
+        String shownTotal = total.decimalValue().stripTrailingZeros().toPlainString();
         Driver.Session unit = loginAs("czj-user", 390, 844);
         assertTrue(menus(unit), menus(unit).contains("我的结果"));
         unit.open(BASE + "/console/my-results");

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -102,9 +100,9 @@ public class ConsoleCooperationIT {
         String suffix = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
         ensureDepartment("SJJ", "东营市审计局", "AUDIT");
         ensureDepartment("JW", "东营市纪委监委", "DISCIPLINE_INSPECTION");
-        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
+        long czj = Json.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
         String description = "控制台协作测试：超编借调人员" + suffix;
-        long finding = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
+        long finding = Json.id(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
                 + "\"unitId\":" + czj + ",\"source\":{\"kind\":\"MANUAL\",\"reference\":\"控制台测试\"},\"category\":\"STAFFING\","
                 + "\"severity\":\"SERIOUS\",\"description\":\"" + description + "\"}")).body());
 
@@ -184,7 +182,7 @@ public class ConsoleCooperationIT {
         audit.waitFor("[...document.querySelectorAll('#inbox-referrals tr')].some(r => r.innerText.includes('" + description + "') && r.innerText.includes('已反馈处理结果'))", 20_000);
         String answered = ok(200, Http.get(COOP + "/referrals/" + referral, "city-admin")).body();
         assertTrue(answered, Json.has(answered, "state", "CONCLUDED") && Json.anyText(answered, "追回违规发放的津贴")
-                && Json.has(answered, "fromDepartment", true) && Pattern.compile("\"resultFileId\":\\d+").matcher(answered).find());
+                && Json.has(answered, "fromDepartment", true) && Json.parse(answered).path("resultFileId").isIntegralNumber());
         screenshot(audit, "93-department-inbox");
         // a department does not get the office's pages
         audit.open(BASE + "/console/assessment");

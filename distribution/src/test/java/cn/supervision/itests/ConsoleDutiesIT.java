@@ -91,7 +91,7 @@ public class ConsoleDutiesIT {
                 + "\",\"kind\":\"GOVERNMENT_DEPARTMENT\",\"mandate\":{\"duties\":[" + duties + "],\"internalBodies\":[\"办公室\"],"
                 + "\"staffing\":{\"administrativeSlots\":10,\"institutionalSlots\":0,\"leadershipPosts\":3}}}");
         assertEquals(r.body(), 201, r.status());
-        return PlatformIT.firstId(r.body());
+        return Json.id(r.body());
     }
 
     /** Picks a unit in the 职责清单 select by typing its name, then clicking its option. */

@@ -73,15 +73,15 @@ public class ConsoleGradingIT {
     public void theEvaluatorSeesTheGradesItGaveBefore() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
-        long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
+        long system = Json.firstId(systems.body());
+        long czj = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
         String title = "评分回显测试 " + System.nanoTime() % 1_000_000;
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"" + title + "\",\"period\":{\"type\":\"QUARTER\",\"year\":2026,\"number\":4},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"workingGroup\":[{\"username\":\"evaluator\",\"role\":\"EXPERT\",\"indicatorCodes\":[\"D1.2\"],\"unitIds\":[" + czj + "]}]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         Http.Reply start = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}");
         assertEquals(start.body(), 200, start.status());
         String justification = "评分回显：重点工作按期推进 " + id;

@@ -80,9 +80,9 @@ public class ConsoleIT {
                 Map.of("X-Requested-With", "XMLHttpRequest"));
     }
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        return m.find() ? m.group(1) : null;
+    /** The session's CSRF token in the answer to a login or to who-am-I; fails when there is none. */
+    private static String csrfToken(String session) {
+        return Json.string(Json.parse(session), "csrfToken");
     }
 
     @Test
@@ -106,8 +106,7 @@ public class ConsoleIT {
                 && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/services/api"));
         assertFalse(ok.body().contains("city-admin-demo"));
         String session = cookie(ok);
-        String csrf = field(ok.body(), "csrfToken");
-        assertNotNull(ok.body(), csrf);
+        String csrf = csrfToken(ok.body());
         assertTrue(ok.body(), Json.has(ok.body(), "jurisdictionName", "东营市") && Json.has(ok.body(), "roles", Json.value("[\"CITY_ADMIN\"]")));
 
         // reads with the cookie alone; who am I gives the token back to a reloaded page
@@ -127,7 +126,7 @@ public class ConsoleIT {
         assertFalse("nothing was written", Json.anyText(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body(), "CSRF1"));
         Http.Reply other = login("lijin-admin", "lijin-admin-demo");
         Http.Reply crossed = Http.call("POST", API + "/v1/jurisdictions/370500/units", null, "application/json",
-                unit.getBytes(StandardCharsets.UTF_8), Map.of("Cookie", session, "X-CSRF-Token", field(other.body(), "csrfToken")));
+                unit.getBytes(StandardCharsets.UTF_8), Map.of("Cookie", session, "X-CSRF-Token", csrfToken(other.body())));
         assertEquals("another session's token is not this one's", 403, crossed.status());
 
         // the cookie is the REST gateway's only: SOAP does not take it
@@ -194,14 +193,14 @@ public class ConsoleIT {
         PlatformIT.awaitReady();
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
-        czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
+        long system = Json.firstId(systems.body());
+        czj = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"控制台测试：2026年第3季度常规监管\",\"period\":{\"type\":\"QUARTER\",\"year\":2026,\"number\":3},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"workingGroup\":[{\"username\":\"evaluator\",\"role\":\"EXPERT\",\"indicatorCodes\":[\"D1.2\"],\"unitIds\":[" + czj + "]}]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        campaign = PlatformIT.firstId(created.body());
+        campaign = Json.id(created.body());
         return campaign;
     }
 
@@ -270,8 +269,7 @@ public class ConsoleIT {
         s.open(BASE + "/console/units");
         s.waitFor("document.querySelector('.table-count') && /共 [1-9][0-9]+ 条/.test(document.querySelector('.table-count').innerText)"
                 + " && !document.querySelector('.el-loading-mask')", 20_000);
-        String token = field(Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", "SUPERVISION_SESSION=" + cookie)).body(),
-                "csrfToken");
+        String token = csrfToken(Http.call("GET", API + "/v1/session", null, null, null, Map.of("Cookie", "SUPERVISION_SESSION=" + cookie)).body());
         assertEquals(204, Http.call("DELETE", API + "/v1/session", null, null, null,
                 Map.of("Cookie", "SUPERVISION_SESSION=" + cookie, "X-CSRF-Token", token)).status());
         // clicked in the page: a headless click at the item's centre has landed on its neighbour (职责覆盖) before
@@ -320,7 +318,8 @@ public class ConsoleIT {
         screenshot(unit, "06-unit-tasks");
         String inputs = Http.get(API + "/v1/campaigns/" + id + "/units/" + czj + "/inputs", "czj-user").body();
         assertTrue(inputs, Json.has(inputs, "code", "D1.1") && Json.has(inputs, "value", 92) && Json.anyText(inputs, "见任务台账"));
-        long input = PlatformIT.firstId(inputs.substring(inputs.indexOf("{", inputs.lastIndexOf("\"code\":\"D1.1\"") - 200)));
+        long input = Json.id(Json.elements(Json.parse(inputs)).filter(i -> Json.is(i, "code", "D1.1")).reduce((earlier, later) -> later)
+                .orElseThrow(() -> new AssertionError("no D1.1 input: " + inputs)));
         assertTrue(Json.mentions(Http.get(API + "/v1/campaigns/" + id + "/inputs/" + input + "/evidence", "czj-user").body(), "sha256"));
         // what a unit must not see
         unit.open(BASE + "/console/dashboard");
@@ -405,12 +404,12 @@ public class ConsoleIT {
     public void aUnitUserSelfReportsOnAPhone() throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"手机填报测试：2026年专项监管\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
 
@@ -443,7 +442,7 @@ public class ConsoleIT {
         screenshot(phone, "11-unit-phone");
         phone.click("#task-submit");
         phone.waitFor("[...document.querySelectorAll('#tasks-table tr')].some(r => r.innerText.includes('D1.1') && r.innerText.includes('待审核'))", 20_000);
-        String inputs = Http.get(API + "/v1/campaigns/" + id + "/units/" + PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body())
+        String inputs = Http.get(API + "/v1/campaigns/" + id + "/units/" + Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body())
                 + "/inputs", "czj-user").body();
         assertTrue(inputs, Json.anyText(inputs, "手机上填报") && Json.has(inputs, "value", 88));
         noConsoleErrors(phone);

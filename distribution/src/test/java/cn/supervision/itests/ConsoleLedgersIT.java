@@ -14,10 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.AfterClass;
 import org.junit.Test;
@@ -74,23 +75,17 @@ public class ConsoleLedgersIT {
         return "true".equals(s.script("return String(document.querySelector(\"" + css + "\") !== null)"));
     }
 
-    private static String group(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue(regex + " in " + text, m.find());
-        return m.group(1);
-    }
-
     /** A warning of the unit, raised by the rules when a campaign with a low duty view is published. */
     private static String[] seedWarning(long czj) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"控制台预警台账测试专项监管\",\"period\":{\"type\":\"MONTH\",\"year\":2026,\"number\":5},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"targetUnitIds\":[" + czj + "]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long campaign = PlatformIT.firstId(created.body());
+        long campaign = Json.id(created.body());
         assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
         Http.Reply input = Http.json("POST", API + "/v1/campaigns/" + campaign + "/inputs", "city-admin",
@@ -101,27 +96,26 @@ public class ConsoleLedgersIT {
         Http.Reply published = Http.json("POST", API + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
                 "{\"to\":\"PUBLISHED\",\"reason\":\"市编委会审定\"}");
         assertEquals(published.body(), 200, published.status());
-        Pattern entry = Pattern.compile("\\{\"id\":(\\d+),\"number\":\"([^\"]+)\",\"jurisdictionCode\":\"370500\",\"unitId\":" + czj
-                + ",[^{]*?\"rule\":\"LOW_VIEW\",\"subject\":\"campaign:" + campaign + "\"");
+        Predicate<JsonNode> entry = w -> Json.is(w, "jurisdictionCode", "370500", "unitId", czj, "rule", "LOW_VIEW",
+                "subject", "campaign:" + campaign);
         Http.Reply listed = Http.await(API + "/v1/warnings?jurisdiction=370500&limit=1000", "city-admin",
-                r -> r.status() == 200 && entry.matcher(r.body()).find(), 60_000);
-        Matcher m = entry.matcher(listed.body());
-        assertTrue(m.find());
-        return new String[] {m.group(1), m.group(2)};
+                r -> r.status() == 200 && Json.any(Json.of(r), entry), 60_000);
+        JsonNode warning = Json.elements(Json.of(listed)).filter(entry).findFirst().orElseThrow();
+        return new String[] {String.valueOf(Json.id(warning)), Json.string(warning, "number")};
     }
 
     @Test
     public void aNoticeGoesFromTheOfficeToTheUnitsPhoneAndBackAndAWarningIsClosed() throws Exception {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
+        long czj = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
 
         // seeded over the API: what the browser steps start from
         Http.Reply seeded = Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\",\"unitId\":" + czj
                 + ",\"source\":{\"kind\":\"MANUAL\",\"reference\":\"控制台测试登记\"},\"category\":\"PROCESS_MECHANISM\",\"severity\":\"SERIOUS\","
                 + "\"description\":\"" + DESCRIPTION + "\",\"evidence\":\"2026年专项检查\"}");
         assertEquals(seeded.body(), 201, seeded.status());
-        long finding = PlatformIT.firstId(seeded.body());
+        long finding = Json.id(seeded.body());
         String[] warning = seedWarning(czj);
 
         // ---------------------------------------------------------------- the office opens a notice: a past deadline first
@@ -153,8 +147,8 @@ public class ConsoleLedgersIT {
         String issued = Http.get(API + "/v1/rectifications/" + notice, "city-admin").body();
         assertTrue(issued, Json.has(issued, "deadline", deadline) && Json.has(issued, "state", "ISSUED")
                 && Json.has(issued, "findingId", finding));
-        String number = group(issued, "\"number\":\"([^\"]+)\"");
-        long item = Long.parseLong(group(issued, "\"items\":\\[\\{\"id\":(\\d+)"));
+        String number = Json.string(Json.parse(issued), "number");
+        long item = Json.id(Json.parse(issued).path("items").path(0));
         assertTrue(Json.has(Http.get(API + "/v1/findings/" + finding, "city-admin").body(), "state", "IN_RECTIFICATION"));
         noConsoleErrors(s);
 

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -71,11 +69,6 @@ public class ConsolePlatformIT {
         ConsoleBrowser.quit();
     }
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        return m.find() ? m.group(1) : null;
-    }
-
     private static Path file(String prefix, String suffix, byte[] content) throws Exception {
         Path p = Files.createTempFile(prefix, suffix);
         Files.write(p, content);
@@ -97,9 +90,9 @@ public class ConsolePlatformIT {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
         assertEquals(200, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/metrics/" + METRIC, "city-admin",
                 "{\"name\":\"" + METRIC_NAME + "\",\"unitOfMeasure\":\"%\",\"sourceSystem\":\"" + SOURCE + "\",\"aggregation\":\"MEAN\"}").status());
-        String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        String unitCode = field(units, "code");
-        String unitName = field(units, "name");
+        JsonNode firstUnit = Json.of(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin")).path(0);
+        String unitCode = Json.string(firstUnit, "code");
+        String unitName = Json.string(firstUnit, "name");
         // a day inside the console's default range (this year up to the browser's today) whatever the hour: just
         // after midnight in Beijing it is still yesterday for the browser, so the month of Beijing's yesterday
         String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).withDayOfMonth(1).toString();
@@ -217,7 +210,7 @@ public class ConsolePlatformIT {
         Http.Reply runs = Http.get(API + "/v1/scheduler/runs?limit=1000", "city-admin");
         assertEquals(runs.body(), 200, runs.status());
         String count = s.script("return document.body.innerText.match(/共 (\\d+) 条/)[1]");
-        assertEquals(runs.body().split("\"pass\":").length - 1, Integer.parseInt(count));
+        assertEquals(Json.count(runs.body(), "pass"), Integer.parseInt(count));
         screenshot(s, "66-scheduler-runs");
         noConsoleErrors(s);
         s.close();

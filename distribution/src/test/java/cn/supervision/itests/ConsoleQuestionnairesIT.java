@@ -8,9 +8,6 @@ import static cn.supervision.itests.ConsoleBrowser.menus;
 import static cn.supervision.itests.ConsoleBrowser.noConsoleErrors;
 import static cn.supervision.itests.ConsoleBrowser.screenshot;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import javax.inject.Inject;
 
 import org.junit.AfterClass;
@@ -55,13 +52,13 @@ public class ConsoleQuestionnairesIT {
     private static long collectingCampaign(String title, String unitIds) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"targetUnitIds\":[" + unitIds + "]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         Http.Reply started = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}");
         assertEquals(started.body(), 200, started.status());
         return id;
@@ -71,13 +68,12 @@ public class ConsoleQuestionnairesIT {
     private static long[] cityUnits() throws Exception {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
-        Matcher m = Pattern.compile("\"id\":(\\d+),\"code\"").matcher(units);
+        long czj = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
         long[] ids = new long[3];
         ids[0] = czj;
-        for (int i = 1; i < 3 && m.find(); ) {
-            long id = Long.parseLong(m.group(1));
-            if (id != czj) {
+        int i = 1;
+        for (long id : Json.ids(units)) {
+            if (i < 3 && id != czj) {
                 ids[i++] = id;
             }
         }
@@ -156,10 +152,8 @@ public class ConsoleQuestionnairesIT {
         assertEquals(answered.body(), 201, answered.status());
         s.click("#tab-progress");
         s.waitFor("document.querySelector('#progress-total') && document.querySelector('#progress-total').innerText.trim() === '1'", 20_000);
-        Matcher named = Pattern.compile("\"id\":" + u[1] + ",\"code\":\"[^\"]*\",\"name\":\"([^\"]+)\"")
-                .matcher(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
-        assertTrue(named.find());
-        s.waitFor("[...document.querySelectorAll('#progress-table tbody tr')].some(r => r.innerText.includes('" + named.group(1) + "')"
+        String named = Json.string(Json.element(Json.of(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin")), "id", u[1]), "name");
+        s.waitFor("[...document.querySelectorAll('#progress-table tbody tr')].some(r => r.innerText.includes('" + named + "')"
                 + " && r.cells[1].innerText.trim() === '1' && r.cells[3].innerText.trim() === '1')", 10_000);
         screenshot(s, "53-questionnaire-progress");
         s.click("#tab-responses");
@@ -200,7 +194,7 @@ public class ConsoleQuestionnairesIT {
                 + "{\"code\":\"Q3\",\"text\":\"意见建议\",\"type\":\"TEXT\",\"required\":false}]}";
         Http.Reply created = Http.json("POST", API + "/v1/questionnaires", "city-admin", "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
 
         // the office takes CZJ → second unit out of the default matrix (everyone rates everyone) in the grid
         Driver.Session office = loginAs("city-admin");

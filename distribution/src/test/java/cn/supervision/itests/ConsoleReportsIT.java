@@ -10,10 +10,10 @@ import static cn.supervision.itests.ConsoleBrowser.screenshot;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.AfterClass;
 import org.junit.Test;
@@ -60,23 +60,17 @@ public class ConsoleReportsIT {
         ConsoleBrowser.quit();
     }
 
-    private static long number(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\\[?(\\d+)").matcher(json);
-        assertTrue(name + " in " + json, m.find());
-        return Long.parseLong(m.group(1));
-    }
-
     /** The city's special campaign on CZJ, with one office input, published: what result documents are made of. */
     private static long publishedCampaign(long czj) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + CAMPAIGN + "\",\"period\":{\"type\":\"MONTH\",\"year\":2026,\"number\":8},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"targetUnitIds\":[" + czj + "]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long campaign = PlatformIT.firstId(created.body());
+        long campaign = Json.id(created.body());
         String path = API + "/v1/campaigns/" + campaign;
         assertEquals(200, Http.json("POST", path + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
         Http.Reply input = Http.json("POST", path + "/inputs", "city-admin",
@@ -112,7 +106,7 @@ public class ConsoleReportsIT {
     @Test
     public void documentsSpecialReportInstructionAndTaskThroughTheConsole() throws Exception {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
-        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
+        long czj = Json.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
         long campaign = publishedCampaign(czj);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -133,7 +127,7 @@ public class ConsoleReportsIT {
         screenshot(office, "80-document-generated");
         String listed = Http.get(API + "/v1/documents?kind=CAMPAIGN_REPORT&subject=campaign:" + campaign, "city-admin").body();
         assertTrue(listed, Json.has(listed, "sha256", sha) && Json.has(listed, "format", "PDF") && Json.has(listed, "createdBy", "city-admin"));
-        long document = number(listed, "id");
+        long document = Json.idWhere(listed, "sha256", sha);
         Http.Reply pdf = Http.get(API + "/v1/documents/" + document + "/content", "city-admin");
         assertEquals(200, pdf.status());
         assertTrue(new String(pdf.bytes(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
@@ -231,8 +225,10 @@ public class ConsoleReportsIT {
         screenshot(leader, "85-leader-instruction");
         String instructed = Http.get(API + "/v1/special-reports/" + report, "city-leader").body();
         assertTrue(instructed, Json.has(instructed, "state", "INSTRUCTED") && Json.has(instructed, "channel", "PLATFORM")
-                && Json.anyText(instructed, INSTRUCTION) && instructed.matches("(?s).*\"username\":\"city-leader\",\"readAt\":\"[^\"]+\".*"));
-        long task = number(instructed, "taskIds");
+                && Json.anyText(instructed, INSTRUCTION)
+                && Json.any(Json.parse(instructed).path("recipients"), r -> Json.is(r, "username", "city-leader", "readAt", Json.text())));
+        long task = Json.elements(Json.parse(instructed).path("instructions")).flatMap(i -> Json.elements(i.path("taskIds")))
+                .mapToLong(JsonNode::longValue).findFirst().orElseThrow(() -> new AssertionError("no task in " + instructed));
         String tracked = Http.get(API + "/v1/tasks/" + task, "city-admin").body();
         assertTrue(tracked, Json.anyText(tracked, TASK) && Json.has(tracked, "ownerCode", "CZJ") && Json.has(tracked, "deadline", today.plusDays(30)));
         noConsoleErrors(leader);

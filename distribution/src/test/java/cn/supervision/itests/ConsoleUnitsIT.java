@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -240,9 +238,7 @@ public class ConsoleUnitsIT {
     public void aCountyOfficeSeesOnlyItsCountyAndAUnitUserIsSentHome() throws Exception {
         String cityUnit = Http.json("POST", API + "/v1/jurisdictions/370500/units", "city-admin",
                 "{\"code\":\"CV" + suffix() + "\",\"name\":\"东营市控制台可见性测试局\",\"kind\":\"PUBLIC_INSTITUTION\"}").body();
-        Matcher m = Pattern.compile("\"id\":([0-9]+)").matcher(cityUnit);
-        assertTrue(cityUnit, m.find());
-        String id = m.group(1);
+        long id = Json.id(cityUnit);
         String county = Http.get(API + "/v1/jurisdictions/370522/units?limit=1000", "lijin-admin").body();
         int countyUnits = Json.countWhere(county, "jurisdictionCode", "370522");
 

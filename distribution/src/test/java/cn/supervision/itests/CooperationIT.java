@@ -6,8 +6,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -54,12 +55,12 @@ public class CooperationIT {
     /** The id of department {@code code} of {@code jurisdiction}, registered by {@code user} when absent. */
     private static long ensure(String user, String jurisdiction, String code, String body) throws Exception {
         String listed = ok(200, Http.get(COOP + "/departments?jurisdiction=" + jurisdiction, user)).body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"id\":(\\d+),\"jurisdictionCode\":\"" + jurisdiction
-                + "\",\"code\":\"" + code + "\"").matcher(listed);
-        if (m.find()) {
-            return Long.parseLong(m.group(1));
+        Optional<JsonNode> registered = Json.elements(Json.parse(listed))
+                .filter(d -> Json.is(d, "jurisdictionCode", jurisdiction, "code", code)).findFirst();
+        if (registered.isPresent()) {
+            return Json.id(registered.get());
         }
-        return PlatformIT.firstId(ok(201, Http.json("POST", COOP + "/departments", user, body)).body());
+        return Json.id(ok(201, Http.json("POST", COOP + "/departments", user, body)).body());
     }
 
     /** Publishes a routine city campaign over two units with a few OFFICE figures (as FindingsIT does). */
@@ -67,11 +68,11 @@ public class CooperationIT {
     private static long campaign(String title, long... units) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system
                 + "},\"targetUnitIds\":" + java.util.Arrays.toString(units).replace(" ", "") + "}";
-        return PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/campaigns", "city-admin",
+        return Json.id(ok(201, Http.json("POST", API + "/v1/campaigns", "city-admin",
                 "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}")).body());
     }
 
@@ -89,13 +90,9 @@ public class CooperationIT {
 
     @Test
     public void aReferralAndAShareReachOnlyTheirDepartments() throws Exception {
-        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
+        long czj = Json.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(units);
-        long other = czj;
-        while (other == czj && ids.find()) {
-            other = Long.parseLong(ids.group(1));
-        }
+        long other = Json.ids(units).stream().filter(unit -> unit != czj).findFirst().orElse(czj);
         Http.await(COOP + "/departments", "city-admin", r -> r.status() == 200, 60_000);
 
         // ---------------------------------------------------------------- departments
@@ -122,7 +119,7 @@ public class CooperationIT {
         ok(400, Http.json("PUT", COOP + "/departments/" + jw, "city-admin", "{\"code\":\"JW2\",\"name\":\"x\",\"kind\":\"DISCIPLINE_INSPECTION\"}"));
 
         // ---------------------------------------------------------------- a referral
-        long finding = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
+        long finding = Json.id(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
                 + "\"unitId\":" + czj + ",\"source\":{\"kind\":\"MANUAL\",\"reference\":\"专项检查\"},\"category\":\"STAFFING\","
                 + "\"severity\":\"GRAVE\",\"description\":\"超编进人并违规发放津贴\"}")).body());
         String referral = "{\"findingId\":" + finding + ",\"departmentId\":" + sjj + ",\"note\":\"涉及财政资金，请依职责核查\"}";
@@ -138,7 +135,7 @@ public class CooperationIT {
         ok(400, Http.json("POST", COOP + "/referrals", "city-admin", "{\"findingId\":" + finding + ",\"departmentId\":" + sjj + "}"));
         assertEquals("[]", ok(200, Http.get(COOP + "/referrals", "city-admin")).body());
         Http.Reply created = ok(201, Http.json("POST", COOP + "/referrals", "city-admin", referral));
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         String one = COOP + "/referrals/" + id;
 
         byte[] pdf = "%PDF-1.4 核查材料".getBytes(StandardCharsets.UTF_8);
@@ -146,7 +143,7 @@ public class CooperationIT {
         ok(409, Http.call("POST", one + "/evidence?fileName=a.pdf", "city-audit", "application/pdf", pdf));
         ok(413, Http.call("POST", one + "/evidence?fileName=a.pdf", "city-admin", "application/pdf", new byte[11 * 1024 * 1024]));
         ok(415, Http.call("POST", one + "/evidence?fileName=a.exe", "city-admin", "application/octet-stream", pdf));
-        long evidence = PlatformIT.firstId(ok(201, Http.call("POST", one + "/evidence?fileName=" + java.net.URLEncoder.encode("核查材料.pdf",
+        long evidence = Json.id(ok(201, Http.call("POST", one + "/evidence?fileName=" + java.net.URLEncoder.encode("核查材料.pdf",
                 StandardCharsets.UTF_8), "city-admin", "application/pdf", pdf)).body());
 
         // only the audit bureau of the city sees it
@@ -177,7 +174,7 @@ public class CooperationIT {
         ok(400, Http.json("POST", one + "/feedback", "city-audit", "{\"kind\":"));
         ok(403, Http.json("POST", one + "/feedback", "city-discipline", "{\"kind\":\"RESULT\",\"text\":\"x\"}"));
         ok(403, Http.json("POST", one + "/feedback", "lijin-audit", "{\"kind\":\"RESULT\",\"text\":\"x\"}"));
-        long result = PlatformIT.firstId(ok(201, Http.call("POST", one + "/evidence?fileName=result.pdf", "city-audit", "application/pdf", pdf)).body());
+        long result = Json.id(ok(201, Http.call("POST", one + "/evidence?fileName=result.pdf", "city-audit", "application/pdf", pdf)).body());
         String answered = ok(200, Http.json("POST", one + "/feedback", "city-audit",
                 "{\"kind\":\"RESULT\",\"text\":\"已责令整改，追缴违规发放津贴\",\"fileId\":" + result + "}")).body();
         assertTrue(answered, Json.has(answered, "state", "CONCLUDED"));
@@ -207,7 +204,7 @@ public class CooperationIT {
         ok(403, Http.json("POST", COOP + "/shares", "lijin-admin", share.replace("{\"subject\"", "{\"jurisdictionCode\":\"370500\",\"subject\"")));
         ok(403, Http.json("POST", COOP + "/shares", "czj-user", share));
         assertEquals("[]", ok(200, Http.get(COOP + "/shares", "city-admin")).body());
-        long shareId = PlatformIT.firstId(ok(201, Http.json("POST", COOP + "/shares", "city-admin", share)).body());
+        long shareId = Json.id(ok(201, Http.json("POST", COOP + "/shares", "city-admin", share)).body());
         String s = COOP + "/shares/" + shareId;
         String forAudit = ok(200, Http.get(s, "city-audit")).body();
         assertTrue(forAudit, Json.has(forAudit, "unitId", czj) && Json.hasField(forAudit, "rank") && Json.hasField(forAudit, "total"));

@@ -12,9 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -59,23 +58,22 @@ public class CorroborationIT {
         PlatformIT.awaitReady();
     }
 
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
-        assertTrue(name + " in " + json, m.find());
-        return m.group(1);
+    /** The response a public submission's receipt names. */
+    private static long responseId(Http.Reply receipt) {
+        return Json.wholeNumber(Json.of(receipt), "responseId");
     }
 
     /** A collecting special campaign of the city on its published system, over the given units. */
     static long collectingCampaign(String title, String unitIds) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"" + title + "\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"targetUnitIds\":[" + unitIds + "]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         Http.Reply started = Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}");
         assertEquals(started.body(), 200, started.status());
         return id;
@@ -84,13 +82,12 @@ public class CorroborationIT {
     /** Ids of the first city units and of CZJ (the demo unit user's unit). */
     static long[] cityUnits() throws Exception {
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
-        Matcher m = Pattern.compile("\"id\":(\\d+),\"code\"").matcher(units);
+        long czj = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
         long[] ids = new long[4];
         ids[0] = czj;
-        for (int i = 1; i < 4 && m.find(); ) {
-            long id = Long.parseLong(m.group(1));
-            if (id != czj) {
+        int i = 1;
+        for (long id : Json.ids(units)) {
+            if (i < 4 && id != czj) {
                 ids[i++] = id;
             }
         }
@@ -115,21 +112,20 @@ public class CorroborationIT {
 
         Http.Reply created = Http.json("POST", API + "/v1/questionnaires", "city-admin", "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}");
         assertEquals(created.body(), 201, created.status());
-        long q = PlatformIT.firstId(created.body());
+        long q = Json.id(created.body());
         Http.Reply opened = Http.call("POST", API + "/v1/questionnaires/" + q + "/open", "city-admin", null, null);
         assertEquals(opened.body(), 200, opened.status());
-        String link = field(opened.body(), "openLinkKey");
+        String link = Json.string(Json.of(opened), "openLinkKey");
 
         Http.Reply issued = Http.json("POST", API + "/v1/questionnaires/" + q + "/tokens", "city-admin",
                 "{\"unitId\":" + u[1] + ",\"recipients\":[{\"name\":\"张三\",\"phone\":\"13812341234\",\"category\":\"enterprise\"},"
                         + "{\"phone\":\"13900001111\",\"category\":\"citizen\"}]}");
         assertEquals(issued.body(), 201, issued.status());
         assertTrue(issued.body(), Json.anyText(issued.body(), "138****1234") && !Json.anyText(issued.body(), "13812341234"));
-        Matcher tokens = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(issued.body());
-        assertTrue(tokens.find());
-        String first = tokens.group(1);
-        assertTrue(tokens.find());
-        String second = tokens.group(1);
+        List<String> tokens = PlatformIT.tokenValues(issued.body());
+        assertTrue(issued.body(), tokens.size() >= 2);
+        String first = tokens.get(0);
+        String second = tokens.get(1);
         assertTrue(Json.anyText(issued.body(), "/services/api/v1/questionnaires/public/page?t=" + first));
 
         // the respondent's side, without an account
@@ -147,7 +143,7 @@ public class CorroborationIT {
         // a retry of what was stored (the answer was lost on the way) gets its receipt again; other answers on a used token 410
         Http.Reply again = Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five);
         assertEquals(again.body(), 201, again.status());
-        assertEquals(field(submitted.body(), "responseId"), field(again.body(), "responseId"));
+        assertEquals(responseId(submitted), responseId(again));
         Http.Reply other = Http.json("POST", API + "/v1/questionnaires/public/t/" + first, null, five.replace("\"level\":5", "\"level\":1"));
         assertEquals(other.body(), 410, other.status());
         Http.Reply missing = Http.json("POST", API + "/v1/questionnaires/public/t/" + second, null, "{\"answers\":[]}");
@@ -164,7 +160,7 @@ public class CorroborationIT {
         assertEquals(linked.body(), 201, linked.status());
         Http.Reply repeat = Http.call("POST", API + "/v1/questionnaires/public/l/" + link, null, "application/json", viaLink, device);
         assertEquals(repeat.body(), 201, repeat.status());
-        assertEquals(field(linked.body(), "responseId"), field(repeat.body(), "responseId"));
+        assertEquals(responseId(linked), responseId(repeat));
         Http.Reply secondOpinion = Http.call("POST", API + "/v1/questionnaires/public/l/" + link, null, "application/json",
                 new String(viaLink, StandardCharsets.UTF_8).replace("\"level\":4", "\"level\":2").getBytes(StandardCharsets.UTF_8), device);
         assertEquals(secondOpinion.body(), 409, secondOpinion.status());
@@ -179,7 +175,7 @@ public class CorroborationIT {
         assertEquals(3, Json.count(responses.body(), "questionnaireId"));
         assertTrue(responses.body(), Json.anyText(responses.body(), "张*") && Json.anyText(responses.body(), "135****5678")
                 && !Json.anyText(responses.body(), "13512345678"));
-        long responseId = PlatformIT.firstId(responses.body());
+        long responseId = Json.firstId(responses.body());
         Http.Reply revealed = Http.json("POST", API + "/v1/questionnaires/" + q + "/responses/" + responseId + "/reveal", "city-admin",
                 "{\"reason\":\"回访核实\"}");
         assertTrue(revealed.body(), revealed.status() == 200 && Json.anyText(revealed.body(), "13812341234"));
@@ -206,7 +202,7 @@ public class CorroborationIT {
                 + "{\"code\":\"Q1\",\"text\":\"响应速度\",\"type\":\"RATING\",\"required\":true},"
                 + "{\"code\":\"Q2\",\"text\":\"协作配合\",\"type\":\"RATING\",\"required\":true}],"
                 + "\"bindings\":[{\"indicatorCode\":\"C1.1\",\"conversion\":\"MEAN_SCORE\"}]}";
-        long q = PlatformIT.firstId(Http.json("POST", API + "/v1/questionnaires", "city-admin",
+        long q = Json.id(Http.json("POST", API + "/v1/questionnaires", "city-admin",
                 "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}").body());
         Http.Reply matrix = Http.get(API + "/v1/questionnaires/" + q + "/peer-matrix", "city-admin");
         assertEquals(matrix.body(), 6, Json.count(matrix.body(), "raterUnitId"));
@@ -241,7 +237,7 @@ public class CorroborationIT {
         long[] u = cityUnits();
         long campaign = collectingCampaign("平台数据验证", u[1] + "," + u[2]);
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        String code1 = field(units.substring(units.indexOf("{\"id\":" + u[1] + ",")), "code");
+        String code1 = Json.string(Json.element(Json.parse(units), "id", u[1]), "code");
         assertEquals(200, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/metrics/it.ontime-rate", "city-admin",
                 "{\"name\":\"按期办结率\",\"unitOfMeasure\":\"%\",\"sourceSystem\":\"hotline\",\"aggregation\":\"MEAN\"}").status());
         assertEquals(403, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/metrics/x", "assessment-system",
@@ -334,7 +330,7 @@ public class CorroborationIT {
     public void aConfiguredFeedPullsFromAPartnerAndRecordsItsRuns() throws Exception {
         long[] u = cityUnits();
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        String code = field(units.substring(units.indexOf("{\"id\":" + u[3] + ",\"code\"")), "code");
+        String code = Json.string(Json.element(Json.parse(units), "id", u[3]), "code");
         assertEquals(200, Http.json("PUT", API + "/v1/platform-data/jurisdictions/370500/metrics/it.bad-reviews", "city-admin",
                 "{\"name\":\"差评件数\",\"unitOfMeasure\":\"件\",\"sourceSystem\":\"haocha\",\"aggregation\":\"SUM\"}").status());
         byte[] export = ("metric,unit,date,value\nit.bad-reviews," + code + ",2026-10-15,3\n").getBytes(StandardCharsets.UTF_8);

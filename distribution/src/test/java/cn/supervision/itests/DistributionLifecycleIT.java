@@ -50,7 +50,7 @@ class DistributionLifecycleIT {
         Http.Reply created = Http.json("POST", karaf.api + "/v1/jurisdictions/370500/units", "city-admin",
                 "{\"code\":\"" + code + "\",\"name\":\"重启验证局\",\"kind\":\"OTHER\"}");
         assertEquals(201, created.status(), created.body());
-        long id = PlatformIT.firstId(created.body());
+        long id = Json.id(created.body());
         int units = Json.count(Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").body(), "jurisdictionCode");
         String contributions = Http.get(karaf.api + "/v1/contributions", "city-admin").body();
         String systems = Http.get(karaf.api + "/v1/indicator-systems", "city-admin").body();

@@ -7,14 +7,13 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -59,28 +58,16 @@ public class DocumentsIT {
         return new PlatformIT().config();
     }
 
-    private static long id(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
-        assertTrue(json, m.find());
-        return Long.parseLong(m.group(1));
-    }
-
-    private static String string(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(json);
-        assertTrue(json, m.find());
-        return m.group(1);
-    }
-
     private long published(long czj, long other) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"文书测试专项监管\",\"period\":{\"type\":\"MONTH\",\"year\":2026,\"number\":10},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"targetUnitIds\":[" + czj + "," + other + "]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long campaign = PlatformIT.firstId(created.body());
+        long campaign = Json.id(created.body());
         assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
         int value = 30;
@@ -132,12 +119,12 @@ public class DocumentsIT {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
         String units = Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin").body();
         String own = Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body();
-        long czj = PlatformIT.firstId(own);
-        String czjName = string(own, "name");
-        Matcher other = Pattern.compile("\\{\"id\":(\\d+),\"code\":\"(?!CZJ\")[^\"]+\",\"name\":\"([^\"]*)\",\"shortName\":(?:null|\"[^\"]*\"),"
-                + "\"kind\":\"GOVERNMENT_DEPARTMENT\"").matcher(units);
-        assertTrue(other.find());
-        long otherUnit = Long.parseLong(other.group(1));
+        long czj = Json.firstId(own);
+        String czjName = Json.string(Json.parse(own).path(0), "name");
+        // the first government department of the city besides CZJ
+        JsonNode other = Json.elements(Json.parse(units)).filter(u -> Json.is(u, "kind", "GOVERNMENT_DEPARTMENT") && !Json.is(u, "code", "CZJ"))
+                .findFirst().orElseThrow(() -> new AssertionError("no other department: " + units));
+        long otherUnit = Json.id(other);
         long campaign = published(czj, otherUnit);
         String report = "/v1/campaigns/" + campaign + "/documents/report";
 
@@ -161,20 +148,20 @@ public class DocumentsIT {
         assertEquals(pdf.body(), 201, pdf.status());
         assertTrue(pdf.body(), Json.has(pdf.body(), "kind", "CAMPAIGN_REPORT") && Json.has(pdf.body(), "subject", "campaign:" + campaign)
                 && Json.has(pdf.body(), "version", 1) && Json.has(pdf.body(), "format", "PDF"));
-        long pdfId = id(pdf.body(), "id");
+        long pdfId = Json.id(pdf.body());
         Http.Reply pdfContent = Http.get(API + "/v1/documents/" + pdfId + "/content", "city-admin");
         assertEquals(200, pdfContent.status());
         String text = pdfText(pdfContent.bytes());
         assertTrue(text, text.contains("文书测试专项监管工作报告"));
         assertTrue(text, text.contains(czjName));
-        assertTrue(text, text.contains(other.group(2)));
+        assertTrue(text, text.contains(Json.string(other, "name")));
         assertEquals("a unit does not read the office's report", 403,
                 Http.get(API + "/v1/documents/" + pdfId + "/content", "czj-user").status());
 
         // the same report as DOCX, with the chart as a picture
         Http.Reply word = post(report + "?format=DOCX", "city-admin");
         assertEquals(word.body(), 201, word.status());
-        Http.Reply wordContent = Http.get(API + "/v1/documents/" + id(word.body(), "id") + "/content", "city-admin");
+        Http.Reply wordContent = Http.get(API + "/v1/documents/" + Json.id(word.body()) + "/content", "city-admin");
         assertEquals(200, wordContent.status());
         String[] docx = docx(wordContent.bytes());
         assertTrue(docx[0], docx[0].contains("文书测试专项监管工作报告"));
@@ -191,7 +178,7 @@ public class DocumentsIT {
         assertEquals(unitReport.body(), 201, unitReport.status());
         assertTrue(unitReport.body(), Json.has(unitReport.body(), "unitCode", "CZJ")
                 && Json.has(unitReport.body(), "subject", "campaign:" + campaign + "/unit:CZJ"));
-        long unitDoc = id(unitReport.body(), "id");
+        long unitDoc = Json.id(unitReport.body());
         String unitText = pdfText(Http.get(API + "/v1/documents/" + unitDoc + "/content", "city-admin").bytes());
         assertTrue(unitText, unitText.contains(czjName) && unitText.contains("D1.1") && unitText.contains("编办录入"));
         assertEquals(403, post("/v1/campaigns/" + campaign + "/units/" + czj + "/documents/report?format=PDF", "czj-user").status());
@@ -211,13 +198,13 @@ public class DocumentsIT {
         Http.Reply notice = Http.json("POST", API + "/v1/rectifications", "city-admin", "{\"jurisdictionCode\":\"370500\",\"unitId\":" + czj
                 + ",\"findingIds\":[" + f1 + "," + f2 + "],\"requiredEvidence\":\"整改报告及制度文件\"}");
         assertEquals(notice.body(), 201, notice.status());
-        long noticeId = PlatformIT.firstId(notice.body());
+        long noticeId = Json.id(notice.body());
         assertEquals(403, post("/v1/rectifications/" + noticeId + "/document?format=DOCX", "lijin-admin").status());
         Http.Reply noticeDoc = post("/v1/rectifications/" + noticeId + "/document?format=PDF", "city-admin");
         assertEquals(noticeDoc.body(), 201, noticeDoc.status());
         assertTrue(noticeDoc.body(), Json.has(noticeDoc.body(), "kind", "RECTIFICATION_NOTICE") && Json.has(noticeDoc.body(), "unitCode", "CZJ")
                 && !Json.has(noticeDoc.body(), "documentNumber", null));
-        String noticeText = pdfText(Http.get(API + "/v1/documents/" + id(noticeDoc.body(), "id") + "/content", "city-admin").bytes());
+        String noticeText = pdfText(Http.get(API + "/v1/documents/" + Json.id(noticeDoc.body()) + "/content", "city-admin").bytes());
         assertTrue(noticeText, noticeText.contains(czjName) && noticeText.contains("重点任务推进台账不完整")
                 // a table cell's text may break across lines and pages: its start is enough
                 && noticeText.contains("议事协调机构清理") && noticeText.contains("整改报告及制度文件") && !noticeText.contains("联系人：联系人"));
@@ -237,7 +224,7 @@ public class DocumentsIT {
         assertEquals(tongbao.body(), 201, tongbao.status());
         assertTrue(tongbao.body(), Json.has(tongbao.body(), "kind", "CRITICISM_NOTICE") && Json.has(tongbao.body(), "subject", "criticism:370500-" + f2)
                 && !Json.has(tongbao.body(), "documentNumber", null));
-        String[] tongbaoText = docx(Http.get(API + "/v1/documents/" + id(tongbao.body(), "id") + "/content", "city-admin").bytes());
+        String[] tongbaoText = docx(Http.get(API + "/v1/documents/" + Json.id(tongbao.body()) + "/content", "city-admin").bytes());
         assertTrue(tongbaoText[0], tongbaoText[0].contains("关于部分单位履职不到位情况的通报") && tongbaoText[0].contains(czjName)
                 && tongbaoText[0].contains("议事协调机构清理不及时"));
     }

@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,12 +64,7 @@ class DurabilityIT {
         Http.Reply r = Http.get(karaf.api + "/v1/platform-data/jurisdictions/370500/metrics/" + METRIC + "/aggregate?from=" + day + "&to=" + day,
                 "city-admin");
         assertEquals(200, r.status(), r.body());
-        long rows = 0;
-        Matcher m = Pattern.compile("\"rows\":(\\d+)").matcher(r.body());
-        while (m.find()) {
-            rows += Long.parseLong(m.group(1));
-        }
-        return rows;
+        return Json.elements(Json.of(r)).mapToLong(a -> Json.wholeNumber(a, "rows")).sum();
     }
 
     @Test
@@ -82,13 +75,9 @@ class DurabilityIT {
                 "served as soon as health is UP");
         assertEquals(200, Http.json("PUT", karaf.api + "/v1/platform-data/jurisdictions/370500/metrics/" + METRIC, "city-admin",
                 "{\"name\":\"热线工单（持久性验证）\",\"unitOfMeasure\":\"件\",\"sourceSystem\":\"hotline\",\"aggregation\":\"COUNT\"}").status());
-        List<String> units = new ArrayList<>();
         Http.Reply unitList = Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin");
         assertEquals(200, unitList.status(), unitList.body());
-        Matcher codes = Pattern.compile("\"code\":\"([^\"]+)\"").matcher(unitList.body());
-        while (codes.find()) {
-            units.add(codes.group(1));
-        }
+        List<String> units = Json.elements(Json.of(unitList)).map(u -> Json.string(u, "code")).toList();
         assertFalse(units.isEmpty());
 
         Map<String, LocalDate> sent = new ConcurrentHashMap<>();

@@ -6,8 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -58,10 +56,9 @@ public class DutyAnalysisIT {
         return r;
     }
 
-    private static int field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
-        assertTrue(name + " in " + json, m.find());
-        return Integer.parseInt(m.group(1));
+    /** A count of an analysis run (duties, items, newOverlaps, newGaps, known). */
+    private static long count(String run, String name) {
+        return Json.wholeNumber(Json.parse(run), name);
     }
 
     @Test
@@ -72,8 +69,8 @@ public class DutyAnalysisIT {
         assertEquals(Bundle.ACTIVE, bundle.getState());
         Http.await(BASE + "/proposals?jurisdiction=370500", "city-admin", r -> r.status() == 200, 60_000);
         // the city's demo bundle seeds units and power lists in the background: analyse what it brings, not half of it
-        Http.await(API + "/v1/contributions", "city-admin", r -> r.body().matches(
-                "(?s).*\"cn\\.supervision\\.city\\.dongying\"[^}]*\"state\":\"ACTIVE\".*"), 120_000);
+        Http.await(API + "/v1/contributions", "city-admin",
+                r -> Json.has(r.body(), "symbolicName", "cn.supervision.city.dongying", "state", "ACTIVE"), 120_000);
         Http.await(API + "/v1/power-lists?jurisdiction=370500&limit=1", "city-admin",
                 r -> r.status() == 200 && r.header("X-Total-Count") != null && Integer.parseInt(r.header("X-Total-Count")) > 0, 60_000);
 
@@ -87,7 +84,7 @@ public class DutyAnalysisIT {
         ok(400, Http.get(BASE + "/proposals?jurisdiction=370500&kind=SIMILAR", "city-admin"));
         // other test classes of the suite may have analysed the city already: nothing here assumes a first run
         String first = ok(200, Http.call("POST", run, "city-admin", null, null)).body();
-        assertTrue(first, field(first, "duties") >= 100 && field(first, "items") >= 500);
+        assertTrue(first, count(first, "duties") >= 100 && count(first, "items") >= 500);
 
         Http.Reply overlaps = ok(200, Http.get(BASE + "/proposals?jurisdiction=370500&kind=OVERLAP&limit=1000", "city-leader"));
         assertTrue(overlaps.header("X-Total-Count"), Integer.parseInt(overlaps.header("X-Total-Count")) >= 10);
@@ -127,16 +124,16 @@ public class DutyAnalysisIT {
         }
         String confirmed = ok(200, Http.json("POST", BASE + "/proposals/" + otherId + "/confirm", "city-admin",
                 "{\"reason\":\"两部门三定均写此项职责，需厘清\"}")).body();
-        Matcher findings = Pattern.compile("\"findingIds\":\\[(\\d+)").matcher(confirmed);
-        assertTrue(confirmed, Json.has(confirmed, "state", "CONFIRMED") && findings.find());
-        String finding = ok(200, Http.get(API + "/v1/findings/" + findings.group(1), "city-admin")).body();
+        JsonNode findingId = Json.parse(confirmed).path("findingIds").path(0);
+        assertTrue(confirmed, Json.has(confirmed, "state", "CONFIRMED") && findingId.isIntegralNumber());
+        String finding = ok(200, Http.get(API + "/v1/findings/" + findingId.longValue(), "city-admin")).body();
         assertTrue(finding, Json.has(finding, "kind", "DUTY_ANALYSIS") && Json.has(finding, "reference", String.valueOf(otherId))
                 && Json.anyText(finding, "DUTY_OVERLAP_GAP"));
 
         // a second run proposes nothing again, whatever was decided
         String second = ok(200, Http.call("POST", run, "city-admin", null, null)).body();
-        assertEquals(second, 0, field(second, "newOverlaps") + field(second, "newGaps"));
-        assertEquals(second, field(first, "newOverlaps") + field(first, "newGaps") + field(first, "known"), field(second, "known"));
+        assertEquals(second, 0, count(second, "newOverlaps") + count(second, "newGaps"));
+        assertEquals(second, count(first, "newOverlaps") + count(first, "newGaps") + count(first, "known"), count(second, "known"));
         assertTrue(Json.has(ok(200, Http.get(BASE + "/proposals/" + adId, "city-leader")).body(), "state", "DISMISSED"));
     }
 }

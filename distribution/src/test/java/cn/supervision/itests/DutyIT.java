@@ -8,8 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -48,9 +48,7 @@ public class DutyIT {
     private static long unitId(String code) throws Exception {
         Http.Reply units = Http.await(API + "/v1/jurisdictions/370500/units", "city-admin",
                 r -> r.status() == 200 && Json.has(r.body(), "code", code), 60_000);
-        Matcher m = Pattern.compile("\"id\":(\\d+),\"code\":\"" + Pattern.quote(code) + "\"").matcher(units.body());
-        assertTrue(units.body(), m.find());
-        return Long.parseLong(m.group(1));
+        return Json.idWhere(units.body(), "code", code);
     }
 
     private static byte[] workbook(List<List<Object>> rows) throws Exception {
@@ -66,21 +64,12 @@ public class DutyIT {
         return Http.call("POST", API + "/v1/power-lists/" + unit + "?fileName=power-list.xlsx", user, PlatformIT.XLSX, xlsx);
     }
 
-    private static List<String> all(String regex, String body) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile(regex).matcher(body);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
     @Test
     public void powerListCampaignByDutyCoverageAndAConfirmedOverlap() throws Exception {
         long unit = unitId("SCJGJ");
         Http.Reply duties = Http.get(API + "/v1/duties?unitId=" + unit, "city-admin");
         assertEquals(duties.body(), 200, duties.status());
-        List<String> numbers = all("\"number\":(\\d+)", duties.body());
+        List<Integer> numbers = Json.elements(Json.of(duties)).map(d -> (int) Json.wholeNumber(d, "number")).toList();
         assertTrue(duties.body(), numbers.size() >= 3);
 
         // a bad workbook: every row's reason, nothing written
@@ -97,8 +86,8 @@ public class DutyIT {
 
         // another county and a unit user cannot import
         byte[] good = workbook(List.of(
-                Arrays.asList("IT-SC-101", "食品经营许可（IT）", "行政许可", "《中华人民共和国食品安全法》第三十五条", "东营市市场监督管理局", "受理、审查、决定", "违法许可的", Integer.valueOf(numbers.get(0))),
-                Arrays.asList("IT-SC-102", "食品生产经营日常监督检查（IT）", "行政检查", "《中华人民共和国食品安全法》第一百一十条", "东营市市场监督管理局（食品生产安全监督管理科）", "制定计划、实施检查", "不履行检查职责的", Integer.valueOf(numbers.get(1))),
+                Arrays.asList("IT-SC-101", "食品经营许可（IT）", "行政许可", "《中华人民共和国食品安全法》第三十五条", "东营市市场监督管理局", "受理、审查、决定", "违法许可的", numbers.get(0)),
+                Arrays.asList("IT-SC-102", "食品生产经营日常监督检查（IT）", "行政检查", "《中华人民共和国食品安全法》第一百一十条", "东营市市场监督管理局（食品生产安全监督管理科）", "制定计划、实施检查", "不履行检查职责的", numbers.get(1)),
                 Arrays.asList("IT-SC-103", "尚未对应职责的事项（IT）", "公共服务", "《消费者权益保护法》", "", "受理投诉", "推诿的", null)));
         assertEquals(404, upload(unit, "lijin-admin", good).status());
         assertEquals(404, upload(unit, "czj-user", good).status());
@@ -135,7 +124,7 @@ public class DutyIT {
         Http.Reply draft = Http.json("POST", API + "/v1/indicator-systems", "city-admin",
                 "{\"format\":\"supervision.indicator-system/v1\",\"jurisdictionCode\":\"370500\",\"definition\":" + definition + "}");
         assertEquals(draft.body(), 201, draft.status());
-        long id = PlatformIT.firstId(draft.body());
+        long id = Json.id(draft.body());
         Http.Reply published = Http.json("POST", API + "/v1/indicator-systems/" + id + "/publish", "city-admin", "{}");
         assertEquals(published.body(), 200, published.status());
         assertTrue(published.body(), Json.mentions(published.body(), "perDuty"));
@@ -165,17 +154,17 @@ public class DutyIT {
         throw new AssertionError("no object at " + from + ": " + json);
     }
 
-    private static void campaignCoverageAndAnalysis(long unit, long system, List<String> numbers) throws Exception {
+    private static void campaignCoverageAndAnalysis(long unit, long system, List<Integer> numbers) throws Exception {
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"职责覆盖测试活动（IT）\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "}}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long campaign = PlatformIT.firstId(created.body());
+        long campaign = Json.id(created.body());
         assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
         Http.Reply leaves = Http.get(API + "/v1/campaigns/" + campaign + "/duty-leaves?unitId=" + unit, "city-admin");
         assertEquals(leaves.body(), 200, leaves.status());
-        List<String> codes = all("\"code\":\"(D1\\.1-\\d+)\"", leaves.body());
+        List<String> codes = Json.elements(Json.of(leaves)).map(l -> l.path("code").asText()).filter(c -> c.matches("D1\\.1-\\d+")).toList();
         assertEquals(leaves.body(), numbers.size(), codes.size());
         Http.Reply system2 = Http.get(API + "/v1/campaigns/" + campaign + "/units/" + unit + "/system", "city-admin");
         assertTrue(system2.body(), system2.status() == 200 && Json.mentions(system2.body(), codes.get(0)));
@@ -194,11 +183,9 @@ public class DutyIT {
         // coverage of the campaign: two duties of the unit assessed, the rest not; outsiders refused
         Http.Reply coverage = Http.get(API + "/v1/duty-coverage/campaigns/" + campaign, "city-admin");
         assertEquals(coverage.body(), 200, coverage.status());
-        Matcher unitCoverage = Pattern.compile("\"unitId\":" + unit + ",\"unitCode\":\"SCJGJ\",\"unitName\":\"[^\"]+\",\"duties\":(\\d+),\"assessed\":(\\d+)")
-                .matcher(coverage.body());
-        assertTrue(coverage.body(), unitCoverage.find());
-        assertEquals(numbers.size(), Integer.parseInt(unitCoverage.group(1)));
-        assertEquals(2, Integer.parseInt(unitCoverage.group(2)));
+        JsonNode unitCoverage = Json.element(Json.of(coverage).path("units"), "unitId", unit, "unitCode", "SCJGJ", "unitName", Json.text());
+        assertEquals(numbers.size(), Json.wholeNumber(unitCoverage, "duties"));
+        assertEquals(2, Json.wholeNumber(unitCoverage, "assessed"));
         assertEquals(403, Http.get(API + "/v1/duty-coverage/campaigns/" + campaign, "lijin-admin").status());
         assertEquals(403, Http.get(API + "/v1/duty-coverage/campaigns/" + campaign, "czj-user").status());
         Http.Reply export = Http.get(API + "/v1/duty-coverage/campaigns/" + campaign + "/export", "city-admin");
@@ -211,16 +198,17 @@ public class DutyIT {
         assertEquals(run.body(), 200, run.status());
         Http.Reply proposed = Http.get(API + "/v1/duty-analysis/proposals?jurisdiction=370500&kind=OVERLAP&state=PROPOSED", "city-admin");
         assertEquals(proposed.body(), 200, proposed.status());
-        long proposal = PlatformIT.firstId(proposed.body());
+        long proposal = Json.firstId(proposed.body());
         String confirmUrl = API + "/v1/duty-analysis/proposals/" + proposal + "/confirm";
         assertEquals(403, Http.json("POST", confirmUrl, "czj-user", "{\"reason\":\"x\"}").status());
         assertEquals(400, Http.json("POST", confirmUrl, "city-admin", "{\"reason\":\"\"}").status());
         Http.Reply confirmed = Http.json("POST", confirmUrl, "city-admin", "{\"reason\":\"两单位三定规定均列此项，经研判属职责交叉\"}");
         assertEquals(confirmed.body(), 200, confirmed.status());
         assertTrue(confirmed.body(), Json.has(confirmed.body(), "state", "CONFIRMED"));
-        List<String> findings = all("\"findingIds\":\\[(\\d+)", confirmed.body());
-        assertEquals(confirmed.body(), 1, findings.size());
-        Http.Reply finding = Http.get(API + "/v1/findings/" + findings.get(0), "city-admin");
+        // one finding per unit of the overlap: the first is enough here
+        JsonNode firstFinding = Json.parse(confirmed.body()).path("findingIds").path(0);
+        assertTrue(confirmed.body(), firstFinding.isIntegralNumber());
+        Http.Reply finding = Http.get(API + "/v1/findings/" + firstFinding.longValue(), "city-admin");
         assertTrue(finding.body(), finding.status() == 200 && Json.anyText(finding.body(), "DUTY_OVERLAP_GAP"));
         assertEquals(409, Http.json("POST", confirmUrl, "city-admin", "{\"reason\":\"再次确认\"}").status());
     }

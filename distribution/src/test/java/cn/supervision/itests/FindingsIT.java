@@ -5,10 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -54,11 +55,11 @@ public class FindingsIT {
     private static long publishedCampaign(long czj, long other) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"ROUTINE\",\"title\":\"2026年度问题清单试点\",\"period\":{\"type\":\"YEAR\",\"year\":2026},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system
                 + "},\"targetUnitIds\":[" + czj + "," + other + "]}";
-        long id = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/campaigns", "city-admin",
+        long id = Json.id(ok(201, Http.json("POST", API + "/v1/campaigns", "city-admin",
                 "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}")).body());
         ok(200, Http.json("POST", API + "/v1/campaigns/" + id + "/transitions", "city-admin", "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}"));
         for (String in : new String[] {"\"code\":\"D1.1\",\"input\":{\"value\":92}", "\"code\":\"C3.1\",\"input\":{\"value\":97}",
@@ -71,23 +72,20 @@ public class FindingsIT {
         return id;
     }
 
+    /** The finding of {@code unit} linked to the score of indicator {@code code}, in a list of findings. */
     private static long idOf(String findingsJson, long unit, String code) {
-        Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"jurisdictionCode\":\"370500\",\"unitId\":" + unit
-                + ",[^{]*\"source\":\\{\"kind\":\"CAMPAIGN_RESULT\",\"campaignId\":\\d+,\"indicatorCode\":\"" + Pattern.quote(code) + "\"")
-                .matcher(findingsJson);
-        assertTrue(code + " in " + findingsJson, m.find());
-        return Long.parseLong(m.group(1));
+        Predicate<JsonNode> campaign = JsonNode::isIntegralNumber;
+        return Json.id(Json.elements(Json.parse(findingsJson))
+                .filter(f -> Json.is(f, "jurisdictionCode", "370500", "unitId", unit)
+                        && Json.is(f.path("source"), "kind", "CAMPAIGN_RESULT", "campaignId", campaign, "indicatorCode", code))
+                .findFirst().orElseThrow(() -> new AssertionError(code + " in " + findingsJson)));
     }
 
     @Test
     public void findingsFromAPublishedCampaignWithAuthorityAndAccountability() throws Exception {
-        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
+        long czj = Json.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(units);
-        long other = czj;
-        while (other == czj && ids.find()) {
-            other = Long.parseLong(ids.group(1));
-        }
+        long other = Json.ids(units).stream().filter(unit -> unit != czj).findFirst().orElse(czj);
         long campaign = publishedCampaign(czj, other);
         String generation = API + "/v1/campaigns/" + campaign + "/findings";
 
@@ -158,10 +156,10 @@ public class FindingsIT {
         ok(413, Http.call("POST", API + "/v1/findings", "city-admin", "application/json", huge));
         Http.Reply created = ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\",\"unitId\":"
                 + czj + "," + manual + "}"));
-        assertTrue(created.location(), created.location().endsWith("/v1/findings/" + PlatformIT.firstId(created.body())));
+        assertTrue(created.location(), created.location().endsWith("/v1/findings/" + Json.id(created.body())));
 
         // withdraw with a reason, kept in the history; out of order 409 naming the state
-        long manualId = PlatformIT.firstId(created.body());
+        long manualId = Json.id(created.body());
         ok(400, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "city-admin", "{}"));
         ok(403, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "lijin-admin", "{\"reason\":\"x\"}"));
         assertTrue(Json.has(ok(200, Http.json("POST", API + "/v1/findings/" + manualId + "/withdraw", "city-admin", "{\"reason\":\"与第 "
@@ -180,7 +178,7 @@ public class FindingsIT {
         ok(409, Http.json("POST", API + "/v1/findings/" + manualId + "/accountability", "city-admin", proposal));
         Http.Reply record = ok(201, Http.json("POST", API + "/v1/findings/" + v1 + "/accountability", "city-admin", proposal));
         assertTrue(record.body(), Json.has(record.body(), "status", "PROPOSED") && Json.has(record.body(), "findingId", v1));
-        long recordId = PlatformIT.firstId(record.body());
+        long recordId = Json.id(record.body());
         assertTrue(Json.anyText(ok(409, Http.json("POST", API + "/v1/accountability/" + recordId + "/status", "city-admin",
                 "{\"to\":\"CLOSED\",\"note\":\"办结\"}")).body(), "PROPOSED"));
         ok(403, Http.json("POST", API + "/v1/accountability/" + recordId + "/status", "lijin-admin", "{\"to\":\"DECIDED\",\"note\":\"x\"}"));

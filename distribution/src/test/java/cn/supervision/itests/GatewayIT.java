@@ -136,8 +136,8 @@ public class GatewayIT {
                         new Hashtable<>(Map.of("supervision.rest.resource", "gateway-it")));
                 Http.await(API + "/v1/gateway-it", "city-admin", r -> r.status() == 200 && r.body().equals("pong"), 30_000);
                 visibleMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-                Http.await(API + "/v1/contributions", "city-admin", r -> r.body().matches(
-                        "(?s).*\"symbolicName\":\"" + bsn + "\"[^}]*\"version\":\"" + version + "\"[^}]*\"state\":\"ACTIVE\".*"), 30_000);
+                Http.await(API + "/v1/contributions", "city-admin",
+                        r -> Json.has(r.body(), "symbolicName", bsn, "version", version, "state", "ACTIVE"), 30_000);
                 probe.unregister();
                 Http.await(API + "/v1/gateway-it", "city-admin", r -> r.status() == 404, 30_000);
                 TimeUnit.MILLISECONDS.sleep(1_100); // fileinstall compares last-modified stamps: the next copy in another second

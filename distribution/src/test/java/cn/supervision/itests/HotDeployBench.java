@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -92,15 +91,12 @@ class HotDeployBench {
     }
 
     private static void awaitActive(String api, String version, long timeoutMillis) throws InterruptedException {
-        Pattern object = Pattern.compile("\\{[^{}]*\\}"); // a contribution (its reasons are an array, not an object)
         long deadline = System.currentTimeMillis() + timeoutMillis;
         Object last = null;
         while (System.currentTimeMillis() < deadline) {
             try {
                 Http.Reply r = Http.get(api + "/v1/contributions", "city-admin");
-                if (r.status() == 200 && object.matcher(r.body()).results().map(m -> m.group())
-                        .anyMatch(c -> c.contains("\"symbolicName\":\"" + BSN + "\"") && c.contains("\"version\":\"" + version + "\"")
-                                && c.contains("\"state\":\"ACTIVE\""))) {
+                if (r.status() == 200 && Json.has(r.body(), "symbolicName", BSN, "version", version, "state", "ACTIVE")) {
                     return;
                 }
                 last = r.status();

@@ -40,7 +40,7 @@ public class IndicatorSystemsIT {
     private static long cityPublishedId() throws Exception {
         Http.Reply list = Http.await(API + "?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        return PlatformIT.firstId(list.body());
+        return Json.firstId(list.body());
     }
 
     @Test
@@ -72,7 +72,7 @@ public class IndicatorSystemsIT {
         long id = cityPublishedId();
         Http.Reply copy = Http.json("POST", API + "/" + id + "/copy", "city-admin", "{\"year\":2031}");
         assertEquals(copy.body(), 201, copy.status());
-        long draft = PlatformIT.firstId(copy.body());
+        long draft = Json.id(copy.body());
         Http.Reply exported = Http.get(API + "/" + draft + "/export", "city-admin");
         assertEquals(200, exported.status());
         String definition = exported.body().substring(exported.body().indexOf("\"definition\":") + 13, exported.body().lastIndexOf('}'));
@@ -100,7 +100,7 @@ public class IndicatorSystemsIT {
         Http.Reply imported = Http.call("POST", API + "/import.xlsx?jurisdiction=370522&name=test&year=2026", "lijin-admin",
                 PlatformIT.XLSX, xlsx.bytes());
         assertEquals(imported.body(), 201, imported.status());
-        long draft = PlatformIT.firstId(imported.body());
+        long draft = Json.id(imported.body());
         Http.Reply problems = Http.get(API + "/" + draft + "/validation", "lijin-admin");
         assertEquals("the round trip keeps every rule", "[]", problems.body());
         Http.Reply schema = Http.get(API + "/schema", null);

@@ -51,6 +51,77 @@ final class Json {
         return parse(body).at(pointer);
     }
 
+    /**
+     * The "id" of the object the body is (a resource as created, read or changed), never one of the objects inside it;
+     * fails showing the body when it has none.
+     */
+    static long id(String body) {
+        return id(parse(body));
+    }
+
+    static long id(Http.Reply reply) {
+        return id(reply.body());
+    }
+
+    /** The "id" of this object itself (a whole number); fails showing the object when it has none. */
+    static long id(JsonNode object) {
+        return wholeNumber(object, "id");
+    }
+
+    /**
+     * The "id" of the first element of a listing (an array body): the one unit a unit user sees, the first of a
+     * jurisdiction's published systems. Fails when the body is no array or an empty one.
+     */
+    static long firstId(String body) {
+        JsonNode root = parse(body);
+        if (!root.isArray() || root.isEmpty()) {
+            throw new AssertionError("no first element in " + abbreviate(body));
+        }
+        return id(root.get(0));
+    }
+
+    /** The "id" of every element of a listing (an array body), in order. */
+    static List<Long> ids(String body) {
+        JsonNode root = parse(body);
+        if (!root.isArray()) {
+            throw new AssertionError("not an array: " + abbreviate(body));
+        }
+        return elements(root).map(Json::id).toList();
+    }
+
+    /** The "id" of the first element of a listing (an array body) that has all these fields with these values. */
+    static long idWhere(String body, String field, Object value, Object... more) {
+        return id(element(parse(body), field, value, more));
+    }
+
+    /** The first element of an array that itself has all these fields with these values; fails when there is none. */
+    static JsonNode element(JsonNode array, String field, Object value, Object... more) {
+        if (!array.isArray()) {
+            throw new AssertionError("not an array: " + abbreviate(array.toString()));
+        }
+        return elements(array).filter(e -> is(e, field, value, more)).findFirst()
+                .orElseThrow(() -> new AssertionError("no element with " + pairs(field, value, more) + " in "
+                        + abbreviate(array.toString())));
+    }
+
+    /** A whole number field of this object itself; fails showing the object when it is absent or no whole number. */
+    static long wholeNumber(JsonNode object, String field) {
+        JsonNode value = object == null ? null : object.get(field);
+        if (value == null || !value.isIntegralNumber()) {
+            throw new AssertionError("no whole number \"" + field + "\" in " + abbreviate(String.valueOf(object)));
+        }
+        return value.longValue();
+    }
+
+    /** A string field of this object itself; fails showing the object when it is absent or no string. */
+    static String string(JsonNode object, String field) {
+        JsonNode value = object == null ? null : object.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new AssertionError("no string \"" + field + "\" in " + abbreviate(String.valueOf(object)));
+        }
+        return value.textValue();
+    }
+
     /** A decimal as the API writes it: {@code num("12.00")} equals 12.00 only, not 12 or 12.0. */
     static BigDecimal num(String decimal) {
         return new BigDecimal(decimal);

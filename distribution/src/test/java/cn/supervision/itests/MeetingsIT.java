@@ -87,7 +87,7 @@ public class MeetingsIT {
 
         ok(201, Http.json("POST", members, "city-admin", member("SJJ")));
         ok(409, Http.json("POST", members, "city-admin", member("SJJ")));
-        long jw = PlatformIT.firstId(ok(201, Http.json("POST", members, "city-admin", member("JW"))).body());
+        long jw = Json.id(ok(201, Http.json("POST", members, "city-admin", member("JW"))).body());
         ok(403, Http.json("POST", MEETINGS + "/members/" + jw + "/leave", "lijin-admin", "{\"reason\":\"x\"}"));
         ok(400, Http.json("POST", MEETINGS + "/members/" + jw + "/leave", "city-admin", "{\"leftOn\":\"2999-01-01\"}"));
         Http.Reply left = ok(200, Http.json("POST", MEETINGS + "/members/" + jw + "/leave", "city-admin", "{\"reason\":\"工作调整\"}"));
@@ -101,12 +101,12 @@ public class MeetingsIT {
         ok(401, Http.get(members, null));
 
         // a finding of the city and one of Lijin
-        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
+        long czj = Json.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
         String manual = "\"source\":{\"kind\":\"MANUAL\",\"reference\":\"专项检查\"},\"category\":\"DUTY_OVERLAP_GAP\",\"severity\":\"SERIOUS\"";
-        long finding = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
+        long finding = Json.id(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
                 + "\"unitId\":" + czj + "," + manual + ",\"description\":\"政府采购监督职责交叉\"}")).body());
-        long lijinUnit = PlatformIT.firstId(ok(200, Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin")).body());
-        long lijinFinding = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/findings", "lijin-admin", "{\"jurisdictionCode\":\"370522\","
+        long lijinUnit = Json.firstId(ok(200, Http.get(API + "/v1/jurisdictions/370522/units", "lijin-admin")).body());
+        long lijinFinding = Json.id(ok(201, Http.json("POST", API + "/v1/findings", "lijin-admin", "{\"jurisdictionCode\":\"370522\","
                 + "\"unitId\":" + lijinUnit + "," + manual + ",\"description\":\"利津县的问题\"}")).body());
 
         // scheduling: 401/403, a link to another county's finding, a day past, malformed; nothing written
@@ -130,7 +130,7 @@ public class MeetingsIT {
         assertEquals(none, ok(200, Http.get(list, "city-admin")).body());
 
         Http.Reply scheduled = ok(201, Http.json("POST", list, "city-admin", meeting(at, finding)));
-        long id = PlatformIT.firstId(scheduled.body());
+        long id = Json.id(scheduled.body());
         assertTrue(scheduled.body(), Json.has(scheduled.body(), "state", "SCHEDULED")
                 && Json.has(scheduled.body(), "refTitle", Json.text()) && Json.anyText(scheduled.body(), "政府采购监督职责交叉")
                 && Json.has(scheduled.body(), "link", "/v1/findings/" + finding));
@@ -171,7 +171,7 @@ public class MeetingsIT {
         // a decision: a past deadline and another county's unit are refused whole; then its task reaches unit CZJ
         String pastDeadline = decision.replace(today.plusDays(30).toString(), today.minusDays(1).toString());
         assertTrue(Json.anyText(ok(400, Http.json("POST", one + "/decisions", "city-admin", pastDeadline)).body(), "tasks[0].deadline"));
-        String lijinCode = ok(200, Http.get(API + "/v1/units/" + lijinUnit, "lijin-admin")).body().replaceAll("(?s)^.*?\"code\":\"([^\"]+)\".*$", "$1");
+        String lijinCode = Json.string(Json.of(ok(200, Http.get(API + "/v1/units/" + lijinUnit, "lijin-admin"))), "code");
         assertTrue(Json.anyText(ok(400, Http.json("POST", one + "/decisions", "city-admin", decision.replace("\"CZJ\"", "\"" + lijinCode + "\"")))
                 .body(), "tasks[0].ownerCode"));
         ok(403, Http.json("POST", one + "/decisions", "lijin-admin", decision));
@@ -180,7 +180,7 @@ public class MeetingsIT {
         assertTrue(Json.has(ok(200, Http.get(one, "city-admin")).body(), "decisions", Json.value("[]")));
         Http.Reply decided = ok(201, Http.json("POST", one + "/decisions", "city-admin", decision));
         assertTrue(decided.body(), Json.has(decided.body(), "ownerCode", "CZJ") && Json.has(decided.body(), "status", "OPEN"));
-        long decisionId = PlatformIT.firstId(decided.body());
+        long decisionId = Json.id(decided.body());
         String tasks = ok(200, Http.get(API + "/v1/tasks?origin=MEETING_DECISION&originId=" + decisionId, "czj-user")).body();
         assertTrue(tasks, Json.has(tasks, "originId", decisionId) && Json.anyText(tasks, "由市财政局牵头厘清政府采购监督职责"));
         assertEquals("[]", ok(200, Http.get(API + "/v1/tasks?origin=MEETING_DECISION&originId=" + decisionId, "lijin-admin")).body());
@@ -196,7 +196,7 @@ public class MeetingsIT {
         Http.Reply document = ok(201, Http.json("POST", one + "/documents/minutes?format=PDF", "city-admin", "{}"));
         assertTrue(document.body(), Json.has(document.body(), "kind", "MEETING_MINUTES")
                 && Json.has(document.body(), "subject", "meeting:" + id) && Json.has(document.body(), "documentNumber", Json.text()));
-        Http.Reply pdf = ok(200, Http.get(API + "/v1/documents/" + PlatformIT.firstId(document.body()) + "/content", "city-admin"));
+        Http.Reply pdf = ok(200, Http.get(API + "/v1/documents/" + Json.id(document.body()) + "/content", "city-admin"));
         assertTrue(pdf.contentType(), pdf.contentType().startsWith("application/pdf"));
         assertEquals("%PDF", new String(pdf.bytes(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         ok(201, Http.json("POST", one + "/documents/minutes?format=DOCX", "city-admin", "{}"));
@@ -208,7 +208,7 @@ public class MeetingsIT {
         assertTrue(history, Json.has(history, "to", "SCHEDULED") && Json.has(history, "to", "HELD") && Json.has(history, "to", "MINUTES_ISSUED"));
 
         // another meeting is cancelled with a reason
-        long other = PlatformIT.firstId(ok(201, Http.json("POST", list, "city-admin", meeting(at.plusDays(7), finding))).body());
+        long other = Json.id(ok(201, Http.json("POST", list, "city-admin", meeting(at.plusDays(7), finding))).body());
         ok(400, Http.json("POST", MEETINGS + "/" + other + "/cancel", "city-admin", "{}"));
         assertTrue(Json.has(ok(200, Http.json("POST", MEETINGS + "/" + other + "/cancel", "city-admin", "{\"reason\":\"与专题会议合并召开\"}")).body(), "state", "CANCELLED"));
         assertTrue(Json.has(ok(200, Http.get(list + "&state=CANCELLED", "city-leader")).body(), "id", other));

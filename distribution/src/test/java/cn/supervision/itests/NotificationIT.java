@@ -13,8 +13,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.mail.internet.MimeMessage;
@@ -102,9 +100,7 @@ public class NotificationIT {
     }
 
     private static long idOf(String body, String subject) {
-        Matcher m = Pattern.compile("\\{\"id\":(\\d+),[^}]*\"subject\":\"" + Pattern.quote(subject) + "\"").matcher(body);
-        assertTrue(body, m.find());
-        return Long.parseLong(m.group(1));
+        return Json.idWhere(body, "subject", subject);
     }
 
     private static List<MimeMessage> ours(GreenMail mail, String subject) throws Exception {
@@ -120,9 +116,7 @@ public class NotificationIT {
     private static long unread(String user) throws Exception {
         Http.Reply r = Http.get(API + "/v1/inbox/unread-count", user);
         assertEquals(r.body(), 200, r.status());
-        Matcher m = Pattern.compile("\"unread\":(\\d+)").matcher(r.body());
-        assertTrue(r.body(), m.find());
-        return Long.parseLong(m.group(1));
+        return Json.wholeNumber(Json.of(r), "unread");
     }
 
     @Test

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -209,7 +207,7 @@ public class PlatformIT {
         assertEquals(403, created.status());
         assertTrue(Json.has(created.body(), "status", 403));
 
-        long cityUnit = firstId(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
+        long cityUnit = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body());
         assertEquals(403, Http.get(API + "/v1/units/" + cityUnit, "lijin-admin").status());
         assertEquals(403, Http.json("PUT", API + "/v1/units/" + cityUnit, "guangrao-admin",
                 "{\"code\":\"X\",\"name\":\"篡改\",\"kind\":\"OTHER\"}").status());
@@ -228,7 +226,7 @@ public class PlatformIT {
                         + "\"mandate\":{\"duties\":[{\"number\":1,\"text\":\"承担测试工作。\"}],\"internalBodies\":[\"综合科\"],"
                         + "\"staffing\":{\"administrativeSlots\":0,\"institutionalSlots\":12,\"leadershipPosts\":2}}}");
         assertEquals(created.body(), 201, created.status());
-        long id = firstId(created.body());
+        long id = Json.id(created.body());
         assertTrue(created.location(), created.location().endsWith("/v1/units/" + id));
 
         Http.Reply read = Http.get(API + "/v1/units/" + id, "lijin-admin");
@@ -370,28 +368,16 @@ public class PlatformIT {
         assertFalse(reply.body(), reply.body().contains("Exception") || reply.body().contains("\tat "));
     }
 
-    static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
     /**
      * The city's own system (published by the city's contribution bundle) in a listing of indicator systems: other test
      * classes publish systems of the city too, whose random lineages may sort before it.
      */
     static long citySystemId(String listing) {
-        Matcher m = Pattern.compile("\"id\":(\\d+),\"jurisdictionCode\":\"370500\",\"lineage\":\"bundle:cn\\.supervision\\.city\\.dongying/")
-                .matcher(listing);
-        assertTrue(listing, m.find());
-        return Long.parseLong(m.group(1));
+        return Json.idWhere(listing, "jurisdictionCode", "370500", "lineage", Json.startingWith("bundle:cn.supervision.city.dongying/"));
     }
 
-    static long firstId(String json) {
-        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
-        assertTrue(json, m.find());
-        return Long.parseLong(m.group(1));
+    /** The one-time codes in the answer to {@code POST /v1/questionnaires/{id}/tokens}: [{"token":{…,"value":…},"link":…}, …]. */
+    static List<String> tokenValues(String issued) {
+        return Json.elements(Json.parse(issued)).map(t -> Json.string(t.get("token"), "value")).toList();
     }
 }

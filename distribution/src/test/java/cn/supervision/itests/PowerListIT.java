@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -72,9 +70,7 @@ public class PowerListIT {
 
     private static long unitId(String code) throws Exception {
         String units = ok(200, Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin")).body();
-        Matcher m = Pattern.compile("\"id\":(\\d+),\"code\":\"" + code + "\"").matcher(units);
-        assertTrue(units, m.find());
-        return Long.parseLong(m.group(1));
+        return Json.idWhere(units, "code", code);
     }
 
     /** A unit of another county, to name as an implementing body across jurisdictions (the demo counties are optional). */

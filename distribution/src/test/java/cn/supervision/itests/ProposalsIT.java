@@ -7,10 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -66,24 +66,15 @@ public class ProposalsIT {
         return out.toByteArray();
     }
 
-    private static int field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
-        assertTrue(name + " in " + json, m.find());
-        return Integer.parseInt(m.group(1));
-    }
-
     @Test
     public void staffingImportedAndAProposalAppliedToTheRegistry() throws Exception {
-        long czj = PlatformIT.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
+        long czj = Json.firstId(Http.await(API + "/v1/jurisdictions/370500/units", "czj-user", r -> r.status() == 200, 60_000).body());
         String units = Http.get(API + "/v1/jurisdictions/370500/units", "city-admin").body();
-        Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(units);
-        long other = czj;
-        while (other == czj && ids.find()) {
-            other = Long.parseLong(ids.group(1));
-        }
+        long other = Json.ids(units).stream().filter(u -> u != czj).findFirst().orElse(czj);
         String unit = ok(200, Http.get(API + "/v1/units/" + czj, "city-admin")).body();
-        int approved = field(unit, "administrativeSlots");
-        String code = unit.replaceAll("(?s)^.*?\"code\":\"([^\"]+)\".*$", "$1");
+        JsonNode mandate = Json.parse(unit).path("mandate");
+        int approved = (int) Json.wholeNumber(mandate.path("staffing"), "administrativeSlots");
+        String code = Json.string(Json.parse(unit), "code");
         String staffing = API + "/v1/jurisdictions/370500/staffing";
         String yesterday = LocalDate.now().minusDays(1).toString();
         List<Object> header = List.of("单位编码", "行政实有", "事业实有", "编外人员", "领导职数实配", "统计日期");
@@ -107,24 +98,23 @@ public class ProposalsIT {
         ok(200, Http.call("POST", staffing + "/import", "city-admin", XLSX, good));
         String current = ok(200, Http.get(staffing, "city-leader")).body();
         assertTrue(current, Json.has(current, "unitId", czj) && Json.has(current, "overStaffed", true));
-        assertEquals(current, 3, field(current, "administrativeDifference"));
+        assertEquals(current, 3, Json.wholeNumber(Json.element(Json.parse(current), "unitId", czj), "administrativeDifference"));
         assertTrue(Json.has(ok(200, Http.get(API + "/v1/units/" + czj + "/staffing", "czj-user")).body(), "asOf", yesterday));
         ok(403, Http.get(staffing, "lijin-admin"));
         ok(200, Http.get(staffing + "/export", "city-admin"));
 
         // a finding by hand grounds the proposal
-        long finding = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
+        long finding = Json.id(ok(201, Http.json("POST", API + "/v1/findings", "city-admin", "{\"jurisdictionCode\":\"370500\","
                 + "\"unitId\":" + czj + ",\"source\":{\"kind\":\"MANUAL\",\"reference\":\"专项检查\"},\"category\":\"DUTY_OVERLAP_GAP\","
                 + "\"severity\":\"SERIOUS\",\"description\":\"职责交叉\"}")).body());
-        Matcher duty = Pattern.compile("\"duties\":\\[\\{(?:\"id\":\\d+,)?\"number\":(\\d+),\"text\":\"([^\"]+)\"").matcher(unit);
-        assertTrue(unit, duty.find());
+        JsonNode duty = mandate.path("duties").path(0); // the unit's first main duty moves to the other unit
         String body = "{\"title\":\"关于调整职责的处理意见\",\"rationale\":\"依据第十九条\",\"findingIds\":[" + finding + "],"
-                + "\"changes\":[{\"kind\":\"MOVE_DUTY\",\"unitId\":" + czj + ",\"otherUnitId\":" + other + ",\"dutyNumber\":" + duty.group(1) + "}]}";
+                + "\"changes\":[{\"kind\":\"MOVE_DUTY\",\"unitId\":" + czj + ",\"otherUnitId\":" + other + ",\"dutyNumber\":" + Json.wholeNumber(duty, "number") + "}]}";
         ok(403, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "lijin-admin", body));
         ok(403, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "czj-user", body));
         ok(401, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", null, body));
         ok(400, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "city-admin", "{\"title\":"));
-        long id = PlatformIT.firstId(ok(201, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "city-admin", body)).body());
+        long id = Json.id(ok(201, Http.json("POST", API + "/v1/proposals?jurisdiction=370500", "city-admin", body)).body());
         ok(403, Http.get(API + "/v1/proposals/" + id, "lijin-admin"));
         ok(403, Http.get(API + "/v1/proposals/" + id, "czj-user"));
         Http.Reply early = ok(409, Http.json("POST", API + "/v1/proposals/" + id + "/apply", "city-admin", "{}"));
@@ -139,7 +129,7 @@ public class ProposalsIT {
         assertTrue(Json.anyText(ok(409, Http.json("POST", API + "/v1/proposals/" + id + "/apply", "city-admin", "{}")).body(), "已执行"));
 
         String moved = ok(200, Http.get(API + "/v1/units/" + other, "city-admin")).body();
-        assertTrue(moved, Json.anyText(moved, duty.group(2)));
+        assertTrue(moved, Json.anyText(moved, Json.string(duty, "text")));
         String history = ok(200, Http.get(API + "/v1/units/" + other + "/history", "city-admin")).body();
         assertTrue(history, Json.has(history, "reason", approvedProposal.registryReason()));
         assertTrue(Json.anyText(ok(200, Http.get(API + "/v1/units/" + czj + "/history", "city-admin")).body(), "(#" + id + ")"));

@@ -15,8 +15,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -67,20 +65,9 @@ public class RectificationIT {
         return new PlatformIT().config();
     }
 
-    private static long id(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
-        assertTrue(json, m.find());
-        return Long.parseLong(m.group(1));
-    }
-
     /** The ids of a notice's items, in order. */
     private static List<Long> items(String notice) {
-        Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"noticeId\":").matcher(notice);
-        List<Long> out = new java.util.ArrayList<>();
-        while (m.find()) {
-            out.add(Long.parseLong(m.group(1)));
-        }
-        return out;
+        return Json.elements(Json.parse(notice).path("items")).map(Json::id).toList();
     }
 
     private static void configure(ConfigurationAdmin admin, String pid, Object... pairs) throws Exception {
@@ -95,13 +82,13 @@ public class RectificationIT {
     private long published(long czj, long other) throws Exception {
         Http.Reply systems = Http.await(API + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin",
                 r -> r.status() == 200 && Json.anyText(r.body(), "东营市市直部门单位职能运行监管指标体系"), 60_000);
-        long system = PlatformIT.firstId(systems.body());
+        long system = Json.firstId(systems.body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"整改测试专项监管\",\"period\":{\"type\":\"MONTH\",\"year\":2026,\"number\":9},"
                 + "\"systems\":{\"PARTY_ORGAN\":" + system + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},"
                 + "\"targetUnitIds\":[" + czj + "," + other + "]}";
         Http.Reply created = Http.json("POST", API + "/v1/campaigns", "city-admin", "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}");
         assertEquals(created.body(), 201, created.status());
-        long campaign = PlatformIT.firstId(created.body());
+        long campaign = Json.id(created.body());
         assertEquals(200, Http.json("POST", API + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"开始采集\"}").status());
         for (long unit : new long[] {czj, other}) {
@@ -178,11 +165,10 @@ public class RectificationIT {
         Http.await(API + "/v1/health", null, r -> r.status() == 200, 120_000);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String units = Http.get(API + "/v1/jurisdictions/370500/units?limit=1000", "city-admin").body();
-        long czj = PlatformIT.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
-        Matcher other = Pattern.compile("\\{\"id\":(\\d+),\"code\":\"(?!CZJ\")[^\"]+\",\"name\":\"[^\"]*\",\"shortName\":(?:null|\"[^\"]*\"),"
-                + "\"kind\":\"GOVERNMENT_DEPARTMENT\"").matcher(units);
-        assertTrue(other.find());
-        long otherUnit = Long.parseLong(other.group(1));
+        long czj = Json.firstId(Http.get(API + "/v1/jurisdictions/370500/units", "czj-user").body());
+        // the first government department of the city besides CZJ
+        long otherUnit = Json.id(Json.elements(Json.parse(units)).filter(u -> Json.is(u, "kind", "GOVERNMENT_DEPARTMENT") && !Json.is(u, "code", "CZJ"))
+                .findFirst().orElseThrow(() -> new AssertionError("no other department: " + units)));
 
         try (SmtpReceiver smtp = new SmtpReceiver()) {
             configure(configurations, "cn.supervision.notification.smtp", "host", "127.0.0.1", "port", String.valueOf(smtp.port()),
@@ -213,15 +199,15 @@ public class RectificationIT {
             Http.Reply a = Http.json("POST", API + "/v1/rectifications", "city-admin", body);
             assertEquals(a.body(), 201, a.status());
             assertNotNull(a.location());
-            long noticeA = PlatformIT.firstId(a.body());
+            long noticeA = Json.id(a.body());
             assertTrue(a.body(), Json.has(a.body(), "number", Json.startingWith("〔" + today.getYear() + "〕")) && Json.has(a.body(), "state", "ISSUED"));
             assertEquals(FindingState.IN_RECTIFICATION, findings.get(CITY, f1).state());
             Http.Reply b = Http.json("POST", API + "/v1/rectifications", "city-admin", notice(czj, today, f3));
             assertEquals(b.body(), 201, b.status());
-            long noticeB = PlatformIT.firstId(b.body());
+            long noticeB = Json.id(b.body());
             Http.Reply c = Http.json("POST", API + "/v1/rectifications", "city-admin", notice(otherUnit, null, f4));
             assertEquals(c.body(), 201, c.status());
-            long noticeC = PlatformIT.firstId(c.body());
+            long noticeC = Json.id(c.body());
             long itemC = items(c.body()).get(0);
 
             // the unit sees its own notices only; another county sees none of them
@@ -259,7 +245,7 @@ public class RectificationIT {
             assertTrue(text(reminder), text(reminder).contains("尚有 2 个问题未申请销号"));
 
             // the office confirms the proposed talk of B
-            long proposal = id(overdue.substring(overdue.indexOf("\"escalations\"")), "id");
+            long proposal = Json.id(Json.element(Json.parse(overdue).path("escalations"), "kind", "ADMONITORY_TALK", "state", "PROPOSED"));
             Http.Reply held = Http.json("POST", API + "/v1/rectifications/" + noticeB + "/escalations/" + proposal + "/confirm", "city-admin",
                     "{\"date\":\"" + today + "\",\"participants\":\"市编办副主任；市财政局局长\",\"minutes\":\"逾期未整改，约谈主要负责人\"}");
             assertEquals(held.body(), 200, held.status());

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,18 +66,14 @@ class RequestOverheadBench {
 
     @Test
     void perRequestCosts() throws Exception {
-        List<Long> units = new ArrayList<>();
-        Matcher ids = Pattern.compile("\"id\":(\\d+),\"code\"").matcher(Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").body());
-        while (ids.find() && units.size() < 20) {
-            units.add(Long.parseLong(ids.group(1)));
-        }
+        List<Long> units = Json.ids(Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").body()).stream().limit(20).toList();
         REPORT.append(sequential("GET units of the city (first page)", WARM_UP, MEASURED, i ->
                 assertEquals(200, Http.get(karaf.api + "/v1/jurisdictions/370500/units", "city-admin").status())));
 
-        long system = PlatformIT.firstId(Http.get(karaf.api + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin").body());
+        long system = Json.firstId(Http.get(karaf.api + "/v1/indicator-systems?jurisdiction=370500&status=PUBLISHED", "city-admin").body());
         String plan = "{\"kind\":\"SPECIAL\",\"title\":\"开销\",\"period\":{\"type\":\"YEAR\",\"year\":2026},\"systems\":{\"PARTY_ORGAN\":" + system
                 + ",\"GOVERNMENT_DEPARTMENT\":" + system + ",\"PUBLIC_INSTITUTION\":" + system + "},\"targetUnitIds\":" + units + "}";
-        long campaign = PlatformIT.firstId(Http.json("POST", karaf.api + "/v1/campaigns", "city-admin",
+        long campaign = Json.id(Http.json("POST", karaf.api + "/v1/campaigns", "city-admin",
                 "{\"jurisdictionCode\":\"370500\",\"plan\":" + plan + "}").body());
         assertEquals(200, Http.json("POST", karaf.api + "/v1/campaigns/" + campaign + "/transitions", "city-admin",
                 "{\"to\":\"COLLECTING\",\"reason\":\"开销\"}").status());
@@ -95,16 +89,12 @@ class RequestOverheadBench {
                 + "{\"code\":\"S1\",\"text\":\"总体满意度\",\"type\":\"SATISFACTION\",\"required\":true},"
                 + "{\"code\":\"R1\",\"text\":\"便捷\",\"type\":\"RATING\",\"required\":true}],"
                 + "\"bindings\":[{\"indicatorCode\":\"C2.1\",\"conversion\":\"SATISFACTION_RATE\",\"questionCode\":\"S1\"}]}";
-        long q = PlatformIT.firstId(Http.json("POST", karaf.api + "/v1/questionnaires", "city-admin",
+        long q = Json.id(Http.json("POST", karaf.api + "/v1/questionnaires", "city-admin",
                 "{\"campaignId\":" + campaign + ",\"definition\":" + definition + "}").body());
         assertEquals(200, Http.call("POST", karaf.api + "/v1/questionnaires/" + q + "/open", "city-admin", null, null).status());
         Http.Reply issued = Http.json("POST", karaf.api + "/v1/questionnaires/" + q + "/tokens", "city-admin", "{\"count\":" + (WARM_UP + MEASURED) + "}");
         assertEquals(201, issued.status(), issued.body());
-        List<String> tokens = new ArrayList<>();
-        Matcher t = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(issued.body());
-        while (t.find()) {
-            tokens.add(t.group(1));
-        }
+        List<String> tokens = PlatformIT.tokenValues(issued.body());
         REPORT.append(sequential("POST a public survey submission (one-time token, 2 answers)", WARM_UP, MEASURED, i -> {
             Http.Reply r = Http.json("POST", karaf.api + "/v1/questionnaires/public/t/" + tokens.get(i), null,
                     "{\"unitId\":" + units.get(i % units.size()) + ",\"answers\":[{\"questionCode\":\"S1\",\"level\":" + (1 + i % 5)
