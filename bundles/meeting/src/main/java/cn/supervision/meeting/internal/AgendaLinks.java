@@ -41,17 +41,17 @@ final class AgendaLinks {
                     case FINDING -> {
                         Finding f = services.findings.get(caller, d.refId());
                         owner = f.jurisdictionCode();
-                        refTitle = clip(f.unitName() + "：" + f.description());
+                        refTitle = Checks.clip(f.unitName() + "：" + f.description());
                     }
                     case CAMPAIGN -> {
                         Campaign c = services.campaigns.get(caller, d.refId());
                         owner = c.jurisdictionCode();
-                        refTitle = clip(c.title());
+                        refTitle = Checks.clip(c.title());
                     }
                     case DOCUMENT -> {
                         StoredDocument doc = services.documents().get(caller, d.refId());
                         owner = doc.jurisdictionCode();
-                        refTitle = clip(doc.documentNumber() == null ? doc.title() : doc.title() + "（" + doc.documentNumber() + "）");
+                        refTitle = Checks.clip(doc.documentNumber() == null ? doc.title() : doc.title() + "（" + doc.documentNumber() + "）");
                     }
                     case SPECIAL_REPORT -> {
                         SpecialReportService reports = services.reportsIfRunning();
@@ -60,7 +60,7 @@ final class AgendaLinks {
                         } else {
                             SpecialReport r = reports.get(caller, d.refId());
                             owner = r.jurisdictionCode();
-                            refTitle = clip(r.issue() == null ? r.title() : r.title() + "（" + r.issue() + "）");
+                            refTitle = Checks.clip(r.issue() == null ? r.title() : r.title() + "（" + r.issue() + "）");
                         }
                     }
                     case NONE -> owner = jurisdictionCode;
@@ -81,9 +81,5 @@ final class AgendaLinks {
             items.add(new AgendaItem(i + 1, title, kind, kind == AgendaLinkKind.NONE ? null : d.refId(), refTitle, kind.path(d.refId())));
         }
         return items;
-    }
-
-    private static String clip(String s) {
-        return s == null || s.length() <= Checks.MAX_TITLE ? s : s.substring(0, Checks.MAX_TITLE - 1) + "…";
     }
 }

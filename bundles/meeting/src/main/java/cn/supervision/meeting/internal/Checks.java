@@ -44,6 +44,11 @@ final class Checks {
         return s == null ? null : s.trim();
     }
 
+    /** A title cut to {@link #MAX_TITLE} characters, its last one an ellipsis when cut. */
+    static String clip(String s) {
+        return s == null || s.length() <= MAX_TITLE ? s : s.substring(0, MAX_TITLE - 1) + "…";
+    }
+
     /** Required text of at most {@code max} characters. */
     static void text(List<FieldError> errors, String field, String value, String what, int max) {
         if (blank(value)) {
