@@ -111,7 +111,7 @@ final class Decisions {
         TaskService tasks = services.tasks();
         long now = clock.millis();
         DecisionEntity saved = jpa.txExpr(TransactionType.Required, em -> {
-            MeetingEntity e = Rows.meeting(em, id);
+            MeetingEntity e = Rows.locked(em, id); // the decision's number is the count before it
             StateMoves.requireState(e, "记录决定事项", MeetingState.HELD);
             long before = em.createQuery("select count(d) from DecisionEntity d where d.meetingId = :m", Long.class)
                     .setParameter("m", id).getSingleResult();

@@ -80,6 +80,7 @@ final class Members {
         String name = department.name();
         long now = clock.millis();
         MemberEntity saved = jpa.txExpr(TransactionType.Required, em -> {
+            Rows.lockMembership(em, jurisdictionCode, code);
             long current = em.createQuery("select count(m) from MemberEntity m where m.jurisdictionCode = :j and m.departmentCode = :c"
                             + " and m.leftOn is null", Long.class)
                     .setParameter("j", jurisdictionCode).setParameter("c", code).getSingleResult();
@@ -113,6 +114,7 @@ final class Members {
         }
         long now = clock.millis();
         return values.membership(jpa.txExpr(TransactionType.Required, em -> {
+            Rows.lockMembership(em, current.getJurisdictionCode(), current.getDepartmentCode());
             MemberEntity e = Rows.member(em, membershipId);
             requireCurrent(e);
             e.setContactsJson(json.write(cleanContacts(contacts)));
@@ -139,6 +141,7 @@ final class Members {
         }
         long now = clock.millis();
         Membership out = values.membership(jpa.txExpr(TransactionType.Required, em -> {
+            Rows.lockMembership(em, current.getJurisdictionCode(), current.getDepartmentCode());
             MemberEntity e = Rows.member(em, membershipId);
             requireCurrent(e);
             e.setLeftOn(left.toString());

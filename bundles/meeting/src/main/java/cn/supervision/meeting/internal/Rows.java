@@ -1,5 +1,6 @@
 package cn.supervision.meeting.internal;
 
+import java.sql.Connection;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.aries.jpa.template.TransactionType;
 
 import cn.supervision.api.meeting.Decision;
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.tx.TransactionLock;
 import cn.supervision.meeting.internal.model.DecisionEntity;
 import cn.supervision.meeting.internal.model.MeetingEntity;
 import cn.supervision.meeting.internal.model.MemberEntity;
@@ -45,6 +47,23 @@ final class Rows {
             throw SupervisionException.notFound("联席会议 " + id + " 不存在");
         }
         return e;
+    }
+
+    /**
+     * The meeting, read after taking its lock as the transaction's first statement: a meeting changes one transaction
+     * at a time, on every node, so a state move or a decision number is decided on what the one before committed.
+     */
+    static MeetingEntity locked(EntityManager em, long id) {
+        TransactionLock.hold(() -> em.unwrap(Connection.class), "meeting:" + id);
+        return meeting(em, id);
+    }
+
+    /**
+     * Takes the lock of one department's membership of a jurisdiction's joint meeting (joining, contacts, leaving), as
+     * the transaction's first statement: two joins at once would both find no current membership and both write one.
+     */
+    static void lockMembership(EntityManager em, String jurisdictionCode, String departmentCode) {
+        TransactionLock.hold(() -> em.unwrap(Connection.class), "meeting-member:" + jurisdictionCode + ":" + departmentCode);
     }
 
     static MemberEntity member(EntityManager em, long id) {

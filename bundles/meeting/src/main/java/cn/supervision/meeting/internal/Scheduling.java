@@ -88,7 +88,7 @@ final class Scheduling {
         List<MeetingDepartment> invited = invited(current.getJurisdictionCode());
         long now = clock.millis();
         Meeting meeting = jpa.txExpr(TransactionType.Required, em -> {
-            MeetingEntity e = Rows.meeting(em, id);
+            MeetingEntity e = Rows.locked(em, id);
             StateMoves.requireState(e, "修改", MeetingState.SCHEDULED);
             fill(e, draft, agenda, invited, caller, now);
             return values.meeting(e, List.of());

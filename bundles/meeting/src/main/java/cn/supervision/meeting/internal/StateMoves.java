@@ -47,7 +47,7 @@ final class StateMoves {
     Meeting move(Caller caller, long id, MeetingState to, String action, String reason, Consumer<MeetingEntity> effect) {
         long now = clock.millis();
         Meeting meeting = jpa.txExpr(TransactionType.Required, em -> {
-            MeetingEntity e = Rows.meeting(em, id);
+            MeetingEntity e = Rows.locked(em, id);
             if (!MOVES.get(to).contains(e.getState())) {
                 throw stateConflict(id, e.getState(), action);
             }
@@ -67,7 +67,7 @@ final class StateMoves {
     Meeting change(Caller caller, long id, String action, Consumer<MeetingEntity> effect, MeetingState... states) {
         long now = clock.millis();
         return jpa.txExpr(TransactionType.Required, em -> {
-            MeetingEntity e = Rows.meeting(em, id);
+            MeetingEntity e = Rows.locked(em, id);
             requireState(e, action, states);
             effect.accept(e);
             e.setUpdatedBy(caller.username());
