@@ -8,6 +8,7 @@ import javax.persistence.EntityManager;
 
 import cn.supervision.api.report.Instruction;
 import cn.supervision.api.report.InstructionChannel;
+import cn.supervision.api.report.TaskSummary;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.task.TaskDraft;
 import cn.supervision.api.task.TrackedTask;
@@ -17,7 +18,7 @@ import cn.supervision.report.internal.model.SpecialReportEntity;
 /**
  * Writes an instruction and hands its tasks to the task service in the same transaction (under the platform's JTA the
  * task service's writes join it: an owner it refuses leaves no instruction behind), and reads instructions back with
- * their tasks' counts.
+ * their tasks' counts (one, or all those of a report).
  */
 final class InstructionRecorder {
     private final TaskLedger tasks;
@@ -51,5 +52,16 @@ final class InstructionRecorder {
         return new Instruction(i.getId(), i.getReportId(), i.getJurisdictionCode(), i.getLeader(), i.getText(),
                 LocalDate.parse(i.getInstructedOn()), i.getChannel(), i.getScanId(), i.getRecordedBy(),
                 Instant.ofEpochMilli(i.getRecordedAt()), TaskLedger.ids(list), TaskLedger.summarise(list));
+    }
+
+    /** The report's instructions, in the order recorded, each with its tasks' counts. */
+    List<Instruction> of(EntityManager em, long reportId) {
+        return em.createQuery("select i from InstructionEntity i where i.reportId = :r order by i.id", InstructionEntity.class)
+                .setParameter("r", reportId).getResultList().stream().map(this::value).toList();
+    }
+
+    /** The counts of all the tasks of the report's instructions. */
+    TaskSummary summary(EntityManager em, long reportId) {
+        return of(em, reportId).stream().map(Instruction::tasks).reduce(TaskSummary.NONE, TaskSummary::plus);
     }
 }

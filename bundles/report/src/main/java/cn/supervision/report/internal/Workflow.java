@@ -28,6 +28,8 @@ final class Workflow {
     /** Reviewed: the document can be generated (its number is given once, at the first version). */
     static final Set<ReportState> REVIEWED = EnumSet.of(ReportState.APPROVED, ReportState.SENT, ReportState.INSTRUCTED,
             ReportState.CLOSED);
+    /** The reason of a return for revision, the note of closing: at most this long. */
+    static final int MAX_REASON = 500;
     private static final Set<ReportState> UNREVIEWED = EnumSet.of(ReportState.DRAFT, ReportState.IN_REVIEW, ReportState.RETURNED);
 
     private Workflow() {
