@@ -71,7 +71,7 @@ final class Drafting {
         Links links = drafts.check(caller, current.getJurisdictionCode(), draft);
         long now = clock.millis();
         return jpa.txExpr(TransactionType.Required, em -> {
-            SpecialReportEntity e = Rows.find(em, id);
+            SpecialReportEntity e = Rows.locked(em, id);
             Workflow.requireIn(e, Workflow.EDITABLE, "修改");
             fill(e, draft, links, caller, now);
             em.persist(new ReportEventEntity(id, e.getState(), e.getState(), "UPDATED", caller.username(), now, null));

@@ -54,7 +54,7 @@ final class FollowUp {
         InstructionChecks.raise("督办事项", errors);
         long now = clock.millis();
         jpa.tx(TransactionType.Required, em -> {
-            SpecialReportEntity e = Rows.find(em, current.getId());
+            SpecialReportEntity e = Rows.locked(em, current.getId());
             Workflow.requireIn(e, java.util.EnumSet.of(ReportState.INSTRUCTED), "交办督办事项");
             instructions.assign(caller, instruction, tasks);
             em.persist(new ReportEventEntity(e.getId(), e.getState(), e.getState(), "TASKS_ASSIGNED", caller.username(), now,

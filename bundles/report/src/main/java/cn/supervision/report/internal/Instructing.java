@@ -71,7 +71,7 @@ final class Instructing {
         long now = clock.millis();
         // the tasks are read back once committed (the task service's rows are its own)
         Instruction recorded = instructions.value(jpa.txExpr(TransactionType.Required, em -> {
-            SpecialReportEntity e = Rows.find(em, id);
+            SpecialReportEntity e = Rows.locked(em, id);
             Workflow.require(e, ReportState.INSTRUCTED, "批示");
             RecipientEntity r = Rows.recipient(em, id, caller.username());
             if (r.getReadAt() == null) {
@@ -116,7 +116,7 @@ final class Instructing {
         InstructionChecks.raise("纸质批示", errors);
         long now = clock.millis();
         Instruction recorded = instructions.value(jpa.txExpr(TransactionType.Required, em -> {
-            SpecialReportEntity e = Rows.find(em, id);
+            SpecialReportEntity e = Rows.locked(em, id);
             Workflow.require(e, ReportState.INSTRUCTED, "录入纸质批示");
             ScanEntity s = em.find(ScanEntity.class, draft.scanId());
             if (s.getInstructionId() != null) {

@@ -33,6 +33,7 @@ final class Review {
                         + "，提交人：" + e.getSubmittedBy() + "）");
             }
             int year = clock.year();
+            Rows.lockIssues(em, e.getJurisdictionCode(), year);
             long before = em.createQuery("select count(r) from SpecialReportEntity r where r.jurisdictionCode = :j and r.issueYear = :y",
                     Long.class).setParameter("j", e.getJurisdictionCode()).setParameter("y", year).getSingleResult();
             e.setIssueYear(year);

@@ -1,11 +1,14 @@
 package cn.supervision.report.internal;
 
+import java.sql.Connection;
+
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.tx.TransactionLock;
 import cn.supervision.report.internal.model.InstructionEntity;
 import cn.supervision.report.internal.model.RecipientEntity;
 import cn.supervision.report.internal.model.SpecialReportEntity;
@@ -32,6 +35,20 @@ final class Rows {
             throw SupervisionException.notFound("监管专报 " + id + " 不存在");
         }
         return e;
+    }
+
+    /**
+     * The report, read after taking its lock as the transaction's first statement: a report changes one transaction at
+     * a time, on every node, so a move or an instruction is decided on what the one before committed.
+     */
+    static SpecialReportEntity locked(EntityManager em, long id) {
+        TransactionLock.hold(() -> em.unwrap(Connection.class), "special-report:" + id);
+        return find(em, id);
+    }
+
+    /** Issue numbers of a jurisdiction's year are counted one approval at a time, on every node. */
+    static void lockIssues(EntityManager em, String jurisdictionCode, int year) {
+        TransactionLock.hold(() -> em.unwrap(Connection.class), "special-report-issue:" + jurisdictionCode + ":" + year);
     }
 
     static InstructionEntity findInstruction(EntityManager em, long id) {

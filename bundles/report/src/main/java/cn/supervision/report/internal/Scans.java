@@ -49,7 +49,7 @@ final class Scans {
         long now = clock.millis();
         ScanEntity s = new ScanEntity(id, file.name(), file.contentType(), file.sha256(), caller.username(), now, content);
         jpa.tx(TransactionType.Required, em -> {
-            SpecialReportEntity e = Rows.find(em, id);
+            SpecialReportEntity e = Rows.locked(em, id);
             em.persist(s);
             em.flush();
             em.persist(new ReportEventEntity(id, e.getState(), e.getState(), "SCAN_UPLOADED", caller.username(), now,

@@ -42,7 +42,7 @@ final class StateMoves {
         Workflow.require(current, to, label);
         long now = clock.millis();
         jpa.tx(TransactionType.Required, em -> {
-            SpecialReportEntity e = Rows.find(em, id);
+            SpecialReportEntity e = Rows.locked(em, id);
             Workflow.require(e, to, label);
             effect.accept(em, e);
             ReportState from = e.getState();

@@ -1,0 +1,120 @@
+package cn.supervision.report.internal;
+
+import static cn.supervision.report.internal.SpecialReportServiceTest.CZJ;
+import static cn.supervision.report.internal.SpecialReportServiceTest.DRAFTER;
+import static cn.supervision.report.internal.SpecialReportServiceTest.HEAD;
+import static cn.supervision.report.internal.SpecialReportServiceTest.LJ;
+import static cn.supervision.report.internal.SpecialReportServiceTest.NOW;
+import static cn.supervision.report.internal.SpecialReportServiceTest.SWJ;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.supervision.api.problem.ProblemKind;
+import cn.supervision.api.problem.SupervisionException;
+import cn.supervision.api.report.ReportState;
+import cn.supervision.api.report.SpecialReport;
+import cn.supervision.api.report.SpecialReportDraft;
+import cn.supervision.api.security.Role;
+import cn.supervision.testing.CommitGate;
+import cn.supervision.testing.FakeRegistry;
+import cn.supervision.testing.LocalJpaTemplate;
+import cn.supervision.testing.MutableClock;
+
+/**
+ * The same step on two platform nodes at once: the first node's transaction stops before it commits, the second
+ * starts meanwhile and must wait for it (the report's, or the year's issue numbers', lock). Without the locks two
+ * reports approved at once got the same 期号, and one report could be approved twice.
+ */
+class ReportRaceTest {
+    private LocalJpaTemplate jpa;
+    private final MutableClock clock = new MutableClock(NOW);
+    private final FakeRegistry registry = new FakeRegistry(FakeRegistry.DONGYING, List.of(CZJ, SWJ, LJ));
+    private JpaSpecialReportService reports;
+
+    private JpaSpecialReportService node(JpaTemplate template) {
+        Fakes.Users users = new Fakes.Users(List.of(SpecialReportServiceTest.user("city-admin", Role.CITY_ADMIN, "370500"),
+                SpecialReportServiceTest.user("city-office-head", Role.CITY_ADMIN, "370500")));
+        return new JpaSpecialReportService(template, registry, new Fakes.Findings(registry.access(), List.of()),
+                new Fakes.Campaigns(registry.access()), users,
+                List.of(new Fakes.Tasks(registry.access(), clock, List.of("CZJ"), List.of())), List.of(new Fakes.Documents(registry.access())),
+                List.of(new Fakes.Notifications()), clock);
+    }
+
+    @BeforeEach
+    void start() {
+        jpa = new LocalJpaTemplate("report-test", "META-INF/report-test-persistence.xml");
+        reports = node(jpa.jdbcInTransaction());
+    }
+
+    @AfterEach
+    void stop() {
+        jpa.close();
+    }
+
+    /** {@code call} on two nodes at once, the first held before its commit until the second waits; both outcomes. */
+    private List<Object> onTwoNodesAtOnce(Function<JpaSpecialReportService, Object> first, Function<JpaSpecialReportService, Object> then)
+            throws Exception {
+        CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
+        try (LocalJpaTemplate second = jpa.secondNode()) {
+            JpaSpecialReportService a = node(gate);
+            JpaSpecialReportService b = node(second.jdbcInTransaction());
+            gate.holdNext();
+            CompletableFuture<Object> one = CompletableFuture.supplyAsync(() -> first.apply(a));
+            gate.awaitHeld();
+            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> outcome(() -> then.apply(b)));
+            jpa.database().awaitLockWait("SV_LOCK", Duration.ofSeconds(5)); // none on the code before: the race goes ahead
+            gate.open();
+            List<Object> out = new ArrayList<>();
+            out.add(one.get(30, TimeUnit.SECONDS));
+            out.add(other.get(30, TimeUnit.SECONDS));
+            return out;
+        } finally {
+            gate.open();
+        }
+    }
+
+    private static Object outcome(Supplier<Object> call) {
+        try {
+            return call.get();
+        } catch (SupervisionException e) {
+            return e;
+        }
+    }
+
+    private long submitted() {
+        SpecialReportDraft linked = SpecialReportServiceTest.draft();
+        SpecialReport r = reports.create(DRAFTER, "370500", new SpecialReportDraft(linked.title(), linked.sections(), List.of(), List.of(),
+                List.of()));
+        return reports.submit(DRAFTER, r.id()).id();
+    }
+
+    @Test
+    void twoReportsApprovedAtOnceGetConsecutiveIssueNumbers() throws Exception {
+        long one = submitted();
+        long two = submitted();
+        List<Object> done = onTwoNodesAtOnce(node -> node.approve(HEAD, one), node -> node.approve(HEAD, two));
+        assertEquals(List.of("2026年第1期", "2026年第2期"), done.stream().map(r -> ((SpecialReport) r).issue()).toList());
+    }
+
+    @Test
+    void aReportApprovedTwiceAtOnceIsApprovedOnce() throws Exception {
+        long id = submitted();
+        List<Object> done = onTwoNodesAtOnce(node -> node.approve(HEAD, id), node -> node.approve(HEAD, id));
+        assertEquals(ReportState.APPROVED, ((SpecialReport) done.get(0)).state());
+        assertEquals(ProblemKind.CONFLICT, assertInstanceOf(SupervisionException.class, done.get(1)).kind());
+        assertEquals(1, reports.history(HEAD, id).stream().filter(e -> "APPROVED".equals(e.action())).count(), "approved once");
+    }
+}
