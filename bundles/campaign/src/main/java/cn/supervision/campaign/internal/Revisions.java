@@ -114,7 +114,15 @@ final class Revisions {
                 return revision;
             }
         }
-        throw SupervisionException.busy("数据库繁忙", "更正已保存，但同一活动的其他更正持续写入，新的结果版本未能生成；请稍后再提交一次更正");
+        throw savedButNotRevised();
+    }
+
+    /**
+     * The corrections are committed but this call wrote no revision: the next correction's revision holds them (every
+     * revision is computed from all inputs committed before it), so the caller must not send them again.
+     */
+    private static SupervisionException savedButNotRevised() {
+        return SupervisionException.busy("数据库繁忙", "更正已保存，请勿重复提交；同一活动的其他更正正在连续写入，本次更正将体现在随后生成的结果版本中");
     }
 
     /**
@@ -127,19 +135,27 @@ final class Revisions {
         long campaignId = c.id();
         long version = book.inputVersion(campaignId);
         List<UnitResult> results = book.compute(Caller.system("correct:" + caller.username()), c, null);
+        String resultsJson = records.write(results); // outside the transaction: Derby's readers of the campaign row wait on it
         // the corrections are committed: a lost lock here must not send the client back to write them twice, so this
         // transaction is retried on its own (correct() is a service entry point, never called inside a transaction)
-        return LockRetry.standard().call(() -> jpa.txExpr(TransactionType.Required, em -> {
-            StateClaim.claim(em, campaignId, CampaignState.PUBLISHED, CampaignState.PUBLISHED);
-            if (InputClaim.current(em, campaignId) != version) {
-                return null;
+        try {
+            return LockRetry.standard().call(() -> jpa.txExpr(TransactionType.Required, em -> {
+                StateClaim.claim(em, campaignId, CampaignState.PUBLISHED, CampaignState.PUBLISHED);
+                if (InputClaim.current(em, campaignId) != version) {
+                    return null;
+                }
+                int next = em.createQuery("select max(r.revision) from ResultRevisionEntity r where r.campaignId = :c", Integer.class)
+                        .setParameter("c", campaignId).getSingleResult() + 1;
+                em.persist(new ResultRevisionEntity(campaignId, next, why, caller.username(), now, resultsJson));
+                em.persist(new TransitionEntity(campaignId, CampaignState.PUBLISHED, CampaignState.PUBLISHED, "更正（第 " + next + " 版）：" + why,
+                        caller.username(), now));
+                return new ResultRevision(campaignId, next, why, caller.username(), Instant.ofEpochMilli(now), results);
+            }));
+        } catch (RuntimeException e) {
+            if (LockRetry.isLostLock(e)) {
+                throw savedButNotRevised();
             }
-            int next = em.createQuery("select max(r.revision) from ResultRevisionEntity r where r.campaignId = :c", Integer.class)
-                    .setParameter("c", campaignId).getSingleResult() + 1;
-            em.persist(new ResultRevisionEntity(campaignId, next, why, caller.username(), now, records.write(results)));
-            em.persist(new TransitionEntity(campaignId, CampaignState.PUBLISHED, CampaignState.PUBLISHED, "更正（第 " + next + " 版）：" + why,
-                    caller.username(), now));
-            return new ResultRevision(campaignId, next, why, caller.username(), Instant.ofEpochMilli(now), results);
-        }));
+            throw e;
+        }
     }
 }

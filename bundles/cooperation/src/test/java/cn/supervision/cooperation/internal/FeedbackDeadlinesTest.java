@@ -18,7 +18,6 @@ class FeedbackDeadlinesTest {
     @Test
     void theOfficesDayDecidesNotTheServers() {
         // 2026-12-05 16:30 UTC is already 2026-12-06 00:30 in Shanghai
-        // Clock.fixed, not MutableClock: MutableClock ignores withZone and would keep the UTC day
         Clock clock = Clock.fixed(Instant.parse("2026-12-05T16:30:00Z"), ZoneOffset.UTC);
         FeedbackDeadlines deadlines = new FeedbackDeadlines(clock);
         LocalDate due = LocalDate.of(2026, 12, 5);

@@ -136,7 +136,7 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
 
     @Override
     public List<ValidationProblem> validate(SystemDefinition definition) {
-        return validator.validate(definition, false);
+        return validator.checkAll(definition, false);
     }
 
     @Override
@@ -351,7 +351,7 @@ public class JpaIndicatorSystemService implements IndicatorSystemService, Health
 
     @Override
     public List<ValidationProblem> validateForPublication(SystemDefinition definition) {
-        return validator.validate(definition, true);
+        return validator.checkAll(definition, true);
     }
 
     @Override

@@ -4,7 +4,9 @@ import static cn.supervision.indicator.internal.Problems.error;
 import static cn.supervision.indicator.internal.Problems.nonNegative;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import cn.supervision.api.indicator.DefinitionLimits;
@@ -68,6 +70,16 @@ final class SystemValidator {
         }
         CodeCheck.reserved(out, d);
         return out;
+    }
+
+    /**
+     * Everything a definition is checked for, sizes first: what {@code validate} answers a client who asks before
+     * saving, so nothing it calls valid is then refused for its size. A problem both find (a name too long) once.
+     */
+    List<ValidationProblem> checkAll(SystemDefinition d, boolean publishing) {
+        Set<ValidationProblem> out = new LinkedHashSet<>(bounds(d));
+        out.addAll(validate(d, publishing));
+        return new ArrayList<>(out);
     }
 
     /** The sizes any stored definition keeps to, draft or not (see {@link SizeBounds}). */

@@ -9,6 +9,7 @@ import static cn.supervision.indicator.internal.Rules.group;
 import static cn.supervision.indicator.internal.Rules.leaf;
 import static cn.supervision.indicator.internal.Rules.level;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,25 @@ class SystemValidatorTest {
                         "ERROR T: 评估要点不能超过 4000 个字符",
                         "ERROR adjustments/B: 说明不能超过 4000 个字符"),
                 validator.bounds(d).stream().map(SystemValidatorTest::line).toList());
+    }
+
+    @Test
+    void whatTheServiceCallsValidIsNeverRefusedForItsSizeAndAProblemBothFindComesOnce() {
+        List<Adjustment> adjustments = new java.util.ArrayList<>();
+        for (int i = 0; i <= SystemValidator.MAX_ADJUSTMENTS; i++) {
+            adjustments.add(new Adjustment("B" + i, "加分" + i, AdjustmentKind.BONUS, null, null, d("1"), null));
+        }
+        String name = "名".repeat(SystemValidator.MAX_NAME + 1);
+        Indicator a = leaf("A", "100", Category.CORE, deduct("5"));
+        Indicator longName = new Indicator(a.code(), name, a.assessmentPoints(), a.evidence(), a.weight(), a.category(), a.scope(),
+                a.rule(), a.children());
+        SystemDefinition d = new SystemDefinition("x", 2026, Set.of(), Aggregation.POINTS, d("100"), null, null, null,
+                List.of(longName), adjustments);
+        List<String> problems = validator.checkAll(d, false).stream().map(SystemValidatorTest::line).toList();
+        assertTrue(problems.contains("ERROR adjustments: 加分、扣分和否决项不能超过 200 个"), problems.toString());
+        assertEquals(1, problems.stream().filter(p -> p.equals("ERROR A: 指标名称不能超过 200 个字符")).count(), problems.toString());
+        assertTrue(validator.validate(d, false).stream().noneMatch(p -> p.path().equals("adjustments")),
+                "the validator alone does not count them: the service adds the bounds");
     }
 
     @Test

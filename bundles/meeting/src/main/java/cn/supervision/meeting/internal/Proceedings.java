@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -67,6 +68,12 @@ final class Proceedings {
             attendees.add(new Attendee(a.name().trim(), code, code == null ? null : names.get(code)));
         }
         Consumer<MeetingEntity> write = e -> {
+            // checked against what was read before the meeting's lock: a change or an attendance committed since is not
+            // overwritten with the departments and time this one was checked against
+            if (!Objects.equals(e.getDepartmentsJson(), current.getDepartmentsJson())
+                    || !Objects.equals(e.getStartsAt(), current.getStartsAt())) {
+                throw SupervisionException.conflict("会议 #" + id + " 的邀请部门、时间或出席情况刚被他人修改，请刷新后重新记录出席情况");
+            }
             e.setDepartmentsJson(json.write(departments));
             e.setAttendeesJson(json.write(attendees));
         };

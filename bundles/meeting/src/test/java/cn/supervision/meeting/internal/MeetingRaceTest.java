@@ -75,18 +75,24 @@ class MeetingRaceTest {
 
     /** {@code call} on two nodes at once, the first held before its commit until the second waits; both outcomes. */
     private List<Object> onTwoNodesAtOnce(Function<JpaMeetingService, Object> call) throws Exception {
+        return onTwoNodesAtOnce(call, call);
+    }
+
+    /** {@code first} on one node, held before its commit until {@code then} on the other waits; both outcomes. */
+    private List<Object> onTwoNodesAtOnce(Function<JpaMeetingService, Object> first, Function<JpaMeetingService, Object> then)
+            throws Exception {
         CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
         try (LocalJpaTemplate second = jpa.secondNode()) {
             JpaMeetingService a = node(gate);
             JpaMeetingService b = node(second.jdbcInTransaction());
             gate.holdNext();
-            CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> call.apply(a));
+            CompletableFuture<Object> one = CompletableFuture.supplyAsync(() -> first.apply(a));
             gate.awaitHeld();
-            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> outcome(() -> call.apply(b)));
+            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> outcome(() -> then.apply(b)));
             jpa.database().awaitLockWait("SV_LOCK", Duration.ofSeconds(5)); // none on the code before: the race goes ahead
             gate.open();
             List<Object> out = new ArrayList<>();
-            out.add(first.get(30, TimeUnit.SECONDS));
+            out.add(one.get(30, TimeUnit.SECONDS));
             out.add(other.get(30, TimeUnit.SECONDS));
             return out;
         } finally {
@@ -149,5 +155,24 @@ class MeetingRaceTest {
         assertEquals(ProblemKind.CONFLICT, cancel.kind());
         assertEquals(MeetingState.HELD, meetings.get(CITY, m.id()).state());
         assertEquals(2, meetings.history(CITY, m.id()).size(), "scheduled, then held; no cancellation behind it");
+    }
+
+    @Test
+    void attendanceCheckedAgainstAMeetingChangedMeanwhileIsRefusedNotWrittenOverIt() throws Exception {
+        meetings.join(CITY, "370500", new MembershipDraft("SJJ", TODAY.minusDays(30), List.of(ZHANG)));
+        Meeting m = meetings.schedule(CITY, "370500", MeetingServiceTest.draft(LocalDateTime.of(2026, 11, 30, 14, 30),
+                MeetingServiceTest.topic("通报年度监管情况")));
+        List<Object> done = onTwoNodesAtOnce(node -> node.update(CITY, m.id(), MeetingServiceTest.draft(LocalDateTime.of(2026, 11, 30, 14, 0),
+                MeetingServiceTest.topic("通报年度监管情况"))), node -> {
+                    clock.set(Instant.parse("2026-11-30T06:30:00Z"));
+                    return node.recordAttendance(CITY, m.id(), attendance());
+                });
+        assertEquals(LocalDateTime.of(2026, 11, 30, 14, 0), ((Meeting) done.get(0)).startsAt());
+        SupervisionException attendance = assertInstanceOf(SupervisionException.class, done.get(1));
+        assertEquals(ProblemKind.CONFLICT, attendance.kind());
+        assertTrue(attendance.getMessage().contains("请刷新"), attendance.getMessage());
+        Meeting now = meetings.get(CITY, m.id());
+        assertEquals(MeetingState.SCHEDULED, now.state());
+        assertEquals(LocalDateTime.of(2026, 11, 30, 14, 0), now.startsAt(), "the change stands");
     }
 }

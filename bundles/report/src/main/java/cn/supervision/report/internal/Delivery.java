@@ -76,7 +76,10 @@ final class Delivery {
 
     SpecialReport markRead(Caller caller, long id) {
         long now = clock.millis();
+        rows.load(id); // 404 before any lock is named after the id
         return jpa.txExpr(TransactionType.Required, em -> {
+            // a second reading at once (a double click, another node) waits, then finds it read: one READ event
+            Rows.locked(em, id);
             SpecialReportEntity e = access.requireReadable(em, caller, id);
             RecipientEntity r = Rows.recipient(em, id, caller.username());
             if (r == null) {

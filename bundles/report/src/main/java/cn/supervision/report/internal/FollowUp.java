@@ -3,6 +3,8 @@ package cn.supervision.report.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.persistence.EntityManager;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
@@ -63,14 +65,27 @@ final class FollowUp {
         return instructions.value(instruction);
     }
 
+    /** Instructions recorded and tasks assigned to the report so far: what its tasks can have come from. */
+    private static long assignments(EntityManager em, long reportId) {
+        return em.createQuery("select count(i) from InstructionEntity i where i.reportId = :r", Long.class).setParameter("r", reportId)
+                .getSingleResult()
+                + em.createQuery("select count(v) from ReportEventEntity v where v.reportId = :r and v.action = 'TASKS_ASSIGNED'", Long.class)
+                .setParameter("r", reportId).getSingleResult();
+    }
+
     SpecialReport close(Caller caller, long id, String note) {
         String why = note == null ? null : note.trim();
         if (why != null && why.length() > Workflow.MAX_REASON) {
             throw SupervisionException.invalid("note", "不超过 " + Workflow.MAX_REASON + " 个字符");
         }
-        // counted before the transaction: the task service's rows are read through its own service, never joined here
+        // counted before the transaction: the task service's rows are read through its own service, never joined here;
+        // under the report's lock the move checks that no instruction or assignment came in since (they take that lock)
+        long assignments = jpa.txExpr(TransactionType.Supports, em -> assignments(em, id));
         TaskSummary tasks = jpa.txExpr(TransactionType.Supports, em -> instructions.summary(em, id));
         return moves.move(caller, id, ReportState.CLOSED, "办结", "CLOSED", why == null || why.isEmpty() ? null : why, (em, e) -> {
+            if (assignments(em, id) != assignments) {
+                throw SupervisionException.conflict("监管专报 #" + id + " 刚有新的批示或督办事项交办，请刷新后再办结");
+            }
             if (tasks.total() == 0) {
                 throw SupervisionException.conflict("监管专报 #" + id + " 的批示尚未交办督办事项，不能办结");
             }

@@ -50,6 +50,7 @@ final class Scans {
         ScanEntity s = new ScanEntity(id, file.name(), file.contentType(), file.sha256(), caller.username(), now, content);
         jpa.tx(TransactionType.Required, em -> {
             SpecialReportEntity e = Rows.locked(em, id);
+            Workflow.require(e, ReportState.INSTRUCTED, "上传批示扫描件"); // again under the lock: it may have been closed since
             em.persist(s);
             em.flush();
             em.persist(new ReportEventEntity(id, e.getState(), e.getState(), "SCAN_UPLOADED", caller.username(), now,
