@@ -129,7 +129,7 @@ class DerbyTemplateTest {
         Files.writeString(cfg, SHIPPED, StandardCharsets.ISO_8859_1);
         KarafEtcContext climbing = new KarafEtcContext(etc, 14).with("karaf.home", home.toString()).with("karaf.data", data.toString());
         Activator activator = new Activator();
-        activator.start(climbing.proxy());
+        activator.start(climbing.context());
         assertEquals(tree(template), tree(data.resolve("derby/supervision")));
         assertEquals(1, climbing.listeners.size(), "the report waits for the start level");
         climbing.fire(FrameworkEvent.STARTLEVEL_CHANGED);
@@ -137,7 +137,7 @@ class DerbyTemplateTest {
 
         Files.writeString(data.resolve("derby/supervision/service.properties"), "written since");
         KarafEtcContext restart = new KarafEtcContext(etc, 14).with("karaf.home", home.toString()).with("karaf.data", data.toString());
-        new Activator().start(restart.proxy());
+        new Activator().start(restart.context());
         assertEquals("written since", Files.readString(data.resolve("derby/supervision/service.properties")), "a restart copies nothing");
         assertEquals(List.of(), restart.listeners, "and has nothing to report");
     }

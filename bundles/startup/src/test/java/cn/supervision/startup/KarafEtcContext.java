@@ -1,6 +1,5 @@
 package cn.supervision.startup;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,9 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+import cn.supervision.testing.fakes.FakeBundle;
+import cn.supervision.testing.fakes.FakeBundleContext;
 
 /** A BundleContext that knows karaf.etc, the framework's start level and its listeners: all the activator asks. */
 final class KarafEtcContext {
@@ -37,39 +39,119 @@ final class KarafEtcContext {
     }
 
     void fire(int type) {
-        Bundle framework = proxy().getBundle(0);
+        Bundle framework = context().getBundle(0);
         List.copyOf(listeners).forEach(l -> l.frameworkEvent(new FrameworkEvent(type, framework, null)));
     }
 
-    BundleContext proxy() {
-        Bundle framework = adapting(FrameworkStartLevel.class, levelOf(FrameworkStartLevel.class, startLevel));
-        Bundle self = adapting(BundleStartLevel.class, levelOf(BundleStartLevel.class, 14)); // the startup bundle's level
-        return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
-                (p, method, args) -> switch (method.getName()) {
-                    case "getProperty" -> "karaf.etc".equals(args[0]) ? etc.toString() : properties.get((String) args[0]);
-                    case "getBundle" -> args == null ? self : framework;
-                    case "addFrameworkListener" -> listeners.add((FrameworkListener) args[0]);
-                    case "removeFrameworkListener" -> listeners.remove(args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    BundleContext context() {
+        Bundle framework = adapting(FrameworkStartLevel.class, new FrameworkLevel(startLevel));
+        Bundle self = adapting(BundleStartLevel.class, new BundleLevel(14)); // the startup bundle's level
+        return new FakeBundleContext() {
+            @Override
+            public String getProperty(String key) {
+                return "karaf.etc".equals(key) ? etc.toString() : properties.get(key);
+            }
+
+            @Override
+            public Bundle getBundle() {
+                return self;
+            }
+
+            @Override
+            public Bundle getBundle(long id) {
+                return framework;
+            }
+
+            @Override
+            public void addFrameworkListener(FrameworkListener listener) {
+                listeners.add(listener);
+            }
+
+            @Override
+            public void removeFrameworkListener(FrameworkListener listener) {
+                listeners.remove(listener);
+            }
+        };
     }
 
-    /** A FrameworkStartLevel or BundleStartLevel that only tells its level. */
-    private <T> T levelOf(Class<T> type, int level) {
-        return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-            if (method.getName().equals("getStartLevel")) {
-                return level;
+    /** A bundle that only adapts to {@code type}, as {@code adapted}. */
+    private static Bundle adapting(Class<?> type, Object adapted) {
+        return new FakeBundle() {
+            @Override
+            public <A> A adapt(Class<A> asked) {
+                if (asked == type) {
+                    return asked.cast(adapted);
+                }
+                throw new UnsupportedOperationException("Bundle.adapt(" + asked.getName() + ") is not used by this test");
             }
-            throw new UnsupportedOperationException(method.getName());
-        }));
+        };
     }
 
-    private Bundle adapting(Class<?> type, Object adapted) {
-        return (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class}, (p, method, args) -> {
-            if (method.getName().equals("adapt") && args[0] == type) {
-                return adapted;
-            }
-            throw new UnsupportedOperationException(method.getName());
-        });
+    /** The framework's start level, and nothing else. */
+    private static final class FrameworkLevel implements FrameworkStartLevel {
+        private final int level;
+
+        FrameworkLevel(int level) {
+            this.level = level;
+        }
+
+        @Override
+        public int getStartLevel() {
+            return level;
+        }
+
+        @Override
+        public void setStartLevel(int startlevel, FrameworkListener... listeners) {
+            throw new UnsupportedOperationException("setStartLevel");
+        }
+
+        @Override
+        public int getInitialBundleStartLevel() {
+            throw new UnsupportedOperationException("getInitialBundleStartLevel");
+        }
+
+        @Override
+        public void setInitialBundleStartLevel(int startlevel) {
+            throw new UnsupportedOperationException("setInitialBundleStartLevel");
+        }
+
+        @Override
+        public Bundle getBundle() {
+            throw new UnsupportedOperationException("getBundle");
+        }
+    }
+
+    /** A bundle's start level, and nothing else. */
+    private static final class BundleLevel implements BundleStartLevel {
+        private final int level;
+
+        BundleLevel(int level) {
+            this.level = level;
+        }
+
+        @Override
+        public int getStartLevel() {
+            return level;
+        }
+
+        @Override
+        public void setStartLevel(int startlevel) {
+            throw new UnsupportedOperationException("setStartLevel");
+        }
+
+        @Override
+        public boolean isPersistentlyStarted() {
+            throw new UnsupportedOperationException("isPersistentlyStarted");
+        }
+
+        @Override
+        public boolean isActivationPolicyUsed() {
+            throw new UnsupportedOperationException("isActivationPolicyUsed");
+        }
+
+        @Override
+        public Bundle getBundle() {
+            throw new UnsupportedOperationException("getBundle");
+        }
     }
 }

@@ -90,7 +90,7 @@ class SelfSignedKeystoreTest {
         Path cfg = etc.resolve(Activator.PAX_WEB_CFG);
         Files.writeString(cfg, "org.osgi.service.http.secure.enabled = true\norg.ops4j.pax.web.ssl.keystore = ${karaf.etc}/keystore.p12\n"
                 + "org.ops4j.pax.web.ssl.keystore.password = secret\n");
-        new Activator().start(new KarafEtcContext(etc).proxy());
+        new Activator().start(new KarafEtcContext(etc).context());
         assertArrayEquals(mine, Files.readAllBytes(etc.resolve("keystore.p12")));
     }
 
@@ -98,7 +98,7 @@ class SelfSignedKeystoreTest {
     void theActivatorGeneratesAtFirstStart() throws Exception {
         Files.writeString(etc.resolve(Activator.PAX_WEB_CFG), "org.osgi.service.http.secure.enabled = true\n"
                 + "org.ops4j.pax.web.ssl.keystore = ${karaf.etc}/keystore.p12\norg.ops4j.pax.web.ssl.keystore.password = secret\n");
-        new Activator().start(new KarafEtcContext(etc).proxy());
+        new Activator().start(new KarafEtcContext(etc).context());
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(etc.resolve("keystore.p12"))) {
             ks.load(in, "secret".toCharArray());
@@ -110,7 +110,7 @@ class SelfSignedKeystoreTest {
     void theReportWaitsUntilTheFrameworkHasClimbedPastThisBundle() {
         KarafEtcContext climbing = new KarafEtcContext(etc, 14);
         List<String> reported = new ArrayList<>();
-        new Activator().afterStartup(climbing.proxy(), () -> reported.add("warned"));
+        new Activator().afterStartup(climbing.context(), () -> reported.add("warned"));
         assertEquals(List.of(), reported, "logging is not configured yet while the framework starts level 14");
         assertEquals(1, climbing.listeners.size());
         climbing.fire(FrameworkEvent.PACKAGES_REFRESHED);
@@ -121,7 +121,7 @@ class SelfSignedKeystoreTest {
         climbing.fire(FrameworkEvent.STARTED);
         assertEquals(List.of("warned"), reported);
 
-        new Activator().afterStartup(new KarafEtcContext(etc, 100).proxy(), () -> reported.add("now"));
+        new Activator().afterStartup(new KarafEtcContext(etc, 100).context(), () -> reported.add("now"));
         assertEquals(List.of("warned", "now"), reported, "started by hand in a running framework: at once");
     }
 
@@ -130,11 +130,11 @@ class SelfSignedKeystoreTest {
         KarafEtcContext climbing = new KarafEtcContext(etc, 14);
         List<String> reported = new ArrayList<>();
         Activator activator = new Activator();
-        activator.afterStartup(climbing.proxy(), () -> reported.add("warned"));
-        activator.stop(climbing.proxy()); // a refresh during the first start: the framework drops the listener
+        activator.afterStartup(climbing.context(), () -> reported.add("warned"));
+        activator.stop(climbing.context()); // a refresh during the first start: the framework drops the listener
         assertEquals(List.of("warned"), reported);
         climbing.fire(FrameworkEvent.STARTLEVEL_CHANGED);
-        activator.stop(climbing.proxy());
+        activator.stop(climbing.context());
         assertEquals(List.of("warned"), reported, "once");
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
 import cn.supervision.testing.fakes.FakeCampaignService;
+import cn.supervision.testing.fakes.FakeSecurityContext;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -76,8 +76,7 @@ class IdempotencyKeyTest {
     private final CampaignsResource resource = new CampaignsResource(campaigns, null);
 
     private static SecurityContext as(Caller caller) {
-        return (SecurityContext) Proxy.newProxyInstance(SecurityContext.class.getClassLoader(), new Class<?>[] {SecurityContext.class},
-                (p, m, a) -> m.getName().equals("getUserPrincipal") ? caller : null);
+        return FakeSecurityContext.of(caller);
     }
 
     private static CampaignsResource.InputCommand input(long unitId, String code) {

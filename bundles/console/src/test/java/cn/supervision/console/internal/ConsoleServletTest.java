@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,9 @@ import javax.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import cn.supervision.testing.fakes.FakeHttpServletRequest;
+import cn.supervision.testing.fakes.FakeHttpServletResponse;
 
 /** What the console's file server answers: encodings, caching, the application's pages, and nothing outside its folder. */
 class ConsoleServletTest {
@@ -64,14 +66,27 @@ class ConsoleServletTest {
 
     private Answer get(String pathInfo, Map<String, String> headers) throws IOException {
         Answer answer = new Answer();
-        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getPathInfo" -> pathInfo;
-                    case "getRequestURI" -> "/console" + (pathInfo == null ? "" : pathInfo);
-                    case "getHeader" -> headers.get((String) a[0]);
-                    case "getMethod" -> "GET";
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        HttpServletRequest request = new FakeHttpServletRequest() {
+            @Override
+            public String getPathInfo() {
+                return pathInfo;
+            }
+
+            @Override
+            public String getRequestURI() {
+                return "/console" + (pathInfo == null ? "" : pathInfo);
+            }
+
+            @Override
+            public String getHeader(String name) {
+                return headers.get(name);
+            }
+
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+        };
         ServletOutputStream out = new ServletOutputStream() {
             @Override
             public boolean isReady() {
@@ -88,27 +103,37 @@ class ConsoleServletTest {
                 answer.body.write(b);
             }
         };
-        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> switch (m.getName()) {
-                    case "setStatus", "sendError" -> {
-                        answer.status = (Integer) a[0];
-                        yield null;
-                    }
-                    case "setHeader" -> {
-                        answer.headers.put((String) a[0], (String) a[1]);
-                        yield null;
-                    }
-                    case "setContentType" -> {
-                        answer.headers.put("Content-Type", (String) a[0]);
-                        yield null;
-                    }
-                    case "setContentLength" -> {
-                        answer.headers.put("Content-Length", String.valueOf(a[0]));
-                        yield null;
-                    }
-                    case "getOutputStream" -> out;
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        HttpServletResponse response = new FakeHttpServletResponse() {
+            @Override
+            public void setStatus(int status) {
+                answer.status = status;
+            }
+
+            @Override
+            public void sendError(int status) {
+                answer.status = status;
+            }
+
+            @Override
+            public void setHeader(String name, String value) {
+                answer.headers.put(name, value);
+            }
+
+            @Override
+            public void setContentType(String type) {
+                answer.headers.put("Content-Type", type);
+            }
+
+            @Override
+            public void setContentLength(int length) {
+                answer.headers.put("Content-Length", String.valueOf(length));
+            }
+
+            @Override
+            public ServletOutputStream getOutputStream() {
+                return out;
+            }
+        };
         servlet.doGet(request, response);
         return answer;
     }

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
+
+import cn.supervision.testing.fakes.FakeBundle;
 
 /** Bundles from the deploy folder or a feature are judged from the entries the framework serves, written back. */
 class BundleJarTest {
@@ -45,20 +48,24 @@ class BundleJarTest {
                 }
             }
         }
-        return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class}, (p, m, args) -> {
-            switch (m.getName()) {
-                case "getEntryPaths": {
-                    String folder = ((String) args[0]).equals("/") ? "" : (String) args[0];
-                    List<String> children = names.stream().filter(n -> n.startsWith(folder) && !n.equals(folder))
-                            .filter(n -> n.substring(folder.length()).replaceAll("/$", "").indexOf('/') < 0).toList();
-                    return children.isEmpty() ? null : Collections.enumeration(children);
-                }
-                case "getEntry":
-                    return names.contains(args[0]) ? new URL("jar:" + jar.toUri() + "!/" + args[0]) : null;
-                default:
-                    throw new UnsupportedOperationException(m.getName());
+        return new FakeBundle() {
+            @Override
+            public Enumeration<String> getEntryPaths(String path) {
+                String folder = path.equals("/") ? "" : path;
+                List<String> children = names.stream().filter(n -> n.startsWith(folder) && !n.equals(folder))
+                        .filter(n -> n.substring(folder.length()).replaceAll("/$", "").indexOf('/') < 0).toList();
+                return children.isEmpty() ? null : Collections.enumeration(children);
             }
-        });
+
+            @Override
+            public URL getEntry(String path) {
+                try {
+                    return names.contains(path) ? new URL("jar:" + jar.toUri() + "!/" + path) : null;
+                } catch (MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
     }
 
     @Test

@@ -3,11 +3,14 @@ package cn.supervision.contribution.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.util.Enumeration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+
+import cn.supervision.testing.fakes.FakeBundle;
 
 /** The gate's verdict on a bundle whose content cannot be read. */
 class CodeGateTest {
@@ -20,22 +23,34 @@ class CodeGateTest {
     @Test
     void aBundleWhoseContentVanishesWhileReadGetsNoVerdictAndNothingEscapes() {
         AtomicInteger reads = new AtomicInteger();
-        Bundle vanishing = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class}, (p, m, args) -> {
-            switch (m.getName()) {
-                case "getBundleId":
-                    return 42L;
-                case "getLastModified":
-                    return 1L;
-                case "getSymbolicName":
-                    return "cn.supervision.county.lijin";
-                case "getEntryPaths":
-                case "getEntry":
-                    reads.incrementAndGet();
-                    throw new NullPointerException("the revision's content is null");
-                default:
-                    throw new UnsupportedOperationException(m.getName());
+        Bundle vanishing = new FakeBundle() {
+            @Override
+            public long getBundleId() {
+                return 42L;
             }
-        });
+
+            @Override
+            public long getLastModified() {
+                return 1L;
+            }
+
+            @Override
+            public String getSymbolicName() {
+                return "cn.supervision.county.lijin";
+            }
+
+            @Override
+            public Enumeration<String> getEntryPaths(String path) {
+                reads.incrementAndGet();
+                throw new NullPointerException("the revision's content is null");
+            }
+
+            @Override
+            public URL getEntry(String path) {
+                reads.incrementAndGet();
+                throw new NullPointerException("the revision's content is null");
+            }
+        };
         CodeGate gate = new CodeGate(new JarInspector(TrustStore.empty()));
         assertTrue(gate.inspect(vanishing).isEmpty());
         assertTrue(gate.inspect(vanishing).isEmpty());

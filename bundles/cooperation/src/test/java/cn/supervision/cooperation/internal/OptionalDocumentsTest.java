@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.reflect.Proxy;
-
 import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.document.DocumentService;
+import cn.supervision.api.document.StoredDocument;
 import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Caller;
+import cn.supervision.testing.fakes.FakeDocumentService;
 
 class OptionalDocumentsTest {
     static final Caller SYSTEM = Caller.system("test");
@@ -21,11 +21,19 @@ class OptionalDocumentsTest {
         private static final long serialVersionUID = 1L;
     }
 
+    /** A document service whose reads, the two calls shares make, fail with {@code e}. */
     private static DocumentService throwing(RuntimeException e) {
-        return (DocumentService) Proxy.newProxyInstance(DocumentService.class.getClassLoader(), new Class<?>[] {DocumentService.class},
-                (proxy, method, args) -> {
-                    throw e;
-                });
+        return new FakeDocumentService() {
+            @Override
+            public StoredDocument get(Caller caller, long id) {
+                throw e;
+            }
+
+            @Override
+            public byte[] content(Caller caller, long id) {
+                throw e;
+            }
+        };
     }
 
     @Test

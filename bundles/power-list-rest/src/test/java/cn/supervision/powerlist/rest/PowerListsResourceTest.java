@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +36,8 @@ import cn.supervision.api.security.Role;
 import cn.supervision.spreadsheet.Sheet;
 import cn.supervision.spreadsheet.Xlsx;
 import cn.supervision.testing.FakeRegistry;
+import cn.supervision.testing.fakes.FakeSecurityContext;
+import cn.supervision.testing.fakes.FakeUriInfo;
 
 /** The adapter's own duties: authority before the body is read, the header before the rows, bad bytes as a 400. */
 class PowerListsResourceTest {
@@ -85,14 +86,11 @@ class PowerListsResourceTest {
     }
 
     private static SecurityContext as(Caller caller) {
-        return (SecurityContext) Proxy.newProxyInstance(SecurityContext.class.getClassLoader(), new Class<?>[] {SecurityContext.class},
-                (p, m, a) -> m.getName().equals("getUserPrincipal") ? caller : null);
+        return FakeSecurityContext.of(caller);
     }
 
-    private static final UriInfo NO_URI = (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-            (p, m, a) -> {
-                throw new AssertionError("no response is built in these tests");
-            });
+    /** No response is built in these tests: any question to it fails the test. */
+    private static final UriInfo NO_URI = new FakeUriInfo();
 
     private static byte[] workbook(List<Object> header, List<Object> row) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

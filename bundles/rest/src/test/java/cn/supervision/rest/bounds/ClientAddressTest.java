@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,8 @@ import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
+
+import cn.supervision.testing.fakes.FakeHttpServletRequest;
 
 /** Which address a request counts as coming from, behind trusted proxies or not. */
 class ClientAddressTest {
@@ -99,18 +101,32 @@ class ClientAddressTest {
     /** A servlet request from {@code peer} with one X-Forwarded-For line (none when null). */
     static HttpServletRequest request(String peer, String forwardedFor) {
         Map<String, Object> attributes = new HashMap<>();
-        return (HttpServletRequest) Proxy.newProxyInstance(ClientAddressTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getRemoteAddr" -> peer;
-                    case "getHeaders" -> Collections.enumeration(ClientAddress.HEADER.equalsIgnoreCase((String) a[0])
-                            && forwardedFor != null ? List.of(forwardedFor) : List.<String>of());
-                    case "getAttribute" -> attributes.get((String) a[0]);
-                    case "setAttribute" -> {
-                        attributes.put((String) a[0], a[1]);
-                        yield null;
-                    }
-                    case "isSecure" -> true;
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        return new FakeHttpServletRequest() {
+            @Override
+            public String getRemoteAddr() {
+                return peer;
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return Collections.enumeration(ClientAddress.HEADER.equalsIgnoreCase(name)
+                        && forwardedFor != null ? List.of(forwardedFor) : List.<String>of());
+            }
+
+            @Override
+            public Object getAttribute(String name) {
+                return attributes.get(name);
+            }
+
+            @Override
+            public void setAttribute(String name, Object value) {
+                attributes.put(name, value);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return true;
+            }
+        };
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MultivaluedHashMap;
+import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
@@ -29,6 +29,9 @@ import cn.supervision.api.audit.AuditEvent;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
 import cn.supervision.testing.fakes.FakeAuditLog;
+import cn.supervision.testing.fakes.FakeContainerRequestContext;
+import cn.supervision.testing.fakes.FakeContainerResponseContext;
+import cn.supervision.testing.fakes.FakeUriInfo;
 
 /** What the REST audit filter records, and what it masks or leaves out. */
 class AuditFilterTest {
@@ -61,34 +64,58 @@ class AuditFilterTest {
     }
 
     static ContainerRequestContext request(String method, String path, Caller caller, String authorization, Exchange exchange) {
-        UriInfo uri = (UriInfo) Proxy.newProxyInstance(AuditFilterTest.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-                (p, m, a) -> switch (m.getName()) {
-                    case "getPath" -> path;
-                    case "getPathParameters" -> new MultivaluedHashMap<String, String>();
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        UriInfo uri = new FakeUriInfo() {
+            @Override
+            public String getPath() {
+                return path;
+            }
+
+            @Override
+            public MultivaluedMap<String, String> getPathParameters() {
+                return new MultivaluedHashMap<>();
+            }
+        };
         SecurityContext sc = caller == null ? null : new BasicAuthenticationFilter.CallerSecurityContext(caller, false);
-        return (ContainerRequestContext) Proxy.newProxyInstance(AuditFilterTest.class.getClassLoader(),
-                new Class<?>[] {ContainerRequestContext.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getMethod" -> method;
-                    case "getUriInfo" -> uri;
-                    case "getSecurityContext" -> sc;
-                    case "getHeaderString" -> HttpHeaders.AUTHORIZATION.equals(a[0]) ? authorization : null;
-                    case "abortWith" -> {
-                        exchange.aborted = (Response) a[0];
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        return new FakeContainerRequestContext() {
+            @Override
+            public String getMethod() {
+                return method;
+            }
+
+            @Override
+            public UriInfo getUriInfo() {
+                return uri;
+            }
+
+            @Override
+            public SecurityContext getSecurityContext() {
+                return sc;
+            }
+
+            @Override
+            public String getHeaderString(String name) {
+                return HttpHeaders.AUTHORIZATION.equals(name) ? authorization : null;
+            }
+
+            @Override
+            public void abortWith(Response response) {
+                exchange.aborted = response;
+            }
+        };
     }
 
     static ContainerResponseContext response(int status, URI location) {
-        return (ContainerResponseContext) Proxy.newProxyInstance(AuditFilterTest.class.getClassLoader(),
-                new Class<?>[] {ContainerResponseContext.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getStatus" -> status;
-                    case "getLocation" -> location;
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        return new FakeContainerResponseContext() {
+            @Override
+            public int getStatus() {
+                return status;
+            }
+
+            @Override
+            public URI getLocation() {
+                return location;
+            }
+        };
     }
 
     @Test

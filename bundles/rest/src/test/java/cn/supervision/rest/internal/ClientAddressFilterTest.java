@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.audit.AuditAction;
 import cn.supervision.rest.bounds.ClientAddress;
+import cn.supervision.testing.fakes.FakeHttpServletRequest;
 
 /**
  * Behind a trusted proxy, the gateway's first filter resolves the client once, and the login throttle (HTTP Basic and
@@ -35,20 +40,34 @@ class ClientAddressFilterTest {
 
     /** A servlet request from {@code peer} with one X-Forwarded-For line. */
     private static HttpServletRequest request(String peer, String forwardedFor) {
-        java.util.Map<String, Object> attributes = new java.util.HashMap<>();
-        return (HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(ClientAddressFilterTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getRemoteAddr" -> peer;
-                    case "getHeaders" -> java.util.Collections.enumeration(
-                            ClientAddress.HEADER.equalsIgnoreCase((String) a[0]) ? List.of(forwardedFor) : List.<String>of());
-                    case "getAttribute" -> attributes.get((String) a[0]);
-                    case "setAttribute" -> {
-                        attributes.put((String) a[0], a[1]);
-                        yield null;
-                    }
-                    case "isSecure" -> true;
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        Map<String, Object> attributes = new HashMap<>();
+        return new FakeHttpServletRequest() {
+            @Override
+            public String getRemoteAddr() {
+                return peer;
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return Collections.enumeration(ClientAddress.HEADER.equalsIgnoreCase(name)
+                        ? List.of(forwardedFor) : List.<String>of());
+            }
+
+            @Override
+            public Object getAttribute(String name) {
+                return attributes.get(name);
+            }
+
+            @Override
+            public void setAttribute(String name, Object value) {
+                attributes.put(name, value);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return true;
+            }
+        };
     }
 
     /** Runs {@code work} as CXF would, with {@code http} as the current message's servlet request. */

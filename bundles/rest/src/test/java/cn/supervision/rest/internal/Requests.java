@@ -1,8 +1,8 @@
 package cn.supervision.rest.internal;
 
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,12 +10,18 @@ import java.util.Map;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedHashMap;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
+
+import cn.supervision.testing.fakes.FakeContainerRequestContext;
+import cn.supervision.testing.fakes.FakeContainerResponseContext;
+import cn.supervision.testing.fakes.FakeUriInfo;
 
 /** Just enough of a JAX-RS runtime's request and response contexts to drive the gateway's filters. */
 final class Requests {
@@ -29,65 +35,107 @@ final class Requests {
         InputStream entity;
         Response aborted;
         String method = "POST";
-        javax.ws.rs.core.SecurityContext security;
+        SecurityContext security;
 
         ContainerRequestContext context() {
             Routing.CURRENT.set(this);
-            UriInfo uriInfo = (UriInfo) Proxy.newProxyInstance(Requests.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-                    (p, m, a) -> switch (m.getName()) {
-                        case "getQueryParameters" -> {
-                            MultivaluedMap<String, String> q = new MultivaluedHashMap<>();
-                            if (uri.getRawQuery() != null) {
-                                for (String pair : uri.getRawQuery().split("&")) {
-                                    String[] kv = pair.split("=", 2);
-                                    q.add(kv[0], kv.length > 1 ? kv[1] : "");
-                                }
-                            }
-                            yield q;
+            UriInfo uriInfo = new FakeUriInfo() {
+                @Override
+                public MultivaluedMap<String, String> getQueryParameters() {
+                    MultivaluedMap<String, String> q = new MultivaluedHashMap<>();
+                    if (uri.getRawQuery() != null) {
+                        for (String pair : uri.getRawQuery().split("&")) {
+                            String[] kv = pair.split("=", 2);
+                            q.add(kv[0], kv.length > 1 ? kv[1] : "");
                         }
-                        case "getRequestUriBuilder" -> UriBuilder.fromUri(uri);
-                        case "getRequestUri" -> uri;
-                        case "getPath" -> uri.getPath().substring("/services/api/".length());
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    });
-            return (ContainerRequestContext) Proxy.newProxyInstance(Requests.class.getClassLoader(),
-                    new Class<?>[] {ContainerRequestContext.class}, (p, m, a) -> switch (m.getName()) {
-                        case "getHeaderString" -> headers.get((String) a[0]);
-                        case "getMediaType" -> headers.containsKey("Content-Type") ? MediaType.valueOf(headers.get("Content-Type")) : null;
-                        case "getEntityStream" -> entity;
-                        case "setEntityStream" -> {
-                            entity = (InputStream) a[0];
-                            yield null;
+                    }
+                    return q;
+                }
+
+                @Override
+                public UriBuilder getRequestUriBuilder() {
+                    return UriBuilder.fromUri(uri);
+                }
+
+                @Override
+                public URI getRequestUri() {
+                    return uri;
+                }
+
+                @Override
+                public String getPath() {
+                    return uri.getPath().substring("/services/api/".length());
+                }
+            };
+            return new FakeContainerRequestContext() {
+                @Override
+                public String getHeaderString(String name) {
+                    return headers.get(name);
+                }
+
+                @Override
+                public MediaType getMediaType() {
+                    return headers.containsKey("Content-Type") ? MediaType.valueOf(headers.get("Content-Type")) : null;
+                }
+
+                @Override
+                public InputStream getEntityStream() {
+                    return entity;
+                }
+
+                @Override
+                public void setEntityStream(InputStream stream) {
+                    entity = stream;
+                }
+
+                @Override
+                public Object getProperty(String name) {
+                    return properties.get(name);
+                }
+
+                @Override
+                public void setProperty(String name, Object value) {
+                    properties.put(name, value);
+                }
+
+                @Override
+                public void abortWith(Response response) {
+                    aborted = response;
+                }
+
+                @Override
+                public UriInfo getUriInfo() {
+                    return uriInfo;
+                }
+
+                @Override
+                public String getMethod() {
+                    return method;
+                }
+
+                @Override
+                public Map<String, Cookie> getCookies() {
+                    Map<String, Cookie> cookies = new HashMap<>();
+                    String header = headers.get("Cookie");
+                    if (header != null) {
+                        for (String pair : header.split(";")) {
+                            String[] kv = pair.trim().split("=", 2);
+                            cookies.put(kv[0], new Cookie(kv[0], kv.length > 1 ? kv[1] : ""));
                         }
-                        case "getProperty" -> properties.get((String) a[0]);
-                        case "setProperty" -> {
-                            properties.put((String) a[0], a[1]);
-                            yield null;
-                        }
-                        case "abortWith" -> {
-                            aborted = (Response) a[0];
-                            yield null;
-                        }
-                        case "getUriInfo" -> uriInfo;
-                        case "getMethod" -> method;
-                        case "getCookies" -> {
-                            Map<String, javax.ws.rs.core.Cookie> cookies = new HashMap<>();
-                            String header = headers.get("Cookie");
-                            if (header != null) {
-                                for (String pair : header.split(";")) {
-                                    String[] kv = pair.trim().split("=", 2);
-                                    cookies.put(kv[0], new javax.ws.rs.core.Cookie(kv[0], kv.length > 1 ? kv[1] : ""));
-                                }
-                            }
-                            yield cookies;
-                        }
-                        case "getSecurityContext" -> security;
-                        case "setSecurityContext" -> {
-                            security = (javax.ws.rs.core.SecurityContext) a[0];
-                            yield null;
-                        }
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    });
+                    }
+                    return cookies;
+                }
+
+                @Override
+                public SecurityContext getSecurityContext() {
+                    return security;
+                }
+
+                @Override
+                public void setSecurityContext(SecurityContext context) {
+                    security = context;
+                }
+            };
         }
     }
 
@@ -97,19 +145,37 @@ final class Requests {
         Object entity;
 
         ContainerResponseContext context() {
-            return (ContainerResponseContext) Proxy.newProxyInstance(Requests.class.getClassLoader(),
-                    new Class<?>[] {ContainerResponseContext.class}, (p, m, a) -> switch (m.getName()) {
-                        case "getStatus" -> status;
-                        case "getEntity" -> entity;
-                        case "setEntity" -> {
-                            entity = a[0];
-                            yield null;
-                        }
-                        case "getHeaders" -> headers;
-                        case "getEntityAnnotations" -> new java.lang.annotation.Annotation[0];
-                        case "getMediaType" -> MediaType.APPLICATION_JSON_TYPE;
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    });
+            return new FakeContainerResponseContext() {
+                @Override
+                public int getStatus() {
+                    return status;
+                }
+
+                @Override
+                public Object getEntity() {
+                    return entity;
+                }
+
+                @Override
+                public void setEntity(Object replacement, Annotation[] annotations, MediaType mediaType) {
+                    entity = replacement;
+                }
+
+                @Override
+                public MultivaluedMap<String, Object> getHeaders() {
+                    return headers;
+                }
+
+                @Override
+                public Annotation[] getEntityAnnotations() {
+                    return new Annotation[0];
+                }
+
+                @Override
+                public MediaType getMediaType() {
+                    return MediaType.APPLICATION_JSON_TYPE;
+                }
+            };
         }
     }
 

@@ -2,10 +2,10 @@ package cn.supervision.soap.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,7 @@ import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
 import cn.supervision.rest.bounds.ClientAddress;
 import cn.supervision.testing.fakes.FakeAuditLog;
+import cn.supervision.testing.fakes.FakeHttpServletRequest;
 
 /**
  * Behind HAProxy every SOAP request comes from the proxy: the login throttle and the audit trail must key on the client
@@ -72,18 +73,28 @@ class SoapClientAddressTest {
     /** A servlet request from {@code peer} with one X-Forwarded-For line (none when null). */
     private static HttpServletRequest request(String peer, String forwardedFor) {
         Map<String, Object> attributes = new HashMap<>();
-        return (HttpServletRequest) Proxy.newProxyInstance(SoapClientAddressTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getRemoteAddr" -> peer;
-                    case "getHeaders" -> Collections.enumeration(forwardedFor != null && ClientAddress.HEADER.equalsIgnoreCase((String) a[0])
-                            ? List.of(forwardedFor) : List.<String>of());
-                    case "getAttribute" -> attributes.get((String) a[0]);
-                    case "setAttribute" -> {
-                        attributes.put((String) a[0], a[1]);
-                        yield null;
-                    }
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        return new FakeHttpServletRequest() {
+            @Override
+            public String getRemoteAddr() {
+                return peer;
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return Collections.enumeration(forwardedFor != null && ClientAddress.HEADER.equalsIgnoreCase(name)
+                        ? List.of(forwardedFor) : List.<String>of());
+            }
+
+            @Override
+            public Object getAttribute(String name) {
+                return attributes.get(name);
+            }
+
+            @Override
+            public void setAttribute(String name, Object value) {
+                attributes.put(name, value);
+            }
+        };
     }
 
     /** A SOAP request with a UsernameToken, arriving over {@code http}. */

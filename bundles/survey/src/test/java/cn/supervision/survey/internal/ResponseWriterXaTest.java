@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -34,6 +33,7 @@ import cn.supervision.survey.internal.model.ResponseEntity;
 import cn.supervision.testing.AbstractJpaTemplate;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.TestDatabase;
+import cn.supervision.testing.fakes.FakeEntityManager;
 
 /**
  * Duplicates on PostgreSQL as production writes them: pax-jdbc's pool is XA ({@code xa = true}), so the writer's
@@ -139,13 +139,16 @@ class ResponseWriterXaTest {
         }
 
         private static EntityManager entityManager(Connection c) {
-            return (EntityManager) Proxy.newProxyInstance(ResponseWriterXaTest.class.getClassLoader(),
-                    new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("unwrap") && args[0] == Connection.class) {
-                            return c;
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    });
+            return new FakeEntityManager() {
+                @Override
+                public <T> T unwrap(Class<T> type) {
+                    if (type == Connection.class) {
+                        return type.cast(c);
+                    }
+                    throw new UnsupportedOperationException("EntityManager.unwrap(" + type.getName()
+                            + ") is not used by this test");
+                }
+            };
         }
 
         private static Xid xid(int n) {

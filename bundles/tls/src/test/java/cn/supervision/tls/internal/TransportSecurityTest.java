@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +17,9 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
+
+import cn.supervision.testing.fakes.FakeHttpServletRequest;
+import cn.supervision.testing.fakes.FakeHttpServletResponse;
 
 class TransportSecurityTest {
     private final TransportPolicy production = new TransportPolicy(false);
@@ -84,7 +86,7 @@ class TransportSecurityTest {
         assertNull(dev.headers.get("Strict-Transport-Security"));
     }
 
-    /** Just enough of a servlet request and response, as dynamic proxies. */
+    /** Just enough of a servlet request and response, as typed fakes. */
     private static final class Exchange {
         final boolean secure;
         final String method;
@@ -103,16 +105,37 @@ class TransportSecurityTest {
         }
 
         HttpServletRequest request() {
-            return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class},
-                    (p, m, a) -> switch (m.getName()) {
-                        case "isSecure" -> secure;
-                        case "getMethod" -> method;
-                        case "getHeader" -> headers.get((String) a[0]);
-                        case "getServerName" -> "localhost";
-                        case "getRequestURI" -> uri;
-                        case "getQueryString" -> query;
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    });
+            return new FakeHttpServletRequest() {
+                @Override
+                public boolean isSecure() {
+                    return secure;
+                }
+
+                @Override
+                public String getMethod() {
+                    return method;
+                }
+
+                @Override
+                public String getHeader(String name) {
+                    return headers.get(name);
+                }
+
+                @Override
+                public String getServerName() {
+                    return "localhost";
+                }
+
+                @Override
+                public String getRequestURI() {
+                    return uri;
+                }
+
+                @Override
+                public String getQueryString() {
+                    return query;
+                }
+            };
         }
 
         HttpServletResponse response() {
@@ -132,20 +155,31 @@ class TransportSecurityTest {
                     throw new UnsupportedOperationException();
                 }
             };
-            return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class},
-                    (p, m, a) -> {
-                        switch (m.getName()) {
-                            case "setStatus" -> status = (Integer) a[0];
-                            case "setHeader" -> headers.put((String) a[0], (String) a[1]);
-                            case "setContentType" -> contentType = (String) a[0];
-                            case "setContentLength" -> { }
-                            case "getOutputStream" -> {
-                                return out;
-                            }
-                            default -> throw new UnsupportedOperationException(m.getName());
-                        }
-                        return null;
-                    });
+            return new FakeHttpServletResponse() {
+                @Override
+                public void setStatus(int code) {
+                    status = code;
+                }
+
+                @Override
+                public void setHeader(String name, String value) {
+                    headers.put(name, value);
+                }
+
+                @Override
+                public void setContentType(String type) {
+                    contentType = type;
+                }
+
+                @Override
+                public void setContentLength(int length) {
+                }
+
+                @Override
+                public ServletOutputStream getOutputStream() {
+                    return out;
+                }
+            };
         }
     }
 }
