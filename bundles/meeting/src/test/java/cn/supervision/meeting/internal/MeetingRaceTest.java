@@ -10,14 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -36,10 +32,10 @@ import cn.supervision.api.meeting.MembershipDraft;
 import cn.supervision.api.problem.ProblemKind;
 import cn.supervision.api.problem.SupervisionException;
 import cn.supervision.api.security.Role;
-import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
+import cn.supervision.testing.TwoNodes;
 
 /**
  * The same step on two platform nodes at once: the first node's transaction stops before it commits, the second
@@ -73,39 +69,14 @@ class MeetingRaceTest {
         jpa.close();
     }
 
-    /** {@code call} on two nodes at once, the first held before its commit until the second waits; both outcomes. */
+    /** {@code call} on two nodes at once (see {@link TwoNodes}): the first's result, the second's or its refusal. */
     private List<Object> onTwoNodesAtOnce(Function<JpaMeetingService, Object> call) throws Exception {
         return onTwoNodesAtOnce(call, call);
     }
 
-    /** {@code first} on one node, held before its commit until {@code then} on the other waits; both outcomes. */
     private List<Object> onTwoNodesAtOnce(Function<JpaMeetingService, Object> first, Function<JpaMeetingService, Object> then)
             throws Exception {
-        CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
-        try (LocalJpaTemplate second = jpa.secondNode()) {
-            JpaMeetingService a = node(gate);
-            JpaMeetingService b = node(second.jdbcInTransaction());
-            gate.holdNext();
-            CompletableFuture<Object> one = CompletableFuture.supplyAsync(() -> first.apply(a));
-            gate.awaitHeld();
-            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> outcome(() -> then.apply(b)));
-            jpa.database().awaitLockWait("SV_LOCK", Duration.ofSeconds(5)); // none on the code before: the race goes ahead
-            gate.open();
-            List<Object> out = new ArrayList<>();
-            out.add(one.get(30, TimeUnit.SECONDS));
-            out.add(other.get(30, TimeUnit.SECONDS));
-            return out;
-        } finally {
-            gate.open();
-        }
-    }
-
-    private static Object outcome(java.util.function.Supplier<Object> call) {
-        try {
-            return call.get();
-        } catch (SupervisionException e) {
-            return e;
-        }
+        return TwoNodes.atOnce(jpa, "SV_LOCK", this::node, this::node, first, then);
     }
 
     private Meeting held() {

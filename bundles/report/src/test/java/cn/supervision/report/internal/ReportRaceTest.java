@@ -11,13 +11,8 @@ import static cn.supervision.report.internal.SpecialReportServiceTest.TODAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.junit.jupiter.api.AfterEach;
@@ -32,10 +27,10 @@ import cn.supervision.api.report.SpecialReport;
 import cn.supervision.api.report.SpecialReportDraft;
 import cn.supervision.api.security.Role;
 import cn.supervision.api.task.OwnerKind;
-import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
+import cn.supervision.testing.TwoNodes;
 
 /**
  * The same step on two platform nodes at once: the first node's transaction stops before it commits, the second
@@ -80,34 +75,10 @@ class ReportRaceTest {
         jpa.close();
     }
 
-    /** {@code call} on two nodes at once, the first held before its commit until the second waits; both outcomes. */
+    /** {@code first} and {@code then} on two nodes at once (see {@link TwoNodes}): the first's result, the second's or its refusal. */
     private List<Object> onTwoNodesAtOnce(Function<JpaSpecialReportService, Object> first, Function<JpaSpecialReportService, Object> then)
             throws Exception {
-        CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
-        try (LocalJpaTemplate second = jpa.secondNode()) {
-            JpaSpecialReportService a = node(gate, firstNodeTasks == null ? tasks : firstNodeTasks);
-            JpaSpecialReportService b = node(second.jdbcInTransaction());
-            gate.holdNext();
-            CompletableFuture<Object> one = CompletableFuture.supplyAsync(() -> first.apply(a));
-            gate.awaitHeld();
-            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> outcome(() -> then.apply(b)));
-            jpa.database().awaitLockWait("SV_LOCK", Duration.ofSeconds(5)); // none on the code before: the race goes ahead
-            gate.open();
-            List<Object> out = new ArrayList<>();
-            out.add(one.get(30, TimeUnit.SECONDS));
-            out.add(other.get(30, TimeUnit.SECONDS));
-            return out;
-        } finally {
-            gate.open();
-        }
-    }
-
-    private static Object outcome(Supplier<Object> call) {
-        try {
-            return call.get();
-        } catch (SupervisionException e) {
-            return e;
-        }
+        return TwoNodes.atOnce(jpa, "SV_LOCK", t -> node(t, firstNodeTasks == null ? tasks : firstNodeTasks), this::node, first, then);
     }
 
     private long submitted() {
