@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import cn.supervision.testing.fakes.FakeHttpServletRequest;
 
 /** Which address a request counts as coming from, behind trusted proxies or not. */
-class ClientAddressTest {
+public class ClientAddressTest {
     private final ClientAddress proxies = ClientAddress.trusting("127.0.0.1, 10.0.0.0/8, fd00::/8");
 
     @Test
@@ -98,8 +98,8 @@ class ClientAddressTest {
         assertNull(ClientAddress.of(null));
     }
 
-    /** A servlet request from {@code peer} with one X-Forwarded-For line (none when null). */
-    static HttpServletRequest request(String peer, String forwardedFor) {
+    /** A servlet request from {@code peer} with one X-Forwarded-For line (none when null); the gateway's tests use it too. */
+    public static HttpServletRequest request(String peer, String forwardedFor) {
         Map<String, Object> attributes = new HashMap<>();
         return new FakeHttpServletRequest() {
             @Override

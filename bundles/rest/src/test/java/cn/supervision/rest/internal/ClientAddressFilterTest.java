@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 
@@ -24,8 +20,7 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.audit.AuditAction;
-import cn.supervision.rest.bounds.ClientAddress;
-import cn.supervision.testing.fakes.FakeHttpServletRequest;
+import cn.supervision.rest.bounds.ClientAddressTest;
 
 /**
  * Behind a trusted proxy, the gateway's first filter resolves the client once, and the login throttle (HTTP Basic and
@@ -38,36 +33,8 @@ class ClientAddressFilterTest {
     private final BasicAuthenticationFilter authentication = new BasicAuthenticationFilter(realm, sessions,
             Requests.trusting(Requests.Protected.class), Requests.matched(Requests.Protected.class, "any"));
 
-    /** A servlet request from {@code peer} with one X-Forwarded-For line. */
     private static HttpServletRequest request(String peer, String forwardedFor) {
-        Map<String, Object> attributes = new HashMap<>();
-        return new FakeHttpServletRequest() {
-            @Override
-            public String getRemoteAddr() {
-                return peer;
-            }
-
-            @Override
-            public Enumeration<String> getHeaders(String name) {
-                return Collections.enumeration(ClientAddress.HEADER.equalsIgnoreCase(name)
-                        ? List.of(forwardedFor) : List.<String>of());
-            }
-
-            @Override
-            public Object getAttribute(String name) {
-                return attributes.get(name);
-            }
-
-            @Override
-            public void setAttribute(String name, Object value) {
-                attributes.put(name, value);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return true;
-            }
-        };
+        return ClientAddressTest.request(peer, forwardedFor);
     }
 
     /** Runs {@code work} as CXF would, with {@code http} as the current message's servlet request. */
