@@ -99,10 +99,15 @@ final class ConsoleBrowser {
     static final class Driver {
         private final Process process;
         private final String url;
+        /** Open sessions: each has a Chromium profile folder in the temp dir that only ending the session removes. */
+        private final List<String> sessions = new java.util.ArrayList<>();
 
-        private Driver(Process process, String url) {
+        private final Path scratch;
+
+        private Driver(Process process, String url, Path scratch) {
             this.process = process;
             this.url = url;
+            this.scratch = scratch;
         }
 
         /** Beside the build's other output (the container runs in the module's folder), never in the source tree. */
@@ -118,9 +123,14 @@ final class ConsoleBrowser {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            Process process = new ProcessBuilder(chromedriver, "--port=" + port)
-                    .redirectErrorStream(true).redirectOutput(driverLog()).start();
-            Driver d = new Driver(process, "http://127.0.0.1:" + port);
+            ProcessBuilder builder = new ProcessBuilder(chromedriver, "--port=" + port)
+                    .redirectErrorStream(true).redirectOutput(driverLog());
+            // the browser's profile and socket folders, removed by quit(): each run left them in /tmp. A folder of its
+            // own under /tmp, not the container's temp folder, whose path is too long for the browser's socket
+            Path scratch = Files.createTempDirectory(Path.of("/tmp"), "console-it-chromium-");
+            builder.environment().put("TMPDIR", scratch.toString());
+            Process process = builder.start();
+            Driver d = new Driver(process, "http://127.0.0.1:" + port, scratch);
             Http.await(d.url + "/status", null, r -> r.status() == 200 && Json.at(r.body(), "/value/ready").asBoolean(), 30_000);
             return d;
         }
@@ -137,12 +147,32 @@ final class ConsoleBrowser {
             Http.Reply r = Http.json("POST", url + "/session", null, capabilities);
             assertEquals(r.body(), 200, r.status());
             Session s = new Session(url + "/session/" + Json.string(Json.of(r).path("value"), "sessionId"));
+            sessions.add(s.url);
             s.call("POST", "/timeouts", "{\"implicit\":10000,\"script\":30000,\"pageLoad\":30000}");
             return s;
         }
 
+        /** Ends every session first: stopping chromedriver alone leaves each session's profile folder behind. */
         void quit() {
+            for (String session : sessions) {
+                try {
+                    Http.call("DELETE", session, null, null, null);
+                } catch (IOException e) {
+                    System.out.println("[console] could not end browser session " + session + ": " + e);
+                }
+            }
+            sessions.clear();
             process.destroy();
+            try {
+                process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                try (java.util.stream.Stream<Path> files = Files.walk(scratch)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            } catch (IOException e) {
+                System.out.println("[console] could not remove the browser's folder " + scratch + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         static String json(String s) {
