@@ -8,5 +8,4 @@ import cn.supervision.api.report.LinkedUnit;
 
 /** What a report is about, resolved when drafted and stored whole as JSON. */
 record Links(List<LinkedFinding> findings, List<LinkedUnit> units, List<Long> campaignIds, List<LinkedScore> scores) {
-    static final Links NONE = new Links(List.of(), List.of(), List.of(), List.of());
 }

@@ -34,10 +34,6 @@ final class TaskLedger {
         this.services = services;
     }
 
-    boolean available() {
-        return !services.isEmpty();
-    }
-
     List<TrackedTask> create(Caller caller, String jurisdictionCode, long instructionId, List<TaskDraft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();

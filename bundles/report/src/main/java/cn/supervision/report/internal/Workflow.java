@@ -23,8 +23,6 @@ final class Workflow {
             ReportState.CLOSED, EnumSet.of(ReportState.INSTRUCTED));
     /** The drafter may rewrite the report in these. */
     static final Set<ReportState> EDITABLE = EnumSet.of(ReportState.DRAFT, ReportState.RETURNED);
-    /** A leader may read and instruct once it was sent, until closed (reading stays possible after). */
-    static final Set<ReportState> WITH_LEADERS = EnumSet.of(ReportState.SENT, ReportState.INSTRUCTED, ReportState.CLOSED);
     /** Reviewed: the document can be generated (its number is given once, at the first version). */
     static final Set<ReportState> REVIEWED = EnumSet.of(ReportState.APPROVED, ReportState.SENT, ReportState.INSTRUCTED,
             ReportState.CLOSED);
