@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.junit.jupiter.api.AfterEach;
@@ -45,10 +43,10 @@ import cn.supervision.api.registry.UnitKind;
 import cn.supervision.api.registry.UnitStatus;
 import cn.supervision.api.security.Caller;
 import cn.supervision.api.security.Role;
-import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
+import cn.supervision.testing.TwoNodes;
 
 class AssessmentServiceTest {
     static final Caller CITY = new Caller("city-admin", Set.of(Role.CITY_ADMIN), "370500", null);
@@ -106,25 +104,14 @@ class AssessmentServiceTest {
         return new JpaAssessmentService(template, registry, campaigns, "优秀:90,良好:80,一般:60,较差:0", clock);
     }
 
-    /**
-     * Runs {@code call} on two nodes at once: the first's transaction stops before commit, the second starts meanwhile
-     * and (with the lock) waits for it; then the first commits. Their answers, first's first.
-     */
+    /** Runs {@code call} on two nodes at once ({@link TwoNodes}, waiting on SV_LOCK); neither may fail. Their answers, first's first. */
+    @SuppressWarnings("unchecked")
     private <T> List<T> onTwoNodesAtOnce(java.util.function.Function<JpaAssessmentService, T> call) throws Exception {
-        CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
-        try (LocalJpaTemplate second = jpa.secondNode()) {
-            JpaAssessmentService a = node(gate);
-            JpaAssessmentService b = node(second.jdbcInTransaction());
-            gate.holdNext();
-            CompletableFuture<T> first = CompletableFuture.supplyAsync(() -> call.apply(a));
-            gate.awaitHeld();
-            CompletableFuture<T> other = CompletableFuture.supplyAsync(() -> call.apply(b));
-            jpa.database().awaitLockWait("SV_LOCK", Duration.ofSeconds(5)); // none on the code before: the race goes ahead
-            gate.open();
-            return List.of(first.get(30, TimeUnit.SECONDS), other.get(30, TimeUnit.SECONDS));
-        } finally {
-            gate.open();
+        List<Object> both = TwoNodes.atOnce(jpa, "SV_LOCK", this::node, this::node, call::apply, call::apply);
+        if (both.get(1) instanceof RuntimeException refused) {
+            throw new AssertionError("the second node's call failed", refused);
         }
+        return (List<T>) both;
     }
 
     /** The office opens the assessment page on two nodes at once: each derived item is stored once, both see the same. */

@@ -16,9 +16,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.junit.jupiter.api.AfterEach;
@@ -39,10 +36,10 @@ import cn.supervision.api.warning.WarningRule;
 import cn.supervision.api.warning.WarningState;
 import cn.supervision.api.warning.WarningSummary;
 import cn.supervision.api.warning.WarningTransition;
-import cn.supervision.testing.CommitGate;
 import cn.supervision.testing.FakeRegistry;
 import cn.supervision.testing.LocalJpaTemplate;
 import cn.supervision.testing.MutableClock;
+import cn.supervision.testing.TwoNodes;
 
 /** The ledger: raising without duplicates, the state machine and its history, reminders, the daily pass, authority. */
 class WarningLedgerServiceTest {
@@ -85,40 +82,19 @@ class WarningLedgerServiceTest {
     }
 
     /**
-     * Runs {@code call} on two nodes at once: the first's next write transaction stops before commit, the second runs
-     * meanwhile and (on this code) waits for a lock on {@code table}; then the first commits. Their outcomes, first's first.
+     * Runs {@code call} on two nodes at once ({@link TwoNodes}, the second waiting on a lock of {@code table}): the first's
+     * answer, then the second's answer or what it threw.
      */
-    List<CompletableFuture<Object>> onTwoNodesAtOnce(String table, java.util.function.Function<WarningLedgerService, Object> call)
-            throws Exception {
-        CommitGate gate = new CommitGate(jpa.jdbcInTransaction());
-        try (LocalJpaTemplate second = jpa.secondNode()) {
-            WarningLedgerService a = node(gate);
-            WarningLedgerService b = node(second.jdbcInTransaction());
-            gate.holdNext();
-            CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> call.apply(a));
-            gate.awaitHeld();
-            CompletableFuture<Object> other = CompletableFuture.supplyAsync(() -> call.apply(b));
-            jpa.database().awaitLockWait(table, Duration.ofSeconds(5)); // none on the code before: the race goes ahead
-            gate.open();
-            for (CompletableFuture<Object> f : List.of(first, other)) {
-                try {
-                    f.get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException refused) {
-                    // the caller looks at the outcome
-                }
-            }
-            return List.of(first, other);
-        } finally {
-            gate.open();
-        }
+    List<Object> onTwoNodesAtOnce(String table, java.util.function.Function<WarningLedgerService, Object> call) throws Exception {
+        return TwoNodes.atOnce(jpa, table, this::node, this::node, call, call);
     }
 
     @Test
     void twoNodesEvaluatingAtOnceRaiseEachWarningOnce() throws Exception {
         facts();
-        List<CompletableFuture<Object>> done = onTwoNodesAtOnce("SV_LOCK", node -> node.evaluate(OFFICE, GR));
-        assertEquals(2, ((List<?>) done.get(0).get()).size());
-        assertEquals(List.of(), done.get(1).get(), "the second evaluation found both raised");
+        List<Object> done = onTwoNodesAtOnce("SV_LOCK", node -> node.evaluate(OFFICE, GR));
+        assertEquals(2, ((List<?>) done.get(0)).size());
+        assertEquals(List.of(), done.get(1), "the second evaluation found both raised");
         assertEquals(2, service.list(OFFICE, GR, null, null, null).size());
         assertEquals(List.of("office:370523 WARNING_RAISED"), outbox.sent, "the office told once");
     }
@@ -128,10 +104,9 @@ class WarningLedgerServiceTest {
         facts();
         service.evaluate(OFFICE, GR);
         long id = only(WarningRule.OVER_STAFFING).id();
-        List<CompletableFuture<Object>> done = onTwoNodesAtOnce("SV_LOCK", node -> node.convert(OFFICE, id, "列入问题清单整改"));
-        assertEquals(WarningState.CONVERTED, ((Warning) done.get(0).get()).state());
-        ExecutionException second = assertThrows(ExecutionException.class, () -> done.get(1).get());
-        assertTrue(second.getCause() instanceof SupervisionException s && s.kind() == ProblemKind.CONFLICT, second.getCause().toString());
+        List<Object> done = onTwoNodesAtOnce("SV_LOCK", node -> node.convert(OFFICE, id, "列入问题清单整改"));
+        assertEquals(WarningState.CONVERTED, ((Warning) done.get(0)).state());
+        assertTrue(done.get(1) instanceof SupervisionException s && s.kind() == ProblemKind.CONFLICT, String.valueOf(done.get(1)));
         assertEquals(1, findings.findings.size(), "one finding for one warning");
         assertEquals(2, service.history(OFFICE, id).size(), "raised, converted once");
     }
@@ -142,8 +117,8 @@ class WarningLedgerServiceTest {
         service.evaluate(OFFICE, GR);
         outbox.sent.clear();
         clock.advance(Duration.ofDays(7));
-        List<CompletableFuture<Object>> done = onTwoNodesAtOnce("SV_WARNING", node -> node.remind(clock.instant()));
-        assertEquals(2, (Integer) done.get(0).get() + (Integer) done.get(1).get());
+        List<Object> done = onTwoNodesAtOnce("SV_WARNING", node -> node.remind(clock.instant()));
+        assertEquals(2, (Integer) done.get(0) + (Integer) done.get(1));
         assertEquals(List.of("office:370523 WARNING_REMINDER", "office:370523 WARNING_REMINDER"), outbox.sent, "one per warning");
     }
 
