@@ -99,10 +99,10 @@ final class ConsoleBrowser {
     static final class Driver {
         private final Process process;
         private final String url;
-        /** Open sessions: each has a Chromium profile folder in the temp dir that only ending the session removes. */
-        private final List<String> sessions = new java.util.ArrayList<>();
-
+        /** The browser's temp folder (profiles, sockets), removed by {@link #quit()}. */
         private final Path scratch;
+        /** Open sessions, ended by {@link #quit()} so that each browser closes before its folder is removed. */
+        private final List<String> sessions = new java.util.ArrayList<>();
 
         private Driver(Process process, String url, Path scratch) {
             this.process = process;
@@ -152,7 +152,6 @@ final class ConsoleBrowser {
             return s;
         }
 
-        /** Ends every session first: stopping chromedriver alone leaves each session's profile folder behind. */
         void quit() {
             for (String session : sessions) {
                 try {
@@ -165,9 +164,7 @@ final class ConsoleBrowser {
             process.destroy();
             try {
                 process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-                try (java.util.stream.Stream<Path> files = Files.walk(scratch)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
+                KarafInstance.deleteTree(scratch);
             } catch (IOException e) {
                 System.out.println("[console] could not remove the browser's folder " + scratch + ": " + e);
             } catch (InterruptedException e) {

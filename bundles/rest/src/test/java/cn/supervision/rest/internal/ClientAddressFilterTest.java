@@ -1,5 +1,6 @@
 package cn.supervision.rest.internal;
 
+import static cn.supervision.rest.bounds.ClientAddressTest.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -20,7 +21,6 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.junit.jupiter.api.Test;
 
 import cn.supervision.api.audit.AuditAction;
-import cn.supervision.rest.bounds.ClientAddressTest;
 
 /**
  * Behind a trusted proxy, the gateway's first filter resolves the client once, and the login throttle (HTTP Basic and
@@ -32,10 +32,6 @@ class ClientAddressFilterTest {
     private final SessionStore sessions = new SessionStore(new SessionStoreTest.Moving(), Duration.ofMinutes(30), Duration.ofHours(12), 10);
     private final BasicAuthenticationFilter authentication = new BasicAuthenticationFilter(realm, sessions,
             Requests.trusting(Requests.Protected.class), Requests.matched(Requests.Protected.class, "any"));
-
-    private static HttpServletRequest request(String peer, String forwardedFor) {
-        return ClientAddressTest.request(peer, forwardedFor);
-    }
 
     /** Runs {@code work} as CXF would, with {@code http} as the current message's servlet request. */
     private static void inGateway(HttpServletRequest http, Runnable work) {
